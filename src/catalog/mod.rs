@@ -1,0 +1,228 @@
+//! The catalog of worked examples (`shared/WORKED_EXAMPLES.md`): one entry
+//! per example, with its deck sources, its parameters and defaults, and a
+//! function from parameter values to a [`Report`].
+
+mod autodiff;
+mod backprop;
+
+use std::collections::HashMap;
+
+use crate::error::{Error, Result};
+use crate::report::{Cell, Report, Settings, Table};
+use crate::scalar::Scalar;
+
+/// One input of an example, with its default.
+#[derive(Clone, Debug)]
+pub struct Param {
+    pub name: &'static str,
+    /// The default, as a student would type it (`-2`, `1/4`, `0.15`).
+    pub default: &'static str,
+    pub help: &'static str,
+}
+
+/// A worked example: `topic/number`.
+#[derive(Clone, Debug)]
+pub struct Example {
+    pub topic: &'static str,
+    pub number: u32,
+    pub title: &'static str,
+    pub title_zh: &'static str,
+    /// Deck and slide the example reproduces.
+    pub sources: &'static [&'static str],
+    pub params: &'static [Param],
+    /// Compute the report from the parameter values (defaults filled in).
+    pub build: fn(&Values, &Settings) -> Result<Report>,
+}
+
+/// Parameter values of one run, by name.
+pub type Values = HashMap<String, Scalar>;
+
+impl Example {
+    /// `topic/N`.
+    pub fn id(&self) -> String {
+        format!("{}/{}", self.topic, self.number)
+    }
+
+    /// The defaults, overridden by `sets` (name, value text). A name the
+    /// example does not have is an error that lists the names it has.
+    pub fn values(&self, sets: &[(String, String)]) -> Result<Values> {
+        let mut v = Values::new();
+        for p in self.params {
+            let parsed = Scalar::parse(p.default)
+                .unwrap_or_else(|e| panic!("default of {}/{} is broken: {e}", self.id(), p.name));
+            v.insert(p.name.to_string(), parsed);
+        }
+        for (name, text) in sets {
+            if !self.params.iter().any(|p| p.name == name) {
+                return Err(Error::UnknownName {
+                    name: name.clone(),
+                    what: format!("an input of {}", self.id()),
+                    accepted: format!("its inputs are: {}", self.param_names()),
+                });
+            }
+            v.insert(name.clone(), Scalar::parse(text)?);
+        }
+        Ok(v)
+    }
+
+    fn param_names(&self) -> String {
+        if self.params.is_empty() {
+            "(none)".to_string()
+        } else {
+            self.params
+                .iter()
+                .map(|p| p.name)
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    }
+
+    /// Run the example with `--set` overrides.
+    pub fn run(&self, sets: &[(String, String)], s: &Settings) -> Result<Report> {
+        let values = self.values(sets)?;
+        let mut r = (self.build)(&values, s)?;
+        r.id = self.id();
+        r.title = self.title.to_string();
+        r.title_zh = self.title_zh.to_string();
+        r.sources = self.sources.iter().map(|s| s.to_string()).collect();
+        if let Some(p) = self.params.first() {
+            r.try_next.insert(
+                0,
+                format!(
+                    "nn-tutor explain {} --example {} --set {}=…",
+                    self.topic, self.number, p.name
+                ),
+            );
+        }
+        r.try_next.push("--format markdown|latex|json".to_string());
+        Ok(r)
+    }
+}
+
+/// Every example, in course order.
+pub fn all() -> Vec<&'static Example> {
+    backprop::EXAMPLES
+        .iter()
+        .chain(autodiff::EXAMPLES.iter())
+        .collect()
+}
+
+/// The topics, in course order, each once.
+pub fn topics() -> Vec<&'static str> {
+    let mut t: Vec<&str> = Vec::new();
+    for e in all() {
+        if !t.contains(&e.topic) {
+            t.push(e.topic);
+        }
+    }
+    t
+}
+
+/// The examples of one topic; an unknown topic lists the known ones.
+pub fn topic(name: &str) -> Result<Vec<&'static Example>> {
+    let found: Vec<_> = all().into_iter().filter(|e| e.topic == name).collect();
+    if found.is_empty() {
+        return Err(Error::UnknownExample {
+            message: format!("unknown topic `{name}`; topics: {}", topics().join(", ")),
+        });
+    }
+    Ok(found)
+}
+
+/// One example; an unknown number lists the topic's examples.
+pub fn find(topic_name: &str, number: u32) -> Result<&'static Example> {
+    let examples = topic(topic_name)?;
+    examples
+        .iter()
+        .find(|e| e.number == number)
+        .copied()
+        .ok_or_else(|| Error::UnknownExample {
+            message: format!(
+                "{topic_name} has no example {number}; its examples: {}",
+                examples
+                    .iter()
+                    .map(|e| e.number.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        })
+}
+
+/// A report listing examples (all of them, or one topic's).
+pub fn listing(topic_name: Option<&str>) -> Result<Report> {
+    let examples = match topic_name {
+        Some(t) => topic(t)?,
+        None => all(),
+    };
+    let mut t = Table::new(
+        "",
+        &["example", "title", "中文", "inputs (defaults)", "source"],
+    );
+    for e in &examples {
+        let inputs: Vec<String> = e
+            .params
+            .iter()
+            .map(|p| format!("{}={}", p.name, p.default))
+            .collect();
+        t.row(vec![
+            Cell::Text(e.id()),
+            e.title.into(),
+            e.title_zh.into(),
+            Cell::Text(inputs.join(", ")),
+            Cell::Text(
+                e.sources
+                    .first()
+                    .map_or("", |s| s.split(',').next().unwrap_or(s))
+                    .to_string(),
+            ),
+        ]);
+    }
+    let mut r = Report {
+        id: "list".to_string(),
+        title: match topic_name {
+            Some(t) => format!("Worked examples of `{t}`"),
+            None => "Worked examples".to_string(),
+        },
+        title_zh: "例题".to_string(),
+        ..Report::default()
+    };
+    r.table(t);
+    let first = examples[0];
+    r.try_next.push(format!(
+        "nn-tutor explain {} --example {}",
+        first.topic, first.number
+    ));
+    Ok(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_defaults_parse() {
+        let mut ids: Vec<String> = all().iter().map(|e| e.id()).collect();
+        let n = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "duplicate example ids");
+        for e in all() {
+            e.values(&[]).unwrap();
+            assert!(!e.sources.is_empty(), "{} names no deck", e.id());
+        }
+    }
+
+    #[test]
+    fn unknown_names_list_what_exists() {
+        let err = find("backprop", 99).unwrap_err().to_string();
+        assert!(err.contains("1, 2, 3"), "{err}");
+        let err = find("nope", 1).unwrap_err().to_string();
+        assert!(err.contains("backprop"), "{err}");
+        let err = find("backprop", 1)
+            .unwrap()
+            .values(&[("k".into(), "1".into())])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("x, y, z"), "{err}");
+    }
+}

@@ -1,0 +1,273 @@
+//! The `nn-tutor` command line: parse arguments, build a report, render it.
+
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
+
+use clap::{Args, CommandFactory, Parser, Subcommand};
+
+use crate::catalog;
+use crate::error::{Error, Result};
+use crate::render::{self, Format, RenderOptions, diagram};
+use crate::report::{Block, Report, Settings, graph as graph_report};
+use crate::scalar::Scalar;
+
+const ABOUT: &str = "Recompute the worked examples of an introductory neural-network course \
+step by step: every intermediate value, local and upstream gradient, exactly where the math allows.";
+
+const EXAMPLES_HELP: &str = "\
+Examples:
+  nn-tutor list                                   every worked example
+  nn-tutor explain backprop --example 1           (x + y)z at (-2, 5, -4), step by step
+  nn-tutor explain backprop --example 1 --set x=3 the same circuit with x = 3
+  nn-tutor explain autodiff --example 1           the NNDL chain that gives exactly 1/4
+  nn-tutor graph \"q = x + y; f = q * z\" --at x=-2,y=5,z=-4
+  nn-tutor graph \"sigmoid(w*x + b)\" --at w=1/2,x=2,b=-1 --format json";
+
+/// nn-tutor: a companion for learning how neural networks compute and learn.
+#[derive(Debug, Parser)]
+#[command(name = "nn-tutor", version, about = ABOUT, after_help = EXAMPLES_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the worked examples (all, or one topic's).
+    #[command(after_help = "Example:\n  nn-tutor list backprop")]
+    List {
+        /// Only this topic, e.g. backprop, autodiff, chain-rule.
+        topic: Option<String>,
+        #[command(flatten)]
+        out: OutputArgs,
+    },
+    /// Recompute one worked example step by step.
+    #[command(after_help = "\
+Examples:
+  nn-tutor explain backprop --example 1
+  nn-tutor explain backprop --example 1 --set x=3,z=1/2
+  nn-tutor explain chain-rule --example 1 --format markdown
+  nn-tutor explain autodiff             (lists the topic's examples)")]
+    Explain {
+        /// The topic: backprop, autodiff, chain-rule (see `nn-tutor list`).
+        topic: String,
+        /// Which example of the topic; without it, the topic's examples are listed.
+        #[arg(long, short = 'e', value_name = "N")]
+        example: Option<u32>,
+        /// Change an input: NAME=VALUE, e.g. x=3, w=1/2 or b=0.15 (exact).
+        /// Repeat the flag or separate with commas.
+        #[arg(long = "set", value_name = "NAME=VALUE", value_delimiter = ',')]
+        set: Vec<String>,
+        #[command(flatten)]
+        out: OutputArgs,
+    },
+    /// Differentiate your own expression by reverse-mode autodiff.
+    #[command(after_help = "\
+The language: + - * / ^, unary minus, parentheses, numbers (3, 0.15, 1/4),
+names, and the functions exp ln log sqrt sigmoid tanh relu abs max min
+(log is the natural log). Name steps with `;` or newlines:
+`q = x + y; f = q * z`. The last step is the output (named f if unnamed).
+-x^2 means -(x^2); 2^3^2 means 2^(3^2).
+
+Examples:
+  nn-tutor graph \"(x + y) * z\" --at x=-2,y=5,z=-4
+  nn-tutor graph \"u = x*y; v = x/y; z = u^2 + v^2\" --at x=1,y=2 --chains
+  nn-tutor graph \"q = x + y; f = q * z\" --at x=-2,y=5,z=-4 --diagram dot | dot -Tsvg > g.svg")]
+    Graph {
+        /// The expression or program, e.g. \"q = x + y; f = q * z\".
+        expr: String,
+        /// Values of the variables: NAME=VALUE, comma-separated or repeated.
+        #[arg(long, value_name = "NAME=VALUE", value_delimiter = ',')]
+        at: Vec<String>,
+        /// Also show, for every variable, the chain of local gradients along each path.
+        #[arg(long)]
+        chains: bool,
+        /// Print only the diagram of the graph: text, dot (Graphviz) or svg.
+        #[arg(long, value_name = "KIND")]
+        diagram: Option<DiagramKind>,
+        #[command(flatten)]
+        out: OutputArgs,
+    },
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(
+        after_help = "Example:\n  nn-tutor completions bash > ~/.local/share/bash-completion/completions/nn-tutor"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Diagram kinds of `graph --diagram`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiagramKind {
+    Text,
+    Dot,
+    Svg,
+}
+
+/// Flags shared by every command that prints a report.
+#[derive(Debug, Args, Clone)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Compute in floating point (f64) instead of exact rationals.
+    #[arg(long)]
+    pub float: bool,
+    /// Significant digits of rounded values (1-17).
+    #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u8).range(1..=17))]
+    pub digits: u8,
+}
+
+impl OutputArgs {
+    fn settings(&self) -> Settings {
+        Settings {
+            float: self.float,
+            digits: self.digits as usize,
+        }
+    }
+
+    fn render_options(&self) -> RenderOptions {
+        let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            && std::io::stdout().is_terminal();
+        RenderOptions {
+            digits: self.digits as usize,
+            color,
+            ..RenderOptions::default()
+        }
+    }
+}
+
+/// Split `x=3` into (`x`, `3`).
+pub fn parse_assignments(items: &[String]) -> Result<Vec<(String, String)>> {
+    items
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| {
+            let (k, v) = s
+                .split_once('=')
+                .ok_or_else(|| Error::BadAssignment { text: s.clone() })?;
+            let (k, v) = (k.trim(), v.trim());
+            if k.is_empty() || v.is_empty() {
+                return Err(Error::BadAssignment { text: s.clone() });
+            }
+            Ok((k.to_string(), v.to_string()))
+        })
+        .collect()
+}
+
+/// Run a parsed command line and return the text to print.
+pub fn run(cli: Cli) -> Result<String> {
+    match cli.command {
+        Command::List { topic, out } => Ok(show(&catalog::listing(topic.as_deref())?, &out)),
+        Command::Explain {
+            topic,
+            example,
+            set,
+            out,
+        } => {
+            let Some(n) = example else {
+                if !set.is_empty() {
+                    return Err(Error::Usage("--set needs --example N".to_string()));
+                }
+                return Ok(show(&catalog::listing(Some(&topic))?, &out));
+            };
+            let ex = catalog::find(&topic, n)?;
+            let report = ex.run(&parse_assignments(&set)?, &out.settings())?;
+            Ok(show(&report, &out))
+        }
+        Command::Graph {
+            expr,
+            at,
+            chains,
+            diagram: kind,
+            out,
+        } => {
+            let mut values = HashMap::new();
+            for (k, v) in parse_assignments(&at)? {
+                values.insert(k, Scalar::parse(&v)?);
+            }
+            let s = out.settings();
+            let (mut report, trace) = graph_report::build(&expr, &values, &s)?;
+            if let Some(kind) = kind {
+                let fig = graph_report::figure(&trace);
+                return Ok(match kind {
+                    DiagramKind::Text => diagram::text_tree(&fig, s.digits),
+                    DiagramKind::Dot => diagram::dot(&fig, s.digits),
+                    DiagramKind::Svg => diagram::svg(&fig, s.digits) + "\n",
+                });
+            }
+            report.id = "graph".to_string();
+            report.title = format!("Computation graph of {}", expr.replace('\n', "; "));
+            report.title_zh = "计算图".to_string();
+            if chains {
+                let vars = trace.graph.variable_names();
+                for v in vars {
+                    report
+                        .blocks
+                        .extend(graph_report::chain_blocks(&trace, &v, &s));
+                }
+            } else {
+                report
+                    .try_next
+                    .push("--chains to see the chain rule along every path".to_string());
+            }
+            report.try_next.push("--diagram dot|svg|text".to_string());
+            report
+                .try_next
+                .push("--format markdown|latex|json".to_string());
+            Ok(show(&report, &out))
+        }
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "nn-tutor", &mut buf);
+            Ok(String::from_utf8_lossy(&buf).into_owned())
+        }
+    }
+}
+
+fn show(report: &Report, out: &OutputArgs) -> String {
+    render::render(report, out.format, &out.render_options())
+}
+
+/// The whole program: parse, run, print; returns the exit status.
+/// Usage errors exit with 2, computation errors with 1; a closed stdout
+/// (`nn-tutor … | head -1`) is not an error.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return e.exit_code();
+        }
+    };
+    match run(cli) {
+        Ok(text) => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|_| stdout.flush())
+            {
+                Ok(()) => 0,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+                Err(e) => {
+                    eprintln!("error: cannot write the output: {e}");
+                    1
+                }
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            e.exit_code()
+        }
+    }
+}
+
+/// The blocks of a report that are tables (used by tests).
+pub fn tables(report: &Report) -> impl Iterator<Item = &crate::report::Table> {
+    report.blocks.iter().filter_map(|b| match b {
+        Block::Table(t) => Some(t),
+        _ => None,
+    })
+}

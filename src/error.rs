@@ -1,0 +1,139 @@
+//! One error type for the whole library.
+//!
+//! Every variant names the user's input and, where it helps, what would have
+//! been accepted. The binary prints `error: {message}` and exits with
+//! [`Error::exit_code`]: 2 for usage errors (bad flags, unknown names, syntax),
+//! 1 for errors in the computation itself (division by zero, overflow, …).
+
+use thiserror::Error;
+
+/// Result alias used across nn-tutor.
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Everything that can go wrong, with enough context to fix it.
+#[derive(Debug, Error, Clone, PartialEq)]
+pub enum Error {
+    /// The expression could not be parsed; `caret` is a two-line excerpt with
+    /// a `^` under the offending column.
+    #[error("syntax error: {message}\n{caret}")]
+    Syntax { message: String, caret: String },
+
+    /// A function name the expression language does not know.
+    #[error("unknown function `{name}`; known functions: {known}")]
+    UnknownFunction { name: String, known: String },
+
+    /// A number literal that cannot be read.
+    #[error("cannot read `{text}` as a number: {reason}")]
+    BadNumber { text: String, reason: String },
+
+    /// A variable of the expression has no value.
+    #[error("variable `{name}` has no value; give it one with --at {name}=…")]
+    MissingValue { name: String },
+
+    /// A value was given for a name the expression or example does not have.
+    #[error("`{name}` is not {what}; {accepted}")]
+    UnknownName {
+        name: String,
+        what: String,
+        accepted: String,
+    },
+
+    /// A command-line assignment such as `x=3` is malformed.
+    #[error("cannot read `{text}`: expected NAME=VALUE, e.g. x=3 or w=1/2")]
+    BadAssignment { text: String },
+
+    /// Division by zero while computing a named node.
+    #[error("division by zero at node `{node}`")]
+    DivisionByZero { node: String },
+
+    /// A function was applied outside its domain, e.g. `ln` of 0.
+    #[error("{func} is undefined at {value} (node `{node}`): {hint}")]
+    Domain {
+        func: String,
+        value: String,
+        node: String,
+        hint: String,
+    },
+
+    /// A floating-point result is NaN or infinite.
+    #[error("the value of node `{node}` is not a finite number ({value}); try smaller inputs")]
+    NotFinite { node: String, value: String },
+
+    /// An exact rational grew past the bit cap.
+    #[error(
+        "exact value at node `{node}` needs more than {cap} bits; \
+         rerun with --float to compute in floating point"
+    )]
+    TooLarge { node: String, cap: u64 },
+
+    /// A resource limit (expression size, depth, input length) was exceeded.
+    #[error("{what} exceeds the limit of {limit}{hint}")]
+    Limit {
+        what: String,
+        limit: String,
+        hint: String,
+    },
+
+    /// Unknown topic or example number.
+    #[error("{message}")]
+    UnknownExample { message: String },
+
+    /// A command-line usage problem detected after clap's own checks.
+    #[error("{0}")]
+    Usage(String),
+
+    /// Reading or writing a file failed.
+    #[error("{path}: {message}")]
+    Io { path: String, message: String },
+}
+
+impl Error {
+    /// Process exit status: 2 for usage errors, 1 for computation errors.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Syntax { .. }
+            | Error::UnknownFunction { .. }
+            | Error::BadNumber { .. }
+            | Error::MissingValue { .. }
+            | Error::UnknownName { .. }
+            | Error::BadAssignment { .. }
+            | Error::Limit { .. }
+            | Error::UnknownExample { .. }
+            | Error::Usage(_) => 2,
+            Error::DivisionByZero { .. }
+            | Error::Domain { .. }
+            | Error::NotFinite { .. }
+            | Error::TooLarge { .. }
+            | Error::Io { .. } => 1,
+        }
+    }
+
+    /// Attach the node name to an arithmetic error raised without one.
+    pub fn at_node(self, node: &str) -> Error {
+        match self {
+            Error::DivisionByZero { node: n } if n.is_empty() => Error::DivisionByZero {
+                node: node.to_string(),
+            },
+            Error::Domain {
+                func,
+                value,
+                node: n,
+                hint,
+            } if n.is_empty() => Error::Domain {
+                func,
+                value,
+                node: node.to_string(),
+                hint,
+            },
+            Error::NotFinite { node: n, value } if n.is_empty() => Error::NotFinite {
+                node: node.to_string(),
+                value,
+            },
+            Error::TooLarge { node: n, cap } if n.is_empty() => Error::TooLarge {
+                node: node.to_string(),
+                cap,
+            },
+            other => other,
+        }
+    }
+}

@@ -1,0 +1,542 @@
+//! The students' expression language: tokens and a recursive-descent parser.
+//!
+//! ```text
+//! program  := stmt ((';' | newline) stmt)*        the last stmt is the output
+//! stmt     := NAME '=' expr | expr
+//! expr     := term (('+' | '-') term)*
+//! term     := unary (('*' | '/') unary)*
+//! unary    := ('-' | '+') unary | power            so -x^2 is -(x^2)
+//! power    := primary ('^' unary)?                 right-associative: 2^3^2 = 2^9
+//! primary  := NUMBER | NAME | NAME '(' expr (',' expr)* ')' | '(' expr ')'
+//! ```
+//!
+//! Nesting is depth-checked (no stack overflow at any depth) and the number
+//! of operations is capped; both limits are errors that name the limit.
+
+use crate::error::{Error, Result};
+use crate::scalar::Scalar;
+
+/// Deepest nesting of parentheses, calls and unary operators accepted.
+pub const MAX_DEPTH: usize = 200;
+/// Most operations (nodes) one expression may have.
+pub const MAX_NODES: usize = 1_000;
+/// Longest expression text accepted, in bytes.
+pub const MAX_LEN: usize = 100_000;
+
+/// Functions of one or two arguments, with their arity.
+pub const FUNCTIONS: &[(&str, usize)] = &[
+    ("exp", 1),
+    ("ln", 1),
+    ("log", 1),
+    ("sqrt", 1),
+    ("sigmoid", 1),
+    ("tanh", 1),
+    ("relu", 1),
+    ("abs", 1),
+    ("max", 2),
+    ("min", 2),
+];
+
+/// Binary operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Pow,
+}
+
+/// A parsed expression.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expr {
+    /// A literal, exact (`0.15` is `3/20`); `text` is how it was written.
+    Num { value: Scalar, text: String },
+    /// A variable or a named step.
+    Var { name: String, pos: usize },
+    /// Unary minus.
+    Neg(Box<Expr>),
+    /// `a op b`.
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    /// `name(args…)`; `log` is stored as `ln`.
+    Call { func: String, args: Vec<Expr> },
+}
+
+/// One statement: `name = expr`, or a bare expression (the output).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Statement {
+    pub name: Option<String>,
+    pub expr: Expr,
+    /// Byte offset of the statement's name, for error messages.
+    pub pos: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Tok {
+    Num(String),
+    Name(String),
+    Sym(char),
+    End, // ';' or newline
+}
+
+/// Parse a whole program into statements (at least one).
+pub fn parse_program(src: &str) -> Result<Vec<Statement>> {
+    if src.len() > MAX_LEN {
+        return Err(Error::Limit {
+            what: format!("an expression of {} bytes", src.len()),
+            limit: format!("{MAX_LEN} bytes"),
+            hint: String::new(),
+        });
+    }
+    let toks = tokenize(src)?;
+    let mut p = Parser {
+        src,
+        toks,
+        i: 0,
+        depth: 0,
+        ops: 0,
+    };
+    let mut stmts = Vec::new();
+    loop {
+        while p.peek() == Some(&Tok::End) {
+            p.i += 1;
+        }
+        if p.peek().is_none() {
+            break;
+        }
+        stmts.push(p.statement()?);
+        match p.peek() {
+            None | Some(Tok::End) => {}
+            Some(t) => {
+                let t = describe(t);
+                return Err(p.error(&format!("unexpected {t}; expected an operator or ';'")));
+            }
+        }
+    }
+    if stmts.is_empty() {
+        return Err(Error::Syntax {
+            message: "the expression is empty; write e.g. `(x + y) * z`".to_string(),
+            caret: format!("  {src}\n  ^"),
+        });
+    }
+    Ok(stmts)
+}
+
+fn describe(t: &Tok) -> String {
+    match t {
+        Tok::Num(n) => format!("number `{n}`"),
+        Tok::Name(n) => format!("name `{n}`"),
+        Tok::Sym(c) => format!("`{c}`"),
+        Tok::End => "end of statement".to_string(),
+    }
+}
+
+/// Split into tokens with their byte offsets.
+fn tokenize(src: &str) -> Result<Vec<(Tok, usize)>> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = src.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (pos, c) = chars[k];
+        if c == '\n' || c == ';' {
+            out.push((Tok::End, pos));
+            k += 1;
+        } else if c.is_whitespace() {
+            k += 1;
+        } else if c.is_ascii_digit() || c == '.' {
+            let start = k;
+            while k < chars.len() && (chars[k].1.is_ascii_digit() || chars[k].1 == '.') {
+                k += 1;
+            }
+            // An exponent: e or E, an optional sign, then digits.
+            if k < chars.len() && matches!(chars[k].1, 'e' | 'E') {
+                let mut j = k + 1;
+                if j < chars.len() && matches!(chars[j].1, '+' | '-') {
+                    j += 1;
+                }
+                if j < chars.len() && chars[j].1.is_ascii_digit() {
+                    k = j;
+                    while k < chars.len() && chars[k].1.is_ascii_digit() {
+                        k += 1;
+                    }
+                }
+            }
+            let end = chars.get(k).map_or(src.len(), |c| c.0);
+            out.push((Tok::Num(src[pos..end].to_string()), chars[start].0));
+        } else if c.is_ascii_alphabetic() || c == '_' {
+            while k < chars.len() && (chars[k].1.is_ascii_alphanumeric() || chars[k].1 == '_') {
+                k += 1;
+            }
+            let end = chars.get(k).map_or(src.len(), |c| c.0);
+            out.push((Tok::Name(src[pos..end].to_string()), pos));
+        } else if "+-*/^(),=".contains(c) {
+            out.push((Tok::Sym(c), pos));
+            k += 1;
+        } else {
+            let hint = match c {
+                '−' | '–' | '—' => " (a Unicode dash; type the ASCII minus `-`)",
+                '×' | '·' | '⋅' | '∗' => " (type `*` for multiplication)",
+                '÷' | '∕' => " (type `/` for division)",
+                '（' | '）' | '，' | '；' | '＝' => {
+                    " (a full-width character; switch the keyboard to half-width)"
+                }
+                _ => "",
+            };
+            return Err(syntax(
+                src,
+                pos,
+                &format!("unexpected character `{c}`{hint}"),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// A syntax error with the source line and a caret under `pos`.
+fn syntax(src: &str, pos: usize, message: &str) -> Error {
+    let line_start = src[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = src[pos..].find('\n').map_or(src.len(), |i| pos + i);
+    let line = &src[line_start..line_end];
+    let col = src[line_start..pos].chars().count();
+    // Keep the excerpt short for very long lines.
+    let (shown, col) = if line.chars().count() > 120 {
+        let from = col.saturating_sub(60);
+        let s: String = line.chars().skip(from).take(120).collect();
+        (format!("…{s}…"), col - from + 1)
+    } else {
+        (line.to_string(), col)
+    };
+    Error::Syntax {
+        message: message.to_string(),
+        caret: format!("  {shown}\n  {}^", " ".repeat(col)),
+    }
+}
+
+struct Parser<'a> {
+    src: &'a str,
+    toks: Vec<(Tok, usize)>,
+    i: usize,
+    depth: usize,
+    ops: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.i).map(|t| &t.0)
+    }
+
+    fn pos(&self) -> usize {
+        self.toks.get(self.i).map_or(self.src.len(), |t| t.1)
+    }
+
+    fn error(&self, message: &str) -> Error {
+        syntax(self.src, self.pos(), message)
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        if self.peek() == Some(&Tok::Sym(c)) {
+            self.i += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn expect(&mut self, c: char, what: &str) -> Result<()> {
+        if self.eat(c) {
+            Ok(())
+        } else {
+            let found = self.peek().map_or("the end".to_string(), describe);
+            Err(self.error(&format!("expected `{c}` {what}, found {found}")))
+        }
+    }
+
+    fn count_op(&mut self) -> Result<()> {
+        self.ops += 1;
+        if self.ops > MAX_NODES {
+            return Err(Error::Limit {
+                what: "the number of operations in the expression".to_string(),
+                limit: MAX_NODES.to_string(),
+                hint: String::new(),
+            });
+        }
+        Ok(())
+    }
+
+    fn enter(&mut self) -> Result<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(Error::Limit {
+                what: "the nesting depth of the expression".to_string(),
+                limit: MAX_DEPTH.to_string(),
+                hint: "; name intermediate steps (`a = …; b = …`) instead of nesting".to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    fn statement(&mut self) -> Result<Statement> {
+        let pos = self.pos();
+        if let (Some((Tok::Name(n), _)), Some((Tok::Sym('='), _))) =
+            (self.toks.get(self.i), self.toks.get(self.i + 1))
+        {
+            let name = n.clone();
+            if FUNCTIONS.iter().any(|f| f.0 == name) {
+                return Err(
+                    self.error(&format!("`{name}` is a function and cannot be a step name"))
+                );
+            }
+            self.i += 2;
+            let expr = self.expr()?;
+            return Ok(Statement {
+                name: Some(name),
+                expr,
+                pos,
+            });
+        }
+        Ok(Statement {
+            name: None,
+            expr: self.expr()?,
+            pos,
+        })
+    }
+
+    fn expr(&mut self) -> Result<Expr> {
+        let mut left = self.term()?;
+        loop {
+            let op = if self.eat('+') {
+                BinOp::Add
+            } else if self.eat('-') {
+                BinOp::Sub
+            } else {
+                return Ok(left);
+            };
+            self.count_op()?;
+            let right = self.term()?;
+            left = Expr::Binary(op, Box::new(left), Box::new(right));
+        }
+    }
+
+    fn term(&mut self) -> Result<Expr> {
+        let mut left = self.unary()?;
+        loop {
+            let op = if self.eat('*') {
+                BinOp::Mul
+            } else if self.eat('/') {
+                BinOp::Div
+            } else {
+                return Ok(left);
+            };
+            self.count_op()?;
+            let right = self.unary()?;
+            // A literal fraction such as 1/4 stays one exact constant.
+            left = match (left, right) {
+                (Expr::Num { value: a, text: ta }, Expr::Num { value: b, text: tb })
+                    if op == BinOp::Div && !b.is_zero() =>
+                {
+                    Expr::Num {
+                        value: a.div(&b)?,
+                        text: format!("{ta}/{tb}"),
+                    }
+                }
+                (l, r) => Expr::Binary(op, Box::new(l), Box::new(r)),
+            };
+        }
+    }
+
+    fn unary(&mut self) -> Result<Expr> {
+        self.enter()?;
+        let e = if self.eat('-') {
+            self.count_op()?;
+            Expr::Neg(Box::new(self.unary()?))
+        } else if self.eat('+') {
+            self.unary()?
+        } else {
+            self.power()?
+        };
+        self.depth -= 1;
+        Ok(e)
+    }
+
+    fn power(&mut self) -> Result<Expr> {
+        let base = self.primary()?;
+        if self.eat('^') {
+            self.count_op()?;
+            let exponent = self.unary()?;
+            return Ok(Expr::Binary(BinOp::Pow, Box::new(base), Box::new(exponent)));
+        }
+        Ok(base)
+    }
+
+    fn primary(&mut self) -> Result<Expr> {
+        let pos = self.pos();
+        match self.toks.get(self.i).map(|t| t.0.clone()) {
+            Some(Tok::Num(text)) => {
+                self.i += 1;
+                let value = Scalar::parse(&text).map_err(|e| match e {
+                    Error::BadNumber { reason, .. } => {
+                        syntax(self.src, pos, &format!("cannot read `{text}`: {reason}"))
+                    }
+                    other => other,
+                })?;
+                Ok(Expr::Num { value, text })
+            }
+            Some(Tok::Name(name)) => {
+                self.i += 1;
+                if self.eat('(') {
+                    self.call(name, pos)
+                } else if FUNCTIONS.iter().any(|f| f.0 == name) {
+                    Err(syntax(
+                        self.src,
+                        pos,
+                        &format!("`{name}` is a function: write {name}(…)"),
+                    ))
+                } else {
+                    Ok(Expr::Var { name, pos })
+                }
+            }
+            Some(Tok::Sym('(')) => {
+                self.i += 1;
+                self.enter()?;
+                let e = self.expr()?;
+                self.expect(')', "to close the parenthesis")?;
+                self.depth -= 1;
+                Ok(e)
+            }
+            Some(t) => Err(self.error(&format!(
+                "expected a number, a name or `(`, found {}",
+                describe(&t)
+            ))),
+            None => {
+                Err(self.error("the expression ends too early; expected a number, a name or `(`"))
+            }
+        }
+    }
+
+    fn call(&mut self, name: String, pos: usize) -> Result<Expr> {
+        let Some(&(_, arity)) = FUNCTIONS.iter().find(|f| f.0 == name) else {
+            return Err(Error::UnknownFunction {
+                name,
+                known: FUNCTIONS.iter().map(|f| f.0).collect::<Vec<_>>().join(", "),
+            });
+        };
+        self.enter()?;
+        self.count_op()?;
+        let mut args = vec![self.expr()?];
+        while self.eat(',') {
+            args.push(self.expr()?);
+        }
+        self.expect(')', "to close the argument list")?;
+        self.depth -= 1;
+        if args.len() != arity {
+            let plural = if arity == 1 { "" } else { "s" };
+            return Err(syntax(
+                self.src,
+                pos,
+                &format!("{name} takes {arity} argument{plural}, got {}", args.len()),
+            ));
+        }
+        let func = if name == "log" {
+            "ln".to_string()
+        } else {
+            name
+        };
+        Ok(Expr::Call { func, args })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(src: &str) -> Expr {
+        parse_program(src).unwrap().pop().unwrap().expr
+    }
+
+    fn var(n: &str) -> Box<Expr> {
+        Box::new(Expr::Var {
+            name: n.to_string(),
+            pos: 0,
+        })
+    }
+
+    fn strip(e: Expr) -> Expr {
+        // Positions differ between the parsed and the expected tree.
+        match e {
+            Expr::Var { name, .. } => Expr::Var { name, pos: 0 },
+            Expr::Neg(a) => Expr::Neg(Box::new(strip(*a))),
+            Expr::Binary(op, a, b) => Expr::Binary(op, Box::new(strip(*a)), Box::new(strip(*b))),
+            Expr::Call { func, args } => Expr::Call {
+                func,
+                args: args.into_iter().map(strip).collect(),
+            },
+            n => n,
+        }
+    }
+
+    #[test]
+    fn power_binds_tighter_than_unary_minus() {
+        // -x^2 = -(x^2)
+        let two = Box::new(Expr::Num {
+            value: Scalar::int(2),
+            text: "2".into(),
+        });
+        assert_eq!(
+            strip(one("-x^2")),
+            Expr::Neg(Box::new(Expr::Binary(BinOp::Pow, var("x"), two)))
+        );
+    }
+
+    #[test]
+    fn power_is_right_associative() {
+        // a^b^c = a^(b^c)
+        assert_eq!(
+            strip(one("a^b^c")),
+            Expr::Binary(
+                BinOp::Pow,
+                var("a"),
+                Box::new(Expr::Binary(BinOp::Pow, var("b"), var("c")))
+            )
+        );
+    }
+
+    #[test]
+    fn statements_and_fractions() {
+        let p = parse_program("q = x + y; f = q * z\n").unwrap();
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].name.as_deref(), Some("q"));
+        match one("1/4") {
+            Expr::Num { value, text } => {
+                assert_eq!(value, Scalar::ratio(1, 4));
+                assert_eq!(text, "1/4");
+            }
+            e => panic!("expected a literal, got {e:?}"),
+        }
+        assert!(matches!(one("log(x)"), Expr::Call { ref func, .. } if func == "ln"));
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_column() {
+        let Err(Error::Syntax { caret, .. }) = parse_program("(x + ) * z") else {
+            panic!("expected a syntax error")
+        };
+        assert_eq!(caret, "  (x + ) * z\n       ^");
+        assert!(matches!(
+            parse_program("foo(x)"),
+            Err(Error::UnknownFunction { .. })
+        ));
+        assert!(matches!(parse_program("x − y"), Err(Error::Syntax { .. })));
+        assert!(matches!(parse_program(" ; \n"), Err(Error::Syntax { .. })));
+        assert!(matches!(parse_program("max(x)"), Err(Error::Syntax { .. })));
+    }
+
+    #[test]
+    fn deep_nesting_is_a_limit_not_a_crash() {
+        let deep = format!("{}x{}", "(".repeat(100_000), ")".repeat(100_000));
+        assert!(matches!(parse_program(&deep), Err(Error::Limit { .. })));
+        let minus = format!("{}x", "-".repeat(100_000));
+        assert!(matches!(parse_program(&minus), Err(Error::Limit { .. })));
+        let fine = format!("{}x{}", "(".repeat(150), ")".repeat(150));
+        assert!(parse_program(&fine).is_ok());
+    }
+}

@@ -1,0 +1,623 @@
+//! Computation graphs and traced reverse-mode autodiff (计算图与自动微分).
+//!
+//! A program in the expression language becomes a DAG of [`Node`]s in
+//! topological order (every input before its consumers). [`Trace::run`]
+//! computes every value forward, then seeds the output with 1 and walks the
+//! nodes in reverse: each node sends `upstream × local` to each of its
+//! inputs, and contributions from several paths add up (NNDL, autodiff; PKU,
+//! "反向传播 例1"). Every step is recorded so reports can show it.
+
+use std::collections::HashMap;
+
+use crate::error::{Error, Result};
+use crate::expr::{BinOp, Expr, Statement, parse_program};
+use crate::scalar::Scalar;
+
+/// An operation of the graph. Forward rule and local derivative are given
+/// side by side in [`Op::forward`] and [`Op::local`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Op {
+    /// A variable that takes its value from the user.
+    Input,
+    /// A literal constant.
+    Const(Scalar),
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Pow,
+    Neg,
+    Exp,
+    Ln,
+    Sqrt,
+    Sigmoid,
+    Tanh,
+    Relu,
+    Abs,
+    Max,
+    Min,
+    /// A named step that is just another name: `a = b`.
+    Copy,
+}
+
+impl Op {
+    /// The value of this node from the values of its inputs.
+    pub fn forward(&self, a: &[Scalar]) -> Result<Scalar> {
+        match self {
+            Op::Input | Op::Const(_) => unreachable!("inputs and constants are not computed"),
+            Op::Add => a[0].add(&a[1]),
+            Op::Sub => a[0].sub(&a[1]),
+            Op::Mul => a[0].mul(&a[1]),
+            Op::Div => a[0].div(&a[1]),
+            Op::Pow => a[0].pow(&a[1]),
+            Op::Neg => Ok(a[0].neg()),
+            Op::Exp => a[0].exp(),
+            Op::Ln => a[0].ln(),
+            Op::Sqrt => a[0].sqrt(),
+            Op::Sigmoid => a[0].sigmoid(),
+            Op::Tanh => a[0].tanh(),
+            Op::Relu => Ok(a[0].relu()),
+            Op::Abs => Ok(a[0].abs()),
+            Op::Max => Ok(a[0].max(&a[1])),
+            Op::Min => Ok(a[0].min(&a[1])),
+            Op::Copy => Ok(a[0].clone()),
+        }
+    }
+
+    /// The local derivative ∂out/∂a[i], given the inputs `a` and the output.
+    /// At a kink the convention is the one the decks use: ReLU'(0) = 0,
+    /// |·|'(0) = 0, and max/min send the gradient to the first argument on
+    /// a tie.
+    pub fn local(&self, a: &[Scalar], out: &Scalar, i: usize) -> Result<Scalar> {
+        let one = Scalar::one();
+        let indicator = |b: bool| if b { Scalar::one() } else { Scalar::zero() };
+        match (self, i) {
+            // ∂(a+b)/∂a = 1, ∂(a+b)/∂b = 1
+            (Op::Add, _) | (Op::Copy, _) => Ok(one),
+            // ∂(a−b)/∂a = 1, ∂(a−b)/∂b = −1
+            (Op::Sub, 0) => Ok(one),
+            (Op::Sub, _) => Ok(one.neg()),
+            // ∂(ab)/∂a = b, ∂(ab)/∂b = a: the multiply gate swaps its inputs
+            (Op::Mul, 0) => Ok(a[1].clone()),
+            (Op::Mul, _) => Ok(a[0].clone()),
+            // ∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = −a/b²
+            (Op::Div, 0) => one.div(&a[1]),
+            (Op::Div, _) => a[0].neg().div(&a[1].mul(&a[1])?),
+            // ∂(a^n)/∂a = n·a^(n−1)
+            (Op::Pow, 0) => a[1].mul(&a[0].pow(&a[1].sub(&one)?)?),
+            // ∂(a^b)/∂b = a^b · ln a (needs a > 0)
+            (Op::Pow, _) => out.mul(&a[0].ln()?),
+            (Op::Neg, _) => Ok(one.neg()),
+            // ∂exp(a)/∂a = exp(a), the node's own value
+            (Op::Exp, _) => Ok(out.clone()),
+            // ∂ln(a)/∂a = 1/a
+            (Op::Ln, _) => one.div(&a[0]),
+            // ∂√a/∂a = 1/(2√a)
+            (Op::Sqrt, _) => one.div(&Scalar::int(2).mul(out)?),
+            // σ'(a) = σ(a)(1 − σ(a))
+            (Op::Sigmoid, _) => out.mul(&one.sub(out)?),
+            // tanh'(a) = 1 − tanh²(a)
+            (Op::Tanh, _) => one.sub(&out.mul(out)?),
+            // ReLU'(a) = I(a > 0)
+            (Op::Relu, _) => Ok(indicator(a[0].signum() > 0)),
+            // |a|' = sign(a)
+            (Op::Abs, _) => Ok(Scalar::int(a[0].signum() as i64)),
+            // max routes the gradient to the larger input (the first on a tie)
+            (Op::Max, 0) => Ok(indicator(a[0].cmp_value(&a[1]).is_ge())),
+            (Op::Max, _) => Ok(indicator(a[1].cmp_value(&a[0]).is_gt())),
+            (Op::Min, 0) => Ok(indicator(a[0].cmp_value(&a[1]).is_le())),
+            (Op::Min, _) => Ok(indicator(a[1].cmp_value(&a[0]).is_lt())),
+            (Op::Input | Op::Const(_), _) => unreachable!("inputs and constants have no inputs"),
+        }
+    }
+
+    /// True when the inputs sit exactly on a kink, where a finite difference
+    /// cannot confirm the one-sided derivative the convention picks.
+    pub fn at_kink(&self, a: &[Scalar]) -> bool {
+        match self {
+            Op::Relu | Op::Abs => a[0].is_zero(),
+            Op::Max | Op::Min => a[0].cmp_value(&a[1]).is_eq(),
+            _ => false,
+        }
+    }
+}
+
+/// One node: its operation, its inputs (indices of earlier nodes), and the
+/// name a student sees.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub op: Op,
+    pub inputs: Vec<usize>,
+    /// The step's name (`q`) or the variable's name; `None` for an unnamed
+    /// intermediate.
+    pub name: Option<String>,
+    /// How the node reads: `q`, `x`, `2`, or `x·y` for an unnamed step.
+    pub label: String,
+    /// What computes it, in terms of its inputs' labels: `x + y` for
+    /// `q = x + y`; empty for variables and constants.
+    pub expr: String,
+}
+
+/// A computation graph in topological order; the output is the last node of
+/// the last statement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Graph {
+    pub nodes: Vec<Node>,
+    pub output: usize,
+    /// Variables in the order they first appear.
+    pub variables: Vec<usize>,
+}
+
+impl Graph {
+    /// Build the graph of a program. An unnamed last statement is named `f`.
+    pub fn parse(src: &str) -> Result<Graph> {
+        let stmts = parse_program(src)?;
+        let mut b = Builder::default();
+        let last = stmts.len() - 1;
+        for (k, st) in stmts.iter().enumerate() {
+            let name = match (&st.name, k == last) {
+                (Some(n), _) => Some(n.clone()),
+                // The output is `f` as in the decks, unless `f` is taken.
+                (None, true) if src_uses_name(&stmts, "f") => Some("out".to_string()),
+                (None, true) => Some("f".to_string()),
+                (None, false) => None,
+            };
+            b.statement(st, name)?;
+        }
+        let output = b.nodes.len() - 1;
+        Ok(Graph {
+            nodes: b.nodes,
+            output,
+            variables: b.variables,
+        })
+    }
+
+    /// Name of the output (`f` unless the last step was named).
+    pub fn output_name(&self) -> &str {
+        &self.nodes[self.output].label
+    }
+
+    /// The variable names, in order of first appearance.
+    pub fn variable_names(&self) -> Vec<String> {
+        self.variables
+            .iter()
+            .map(|&i| self.nodes[i].label.clone())
+            .collect()
+    }
+
+    /// Index of the node with this name.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        self.nodes
+            .iter()
+            .position(|n| n.name.as_deref() == Some(name))
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    nodes: Vec<Node>,
+    names: HashMap<String, usize>,
+    variables: Vec<usize>,
+    /// Step names defined so far (a variable may not be redefined later).
+    steps: Vec<String>,
+}
+
+impl Builder {
+    fn statement(&mut self, st: &Statement, name: Option<String>) -> Result<()> {
+        if let Some(n) = &name {
+            if let Some(&i) = self.names.get(n) {
+                let what = if self.nodes[i].op == Op::Input {
+                    "is used as a variable before this step defines it"
+                } else {
+                    "is defined twice"
+                };
+                return Err(Error::Usage(format!("step `{n}` {what}")));
+            }
+        }
+        let mut top = self.expr(&st.expr)?;
+        // A step that only renames a node or a constant gets a node of its own.
+        let reuse = matches!(st.expr, Expr::Var { .. } | Expr::Num { .. });
+        if reuse && name.is_some() {
+            top = self.push(Op::Copy, vec![top], None);
+        }
+        if let Some(n) = name {
+            self.nodes[top].name = Some(n.clone());
+            self.nodes[top].label = n.clone();
+            self.names.insert(n.clone(), top);
+            self.steps.push(n);
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, op: Op, inputs: Vec<usize>, name: Option<String>) -> usize {
+        let expr = self.describe(&op, &inputs);
+        let label = name.clone().unwrap_or_else(|| expr.clone());
+        self.nodes.push(Node {
+            op,
+            inputs,
+            name,
+            label,
+            expr,
+        });
+        self.nodes.len() - 1
+    }
+
+    /// Label of an unnamed node, built from its inputs' labels.
+    fn describe(&self, op: &Op, inputs: &[usize]) -> String {
+        let l = |k: usize| {
+            let n = &self.nodes[inputs[k]];
+            let simple = n.name.is_some() || matches!(n.op, Op::Const(_) | Op::Input);
+            if simple || !matches!(n.op, Op::Add | Op::Sub | Op::Neg) {
+                n.label.clone()
+            } else {
+                format!("({})", n.label)
+            }
+        };
+        match op {
+            Op::Add => format!("{} + {}", self.nodes[inputs[0]].label, l(1)),
+            Op::Sub => format!("{} - {}", self.nodes[inputs[0]].label, l(1)),
+            Op::Mul => format!("{}·{}", l(0), l(1)),
+            Op::Div => format!("{}/{}", l(0), l(1)),
+            Op::Pow => format!("{}^{}", l(0), l(1)),
+            Op::Neg => format!("-{}", l(0)),
+            Op::Copy => self.nodes[inputs[0]].label.clone(),
+            Op::Input | Op::Const(_) => String::new(),
+            f => format!(
+                "{}({})",
+                func_name(f),
+                inputs
+                    .iter()
+                    .map(|&i| self.nodes[i].label.clone())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+
+    fn expr(&mut self, e: &Expr) -> Result<usize> {
+        Ok(match e {
+            Expr::Num { value, text } => {
+                let i = self.push(Op::Const(value.clone()), vec![], None);
+                self.nodes[i].label = text.clone();
+                i
+            }
+            Expr::Var { name, .. } => match self.names.get(name) {
+                Some(&i) => i,
+                None => {
+                    let i = self.push(Op::Input, vec![], Some(name.clone()));
+                    self.names.insert(name.clone(), i);
+                    self.variables.push(i);
+                    i
+                }
+            },
+            Expr::Neg(a) => {
+                let a = self.expr(a)?;
+                self.push(Op::Neg, vec![a], None)
+            }
+            Expr::Binary(op, a, b) => {
+                let (a, b) = (self.expr(a)?, self.expr(b)?);
+                let op = match op {
+                    BinOp::Add => Op::Add,
+                    BinOp::Sub => Op::Sub,
+                    BinOp::Mul => Op::Mul,
+                    BinOp::Div => Op::Div,
+                    BinOp::Pow => Op::Pow,
+                };
+                self.push(op, vec![a, b], None)
+            }
+            Expr::Call { func, args } => {
+                let ins = args
+                    .iter()
+                    .map(|a| self.expr(a))
+                    .collect::<Result<Vec<_>>>()?;
+                let op = match func.as_str() {
+                    "exp" => Op::Exp,
+                    "ln" => Op::Ln,
+                    "sqrt" => Op::Sqrt,
+                    "sigmoid" => Op::Sigmoid,
+                    "tanh" => Op::Tanh,
+                    "relu" => Op::Relu,
+                    "abs" => Op::Abs,
+                    "max" => Op::Max,
+                    "min" => Op::Min,
+                    other => unreachable!("the parser only accepts known functions, got {other}"),
+                };
+                self.push(op, ins, None)
+            }
+        })
+    }
+}
+
+/// True when a program mentions `name` as a variable or step.
+fn src_uses_name(stmts: &[Statement], name: &str) -> bool {
+    fn uses(e: &Expr, name: &str) -> bool {
+        match e {
+            Expr::Var { name: n, .. } => n == name,
+            Expr::Num { .. } => false,
+            Expr::Neg(a) => uses(a, name),
+            Expr::Binary(_, a, b) => uses(a, name) || uses(b, name),
+            Expr::Call { args, .. } => args.iter().any(|a| uses(a, name)),
+        }
+    }
+    stmts
+        .iter()
+        .any(|s| s.name.as_deref() == Some(name) || uses(&s.expr, name))
+}
+
+/// The function name of a one- or two-argument op, as written by students.
+pub fn func_name(op: &Op) -> &'static str {
+    match op {
+        Op::Exp => "exp",
+        Op::Ln => "ln",
+        Op::Sqrt => "sqrt",
+        Op::Sigmoid => "σ",
+        Op::Tanh => "tanh",
+        Op::Relu => "relu",
+        Op::Abs => "abs",
+        Op::Max => "max",
+        Op::Min => "min",
+        _ => "",
+    }
+}
+
+/// One backward step along an edge `input → consumer`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EdgeStep {
+    /// The consumer node, whose gradient is the upstream gradient.
+    pub consumer: usize,
+    /// Which argument of the consumer (0 or 1).
+    pub arg: usize,
+    /// The input node that receives the contribution.
+    pub input: usize,
+    pub upstream: Scalar,
+    /// ∂consumer/∂input at the current values.
+    pub local: Scalar,
+    /// upstream × local.
+    pub contribution: Scalar,
+}
+
+/// Forward values, backward gradients and every step in between.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trace {
+    pub graph: Graph,
+    pub values: Vec<Scalar>,
+    /// ∂out/∂node; `None` for constants and nodes the output does not use.
+    pub grads: Vec<Option<Scalar>>,
+    /// Backward steps in the order they are taken.
+    pub steps: Vec<EdgeStep>,
+    /// Nodes whose inputs sit exactly on a kink (ReLU at 0, a max tie, …).
+    pub kinks: Vec<usize>,
+}
+
+impl Trace {
+    /// Run forward and backward with the given variable values. Every
+    /// variable needs a value; `float` turns every number into an f64 first.
+    pub fn run(graph: &Graph, values: &HashMap<String, Scalar>, float: bool) -> Result<Trace> {
+        let vals = forward(graph, values, float, None)?;
+        let mut kinks = Vec::new();
+        let n = graph.nodes.len();
+        let mut grads: Vec<Option<Scalar>> = vec![None; n];
+        grads[graph.output] = Some(if float {
+            Scalar::Float(1.0)
+        } else {
+            Scalar::one()
+        });
+        let mut steps = Vec::new();
+        for c in (0..=graph.output).rev() {
+            let Some(upstream) = grads[c].clone() else {
+                continue;
+            };
+            let node = &graph.nodes[c];
+            let args: Vec<Scalar> = node.inputs.iter().map(|&i| vals[i].clone()).collect();
+            if !node.inputs.is_empty() && node.op.at_kink(&args) {
+                kinks.push(c);
+            }
+            for (arg, &input) in node.inputs.iter().enumerate() {
+                if matches!(graph.nodes[input].op, Op::Const(_)) {
+                    continue;
+                }
+                let label = &node.label;
+                let local = node
+                    .op
+                    .local(&args, &vals[c], arg)
+                    .map_err(|e| e.at_node(label))?;
+                let contribution = upstream.mul(&local).map_err(|e| e.at_node(label))?;
+                grads[input] = Some(match &grads[input] {
+                    None => contribution.clone(),
+                    Some(g) => g.add(&contribution).map_err(|e| e.at_node(label))?,
+                });
+                steps.push(EdgeStep {
+                    consumer: c,
+                    arg,
+                    input,
+                    upstream: upstream.clone(),
+                    local,
+                    contribution,
+                });
+            }
+        }
+        Ok(Trace {
+            graph: graph.clone(),
+            values: vals,
+            grads,
+            steps,
+            kinks,
+        })
+    }
+
+    /// ∂out/∂node by central differences in f64, perturbing that node alone:
+    /// (f(v + h) − f(v − h)) / 2h with h = 1e-6·max(1, |v|).
+    /// `None` when a perturbed evaluation fails (e.g. leaves a domain).
+    pub fn finite_difference(&self, node: usize, inputs: &HashMap<String, Scalar>) -> Option<f64> {
+        let v = self.values[node].to_f64();
+        let h = 1e-6 * v.abs().max(1.0);
+        let at = |x: f64| {
+            forward(&self.graph, inputs, true, Some((node, x)))
+                .ok()
+                .map(|vals| vals[self.graph.output].to_f64())
+        };
+        let d = (at(v + h)? - at(v - h)?) / (2.0 * h);
+        d.is_finite().then_some(d)
+    }
+
+    /// Every path from `node` up to the output, as the list of backward steps
+    /// along it (nearest the output first). `None` when there are more than
+    /// `cap` paths.
+    pub fn paths(&self, node: usize, cap: usize) -> Option<Vec<Vec<&EdgeStep>>> {
+        let mut out = Vec::new();
+        let mut stack: Vec<(usize, Vec<&EdgeStep>)> = vec![(node, Vec::new())];
+        while let Some((at, path)) = stack.pop() {
+            if at == self.graph.output {
+                let mut p = path;
+                p.reverse();
+                out.push(p);
+                if out.len() > cap {
+                    return None;
+                }
+                continue;
+            }
+            for step in self.steps.iter().filter(|s| s.input == at).rev() {
+                let mut p = path.clone();
+                p.push(step);
+                stack.push((step.consumer, p));
+            }
+        }
+        Some(out)
+    }
+}
+
+/// Forward pass; `over` replaces one node's value (for finite differences).
+fn forward(
+    graph: &Graph,
+    values: &HashMap<String, Scalar>,
+    float: bool,
+    over: Option<(usize, f64)>,
+) -> Result<Vec<Scalar>> {
+    for name in values.keys() {
+        if !graph
+            .variables
+            .iter()
+            .any(|&i| &graph.nodes[i].label == name)
+        {
+            return Err(Error::UnknownName {
+                name: name.clone(),
+                what: "a variable of this expression".to_string(),
+                accepted: format!("its variables are: {}", graph.variable_names().join(", ")),
+            });
+        }
+    }
+    let mut vals: Vec<Scalar> = Vec::with_capacity(graph.nodes.len());
+    for (i, node) in graph.nodes.iter().enumerate() {
+        let v = match (&node.op, over) {
+            (_, Some((k, x))) if k == i => Scalar::float(x)?,
+            (Op::Input, _) => {
+                values
+                    .get(&node.label)
+                    .cloned()
+                    .ok_or_else(|| Error::MissingValue {
+                        name: node.label.clone(),
+                    })?
+            }
+            (Op::Const(c), _) => c.clone(),
+            (op, _) => {
+                let args: Vec<Scalar> = node.inputs.iter().map(|&k| vals[k].clone()).collect();
+                op.forward(&args).map_err(|e| e.at_node(&node.label))?
+            }
+        };
+        vals.push(if float { v.to_float() } else { v });
+    }
+    Ok(vals)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(pairs: &[(&str, &str)]) -> HashMap<String, Scalar> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), Scalar::parse(v).unwrap()))
+            .collect()
+    }
+
+    fn grad(t: &Trace, name: &str) -> Scalar {
+        t.grads[t.graph.find(name).unwrap()].clone().unwrap()
+    }
+
+    #[test]
+    fn pku_example_1() {
+        // f = (x + y)z at (-2, 5, -4): q = 3, f = -12;
+        // ∂f/∂q = z = -4, ∂f/∂z = q = 3, ∂f/∂x = ∂f/∂y = -4 · 1 = -4.
+        let g = Graph::parse("q = x + y; f = q * z").unwrap();
+        let t = Trace::run(&g, &at(&[("x", "-2"), ("y", "5"), ("z", "-4")]), false).unwrap();
+        assert_eq!(t.values[g.output], Scalar::int(-12));
+        assert_eq!(grad(&t, "q"), Scalar::int(-4));
+        assert_eq!(grad(&t, "z"), Scalar::int(3));
+        assert_eq!(grad(&t, "x"), Scalar::int(-4));
+        assert_eq!(grad(&t, "y"), Scalar::int(-4));
+    }
+
+    #[test]
+    fn paths_add_up_at_a_fork() {
+        // f = x·x + x: ∂f/∂x = 2x + 1 = 7 at x = 3, over three paths.
+        let g = Graph::parse("x*x + x").unwrap();
+        let t = Trace::run(&g, &at(&[("x", "3")]), false).unwrap();
+        assert_eq!(grad(&t, "x"), Scalar::int(7));
+        assert_eq!(t.paths(g.find("x").unwrap(), 10).unwrap().len(), 3);
+    }
+
+    #[test]
+    fn finite_differences_agree() {
+        let src = "f = sigmoid(w0*x0 + w1*x1 + w2)";
+        let g = Graph::parse(src).unwrap();
+        let v = at(&[
+            ("w0", "2"),
+            ("x0", "-1"),
+            ("w1", "-3"),
+            ("x1", "-2"),
+            ("w2", "-3"),
+        ]);
+        let t = Trace::run(&g, &v, false).unwrap();
+        for &i in &g.variables {
+            let fd = t.finite_difference(i, &v).unwrap();
+            let exact = t.grads[i].clone().unwrap().to_f64();
+            assert!(
+                (fd - exact).abs() < 1e-8,
+                "{}: {fd} vs {exact}",
+                g.nodes[i].label
+            );
+        }
+    }
+
+    #[test]
+    fn errors_name_the_node() {
+        let g = Graph::parse("h = 1/(x - 1); f = h").unwrap();
+        let e = Trace::run(&g, &at(&[("x", "1")]), false).unwrap_err();
+        assert_eq!(e, Error::DivisionByZero { node: "h".into() });
+        let g = Graph::parse("ln(x)").unwrap();
+        assert!(matches!(
+            Trace::run(&g, &at(&[("x", "0")]), false),
+            Err(Error::Domain { node, .. }) if node == "f"
+        ));
+        assert!(matches!(
+            Trace::run(&g, &at(&[("y", "1")]), false),
+            Err(Error::UnknownName { .. })
+        ));
+        assert!(matches!(
+            Trace::run(&g, &HashMap::new(), false),
+            Err(Error::MissingValue { .. })
+        ));
+        assert!(Graph::parse("q = x; q = 2*x").is_err());
+        assert!(Graph::parse("f = q + 1; q = 2").is_err());
+    }
+
+    #[test]
+    fn kinks_are_flagged() {
+        let g = Graph::parse("relu(x) + max(x, y)").unwrap();
+        let t = Trace::run(&g, &at(&[("x", "0"), ("y", "0")]), false).unwrap();
+        assert_eq!(t.kinks.len(), 2);
+        // ReLU'(0) = 0 and the tie goes to max's first argument: 0 + 1.
+        assert_eq!(grad(&t, "x"), Scalar::int(1));
+        assert_eq!(grad(&t, "y"), Scalar::int(0));
+    }
+}

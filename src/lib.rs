@@ -1,0 +1,18 @@
+//! nn-tutor: recompute the worked examples of an introductory neural-network
+//! course step by step, exactly where the math allows.
+//!
+//! Data flows one way: the math ([`scalar`], [`expr`], [`graph`]) computes
+//! and records every step; [`report`] turns a trace into a [`report::Report`];
+//! [`render`] turns a report into text. The CLI only wires them together.
+
+pub mod catalog;
+pub mod cli;
+pub mod error;
+pub mod expr;
+pub mod graph;
+pub mod render;
+pub mod report;
+pub mod scalar;
+
+pub use error::{Error, Result};
+pub use scalar::Scalar;

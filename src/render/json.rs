@@ -1,0 +1,73 @@
+//! JSON output: one object with `id`, `title`, `sources`, `inputs`,
+//! `results` and `blocks`. A number is `{"exact": "p/q" | "n" | null,
+//! "float": f64}`; `exact` is null when the value is rounded.
+
+use serde_json::{Map, Value, json};
+
+use crate::render::RenderOptions;
+use crate::report::{Block, Cell, Figure, Report};
+use crate::scalar::Scalar;
+
+/// A number in the JSON contract.
+pub fn number(v: &Scalar) -> Value {
+    json!({ "exact": v.exact_string(), "float": v.to_f64() })
+}
+
+fn named(pairs: &[(String, Scalar)]) -> Value {
+    let mut m = Map::new();
+    for (k, v) in pairs {
+        m.insert(k.clone(), number(v));
+    }
+    Value::Object(m)
+}
+
+fn cell(c: &Cell) -> Value {
+    match c {
+        Cell::Text(s) => json!(s),
+        Cell::Math(m) => json!({ "plain": m.plain, "latex": m.latex }),
+        Cell::Num(v) => number(v),
+        Cell::Empty => Value::Null,
+    }
+}
+
+fn block(b: &Block) -> Value {
+    match b {
+        Block::Heading(h) => json!({ "type": "heading", "text": h }),
+        Block::Text(t) => json!({ "type": "text", "text": t }),
+        Block::Formula(m) => json!({ "type": "formula", "plain": m.plain, "latex": m.latex }),
+        Block::Table(t) => json!({
+            "type": "table",
+            "title": t.title,
+            "header": t.header,
+            "rows": t.rows.iter().map(|r| r.iter().map(cell).collect::<Vec<_>>()).collect::<Vec<_>>(),
+        }),
+        Block::Figure(Figure::Graph { nodes, output }) => json!({
+            "type": "figure",
+            "kind": "graph",
+            "output": output,
+            "nodes": nodes.iter().map(|n| json!({
+                "label": n.label,
+                "op": n.op,
+                "value": number(&n.value),
+                "grad": n.grad.as_ref().map(number),
+                "inputs": n.inputs,
+            })).collect::<Vec<_>>(),
+        }),
+    }
+}
+
+/// The whole report as pretty-printed JSON.
+pub fn render(r: &Report, _o: &RenderOptions) -> String {
+    let v = json!({
+        "id": r.id,
+        "title": r.title,
+        "title_zh": r.title_zh,
+        "sources": r.sources,
+        "inputs": named(&r.inputs),
+        "results": named(&r.results),
+        "blocks": r.blocks.iter().map(block).collect::<Vec<_>>(),
+    });
+    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+    s.push('\n');
+    s
+}

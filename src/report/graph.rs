@@ -1,0 +1,545 @@
+//! Explain a graph [`Trace`]: the forward table, the backward table
+//! (upstream × local), the gradients with their finite-difference checks,
+//! the chain of factors along each path, and the figure.
+
+use std::collections::HashMap;
+
+use crate::graph::{EdgeStep, Op, Trace, func_name};
+use crate::report::{Block, Cell, Figure, FigureNode, Math, Report, Settings, Table};
+use crate::scalar::Scalar;
+
+/// Most paths from one variable to the output that a chain table lists.
+pub const MAX_PATHS: usize = 16;
+
+/// Relative tolerance of the finite-difference check.
+pub const FD_TOLERANCE: f64 = 1e-6;
+
+/// Add the forward and backward tables, the checked gradients and the
+/// figure of `trace` to `report`, and its values and gradients to the
+/// named results (`f`, `q`, `df/dx`, `df/dq`, …).
+pub fn explain(report: &mut Report, trace: &Trace, inputs: &HashMap<String, Scalar>, s: &Settings) {
+    let g = &trace.graph;
+    let out = g.output_name().to_string();
+    for &v in &g.variables {
+        report
+            .inputs
+            .push((g.nodes[v].label.clone(), trace.values[v].clone()));
+    }
+    let steps: Vec<Math> = g
+        .nodes
+        .iter()
+        .filter(|n| n.name.is_some() && !n.expr.is_empty())
+        .map(|n| Math::name(&n.label).eq(&Math::name(&n.expr)))
+        .collect();
+    report.formula(Math::join(&steps, "\n", " \\\\ "));
+    report.table(forward_table(trace, s));
+    report.table(backward_table(trace, s));
+    report.table(check_table(trace, inputs, s));
+    let exactness = if trace.values[g.output].is_exact()
+        && g.variables
+            .iter()
+            .all(|&v| trace.grads[v].as_ref().is_none_or(Scalar::is_exact))
+    {
+        "exact"
+    } else {
+        "rounded to f64"
+    };
+    let grads: Vec<String> = g
+        .variables
+        .iter()
+        .filter_map(|&v| {
+            let gr = trace.grads[v].as_ref()?;
+            Some(format!(
+                "∂{out}/∂{} = {}",
+                g.nodes[v].label,
+                gr.show(s.digits)
+            ))
+        })
+        .collect();
+    report.text(format!("Result ({exactness}): {}", grads.join(", ")));
+    if !trace.kinks.is_empty() {
+        let names: Vec<&str> = trace
+            .kinks
+            .iter()
+            .map(|&k| g.nodes[k].label.as_str())
+            .collect();
+        report.text(format!(
+            "Kink: {} sits exactly where its derivative jumps; the table uses ReLU'(0) = 0, \
+             |·|'(0) = 0 and sends a max/min tie to the first argument, so a finite \
+             difference there cannot confirm the value.",
+            names.join(", ")
+        ));
+    }
+    report.blocks.push(Block::Figure(figure(trace)));
+    // Named results: the output, each named step, then the gradients.
+    report
+        .results
+        .push((out.clone(), trace.values[g.output].clone()));
+    for n in g
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(i, n)| *i != g.output && n.name.is_some() && n.op != Op::Input)
+    {
+        report
+            .results
+            .push((n.1.label.clone(), trace.values[n.0].clone()));
+    }
+    for (i, n) in g.nodes.iter().enumerate() {
+        if i == g.output || n.name.is_none() {
+            continue;
+        }
+        if let Some(gr) = &trace.grads[i] {
+            report
+                .results
+                .push((format!("d{out}/d{}", n.label), gr.clone()));
+        }
+    }
+}
+
+fn forward_table(trace: &Trace, s: &Settings) -> Table {
+    let g = &trace.graph;
+    let mut t = Table::new(
+        "Forward pass · 前向传播",
+        &["#", "node", "computed as", "value"],
+    );
+    let mut k = 0;
+    for (i, n) in g.nodes.iter().enumerate() {
+        if matches!(n.op, Op::Input | Op::Const(_)) {
+            continue;
+        }
+        k += 1;
+        let node = if n.name.is_some() {
+            Math::name(&n.label).eq(&Math::name(&n.expr))
+        } else {
+            Math::name(&n.label)
+        };
+        let args: Vec<&Scalar> = n.inputs.iter().map(|&a| &trace.values[a]).collect();
+        t.row(vec![
+            Cell::Text(k.to_string()),
+            node.into(),
+            computed_as(&n.op, &args, s.digits).into(),
+            trace.values[i].clone().into(),
+        ]);
+    }
+    t
+}
+
+fn backward_table(trace: &Trace, s: &Settings) -> Table {
+    let g = &trace.graph;
+    let out = g.output_name();
+    let grad_col = format!("∂{out}/∂· (sum so far)");
+    let mut t = Table::new(
+        "Backward pass · 反向传播 (gradient = upstream × local)",
+        &["#", "node", "upstream", "local", "contribution", &grad_col],
+    );
+    t.row(vec![
+        "1".into(),
+        Math::name(out).into(),
+        Cell::Empty,
+        Cell::Empty,
+        "seed".into(),
+        trace.grads[g.output].clone().map_or(Cell::Empty, Cell::Num),
+    ]);
+    let mut running: Vec<Option<Scalar>> = vec![None; g.nodes.len()];
+    for (k, st) in trace.steps.iter().enumerate() {
+        let consumer = &g.nodes[st.consumer];
+        let input = &g.nodes[st.input].label;
+        let (r, v) = (rule(trace, st), Math::num(&st.local, s.digits));
+        let local = if r.plain == v.plain {
+            Math::partial(&consumer.label, input).eq(&v)
+        } else {
+            Math::partial(&consumer.label, input).eq(&r).eq(&v)
+        };
+        let contribution = Math::join(
+            &[
+                Math::operand(&st.upstream, s.digits),
+                Math::operand(&st.local, s.digits),
+            ],
+            " × ",
+            " \\times ",
+        );
+        let total = match running[st.input].take() {
+            None => Cell::Num(st.contribution.clone()),
+            Some(prev) => {
+                let sum = prev
+                    .add(&st.contribution)
+                    .unwrap_or_else(|_| st.contribution.clone());
+                let m = Math::join(
+                    &[
+                        Math::num(&prev, s.digits),
+                        Math::operand(&st.contribution, s.digits),
+                    ],
+                    " + ",
+                    " + ",
+                )
+                .eq(&Math::num(&sum, s.digits));
+                running[st.input] = Some(sum);
+                t.row(row(k, input, st, local, contribution, m.into()));
+                continue;
+            }
+        };
+        running[st.input] = Some(st.contribution.clone());
+        t.row(row(k, input, st, local, contribution, total));
+    }
+    t
+}
+
+fn row(
+    k: usize,
+    input: &str,
+    st: &EdgeStep,
+    local: Math,
+    contribution: Math,
+    total: Cell,
+) -> Vec<Cell> {
+    vec![
+        Cell::Text((k + 2).to_string()),
+        Math::name(input).into(),
+        st.upstream.clone().into(),
+        local.into(),
+        contribution.into(),
+        total,
+    ]
+}
+
+fn check_table(trace: &Trace, inputs: &HashMap<String, Scalar>, s: &Settings) -> Table {
+    let g = &trace.graph;
+    let out = g.output_name();
+    let mut t = Table::new(
+        format!(
+            "Gradients, checked by central differences (f(v+h) - f(v-h))/2h, tolerance {FD_TOLERANCE:e}"
+        ),
+        &["gradient", "backprop", "finite difference", "check"],
+    );
+    let mut order: Vec<usize> = g.variables.clone();
+    order.extend(
+        (0..g.nodes.len())
+            .filter(|&i| i != g.output && g.nodes[i].name.is_some() && g.nodes[i].op != Op::Input),
+    );
+    for i in order {
+        let Some(gr) = &trace.grads[i] else { continue };
+        let fd = trace.finite_difference(i, inputs);
+        let check = fd_verdict(trace, i, gr, fd);
+        t.row(vec![
+            Math::partial(out, &g.nodes[i].label).into(),
+            gr.clone().into(),
+            fd.map_or(Cell::Empty, |d| Cell::Num(Scalar::Float(d))),
+            check.into(),
+        ]);
+    }
+    let _ = s;
+    t
+}
+
+/// `agrees`, `DIFFERS`, `kink` or `n/a` for one gradient.
+pub fn fd_verdict(trace: &Trace, node: usize, grad: &Scalar, fd: Option<f64>) -> String {
+    let near_kink = !trace.kinks.is_empty() && depends_on_kink(trace, node);
+    match fd {
+        None => "n/a (a nearby value leaves the domain)".to_string(),
+        Some(d) if (d - grad.to_f64()).abs() <= FD_TOLERANCE * grad.to_f64().abs().max(1.0) => {
+            "✓ agrees".to_string()
+        }
+        Some(_) if near_kink => "kink: one-sided, see note".to_string(),
+        Some(_) => "✗ DIFFERS".to_string(),
+    }
+}
+
+fn depends_on_kink(trace: &Trace, node: usize) -> bool {
+    trace.paths(node, MAX_PATHS).is_none_or(|ps| {
+        ps.iter()
+            .flatten()
+            .any(|st| trace.kinks.contains(&st.consumer))
+    })
+}
+
+/// The chain of local gradients from the output down to `var`, one table
+/// per path, and the sum over paths (NNDL: several paths add up).
+pub fn chain_blocks(trace: &Trace, var: &str, s: &Settings) -> Vec<Block> {
+    let g = &trace.graph;
+    let out = g.output_name();
+    let Some(node) = g.nodes.iter().position(|n| n.label == var) else {
+        return vec![];
+    };
+    let Some(paths) = trace.paths(node, MAX_PATHS) else {
+        return vec![Block::Text(format!(
+            "∂{out}/∂{var} runs along more than {MAX_PATHS} paths; too many to list."
+        ))];
+    };
+    let mut blocks = Vec::new();
+    let mut totals = Vec::new();
+    for (p, path) in paths.iter().enumerate() {
+        let route: Vec<&str> = std::iter::once(var)
+            .chain(
+                path.iter()
+                    .rev()
+                    .map(|st| g.nodes[st.consumer].label.as_str()),
+            )
+            .collect();
+        let title = if paths.len() == 1 {
+            format!("∂{out}/∂{var} as one chain: {}", route.join(" → "))
+        } else {
+            format!("path {} of {}: {}", p + 1, paths.len(), route.join(" → "))
+        };
+        // The seed ∂out/∂out = 1 is left out: multiplying by it changes nothing.
+        let mut t = Table::new(title, &["factor", "rule", "value"]);
+        let mut product = Scalar::one();
+        let mut factors = Vec::new();
+        for st in path {
+            let c = &g.nodes[st.consumer];
+            t.row(vec![
+                Math::partial(&c.label, &g.nodes[st.input].label).into(),
+                with_values(rule(trace, st), trace, st, s).into(),
+                st.local.clone().into(),
+            ]);
+            product = product.mul(&st.local).unwrap_or(product);
+            factors.push(Math::operand(&st.local, s.digits));
+        }
+        blocks.push(Block::Table(t));
+        let lhs = if paths.len() == 1 {
+            Math::partial(out, var)
+        } else {
+            Math::new(
+                format!("path {}", p + 1),
+                format!("\\text{{path {}}}", p + 1),
+            )
+        };
+        let prod = lhs
+            .eq(&Math::join(&factors, " × ", " \\times "))
+            .eq(&Math::num(&product, s.digits));
+        blocks.push(Block::Formula(prod));
+        totals.push(product);
+    }
+    if totals.len() > 1 {
+        let parts: Vec<Math> = totals.iter().map(|v| Math::operand(v, s.digits)).collect();
+        let total = trace.grads[node].clone().unwrap_or_else(Scalar::zero);
+        blocks.push(Block::Formula(
+            Math::partial(out, var)
+                .eq(&Math::join(&parts, " + ", " + "))
+                .eq(&Math::num(&total, s.digits)),
+        ));
+        blocks.push(Block::Text(format!(
+            "The {} paths from {var} to {out} each carry a product of local gradients; \
+             the gradient is their sum.",
+            totals.len()
+        )));
+    }
+    blocks
+}
+
+/// A rule followed by the values of the names it uses: `-1/h5²  (h5 = 2)`.
+fn with_values(rule: Math, trace: &Trace, st: &EdgeStep, s: &Settings) -> Math {
+    let c = &trace.graph.nodes[st.consumer];
+    let mut used: Vec<Math> = Vec::new();
+    for &i in &c.inputs {
+        let n = &trace.graph.nodes[i];
+        if matches!(n.op, Op::Const(_)) || !rule.plain.contains(n.label.as_str()) {
+            continue;
+        }
+        let m = Math::name(&n.label).eq(&Math::num(&trace.values[i], s.digits));
+        if !used.contains(&m) {
+            used.push(m);
+        }
+    }
+    if used.is_empty() {
+        return rule;
+    }
+    let ctx = Math::join(&used, ", ", ",\\ ");
+    Math::new(
+        format!("{}  ({})", rule.plain, ctx.plain),
+        format!("{} \\quad ({})", rule.latex, ctx.latex),
+    )
+}
+
+/// The symbolic local derivative ∂consumer/∂input, in the inputs' names.
+pub fn rule(trace: &Trace, st: &EdgeStep) -> Math {
+    let c = &trace.graph.nodes[st.consumer];
+    let names: Vec<String> = c
+        .inputs
+        .iter()
+        .map(|&i| {
+            let l = &trace.graph.nodes[i].label;
+            if l.contains(' ') {
+                format!("({l})")
+            } else {
+                l.clone()
+            }
+        })
+        .collect();
+    let a = names[0].as_str();
+    let b = names.get(1).map_or("", String::as_str);
+    let me = c.label.as_str();
+    let plain = match (&c.op, st.arg) {
+        (Op::Add | Op::Copy, _) | (Op::Sub, 0) => "1".to_string(),
+        (Op::Sub, _) | (Op::Neg, _) => "-1".to_string(),
+        (Op::Mul, 0) => b.to_string(),
+        (Op::Mul, _) => a.to_string(),
+        (Op::Div, 0) => format!("1/{b}"),
+        (Op::Div, _) => format!("-{a}/{b}²"),
+        (Op::Pow, 0) => format!("{b}·{a}^({b} - 1)"),
+        (Op::Pow, _) => format!("{a}^{b}·ln {a}"),
+        (Op::Exp, _) => format!("exp({a})"),
+        (Op::Ln, _) => format!("1/{a}"),
+        (Op::Sqrt, _) => format!("1/(2·sqrt({a}))"),
+        (Op::Sigmoid, _) => format!("σ({a})(1 - σ({a}))"),
+        (Op::Tanh, _) => format!("1 - tanh({a})²"),
+        (Op::Relu, _) => format!("[{a} > 0]"),
+        (Op::Abs, _) => format!("sign({a})"),
+        (Op::Max, 0) => format!("[{a} ≥ {b}]"),
+        (Op::Max, _) => format!("[{b} > {a}]"),
+        (Op::Min, 0) => format!("[{a} ≤ {b}]"),
+        (Op::Min, _) => format!("[{b} < {a}]"),
+        (Op::Input | Op::Const(_), _) => me.to_string(),
+    };
+    Math::name(&plain)
+}
+
+/// `-2 + 5`, `3 · (-4)`, `σ(0)`: the operation with its input values.
+fn computed_as(op: &Op, a: &[&Scalar], digits: usize) -> Math {
+    // The first operand needs no parentheses: `-2 + 5`, `3 · (-4)`.
+    let o = |k: usize| {
+        if k == 0 {
+            Math::num(a[k], digits)
+        } else {
+            Math::operand(a[k], digits)
+        }
+    };
+    let bin = |p: &str, l: &str| Math::join(&[o(0), o(1)], p, l);
+    match op {
+        Op::Add => bin(" + ", " + "),
+        Op::Sub => bin(" - ", " - "),
+        Op::Mul => bin(" · ", " \\cdot "),
+        Op::Div => bin(" / ", " / "),
+        Op::Pow => Math::new(
+            format!("{}^{}", o(0).plain, o(1).plain),
+            format!("{{{}}}^{{{}}}", o(0).latex, o(1).latex),
+        ),
+        Op::Neg => Math::new(format!("-{}", o(0).plain), format!("-{}", o(0).latex)),
+        Op::Copy => Math::num(a[0], digits),
+        Op::Input | Op::Const(_) => Math::new("", ""),
+        f => {
+            let args = Math::join(
+                &a.iter().map(|v| Math::num(v, digits)).collect::<Vec<_>>(),
+                ", ",
+                ", ",
+            );
+            let name = Math::name(func_name(f));
+            Math::new(
+                format!("{}({})", name.plain, args.plain),
+                format!("{}\\left({}\\right)", name.latex, args.latex),
+            )
+        }
+    }
+}
+
+fn op_symbol(op: &Op) -> String {
+    match op {
+        Op::Add => "+".into(),
+        Op::Sub => "-".into(),
+        Op::Mul => "×".into(),
+        Op::Div => "÷".into(),
+        Op::Pow => "^".into(),
+        Op::Neg => "-1×".into(),
+        Op::Copy => "=".into(),
+        Op::Input | Op::Const(_) => String::new(),
+        f => func_name(f).to_string(),
+    }
+}
+
+/// The computation graph with values and gradients, for the diagram.
+pub fn figure(trace: &Trace) -> Figure {
+    let g = &trace.graph;
+    Figure::Graph {
+        nodes: g
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| FigureNode {
+                label: n.label.clone(),
+                op: op_symbol(&n.op),
+                value: trace.values[i].clone(),
+                grad: trace.grads[i].clone(),
+                inputs: n.inputs.clone(),
+            })
+            .collect(),
+        output: g.output,
+    }
+}
+
+/// Parse a program, run it at `values` and explain it: the one path from an
+/// expression to a report, shared by `nn-tutor graph` and the catalog.
+pub fn build(
+    src: &str,
+    values: &HashMap<String, Scalar>,
+    s: &Settings,
+) -> crate::Result<(Report, Trace)> {
+    let graph = crate::graph::Graph::parse(src)?;
+    let trace = Trace::run(&graph, values, s.float)?;
+    let mut r = Report::default();
+    explain(&mut r, &trace, values, s);
+    Ok((r, trace))
+}
+
+/// How each gate of the graph treats its upstream gradient (PKU, 常见操作的
+/// 反向传播): add distributes, mul swaps, max routes, a copy adds.
+pub fn gate_patterns(trace: &Trace, s: &Settings) -> Table {
+    let g = &trace.graph;
+    let mut t = Table::new(
+        "Gate patterns · 常见操作的反向传播",
+        &["gate", "upstream", "sends", "pattern"],
+    );
+    for (c, node) in g.nodes.iter().enumerate() {
+        let pattern = match node.op {
+            Op::Add => "add gate: distributes the upstream gradient unchanged",
+            Op::Mul => "mul gate: each input gets upstream × the other input (swap)",
+            Op::Max => "max gate: routes the gradient to the larger input, 0 to the other",
+            Op::Min => "min gate: routes the gradient to the smaller input, 0 to the other",
+            _ => continue,
+        };
+        let Some(up) = &trace.grads[c] else { continue };
+        let sends: Vec<String> = trace
+            .steps
+            .iter()
+            .filter(|st| st.consumer == c)
+            .map(|st| {
+                format!(
+                    "{} ← {}",
+                    g.nodes[st.input].label,
+                    st.contribution.show(s.digits)
+                )
+            })
+            .collect();
+        if sends.is_empty() {
+            continue;
+        }
+        let gate = Math::name(&node.label).eq(&Math::name(&node.expr));
+        t.row(vec![
+            gate.into(),
+            up.clone().into(),
+            Cell::Text(sends.join(", ")),
+            pattern.into(),
+        ]);
+    }
+    for (i, node) in g.nodes.iter().enumerate() {
+        let parts: Vec<&EdgeStep> = trace.steps.iter().filter(|st| st.input == i).collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        let adds: Vec<String> = parts
+            .iter()
+            .map(|st| st.contribution.show(s.digits))
+            .collect();
+        let total = trace.grads[i].clone().unwrap_or_else(Scalar::zero);
+        t.row(vec![
+            Cell::Text(format!(
+                "copy of {} (used {} times)",
+                node.label,
+                parts.len()
+            )),
+            Cell::Empty,
+            Cell::Text(format!("{} = {}", adds.join(" + "), total.show(s.digits))),
+            "copy gate: adds the gradients of its uses".into(),
+        ]);
+    }
+    t
+}

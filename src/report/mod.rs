@@ -1,0 +1,182 @@
+//! One [`Report`] per run: what was computed, as data.
+//!
+//! The math modules produce traces; the builders in this module turn a trace
+//! into a Report of blocks (text, formulas, tables, figures) and named
+//! results; the renderers in [`crate::render`] turn a Report into terminal
+//! tables, Markdown, LaTeX or JSON. Every output comes from the same Report,
+//! so they cannot disagree.
+
+pub mod graph;
+pub mod math;
+
+use crate::scalar::Scalar;
+
+pub use math::Math;
+
+/// Settings a report is built with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    /// Compute in f64 throughout (`--float`).
+    pub float: bool,
+    /// Significant digits of rounded values (`--digits`).
+    pub digits: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            float: false,
+            digits: 6,
+        }
+    }
+}
+
+/// A table cell.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    /// Plain words or a name.
+    Text(String),
+    /// A formula, shown in plain text on a terminal and as LaTeX elsewhere.
+    Math(Math),
+    /// A number: exact with its decimal, or rounded.
+    Num(Scalar),
+    /// Nothing to show (`-`).
+    Empty,
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Cell {
+        Cell::Text(s.to_string())
+    }
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Cell {
+        Cell::Text(s)
+    }
+}
+
+impl From<Math> for Cell {
+    fn from(m: Math) -> Cell {
+        Cell::Math(m)
+    }
+}
+
+impl From<Scalar> for Cell {
+    fn from(s: Scalar) -> Cell {
+        Cell::Num(s)
+    }
+}
+
+/// A titled table with a header row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    pub title: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    /// An empty table with a title and column names.
+    pub fn new(title: impl Into<String>, header: &[&str]) -> Table {
+        Table {
+            title: title.into(),
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Append a row (one cell per column).
+    pub fn row(&mut self, cells: Vec<Cell>) {
+        debug_assert_eq!(
+            cells.len(),
+            self.header.len(),
+            "row width must match the header"
+        );
+        self.rows.push(cells);
+    }
+}
+
+/// A node of a computation-graph figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureNode {
+    /// Name or expression of the node (`q`, `x·y`).
+    pub label: String,
+    /// The operation that computes it (`+`, `×`, `σ`); empty for inputs.
+    pub op: String,
+    pub value: Scalar,
+    /// ∂out/∂node, when the output depends on it.
+    pub grad: Option<Scalar>,
+    /// Indices of the nodes it is computed from.
+    pub inputs: Vec<usize>,
+}
+
+/// A figure: data for a diagram or a plot, drawn by the renderers.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Figure {
+    /// A computation graph with forward values and gradients.
+    Graph {
+        nodes: Vec<FigureNode>,
+        output: usize,
+    },
+}
+
+/// A piece of a report.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A section heading.
+    Heading(String),
+    /// A paragraph of plain text.
+    Text(String),
+    /// A displayed formula.
+    Formula(Math),
+    Table(Table),
+    Figure(Figure),
+}
+
+/// Everything one run computed, ready to render in any format.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Report {
+    /// `topic/N` for a catalog example, `graph` for an expression.
+    pub id: String,
+    /// English title.
+    pub title: String,
+    /// The Chinese term the decks use.
+    pub title_zh: String,
+    /// Decks (and slides) the example reproduces.
+    pub sources: Vec<String>,
+    /// Input values, in order.
+    pub inputs: Vec<(String, Scalar)>,
+    pub blocks: Vec<Block>,
+    /// Named results (`f`, `df/dx`, …) in order; tests and tools read these.
+    pub results: Vec<(String, Scalar)>,
+    /// Commands worth trying next.
+    pub try_next: Vec<String>,
+}
+
+impl Report {
+    /// The named result, if the report has it.
+    pub fn result(&self, name: &str) -> Option<&Scalar> {
+        self.results.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    /// Append a text paragraph.
+    pub fn text(&mut self, s: impl Into<String>) {
+        self.blocks.push(Block::Text(s.into()));
+    }
+
+    /// Append a heading.
+    pub fn heading(&mut self, s: impl Into<String>) {
+        self.blocks.push(Block::Heading(s.into()));
+    }
+
+    /// Append a table.
+    pub fn table(&mut self, t: Table) {
+        self.blocks.push(Block::Table(t));
+    }
+
+    /// Append a formula.
+    pub fn formula(&mut self, m: Math) {
+        self.blocks.push(Block::Formula(m));
+    }
+}

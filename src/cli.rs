@@ -157,10 +157,28 @@ pub fn parse_assignments(items: &[String]) -> Result<Vec<(String, String)>> {
         .collect()
 }
 
+/// What a command produced: a report to render, or finished text (a
+/// diagram, a completion script).
+#[derive(Debug)]
+pub enum Outcome {
+    Report(Box<Report>, OutputArgs),
+    Text(String),
+}
+
 /// Run a parsed command line and return the text to print.
 pub fn run(cli: Cli) -> Result<String> {
+    Ok(match outcome(cli)? {
+        Outcome::Report(r, out) => show(&r, &out),
+        Outcome::Text(t) => t,
+    })
+}
+
+/// Run a parsed command line up to its report (the book renders that
+/// report itself, with SVG figures).
+pub fn outcome(cli: Cli) -> Result<Outcome> {
+    let report = |r: Report, out: OutputArgs| Ok(Outcome::Report(Box::new(r), out));
     match cli.command {
-        Command::List { topic, out } => Ok(show(&catalog::listing(topic.as_deref())?, &out)),
+        Command::List { topic, out } => report(catalog::listing(topic.as_deref())?, out),
         Command::Explain {
             topic,
             example,
@@ -171,11 +189,10 @@ pub fn run(cli: Cli) -> Result<String> {
                 if !set.is_empty() {
                     return Err(Error::Usage("--set needs --example N".to_string()));
                 }
-                return Ok(show(&catalog::listing(Some(&topic))?, &out));
+                return report(catalog::listing(Some(&topic))?, out);
             };
             let ex = catalog::find(&topic, n)?;
-            let report = ex.run(&parse_assignments(&set)?, &out.settings())?;
-            Ok(show(&report, &out))
+            report(ex.run(&parse_assignments(&set)?, &out.settings())?, out)
         }
         Command::Graph {
             expr,
@@ -189,40 +206,35 @@ pub fn run(cli: Cli) -> Result<String> {
                 values.insert(k, Scalar::parse(&v)?);
             }
             let s = out.settings();
-            let (mut report, trace) = graph_report::build(&expr, &values, &s)?;
+            let (mut rep, trace) = graph_report::build(&expr, &values, &s)?;
             if let Some(kind) = kind {
                 let fig = graph_report::figure(&trace);
-                return Ok(match kind {
+                return Ok(Outcome::Text(match kind {
                     DiagramKind::Text => diagram::text_tree(&fig, s.digits),
                     DiagramKind::Dot => diagram::dot(&fig, s.digits),
                     DiagramKind::Svg => diagram::svg(&fig, s.digits) + "\n",
-                });
+                }));
             }
-            report.id = "graph".to_string();
-            report.title = format!("Computation graph of {}", expr.replace('\n', "; "));
-            report.title_zh = "计算图".to_string();
+            rep.id = "graph".to_string();
+            rep.title = format!("Computation graph of {}", expr.replace('\n', "; "));
+            rep.title_zh = "计算图".to_string();
             if chains {
-                let vars = trace.graph.variable_names();
-                for v in vars {
-                    report
-                        .blocks
+                for v in trace.graph.variable_names() {
+                    rep.blocks
                         .extend(graph_report::chain_blocks(&trace, &v, &s));
                 }
             } else {
-                report
-                    .try_next
-                    .push("--chains to see the chain rule along every path".to_string());
+                rep.try_next
+                    .push("--chains to see the chain rule along every path".into());
             }
-            report.try_next.push("--diagram dot|svg|text".to_string());
-            report
-                .try_next
-                .push("--format markdown|latex|json".to_string());
-            Ok(show(&report, &out))
+            rep.try_next.push("--diagram dot|svg|text".into());
+            rep.try_next.push("--format markdown|latex|json".into());
+            report(rep, out)
         }
         Command::Completions { shell } => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "nn-tutor", &mut buf);
-            Ok(String::from_utf8_lossy(&buf).into_owned())
+            Ok(Outcome::Text(String::from_utf8_lossy(&buf).into_owned()))
         }
     }
 }

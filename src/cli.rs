@@ -74,7 +74,7 @@ Examples:
   nn-tutor graph \"u = x*y; v = x/y; z = u^2 + v^2\" --at x=1,y=2 --chains
   nn-tutor graph \"q = x + y; f = q * z\" --at x=-2,y=5,z=-4 --diagram dot | dot -Tsvg > g.svg")]
     Graph {
-        /// The expression or program, e.g. \"q = x + y; f = q * z\".
+        /// The expression or program, e.g. \"q = x + y; f = q * z\"; `-` reads it from stdin.
         expr: String,
         /// Values of the variables: NAME=VALUE, comma-separated or repeated.
         #[arg(long, value_name = "NAME=VALUE", value_delimiter = ',')]
@@ -201,6 +201,7 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
             diagram: kind,
             out,
         } => {
+            let expr = if expr == "-" { read_stdin()? } else { expr };
             let mut values = HashMap::new();
             for (k, v) in parse_assignments(&at)? {
                 values.insert(k, Scalar::parse(&v)?);
@@ -237,6 +238,28 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
             Ok(Outcome::Text(String::from_utf8_lossy(&buf).into_owned()))
         }
     }
+}
+
+/// Read a program from standard input, at most `expr::MAX_LEN` bytes.
+fn read_stdin() -> Result<String> {
+    use std::io::Read;
+    let limit = crate::expr::MAX_LEN as u64;
+    let mut buf = Vec::new();
+    std::io::stdin()
+        .take(limit + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::Io {
+            path: "<stdin>".to_string(),
+            message: e.to_string(),
+        })?;
+    if buf.len() as u64 > limit {
+        return Err(Error::Limit {
+            what: "the expression on standard input".to_string(),
+            limit: format!("{limit} bytes"),
+            hint: String::new(),
+        });
+    }
+    String::from_utf8(buf).map_err(|_| Error::Usage("standard input is not UTF-8 text".to_string()))
 }
 
 fn show(report: &Report, out: &OutputArgs) -> String {

@@ -79,8 +79,41 @@ enum Tok {
     End, // ';' or newline
 }
 
+/// Stack for parsing and building graphs: the depth limits bound the
+/// recursion, and this bounds its memory even in an unoptimised build (whose
+/// frames are several kilobytes each), whatever thread the caller is on.
+const STACK_BYTES: usize = 64 << 20;
+
+/// Run `f` on a thread with a [`STACK_BYTES`] stack (or here, if no thread
+/// can be started). A panic in `f` is passed on unchanged.
+pub fn with_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    let slot = std::sync::Mutex::new(Some(f));
+    let take = || {
+        slot.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+    };
+    let joined = std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .stack_size(STACK_BYTES)
+            .spawn_scoped(scope, || take().map(|f| f()))
+            .map(|handle| handle.join())
+    });
+    match joined {
+        Ok(Ok(Some(v))) => v,
+        Ok(Ok(None)) => unreachable!("the closure runs exactly once"),
+        Ok(Err(panic)) => std::panic::resume_unwind(panic),
+        Err(_) => (take().expect("a failed spawn leaves the closure in place"))(),
+    }
+}
+
 /// Parse a whole program into statements (at least one).
 pub fn parse_program(src: &str) -> Result<Vec<Statement>> {
+    with_big_stack(|| parse_here(src))
+}
+
+/// [`parse_program`] on the current thread's stack.
+pub(crate) fn parse_here(src: &str) -> Result<Vec<Statement>> {
     if src.len() > MAX_LEN {
         return Err(Error::Limit {
             what: format!("an expression of {} bytes", src.len()),
@@ -396,11 +429,11 @@ impl Parser<'_> {
                 }
             }
             Some(Tok::Sym('(')) => {
+                // Depth is counted in `unary`, which every nested expression
+                // passes through once per level.
                 self.i += 1;
-                self.enter()?;
                 let e = self.expr()?;
                 self.expect(')', "to close the parenthesis")?;
-                self.depth -= 1;
                 Ok(e)
             }
             Some(t) => Err(self.error(&format!(
@@ -420,14 +453,12 @@ impl Parser<'_> {
                 known: FUNCTIONS.iter().map(|f| f.0).collect::<Vec<_>>().join(", "),
             });
         };
-        self.enter()?;
         self.count_op()?;
         let mut args = vec![self.expr()?];
         while self.eat(',') {
             args.push(self.expr()?);
         }
         self.expect(')', "to close the argument list")?;
-        self.depth -= 1;
         if args.len() != arity {
             let plural = if arity == 1 { "" } else { "s" };
             return Err(syntax(
@@ -536,7 +567,13 @@ mod tests {
         assert!(matches!(parse_program(&deep), Err(Error::Limit { .. })));
         let minus = format!("{}x", "-".repeat(100_000));
         assert!(matches!(parse_program(&minus), Err(Error::Limit { .. })));
-        let fine = format!("{}x{}", "(".repeat(150), ")".repeat(150));
+        let fine = format!(
+            "{}x{}",
+            "(".repeat(MAX_DEPTH - 1),
+            ")".repeat(MAX_DEPTH - 1)
+        );
         assert!(parse_program(&fine).is_ok());
+        let calls = format!("{}x{}", "exp(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
+        assert!(matches!(parse_program(&calls), Err(Error::Limit { .. })));
     }
 }

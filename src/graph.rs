@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use crate::error::{Error, Result};
-use crate::expr::{BinOp, Expr, Statement, parse_program};
+use crate::expr::{BinOp, Expr, Statement};
 use crate::scalar::Scalar;
 
 /// An operation of the graph. Forward rule and local derivative are given
@@ -122,6 +122,9 @@ impl Op {
     }
 }
 
+/// Longest label an unnamed step may have before it is shortened to `#k`.
+pub const MAX_LABEL: usize = 40;
+
 /// One node: its operation, its inputs (indices of earlier nodes), and the
 /// name a student sees.
 #[derive(Clone, Debug, PartialEq)]
@@ -151,7 +154,11 @@ pub struct Graph {
 impl Graph {
     /// Build the graph of a program. An unnamed last statement is named `f`.
     pub fn parse(src: &str) -> Result<Graph> {
-        let stmts = parse_program(src)?;
+        crate::expr::with_big_stack(|| Graph::parse_here(src))
+    }
+
+    fn parse_here(src: &str) -> Result<Graph> {
+        let stmts = crate::expr::parse_here(src)?;
         let mut b = Builder::default();
         let last = stmts.len() - 1;
         for (k, st) in stmts.iter().enumerate() {
@@ -204,15 +211,15 @@ struct Builder {
 
 impl Builder {
     fn statement(&mut self, st: &Statement, name: Option<String>) -> Result<()> {
-        if let Some(n) = &name {
-            if let Some(&i) = self.names.get(n) {
-                let what = if self.nodes[i].op == Op::Input {
-                    "is used as a variable before this step defines it"
-                } else {
-                    "is defined twice"
-                };
-                return Err(Error::Usage(format!("step `{n}` {what}")));
-            }
+        if let Some(n) = &name
+            && let Some(&i) = self.names.get(n)
+        {
+            let what = if self.nodes[i].op == Op::Input {
+                "is used as a variable before this step defines it"
+            } else {
+                "is defined twice"
+            };
+            return Err(Error::Usage(format!("step `{n}` {what}")));
         }
         let mut top = self.expr(&st.expr)?;
         // A step that only renames a node or a constant gets a node of its own.
@@ -231,7 +238,13 @@ impl Builder {
 
     fn push(&mut self, op: Op, inputs: Vec<usize>, name: Option<String>) -> usize {
         let expr = self.describe(&op, &inputs);
-        let label = name.clone().unwrap_or_else(|| expr.clone());
+        // Long unnamed steps get a short label (`#12`, the node's number), so
+        // labels built from labels do not grow without bound.
+        let label = match &name {
+            Some(n) => n.clone(),
+            None if expr.chars().count() > MAX_LABEL => format!("#{}", self.nodes.len() + 1),
+            None => expr.clone(),
+        };
         self.nodes.push(Node {
             op,
             inputs,

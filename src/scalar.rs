@@ -244,10 +244,11 @@ impl Scalar {
             if e.is_integer() {
                 return pow_exact(base, e.numer());
             }
-            if e.denom() == &BigInt::from(2) && !base.is_negative() {
-                if let Some(root) = exact_sqrt(base) {
-                    return pow_exact(&root, e.numer());
-                }
+            if e.denom() == &BigInt::from(2)
+                && !base.is_negative()
+                && let Some(root) = exact_sqrt(base)
+            {
+                return pow_exact(&root, e.numer());
             }
         }
         let (x, y) = (self.to_f64(), b.to_f64());
@@ -279,10 +280,10 @@ impl Scalar {
         if self.signum() <= 0 {
             return Err(domain("ln", self, "the logarithm needs a positive number"));
         }
-        if let Scalar::Exact(r) = self {
-            if r.is_one() {
-                return Ok(Scalar::zero());
-            }
+        if let Scalar::Exact(r) = self
+            && r.is_one()
+        {
+            return Ok(Scalar::zero());
         }
         Scalar::float(self.to_f64().ln())
     }
@@ -292,10 +293,10 @@ impl Scalar {
         if self.signum() < 0 {
             return Err(domain("sqrt", self, "the square root needs a number ≥ 0"));
         }
-        if let Scalar::Exact(r) = self {
-            if let Some(root) = exact_sqrt(r) {
-                return Ok(Scalar::Exact(root));
-            }
+        if let Scalar::Exact(r) = self
+            && let Some(root) = exact_sqrt(r)
+        {
+            return Ok(Scalar::Exact(root));
         }
         Scalar::float(self.to_f64().sqrt())
     }

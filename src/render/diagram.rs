@@ -7,7 +7,8 @@ use crate::report::{Figure, FigureNode};
 
 fn value_and_grad(n: &FigureNode, out: &str, digits: usize) -> String {
     let grad = n.grad.as_ref().map_or(String::new(), |g| {
-        format!("  [∂{out}/∂{} = {}]", n.label, g.show(digits))
+        let d = crate::report::Math::partial(out, &n.label).plain;
+        format!("  [{d} = {}]", g.show(digits))
     });
     format!("= {}{grad}", n.value.show(digits))
 }
@@ -117,9 +118,12 @@ pub fn svg(f: &Figure, digits: usize) -> String {
     let mut vg = gb.get();
     let mut w = SVGWriter::new();
     vg.do_it(false, false, false, &mut w);
-    w.finalize()
+    let text = w.finalize();
+    // Drop the XML prologue, which shares a line with the <svg> tag.
+    let start = text.find("<svg").unwrap_or(0);
+    text[start..]
         .lines()
-        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with("<?xml"))
+        .filter(|l| !l.trim().is_empty())
         .collect::<Vec<_>>()
         .join("\n")
 }

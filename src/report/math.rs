@@ -50,7 +50,9 @@ impl Math {
     /// `∂(x·y + z)/∂(x·y)`.
     pub fn partial(a: &str, b: &str) -> Math {
         let wrap = |l: &str| {
-            if l.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            if l.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '#')
+            {
                 l.to_string()
             } else {
                 format!("({l})")

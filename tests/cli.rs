@@ -1,0 +1,335 @@
+//! The real binary: outputs, exit codes and error messages.
+
+use std::io::Read;
+use std::process::{Command, Output, Stdio};
+
+use insta_cmd::assert_cmd_snapshot;
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_nn-tutor"));
+    c.env("NO_COLOR", "1");
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("the binary runs")
+}
+
+/// Assert a failure: the exit status, a phrase stderr must contain, and no panic.
+fn fails(full: &[&str], code: i32, phrase: &str) {
+    let out = run(full);
+    // Messages show arguments cut to 80 characters.
+    let args: Vec<String> = full.iter().map(|a| a.chars().take(80).collect()).collect();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(code), "{args:?}: stderr {err}");
+    assert!(
+        err.contains(phrase),
+        "{args:?}: stderr lacks {phrase:?}: {err}"
+    );
+    assert!(!err.contains("panicked at"), "{args:?} panicked: {err}");
+    assert!(out.stdout.is_empty(), "{args:?} printed to stdout on error");
+}
+
+#[test]
+fn explain_backprop_example_1() {
+    assert_cmd_snapshot!(bin().args(["explain", "backprop", "--example", "1"]));
+}
+
+#[test]
+fn explain_with_set_and_json() {
+    let out = run(&[
+        "explain",
+        "backprop",
+        "--example",
+        "1",
+        "--set",
+        "x=3",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // x = 3: q = 8, f = -32, ∂f/∂z = q = 8
+    assert_eq!(v["results"]["f"]["exact"], "-32");
+    assert_eq!(v["results"]["df/dz"]["exact"], "8");
+    assert_eq!(v["results"]["df/dz"]["float"], 8.0);
+    assert_eq!(v["inputs"]["x"]["exact"], "3");
+    assert_eq!(v["id"], "backprop/1");
+}
+
+#[test]
+fn graph_command_matches_the_example() {
+    // The same circuit typed by hand gives the catalog's numbers.
+    let out = run(&[
+        "graph",
+        "q = x + y; f = q * z",
+        "--at",
+        "x=-2,y=5,z=-4",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for (k, want) in [
+        ("f", "-12"),
+        ("df/dx", "-4"),
+        ("df/dy", "-4"),
+        ("df/dz", "3"),
+        ("df/dq", "-4"),
+    ] {
+        assert_eq!(v["results"][k]["exact"], want, "{k}");
+    }
+}
+
+#[test]
+fn graph_diagrams() {
+    let dot = run(&[
+        "graph",
+        "(x + y) * z",
+        "--at",
+        "x=-2,y=5,z=-4",
+        "--diagram",
+        "dot",
+    ]);
+    let dot = String::from_utf8(dot.stdout).unwrap();
+    assert!(dot.starts_with("digraph"), "{dot}");
+    assert!(dot.contains("= -12"), "{dot}");
+    let svg = run(&[
+        "graph",
+        "(x + y) * z",
+        "--at",
+        "x=-2,y=5,z=-4",
+        "--diagram",
+        "svg",
+    ]);
+    let svg = String::from_utf8(svg.stdout).unwrap();
+    assert!(svg.contains("<svg") && svg.contains("-12"), "{svg}");
+    let text = run(&[
+        "graph",
+        "(x + y) * z",
+        "--at",
+        "x=-2,y=5,z=-4",
+        "--diagram",
+        "text",
+    ]);
+    assert_cmd_snapshot!(
+        "text_diagram",
+        bin().args([
+            "graph",
+            "(x + y) * z",
+            "--at",
+            "x=-2,y=5,z=-4",
+            "--diagram",
+            "text"
+        ])
+    );
+    assert!(text.status.success());
+}
+
+#[test]
+fn listing_and_topics() {
+    let out = run(&["list"]);
+    let s = String::from_utf8(out.stdout).unwrap();
+    for id in ["backprop/1", "autodiff/1", "chain-rule/1"] {
+        assert!(s.contains(id), "{s}");
+    }
+    let out = run(&["explain", "autodiff"]);
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("autodiff/2") && !s.contains("backprop/1"), "{s}");
+}
+
+#[test]
+fn completions_and_help() {
+    let out = run(&["completions", "bash"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("nn-tutor"));
+    let out = run(&["graph", "--help"]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("sigmoid") && s.contains("Examples"), "{s}");
+}
+
+#[test]
+fn syntax_error_shows_a_caret() {
+    assert_cmd_snapshot!(
+        "syntax_error",
+        bin().args(["graph", "(x + ) * z", "--at", "x=1,z=2"])
+    );
+}
+
+#[test]
+fn bad_inputs_fail_clearly() {
+    let deep = format!("{}x{}", "(".repeat(40_000), ")".repeat(40_000));
+    let cases: Vec<(Vec<&str>, i32, &str)> = vec![
+        (
+            vec!["graph", "x +* y", "--at", "x=1,y=2"],
+            2,
+            "syntax error",
+        ),
+        (
+            vec!["graph", "foo(x)", "--at", "x=1"],
+            2,
+            "known functions: exp, ln",
+        ),
+        (vec!["graph", "x + y", "--at", "x=1"], 2, "`y` has no value"),
+        (
+            vec!["graph", "x + 1", "--at", "x=1,q=2"],
+            2,
+            "its variables are: x",
+        ),
+        (
+            vec!["graph", "h = 1/(x - 1)", "--at", "x=1"],
+            1,
+            "division by zero at node `h`",
+        ),
+        (
+            vec!["graph", "ln(x)", "--at", "x=0"],
+            1,
+            "ln is undefined at 0",
+        ),
+        (vec!["graph", "ln(x)", "--at", "x=-1/2"], 1, "positive"),
+        (
+            vec!["graph", "exp(x)", "--at", "x=1000"],
+            1,
+            "not a finite number",
+        ),
+        (vec!["graph", "x", "--at", "x=nan"], 2, "NaN and infinity"),
+        (vec!["graph", "x", "--at", "x=inf"], 2, "NaN and infinity"),
+        (
+            vec!["graph", "2^x", "--at", "x=100000"],
+            1,
+            "needs more than 4096 bits",
+        ),
+        (
+            vec!["graph", "x^2", "--at", "x=2^3"],
+            2,
+            "cannot read `2^3`",
+        ),
+        (vec!["graph", "", "--at", "x=1"], 2, "empty"),
+        (vec!["graph", "   ", "--at", "x=1"], 2, "empty"),
+        (vec!["graph", "x − y", "--at", "x=1,y=1"], 2, "ASCII minus"),
+        (vec!["graph", "x × y", "--at", "x=1,y=1"], 2, "`*`"),
+        (vec!["graph", "x + y", "--at", "x"], 2, "NAME=VALUE"),
+        (vec!["graph", &deep, "--at", "x=1"], 2, "nesting depth"),
+        (
+            vec!["explain", "nope", "--example", "1"],
+            2,
+            "topics: backprop",
+        ),
+        (
+            vec!["explain", "backprop", "--example", "99"],
+            2,
+            "its examples: 1, 2, 3",
+        ),
+        (
+            vec!["explain", "backprop", "--example", "1", "--set", "k=1"],
+            2,
+            "its inputs are: x, y, z",
+        ),
+        (
+            vec!["explain", "backprop", "--example", "1", "--set", "x=abc"],
+            2,
+            "cannot read `abc`",
+        ),
+        (
+            vec!["explain", "backprop", "--example", "1", "--set", "x=1/0"],
+            2,
+            "denominator is 0",
+        ),
+        (
+            vec!["explain", "chain-rule", "--example", "1", "--set", "y=0"],
+            1,
+            "division by zero",
+        ),
+        (
+            vec!["explain", "backprop", "--set", "x=1"],
+            2,
+            "--set needs --example",
+        ),
+        (
+            vec!["explain", "backprop", "--example", "x"],
+            2,
+            "invalid value",
+        ),
+        (
+            vec!["explain", "backprop", "--example", "1", "--digits", "0"],
+            2,
+            "invalid value",
+        ),
+        (
+            vec!["explain", "backprop", "--example", "1", "--format", "pdf"],
+            2,
+            "invalid value",
+        ),
+        (vec!["frobnicate"], 2, "unrecognized subcommand"),
+        (vec!["graph", "x", "--bogus"], 2, "unexpected argument"),
+    ];
+    for (args, code, phrase) in &cases {
+        fails(args, *code, phrase);
+    }
+}
+
+/// Run with `input` on stdin.
+fn with_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // The child may stop reading early (a limit); a broken pipe is fine.
+    let _ = stdin.write_all(input);
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn programs_from_stdin() {
+    let out = with_stdin(
+        &["graph", "-", "--at", "x=-2,y=5,z=-4", "--format", "json"],
+        b"q = x + y\nf = q * z\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["results"]["df/dz"]["exact"], "3");
+    // 100,000 parentheses deep: a limit, not a stack overflow.
+    let deep = format!("{}x{}", "(".repeat(100_000), ")".repeat(100_000));
+    let out = with_stdin(&["graph", "-", "--at", "x=1"], deep.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("exceeds the limit"), "{err}");
+    // Invalid UTF-8 and binary garbage.
+    let out = with_stdin(&["graph", "-", "--at", "x=1"], &[0xff, 0xfe, 0x00, 0x41]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not UTF-8"));
+}
+
+#[test]
+fn closed_pipe_is_quiet() {
+    // `nn-tutor … | head -1`: the reader goes away; no error, no panic.
+    // Far more than a pipe buffer (64 KiB) of output: 400 variables.
+    let expr: Vec<String> = (0..400).map(|i| format!("v{i}")).collect();
+    let at: Vec<String> = (0..400).map(|i| format!("v{i}={i}")).collect();
+    let mut child = bin()
+        .args(["graph", &expr.join(" + "), "--at", &at.join(",")])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 1];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // stdout is dropped here: the pipe is closed.
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

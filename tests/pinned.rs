@@ -1,0 +1,214 @@
+//! The pinned numbers of `shared/WORKED_EXAMPLES.md`, asserted through the
+//! named results every report carries. Each test derives its numbers by
+//! hand in a comment, independently of the code under test.
+
+use nn_tutor::Scalar;
+use nn_tutor::catalog;
+use nn_tutor::report::{Report, Settings};
+
+fn run(topic: &str, n: u32, sets: &[(&str, &str)]) -> Report {
+    let sets: Vec<(String, String)> = sets
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    catalog::find(topic, n)
+        .unwrap()
+        .run(&sets, &Settings::default())
+        .unwrap()
+}
+
+fn exact(r: &Report, name: &str) -> String {
+    let v = r
+        .result(name)
+        .unwrap_or_else(|| panic!("{} has no result {name}", r.id));
+    v.exact_string()
+        .unwrap_or_else(|| panic!("{} of {} is rounded, expected exact", name, r.id))
+}
+
+fn float(r: &Report, name: &str) -> f64 {
+    r.result(name)
+        .unwrap_or_else(|| panic!("{} has no result {name}", r.id))
+        .to_f64()
+}
+
+#[test]
+fn backprop_1_pku_example_1() {
+    // PKU 反向传播 例1, f = (x + y)z at (-2, 5, -4):
+    // q = -2 + 5 = 3, f = 3 · (-4) = -12;
+    // ∂f/∂q = z = -4, ∂f/∂z = q = 3, ∂f/∂x = ∂f/∂q · 1 = -4, ∂f/∂y = -4.
+    let r = run("backprop", 1, &[]);
+    for (name, want) in [
+        ("q", "3"),
+        ("f", "-12"),
+        ("df/dq", "-4"),
+        ("df/dz", "3"),
+        ("df/dx", "-4"),
+        ("df/dy", "-4"),
+    ] {
+        assert_eq!(exact(&r, name), want, "{name}");
+    }
+}
+
+#[test]
+fn backprop_1_with_set() {
+    // x = 3: q = 3 + 5 = 8, f = 8 · (-4) = -32; ∂f/∂x = z = -4, ∂f/∂z = q = 8.
+    let r = run("backprop", 1, &[("x", "3")]);
+    assert_eq!(exact(&r, "f"), "-32");
+    assert_eq!(exact(&r, "df/dz"), "8");
+    assert_eq!(exact(&r, "df/dx"), "-4");
+    // Decimals are exact: x = 0.5, y = 0.25 ⇒ q = 3/4, ∂f/∂z = 3/4.
+    let r = run("backprop", 1, &[("x", "0.5"), ("y", "0.25")]);
+    assert_eq!(exact(&r, "df/dz"), "3/4");
+}
+
+#[test]
+fn backprop_2_sigmoid_neuron() {
+    // z = 2·(-1) + (-3)(-2) + (-3) = 1, f = σ(1) = 1/(1 + e^-1) = 0.7310585786;
+    // σ'(1) = f(1 - f) = 0.1966119332; ∂f/∂w_i = σ'·x_i, ∂f/∂x_i = σ'·w_i:
+    // ∂f/∂w = (-0.196612, -0.393224, 0.196612), ∂f/∂x = (0.393224, -0.589836).
+    let r = run("backprop", 2, &[]);
+    let s = 1.0 / (1.0 + (-1.0f64).exp());
+    let d = s * (1.0 - s);
+    let close = |name: &str, want: f64| {
+        let got = float(&r, name);
+        assert!((got - want).abs() < 1e-12, "{name}: {got} vs {want}");
+    };
+    close("f", s);
+    close("df/dw0", -d);
+    close("df/dw1", -2.0 * d);
+    close("df/dw2", d);
+    close("df/dx0", 2.0 * d);
+    close("df/dx1", -3.0 * d);
+    // The deck-level rounding: 0.731059, -0.196612, -0.393224, 0.393224, -0.589836.
+    for (name, shown) in [
+        ("f", "0.731059"),
+        ("df/dw0", "-0.196612"),
+        ("df/dw1", "-0.393224"),
+        ("df/dx0", "0.393224"),
+        ("df/dx1", "-0.589836"),
+    ] {
+        assert_eq!(r.result(name).unwrap().show(6), shown);
+    }
+    // z is still exact: the gates before exp keep rationals.
+    assert_eq!(exact(&r, "z"), "1");
+}
+
+#[test]
+fn backprop_3_gate_patterns() {
+    // f = 2(xy + max(z, w)) at x = 3, y = -4, z = 2, w = -1:
+    // xy = -12, max = 2, f = 2 · (-10) = -20; the add gate passes 2 to both,
+    // the mul gate swaps: ∂f/∂x = 2y = -8, ∂f/∂y = 2x = 6; max routes 2 to z, 0 to w.
+    let r = run("backprop", 3, &[]);
+    assert_eq!(exact(&r, "f"), "-20");
+    assert_eq!(exact(&r, "df/dx"), "-8");
+    assert_eq!(exact(&r, "df/dy"), "6");
+    assert_eq!(exact(&r, "df/dz"), "2");
+    assert_eq!(exact(&r, "df/dw"), "0");
+}
+
+#[test]
+fn autodiff_1_nndl_quarter() {
+    // NNDL: h1 = xw = 0, h2 = 0, h3 = 0, h4 = e^0 = 1, h5 = 2, h6 = 1/2;
+    // ∂f/∂w = 1 × (-1/h5²) × 1 × e^h3 × (-1) × 1 × x = 1 × -1/4 × 1 × 1 × -1 × 1 × 1 = 1/4.
+    // ∂f/∂b drops the last factor x: 1/4; ∂f/∂x ends in w = 0: 0.
+    let r = run("autodiff", 1, &[]);
+    for (name, want) in [
+        ("h1", "0"),
+        ("h4", "1"),
+        ("h5", "2"),
+        ("h6", "1/2"),
+        ("f", "1/2"),
+        ("df/dh5", "-1/4"),
+        ("df/dw", "1/4"),
+        ("df/db", "1/4"),
+        ("df/dx", "0"),
+    ] {
+        assert_eq!(exact(&r, name), want, "{name}");
+    }
+}
+
+#[test]
+fn autodiff_2_paths_add() {
+    // f = (xy)(x + y) = x²y + xy²; ∂f/∂x = 2xy + y² = 12 + 9 = 21 at (2, 3),
+    // ∂f/∂y = x² + 2xy = 4 + 12 = 16.
+    let r = run("autodiff", 2, &[]);
+    assert_eq!(exact(&r, "f"), "30");
+    assert_eq!(exact(&r, "df/dx"), "21");
+    assert_eq!(exact(&r, "df/dy"), "16");
+}
+
+#[test]
+fn chain_rule_1_pku() {
+    // PKU: u = xy = 2, v = x/y = 1/2 at (1, 2); z = 4 + 1/4 = 17/4;
+    // ∂z/∂x = 2xy² + 2x/y² = 8 + 1/2 = 17/2; ∂z/∂y = 2x²y - 2x²/y³ = 4 - 1/4 = 15/4.
+    let r = run("chain-rule", 1, &[]);
+    assert_eq!(exact(&r, "z"), "17/4");
+    assert_eq!(exact(&r, "dz/dx"), "17/2");
+    assert_eq!(exact(&r, "dz/dy"), "15/4");
+}
+
+#[test]
+fn chain_rule_2_five_sigmoids() {
+    // At x = 0 the first factor is σ'(0) = 1/4 exactly; the product of five
+    // factors σ'(f_k) is at most (1/4)^5. Recompute it independently in f64.
+    let r = run("chain-rule", 2, &[]);
+    let s = |x: f64| 1.0 / (1.0 + (-x).exp());
+    let (mut a, mut prod) = (0.0, 1.0);
+    for _ in 0..5 {
+        let next = s(a);
+        prod *= next * (1.0 - next);
+        a = next;
+    }
+    let got = float(&r, "dy/dx");
+    assert!((got - prod).abs() < 1e-15, "{got} vs {prod}");
+    assert!(got <= 1.0 / 1024.0);
+    assert_eq!(exact(&r, "f1"), "1/2");
+}
+
+#[test]
+fn float_mode_agrees_with_exact() {
+    // --float must give the same numbers to rounding for every example.
+    for ex in catalog::all() {
+        let e = ex.run(&[], &Settings::default()).unwrap();
+        let f = ex
+            .run(
+                &[],
+                &Settings {
+                    float: true,
+                    ..Settings::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(e.results.len(), f.results.len(), "{}", ex.id());
+        for ((n1, a), (n2, b)) in e.results.iter().zip(&f.results) {
+            assert_eq!(n1, n2);
+            assert!(matches!(b, Scalar::Float(_)), "{} {n2} not float", ex.id());
+            let tol = 1e-12 * a.to_f64().abs().max(1.0);
+            assert!((a.to_f64() - b.to_f64()).abs() <= tol, "{} {n1}", ex.id());
+        }
+    }
+}
+
+#[test]
+fn every_gradient_passes_its_finite_difference_check() {
+    // The check column compares each backprop gradient with a central
+    // difference; no example may show a disagreement.
+    for ex in catalog::all() {
+        let r = ex.run(&[], &Settings::default()).unwrap();
+        let mut checked = 0;
+        for t in nn_tutor::cli::tables(&r) {
+            let Some(col) = t.header.iter().position(|h| h == "check") else {
+                continue;
+            };
+            for row in &t.rows {
+                let cell = match &row[col] {
+                    nn_tutor::report::Cell::Text(s) => s.clone(),
+                    other => panic!("{}: check cell {other:?}", ex.id()),
+                };
+                assert_eq!(cell, "✓ agrees", "{}: {row:?}", ex.id());
+                checked += 1;
+            }
+        }
+        assert!(checked > 0, "{} shows no finite-difference check", ex.id());
+    }
+}

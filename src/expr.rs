@@ -87,6 +87,19 @@ const STACK_BYTES: usize = 64 << 20;
 /// Run `f` on a thread with a [`STACK_BYTES`] stack (or here, if no thread
 /// can be started). A panic in `f` is passed on unchanged.
 pub fn with_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    with_stack_for("", f)
+}
+
+/// Like [`with_big_stack`], but stays on the current thread when `src` is
+/// too small to recurse deeply: every level of nesting (and every link of a
+/// chain the graph builder walks) needs an operator or a parenthesis, so 64
+/// of them bound the depth at 64. Starting a thread costs far more than
+/// parsing a small expression.
+pub fn with_stack_for<T: Send>(src: &str, f: impl FnOnce() -> T + Send) -> T {
+    let levels = src.bytes().filter(|b| b"()+-*/^,".contains(b)).count();
+    if !src.is_empty() && levels <= 64 {
+        return f();
+    }
     let slot = std::sync::Mutex::new(Some(f));
     let take = || {
         slot.lock()
@@ -109,7 +122,7 @@ pub fn with_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
 
 /// Parse a whole program into statements (at least one).
 pub fn parse_program(src: &str) -> Result<Vec<Statement>> {
-    with_big_stack(|| parse_here(src))
+    with_stack_for(src, || parse_here(src))
 }
 
 /// [`parse_program`] on the current thread's stack.

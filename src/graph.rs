@@ -154,7 +154,7 @@ pub struct Graph {
 impl Graph {
     /// Build the graph of a program. An unnamed last statement is named `f`.
     pub fn parse(src: &str) -> Result<Graph> {
-        crate::expr::with_big_stack(|| Graph::parse_here(src))
+        crate::expr::with_stack_for(src, || Graph::parse_here(src))
     }
 
     fn parse_here(src: &str) -> Result<Graph> {

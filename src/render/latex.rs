@@ -27,7 +27,7 @@ pub fn render(r: &Report, o: &RenderOptions) -> String {
             Block::Heading(h) => out.push_str(&format!("\\subsubsection*{{{}}}\n", escape(h))),
             Block::Text(t) => out.push_str(&format!("{}\n\n", escape(t))),
             Block::Formula(m) => {
-                let body = if m.latex.contains("\\\\") {
+                let body = if m.latex.contains("\\\\") || m.latex.contains("&=") {
                     format!("\\begin{{aligned}} {} \\end{{aligned}}", m.latex)
                 } else {
                     m.latex.clone()

@@ -29,7 +29,14 @@ pub fn explain(report: &mut Report, trace: &Trace, inputs: &HashMap<String, Scal
         .nodes
         .iter()
         .filter(|n| n.name.is_some() && !n.expr.is_empty())
-        .map(|n| Math::name(&n.label).eq(&Math::name(&n.expr)))
+        .map(|n| {
+            let (l, r) = (Math::name(&n.label), Math::name(&n.expr));
+            // `&=` aligns the steps at their equals signs in LaTeX.
+            Math::new(
+                format!("{} = {}", l.plain, r.plain),
+                format!("{} &= {}", l.latex, r.latex),
+            )
+        })
         .collect();
     report.formula(Math::join(&steps, "\n", " \\\\ "));
     report.table(forward_table(trace, s));

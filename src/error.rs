@@ -82,6 +82,25 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
 
+    /// A well-formed input that is not acceptable here: a weight matrix of
+    /// the wrong shape, softmax before the last layer, a target that is not
+    /// a distribution, …
+    #[error("{what}: {problem}; {accepted}")]
+    Invalid {
+        what: String,
+        problem: String,
+        accepted: String,
+    },
+
+    /// A TOML file that does not parse, with the line and column.
+    #[error("{path}:{line}:{column}: TOML syntax error: {message}")]
+    Toml {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
     /// Reading or writing a file failed.
     #[error("{path}: {message}")]
     Io { path: String, message: String },
@@ -99,7 +118,9 @@ impl Error {
             | Error::BadAssignment { .. }
             | Error::Limit { .. }
             | Error::UnknownExample { .. }
-            | Error::Usage(_) => 2,
+            | Error::Usage(_)
+            | Error::Invalid { .. }
+            | Error::Toml { .. } => 2,
             Error::DivisionByZero { .. }
             | Error::Domain { .. }
             | Error::NotFinite { .. }

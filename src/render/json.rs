@@ -5,7 +5,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::render::RenderOptions;
-use crate::report::{Block, Cell, Figure, Report};
+use crate::report::{Block, Cell, Data, Figure, Report};
 use crate::scalar::Scalar;
 
 /// A number in the JSON contract.
@@ -56,6 +56,16 @@ fn block(b: &Block) -> Value {
     }
 }
 
+fn data(d: &Data) -> Value {
+    match d {
+        Data::Num(v) => number(v),
+        Data::Text(t) => json!(t),
+        Data::List(v) => Value::Array(v.iter().map(data).collect()),
+        Data::Map(kv) => Value::Object(kv.iter().map(|(k, v)| (k.clone(), data(v))).collect()),
+        Data::Null => Value::Null,
+    }
+}
+
 /// The whole report as pretty-printed JSON.
 pub fn render(r: &Report, _o: &RenderOptions) -> String {
     let v = json!({
@@ -67,6 +77,12 @@ pub fn render(r: &Report, _o: &RenderOptions) -> String {
         "results": named(&r.results),
         "blocks": r.blocks.iter().map(block).collect::<Vec<_>>(),
     });
+    let mut v = v;
+    if let Value::Object(m) = &mut v {
+        for (k, d) in &r.data {
+            m.insert(k.clone(), data(d));
+        }
+    }
     let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
     s.push('\n');
     s

@@ -8,6 +8,7 @@
 
 pub mod graph;
 pub mod math;
+pub mod network;
 
 use crate::scalar::Scalar;
 
@@ -121,6 +122,31 @@ pub enum Figure {
     },
 }
 
+/// Structured values for machine-readable output: the JSON renderer puts
+/// each `(key, Data)` of [`Report::data`] at the top level of its object
+/// (e.g. `net`'s `spec`, `loss` and `layers`). The other renderers show the
+/// same numbers in the tables.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Data {
+    Num(Scalar),
+    Text(String),
+    List(Vec<Data>),
+    Map(Vec<(String, Data)>),
+    Null,
+}
+
+impl Data {
+    /// A list of numbers.
+    pub fn nums(v: &[Scalar]) -> Data {
+        Data::List(v.iter().cloned().map(Data::Num).collect())
+    }
+
+    /// A matrix of numbers, as a list of rows.
+    pub fn matrix(m: &[Vec<Scalar>]) -> Data {
+        Data::List(m.iter().map(|r| Data::nums(r)).collect())
+    }
+}
+
 /// A piece of a report.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block {
@@ -152,6 +178,8 @@ pub struct Report {
     pub results: Vec<(String, Scalar)>,
     /// Commands worth trying next.
     pub try_next: Vec<String>,
+    /// Extra structured output for JSON (see [`Data`]).
+    pub data: Vec<(String, Data)>,
 }
 
 impl Report {

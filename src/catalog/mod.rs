@@ -2,8 +2,13 @@
 //! per example, with its deck sources, its parameters and defaults, and a
 //! function from parameter values to a [`Report`].
 
+mod activation;
 mod autodiff;
 mod backprop;
+mod common;
+mod forward;
+mod neuron;
+mod softmax;
 
 use std::collections::HashMap;
 
@@ -101,10 +106,18 @@ impl Example {
 
 /// Every example, in course order.
 pub fn all() -> Vec<&'static Example> {
-    backprop::EXAMPLES
-        .iter()
-        .chain(autodiff::EXAMPLES.iter())
-        .collect()
+    [
+        neuron::EXAMPLES,
+        activation::EXAMPLES,
+        forward::EXAMPLES,
+        softmax::SOFTMAX,
+        softmax::LOSS,
+        backprop::EXAMPLES,
+        autodiff::EXAMPLES,
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// The topics, in course order, each once.

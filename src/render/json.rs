@@ -41,6 +41,7 @@ fn block(b: &Block) -> Value {
             "header": t.header,
             "rows": t.rows.iter().map(|r| r.iter().map(cell).collect::<Vec<_>>()).collect::<Vec<_>>(),
         }),
+        Block::Figure(f @ (Figure::Plot { .. } | Figure::Bars { .. })) => plot_block(f),
         Block::Figure(Figure::Graph { nodes, output }) => json!({
             "type": "figure",
             "kind": "graph",
@@ -63,6 +64,35 @@ fn data(d: &Data) -> Value {
         Data::List(v) => Value::Array(v.iter().map(data).collect()),
         Data::Map(kv) => Value::Object(kv.iter().map(|(k, v)| (k.clone(), data(v))).collect()),
         Data::Null => Value::Null,
+    }
+}
+
+fn plot_block(f: &Figure) -> Value {
+    match f {
+        Figure::Plot { title, panels } => json!({
+            "type": "figure",
+            "kind": "plot",
+            "title": title,
+            "panels": panels.iter().map(|p| json!({
+                "title": p.title,
+                "series": p.series.iter().map(|s| json!({
+                    "label": s.label,
+                    "points": s.points.iter().map(|(x, y)| json!([x, y])).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        }),
+        Figure::Bars {
+            title,
+            labels,
+            values,
+        } => json!({
+            "type": "figure",
+            "kind": "bars",
+            "title": title,
+            "labels": labels,
+            "values": values,
+        }),
+        Figure::Graph { .. } => Value::Null,
     }
 }
 

@@ -112,6 +112,20 @@ pub struct FigureNode {
     pub inputs: Vec<usize>,
 }
 
+/// One curve of a line plot: (x, y) points in order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub label: String,
+    pub points: Vec<(f64, f64)>,
+}
+
+/// One set of axes of a line plot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Panel {
+    pub title: String,
+    pub series: Vec<Series>,
+}
+
 /// A figure: data for a diagram or a plot, drawn by the renderers.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Figure {
@@ -119,6 +133,14 @@ pub enum Figure {
     Graph {
         nodes: Vec<FigureNode>,
         output: usize,
+    },
+    /// Line plots, one panel above the other (e.g. f and f' of activations).
+    Plot { title: String, panels: Vec<Panel> },
+    /// A bar chart (e.g. softmax probabilities).
+    Bars {
+        title: String,
+        labels: Vec<String>,
+        values: Vec<f64>,
     },
 }
 
@@ -201,6 +223,14 @@ impl Report {
     /// Append a table.
     pub fn table(&mut self, t: Table) {
         self.blocks.push(Block::Table(t));
+    }
+
+    /// The first plot or bar chart (what `--plot FILE.svg` writes).
+    pub fn plot(&self) -> Option<&Figure> {
+        self.blocks.iter().find_map(|b| match b {
+            Block::Figure(f @ (Figure::Plot { .. } | Figure::Bars { .. })) => Some(f),
+            _ => None,
+        })
     }
 
     /// Append a formula.

@@ -43,8 +43,15 @@ fn latex_sym(name: &str) -> &str {
     }
 }
 
+/// A number inside a formula: negatives and fractions in parentheses in
+/// plain text, `(-1/4)·2`, `3·(1/2)`; LaTeX needs them only for negatives.
 fn op(v: &Scalar, s: &Settings) -> Math {
-    Math::operand(v, s.digits)
+    let m = Math::operand(v, s.digits);
+    if v.is_exact() && m.plain.contains('/') && !m.plain.starts_with('(') {
+        Math::new(format!("({})", m.plain), m.latex)
+    } else {
+        m
+    }
 }
 
 fn text(plain: impl Into<String>, latex: impl Into<String>) -> Math {

@@ -77,7 +77,8 @@ Examples:
   nn-tutor explain backprop --example 1
   nn-tutor explain backprop --example 1 --set x=3,z=1/2
   nn-tutor explain chain-rule --example 1 --format markdown
-  nn-tutor explain autodiff             (lists the topic's examples)")]
+  nn-tutor explain autodiff             (lists the topic's examples)
+  nn-tutor explain activation --example 1 --plot activations.svg")]
     Explain {
         /// The topic: backprop, autodiff, chain-rule (see `nn-tutor list`).
         topic: String,
@@ -88,6 +89,12 @@ Examples:
         /// Repeat the flag or separate with commas.
         #[arg(long = "set", value_name = "NAME=VALUE", value_delimiter = ',')]
         set: Vec<String>,
+        /// Also write the example's plot (activation curves, softmax bars) as SVG.
+        #[arg(long, value_name = "FILE.svg")]
+        plot: Option<std::path::PathBuf>,
+        /// Overwrite the --plot file if it exists.
+        #[arg(long, requires = "plot")]
+        force: bool,
         #[command(flatten)]
         out: OutputArgs,
     },
@@ -221,6 +228,8 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
             topic,
             example,
             set,
+            plot,
+            force,
             out,
         } => {
             let Some(n) = example else {
@@ -230,7 +239,12 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
                 return report(catalog::listing(Some(&topic))?, out);
             };
             let ex = catalog::find(&topic, n)?;
-            report(ex.run(&parse_assignments(&set)?, &out.settings())?, out)
+            let mut r = ex.run(&parse_assignments(&set)?, &out.settings())?;
+            if let Some(path) = plot {
+                write_plot(&r, &path, force)?;
+                r.text(format!("Plot written to {}.", path.display()));
+            }
+            report(r, out)
         }
         Command::Graph {
             expr,
@@ -287,6 +301,48 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
             Ok(Outcome::Text(String::from_utf8_lossy(&buf).into_owned()))
         }
     }
+}
+
+/// Write the report's plot as SVG: never over an existing file without
+/// `--force`, and through a temporary file in the same directory renamed
+/// into place, so a failed write leaves no half-written file.
+fn write_plot(r: &Report, path: &std::path::Path, force: bool) -> Result<()> {
+    let shown = path.display().to_string();
+    let Some(fig) = r.plot() else {
+        let with: Vec<String> = catalog::all()
+            .into_iter()
+            .filter(|e| {
+                e.run(&[], &Settings::default())
+                    .is_ok_and(|x| x.plot().is_some())
+            })
+            .map(|e| e.id())
+            .collect();
+        return Err(Error::Usage(format!(
+            "{} has no plot; examples with a plot: {}",
+            r.id,
+            with.join(", ")
+        )));
+    };
+    if path.exists() && !force {
+        return Err(Error::Io {
+            path: shown,
+            message: "already exists; add --force to overwrite it".into(),
+        });
+    }
+    let io = |e: std::io::Error| Error::Io {
+        path: shown.clone(),
+        message: e.to_string(),
+    };
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let tmp = dir.join(format!(".nn-tutor-plot-{}.tmp", std::process::id()));
+    std::fs::write(&tmp, render::plot::svg(fig) + "\n").map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(e)
+    })
 }
 
 fn show(report: &Report, out: &OutputArgs) -> String {

@@ -18,7 +18,7 @@ const fn p(name: &'static str, default: &'static str, help: &'static str) -> Par
 }
 
 /// The CAL 2-2-1 network, W(l) out×in: W(l)_ij joins input j to unit i.
-const COLUMN: &[Param] = &[
+pub(crate) const COLUMN: &[Param] = &[
     p("x1", "1", "input 1 (CAL x_0^1)"),
     p("x2", "2", "input 2 (CAL x_1^1)"),
     p("w1_11", "1", "W(1)_11: input 1 → hidden 1"),
@@ -102,7 +102,7 @@ fn names(ps: &[Param]) -> Vec<&'static str> {
     ps.iter().map(|p| p.name).collect()
 }
 
-fn cal_network(v: &Values, s: &Settings) -> Result<Network> {
+pub(crate) fn cal_network(v: &Values, s: &Settings) -> Result<Network> {
     let l1 = layer(
         v,
         &[&["w1_11", "w1_12"], &["w1_21", "w1_22"]],

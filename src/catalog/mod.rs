@@ -6,9 +6,12 @@ mod activation;
 mod autodiff;
 mod backprop;
 mod common;
+mod counts;
 mod forward;
+mod layers;
 mod neuron;
 mod softmax;
+mod xor;
 
 use std::collections::HashMap;
 
@@ -17,7 +20,7 @@ use crate::report::{Cell, Report, Settings, Table};
 use crate::scalar::Scalar;
 
 /// One input of an example, with its default.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Param {
     pub name: &'static str,
     /// The default, as a student would type it (`-2`, `1/4`, `0.15`).
@@ -113,7 +116,11 @@ pub fn all() -> Vec<&'static Example> {
         softmax::SOFTMAX,
         softmax::LOSS,
         backprop::EXAMPLES,
+        layers::EXAMPLES,
         autodiff::EXAMPLES,
+        counts::NETWORK,
+        counts::INIT,
+        xor::EXAMPLES,
     ]
     .into_iter()
     .flatten()

@@ -336,7 +336,7 @@ fn loss_grad_rule(loss: Loss, a: &Scalar, t: &Scalar, n: usize, s: &Settings) ->
 
 /// f'(z) with its numbers, e.g. `a(1 - a) = 1/2·(1 - 1/2)`.
 fn derivative_computed(act: &Activation, z: &Scalar, a: &Scalar, s: &Settings) -> Math {
-    let (zp, ap) = (op(z, s), op(a, s));
+    let (zp, ap) = (Math::num(z, s.digits), op(a, s));
     let pick = |cond: bool, yes: &str, no: &str| {
         if cond {
             yes.to_string()

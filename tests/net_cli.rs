@@ -260,3 +260,19 @@ fn missing_file_is_an_error_not_a_panic() {
         .unwrap();
     fails(&out, 1, &["/nonexistent/spec.toml", "cannot read"]);
 }
+
+#[test]
+fn the_shipped_spec_runs_and_every_gradient_checks() {
+    let spec = concat!(env!("CARGO_MANIFEST_DIR"), "/specs/two-layer.toml");
+    let out = Command::new(env!("CARGO_BIN_EXE_nn-tutor"))
+        .args(["net", spec])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("9 of 9 gradients agree"), "{text}");
+    assert!(
+        text.contains("δ(2)_1") && text.contains("-0.0866655"),
+        "{text}"
+    );
+}

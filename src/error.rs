@@ -92,8 +92,9 @@ pub enum Error {
         accepted: String,
     },
 
-    /// A TOML file that does not parse, with the line and column.
-    #[error("{path}:{line}:{column}: TOML syntax error: {message}")]
+    /// A TOML file that does not parse or does not fit the expected shape
+    /// (a syntax error, an unknown key, a missing one), with line and column.
+    #[error("{path}:{line}:{column}: cannot read the TOML: {message}")]
     Toml {
         path: String,
         line: usize,

@@ -24,8 +24,14 @@ use crate::scalar::Scalar;
 
 /// Most parameters an exact run may have; beyond it `--float` is needed.
 pub const MAX_EXACT_PARAMS: usize = 2_000;
-/// Most parameters any traced run may have (every one gets a finite difference).
-pub const MAX_PARAMS: usize = 50_000;
+/// Most parameters any traced run may have.
+pub const MAX_PARAMS: usize = 10_000;
+/// Up to this many parameters every gradient gets a central difference;
+/// beyond it (each costs a forward pass), only the first
+/// [`FD_SHOWN`] of each layer, the ones the report's tables show.
+pub const FD_ALL_UP_TO: usize = 2_000;
+/// Gradients per layer checked in a network past [`FD_ALL_UP_TO`].
+pub const FD_SHOWN: usize = 64;
 
 /// A matrix as rows of scalars.
 pub type Matrix = Vec<Vec<Scalar>>;
@@ -311,7 +317,8 @@ impl Network {
         let last = self.layers.last().expect("at least one layer");
         let shortcut = last.activation == Activation::Softmax && obj.loss == Loss::CrossEntropy;
         let mut grad_a = obj.loss.grad(y, &obj.target)?;
-        let f64net = NetF64::new(self, x, obj);
+        let cap = (self.parameter_count() > FD_ALL_UP_TO).then_some(FD_SHOWN);
+        let (mut fd_w, mut fd_b) = NetF64::new(self, x, obj).all_fd(cap);
         let mut layers: Vec<LayerTrace> = Vec::with_capacity(self.layers.len());
         for (idx, layer) in self.layers.iter().enumerate().rev() {
             let l = idx + 1;
@@ -352,16 +359,8 @@ impl Network {
                 a: f.a.clone(),
                 grad_a: std::mem::take(&mut grad_a),
                 f_prime,
-                fd_w: (0..layer.w.len())
-                    .map(|i| {
-                        (0..layer.inputs())
-                            .map(|j| f64net.fd(idx, Some(j), i))
-                            .collect()
-                    })
-                    .collect(),
-                fd_b: (0..layer.b.len())
-                    .map(|i| f64net.fd(idx, None, i))
-                    .collect(),
+                fd_w: std::mem::take(&mut fd_w[idx]),
+                fd_b: std::mem::take(&mut fd_b[idx]),
                 kink: layer.activation.at_kink(&f.z),
                 delta,
                 grad_w_data,
@@ -561,23 +560,58 @@ impl NetF64 {
         self.loss.value_f64(&a, &self.t) + self.l2 / 2.0 * sq
     }
 
-    /// (L(p + h) − L(p − h)) / 2h for W(l)_ij (`col = Some(j)`) or b(l)_i,
-    /// h = 1e-6·max(1, |p|); `None` if L is not finite nearby.
-    fn fd(&self, l: usize, col: Option<usize>, i: usize) -> Option<f64> {
-        let (mut w, mut b) = (self.w.clone(), self.b.clone());
-        let p = match col {
-            Some(j) => w[l][i][j],
-            None => b[l][i],
-        };
-        let h = 1e-6 * p.abs().max(1.0);
-        let mut at = |v: f64| {
-            match col {
-                Some(j) => w[l][i][j] = v,
-                None => b[l][i] = v,
+    /// (L(p + h) − L(p − h)) / 2h for every W(l)_ij and b(l)_i (row by row,
+    /// then the biases; only the first `cap` of each layer when given), with
+    /// h = 1e-6·max(1, |p|); `None` where L is not finite nearby or past the
+    /// cap. One copy of the parameters is perturbed and restored in place.
+    #[allow(clippy::type_complexity)]
+    fn all_fd(mut self, cap: Option<usize>) -> (Vec<Vec<Vec<Option<f64>>>>, Vec<Vec<Option<f64>>>) {
+        let mut fw = Vec::with_capacity(self.w.len());
+        let mut fb = Vec::with_capacity(self.b.len());
+        for l in 0..self.w.len() {
+            let mut k = 0usize;
+            let mut within = || {
+                k += 1;
+                cap.is_none_or(|c| k <= c)
+            };
+            let mut rows = Vec::with_capacity(self.w[l].len());
+            for i in 0..self.w[l].len() {
+                let mut row = Vec::with_capacity(self.w[l][i].len());
+                for j in 0..self.w[l][i].len() {
+                    let p = self.w[l][i][j];
+                    row.push(if within() {
+                        self.central(p, |n, v| n.w[l][i][j] = v)
+                    } else {
+                        None
+                    });
+                }
+                rows.push(row);
             }
-            self.loss(&w, &b)
-        };
-        let d = (at(p + h) - at(p - h)) / (2.0 * h);
+            fw.push(rows);
+            let mut col = Vec::with_capacity(self.b[l].len());
+            for i in 0..self.b[l].len() {
+                let p = self.b[l][i];
+                col.push(if within() {
+                    self.central(p, |n, v| n.b[l][i] = v)
+                } else {
+                    None
+                });
+            }
+            fb.push(col);
+        }
+        (fw, fb)
+    }
+
+    /// The central difference of L in one parameter (current value `p`,
+    /// written by `set`), which is restored afterwards.
+    fn central(&mut self, p: f64, set: impl Fn(&mut NetF64, f64)) -> Option<f64> {
+        let h = 1e-6 * p.abs().max(1.0);
+        set(self, p + h);
+        let up = self.loss(&self.w, &self.b);
+        set(self, p - h);
+        let down = self.loss(&self.w, &self.b);
+        set(self, p);
+        let d = (up - down) / (2.0 * h);
         d.is_finite().then_some(d)
     }
 }

@@ -217,7 +217,11 @@ fn malformed_number_is_located() {
 fn toml_syntax_error_has_line_and_column() {
     let bad = SPEC.replace("bias = [\"1/8\"]", "bias = [\"1/8\"");
     let out = net("syntax", &bad, &[]);
-    fails(&out, 2, &["syntax.toml:", "TOML syntax error"]);
+    fails(
+        &out,
+        2,
+        &["syntax.toml:", "cannot read the TOML", "missing comma"],
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     // `path:LINE:COL:` with the line at or after the broken one (line 14 of SPEC)
     let loc: Vec<usize> = err

@@ -200,6 +200,91 @@ fn softmax_cross_entropy_delta_is_y_hat_minus_y() {
     assert_eq!(general, t.layers[0].delta);
 }
 
+#[test]
+fn maxout_prelu_softplus_gradients_check() {
+    // maxout(2) routes δ to the winning piece; PReLU has one γ per unit; every
+    // gradient must match the central difference (no ties, no z at 0 here)
+    let net = Network::new(
+        Convention::Column,
+        vec![
+            layer(
+                m(&[&["1", "2"], &["-1", "1/2"], &["1/3", "-1"], &["2", "1/4"]]),
+                v(&["0", "1/8", "1/4", "-1/3"]),
+                "maxout(2)",
+            ),
+            layer(
+                m(&[&["1", "-1/2"], &["1/2", "1"]]),
+                v(&["1/5", "-1/7"]),
+                "prelu(1/10, 1/4)",
+            ),
+            layer(m(&[&["1", "-1"]]), v(&["1/4"]), "softplus"),
+        ],
+    )
+    .unwrap();
+    let obj = Objective {
+        target: v(&["1/2"]),
+        loss: Loss::Mse,
+        l2: q("1/20"),
+        learning_rate: None,
+    };
+    let t = net.trace(&v(&["3/4", "-1/2"]), &obj).unwrap();
+    assert!(!t.layers.iter().any(|l| l.kink));
+    for l in &t.layers {
+        for (g, fd) in l
+            .grad_w
+            .iter()
+            .flatten()
+            .zip(l.fd_w.iter().flatten())
+            .chain(l.grad_b.iter().zip(&l.fd_b))
+        {
+            assert!(fd_agrees(g, fd.unwrap()), "{} vs {fd:?}", g.to_f64());
+        }
+    }
+    // maxout: 4 pre-activations, 2 units. Unit 1's pieces: 1·3/4 + 2·(-1/2) + 0 = -1/4 and
+    // -1·3/4 + 1/2·(-1/2) + 1/8 = -7/8, so piece 1 wins and only it gets a gradient
+    assert_eq!(t.layers[0].z[..2], v(&["-1/4", "-7/8"])[..]);
+    assert_eq!(t.layers[0].z.len(), 4);
+    assert_eq!(t.layers[0].a.len(), 2);
+    assert!(t.layers[0].delta[1].is_zero() && !t.layers[0].delta[0].is_zero());
+}
+
+#[test]
+fn size_limits_suggest_float() {
+    let zeros = |r: usize, c: usize| vec![vec![Scalar::zero(); c]; r];
+    let big = Network::new(
+        Convention::Column,
+        vec![LayerSpec {
+            weights: zeros(100, 100),
+            bias: vec![Scalar::zero(); 100],
+            activation: Activation::Relu,
+        }],
+    )
+    .unwrap();
+    assert_eq!(big.parameter_count(), 10_100);
+    // past the traced limit even --float cannot help, so the message does not suggest it
+    let e = big.check_size(true).unwrap_err().to_string();
+    assert!(
+        e.contains("10100 parameters") && e.contains("10000") && !e.contains("--float"),
+        "{e}"
+    );
+    // between the two limits: exact refuses and suggests --float, float runs
+    let mid = Network::new(
+        Convention::Column,
+        vec![LayerSpec {
+            weights: zeros(50, 50),
+            bias: vec![Scalar::zero(); 50],
+            activation: Activation::Relu,
+        }],
+    )
+    .unwrap();
+    let e = mid.check_size(false).unwrap_err().to_string();
+    assert!(
+        e.contains("2550 parameters") && e.contains("--float"),
+        "{e}"
+    );
+    assert!(mid.check_size(true).is_ok());
+}
+
 // ---- property tests ------------------------------------------------------
 
 const SMOOTH: &[&str] = &["sigmoid", "tanh", "softplus", "identity", "elu(1/2)"];

@@ -10,7 +10,7 @@ use crate::report::{Cell, Data, Math, Report, Settings, Table};
 use crate::scalar::Scalar;
 
 /// Most rows a table shows; the rest are counted (JSON has every value).
-pub const MAX_ROWS: usize = 64;
+pub const MAX_ROWS: usize = crate::network::FD_SHOWN;
 /// Most terms a "computed as" sum spells out.
 const MAX_TERMS: usize = 6;
 
@@ -656,11 +656,20 @@ pub fn explain(report: &mut Report, net: &Network, t: &Trace, s: &Settings) {
                 .flatten()
                 .zip(l.fd_w.iter().flatten())
                 .chain(l.grad_b.iter().zip(&l.fd_b))
-                .map(|(g, fd)| fd.is_some_and(|d| fd_agrees(g, d)))
+                .filter_map(|(g, fd)| fd.map(|d| fd_agrees(g, d)))
         })
         .collect();
     let agree = checks.iter().filter(|&&b| b).count();
-    report.text(format!("Check: {agree} of {} gradients agree with central differences (L(p + h) - L(p - h))/2h, h = 1e-6·max(1, |p|), computed by a separate f64 forward pass.", checks.len()));
+    let total = net.parameter_count();
+    let scope = if checks.len() < total {
+        format!(
+            " (a central difference is computed for the {} gradients the tables show; the network has {total} parameters)",
+            checks.len()
+        )
+    } else {
+        String::new()
+    };
+    report.text(format!("Check: {agree} of {} gradients agree with central differences (L(p + h) - L(p - h))/2h, h = 1e-6·max(1, |p|), computed by a separate f64 forward pass{scope}.", checks.len()));
     if t.layers.iter().any(|l| l.kink) {
         report.text("Kink: some z sits exactly where f' jumps; the tables use ReLU'(0) = 0, Leaky ReLU'(0) = γ, ELU'(0) = γ and give a maxout tie to the first piece, so a finite difference there is one-sided and may disagree.");
     }

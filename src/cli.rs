@@ -291,7 +291,7 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
             })?;
             let parsed = crate::netspec::Spec::parse(&text, &path)?;
             report(
-                crate::report::network::net_report(&parsed, &path, &out.settings())?,
+                crate::report::net::net_report(&parsed, &path, &out.settings())?,
                 out,
             )
         }

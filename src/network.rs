@@ -321,7 +321,7 @@ impl Network {
         let shortcut = last.activation == Activation::Softmax && obj.loss == Loss::CrossEntropy;
         let mut grad_a = obj.loss.grad(y, &obj.target)?;
         let cap = (self.parameter_count() > FD_ALL_UP_TO).then_some(FD_SHOWN);
-        let (mut fd_w, mut fd_b) = NetF64::new(self, x, obj).all_fd(cap);
+        let (mut fd_w, mut fd_b) = NetF64::new(self, x, obj).all_fd(cap, self.convention);
         let mut layers: Vec<LayerTrace> = Vec::with_capacity(self.layers.len());
         for (idx, layer) in self.layers.iter().enumerate().rev() {
             let l = idx + 1;
@@ -473,6 +473,20 @@ fn check_rectangular(w: &Matrix, l: usize) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// The stored entries (out o, in k) of an out×in W in the order a reader
+/// of convention `c` sees them: row by row of W as written (out×in for
+/// column, in×out for row).
+pub fn display_order(c: Convention, outs: usize, ins: usize) -> Vec<(usize, usize)> {
+    match c {
+        Convention::Column => (0..outs)
+            .flat_map(|o| (0..ins).map(move |k| (o, k)))
+            .collect(),
+        Convention::Row => (0..ins)
+            .flat_map(|k| (0..outs).map(move |o| (o, k)))
+            .collect(),
+    }
 }
 
 /// Σ_j u_j v_j.

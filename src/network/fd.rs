@@ -4,7 +4,7 @@
 
 use crate::activation::Activation;
 use crate::loss::Loss;
-use crate::network::{Network, Objective};
+use crate::network::{Convention, Network, Objective, display_order};
 use crate::scalar::Scalar;
 
 /// A plain-f64 copy of the network and its objective, for central
@@ -53,45 +53,39 @@ impl NetF64 {
     }
 
     /// (L(p + h) − L(p − h)) / 2h for every W(l)_ij and b(l)_i (row by row,
-    /// then the biases; only the first `cap` of each layer when given), with
+    /// then the biases; only the first `cap` of each layer, in the order the
+    /// report shows them, when given), with
     /// h = 1e-6·max(1, |p|); `None` where L is not finite nearby or past the
     /// cap. One copy of the parameters is perturbed and restored in place.
     #[allow(clippy::type_complexity)]
     pub(super) fn all_fd(
         mut self,
         cap: Option<usize>,
+        c: Convention,
     ) -> (Vec<Vec<Vec<Option<f64>>>>, Vec<Vec<Option<f64>>>) {
         let mut fw = Vec::with_capacity(self.w.len());
         let mut fb = Vec::with_capacity(self.b.len());
         for l in 0..self.w.len() {
-            let mut k = 0usize;
-            let mut within = || {
-                k += 1;
-                cap.is_none_or(|c| k <= c)
-            };
-            let mut rows = Vec::with_capacity(self.w[l].len());
-            for i in 0..self.w[l].len() {
-                let mut row = Vec::with_capacity(self.w[l][i].len());
-                for j in 0..self.w[l][i].len() {
-                    let p = self.w[l][i][j];
-                    row.push(if within() {
-                        self.central(p, |n, v| n.w[l][i][j] = v)
-                    } else {
-                        None
-                    });
-                }
-                rows.push(row);
+            let (outs, ins) = (self.w[l].len(), self.w[l].first().map_or(0, Vec::len));
+            let mut rows = vec![vec![None; ins]; outs];
+            let order = display_order(c, outs, ins);
+            let keep = cap.unwrap_or(usize::MAX);
+            for &(i, j) in order.iter().take(keep) {
+                let p = self.w[l][i][j];
+                rows[i][j] = self.central(p, |n, v| n.w[l][i][j] = v);
             }
             fw.push(rows);
-            let mut col = Vec::with_capacity(self.b[l].len());
-            for i in 0..self.b[l].len() {
-                let p = self.b[l][i];
-                col.push(if within() {
-                    self.central(p, |n, v| n.b[l][i] = v)
-                } else {
-                    None
-                });
-            }
+            let left = keep.saturating_sub(order.len());
+            let col = (0..self.b[l].len())
+                .map(|i| {
+                    let p = self.b[l][i];
+                    if i < left {
+                        self.central(p, |n, v| n.b[l][i] = v)
+                    } else {
+                        None
+                    }
+                })
+                .collect();
             fb.push(col);
         }
         (fw, fb)

@@ -5,7 +5,9 @@
 
 use crate::activation::Activation;
 use crate::loss::Loss;
-use crate::network::{Convention, Forward, Matrix, Network, Trace, fd_agrees, transpose};
+use crate::network::{
+    Convention, Forward, Matrix, Network, Trace, display_order, fd_agrees, transpose,
+};
 use crate::report::layer_math::{
     apply_computed, derivative_computed, dl, formulas, loss_grad_rule, op, rule, sub, sub2,
     sum_of_products, text,
@@ -258,10 +260,17 @@ fn gradient_table(
         Some(_) if kink => "kink: one-sided, see note".to_string(),
         Some(_) => "✗ DIFFERS".to_string(),
     };
-    for (o, row) in lt.grad_w.iter().enumerate() {
-        for (k, g) in row.iter().enumerate() {
+    for (o, k) in display_order(c, lt.grad_w.len(), below.len()) {
+        {
+            let g = &lt.grad_w[o][k];
             let (i, j) = shown_index(c, o, k);
-            let mut how = Math::join(&[op(&lt.delta[o], s), op(&below[k], s)], "·", " \\cdot ");
+            // column: δ_i a_j (δ aᵀ); row: a_i δ_j (aᵀ δ)
+            let (d, a) = (op(&lt.delta[o], s), op(&below[k], s));
+            let pair = match c {
+                Convention::Column => [d, a],
+                Convention::Row => [a, d],
+            };
+            let mut how = Math::join(&pair, "·", " \\cdot ");
             if !l2.is_zero() {
                 how = Math::join(
                     &[
@@ -314,8 +323,9 @@ pub fn update_table(net: &Network, t: &Trace, eta: &Scalar, s: &Settings) -> Tab
         let (Some(nw), Some(nb)) = (&lt.new_w, &lt.new_b) else {
             continue;
         };
-        for (o, row) in nw.iter().enumerate() {
-            for (k, v) in row.iter().enumerate() {
+        for (o, k) in display_order(net.convention, nw.len(), layer.inputs()) {
+            {
+                let v = &nw[o][k];
                 let (i, j) = shown_index(net.convention, o, k);
                 let how = text(
                     format!(
@@ -488,11 +498,10 @@ fn results(report: &mut Report, net: &Network, t: &Trace) {
                 .enumerate()
                 .map(|(i, v)| (format!("delta({l})_{}", i + 1), v.clone())),
         );
-        for (o, row) in lt.grad_w.iter().enumerate() {
-            for (k, v) in row.iter().enumerate() {
-                let (i, j) = shown_index(c, o, k);
-                r.push((format!("dL/dW({l})_{i},{j}"), v.clone()));
-            }
+        let ins = lt.grad_w.first().map_or(0, Vec::len);
+        for (o, k) in display_order(c, lt.grad_w.len(), ins) {
+            let (i, j) = shown_index(c, o, k);
+            r.push((format!("dL/dW({l})_{i},{j}"), lt.grad_w[o][k].clone()));
         }
         r.extend(
             lt.grad_b

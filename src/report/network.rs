@@ -261,38 +261,36 @@ fn gradient_table(
         Some(_) => "✗ DIFFERS".to_string(),
     };
     for (o, k) in display_order(c, lt.grad_w.len(), below.len()) {
-        {
-            let g = &lt.grad_w[o][k];
-            let (i, j) = shown_index(c, o, k);
-            // column: δ_i a_j (δ aᵀ); row: a_i δ_j (aᵀ δ)
-            let (d, a) = (op(&lt.delta[o], s), op(&below[k], s));
-            let pair = match c {
-                Convention::Column => [d, a],
-                Convention::Row => [a, d],
-            };
-            let mut how = Math::join(&pair, "·", " \\cdot ");
-            if !l2.is_zero() {
-                how = Math::join(
-                    &[
-                        how,
-                        Math::join(&[op(l2, s), op(&w[o][k], s)], "·", " \\cdot "),
-                    ],
-                    " + ",
-                    " + ",
-                );
-            }
-            let name = sub2("W", l, i, j);
-            push_capped(
-                &mut t,
-                vec![
-                    dl(&name).into(),
-                    how.into(),
-                    g.clone().into(),
-                    lt.fd_w[o][k].map_or(Cell::Empty, |d| Cell::Num(Scalar::Float(d))),
-                    verdict(g, lt.fd_w[o][k]).into(),
+        let g = &lt.grad_w[o][k];
+        let (i, j) = shown_index(c, o, k);
+        // column: δ_i a_j (δ aᵀ); row: a_i δ_j (aᵀ δ)
+        let (d, a) = (op(&lt.delta[o], s), op(&below[k], s));
+        let pair = match c {
+            Convention::Column => [d, a],
+            Convention::Row => [a, d],
+        };
+        let mut how = Math::join(&pair, "·", " \\cdot ");
+        if !l2.is_zero() {
+            how = Math::join(
+                &[
+                    how,
+                    Math::join(&[op(l2, s), op(&w[o][k], s)], "·", " \\cdot "),
                 ],
+                " + ",
+                " + ",
             );
         }
+        let name = sub2("W", l, i, j);
+        push_capped(
+            &mut t,
+            vec![
+                dl(&name).into(),
+                how.into(),
+                g.clone().into(),
+                lt.fd_w[o][k].map_or(Cell::Empty, |d| Cell::Num(Scalar::Float(d))),
+                verdict(g, lt.fd_w[o][k]).into(),
+            ],
+        );
     }
     for (o, g) in lt.grad_b.iter().enumerate() {
         push_capped(
@@ -324,28 +322,26 @@ pub fn update_table(net: &Network, t: &Trace, eta: &Scalar, s: &Settings) -> Tab
             continue;
         };
         for (o, k) in display_order(net.convention, nw.len(), layer.inputs()) {
-            {
-                let v = &nw[o][k];
-                let (i, j) = shown_index(net.convention, o, k);
-                let how = text(
-                    format!(
-                        "{} - {}·{}",
-                        Math::num(&layer.w[o][k], s.digits).plain,
-                        op(eta, s).plain,
-                        op(&lt.grad_w[o][k], s).plain
-                    ),
-                    format!(
-                        "{} - {} \\cdot {}",
-                        Math::num(&layer.w[o][k], s.digits).latex,
-                        op(eta, s).latex,
-                        op(&lt.grad_w[o][k], s).latex
-                    ),
-                );
-                push_capped(
-                    &mut u,
-                    vec![sub2("W", l, i, j).into(), how.into(), v.clone().into()],
-                );
-            }
+            let v = &nw[o][k];
+            let (i, j) = shown_index(net.convention, o, k);
+            let how = text(
+                format!(
+                    "{} - {}·{}",
+                    Math::num(&layer.w[o][k], s.digits).plain,
+                    op(eta, s).plain,
+                    op(&lt.grad_w[o][k], s).plain
+                ),
+                format!(
+                    "{} - {} \\cdot {}",
+                    Math::num(&layer.w[o][k], s.digits).latex,
+                    op(eta, s).latex,
+                    op(&lt.grad_w[o][k], s).latex
+                ),
+            );
+            push_capped(
+                &mut u,
+                vec![sub2("W", l, i, j).into(), how.into(), v.clone().into()],
+            );
         }
         for (o, v) in nb.iter().enumerate() {
             let how = text(

@@ -10,10 +10,11 @@ use crate::scalar::Scalar;
 /// The report of `nn-tutor net SPEC.toml`: the spec echoed (JSON `spec`),
 /// then forward, loss, backward, checks and update.
 pub fn net_report(
-    spec: &crate::netspec::Spec,
+    written: &crate::netspec::Spec,
     path: &str,
     s: &Settings,
 ) -> crate::error::Result<Report> {
+    let spec = written;
     let spec = if s.float {
         spec.to_float()
     } else {
@@ -34,7 +35,8 @@ pub fn net_report(
         .enumerate()
         .map(|(i, v)| (format!("x_{}", i + 1), v.clone()))
         .collect();
-    r.data.push(("spec".into(), spec_data(&spec)));
+    // the spec as written (exact), even when computing with --float
+    r.data.push(("spec".into(), spec_data(written)));
     let shapes: Vec<String> = net
         .layers
         .iter()

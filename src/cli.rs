@@ -289,10 +289,7 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
         }
         Command::Net { spec, out } => {
             let path = spec.display().to_string();
-            let text = std::fs::read_to_string(&spec).map_err(|e| Error::Io {
-                path: path.clone(),
-                message: format!("cannot read the spec: {e}"),
-            })?;
+            let text = crate::files::read_text(&spec)?;
             let parsed = crate::netspec::Spec::parse(&text, &path)?;
             report(
                 crate::report::net::net_report(&parsed, &path, &out.settings())?,
@@ -309,31 +306,14 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
 
 /// Read a program from standard input, at most `expr::MAX_LEN` bytes.
 fn read_stdin() -> Result<String> {
-    use std::io::Read;
     let limit = crate::expr::MAX_LEN as u64;
-    let mut buf = Vec::new();
-    std::io::stdin()
-        .take(limit + 1)
-        .read_to_end(&mut buf)
-        .map_err(|e| Error::Io {
-            path: "<stdin>".to_string(),
-            message: e.to_string(),
-        })?;
-    if buf.len() as u64 > limit {
-        return Err(Error::Limit {
-            what: "the expression on standard input".to_string(),
-            limit: format!("{limit} bytes"),
-            hint: String::new(),
-        });
-    }
-    String::from_utf8(buf).map_err(|_| Error::Usage("standard input is not UTF-8 text".to_string()))
+    crate::files::read_limited(std::io::stdin(), "the expression on standard input", limit)
 }
 
 /// Write the report's plot as SVG: never over an existing file without
 /// `--force`, and through a temporary file in the same directory renamed
 /// into place, so a failed write leaves no half-written file.
 fn write_plot(r: &Report, path: &std::path::Path, force: bool) -> Result<()> {
-    let shown = path.display().to_string();
     let Some(fig) = r.plot() else {
         let with: Vec<String> = catalog::all()
             .into_iter()
@@ -349,26 +329,7 @@ fn write_plot(r: &Report, path: &std::path::Path, force: bool) -> Result<()> {
             with.join(", ")
         )));
     };
-    if path.exists() && !force {
-        return Err(Error::Io {
-            path: shown,
-            message: "already exists; add --force to overwrite it".into(),
-        });
-    }
-    let io = |e: std::io::Error| Error::Io {
-        path: shown.clone(),
-        message: e.to_string(),
-    };
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let tmp = dir.join(format!(".nn-tutor-plot-{}.tmp", std::process::id()));
-    std::fs::write(&tmp, render::plot::svg(fig) + "\n").map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io(e)
-    })
+    crate::files::write_atomic(path, (render::plot::svg(fig) + "\n").as_bytes(), force)
 }
 
 fn show(report: &Report, out: &OutputArgs) -> String {

@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod cli;
 pub mod error;
 pub mod expr;
+pub mod files;
 pub mod graph;
 pub mod loss;
 pub mod netspec;

@@ -333,3 +333,24 @@ fn closed_pipe_is_quiet() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn input_files_are_bounded_and_checked() {
+    let dir = std::env::temp_dir().join(format!("nn-tutor-cli-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // A 2 MiB spec: past the 1 MiB limit, refused before parsing.
+    let big = dir.join("big.toml");
+    std::fs::write(&big, "#".repeat(2 << 20)).unwrap();
+    fails(
+        &["net", big.to_str().unwrap()],
+        2,
+        "exceeds the limit of 1048576 bytes",
+    );
+    // Binary garbage: named as not UTF-8.
+    let bin = dir.join("garbage.toml");
+    std::fs::write(&bin, [0x7f, 0x45, 0x4c, 0x46, 0xff, 0x00, 0x01]).unwrap();
+    fails(&["net", bin.to_str().unwrap()], 2, "not UTF-8");
+    // A directory is not a spec.
+    fails(&["net", dir.to_str().unwrap()], 1, "cannot read it");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -416,7 +416,14 @@ fn loss_2(v: &Values, s: &Settings) -> Result<Report> {
         l.grad_b[0].clone().into(),
     ]);
     r.table(g);
-    r.table(update_table(&net, &tr, &alpha, s));
+    // The shared title says W ← W - η ∂L/∂W; here the step is NNDL's α and
+    // the gradient includes the L2 term, as in algorithm 4.1.
+    let mut u = update_table(&net, &tr, &alpha, s);
+    u.title = format!(
+        "Update · 参数更新 · W ← W - α(δ aᵀ + λW), b ← b - αδ, α = {}",
+        alpha.show(s.digits)
+    );
+    r.table(u);
     let (nw, nb) = (
         l.new_w.as_ref().expect("α given"),
         l.new_b.as_ref().expect("α given"),

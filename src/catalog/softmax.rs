@@ -378,11 +378,16 @@ fn loss_2(v: &Values, s: &Settings) -> Result<Report> {
     let penalty = crate::loss::l2_penalty(&lambda, net.layers[0].w.iter().flatten())?;
     let risk = mean.add(&penalty)?;
     let n = |x: &Scalar| Math::num(x, s.digits).plain;
+    // ‖W‖²_F = 2·penalty/λ, computed directly so λ = 0 works too.
+    let norm2 = crate::loss::l2_penalty(&Scalar::int(2), net.layers[0].w.iter().flatten())?;
+    let o = |x: &Scalar| Math::operand(x, s.digits).plain;
     r.text(format!(
-        "R = 1/2 ({} + {}) + {}/2 · ‖W‖²_F = {} + {} = {}",
-        n(&losses[0]),
-        n(&losses[1]),
+        "R = 1/2 ({} + {}) + λ/2 · ‖W‖²_F = {} + ({})/2 · {} = {} + {} = {}",
+        o(&losses[0]),
+        o(&losses[1]),
+        n(&mean),
         n(&lambda),
+        o(&norm2),
         n(&mean),
         n(&penalty),
         risk.show(s.digits)

@@ -81,6 +81,7 @@ check("loss/2 yhat 1", yh[0], "-1/2"); check("loss/2 yhat 2", yh[1], "3/2")
 check("loss/2 L 1", L[0], "9/8"); check("loss/2 L 2", L[1], "9/8")
 mean = sum(L) / 2
 pen = lam / 2 * sum(v * v for v in w)
+check("loss/2 ||W||_F^2", sum(v * v for v in w), "1/2")
 check("loss/2 mean L", mean, "9/8"); check("loss/2 penalty", pen, "1/40"); check("loss/2 R", mean + pen, "23/20")
 d = yh[0] - Y[0]
 gW = [d * X[0][j] + lam * w[j] for j in range(2)]

@@ -108,7 +108,8 @@ pub fn dot(f: &Figure, digits: usize) -> String {
 
 /// SVG for the book: laid out from the DOT text by `layout-rs`, with the
 /// XML prologue and blank lines removed (a blank line would end the HTML
-/// block in Markdown) and ids made unique with `id_prefix`.
+/// block in Markdown). Its ids repeat from figure to figure: the book
+/// prefixes them per figure (`book::unique_svg_ids`).
 pub fn svg(f: &Figure, digits: usize) -> String {
     use layout::backends::svg::SVGWriter;
     use layout::gv::{DotParser, GraphBuilder};

@@ -267,17 +267,23 @@ fn the_cli_builds_and_answers_the_mdbook_protocol() {
     let base = scratch("book-cli");
     let bin = env!("CARGO_BIN_EXE_nn-tutor");
     let book = tiny_book(&base, "# Ch\n\nInline $x^2$.\n");
+    // The real book through the CLI: mdBook has nothing to warn about.
     let out = base.join("html");
     let run = std::process::Command::new(bin)
         .args(["book", "build", "--book"])
-        .arg(&book)
+        .arg(book_dir())
         .arg("--out")
         .arg(&out)
         .output()
         .unwrap();
     assert!(run.status.success(), "{run:?}");
     assert!(String::from_utf8_lossy(&run.stdout).contains("index.html"));
-    assert!(out.join("ch.html").is_file());
+    assert!(out.join("backprop.html").is_file());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.trim().is_empty(),
+        "warnings while building: {stderr}"
+    );
 
     let supports = |r: &str| {
         std::process::Command::new(bin)

@@ -173,6 +173,25 @@ fn check_out_dir(out: &Path, force: bool) -> Result<()> {
     )))
 }
 
+/// `out` must not hold the book's sources (even `--force` must not replace
+/// them) nor lie inside `src/` (mdBook would copy each build into the next).
+fn check_not_sources(book_dir: &Path, out: &Path) -> Result<()> {
+    let abs = |p: &Path| {
+        p.canonicalize()
+            .or_else(|_| std::path::absolute(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    let (book, out_abs) = (abs(book_dir), abs(out));
+    if book.starts_with(&out_abs) || out_abs.starts_with(book.join("src")) {
+        return Err(book_error(format!(
+            "--out {} would overwrite or sit inside the book's sources in {}; choose another directory",
+            out.display(),
+            book_dir.display()
+        )));
+    }
+    Ok(())
+}
+
 /// Build the HTML book in-process. The output is written to a temporary
 /// directory beside `out` and renamed into place only when the whole build
 /// succeeded; a failed build leaves `out` as it was.
@@ -186,6 +205,7 @@ pub fn build(o: &BuildOptions) -> Result<Built> {
         )));
     }
     let out = o.out.clone().unwrap_or_else(|| o.book_dir.join("build"));
+    check_not_sources(&o.book_dir, &out)?;
     check_out_dir(&out, o.force)?;
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -323,6 +343,21 @@ mod tests {
             "text outside an svg is untouched"
         );
         assert_eq!(n.load(Ordering::Relaxed), 2);
+    }
+
+    #[test]
+    fn the_sources_are_never_an_output() {
+        let book = Path::new(env!("CARGO_MANIFEST_DIR")).join("book");
+        for out in [
+            book.clone(),
+            book.join("src"),
+            book.join("src/x"),
+            book.join(".."),
+        ] {
+            let err = check_not_sources(&book, &out).unwrap_err().to_string();
+            assert!(err.contains("sources"), "{err}");
+        }
+        assert!(check_not_sources(&book, &book.join("build")).is_ok());
     }
 
     #[test]

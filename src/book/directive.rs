@@ -77,6 +77,16 @@ pub fn find(text: &str) -> Result<Vec<Directive<'_>>, String> {
 /// Parse a directive's arguments with the CLI's clap definition.
 pub fn parse(args: &str) -> Result<Cli, String> {
     let words = shlex::split(args).ok_or_else(|| "unbalanced quotes".to_string())?;
+    // A directive must not write files while the book builds; its figures
+    // are inlined as SVG anyway.
+    if let Some(w) = words
+        .iter()
+        .find(|w| w.split('=').next().is_some_and(|f| f == "--plot"))
+    {
+        return Err(format!(
+            "`{w}` writes a file; in the book, figures are inlined without it"
+        ));
+    }
     let cli = Cli::try_parse_from(std::iter::once("nn-tutor".to_string()).chain(words))
         .map_err(|e| e.render().to_string().trim().to_string())?;
     match cli.command {
@@ -184,6 +194,8 @@ mod tests {
         let err = expand_all("{{#nn-tutor graph \"x +\" --at x=1}}").unwrap_err();
         assert!(err.contains("syntax error"), "{err}");
         assert!(expand_all("{{#nn-tutor completions bash}}").is_err());
+        let err = parse("explain activation --example 1 --plot a.svg").unwrap_err();
+        assert!(err.contains("writes a file"), "{err}");
         assert!(expand_all("{{#nn-tutor graph \"x}}").is_err());
     }
 }

@@ -324,3 +324,49 @@ fn the_cli_builds_and_answers_the_mdbook_protocol() {
     assert!(!content.contains("{{#nn-tutor"));
     std::fs::remove_dir_all(&base).unwrap();
 }
+
+/// What a plain `mdbook build` does: mdBook runs `nn-tutor book preprocess`
+/// as an external command over its JSON protocol. The pages must be the
+/// same, byte for byte, as those of `nn-tutor book build`.
+#[test]
+fn plain_mdbook_with_the_preprocessor_command_gives_the_same_pages() {
+    let base = scratch("book-protocol");
+    let inproc = base.join("in-process");
+    book::build(&BuildOptions {
+        book_dir: book_dir(),
+        out: Some(inproc.clone()),
+        force: false,
+    })
+    .unwrap();
+
+    let mut config =
+        mdbook_driver::config::Config::from_disk(book_dir().join("book.toml")).unwrap();
+    let bin = env!("CARGO_BIN_EXE_nn-tutor");
+    config
+        .set(
+            "preprocessor.nn-tutor.command",
+            format!("{bin} book preprocess"),
+        )
+        .unwrap();
+    let external = base.join("external");
+    config.build.build_dir = external.clone();
+    config.build.create_missing = false;
+    let md = mdbook_driver::MDBook::load_with_config(book_dir(), config).unwrap();
+    md.build().unwrap();
+
+    let mut compared = 0;
+    for entry in std::fs::read_dir(&inproc).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let name = path.file_name().unwrap();
+        let a = std::fs::read(&path).unwrap();
+        let b = std::fs::read(external.join(name))
+            .unwrap_or_else(|e| panic!("{name:?} missing from the mdbook build: {e}"));
+        assert!(a == b, "{name:?} differs between the two routes");
+        compared += 1;
+    }
+    assert!(compared >= 14, "compared only {compared} pages");
+    std::fs::remove_dir_all(&base).unwrap();
+}

@@ -216,6 +216,7 @@ pub fn build(o: &BuildOptions) -> Result<Built> {
     let name = out
         .file_name()
         .map_or("book".into(), |n| n.to_string_lossy());
+    remove_stale_temporaries(&parent, &format!(".{name}.tmp-"));
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
@@ -237,6 +238,26 @@ pub fn build(o: &BuildOptions) -> Result<Built> {
         Err(e) => {
             let _ = std::fs::remove_dir_all(&tmp);
             Err(e)
+        }
+    }
+}
+
+/// A build that was killed leaves its temporary directory behind; remove
+/// those older than an hour (a build takes well under a second, so a
+/// younger one may belong to a build still running).
+fn remove_stale_temporaries(parent: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let stale = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > Duration::from_secs(3600));
+        if stale && e.file_name().to_string_lossy().starts_with(prefix) {
+            let _ = std::fs::remove_dir_all(e.path());
         }
     }
 }
@@ -358,6 +379,29 @@ mod tests {
             assert!(err.contains("sources"), "{err}");
         }
         assert!(check_not_sources(&book, &book.join("build")).is_ok());
+    }
+
+    #[test]
+    fn stale_temporaries_of_killed_builds_are_removed() {
+        let base = std::env::temp_dir().join(format!("nn-tutor-stale-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        for d in [".html.tmp-1-1", ".html.tmp-2-2", ".other.tmp-3-3", "keep"] {
+            std::fs::create_dir_all(base.join(d)).unwrap();
+        }
+        let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(7200);
+        for d in [".html.tmp-1-1", ".other.tmp-3-3", "keep"] {
+            let f = std::fs::File::open(base.join(d)).unwrap();
+            f.set_modified(two_hours_ago).unwrap();
+        }
+        remove_stale_temporaries(&base, ".html.tmp-");
+        assert!(!base.join(".html.tmp-1-1").exists(), "stale: removed");
+        assert!(
+            base.join(".html.tmp-2-2").exists(),
+            "recent: may be running"
+        );
+        assert!(base.join(".other.tmp-3-3").exists(), "another output's");
+        assert!(base.join("keep").exists());
+        std::fs::remove_dir_all(&base).unwrap();
     }
 
     #[test]

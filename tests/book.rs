@@ -85,7 +85,8 @@ fn pending_markers_name_examples_not_yet_in_the_catalog() {
     }
     assert!(
         ready.is_empty(),
-        "these examples exist now; replace each pending marker by its directive:\n{}",
+        "these examples exist now; replace each pending marker by its directive, \
+         and update the chapter's `*Still to come:*` note:\n{}",
         ready.join("\n")
     );
 }

@@ -202,7 +202,8 @@ pub struct OutputArgs {
 }
 
 impl OutputArgs {
-    fn settings(&self) -> Settings {
+    /// The computation settings these flags ask for (`--float`, `--digits`).
+    pub fn settings(&self) -> Settings {
         Settings {
             float: self.float,
             digits: self.digits as usize,

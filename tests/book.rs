@@ -371,3 +371,41 @@ fn plain_mdbook_with_the_preprocessor_command_gives_the_same_pages() {
     assert!(compared >= 14, "compared only {compared} pages");
     std::fs::remove_dir_all(&base).unwrap();
 }
+
+/// `{{#nn-tutor net SPEC.toml}}` reads the spec beside the chapters (the
+/// book's `src/`), whatever the working directory, and shows the path as
+/// the chapter wrote it.
+#[test]
+fn net_directives_read_their_spec_beside_the_chapters() {
+    let base = scratch("book-net");
+    let dir = tiny_book(&base, "# Ch\n\n{{#nn-tutor net specs/n.toml}}\n");
+    std::fs::create_dir_all(dir.join("src/specs")).unwrap();
+    std::fs::write(
+        dir.join("src/specs/n.toml"),
+        "input = [2]\n[[layer]]\nweights = [[\"1/2\"]]\nbias = [1]\nactivation = \"identity\"\n",
+    )
+    .unwrap();
+    let out = base.join("html");
+    let opts = BuildOptions {
+        book_dir: dir.clone(),
+        out: Some(out.clone()),
+        force: false,
+    };
+    book::build(&opts).unwrap_or_else(|e| panic!("{e}"));
+    let html = std::fs::read_to_string(out.join("ch.html")).unwrap();
+    assert!(html.contains("The network of specs/n.toml"), "{html}");
+    assert!(
+        out.join("specs/n.toml").is_file(),
+        "the spec ships with the book"
+    );
+
+    std::fs::write(
+        dir.join("src/ch.md"),
+        "# Ch\n\n{{#nn-tutor net specs/gone.toml}}\n",
+    )
+    .unwrap();
+    let err = book::build(&opts).unwrap_err().to_string();
+    assert!(err.contains("{{#nn-tutor net specs/gone.toml}}"), "{err}");
+    assert!(err.contains("gone.toml"), "{err}");
+    std::fs::remove_dir_all(&base).unwrap();
+}

@@ -10,12 +10,16 @@
 //! {{#nn-tutor explain backprop --example 1 --set x=3}}
 //! {{#nn-tutor graph "q = x + y; f = q * z" --at x=-2,y=5,z=-4 --chains}}
 //! {{#nn-tutor graph "sigmoid(w*x + b)" --at w=1/2,x=2,b=-1 --diagram svg}}
+//! {{#nn-tutor net specs/two-layer.toml}}
 //! ```
 //!
-//! Reports are rendered as Markdown with their figures as inline SVG;
-//! `--diagram svg` gives the figure alone. A new command (`net SPEC.toml`,
-//! plots) works here as soon as `cli::outcome` handles it. Write
+//! Reports are rendered as Markdown with their figures (graphs and plots)
+//! as inline SVG; `--diagram svg` gives the figure alone. A spec file is
+//! read relative to the book's `src/`. A new command works here as soon as
+//! `cli::outcome` handles it. Write
 //! `\{{#nn-tutor …}}` to show a directive without expanding it.
+
+use std::path::Path;
 
 use clap::Parser;
 
@@ -109,10 +113,27 @@ pub fn example_id(args: &str) -> Option<String> {
     }
 }
 
-/// The Markdown a directive expands to.
-pub fn expand(args: &str) -> Result<String, String> {
+/// The Markdown a directive expands to. Files a directive names
+/// (`net SPEC.toml`) are found relative to `base`, the book's `src/`, so a
+/// build gives the same pages from any working directory.
+pub fn expand(args: &str, base: &Path) -> Result<String, String> {
     let cli = parse(args)?;
-    match crate::cli::outcome(cli).map_err(|e| e.to_string())? {
+    let outcome = match cli.command {
+        Command::Net { spec, out } if spec.is_relative() => {
+            // As `nn-tutor net` does, but reading beside the chapters and
+            // showing the path as the chapter wrote it.
+            let shown = spec.display().to_string();
+            let run = || -> crate::Result<Outcome> {
+                let text = crate::files::read_text(&base.join(&spec))?;
+                let parsed = crate::netspec::Spec::parse(&text, &shown)?;
+                let report = crate::report::net::net_report(&parsed, &shown, &out.settings())?;
+                Ok(Outcome::Report(Box::new(report), out))
+            };
+            run()
+        }
+        command => crate::cli::outcome(Cli { command }),
+    };
+    match outcome.map_err(|e| e.to_string())? {
         Outcome::Report(report, out) => {
             let opts = RenderOptions {
                 figures: FigureStyle::Svg,
@@ -130,12 +151,13 @@ pub fn expand(args: &str) -> Result<String, String> {
 }
 
 /// Replace every directive of a chapter; an error names the directive.
-pub fn expand_all(text: &str) -> Result<String, String> {
+pub fn expand_all(text: &str, base: &Path) -> Result<String, String> {
     let mut out = String::with_capacity(text.len() * 4);
     let mut last = 0;
     for d in find(text)? {
         out.push_str(&text[last..d.start]);
-        let md = expand(d.args).map_err(|e| format!("directive `{}` failed: {e}", d.source()))?;
+        let md =
+            expand(d.args, base).map_err(|e| format!("directive `{}` failed: {e}", d.source()))?;
         // A report is block content: give it blank lines around it.
         out.push_str("\n\n");
         out.push_str(&md);
@@ -169,11 +191,14 @@ mod tests {
 
     #[test]
     fn expands_with_the_clis_parser_and_svg_figures() {
-        let md = expand("explain backprop --example 1").unwrap();
+        let md = expand("explain backprop --example 1", Path::new(".")).unwrap();
         assert!(md.starts_with("### backprop/1"), "{md}");
         assert!(md.contains("<div class=\"nn-figure\">\n<svg "), "{md}");
-        let md =
-            expand(r#"graph "q = x + y; f = q * z" --at x=-2,y=5,z=-4 --diagram svg"#).unwrap();
+        let md = expand(
+            r#"graph "q = x + y; f = q * z" --at x=-2,y=5,z=-4 --diagram svg"#,
+            Path::new("."),
+        )
+        .unwrap();
         assert!(md.starts_with("<div class=\"nn-figure\">\n<svg "), "{md}");
         assert_eq!(
             example_id("explain autodiff --example 2 --set x=1").as_deref(),
@@ -183,19 +208,23 @@ mod tests {
 
     #[test]
     fn failures_name_the_directive() {
-        let err = expand_all("{{#nn-tutor explain backprop --example 99}}").unwrap_err();
+        let err = expand_all(
+            "{{#nn-tutor explain backprop --example 99}}",
+            Path::new("."),
+        )
+        .unwrap_err();
         assert!(
             err.contains("`{{#nn-tutor explain backprop --example 99}}`"),
             "{err}"
         );
         assert!(err.contains("no example 99"), "{err}");
-        let err = expand_all("{{#nn-tutor explain --bogus}}").unwrap_err();
+        let err = expand_all("{{#nn-tutor explain --bogus}}", Path::new(".")).unwrap_err();
         assert!(err.contains("--bogus"), "{err}");
-        let err = expand_all("{{#nn-tutor graph \"x +\" --at x=1}}").unwrap_err();
+        let err = expand_all("{{#nn-tutor graph \"x +\" --at x=1}}", Path::new(".")).unwrap_err();
         assert!(err.contains("syntax error"), "{err}");
-        assert!(expand_all("{{#nn-tutor completions bash}}").is_err());
+        assert!(expand_all("{{#nn-tutor completions bash}}", Path::new(".")).is_err());
         let err = parse("explain activation --example 1 --plot a.svg").unwrap_err();
         assert!(err.contains("writes a file"), "{err}");
-        assert!(expand_all("{{#nn-tutor graph \"x}}").is_err());
+        assert!(expand_all("{{#nn-tutor graph \"x}}", Path::new(".")).is_err());
     }
 }

@@ -43,10 +43,11 @@ impl Preprocessor for NnTutor {
 
     fn run(
         &self,
-        _ctx: &PreprocessorContext,
+        ctx: &PreprocessorContext,
         book: Book,
     ) -> mdbook_preprocessor::errors::Result<Book> {
-        process_book(book).map_err(mdbook_preprocessor::errors::Error::msg)
+        let src = ctx.root.join(&ctx.config.book.src);
+        process_book(book, &src).map_err(mdbook_preprocessor::errors::Error::msg)
     }
 
     fn supports_renderer(&self, renderer: &str) -> mdbook_preprocessor::errors::Result<bool> {
@@ -55,15 +56,15 @@ impl Preprocessor for NnTutor {
 }
 
 /// Run [`process_chapter`] on every chapter; the first failure names its
-/// chapter and file.
-pub fn process_book(mut book: Book) -> std::result::Result<Book, String> {
+/// chapter and file. `src` is the book's source directory.
+pub fn process_book(mut book: Book, src: &Path) -> std::result::Result<Book, String> {
     let figures = AtomicUsize::new(0);
     let mut failure = None;
     book.for_each_chapter_mut(|ch| {
         if failure.is_some() {
             return;
         }
-        match process_chapter(&ch.content, &figures) {
+        match process_chapter(&ch.content, &figures, src) {
             Ok(text) => ch.content = text,
             Err(e) => {
                 let file = ch
@@ -82,8 +83,12 @@ pub fn process_book(mut book: Book) -> std::result::Result<Book, String> {
 
 /// Directives → Markdown, SVG ids made unique, LaTeX → MathML.
 /// `figures` counts the SVGs of the whole book.
-pub fn process_chapter(text: &str, figures: &AtomicUsize) -> std::result::Result<String, String> {
-    let expanded = directive::expand_all(text)?;
+pub fn process_chapter(
+    text: &str,
+    figures: &AtomicUsize,
+    src: &Path,
+) -> std::result::Result<String, String> {
+    let expanded = directive::expand_all(text, src)?;
     let unique = unique_svg_ids(&expanded, figures);
     math::convert(&unique)
 }

@@ -93,11 +93,16 @@ pub fn parse(args: &str) -> Result<Cli, String> {
     }
     let cli = Cli::try_parse_from(std::iter::once("nn-tutor".to_string()).chain(words))
         .map_err(|e| e.render().to_string().trim().to_string())?;
+    // An allow-list, so a command added later (one that writes files or runs
+    // for minutes) is not embeddable until someone decides it should be.
     match cli.command {
-        Command::Completions { .. } | Command::Book { .. } => {
-            Err("only commands that print a report can be embedded (explain, graph, list)".into())
-        }
-        _ => Ok(cli),
+        Command::Explain { .. }
+        | Command::Graph { .. }
+        | Command::List { .. }
+        | Command::Net { .. } => Ok(cli),
+        _ => Err(
+            "only commands that print a report can be embedded (explain, graph, list, net)".into(),
+        ),
     }
 }
 

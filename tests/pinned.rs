@@ -2,34 +2,12 @@
 //! named results every report carries. Each test derives its numbers by
 //! hand in a comment, independently of the code under test.
 
+mod common;
+
+use common::{exact, float, run};
 use nn_tutor::Scalar;
 use nn_tutor::catalog;
-use nn_tutor::report::{Report, Settings};
-
-fn run(topic: &str, n: u32, sets: &[(&str, &str)]) -> Report {
-    let sets: Vec<(String, String)> = sets
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    catalog::find(topic, n)
-        .unwrap()
-        .run(&sets, &Settings::default())
-        .unwrap()
-}
-
-fn exact(r: &Report, name: &str) -> String {
-    let v = r
-        .result(name)
-        .unwrap_or_else(|| panic!("{} has no result {name}", r.id));
-    v.exact_string()
-        .unwrap_or_else(|| panic!("{} of {} is rounded, expected exact", name, r.id))
-}
-
-fn float(r: &Report, name: &str) -> f64 {
-    r.result(name)
-        .unwrap_or_else(|| panic!("{} has no result {name}", r.id))
-        .to_f64()
-}
+use nn_tutor::report::Settings;
 
 #[test]
 fn backprop_1_pku_example_1() {

@@ -2,34 +2,12 @@
 //! asserted exactly through the named results, with the hand derivation
 //! beside it; plus the checks each example reports on itself.
 
+mod common;
+
+use common::{exact, float, run};
 use nn_tutor::catalog;
 use nn_tutor::report::Settings;
 use nn_tutor::scalar::Scalar;
-
-fn run(topic: &str, n: u32, sets: &[(&str, &str)]) -> nn_tutor::report::Report {
-    let sets: Vec<(String, String)> = sets
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    catalog::find(topic, n)
-        .unwrap()
-        .run(&sets, &Settings::default())
-        .unwrap()
-}
-
-fn exact(r: &nn_tutor::report::Report, name: &str) -> String {
-    let v = r
-        .result(name)
-        .unwrap_or_else(|| panic!("{} has no result `{name}`", r.id));
-    v.exact_string()
-        .unwrap_or_else(|| panic!("{name} of {} is rounded: {v:?}", r.id))
-}
-
-fn float(r: &nn_tutor::report::Report, name: &str) -> f64 {
-    r.result(name)
-        .unwrap_or_else(|| panic!("{} has no result `{name}`", r.id))
-        .to_f64()
-}
 
 #[test]
 #[allow(clippy::approx_constant)] // 0.693147 is the pinned value as printed, not a stand-in for LN_2

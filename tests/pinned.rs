@@ -145,7 +145,8 @@ fn chain_rule_2_five_sigmoids() {
 
 #[test]
 fn float_mode_agrees_with_exact() {
-    // --float must give the same numbers to rounding for every example.
+    // --float must give the same numbers to rounding for every example
+    // (the catalog's early and layer-level examples alike).
     for ex in catalog::all() {
         let e = ex.run(&[], &Settings::default()).unwrap();
         let f = ex
@@ -156,7 +157,7 @@ fn float_mode_agrees_with_exact() {
                     ..Settings::default()
                 },
             )
-            .unwrap();
+            .unwrap_or_else(|err| panic!("{} --float: {err}", ex.id()));
         assert_eq!(e.results.len(), f.results.len(), "{}", ex.id());
         for ((n1, a), (n2, b)) in e.results.iter().zip(&f.results) {
             assert_eq!(n1, n2);
@@ -169,7 +170,12 @@ fn float_mode_agrees_with_exact() {
                 ex.id()
             );
             let tol = 1e-12 * a.to_f64().abs().max(1.0);
-            assert!((a.to_f64() - b.to_f64()).abs() <= tol, "{} {n1}", ex.id());
+            let (a, b) = (a.to_f64(), b.to_f64());
+            assert!(
+                (a - b).abs() <= tol,
+                "{} {n1}: exact {a} vs float {b}",
+                ex.id()
+            );
         }
     }
 }

@@ -7,7 +7,6 @@ mod common;
 use common::{exact, float, run};
 use nn_tutor::catalog;
 use nn_tutor::report::Settings;
-use nn_tutor::scalar::Scalar;
 
 #[test]
 #[allow(clippy::approx_constant)] // 0.693147 is the pinned value as printed, not a stand-in for LN_2
@@ -222,30 +221,6 @@ fn xor() {
     let r = run("xor", 1, &[]);
     assert_eq!(exact(&r, "best line correct"), "3");
     assert!(float(&r, "mistakes in last epoch") > 0.0);
-}
-
-#[test]
-fn exact_and_float_runs_agree_on_every_result() {
-    let s = Settings {
-        float: true,
-        digits: 6,
-    };
-    for ex in catalog::all() {
-        let e = ex.run(&[], &Settings::default()).unwrap();
-        let f = ex
-            .run(&[], &s)
-            .unwrap_or_else(|err| panic!("{} --float: {err}", ex.id()));
-        assert_eq!(e.results.len(), f.results.len(), "{}", ex.id());
-        for ((n, a), (m, b)) in e.results.iter().zip(&f.results) {
-            assert_eq!(n, m);
-            let (a, b): (f64, f64) = (a.to_f64(), Scalar::to_f64(b));
-            assert!(
-                (a - b).abs() <= 1e-9 * a.abs().max(1.0),
-                "{} {n}: exact {a} vs float {b}",
-                ex.id()
-            );
-        }
-    }
 }
 
 #[test]

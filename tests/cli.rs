@@ -1,12 +1,16 @@
 //! The real binary: outputs, exit codes and error messages.
 
+mod common;
+
 use std::io::Read;
 use std::process::{Command, Output, Stdio};
 
+use common::json;
 use insta_cmd::assert_cmd_snapshot;
 
+/// The binary with colour off, as the snapshots show it.
 fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_nn-tutor"));
+    let mut c = common::bin();
     c.env("NO_COLOR", "1");
     c
 }
@@ -15,18 +19,13 @@ fn run(args: &[&str]) -> Output {
     bin().args(args).output().expect("the binary runs")
 }
 
-/// Assert a failure: the exit status, a phrase stderr must contain, and no panic.
+/// Assert a failure: the exit status, a phrase stderr must contain, no panic,
+/// and nothing on stdout.
 fn fails(full: &[&str], code: i32, phrase: &str) {
     let out = run(full);
     // Messages show arguments cut to 80 characters.
     let args: Vec<String> = full.iter().map(|a| a.chars().take(80).collect()).collect();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(code), "{args:?}: stderr {err}");
-    assert!(
-        err.contains(phrase),
-        "{args:?}: stderr lacks {phrase:?}: {err}"
-    );
-    assert!(!err.contains("panicked at"), "{args:?} panicked: {err}");
+    common::assert_fails(&out, code, &[phrase], &format!("{args:?}"));
     assert!(out.stdout.is_empty(), "{args:?} printed to stdout on error");
 }
 
@@ -47,8 +46,7 @@ fn explain_with_set_and_json() {
         "--format",
         "json",
     ]);
-    assert!(out.status.success());
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json(&out);
     // x = 3: q = 8, f = -32, ∂f/∂z = q = 8
     assert_eq!(v["results"]["f"]["exact"], "-32");
     assert_eq!(v["results"]["df/dz"]["exact"], "8");
@@ -68,8 +66,7 @@ fn graph_command_matches_the_example() {
         "--format",
         "json",
     ]);
-    assert!(out.status.success());
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json(&out);
     for (k, want) in [
         ("f", "-12"),
         ("df/dx", "-4"),
@@ -291,12 +288,7 @@ fn programs_from_stdin() {
         &["graph", "-", "--at", "x=-2,y=5,z=-4", "--format", "json"],
         b"q = x + y\nf = q * z\n",
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json(&out);
     assert_eq!(v["results"]["df/dz"]["exact"], "3");
     // 100,000 parentheses deep: a limit, not a stack overflow.
     let deep = format!("{}x{}", "(".repeat(100_000), ")".repeat(100_000));

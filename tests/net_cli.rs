@@ -1,8 +1,12 @@
 //! `nn-tutor net SPEC.toml` on the real binary: the JSON contract, and every
 //! kind of bad spec giving a clear error, a non-zero exit and no panic.
 
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
+
+use common::{bin, json};
 
 const SPEC: &str = r#"
 convention = "column"
@@ -27,32 +31,14 @@ fn net(name: &str, text: &str, extra: &[&str]) -> Output {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("{name}.toml"));
     std::fs::write(&path, text).unwrap();
-    Command::new(env!("CARGO_BIN_EXE_nn-tutor"))
-        .arg("net")
-        .arg(&path)
-        .args(extra)
-        .output()
-        .unwrap()
+    bin().arg("net").arg(&path).args(extra).output().unwrap()
 }
 
-/// The run failed with `code`, and stderr names every one of `needles`.
+/// The run failed with `code`, without a panic, and stderr is an `error: `
+/// message naming every one of `needles`.
 fn fails(out: &Output, code: i32, needles: &[&str]) {
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(code), "stderr: {err}");
-    assert!(!err.contains("panicked at"), "{err}");
+    let err = common::assert_fails(out, code, needles, "net");
     assert!(err.starts_with("error: "), "{err}");
-    for n in needles {
-        assert!(err.contains(n), "stderr lacks `{n}`: {err}");
-    }
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 fn sigmoid(z: f64) -> f64 {
@@ -263,7 +249,7 @@ fn too_large_for_exact_suggests_float() {
 
 #[test]
 fn missing_file_is_an_error_not_a_panic() {
-    let out = Command::new(env!("CARGO_BIN_EXE_nn-tutor"))
+    let out = bin()
         .args(["net", "/nonexistent/spec.toml"])
         .output()
         .unwrap();
@@ -273,10 +259,7 @@ fn missing_file_is_an_error_not_a_panic() {
 #[test]
 fn the_shipped_spec_runs_and_every_gradient_checks() {
     let spec = concat!(env!("CARGO_MANIFEST_DIR"), "/specs/two-layer.toml");
-    let out = Command::new(env!("CARGO_BIN_EXE_nn-tutor"))
-        .args(["net", spec])
-        .output()
-        .unwrap();
+    let out = bin().args(["net", spec]).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("9 of 9 gradients agree"), "{text}");

@@ -2,34 +2,12 @@
 //! named results every report carries. Each test derives its numbers by
 //! hand in a comment, independently of the code under test.
 
+mod common;
+
+use common::{exact, float, run};
 use nn_tutor::Scalar;
 use nn_tutor::catalog;
-use nn_tutor::report::{Report, Settings};
-
-fn run(topic: &str, n: u32, sets: &[(&str, &str)]) -> Report {
-    let sets: Vec<(String, String)> = sets
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    catalog::find(topic, n)
-        .unwrap()
-        .run(&sets, &Settings::default())
-        .unwrap()
-}
-
-fn exact(r: &Report, name: &str) -> String {
-    let v = r
-        .result(name)
-        .unwrap_or_else(|| panic!("{} has no result {name}", r.id));
-    v.exact_string()
-        .unwrap_or_else(|| panic!("{} of {} is rounded, expected exact", name, r.id))
-}
-
-fn float(r: &Report, name: &str) -> f64 {
-    r.result(name)
-        .unwrap_or_else(|| panic!("{} has no result {name}", r.id))
-        .to_f64()
-}
+use nn_tutor::report::Settings;
 
 #[test]
 fn backprop_1_pku_example_1() {
@@ -167,7 +145,8 @@ fn chain_rule_2_five_sigmoids() {
 
 #[test]
 fn float_mode_agrees_with_exact() {
-    // --float must give the same numbers to rounding for every example.
+    // --float must give the same numbers to rounding for every example
+    // (the catalog's early and layer-level examples alike).
     for ex in catalog::all() {
         let e = ex.run(&[], &Settings::default()).unwrap();
         let f = ex
@@ -178,7 +157,7 @@ fn float_mode_agrees_with_exact() {
                     ..Settings::default()
                 },
             )
-            .unwrap();
+            .unwrap_or_else(|err| panic!("{} --float: {err}", ex.id()));
         assert_eq!(e.results.len(), f.results.len(), "{}", ex.id());
         for ((n1, a), (n2, b)) in e.results.iter().zip(&f.results) {
             assert_eq!(n1, n2);
@@ -191,7 +170,12 @@ fn float_mode_agrees_with_exact() {
                 ex.id()
             );
             let tol = 1e-12 * a.to_f64().abs().max(1.0);
-            assert!((a.to_f64() - b.to_f64()).abs() <= tol, "{} {n1}", ex.id());
+            let (a, b) = (a.to_f64(), b.to_f64());
+            assert!(
+                (a - b).abs() <= tol,
+                "{} {n1}: exact {a} vs float {b}",
+                ex.id()
+            );
         }
     }
 }

@@ -2,34 +2,11 @@
 //! asserted exactly through the named results, with the hand derivation
 //! beside it; plus the checks each example reports on itself.
 
+mod common;
+
+use common::{exact, float, run};
 use nn_tutor::catalog;
 use nn_tutor::report::Settings;
-use nn_tutor::scalar::Scalar;
-
-fn run(topic: &str, n: u32, sets: &[(&str, &str)]) -> nn_tutor::report::Report {
-    let sets: Vec<(String, String)> = sets
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    catalog::find(topic, n)
-        .unwrap()
-        .run(&sets, &Settings::default())
-        .unwrap()
-}
-
-fn exact(r: &nn_tutor::report::Report, name: &str) -> String {
-    let v = r
-        .result(name)
-        .unwrap_or_else(|| panic!("{} has no result `{name}`", r.id));
-    v.exact_string()
-        .unwrap_or_else(|| panic!("{name} of {} is rounded: {v:?}", r.id))
-}
-
-fn float(r: &nn_tutor::report::Report, name: &str) -> f64 {
-    r.result(name)
-        .unwrap_or_else(|| panic!("{} has no result `{name}`", r.id))
-        .to_f64()
-}
 
 #[test]
 #[allow(clippy::approx_constant)] // 0.693147 is the pinned value as printed, not a stand-in for LN_2
@@ -244,30 +221,6 @@ fn xor() {
     let r = run("xor", 1, &[]);
     assert_eq!(exact(&r, "best line correct"), "3");
     assert!(float(&r, "mistakes in last epoch") > 0.0);
-}
-
-#[test]
-fn exact_and_float_runs_agree_on_every_result() {
-    let s = Settings {
-        float: true,
-        digits: 6,
-    };
-    for ex in catalog::all() {
-        let e = ex.run(&[], &Settings::default()).unwrap();
-        let f = ex
-            .run(&[], &s)
-            .unwrap_or_else(|err| panic!("{} --float: {err}", ex.id()));
-        assert_eq!(e.results.len(), f.results.len(), "{}", ex.id());
-        for ((n, a), (m, b)) in e.results.iter().zip(&f.results) {
-            assert_eq!(n, m);
-            let (a, b): (f64, f64) = (a.to_f64(), Scalar::to_f64(b));
-            assert!(
-                (a - b).abs() <= 1e-9 * a.abs().max(1.0),
-                "{} {n}: exact {a} vs float {b}",
-                ex.id()
-            );
-        }
-    }
 }
 
 #[test]

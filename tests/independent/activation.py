@@ -3,55 +3,15 @@
 Prints PASS/FAIL per number against the values shown in the table snapshots
 (each shown value must also still occur in tests/snapshots/activation-N__table.snap)
 and against every value under "results" in the JSON snapshots."""
-from fractions import Fraction as F
 import math
+import os
+import sys
 
-import re
-fails = 0
-def fmt(v):
-    if isinstance(v, F):
-        return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
-    return f"{v:.6g}"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # common.py, even under python3 -P
+from common import Evidence, F  # noqa: E402
 
-import glob as _glob, os as _os0
-_TABLES = "".join(open(p).read() for p in _glob.glob(_os0.path.join(_os0.path.dirname(_os0.path.abspath(__file__)), "..", "snapshots", "activation-*__table.snap")))
-def _in_table(shown):
-    s = re.sub(r"e-0(\d)", r"e-\1", shown.split(" ")[0])
-    return s in _TABLES
-
-def check(label, got, shown):
-    global fails
-    ok = fmt(got) == shown.split(" ")[0]
-    if not _in_table(str(shown)):
-        print("FAIL", label, "shown value not found in the table snapshots:", shown)
-        ok = False
-    print(("PASS" if ok else "FAIL"), label, "independent:", fmt(got), "shown:", shown)
-    if not ok:
-        fails += 1
-
-# ---- JSON results: every value under "results" in the json snapshot, against the
-# values computed independently in this file (exact ones must be exact and equal, rounded ones
-# must have exact = null and agree to 1e-9 relative).
-import json as _json, os as _os
-def check_json(example, expected):
-    global fails
-    path = _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "snapshots", example + "__json.snap")
-    res = _json.loads(open(path).read().split("---\n", 2)[2])["results"]
-    for key in res:
-        if key not in expected:
-            print("FAIL", example, "json result not checked:", key); fails += 1
-    for key, want in expected.items():
-        got = res.get(key)
-        if got is None:
-            print("FAIL", example, "json result missing:", key); fails += 1; continue
-        if isinstance(want, F):
-            s = str(want.numerator) if want.denominator == 1 else f"{want.numerator}/{want.denominator}"
-            ok = got["exact"] == s and abs(got["float"] - float(want)) <= 1e-12 * max(1, abs(float(want)))
-        else:
-            ok = got["exact"] is None and abs(got["float"] - want) <= 1e-9 * max(1e-300, abs(want)) + 1e-300
-        print(("PASS" if ok else "FAIL"), example, "json", key, "independent:", want, "json:", got)
-        fails += 0 if ok else 1
-
+ev = Evidence("activation")
+check, check_json, verdict = ev.check, ev.check_json, ev.verdict
 
 sig = lambda z: 1 / (1 + math.exp(-z))
 def cd(f, z, h=1e-6):
@@ -88,8 +48,7 @@ for name, (f, d, rows) in tables.items():
         # derivative against a central difference (independent of the closed form), except at the ReLU kink
         if not (name == "relu" and z == 0):
             ok = abs(cd(f, z) - float(dv)) < 1e-6
-            print(("PASS" if ok else "FAIL"), f"activation/1 {name}'({z}) vs central difference {cd(f, z):.6g}")
-            fails += 0 if ok else 1
+            verdict(ok, f"activation/1 {name}'({z}) vs central difference {cd(f, z):.6g}")
 # ReLU kink: central difference at 0 is 1/2 as shown
 check("activation/1 relu central difference at 0", cd(lambda z: max(0.0, z), 0.0), "0.5")
 
@@ -120,8 +79,7 @@ check("activation/2 maxout da/dw2_2", x[1], "-1")
 dsig = lambda x: sig(x) * (1 - sig(x))
 check("activation/3 sigma'(10)", dsig(10), "4.53958e-5".replace("e-5", "e-05"))
 ok = f"{dsig(10):.5g}" == "4.5396e-05"
-print(("PASS" if ok else "FAIL"), "activation/3 pinned sigma'(10) ~ 4.5396e-5:", f"{dsig(10):.5g}")
-fails += 0 if ok else 1
+verdict(ok, "activation/3 pinned sigma'(10) ~ 4.5396e-5:", f"{dsig(10):.5g}")
 check("activation/3 e^-x/(1+e^-x)^2 at 10", math.exp(-10) / (1 + math.exp(-10)) ** 2, "4.53958e-05")
 shown_sig = {0: ("10", "4.53958e-05"), 1: ("9.99995", "4.53979e-05"), 2: ("9.99991", "4.53999e-05"), 4: ("9.99982", "4.54041e-05"),
              8: ("9.99964", "4.54123e-05"), 16: ("9.99927", "4.54288e-05"), 32: ("9.99855", "4.54618e-05"), 64: ("9.99709", "4.55281e-05"),
@@ -190,4 +148,4 @@ check_json("activation-2", {"Leaky ReLU(z)": F(-1, 5), "Leaky ReLU'(z)": F(1, 10
 check_json("activation-3", {"sigmoid'(start)": dsig(10), "relu'(start)": F(1), "steps sigmoid": F(k), "steps relu": F(kr)})
 check_json("activation-4", {"dL/dw1": F(-1, 4), "dL/dw2": F(-1, 2), "dL/dw3": F(-1, 8)})
 
-print("activation:", "ALL PASS" if fails == 0 else f"{fails} FAIL")
+ev.finish()

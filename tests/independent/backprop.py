@@ -5,55 +5,15 @@ Prints PASS/FAIL per number against the values shown in the table snapshots
 and against every value under "results" in the JSON snapshots.
 Gradients are recomputed twice: by the chain/delta rule written out by hand here,
 and by central differences of a forward pass written separately."""
-from fractions import Fraction as F
 import math
+import os
+import sys
 
-import re
-fails = 0
-def fmt(v):
-    if isinstance(v, F):
-        return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
-    return f"{v:.6g}"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # common.py, even under python3 -P
+from common import Evidence, F  # noqa: E402
 
-import glob as _glob, os as _os0
-_TABLES = "".join(open(p).read() for p in _glob.glob(_os0.path.join(_os0.path.dirname(_os0.path.abspath(__file__)), "..", "snapshots", "backprop-*__table.snap")))
-def _in_table(shown):
-    s = re.sub(r"e-0(\d)", r"e-\1", shown.split(" ")[0])
-    return s in _TABLES
-
-def check(label, got, shown):
-    global fails
-    ok = fmt(got) == shown.split(" ")[0]
-    if not _in_table(str(shown)):
-        print("FAIL", label, "shown value not found in the table snapshots:", shown)
-        ok = False
-    print(("PASS" if ok else "FAIL"), label, "independent:", fmt(got), "shown:", shown)
-    if not ok:
-        fails += 1
-
-# ---- JSON results: every value under "results" in the json snapshot, against the
-# values computed independently in this file (exact ones must be exact and equal, rounded ones
-# must have exact = null and agree to 1e-9 relative).
-import json as _json, os as _os
-def check_json(example, expected):
-    global fails
-    path = _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "snapshots", example + "__json.snap")
-    res = _json.loads(open(path).read().split("---\n", 2)[2])["results"]
-    for key in res:
-        if key not in expected:
-            print("FAIL", example, "json result not checked:", key); fails += 1
-    for key, want in expected.items():
-        got = res.get(key)
-        if got is None:
-            print("FAIL", example, "json result missing:", key); fails += 1; continue
-        if isinstance(want, F):
-            s = str(want.numerator) if want.denominator == 1 else f"{want.numerator}/{want.denominator}"
-            ok = got["exact"] == s and abs(got["float"] - float(want)) <= 1e-12 * max(1, abs(float(want)))
-        else:
-            ok = got["exact"] is None and abs(got["float"] - want) <= 1e-9 * max(1e-300, abs(want)) + 1e-300
-        print(("PASS" if ok else "FAIL"), example, "json", key, "independent:", want, "json:", got)
-        fails += 0 if ok else 1
-
+ev = Evidence("backprop")
+check, check_json, verdict = ev.check, ev.check_json, ev.verdict
 
 relu = lambda z: max(0, z)
 
@@ -172,4 +132,4 @@ for k in range(3):
         e5[f"dL/dW(2)_{k+1},{j+1}"] = gW2[k][j]
 check_json("backprop-5", e5)
 
-print("backprop:", "ALL PASS" if fails == 0 else f"{fails} FAIL")
+ev.finish()

@@ -3,55 +3,16 @@
 Prints PASS/FAIL per number against the values shown in the table snapshots
 (each shown value must also still occur in tests/snapshots/forward-N__table.snap)
 and against every value under "results" in the JSON snapshots."""
-from fractions import Fraction as F
+import json
 import math
+import os
+import sys
 
-import re
-fails = 0
-def fmt(v):
-    if isinstance(v, F):
-        return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
-    return f"{v:.6g}"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # common.py, even under python3 -P
+from common import Evidence, F, json_snapshot_text  # noqa: E402
 
-import glob as _glob, os as _os0
-_TABLES = "".join(open(p).read() for p in _glob.glob(_os0.path.join(_os0.path.dirname(_os0.path.abspath(__file__)), "..", "snapshots", "forward-*__table.snap")))
-def _in_table(shown):
-    s = re.sub(r"e-0(\d)", r"e-\1", shown.split(" ")[0])
-    return s in _TABLES
-
-def check(label, got, shown):
-    global fails
-    ok = fmt(got) == shown.split(" ")[0]
-    if not _in_table(str(shown)):
-        print("FAIL", label, "shown value not found in the table snapshots:", shown)
-        ok = False
-    print(("PASS" if ok else "FAIL"), label, "independent:", fmt(got), "shown:", shown)
-    if not ok:
-        fails += 1
-
-# ---- JSON results: every value under "results" in the json snapshot, against the
-# values computed independently in this file (exact ones must be exact and equal, rounded ones
-# must have exact = null and agree to 1e-9 relative).
-import json as _json, os as _os
-def check_json(example, expected):
-    global fails
-    path = _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "snapshots", example + "__json.snap")
-    res = _json.loads(open(path).read().split("---\n", 2)[2])["results"]
-    for key in res:
-        if key not in expected:
-            print("FAIL", example, "json result not checked:", key); fails += 1
-    for key, want in expected.items():
-        got = res.get(key)
-        if got is None:
-            print("FAIL", example, "json result missing:", key); fails += 1; continue
-        if isinstance(want, F):
-            s = str(want.numerator) if want.denominator == 1 else f"{want.numerator}/{want.denominator}"
-            ok = got["exact"] == s and abs(got["float"] - float(want)) <= 1e-12 * max(1, abs(float(want)))
-        else:
-            ok = got["exact"] is None and abs(got["float"] - want) <= 1e-9 * max(1e-300, abs(want)) + 1e-300
-        print(("PASS" if ok else "FAIL"), example, "json", key, "independent:", want, "json:", got)
-        fails += 0 if ok else 1
-
+ev = Evidence("forward")
+check, check_json, verdict = ev.check, ev.check_json, ev.verdict
 
 relu = lambda z: max(F(0), z)
 
@@ -73,8 +34,7 @@ W1 = [[F(1), F(-1, 2)], [F(1, 2), F(1)]]
 for j in range(2):
     for i in range(2):
         ok = W1[j][i] == cal_w1[(i, j)]
-        print(("PASS" if ok else "FAIL"), f"forward/1 W(1)_({j+1},{i+1}) is CAL w^1_({i},{j})")
-        fails += 0 if ok else 1
+        verdict(ok, f"forward/1 W(1)_({j+1},{i+1}) is CAL w^1_({i},{j})")
 
 # forward/2: JQ row convention h = f(h W + b), W in x out: W(1) row = transpose of column W(1)
 W1r = [[F(1), F(1, 2)], [F(-1, 2), F(1)]]  # w1_11, w1_12 / w1_21, w1_22 as listed in forward/2
@@ -87,8 +47,7 @@ for lab, v, s in [("z(1)_1", z1[0], "1/4"), ("z(1)_2", z1[1], "3/2"), ("a(1)_1",
                   ("z(2)_1", z2[0], "-1/2"), ("a(2)_1", z2[0], "-1/2")]:
     check("forward/2 " + lab, v, s)
 ok = all(W1r[i][j] == W1[j][i] for i in range(2) for j in range(2)) and z2[0] == u2
-print(("PASS" if ok else "FAIL"), "forward/2 W(1) is the transpose of forward/1's and the outputs agree")
-fails += 0 if ok else 1
+verdict(ok, "forward/2 W(1) is the transpose of forward/1's and the outputs agree")
 
 # forward/3: PKU output layers, z_k = sum_j a_j w_jk + b_k
 a = [F(1), F(2)]
@@ -105,26 +64,21 @@ den = sum(math.exp(v) for v in zk)
 for k, s in enumerate(["0.422319", "0.422319", "0.155362"]):
     check(f"forward/3 softmax p_{k+1}", math.exp(zk[k]) / den, s)
 ok = abs(sum(math.exp(v) / den for v in zk) - 1) < 1e-15
-print(("PASS" if ok else "FAIL"), "forward/3 softmax sums to 1"); fails += 0 if ok else 1
+verdict(ok, "forward/3 softmax sums to 1")
 
 # forward/3 JSON results: each probability under its own name (the sigmoid's p(y=1|x) is 1/2,
 # the softmax's p(y=1|x) is e/(2e+1)); a JSON object keeps only the last of two equal keys.
-import json, os
-snap = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "snapshots", "forward-3__json.snap")
 pairs = []
-json.loads(open(snap).read().split("---\n", 2)[2], object_pairs_hook=lambda p: (pairs.append([k for k, _ in p]), dict(p))[1])
-res = json.loads(open(snap).read().split("---\n", 2)[2])["results"]
+json.loads(json_snapshot_text("forward-3"), object_pairs_hook=lambda p: (pairs.append([k for k, _ in p]), dict(p))[1])
+res = json.loads(json_snapshot_text("forward-3"))["results"]
 dups = [k for keys in pairs for k in set(keys) if keys.count(k) > 1]
-flag = not dups
-print(("PASS" if flag else "FAIL"), "forward/3 json: no repeated keys", dups); fails += 0 if flag else 1
+verdict(not dups, "forward/3 json: no repeated keys", dups)
 sig_key = [k for k in res if k.startswith("sigmoid")]
-flag = len(sig_key) == 1 and res[sig_key[0]]["exact"] == "1/2"
-print(("PASS" if flag else "FAIL"), "forward/3 json: sigmoid p(y=1|x) = 1/2 exact", sig_key); fails += 0 if flag else 1
+verdict(len(sig_key) == 1 and res[sig_key[0]]["exact"] == "1/2", "forward/3 json: sigmoid p(y=1|x) = 1/2 exact", sig_key)
 for k in range(3):
     key = f"softmax p(y={k+1}|x)"
     got = res.get(key, {}).get("float")
-    flag = got is not None and abs(got - math.exp(zk[k]) / den) < 1e-15
-    print(("PASS" if flag else "FAIL"), f"forward/3 json: {key} = {math.exp(zk[k]) / den:.6g}"); fails += 0 if flag else 1
+    verdict(got is not None and abs(got - math.exp(zk[k]) / den) < 1e-15, f"forward/3 json: {key} = {math.exp(zk[k]) / den:.6g}")
 
 # JSON results (forward/3's are checked above)
 for ex in ("forward-1", "forward-2"):
@@ -132,4 +86,4 @@ for ex in ("forward-1", "forward-2"):
 check_json("forward-3", {"sigmoid p(y=1|x)": F(1, 2), "f(x)": F(0),
                          **{f"softmax p(y={k+1}|x)": math.exp(zk[k]) / den for k in range(3)}})
 
-print("forward:", "ALL PASS" if fails == 0 else f"{fails} FAIL")
+ev.finish()

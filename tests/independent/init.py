@@ -11,55 +11,15 @@ redrawn if 1.0), from the crate's published algorithm, and redoes the stack in P
 inputs U(-sqrt3, sqrt3), then per layer a fresh width x width W ~ U(-a, a), b = 0,
 z = W a, std over all batch x width activations (population std).
 It also checks each first-layer value against the large-width expectation."""
-from fractions import Fraction as F
 import math
+import os
+import sys
 
-import re
-fails = 0
-def fmt(v):
-    if isinstance(v, F):
-        return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
-    return f"{v:.6g}"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # common.py, even under python3 -P
+from common import Evidence, F  # noqa: E402
 
-import glob as _glob, os as _os0
-_TABLES = "".join(open(p).read() for p in _glob.glob(_os0.path.join(_os0.path.dirname(_os0.path.abspath(__file__)), "..", "snapshots", "init-*__table.snap")))
-def _in_table(shown):
-    s = re.sub(r"e-0(\d)", r"e-\1", shown.split(" ")[0])
-    return s in _TABLES
-
-def check(label, got, shown):
-    global fails
-    ok = fmt(got) == shown.split(" ")[0]
-    if not _in_table(str(shown)):
-        print("FAIL", label, "shown value not found in the table snapshots:", shown)
-        ok = False
-    print(("PASS" if ok else "FAIL"), label, "independent:", fmt(got), "shown:", shown)
-    if not ok:
-        fails += 1
-
-# ---- JSON results: every value under "results" in the json snapshot, against the
-# values computed independently in this file (exact ones must be exact and equal, rounded ones
-# must have exact = null and agree to 1e-9 relative).
-import json as _json, os as _os
-def check_json(example, expected):
-    global fails
-    path = _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "snapshots", example + "__json.snap")
-    res = _json.loads(open(path).read().split("---\n", 2)[2])["results"]
-    for key in res:
-        if key not in expected:
-            print("FAIL", example, "json result not checked:", key); fails += 1
-    for key, want in expected.items():
-        got = res.get(key)
-        if got is None:
-            print("FAIL", example, "json result missing:", key); fails += 1; continue
-        if isinstance(want, F):
-            s = str(want.numerator) if want.denominator == 1 else f"{want.numerator}/{want.denominator}"
-            ok = got["exact"] == s and abs(got["float"] - float(want)) <= 1e-12 * max(1, abs(float(want)))
-        else:
-            ok = got["exact"] is None and abs(got["float"] - want) <= 1e-9 * max(1e-300, abs(want)) + 1e-300
-        print(("PASS" if ok else "FAIL"), example, "json", key, "independent:", want, "json:", got)
-        fails += 0 if ok else 1
-
+ev = Evidence("init")
+check, check_json, verdict = ev.check, ev.check_json, ev.verdict
 
 # init/1 (JQ): m = 10, bound 1/sqrt(m) pinned ~0.316228, variance of U(-a, a) = a^2/3 = 1/(3m)
 m = 10
@@ -147,12 +107,11 @@ for (sch, act), (s1, _, _) in shown.items():
     sd = math.sqrt(64 * avals[sch] ** 2 / 3)
     th = sd * math.sqrt(0.5 - 1 / (2 * math.pi)) if act == "relu" else tanh_std(sd)
     ok = abs(float(s1) / th - 1) < 0.1
-    print(("PASS" if ok else "FAIL"), f"init/2 {sch} {act} layer 1 within 10% of theory {th:.4g} (shown {s1})")
-    fails += 0 if ok else 1
+    verdict(ok, f"init/2 {sch} {act} layer 1 within 10% of theory {th:.4g} (shown {s1})")
 
 # JSON results
 check_json("init-1", {"bound": 1 / math.sqrt(10), "variance": F(1, 30)})
 check_json("init-2", {"var random small": F(1, 30000), "var JQ U(-1/√m, 1/√m)": F(1, 192),
                       "var Xavier / Glorot": F(1, 64), "var He": F(1, 32)})
 
-print("init:", "ALL PASS" if fails == 0 else f"{fails} FAIL")
+ev.finish()

@@ -3,55 +3,15 @@
 Prints PASS/FAIL per number against the values shown in the table snapshots
 (each shown value must also still occur in tests/snapshots/loss-N__table.snap)
 and against every value under "results" in the JSON snapshots."""
-from fractions import Fraction as F
 import math
+import os
+import sys
 
-import re
-fails = 0
-def fmt(v):
-    if isinstance(v, F):
-        return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
-    return f"{v:.6g}"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # common.py, even under python3 -P
+from common import Evidence, F  # noqa: E402
 
-import glob as _glob, os as _os0
-_TABLES = "".join(open(p).read() for p in _glob.glob(_os0.path.join(_os0.path.dirname(_os0.path.abspath(__file__)), "..", "snapshots", "loss-*__table.snap")))
-def _in_table(shown):
-    s = re.sub(r"e-0(\d)", r"e-\1", shown.split(" ")[0])
-    return s in _TABLES
-
-def check(label, got, shown):
-    global fails
-    ok = fmt(got) == shown.split(" ")[0]
-    if not _in_table(str(shown)):
-        print("FAIL", label, "shown value not found in the table snapshots:", shown)
-        ok = False
-    print(("PASS" if ok else "FAIL"), label, "independent:", fmt(got), "shown:", shown)
-    if not ok:
-        fails += 1
-
-# ---- JSON results: every value under "results" in the json snapshot, against the
-# values computed independently in this file (exact ones must be exact and equal, rounded ones
-# must have exact = null and agree to 1e-9 relative).
-import json as _json, os as _os
-def check_json(example, expected):
-    global fails
-    path = _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "snapshots", example + "__json.snap")
-    res = _json.loads(open(path).read().split("---\n", 2)[2])["results"]
-    for key in res:
-        if key not in expected:
-            print("FAIL", example, "json result not checked:", key); fails += 1
-    for key, want in expected.items():
-        got = res.get(key)
-        if got is None:
-            print("FAIL", example, "json result missing:", key); fails += 1; continue
-        if isinstance(want, F):
-            s = str(want.numerator) if want.denominator == 1 else f"{want.numerator}/{want.denominator}"
-            ok = got["exact"] == s and abs(got["float"] - float(want)) <= 1e-12 * max(1, abs(float(want)))
-        else:
-            ok = got["exact"] is None and abs(got["float"] - want) <= 1e-9 * max(1e-300, abs(want)) + 1e-300
-        print(("PASS" if ok else "FAIL"), example, "json", key, "independent:", want, "json:", got)
-        fails += 0 if ok else 1
-
+ev = Evidence("loss")
+check, check_json, verdict = ev.check, ev.check_json, ev.verdict
 
 # loss/1 (CAL, PKU): prediction y' = (1/2, 1/4, 1/4), target t = (1, 0, 0), n = 3
 yp = [F(1, 2), F(1, 4), F(1, 4)]; t = [F(1), F(0), F(0)]; n = 3
@@ -70,7 +30,7 @@ check("loss/1 MSE", mse, "1/8")
 check("loss/1 1/2 SSE", sse2, "3/16")
 check("loss/1 CEE", -sum(float(b) * math.log(a) for a, b in zip(yp, t)), "0.693147")
 ok = mse / sse2 == F(2, n)
-print(("PASS" if ok else "FAIL"), "loss/1 text: MSE / (SSE/2) = 2/n =", mse / sse2); fails += 0 if ok else 1
+verdict(ok, "loss/1 text: MSE / (SSE/2) = 2/n =", mse / sse2)
 
 # loss/2 (NNDL): linear unit y = w.x + b, L = 1/2 (yhat - y)^2, R = 1/N sum L + lambda/2 ||W||^2
 X = [(F(1), F(2)), (F(2), F(-1))]; Y = [F(1), F(0)]
@@ -103,4 +63,4 @@ check_json("loss-1", {"mse": F(1, 8), "half_sse": F(3, 16), "cross_entropy": mat
 check_json("loss-2", {"L1": F(9, 8), "L2": F(9, 8), "penalty": F(1, 40), "R": F(23, 20),
                       "W_11 new": F(49, 40), "W_12 new": F(41, 40), "b new": F(3, 4)})
 
-print("loss:", "ALL PASS" if fails == 0 else f"{fails} FAIL")
+ev.finish()

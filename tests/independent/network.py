@@ -3,49 +3,14 @@
 Prints PASS/FAIL per number against the values shown in the table snapshots
 (each shown value must also still occur in tests/snapshots/network-N__table.snap)
 and against every value under "results" in the JSON snapshots."""
-from fractions import Fraction as F
-import re
-fails = 0
+import os
+import sys
 
-import glob as _glob, os as _os0
-_TABLES = "".join(open(p).read() for p in _glob.glob(_os0.path.join(_os0.path.dirname(_os0.path.abspath(__file__)), "..", "snapshots", "network-*__table.snap")))
-def _in_table(shown):
-    s = re.sub(r"e-0(\d)", r"e-\1", shown.split(" ")[0])
-    return s in _TABLES
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # common.py, even under python3 -P
+from common import Evidence, F, TEXT  # noqa: E402
 
-def check(label, got, shown):
-    global fails
-    ok = str(got) == shown
-    if not _in_table(str(shown)):
-        print("FAIL", label, "shown value not found in the table snapshots:", shown)
-        ok = False
-    print(("PASS" if ok else "FAIL"), label, "independent:", got, "shown:", shown)
-    if not ok:
-        fails += 1
-
-# ---- JSON results: every value under "results" in the json snapshot, against the
-# values computed independently in this file (exact ones must be exact and equal, rounded ones
-# must have exact = null and agree to 1e-9 relative).
-import json as _json, os as _os
-def check_json(example, expected):
-    global fails
-    path = _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "snapshots", example + "__json.snap")
-    res = _json.loads(open(path).read().split("---\n", 2)[2])["results"]
-    for key in res:
-        if key not in expected:
-            print("FAIL", example, "json result not checked:", key); fails += 1
-    for key, want in expected.items():
-        got = res.get(key)
-        if got is None:
-            print("FAIL", example, "json result missing:", key); fails += 1; continue
-        if isinstance(want, F):
-            s = str(want.numerator) if want.denominator == 1 else f"{want.numerator}/{want.denominator}"
-            ok = got["exact"] == s and abs(got["float"] - float(want)) <= 1e-12 * max(1, abs(float(want)))
-        else:
-            ok = got["exact"] is None and abs(got["float"] - want) <= 1e-9 * max(1e-300, abs(want)) + 1e-300
-        print(("PASS" if ok else "FAIL"), example, "json", key, "independent:", want, "json:", got)
-        fails += 0 if ok else 1
-
+ev = Evidence("network", compare=TEXT)
+check, check_json, verdict = ev.check, ev.check_json, ev.verdict
 
 def counts(sizes):
     rows = [(a * b, b, (a + 1) * b) for a, b in zip(sizes, sizes[1:])]
@@ -80,11 +45,11 @@ for l, (m, n) in enumerate(zip(sizes, sizes[1:]), 1):
     check(f"network/3 layer {l} row shapes", row, shown[l - 1][1])
     # inner dimensions agree, so the products are defined
     ok = (col.split(" · ")[0].split("×")[1] == col.split(" · ")[1].split("×")[0]) and (row.split(" · ")[0].split("×")[1] == row.split(" · ")[1].split("×")[0])
-    print(("PASS" if ok else "FAIL"), f"network/3 layer {l} inner dimensions match"); fails += 0 if ok else 1
+    verdict(ok, f"network/3 layer {l} inner dimensions match")
 
 # JSON results
 check_json("network-1", {"weights": F(8120), "biases": F(34), "total": F(8154)})
 check_json("network-2", {"weights": F(668672), "biases": F(1034), "total": F(669706)})
 check_json("network-3", {"W(1) rows (column)": F(4), "W(1) rows (row)": F(3), "W(2) rows (column)": F(2), "W(2) rows (row)": F(4)})
 
-print("network:", "ALL PASS" if fails == 0 else f"{fails} FAIL")
+ev.finish()

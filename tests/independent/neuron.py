@@ -3,56 +3,15 @@
 Prints PASS/FAIL per number against the values shown in the table snapshots
 (each shown value must also still occur in tests/snapshots/neuron-N__table.snap)
 and against every value under "results" in the JSON snapshots."""
-from fractions import Fraction as F
 import math
+import os
+import sys
 
-import re
-fails = 0
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # common.py, even under python3 -P
+from common import Evidence, F, NUMBER_FLOAT_WHOLE  # noqa: E402
 
-import glob as _glob, os as _os0
-_TABLES = "".join(open(p).read() for p in _glob.glob(_os0.path.join(_os0.path.dirname(_os0.path.abspath(__file__)), "..", "snapshots", "neuron-*__table.snap")))
-def _in_table(shown):
-    s = re.sub(r"e-0(\d)", r"e-\1", shown.split(" ")[0])
-    return s in _TABLES
-
-def check(label, got, shown):
-    """got: Fraction (exact) or float; shown: string as printed in the snapshot."""
-    global fails
-    if isinstance(got, F):
-        s = str(got.numerator) if got.denominator == 1 else f"{got.numerator}/{got.denominator}"
-        ok = shown.split(" ")[0] == s
-    else:
-        ok = f"{got:.6g}" == shown
-    if not _in_table(str(shown)):
-        print("FAIL", label, "shown value not found in the table snapshots:", shown)
-        ok = False
-    print(("PASS" if ok else "FAIL"), label, "independent:", got if isinstance(got, F) else f"{got:.6g}", "shown:", shown)
-    if not ok:
-        fails += 1
-
-# ---- JSON results: every value under "results" in the json snapshot, against the
-# values computed independently in this file (exact ones must be exact and equal, rounded ones
-# must have exact = null and agree to 1e-9 relative).
-import json as _json, os as _os
-def check_json(example, expected):
-    global fails
-    path = _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "snapshots", example + "__json.snap")
-    res = _json.loads(open(path).read().split("---\n", 2)[2])["results"]
-    for key in res:
-        if key not in expected:
-            print("FAIL", example, "json result not checked:", key); fails += 1
-    for key, want in expected.items():
-        got = res.get(key)
-        if got is None:
-            print("FAIL", example, "json result missing:", key); fails += 1; continue
-        if isinstance(want, F):
-            s = str(want.numerator) if want.denominator == 1 else f"{want.numerator}/{want.denominator}"
-            ok = got["exact"] == s and abs(got["float"] - float(want)) <= 1e-12 * max(1, abs(float(want)))
-        else:
-            ok = got["exact"] is None and abs(got["float"] - want) <= 1e-9 * max(1e-300, abs(want)) + 1e-300
-        print(("PASS" if ok else "FAIL"), example, "json", key, "independent:", want, "json:", got)
-        fails += 0 if ok else 1
-
+ev = Evidence("neuron", compare=NUMBER_FLOAT_WHOLE)
+check, check_json, verdict = ev.check, ev.check_json, ev.verdict
 
 sig = lambda z: 1 / (1 + math.exp(-z))
 
@@ -106,7 +65,7 @@ for i, row in enumerate(rows, 1):
     for lab, v, s in zip(("w", "b", "a", "L", "dw", "db", "new w", "new b"), (w, b, a, L, dw, db, nw, nb), row):
         check(f"neuron/3 step {i} {lab}", v, s)
     if prevL is not None and not L < prevL:
-        print("FAIL neuron/3 loss does not fall at step", i); fails += 1
+        verdict(False, "neuron/3 loss does not fall at step", i)
     prevL = L
     w, b = nw, nb
 
@@ -123,4 +82,4 @@ exp3["L_1"] = math.log(2)
 exp3.update({"w": w, "b": b})
 check_json("neuron-3", exp3)
 
-print("neuron:", "ALL PASS" if fails == 0 else f"{fails} FAIL")
+ev.finish()

@@ -3,58 +3,15 @@
 Prints PASS/FAIL per number against the values shown in the table snapshots
 (each shown value must also still occur in tests/snapshots/softmax-N__table.snap)
 and against every value under "results" in the JSON snapshots."""
-from fractions import Fraction as F
-import math, sys
+import math
+import os
+import sys
 
-import re
-fails = 0
-def fmt(v):
-    if isinstance(v, F):
-        return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
-    return f"{v:.6g}"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # common.py, even under python3 -P
+from common import Evidence, F  # noqa: E402
 
-import glob as _glob, os as _os0
-_TABLES = "".join(open(p).read() for p in _glob.glob(_os0.path.join(_os0.path.dirname(_os0.path.abspath(__file__)), "..", "snapshots", "softmax-*__table.snap")))
-def _in_table(shown):
-    s = re.sub(r"e-0(\d)", r"e-\1", shown.split(" ")[0])
-    return s in _TABLES
-
-def check(label, got, shown):
-    global fails
-    ok = fmt(got) == shown.split(" ")[0]
-    if not _in_table(str(shown)):
-        print("FAIL", label, "shown value not found in the table snapshots:", shown)
-        ok = False
-    print(("PASS" if ok else "FAIL"), label, "independent:", fmt(got), "shown:", shown)
-    if not ok:
-        fails += 1
-def flag(label, ok):
-    global fails
-    print(("PASS" if ok else "FAIL"), label); fails += 0 if ok else 1
-
-# ---- JSON results: every value under "results" in the json snapshot, against the
-# values computed independently in this file (exact ones must be exact and equal, rounded ones
-# must have exact = null and agree to 1e-9 relative).
-import json as _json, os as _os
-def check_json(example, expected):
-    global fails
-    path = _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "snapshots", example + "__json.snap")
-    res = _json.loads(open(path).read().split("---\n", 2)[2])["results"]
-    for key in res:
-        if key not in expected:
-            print("FAIL", example, "json result not checked:", key); fails += 1
-    for key, want in expected.items():
-        got = res.get(key)
-        if got is None:
-            print("FAIL", example, "json result missing:", key); fails += 1; continue
-        if isinstance(want, F):
-            s = str(want.numerator) if want.denominator == 1 else f"{want.numerator}/{want.denominator}"
-            ok = got["exact"] == s and abs(got["float"] - float(want)) <= 1e-12 * max(1, abs(float(want)))
-        else:
-            ok = got["exact"] is None and abs(got["float"] - want) <= 1e-9 * max(1e-300, abs(want)) + 1e-300
-        print(("PASS" if ok else "FAIL"), example, "json", key, "independent:", want, "json:", got)
-        fails += 0 if ok else 1
-
+ev = Evidence("softmax")
+check, check_json, verdict = ev.check, ev.check_json, ev.verdict
 
 # softmax/1 (JQ): a = (0.3, 2.9, 4)
 a = [F(3, 10), F(29, 10), F(4)]
@@ -73,14 +30,14 @@ for k, (ex, y, exs, ys) in enumerate([("1.34986", "0.0182113", "0.0247235", "0.0
 check("softmax/1 sum exp", S, "74.1222")
 check("softmax/1 sum exp shifted", Ss, "1.35759")
 check("softmax/1 sum y", sum(x / Ss for x in es), "1")
-flag("softmax/1 text: exp overflows f64 past about 709.78 (ln of the largest f64 = %.6f)" % math.log(sys.float_info.max), round(math.log(sys.float_info.max), 2) == 709.78)
+verdict(round(math.log(sys.float_info.max), 2) == 709.78, "softmax/1 text: exp overflows f64 past about 709.78 (ln of the largest f64 = %.6f)" % math.log(sys.float_info.max))
 a2 = [v + 1000 for v in a]
 check("softmax/1 shifted a_1", a2[0], "10003/10")
 check("softmax/1 shifted a_2", a2[1], "10029/10")
 try:
-    math.exp(float(a2[0])); flag("softmax/1 exp(1000.3) overflows", False)
+    math.exp(float(a2[0])); verdict(False, "softmax/1 exp(1000.3) overflows")
 except OverflowError:
-    flag("softmax/1 exp(1000.3) overflows", True)
+    verdict(True, "softmax/1 exp(1000.3) overflows")
 m2 = max(a2)
 es2 = [math.exp(float(v - m2)) for v in a2]
 for k, s in enumerate(["0.0182113", "0.245192", "0.736597"]):
@@ -116,4 +73,4 @@ for k, (ys, gs, ds) in enumerate(shown):
 check_json("softmax-1", {"y1": e[0] / S, "y2": e[1] / S, "y3": e[2] / S, "sum": 1.0})
 check_json("softmax-2", {"L": L, "dL/dz1": yh[0], "dL/dz2": yh[1] - 1, "dL/dz3": yh[2]})
 
-print("softmax:", "ALL PASS" if fails == 0 else f"{fails} FAIL")
+ev.finish()

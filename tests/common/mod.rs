@@ -1,0 +1,65 @@
+//! Helpers shared by the integration tests (`mod common;` in each): running a
+//! catalog example and reading its named results (`pinned.rs`,
+//! `pinned_network.rs`), and running the real binary (`cli.rs`, `net_cli.rs`).
+//! No test uses all of them, hence the `dead_code` allowance.
+#![allow(dead_code)]
+
+use std::process::{Command, Output};
+
+use nn_tutor::catalog;
+use nn_tutor::report::{Report, Settings};
+
+/// Run catalog example `topic/n` with `--set` pairs and the default settings.
+pub fn run(topic: &str, n: u32, sets: &[(&str, &str)]) -> Report {
+    let sets: Vec<(String, String)> = sets
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    catalog::find(topic, n)
+        .unwrap()
+        .run(&sets, &Settings::default())
+        .unwrap()
+}
+
+/// The named result as an exact string; panics if it is missing or rounded.
+pub fn exact(r: &Report, name: &str) -> String {
+    let v = r
+        .result(name)
+        .unwrap_or_else(|| panic!("{} has no result `{name}`", r.id));
+    v.exact_string()
+        .unwrap_or_else(|| panic!("{name} of {} is rounded, expected exact: {v:?}", r.id))
+}
+
+/// The named result as an f64; panics if it is missing.
+pub fn float(r: &Report, name: &str) -> f64 {
+    r.result(name)
+        .unwrap_or_else(|| panic!("{} has no result `{name}`", r.id))
+        .to_f64()
+}
+
+/// The real binary, arguments still to add.
+pub fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_nn-tutor"))
+}
+
+/// Assert a failed run: exit status `code`, no panic, and stderr containing
+/// every one of `needles`. `what` names the run in the messages. Returns stderr.
+pub fn assert_fails(out: &Output, code: i32, needles: &[&str], what: &str) -> String {
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(code), "{what}: stderr {err}");
+    for n in needles {
+        assert!(err.contains(n), "{what}: stderr lacks {n:?}: {err}");
+    }
+    assert!(!err.contains("panicked at"), "{what} panicked: {err}");
+    err
+}
+
+/// Assert a successful run (else show its stderr) and parse its stdout as JSON.
+pub fn json(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}

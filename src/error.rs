@@ -85,6 +85,35 @@ pub enum Error {
     /// Reading or writing a file failed.
     #[error("{path}: {message}")]
     Io { path: String, message: String },
+
+    /// A flag's value is out of range, e.g. `--batch 0`.
+    #[error("{flag} {value}: {accepted}")]
+    BadFlag {
+        flag: String,
+        value: String,
+        accepted: String,
+    },
+
+    /// A data file or data set cannot be used as it is.
+    #[error("{source_name}: {problem}; expected {expected}")]
+    BadData {
+        source_name: String,
+        problem: String,
+        expected: String,
+    },
+
+    /// Training produced NaN or infinity.
+    #[error(
+        "training diverged in epoch {epoch} (iteration {iteration}): the loss became {value} \
+         with learning rate {lr}; try a smaller learning rate, e.g. --lr {suggest}"
+    )]
+    Diverged {
+        epoch: usize,
+        iteration: usize,
+        value: String,
+        lr: f64,
+        suggest: f64,
+    },
 }
 
 impl Error {
@@ -99,12 +128,15 @@ impl Error {
             | Error::BadAssignment { .. }
             | Error::Limit { .. }
             | Error::UnknownExample { .. }
-            | Error::Usage(_) => 2,
+            | Error::Usage(_)
+            | Error::BadFlag { .. } => 2,
             Error::DivisionByZero { .. }
             | Error::Domain { .. }
             | Error::NotFinite { .. }
             | Error::TooLarge { .. }
-            | Error::Io { .. } => 1,
+            | Error::Io { .. }
+            | Error::BadData { .. }
+            | Error::Diverged { .. } => 1,
         }
     }
 

@@ -13,6 +13,7 @@ pub mod graph;
 pub mod render;
 pub mod report;
 pub mod scalar;
+pub mod train;
 
 pub use error::{Error, Result};
 pub use scalar::Scalar;

@@ -21,7 +21,37 @@ Examples:
   nn-tutor explain backprop --example 1 --set x=3 the same circuit with x = 3
   nn-tutor explain autodiff --example 1           the NNDL chain that gives exactly 1/4
   nn-tutor graph \"q = x + y; f = q * z\" --at x=-2,y=5,z=-4
-  nn-tutor graph \"sigmoid(w*x + b)\" --at w=1/2,x=2,b=-1 --format json";
+  nn-tutor graph \"sigmoid(w*x + b)\" --at w=1/2,x=2,b=-1 --format json
+  nn-tutor net spec.toml                         trace a network you write (see `nn-tutor net --help`)";
+
+const NET_HELP: &str = "\
+Every layer is printed as the slides derive it: z(l) = W(l) a(l-1) + b(l),
+a(l) = f(z(l)), then δ(l) = ∂L/∂z(l) from the output down, ∂L/∂W(l) = δ(l) a(l-1)ᵀ,
+∂L/∂b(l) = δ(l), each gradient beside a finite-difference check, and, with a
+learning rate, the updated W and b. Numbers are exact (0.25 is 1/4) until a
+sigmoid, tanh, softmax or ln makes them rounded.
+
+A spec (TOML):
+  convention = \"column\"      # z = W a + b, W out×in; or \"row\": h = f(h W + b), W in×out (JQ)
+  input = [1, 2]
+  target = [1]                # optional, with loss: without both, forward pass only
+  loss = \"half_sse\"          # mse | half_sse | bce | cross_entropy
+  learning_rate = \"1/2\"      # optional η
+  l2 = 0                      # optional λ: adds λ/2 ‖W‖²_F (weights only)
+  [[layer]]
+  weights = [[\"1/2\", \"-1/4\"], [-1, 0.25]]
+  bias = [\"1/4\", \"-1/4\"]
+  activation = \"sigmoid\"     # identity sigmoid tanh relu leaky_relu(0.1) prelu(γ1, γ2, …)
+                              # elu(1) softplus maxout(k) softmax (last layer only)
+  [[layer]]
+  weights = [[1, \"-1/2\"]]
+  bias = [\"1/8\"]
+  activation = \"sigmoid\"
+
+Examples:
+  nn-tutor net spec.toml
+  nn-tutor net spec.toml --format json     spec, loss and per-layer z, a, delta, grad_W, grad_b
+  nn-tutor net big.toml --float            compute in f64 (needed past 2,000 parameters)";
 
 /// nn-tutor: a companion for learning how neural networks compute and learn.
 #[derive(Debug, Parser)]
@@ -47,7 +77,8 @@ Examples:
   nn-tutor explain backprop --example 1
   nn-tutor explain backprop --example 1 --set x=3,z=1/2
   nn-tutor explain chain-rule --example 1 --format markdown
-  nn-tutor explain autodiff             (lists the topic's examples)")]
+  nn-tutor explain autodiff             (lists the topic's examples)
+  nn-tutor explain activation --example 1 --plot activations.svg")]
     Explain {
         /// The topic: backprop, autodiff, chain-rule (see `nn-tutor list`).
         topic: String,
@@ -58,6 +89,12 @@ Examples:
         /// Repeat the flag or separate with commas.
         #[arg(long = "set", value_name = "NAME=VALUE", value_delimiter = ',')]
         set: Vec<String>,
+        /// Also write the example's plot (activation curves, softmax bars) as SVG.
+        #[arg(long, value_name = "FILE.svg")]
+        plot: Option<std::path::PathBuf>,
+        /// Overwrite the --plot file if it exists.
+        #[arg(long, requires = "plot")]
+        force: bool,
         #[command(flatten)]
         out: OutputArgs,
     },
@@ -85,6 +122,14 @@ Examples:
         /// Print only the diagram of the graph: text, dot (Graphviz) or svg.
         #[arg(long, value_name = "KIND")]
         diagram: Option<DiagramKind>,
+        #[command(flatten)]
+        out: OutputArgs,
+    },
+    /// Trace a network you write in a TOML file: z, a, δ and every gradient, layer by layer.
+    #[command(after_help = NET_HELP)]
+    Net {
+        /// The spec file (TOML), e.g. spec.toml; see the example below.
+        spec: std::path::PathBuf,
         #[command(flatten)]
         out: OutputArgs,
     },
@@ -183,6 +228,8 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
             topic,
             example,
             set,
+            plot,
+            force,
             out,
         } => {
             let Some(n) = example else {
@@ -192,7 +239,12 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
                 return report(catalog::listing(Some(&topic))?, out);
             };
             let ex = catalog::find(&topic, n)?;
-            report(ex.run(&parse_assignments(&set)?, &out.settings())?, out)
+            let mut r = ex.run(&parse_assignments(&set)?, &out.settings())?;
+            if let Some(path) = plot {
+                write_plot(&r, &path, force)?;
+                r.text(format!("Plot written to {}.", path.display()));
+            }
+            report(r, out)
         }
         Command::Graph {
             expr,
@@ -232,6 +284,18 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
             rep.try_next.push("--format markdown|latex|json".into());
             report(rep, out)
         }
+        Command::Net { spec, out } => {
+            let path = spec.display().to_string();
+            let text = std::fs::read_to_string(&spec).map_err(|e| Error::Io {
+                path: path.clone(),
+                message: format!("cannot read the spec: {e}"),
+            })?;
+            let parsed = crate::netspec::Spec::parse(&text, &path)?;
+            report(
+                crate::report::network::net_report(&parsed, &path, &out.settings())?,
+                out,
+            )
+        }
         Command::Completions { shell } => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "nn-tutor", &mut buf);
@@ -260,6 +324,48 @@ fn read_stdin() -> Result<String> {
         });
     }
     String::from_utf8(buf).map_err(|_| Error::Usage("standard input is not UTF-8 text".to_string()))
+}
+
+/// Write the report's plot as SVG: never over an existing file without
+/// `--force`, and through a temporary file in the same directory renamed
+/// into place, so a failed write leaves no half-written file.
+fn write_plot(r: &Report, path: &std::path::Path, force: bool) -> Result<()> {
+    let shown = path.display().to_string();
+    let Some(fig) = r.plot() else {
+        let with: Vec<String> = catalog::all()
+            .into_iter()
+            .filter(|e| {
+                e.run(&[], &Settings::default())
+                    .is_ok_and(|x| x.plot().is_some())
+            })
+            .map(|e| e.id())
+            .collect();
+        return Err(Error::Usage(format!(
+            "{} has no plot; examples with a plot: {}",
+            r.id,
+            with.join(", ")
+        )));
+    };
+    if path.exists() && !force {
+        return Err(Error::Io {
+            path: shown,
+            message: "already exists; add --force to overwrite it".into(),
+        });
+    }
+    let io = |e: std::io::Error| Error::Io {
+        path: shown.clone(),
+        message: e.to_string(),
+    };
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let tmp = dir.join(format!(".nn-tutor-plot-{}.tmp", std::process::id()));
+    std::fs::write(&tmp, render::plot::svg(fig) + "\n").map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(e)
+    })
 }
 
 fn show(report: &Report, out: &OutputArgs) -> String {

@@ -82,6 +82,26 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
 
+    /// A well-formed input that is not acceptable here: a weight matrix of
+    /// the wrong shape, softmax before the last layer, a target that is not
+    /// a distribution, …
+    #[error("{what}: {problem}; {accepted}")]
+    Invalid {
+        what: String,
+        problem: String,
+        accepted: String,
+    },
+
+    /// A TOML file that does not parse or does not fit the expected shape
+    /// (a syntax error, an unknown key, a missing one), with line and column.
+    #[error("{path}:{line}:{column}: cannot read the TOML: {message}")]
+    Toml {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
     /// Reading or writing a file failed.
     #[error("{path}: {message}")]
     Io { path: String, message: String },
@@ -129,6 +149,8 @@ impl Error {
             | Error::Limit { .. }
             | Error::UnknownExample { .. }
             | Error::Usage(_)
+            | Error::Invalid { .. }
+            | Error::Toml { .. }
             | Error::BadFlag { .. } => 2,
             Error::DivisionByZero { .. }
             | Error::Domain { .. }

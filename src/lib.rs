@@ -5,11 +5,15 @@
 //! and records every step; [`report`] turns a trace into a [`report::Report`];
 //! [`render`] turns a report into text. The CLI only wires them together.
 
+pub mod activation;
 pub mod catalog;
 pub mod cli;
 pub mod error;
 pub mod expr;
 pub mod graph;
+pub mod loss;
+pub mod netspec;
+pub mod network;
 pub mod render;
 pub mod report;
 pub mod scalar;

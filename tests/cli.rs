@@ -213,7 +213,7 @@ fn bad_inputs_fail_clearly() {
         (
             vec!["explain", "nope", "--example", "1"],
             2,
-            "topics: backprop",
+            "topics: neuron, activation",
         ),
         (
             vec!["explain", "backprop", "--example", "99"],

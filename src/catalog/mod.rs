@@ -2,8 +2,16 @@
 //! per example, with its deck sources, its parameters and defaults, and a
 //! function from parameter values to a [`Report`].
 
+mod activation;
 mod autodiff;
 mod backprop;
+mod common;
+mod counts;
+mod forward;
+mod layers;
+mod neuron;
+mod softmax;
+mod xor;
 
 use std::collections::HashMap;
 
@@ -12,7 +20,7 @@ use crate::report::{Cell, Report, Settings, Table};
 use crate::scalar::Scalar;
 
 /// One input of an example, with its default.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Param {
     pub name: &'static str,
     /// The default, as a student would type it (`-2`, `1/4`, `0.15`).
@@ -101,10 +109,22 @@ impl Example {
 
 /// Every example, in course order.
 pub fn all() -> Vec<&'static Example> {
-    backprop::EXAMPLES
-        .iter()
-        .chain(autodiff::EXAMPLES.iter())
-        .collect()
+    [
+        neuron::EXAMPLES,
+        activation::EXAMPLES,
+        forward::EXAMPLES,
+        softmax::SOFTMAX,
+        softmax::LOSS,
+        backprop::EXAMPLES,
+        layers::EXAMPLES,
+        autodiff::EXAMPLES,
+        counts::NETWORK,
+        counts::INIT,
+        xor::EXAMPLES,
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// The topics, in course order, each once.

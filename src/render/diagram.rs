@@ -16,7 +16,9 @@ fn value_and_grad(n: &FigureNode, out: &str, digits: usize) -> String {
 /// The graph as a tree from the output down to the inputs; a node used
 /// twice is drawn once and referred to afterwards.
 pub fn text_tree(f: &Figure, digits: usize) -> String {
-    let Figure::Graph { nodes, output } = f;
+    let Figure::Graph { nodes, output } = f else {
+        return String::new();
+    };
     let out_name = nodes[*output].label.as_str();
     let mut out = String::new();
     let mut seen = vec![false; nodes.len()];
@@ -74,7 +76,9 @@ fn dot_escape(s: &str) -> String {
 /// Graphviz DOT, inputs on the left and the output on the right; each node
 /// shows its value and, below it, its gradient.
 pub fn dot(f: &Figure, digits: usize) -> String {
-    let Figure::Graph { nodes, .. } = f;
+    let Figure::Graph { nodes, .. } = f else {
+        return String::new();
+    };
     let mut out = String::from("digraph computation {\n  rankdir=LR;\n  node [shape=box];\n");
     for (i, n) in nodes.iter().enumerate() {
         let op = if n.op.is_empty() || n.op == "=" {

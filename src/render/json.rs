@@ -5,7 +5,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::render::RenderOptions;
-use crate::report::{Block, Cell, Figure, Report};
+use crate::report::{Block, Cell, Data, Figure, Report};
 use crate::scalar::Scalar;
 
 /// A number in the JSON contract.
@@ -41,6 +41,7 @@ fn block(b: &Block) -> Value {
             "header": t.header,
             "rows": t.rows.iter().map(|r| r.iter().map(cell).collect::<Vec<_>>()).collect::<Vec<_>>(),
         }),
+        Block::Figure(f @ (Figure::Plot { .. } | Figure::Bars { .. })) => plot_block(f),
         Block::Figure(Figure::Graph { nodes, output }) => json!({
             "type": "figure",
             "kind": "graph",
@@ -56,6 +57,45 @@ fn block(b: &Block) -> Value {
     }
 }
 
+fn data(d: &Data) -> Value {
+    match d {
+        Data::Num(v) => number(v),
+        Data::Text(t) => json!(t),
+        Data::List(v) => Value::Array(v.iter().map(data).collect()),
+        Data::Map(kv) => Value::Object(kv.iter().map(|(k, v)| (k.clone(), data(v))).collect()),
+        Data::Null => Value::Null,
+    }
+}
+
+fn plot_block(f: &Figure) -> Value {
+    match f {
+        Figure::Plot { title, panels } => json!({
+            "type": "figure",
+            "kind": "plot",
+            "title": title,
+            "panels": panels.iter().map(|p| json!({
+                "title": p.title,
+                "series": p.series.iter().map(|s| json!({
+                    "label": s.label,
+                    "points": s.points.iter().map(|(x, y)| json!([x, y])).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        }),
+        Figure::Bars {
+            title,
+            labels,
+            values,
+        } => json!({
+            "type": "figure",
+            "kind": "bars",
+            "title": title,
+            "labels": labels,
+            "values": values,
+        }),
+        Figure::Graph { .. } => Value::Null,
+    }
+}
+
 /// The whole report as pretty-printed JSON.
 pub fn render(r: &Report, _o: &RenderOptions) -> String {
     let v = json!({
@@ -67,6 +107,12 @@ pub fn render(r: &Report, _o: &RenderOptions) -> String {
         "results": named(&r.results),
         "blocks": r.blocks.iter().map(block).collect::<Vec<_>>(),
     });
+    let mut v = v;
+    if let Value::Object(m) = &mut v {
+        for (k, d) in &r.data {
+            m.insert(k.clone(), data(d));
+        }
+    }
     let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
     s.push('\n');
     s

@@ -3,7 +3,7 @@
 //! `ctex`); everything else compiles with plain `pdflatex` + `amsmath`,
 //! `amssymb`.
 
-use crate::render::{RenderOptions, diagram, heading};
+use crate::render::{RenderOptions, diagram, heading, plot};
 use crate::report::{Block, Cell, Figure, Report, Table, math::latex_number};
 
 /// Render as a LaTeX fragment.
@@ -38,6 +38,10 @@ pub fn render(r: &Report, o: &RenderOptions) -> String {
             Block::Figure(f @ Figure::Graph { .. }) => out.push_str(&format!(
                 "\\begin{{verbatim}}\n{}\\end{{verbatim}}\n",
                 diagram::text_tree(f, o.digits)
+            )),
+            Block::Figure(f) => out.push_str(&format!(
+                "\\begin{{verbatim}}\n{}\\end{{verbatim}}\n",
+                plot::summary(f, o.digits)
             )),
         }
     }

@@ -1,7 +1,7 @@
 //! Markdown output (GitHub-flavoured tables, LaTeX in `$…$`), also what the
 //! book embeds.
 
-use crate::render::{FigureStyle, RenderOptions, diagram, heading};
+use crate::render::{FigureStyle, RenderOptions, diagram, heading, plot};
 use crate::report::{Block, Cell, Figure, Report, Table};
 
 /// Render as Markdown.
@@ -41,6 +41,12 @@ pub fn render(r: &Report, o: &RenderOptions) -> String {
 }
 
 fn figure(f: &Figure, o: &RenderOptions) -> String {
+    if !matches!(f, Figure::Graph { .. }) {
+        return match o.figures {
+            FigureStyle::Text => format!("```text\n{}```\n\n", plot::summary(f, o.digits)),
+            FigureStyle::Svg => format!("<div class=\"nn-figure\">\n{}\n</div>\n\n", plot::svg(f)),
+        };
+    }
     match o.figures {
         FigureStyle::Text => format!("```text\n{}```\n\n", diagram::text_tree(f, o.digits)),
         FigureStyle::Svg => format!(

@@ -5,6 +5,7 @@ pub mod diagram;
 pub mod json;
 pub mod latex;
 pub mod markdown;
+pub mod plot;
 pub mod terminal;
 
 use crate::report::Report;

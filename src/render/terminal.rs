@@ -3,7 +3,7 @@
 use prettytable::format::consts::FORMAT_NO_LINESEP_WITH_TITLE;
 use prettytable::{Cell as PCell, Row, Table as PTable};
 
-use crate::render::{RenderOptions, diagram, heading};
+use crate::render::{RenderOptions, diagram, heading, plot};
 use crate::report::{Block, Cell, Figure, Report, Table};
 
 /// Render for a terminal.
@@ -55,6 +55,7 @@ fn figure(f: &Figure, o: &RenderOptions) -> String {
             "Computation graph · 计算图 (each node: value, then its gradient)\n{}",
             diagram::text_tree(f, o.digits)
         ),
+        Figure::Plot { .. } | Figure::Bars { .. } => plot::summary(f, o.digits),
     }
 }
 

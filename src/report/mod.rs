@@ -8,6 +8,7 @@
 
 pub mod graph;
 pub mod math;
+pub mod network;
 
 use crate::scalar::Scalar;
 
@@ -111,6 +112,20 @@ pub struct FigureNode {
     pub inputs: Vec<usize>,
 }
 
+/// One curve of a line plot: (x, y) points in order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub label: String,
+    pub points: Vec<(f64, f64)>,
+}
+
+/// One set of axes of a line plot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Panel {
+    pub title: String,
+    pub series: Vec<Series>,
+}
+
 /// A figure: data for a diagram or a plot, drawn by the renderers.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Figure {
@@ -119,6 +134,39 @@ pub enum Figure {
         nodes: Vec<FigureNode>,
         output: usize,
     },
+    /// Line plots, one panel above the other (e.g. f and f' of activations).
+    Plot { title: String, panels: Vec<Panel> },
+    /// A bar chart (e.g. softmax probabilities).
+    Bars {
+        title: String,
+        labels: Vec<String>,
+        values: Vec<f64>,
+    },
+}
+
+/// Structured values for machine-readable output: the JSON renderer puts
+/// each `(key, Data)` of [`Report::data`] at the top level of its object
+/// (e.g. `net`'s `spec`, `loss` and `layers`). The other renderers show the
+/// same numbers in the tables.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Data {
+    Num(Scalar),
+    Text(String),
+    List(Vec<Data>),
+    Map(Vec<(String, Data)>),
+    Null,
+}
+
+impl Data {
+    /// A list of numbers.
+    pub fn nums(v: &[Scalar]) -> Data {
+        Data::List(v.iter().cloned().map(Data::Num).collect())
+    }
+
+    /// A matrix of numbers, as a list of rows.
+    pub fn matrix(m: &[Vec<Scalar>]) -> Data {
+        Data::List(m.iter().map(|r| Data::nums(r)).collect())
+    }
 }
 
 /// A piece of a report.
@@ -152,6 +200,8 @@ pub struct Report {
     pub results: Vec<(String, Scalar)>,
     /// Commands worth trying next.
     pub try_next: Vec<String>,
+    /// Extra structured output for JSON (see [`Data`]).
+    pub data: Vec<(String, Data)>,
 }
 
 impl Report {
@@ -173,6 +223,14 @@ impl Report {
     /// Append a table.
     pub fn table(&mut self, t: Table) {
         self.blocks.push(Block::Table(t));
+    }
+
+    /// The first plot or bar chart (what `--plot FILE.svg` writes).
+    pub fn plot(&self) -> Option<&Figure> {
+        self.blocks.iter().find_map(|b| match b {
+            Block::Figure(f @ (Figure::Plot { .. } | Figure::Bars { .. })) => Some(f),
+            _ => None,
+        })
     }
 
     /// Append a formula.

@@ -1,0 +1,484 @@
+//! activation/1-4: activation functions and their derivatives (NNDL 常见激活函数
+//! 及其导数; PKU 常见激活函数, 激活函数选择).
+
+use crate::activation::Activation;
+use crate::catalog::common::{curves, get, start, vector};
+use crate::catalog::{Example, Param, Values};
+use crate::error::{Error, Result};
+use crate::report::{Block, Cell, Figure, Math, Report, Settings, Table};
+use crate::scalar::Scalar;
+
+const fn p(name: &'static str, default: &'static str, help: &'static str) -> Param {
+    Param {
+        name,
+        default,
+        help,
+    }
+}
+
+pub static EXAMPLES: &[Example] = &[
+    Example {
+        topic: "activation",
+        number: 1,
+        title: "Logistic, tanh, ReLU, ELU and softplus with their derivatives",
+        title_zh: "常见激活函数及其导数",
+        sources: &["NNDL, 常见激活函数及其导数 (table: Logistic, Tanh, ReLU, ELU, SoftPlus)"],
+        params: &[
+            p("z1", "-2", "first point"),
+            p("z2", "-1", "second point"),
+            p("z3", "0", "third point"),
+            p("z4", "1", "fourth point"),
+            p("z5", "2", "fifth point"),
+            p("gamma", "1", "γ of ELU"),
+        ],
+        build: activation_1,
+    },
+    Example {
+        topic: "activation",
+        number: 2,
+        title: "Leaky ReLU, PReLU, ELU and maxout",
+        title_zh: "ReLU函数的改进",
+        sources: &[
+            "NNDL, 常见激活函数(ReLU函数的改进): LeakyReLU, PReLU_i, ELU",
+            "PKU deck, 常见激活函数: Leaky ReLU max(0.1x, x), Maxout max(w1ᵀx + b1, w2ᵀx + b2), ELU",
+        ],
+        params: &[
+            p("z", "-2", "the point where each function is evaluated"),
+            p("gamma", "1/10", "γ of Leaky ReLU (PKU: 0.1)"),
+            p("gamma1", "1/10", "PReLU γ of unit 1"),
+            p("gamma2", "1/4", "PReLU γ of unit 2"),
+            p("alpha", "1", "γ of ELU"),
+            p("x1", "1", "maxout input 1"),
+            p("x2", "-1", "maxout input 2"),
+            p("w11", "1", "piece 1 weight of x1"),
+            p("w12", "2", "piece 1 weight of x2"),
+            p("b1", "0", "piece 1 bias"),
+            p("w21", "1/2", "piece 2 weight of x1"),
+            p("w22", "-1", "piece 2 weight of x2"),
+            p("b2", "0", "piece 2 bias"),
+        ],
+        build: activation_2,
+    },
+    Example {
+        topic: "activation",
+        number: 3,
+        title: "Why sigmoid trains slowly far from 0",
+        title_zh: "激活函数选择: 梯度消失",
+        sources: &[
+            "PKU deck, 激活函数选择: x 的当前值在 10, 最优值在 1, 从 10 到 1 优化时梯度太小",
+        ],
+        params: &[
+            p("start", "10", "where x starts"),
+            p("goal", "1", "where x should get to"),
+            p("lr", "1", "learning rate η"),
+        ],
+        build: activation_3,
+    },
+    Example {
+        topic: "activation",
+        number: 4,
+        title: "Non-zero-centred outputs: every weight gradient has one sign",
+        title_zh: "非零中心化的输出",
+        sources: &["NNDL, 当logistic函数的输出恒大于0: ∂L/∂w = ∂L/∂σ · σ(1 - σ) · x"],
+        params: &[
+            p("x1", "1", "input 1 (> 0)"),
+            p("x2", "2", "input 2 (> 0)"),
+            p("x3", "1/2", "input 3 (> 0)"),
+            p("w1", "1/2", "weight 1"),
+            p("w2", "-1/4", "weight 2"),
+            p("w3", "0", "weight 3"),
+            p("g", "-1", "upstream gradient ∂L/∂σ"),
+        ],
+        build: activation_4,
+    },
+];
+
+/// Central difference of f at z in f64.
+fn fd(f: &Activation, z: f64) -> f64 {
+    let h = 1e-6 * z.abs().max(1.0);
+    (f.apply_f64(z + h, 0) - f.apply_f64(z - h, 0)) / (2.0 * h)
+}
+
+fn verdict(d: &Scalar, fd: f64, at_kink: bool) -> String {
+    if (d.to_f64() - fd).abs() <= 1e-6 * d.to_f64().abs().max(1.0) {
+        "✓ agrees".into()
+    } else if at_kink {
+        "kink: f' jumps here (convention)".into()
+    } else {
+        "✗ DIFFERS".into()
+    }
+}
+
+/// f(z), f'(z) from the rule, the identity the deck states, and a central difference.
+fn activation_1(v: &Values, s: &Settings) -> Result<Report> {
+    let names = ["z1", "z2", "z3", "z4", "z5"];
+    let mut r = start(v, &["z1", "z2", "z3", "z4", "z5", "gamma"], s);
+    let zs = vector(v, &names, s);
+    let gamma = get(v, "gamma", s);
+    let funcs: Vec<(&str, Activation, &str)> = vec![
+        ("logistic σ", Activation::Sigmoid, "σ(z)(1 - σ(z))"),
+        ("tanh", Activation::Tanh, "1 - tanh(z)²"),
+        ("ReLU", Activation::Relu, "I(z > 0)"),
+        (
+            "ELU",
+            Activation::Elu(gamma.clone()),
+            "I(z > 0) + I(z ≤ 0)·γe^z",
+        ),
+        ("softplus", Activation::Softplus, "σ(z)"),
+    ];
+    let mut panels = Vec::new();
+    for (label, f, identity) in &funcs {
+        let (rule, deriv) = crate::report::network::rule(f);
+        let mut t = Table::new(
+            format!(
+                "{label}: {} · {} · identity f' = {identity}",
+                rule.plain, deriv.plain
+            ),
+            &[
+                "z",
+                "f(z)",
+                "f'(z)",
+                "identity",
+                "central difference",
+                "check",
+            ],
+        );
+        for (n, z) in names.iter().zip(&zs) {
+            let (fz, d) = (f.apply(z, 0)?, f.derivative(z, 0)?);
+            let ident = identity_value(f, z, &fz, &gamma)?;
+            let c = fd(f, z.to_f64());
+            t.row(vec![
+                z.clone().into(),
+                fz.clone().into(),
+                d.clone().into(),
+                ident.into(),
+                Cell::Num(Scalar::Float(c)),
+                verdict(&d, c, f.at_kink(std::slice::from_ref(z))).into(),
+            ]);
+            let key = label.split(' ').next().unwrap_or(label).to_lowercase();
+            r.results.push((format!("{key}({n})"), fz));
+            r.results.push((format!("{key}'({n})"), d));
+        }
+        r.table(t);
+        panels.push(curves(&format!("{label}: f and f'"), f, -4.0, 4.0));
+    }
+    r.text("Kink convention: ReLU'(0) = 0 as in NNDL's I(z > 0); ELU'(0) = γ from the z ≤ 0 branch. At a kink the central difference averages the two one-sided slopes, so it cannot confirm the value.");
+    r.blocks.push(Block::Figure(Figure::Plot {
+        title: "Activation functions and their derivatives · 激活函数及其导数".into(),
+        panels,
+    }));
+    Ok(r)
+}
+
+/// The right-hand side of the deck's derivative identity, computed from f(z).
+fn identity_value(f: &Activation, z: &Scalar, fz: &Scalar, gamma: &Scalar) -> Result<Scalar> {
+    let one = Scalar::one();
+    match f {
+        Activation::Sigmoid => fz.mul(&one.sub(fz)?),
+        Activation::Tanh => one.sub(&fz.mul(fz)?),
+        Activation::Softplus => z.sigmoid(),
+        Activation::Elu(_) if z.signum() <= 0 => gamma.mul(&z.exp()?),
+        _ => Ok(if z.signum() > 0 { one } else { Scalar::zero() }),
+    }
+}
+
+fn activation_2(v: &Values, s: &Settings) -> Result<Report> {
+    let names = [
+        "z", "gamma", "gamma1", "gamma2", "alpha", "x1", "x2", "w11", "w12", "b1", "w21", "w22",
+        "b2",
+    ];
+    let mut r = start(v, &names, s);
+    let z = get(v, "z", s);
+    let prelu = Activation::Prelu(vec![get(v, "gamma1", s), get(v, "gamma2", s)]);
+    let funcs = [
+        (
+            "Leaky ReLU",
+            Activation::LeakyRelu(get(v, "gamma", s)),
+            0usize,
+        ),
+        ("PReLU unit 1", prelu.clone(), 0),
+        ("PReLU unit 2", prelu, 1),
+        ("ELU", Activation::Elu(get(v, "alpha", s)), 0),
+    ];
+    let mut t = Table::new(
+        "The ReLU family at z · ReLU函数的改进 (f'(0) takes the z ≤ 0 branch)",
+        &[
+            "function",
+            "rule",
+            "f(z)",
+            "f'(z)",
+            "central difference",
+            "check",
+        ],
+    );
+    for (label, f, unit) in &funcs {
+        let (rule, _) = crate::report::network::rule(f);
+        let (fz, d) = (f.apply(&z, *unit)?, f.derivative(&z, *unit)?);
+        let h = 1e-6 * z.to_f64().abs().max(1.0);
+        let c =
+            (f.apply_f64(z.to_f64() + h, *unit) - f.apply_f64(z.to_f64() - h, *unit)) / (2.0 * h);
+        t.row(vec![
+            label.to_string().into(),
+            rule.into(),
+            fz.clone().into(),
+            d.clone().into(),
+            Cell::Num(Scalar::Float(c)),
+            verdict(&d, c, z.is_zero()).into(),
+        ]);
+        r.results.push((format!("{label}(z)"), fz));
+        r.results.push((format!("{label}'(z)"), d));
+    }
+    r.table(t);
+    r.text("PKU writes Leaky ReLU as max(0.1x, x): the same function as NNDL's max(0, x) + γ min(0, x) for γ = 0.1 < 1. PReLU is Leaky ReLU with a learned γ_i for each unit i.");
+    maxout_table(&mut r, v, s)?;
+    let panels = vec![
+        curves("Leaky ReLU: f and f'", &funcs[0].1, -4.0, 4.0),
+        curves("ELU: f and f'", &funcs[3].1, -4.0, 4.0),
+    ];
+    r.blocks.push(Block::Figure(Figure::Plot {
+        title: "Leaky ReLU and ELU with their derivatives".into(),
+        panels,
+    }));
+    Ok(r)
+}
+
+/// Maxout with two pieces: the largest piece wins and takes the whole gradient.
+fn maxout_table(r: &mut Report, v: &Values, s: &Settings) -> Result<()> {
+    let x = vector(v, &["x1", "x2"], s);
+    let w = [vector(v, &["w11", "w12"], s), vector(v, &["w21", "w22"], s)];
+    let b = [get(v, "b1", s), get(v, "b2", s)];
+    let zs = [
+        crate::network::dot(&w[0], &x)?.add(&b[0])?,
+        crate::network::dot(&w[1], &x)?.add(&b[1])?,
+    ];
+    let m = Activation::Maxout(2);
+    let a = m.forward(&zs)?;
+    let one = if s.float {
+        Scalar::Float(1.0)
+    } else {
+        Scalar::one()
+    };
+    let d = m.backward(&zs, &a, &[one])?;
+    let mut t = Table::new(
+        "Maxout max(w1ᵀx + b1, w2ᵀx + b2) · gradient routed to the winning piece",
+        &[
+            "piece k",
+            "z_k = w_kᵀx + b_k",
+            "value",
+            "∂a/∂z_k",
+            "∂a/∂w_k = (∂a/∂z_k)·x",
+            "∂a/∂b_k",
+        ],
+    );
+    for k in 0..2 {
+        let how = format!(
+            "{}·{} + {}·{} + {}",
+            w[k][0].show_operand(s.digits),
+            x[0].show_operand(s.digits),
+            w[k][1].show_operand(s.digits),
+            x[1].show_operand(s.digits),
+            b[k].show_operand(s.digits)
+        );
+        let gw: Vec<String> = x
+            .iter()
+            .map(|xi| d[k].mul(xi).map(|g| g.show(s.digits)))
+            .collect::<Result<_>>()?;
+        t.row(vec![
+            Cell::Text((k + 1).to_string()),
+            Cell::Text(how),
+            zs[k].clone().into(),
+            d[k].clone().into(),
+            Cell::Text(format!("({})", gw.join(", "))),
+            d[k].clone().into(),
+        ]);
+    }
+    r.table(t);
+    r.formula(Math::new(
+        format!(
+            "a = max({}, {}) = {}",
+            Math::num(&zs[0], s.digits).plain,
+            Math::num(&zs[1], s.digits).plain,
+            Math::num(&a[0], s.digits).plain
+        ),
+        format!(
+            "a = \\max({}, {}) = {}",
+            Math::num(&zs[0], s.digits).latex,
+            Math::num(&zs[1], s.digits).latex,
+            Math::num(&a[0], s.digits).latex
+        ),
+    ));
+    r.results.push(("maxout a".into(), a[0].clone()));
+    r.results.push(("da/dz1".into(), d[0].clone()));
+    r.results.push(("da/dz2".into(), d[1].clone()));
+    Ok(())
+}
+
+/// Minimise L = f(x) from x = start by x ← x − η f'(x) until x ≤ goal.
+fn descend(
+    f: &Activation,
+    start: f64,
+    goal: f64,
+    lr: f64,
+    cap: u64,
+) -> (u64, Vec<(u64, f64, f64)>) {
+    let (mut x, mut k) = (start, 0u64);
+    let mut marks = vec![(0, x, f.derivative_f64(x, 0))];
+    while x > goal && k < cap {
+        x -= lr * f.derivative_f64(x, 0);
+        k += 1;
+        if k.is_power_of_two() || x <= goal {
+            marks.push((k, x, f.derivative_f64(x, 0)));
+        }
+    }
+    (k, marks)
+}
+
+fn activation_3(v: &Values, s: &Settings) -> Result<Report> {
+    let mut r = start(v, &["start", "goal", "lr"], s);
+    let (x0, goal, lr) = (get(v, "start", s), get(v, "goal", s), get(v, "lr", s));
+    if x0.cmp_value(&goal).is_le() || lr.signum() <= 0 || goal.signum() <= 0 || x0.to_f64() > 30.0 {
+        return Err(Error::Invalid {
+            what: "start, goal, lr".into(),
+            problem: format!(
+                "start = {}, goal = {}, lr = {}",
+                x0.show(6),
+                goal.show(6),
+                lr.show(6)
+            ),
+            accepted: "need 0 < goal < start ≤ 30 and lr > 0".into(),
+        });
+    }
+    let ds = Activation::Sigmoid.derivative(&x0, 0)?;
+    let dr = Activation::Relu.derivative(&x0, 0)?;
+    // independent check: σ'(x) = e^(-x) / (1 + e^(-x))²
+    let e = (-x0.to_f64()).exp();
+    r.formula(Math::new(
+        format!(
+            "σ'({0}) = σ({0})(1 - σ({0})) = {1}   (e^(-x)/(1 + e^(-x))² = {2});  ReLU'({0}) = {3}",
+            x0.show(s.digits),
+            ds.show(s.digits),
+            crate::scalar::format_float(e / (1.0 + e).powi(2), s.digits),
+            dr.show(s.digits)
+        ),
+        format!(
+            "\\sigma'({0}) = {1},\\quad \\operatorname{{ReLU}}'({0}) = {2}",
+            Math::num(&x0, s.digits).latex,
+            Math::num(&ds, s.digits).latex,
+            Math::num(&dr, s.digits).latex
+        ),
+    ));
+    let cap = 10_000_000;
+    let (x, g, l) = (x0.to_f64(), goal.to_f64(), lr.to_f64());
+    let mut t = Table::new(
+        format!(
+            "Minimising L = f(x) by x ← x - η f'(x) from x = {} until x ≤ {} (step counts 1, 2, 4, 8, … shown)",
+            x0.show(s.digits),
+            goal.show(s.digits)
+        ),
+        &["activation", "step", "x", "f'(x) = step size / η"],
+    );
+    let mut steps = Vec::new();
+    for (name, f) in [("sigmoid", Activation::Sigmoid), ("ReLU", Activation::Relu)] {
+        let (k, marks) = descend(&f, x, g, l, cap);
+        for (i, xi, di) in marks {
+            t.row(vec![
+                name.into(),
+                Cell::Text(i.to_string()),
+                Cell::Num(Scalar::Float(xi)),
+                Cell::Num(Scalar::Float(di)),
+            ]);
+        }
+        steps.push(k);
+    }
+    r.table(t);
+    // ∫ dx / (η σ'(x)) = (1/η)[e^x + 2x − e^(−x)] between goal and start
+    let prim = |x: f64| x.exp() + 2.0 * x - (-x).exp();
+    let estimate = (prim(x) - prim(g)) / l;
+    r.text(format!(
+        "Sigmoid needs {} steps, ReLU {} (its slope stays 1). Independent estimate for sigmoid: ∫ dx / (η σ'(x)) = (1/η)[e^x + 2x - e^(-x)] from {} to {} ≈ {:.0} steps. The sigmoid's steps are tiny near x = {} because σ' ≈ e^(-x) there (梯度消失).",
+        steps[0], steps[1], goal.show(s.digits), x0.show(s.digits), estimate, x0.show(s.digits)
+    ));
+    r.results = vec![
+        ("sigmoid'(start)".into(), ds),
+        ("relu'(start)".into(), dr),
+        ("steps sigmoid".into(), Scalar::int(steps[0] as i64)),
+        ("steps relu".into(), Scalar::int(steps[1] as i64)),
+    ];
+    Ok(r)
+}
+
+fn activation_4(v: &Values, s: &Settings) -> Result<Report> {
+    let names = ["x1", "x2", "x3", "w1", "w2", "w3", "g"];
+    let mut r = start(v, &names, s);
+    let x = vector(v, &["x1", "x2", "x3"], s);
+    let w = vector(v, &["w1", "w2", "w3"], s);
+    let g = get(v, "g", s);
+    r.formula(Math::new("∂L/∂w = ∂L/∂σ · σ(1 - σ) · x   (σ = σ(wᵀx), σ(1 - σ) > 0)", "\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial \\sigma}\\,\\sigma(1 - \\sigma)\\,x"));
+    let positive = gradient_signs(
+        &mut r,
+        "inputs as given (all > 0 for the deck's case)",
+        &x,
+        &w,
+        &g,
+        s,
+    )?;
+    let n = Scalar::int(x.len() as i64);
+    let mean = crate::activation::sum(&x)?.div(&n)?;
+    let centred: Vec<Scalar> = x.iter().map(|xi| xi.sub(&mean)).collect::<Result<_>>()?;
+    gradient_signs(
+        &mut r,
+        &format!(
+            "zero-centred inputs x - mean(x), mean = {}",
+            mean.show(s.digits)
+        ),
+        &centred,
+        &w,
+        &g,
+        s,
+    )?;
+    r.text(if positive {
+        "With every x_i > 0, all components of ∂L/∂w share the sign of ∂L/∂σ, so one gradient step moves every weight in the same direction (a zig-zag path); zero-centred inputs give mixed signs."
+    } else {
+        "Some x_i ≤ 0 here, so the signs can differ; the deck's point needs every x_i > 0."
+    });
+    Ok(r)
+}
+
+/// One table of ∂L/∂w_i; returns whether all inputs are positive.
+fn gradient_signs(
+    r: &mut Report,
+    title: &str,
+    x: &[Scalar],
+    w: &[Scalar],
+    g: &Scalar,
+    s: &Settings,
+) -> Result<bool> {
+    let z = crate::network::dot(w, x)?;
+    let sig = z.sigmoid()?;
+    let slope = sig.mul(&Scalar::one().sub(&sig)?)?;
+    let mut t = Table::new(
+        format!(
+            "{title} · z = wᵀx = {}, σ(z) = {}, σ(1 - σ) = {}",
+            z.show(s.digits),
+            sig.show(s.digits),
+            slope.show(s.digits)
+        ),
+        &["i", "x_i", "∂L/∂w_i", "sign"],
+    );
+    let mut signs = Vec::new();
+    for (i, xi) in x.iter().enumerate() {
+        let d = g.mul(&slope)?.mul(xi)?;
+        signs.push(d.signum());
+        t.row(vec![
+            Cell::Text((i + 1).to_string()),
+            xi.clone().into(),
+            d.clone().into(),
+            Cell::Text(["-", "0", "+"][(d.signum() + 1) as usize].into()),
+        ]);
+        if r.results.len() < x.len() {
+            r.results.push((format!("dL/dw{}", i + 1), d));
+        }
+    }
+    r.table(t);
+    Ok(x.iter().all(|xi| xi.signum() > 0))
+}

@@ -1,0 +1,80 @@
+//! Helpers shared by the layer-level examples: reading parameters, building
+//! small networks from them, and sampling activation curves for plots.
+
+use crate::activation::Activation;
+use crate::catalog::Values;
+use crate::error::{Error, Result};
+use crate::network::LayerSpec;
+use crate::report::{Panel, Report, Series, Settings};
+use crate::scalar::Scalar;
+
+/// The value of a parameter (always present: defaults are filled in), as
+/// an f64 under `--float`.
+pub fn get(v: &Values, name: &str, s: &Settings) -> Scalar {
+    let x = v
+        .get(name)
+        .unwrap_or_else(|| panic!("parameter `{name}` is declared by its example"))
+        .clone();
+    if s.float { x.to_float() } else { x }
+}
+
+/// Several parameters in order.
+pub fn vector(v: &Values, names: &[&str], s: &Settings) -> Vec<Scalar> {
+    names.iter().map(|n| get(v, n, s)).collect()
+}
+
+/// A whole-number parameter within [lo, hi].
+pub fn count(v: &Values, name: &str, lo: u64, hi: u64) -> Result<u64> {
+    let x = v.get(name).expect("parameter is declared by its example");
+    let n = x
+        .as_exact()
+        .filter(|r| r.is_integer())
+        .and_then(|r| num_traits::ToPrimitive::to_u64(&r.to_integer()));
+    match n {
+        Some(n) if (lo..=hi).contains(&n) => Ok(n),
+        _ => Err(Error::Invalid {
+            what: format!("`{name}`"),
+            problem: format!("{} is not a whole number from {lo} to {hi}", x.show(6)),
+            accepted: format!("give e.g. --set {name}={lo}"),
+        }),
+    }
+}
+
+/// A report whose inputs are the named parameters, in order.
+pub fn start(v: &Values, names: &[&str], s: &Settings) -> Report {
+    Report {
+        inputs: names
+            .iter()
+            .map(|n| (n.to_string(), get(v, n, s)))
+            .collect(),
+        ..Report::default()
+    }
+}
+
+/// A dense layer from rows of parameter names (W as written in `c`).
+pub fn layer(v: &Values, w: &[&[&str]], b: &[&str], f: Activation, s: &Settings) -> LayerSpec {
+    LayerSpec {
+        weights: w.iter().map(|r| vector(v, r, s)).collect(),
+        bias: vector(v, b, s),
+        activation: f,
+    }
+}
+
+/// f and f' of an activation on [lo, hi], for a plot panel.
+pub fn curves(title: &str, f: &Activation, lo: f64, hi: f64) -> Panel {
+    // 81 points: on [-4, 4] a step of 0.1 that samples the kinks at z = 0 exactly
+    let xs: Vec<f64> = (0..=80).map(|k| lo + (hi - lo) * k as f64 / 80.0).collect();
+    Panel {
+        title: title.to_string(),
+        series: vec![
+            Series {
+                label: "f(z)".into(),
+                points: xs.iter().map(|&x| (x, f.apply_f64(x, 0))).collect(),
+            },
+            Series {
+                label: "f'(z)".into(),
+                points: xs.iter().map(|&x| (x, f.derivative_f64(x, 0))).collect(),
+            },
+        ],
+    }
+}

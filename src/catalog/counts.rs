@@ -1,0 +1,353 @@
+//! network/1-3 and init/1-2: parameter counts layer by layer (JQ, PKU),
+//! the shape of W in both notations, and weight initialisation (JQ, CAL).
+
+use crate::catalog::common::{count, get, start};
+use crate::catalog::{Example, Param, Values};
+use crate::error::Result;
+use crate::report::{Cell, Math, Report, Settings, Table};
+use crate::scalar::Scalar;
+
+const fn p(name: &'static str, default: &'static str, help: &'static str) -> Param {
+    Param {
+        name,
+        default,
+        help,
+    }
+}
+
+pub static NETWORK: &[Example] = &[
+    Example {
+        topic: "network",
+        number: 1,
+        title: "Parameter count of a 784-10-14-10 network",
+        title_zh: "神经网络-参数",
+        sources: &[
+            "JQ deck, 神经网络-参数: 权重 784×10 + 10×14 + 14×10 = 8120, 偏置 10 + 14 + 10 = 34, 总参数 8154",
+        ],
+        params: &[
+            p("n0", "784", "inputs (a flattened 28×28 image)"),
+            p("n1", "10", "units of hidden layer 1"),
+            p("n2", "14", "units of hidden layer 2"),
+            p("n3", "10", "outputs (classes)"),
+        ],
+        build: counts,
+    },
+    Example {
+        topic: "network",
+        number: 2,
+        title: "Parameter count of the 784-512-512-10 model",
+        title_zh: "模型参数量",
+        sources: &[
+            "PKU deck, nn.Sequential(nn.Linear(28*28, 512), nn.ReLU(), nn.Linear(512, 512), nn.ReLU(), nn.Linear(512, 10))",
+        ],
+        params: &[
+            p("n0", "784", "inputs (28*28)"),
+            p("n1", "512", "units of hidden layer 1"),
+            p("n2", "512", "units of hidden layer 2"),
+            p("n3", "10", "outputs (classes)"),
+        ],
+        build: counts,
+    },
+    Example {
+        topic: "network",
+        number: 3,
+        title: "The shape of W in both notations",
+        title_zh: "权重矩阵的维度",
+        sources: &[
+            "NNDL, 记号: W(l) ∈ R^(M_l × M_(l-1))",
+            "JQ deck, 神经网络-权重weight: W 为 m×n (m 前一层, n 本层)",
+        ],
+        params: &[
+            p("n0", "3", "inputs"),
+            p("n1", "4", "hidden units"),
+            p("n2", "2", "outputs"),
+        ],
+        build: shapes,
+    },
+];
+
+pub static INIT: &[Example] = &[
+    Example {
+        topic: "init",
+        number: 1,
+        title: "The bound of U(-1/√m, 1/√m)",
+        title_zh: "初始化参数",
+        sources: &["JQ deck, 初始化参数: U(-1/√m, 1/√m), m = 10 ⇒ [-1/√10, 1/√10]"],
+        params: &[p("m", "10", "inputs of the layer (fan-in)")],
+        build: init_1,
+    },
+    Example {
+        topic: "init",
+        number: 2,
+        title: "Random, Xavier and He initialisation through a deep stack",
+        title_zh: "参数初始化方法",
+        sources: &["CAL deck, 参数初始化: 随机初始化, Xavier (Glorot) 初始化, He 初始化"],
+        params: &[
+            p(
+                "fan_in",
+                "64",
+                "inputs per layer (also the width of the stack)",
+            ),
+            p("fan_out", "64", "outputs per layer"),
+            p("depth", "10", "layers in the stack (1-30)"),
+            p("batch", "32", "random inputs pushed through (1-256)"),
+            p("seed", "1", "random seed"),
+        ],
+        build: init_2,
+    },
+];
+
+fn sizes(v: &Values, names: &[&str]) -> Result<Vec<u64>> {
+    names.iter().map(|n| count(v, n, 1, 1_000_000)).collect()
+}
+
+fn n(x: u64) -> Scalar {
+    Scalar::int(x as i64)
+}
+
+/// Σ_l (n_(l-1) + 1) · n_l, layer by layer.
+fn counts(v: &Values, s: &Settings) -> Result<Report> {
+    let names = ["n0", "n1", "n2", "n3"];
+    let mut r = start(v, &names, s);
+    let ns = sizes(v, &names)?;
+    r.formula(Math::new(
+        "parameters = Σ_l (n_(l-1) · n_l + n_l) = Σ_l (n_(l-1) + 1) · n_l",
+        "\\sum_l (n_{l-1} n_l + n_l) = \\sum_l (n_{l-1} + 1)\\, n_l",
+    ));
+    let mut t = Table::new(
+        "Layer by layer · 逐层 (权重数 = 上一层神经元数 × 本层神经元数, 偏置数 = 本层神经元数)",
+        &[
+            "layer",
+            "n_in → n_out",
+            "weights n_in·n_out",
+            "biases n_out",
+            "(n_in + 1)·n_out",
+        ],
+    );
+    let (mut w, mut b) = (0u64, 0u64);
+    for (l, pair) in ns.windows(2).enumerate() {
+        let (i, o) = (pair[0], pair[1]);
+        t.row(vec![
+            Cell::Text((l + 1).to_string()),
+            Cell::Text(format!("{i} → {o}")),
+            Cell::Text(format!("{i}×{o} = {}", i * o)),
+            n(o).into(),
+            Cell::Text(format!("({i} + 1)×{o} = {}", (i + 1) * o)),
+        ]);
+        w += i * o;
+        b += o;
+    }
+    t.row(vec![
+        "total".into(),
+        Cell::Empty,
+        n(w).into(),
+        n(b).into(),
+        n(w + b).into(),
+    ]);
+    r.table(t);
+    r.text(format!(
+        "Weights {w}, biases {b}, total {}. The input layer (layer 0) has no parameters.",
+        w + b
+    ));
+    r.results = vec![
+        ("weights".into(), n(w)),
+        ("biases".into(), n(b)),
+        ("total".into(), n(w + b)),
+    ];
+    Ok(r)
+}
+
+fn shapes(v: &Values, s: &Settings) -> Result<Report> {
+    let names = ["n0", "n1", "n2"];
+    let mut r = start(v, &names, s);
+    let ns = sizes(v, &names)?;
+    let mut t = Table::new(
+        "W(l) in the two notations · 列向量 vs 行向量",
+        &[
+            "layer",
+            "a(l-1)",
+            "column: W(l) out×in, z = W a + b",
+            "row: W(l) in×out, z = a W + b",
+            "entry W_ij joins",
+        ],
+    );
+    for (l, pair) in ns.windows(2).enumerate() {
+        let (i, o) = (pair[0], pair[1]);
+        t.row(vec![
+            Cell::Text((l + 1).to_string()),
+            Cell::Text(format!("{i} values")),
+            Cell::Text(format!("{o}×{i} · {i}×1 + {o}×1 → {o}×1")),
+            Cell::Text(format!("1×{i} · {i}×{o} + 1×{o} → 1×{o}")),
+            Cell::Text("column: unit i ← input j; row: input i → unit j".into()),
+        ]);
+        r.results
+            .push((format!("W({}) rows (column)", l + 1), n(o)));
+        r.results.push((format!("W({}) rows (row)", l + 1), n(i)));
+    }
+    r.table(t);
+    r.text("One notation's W is the other's transpose, W_row = W_colᵀ; both hold n_in·n_out numbers, and PKU writes the link as W_ij = w_ji. nn-tutor net accepts either with convention = \"column\" or \"row\".");
+    Ok(r)
+}
+
+fn init_1(v: &Values, s: &Settings) -> Result<Report> {
+    let mut r = start(v, &["m"], s);
+    let m = n(count(v, "m", 1, 1_000_000_000)?);
+    let m = if s.float { m.to_float() } else { m };
+    let root = m.sqrt()?;
+    let bound = Scalar::one().div(&root)?;
+    // Var U(-a, a) = (2a)²/12 = a²/3 = 1/(3m), exact
+    let var = Scalar::one().div(&Scalar::int(3).mul(&m)?)?;
+    let mut t = Table::new("U(-1/√m, 1/√m)", &["quantity", "computed as", "value"]);
+    t.row(vec![
+        "√m".into(),
+        Cell::Text(format!("√{}", m.show(s.digits))),
+        root.clone().into(),
+    ]);
+    t.row(vec![
+        "bound 1/√m".into(),
+        Cell::Text(format!("1/{}", root.show(s.digits))),
+        bound.clone().into(),
+    ]);
+    t.row(vec![
+        "variance a²/3 = 1/(3m)".into(),
+        Cell::Text(format!("1/(3·{})", m.show(s.digits))),
+        var.clone().into(),
+    ]);
+    r.table(t);
+    r.text(format!("Every initial weight of a layer with m = {} inputs is drawn from [{}, {}]. The bound is exact only when m is a perfect square (m = 4 gives 1/2).", m.show(s.digits), bound.neg().show(s.digits), bound.show(s.digits)));
+    r.results = vec![("bound".into(), bound), ("variance".into(), var)];
+    Ok(r)
+}
+
+/// (name, bound a of U(-a, a), exact variance a²/3).
+fn schemes(fi: u64, fo: u64) -> Result<Vec<(&'static str, &'static str, Scalar, Scalar)>> {
+    let small = Scalar::ratio(1, 100);
+    let jq = Scalar::one().div(&n(fi).sqrt()?)?;
+    let xavier = Scalar::int(6).div(&n(fi + fo))?.sqrt()?;
+    let he = Scalar::int(6).div(&n(fi))?.sqrt()?;
+    Ok(vec![
+        (
+            "random small",
+            "U(-0.01, 0.01)",
+            small.clone(),
+            small.mul(&small)?.div(&Scalar::int(3))?,
+        ),
+        (
+            "JQ U(-1/√m, 1/√m)",
+            "a = 1/√n_in",
+            jq,
+            Scalar::one().div(&n(3 * fi))?,
+        ),
+        (
+            "Xavier / Glorot",
+            "a = √(6/(n_in + n_out))",
+            xavier,
+            Scalar::int(2).div(&n(fi + fo))?,
+        ),
+        ("He", "a = √(6/n_in)", he, Scalar::int(2).div(&n(fi))?),
+    ])
+}
+
+fn init_2(v: &Values, s: &Settings) -> Result<Report> {
+    let names = ["fan_in", "fan_out", "depth", "batch", "seed"];
+    let mut r = start(v, &names, s);
+    let (fi, fo) = (count(v, "fan_in", 1, 512)?, count(v, "fan_out", 1, 512)?);
+    let (depth, batch, seed) = (
+        count(v, "depth", 1, 30)?,
+        count(v, "batch", 1, 256)?,
+        count(v, "seed", 0, u64::MAX >> 1)?,
+    );
+    let sc = schemes(fi, fo)?;
+    let mut t = Table::new(
+        format!("Uniform U(-a, a) versions, n_in = {fi}, n_out = {fo} (Var = a²/3)"),
+        &["scheme", "bound", "a", "variance"],
+    );
+    for (name, rule, a, var) in &sc {
+        t.row(vec![
+            (*name).into(),
+            (*rule).into(),
+            a.clone().into(),
+            var.clone().into(),
+        ]);
+        r.results.push((format!("var {name}"), var.clone()));
+    }
+    r.table(t);
+    r.text("Xavier keeps Var(z) ≈ Var(a) for tanh-like units (Var W = 2/(n_in + n_out)); He doubles it for ReLU, which zeroes half its inputs (Var W = 2/n_in).");
+    let _ = get(v, "seed", s);
+    let mut spread = Table::new(
+        format!(
+            "Standard deviation of the activations through {depth} square layers of width {fi}, {batch} random inputs with unit variance, seed {seed}"
+        ),
+        &[
+            "scheme",
+            "activation",
+            "layer 1",
+            &format!("layer {}", depth / 2 + 1),
+            &format!("layer {depth}"),
+        ],
+    );
+    for (name, _, a, _) in &sc {
+        for act in ["tanh", "relu"] {
+            let stds = stack_spread(
+                fi as usize,
+                depth as usize,
+                batch as usize,
+                a.to_f64(),
+                act,
+                seed,
+            );
+            let mid = stds[stds.len() / 2];
+            spread.row(vec![
+                (*name).into(),
+                act.into(),
+                Cell::Num(Scalar::Float(stds[0])),
+                Cell::Num(Scalar::Float(mid)),
+                Cell::Num(Scalar::Float(*stds.last().expect("depth ≥ 1"))),
+            ]);
+        }
+    }
+    r.table(spread);
+    r.text("Read down the last column: tiny weights make the signal vanish layer after layer; Xavier keeps tanh alive; He keeps ReLU's spread steady.");
+    Ok(r)
+}
+
+/// Push `batch` inputs U(-√3, √3) (unit variance) through `depth` layers of
+/// `width` units with W ~ U(-a, a), b = 0; the std of a(l) for each l.
+fn stack_spread(
+    width: usize,
+    depth: usize,
+    batch: usize,
+    a: f64,
+    act: &str,
+    seed: u64,
+) -> Vec<f64> {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let mut x: Vec<Vec<f64>> = (0..batch)
+        .map(|_| {
+            (0..width)
+                .map(|_| (rng.f64() * 2.0 - 1.0) * 3f64.sqrt())
+                .collect()
+        })
+        .collect();
+    let mut out = Vec::with_capacity(depth);
+    for _ in 0..depth {
+        let w: Vec<Vec<f64>> = (0..width)
+            .map(|_| (0..width).map(|_| (rng.f64() * 2.0 - 1.0) * a).collect())
+            .collect();
+        x = x
+            .iter()
+            .map(|row| {
+                w.iter()
+                    .map(|wr| {
+                        let z: f64 = wr.iter().zip(row).map(|(p, q)| p * q).sum();
+                        if act == "tanh" { z.tanh() } else { z.max(0.0) }
+                    })
+                    .collect()
+            })
+            .collect();
+        let all: Vec<f64> = x.iter().flatten().copied().collect();
+        let mean = all.iter().sum::<f64>() / all.len() as f64;
+        out.push((all.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / all.len() as f64).sqrt());
+    }
+    out
+}

@@ -1,0 +1,250 @@
+//! forward/1-3: the forward pass layer by layer in both notations (NNDL,
+//! PKU, CAL 2-2-1; JQ row vectors) and the three kinds of output layer (PKU).
+
+use crate::activation::Activation;
+use crate::catalog::common::{layer, start, vector};
+use crate::catalog::{Example, Param, Values};
+use crate::error::Result;
+use crate::network::{Convention, Network, transpose};
+use crate::report::network::{formulas, forward_results, forward_tables};
+use crate::report::{Block, Cell, Figure, Report, Settings, Table};
+
+const fn p(name: &'static str, default: &'static str, help: &'static str) -> Param {
+    Param {
+        name,
+        default,
+        help,
+    }
+}
+
+/// The CAL 2-2-1 network, W(l) out×in: W(l)_ij joins input j to unit i.
+pub(crate) const COLUMN: &[Param] = &[
+    p("x1", "1", "input 1 (CAL x_0^1)"),
+    p("x2", "2", "input 2 (CAL x_1^1)"),
+    p("w1_11", "1", "W(1)_11: input 1 → hidden 1"),
+    p("w1_12", "-1/2", "W(1)_12: input 2 → hidden 1"),
+    p("w1_21", "1/2", "W(1)_21: input 1 → hidden 2"),
+    p("w1_22", "1", "W(1)_22: input 2 → hidden 2"),
+    p("b1_1", "1/4", "b(1)_1"),
+    p("b1_2", "-1", "b(1)_2"),
+    p("w2_11", "2", "W(2)_11: hidden 1 → output"),
+    p("w2_12", "-1", "W(2)_12: hidden 2 → output"),
+    p("b2_1", "1/2", "b(2)_1"),
+];
+
+/// The same network in JQ's row notation, W(l) in×out: W(l)_kj joins input k to unit j.
+const ROW: &[Param] = &[
+    p("x1", "1", "h(0)_1"),
+    p("x2", "2", "h(0)_2"),
+    p("w1_11", "1", "W(1)_11: input 1 → hidden 1"),
+    p("w1_12", "1/2", "W(1)_12: input 1 → hidden 2"),
+    p("w1_21", "-1/2", "W(1)_21: input 2 → hidden 1"),
+    p("w1_22", "1", "W(1)_22: input 2 → hidden 2"),
+    p("b1_1", "1/4", "b(1)_1"),
+    p("b1_2", "-1", "b(1)_2"),
+    p("w2_11", "2", "W(2)_11: hidden 1 → output"),
+    p("w2_21", "-1", "W(2)_21: hidden 2 → output"),
+    p("b2_1", "1/2", "b(2)_1"),
+];
+
+pub static EXAMPLES: &[Example] = &[
+    Example {
+        topic: "forward",
+        number: 1,
+        title: "Forward pass of a 2-2-1 network, column notation",
+        title_zh: "前向传播 (列向量记号)",
+        sources: &[
+            "NNDL, 信息传递过程: z(l) = W(l) a(l-1) + b(l), a(l) = f_l(z(l))",
+            "PKU deck, 通用矩阵形式 W ∈ R^(d_(L+1) × d_L)",
+            "CAL deck, 前向传播算法: the 2-2-1 network (x_j^2 = f(Σ_i w_ij^1 x_i^1 + b_j^1))",
+        ],
+        params: COLUMN,
+        build: forward_1,
+    },
+    Example {
+        topic: "forward",
+        number: 2,
+        title: "The same network in JQ's row notation",
+        title_zh: "前向传播 (行向量记号)",
+        sources: &[
+            "JQ deck, 神经网络-激活函数: h(i) = f(h(i-1) W(i) + b(i)), 输入 1×m, W 为 m×n, 输出 1×n",
+        ],
+        params: ROW,
+        build: forward_2,
+    },
+    Example {
+        topic: "forward",
+        number: 3,
+        title: "Output layers: sigmoid, identity, softmax",
+        title_zh: "输出层的设计",
+        sources: &["PKU deck, 输出层: 二分类用 sigmoid, 回归直接输出, K 分类用 softmax"],
+        params: &[
+            p("a1", "1", "a(3)_1, last hidden activation 1"),
+            p("a2", "2", "a(3)_2, last hidden activation 2"),
+            p("w11", "1/2", "binary/regression weight of a1"),
+            p("w21", "-1/4", "binary/regression weight of a2"),
+            p("b1", "0", "binary/regression bias"),
+            p("v11", "1", "softmax weight a1 → class 1"),
+            p("v21", "0", "softmax weight a2 → class 1"),
+            p("v12", "0", "softmax weight a1 → class 2"),
+            p("v22", "1/2", "softmax weight a2 → class 2"),
+            p("v13", "-1", "softmax weight a1 → class 3"),
+            p("v23", "1", "softmax weight a2 → class 3"),
+            p("c1", "0", "softmax bias of class 1"),
+            p("c2", "0", "softmax bias of class 2"),
+            p("c3", "-1", "softmax bias of class 3"),
+        ],
+        build: forward_3,
+    },
+];
+
+fn names(ps: &[Param]) -> Vec<&'static str> {
+    ps.iter().map(|p| p.name).collect()
+}
+
+pub(crate) fn cal_network(v: &Values, s: &Settings) -> Result<Network> {
+    let l1 = layer(
+        v,
+        &[&["w1_11", "w1_12"], &["w1_21", "w1_22"]],
+        &["b1_1", "b1_2"],
+        Activation::Relu,
+        s,
+    );
+    let l2 = layer(
+        v,
+        &[&["w2_11", "w2_12"]],
+        &["b2_1"],
+        Activation::Identity,
+        s,
+    );
+    Network::new(Convention::Column, vec![l1, l2])
+}
+
+fn forward_1(v: &Values, s: &Settings) -> Result<Report> {
+    let mut r = start(v, &names(COLUMN), s);
+    r.formula(formulas(Convention::Column));
+    r.text("Hidden layer f = ReLU, output g = identity (CAL leaves f and g open; these keep every number exact). CAL's 0-based w^1_(i,j), input i → hidden j, is W(1)_(j+1, i+1) here.");
+    let net = cal_network(v, s)?;
+    let x = vector(v, &["x1", "x2"], s);
+    let fwd = net.forward(&x)?;
+    forward_tables(&mut r, &net, &x, &fwd, s);
+    r.text("Note: CAL's output sum runs j = 0..2, but the network has two hidden units, j = 0..1 (see the errata page).");
+    forward_results(&mut r, &fwd);
+    Ok(r)
+}
+
+fn forward_2(v: &Values, s: &Settings) -> Result<Report> {
+    let mut r = start(v, &names(ROW), s);
+    r.formula(formulas(Convention::Row));
+    let l1 = layer(
+        v,
+        &[&["w1_11", "w1_12"], &["w1_21", "w1_22"]],
+        &["b1_1", "b1_2"],
+        Activation::Relu,
+        s,
+    );
+    let l2 = layer(
+        v,
+        &[&["w2_11"], &["w2_21"]],
+        &["b2_1"],
+        Activation::Identity,
+        s,
+    );
+    let column = Network::new(
+        Convention::Column,
+        vec![
+            crate::network::LayerSpec {
+                weights: transpose(&l1.weights),
+                ..l1.clone()
+            },
+            crate::network::LayerSpec {
+                weights: transpose(&l2.weights),
+                ..l2.clone()
+            },
+        ],
+    )?;
+    let net = Network::new(Convention::Row, vec![l1, l2])?;
+    let mut shapes = Table::new(
+        "Shapes · 维度 (JQ: 输入 1×m, 权重 m×n, 输出 1×n)",
+        &[
+            "layer",
+            "h(l-1)",
+            "W(l)",
+            "b(l)",
+            "h(l) = f(h(l-1) W(l) + b(l))",
+        ],
+    );
+    for (i, l) in net.layers.iter().enumerate() {
+        let (m, n) = (l.inputs(), l.units());
+        shapes.row(vec![
+            Cell::Text((i + 1).to_string()),
+            Cell::Text(format!("1×{m}")),
+            Cell::Text(format!("{m}×{n}")),
+            Cell::Text(format!("1×{n}")),
+            Cell::Text(format!("1×{m} · {m}×{n} + 1×{n} = 1×{n}")),
+        ]);
+    }
+    r.table(shapes);
+    let x = vector(v, &["x1", "x2"], s);
+    let fwd = net.forward(&x)?;
+    forward_tables(&mut r, &net, &x, &fwd, s);
+    let same = column.forward(&x)? == fwd;
+    r.text(format!(
+        "Computed in the column notation of forward/1 (z = W a + b with each W(l) transposed), the network gives {}: the two notations differ only in how W is written. JQ calls the outputs h(l); they are the a(l) of the tables.",
+        if same { "exactly the same z and a ✓" } else { "different numbers ✗" }
+    ));
+    forward_results(&mut r, &fwd);
+    Ok(r)
+}
+
+fn forward_3(v: &Values, s: &Settings) -> Result<Report> {
+    let all: Vec<&str> = EXAMPLES[2].params.iter().map(|p| p.name).collect();
+    let mut r = start(v, &all, s);
+    let a = vector(v, &["a1", "a2"], s);
+    r.text("PKU writes the output layer with w_jk^(3): input j, output k, i.e. the row notation z_k = Σ_j a_j w_jk + b_k.");
+    let heads = [
+        (
+            "Binary classification · 二分类: p(y = 1 | x) = σ(z)",
+            Activation::Sigmoid,
+            "p(y=1|x)",
+        ),
+        ("Regression · 回归: f(x) = z", Activation::Identity, "f(x)"),
+    ];
+    for (title, f, key) in heads {
+        r.heading(title);
+        let net = Network::new(
+            Convention::Row,
+            vec![layer(v, &[&["w11"], &["w21"]], &["b1"], f, s)],
+        )?;
+        let fwd = net.forward(&a)?;
+        forward_tables(&mut r, &net, &a, &fwd, s);
+        r.results.push((key.into(), fwd[0].a[0].clone()));
+    }
+    r.heading("K classes · K 分类: p(y = k | x) = softmax(z)_k");
+    let net = Network::new(
+        Convention::Row,
+        vec![layer(
+            v,
+            &[&["v11", "v12", "v13"], &["v21", "v22", "v23"]],
+            &["c1", "c2", "c3"],
+            Activation::Softmax,
+            s,
+        )],
+    )?;
+    let fwd = net.forward(&a)?;
+    forward_tables(&mut r, &net, &a, &fwd, s);
+    let total = crate::activation::sum(&fwd[0].a)?;
+    r.text(format!(
+        "The K probabilities sum to {} (softmax normalises).",
+        total.show(s.digits)
+    ));
+    for (k, y) in fwd[0].a.iter().enumerate() {
+        r.results.push((format!("p(y={}|x)", k + 1), y.clone()));
+    }
+    r.blocks.push(Block::Figure(Figure::Bars {
+        title: "Softmax output p(y = k | x)".into(),
+        labels: (1..=fwd[0].a.len()).map(|k| format!("k = {k}")).collect(),
+        values: fwd[0].a.iter().map(|y| y.to_f64()).collect(),
+    }));
+    Ok(r)
+}

@@ -1,0 +1,304 @@
+//! neuron/1-3: one sigmoid neuron (MS §1-2, JQ 神经元): forward, its
+//! backprop with binary cross-entropy, and the gradient-descent loop.
+
+use crate::activation::Activation;
+use crate::catalog::common::{count, get, start};
+use crate::catalog::{Example, Param, Values};
+use crate::error::Result;
+use crate::loss::Loss;
+use crate::network::{Convention, LayerSpec, Network, Objective, Trace, fd_agrees};
+use crate::report::network::{forward_results, forward_tables};
+use crate::report::{Cell, Math, Report, Settings, Table};
+use crate::scalar::Scalar;
+
+const X: Param = Param {
+    name: "x",
+    default: "2",
+    help: "input",
+};
+const W: Param = Param {
+    name: "w",
+    default: "1/2",
+    help: "weight",
+};
+const B: Param = Param {
+    name: "b",
+    default: "-1",
+    help: "bias",
+};
+const Y: Param = Param {
+    name: "y",
+    default: "1",
+    help: "label (0 or 1, or a probability)",
+};
+
+pub static EXAMPLES: &[Example] = &[
+    Example {
+        topic: "neuron",
+        number: 1,
+        title: "Forward pass of one sigmoid neuron",
+        title_zh: "单个神经元的前向传播",
+        sources: &[
+            "MS deck §1: a = σ(z), z = wx + b, 整个网络仅有一个神经元",
+            "JQ deck, 神经元（人工神经网络）: 输入、权重、偏置、求和、激活",
+        ],
+        params: &[
+            Param {
+                name: "x",
+                default: "3",
+                help: "input",
+            },
+            W,
+            B,
+        ],
+        build: neuron_1,
+    },
+    Example {
+        topic: "neuron",
+        number: 2,
+        title: "One neuron, one sample: backprop with binary cross-entropy",
+        title_zh: "单神经元、单个数据的反向传播",
+        sources: &["MS deck §2: ∂L/∂a = -y/a + (1-y)/(1-a), dz = a - y, dw = x·dz, db = dz"],
+        params: &[X, W, B, Y],
+        build: neuron_2,
+    },
+    Example {
+        topic: "neuron",
+        number: 3,
+        title: "The gradient-descent loop for one neuron",
+        title_zh: "梯度下降",
+        sources: &[
+            "MS deck, 梯度下降: 初始化 w, b; 学习率 γ; 计算 dw, db; w_new = w_old - γ·dw; 回到步骤3",
+        ],
+        params: &[
+            X,
+            W,
+            B,
+            Y,
+            Param {
+                name: "lr",
+                default: "1",
+                help: "learning rate γ",
+            },
+            Param {
+                name: "steps",
+                default: "5",
+                help: "iterations (1-50)",
+            },
+        ],
+        build: neuron_3,
+    },
+];
+
+fn neuron(w: &Scalar, b: &Scalar) -> Result<Network> {
+    Network::new(
+        Convention::Column,
+        vec![LayerSpec {
+            weights: vec![vec![w.clone()]],
+            bias: vec![b.clone()],
+            activation: Activation::Sigmoid,
+        }],
+    )
+}
+
+/// a = σ(wx + b).
+fn neuron_1(v: &Values, s: &Settings) -> Result<Report> {
+    let mut r = start(v, &["x", "w", "b"], s);
+    let (x, w, b) = (get(v, "x", s), get(v, "w", s), get(v, "b", s));
+    r.formula(Math::new(
+        "z = w·x + b,  a = σ(z) = 1/(1 + e^(-z))",
+        "z = w x + b,\\quad a = \\sigma(z) = \\frac{1}{1 + e^{-z}}",
+    ));
+    let net = neuron(&w, &b)?;
+    let fwd = net.forward(std::slice::from_ref(&x))?;
+    forward_tables(&mut r, &net, &[x], &fwd, s);
+    r.text("One neuron is a network with one layer of one unit: W(1) = [w], b(1) = [b]; z(1)_1 is the weighted sum (求和) and a(1)_1 the activation (激活).");
+    forward_results(&mut r, &fwd);
+    r.data.clear();
+    r.results = vec![
+        ("z".into(), fwd[0].z[0].clone()),
+        ("a".into(), fwd[0].a[0].clone()),
+    ];
+    Ok(r)
+}
+
+fn bce_objective(y: &Scalar, lr: Option<Scalar>) -> Objective {
+    Objective {
+        target: vec![y.clone()],
+        loss: Loss::Bce,
+        l2: Scalar::zero(),
+        learning_rate: lr,
+    }
+}
+
+/// The MS derivation, each factor with its number, dw and db beside their
+/// central differences.
+fn neuron_2(v: &Values, s: &Settings) -> Result<Report> {
+    let mut r = start(v, &["x", "w", "b", "y"], s);
+    let (x, w, b, y) = (
+        get(v, "x", s),
+        get(v, "w", s),
+        get(v, "b", s),
+        get(v, "y", s),
+    );
+    let t = neuron(&w, &b)?.trace(std::slice::from_ref(&x), &bce_objective(&y, None))?;
+    let l = &t.layers[0];
+    let fp = l.f_prime.as_ref().expect("sigmoid is element-wise")[0].clone();
+    let (z, a, dl_da, dz) = (&l.z[0], &l.a[0], &l.grad_a[0], &l.delta[0]);
+    let shortcut = a.sub(&y)?;
+    let d = s.digits;
+    let o = |v: &Scalar| v.show_operand(d);
+    let mut tb = Table::new(
+        "Backpropagation of one neuron · 单神经元的反向传播 (MS)",
+        &[
+            "quantity",
+            "rule",
+            "computed as",
+            "value",
+            "finite difference",
+        ],
+    );
+    let mut row = |q: &str, rule: &str, how: String, val: &Scalar, fd: Option<f64>| {
+        tb.row(vec![
+            q.into(),
+            rule.into(),
+            how.into(),
+            val.clone().into(),
+            fd.map_or(Cell::Empty, |f| Cell::Num(Scalar::Float(f))),
+        ]);
+    };
+    row(
+        "z",
+        "w·x + b",
+        format!("{}·{} + {}", o(&w), o(&x), o(&b)),
+        z,
+        None,
+    );
+    row("a", "σ(z)", format!("σ({})", o(z)), a, None);
+    row(
+        "L(a, y)",
+        "-[y ln a + (1 - y) ln(1 - a)]",
+        format!("-[{0} ln {1} + (1 - {0}) ln(1 - {1})]", o(&y), o(a)),
+        &t.loss,
+        None,
+    );
+    row(
+        "∂L/∂a",
+        "-y/a + (1 - y)/(1 - a)",
+        format!("-{0}/{1} + (1 - {0})/(1 - {1})", o(&y), o(a)),
+        dl_da,
+        None,
+    );
+    row(
+        "∂a/∂z",
+        "a(1 - a)",
+        format!("{0}·(1 - {0})", o(a)),
+        &fp,
+        None,
+    );
+    row(
+        "dz = ∂L/∂z",
+        "∂L/∂a · ∂a/∂z",
+        format!("{} × {}", o(dl_da), o(&fp)),
+        dz,
+        None,
+    );
+    row(
+        "dz (simplified)",
+        "a - y",
+        format!("{} - {}", o(a), o(&y)),
+        &shortcut,
+        None,
+    );
+    row(
+        "dw = ∂L/∂w",
+        "x·dz",
+        format!("{}·{}", o(&x), o(dz)),
+        &l.grad_w[0][0],
+        l.fd_w[0][0],
+    );
+    row("db = ∂L/∂b", "dz", o(dz), &l.grad_b[0], l.fd_b[0]);
+    r.table(tb);
+    let same = (dz.to_f64() - shortcut.to_f64()).abs() <= 1e-12;
+    let fd_ok = l.fd_w[0][0].is_some_and(|f| fd_agrees(&l.grad_w[0][0], f))
+        && l.fd_b[0].is_some_and(|f| fd_agrees(&l.grad_b[0], f));
+    r.text(format!(
+        "Check: (-y/a + (1 - y)/(1 - a))·a(1 - a) = a - y {}; dw and db {} with central differences of L.",
+        if same { "✓ (both give dz)" } else { "✗ DIFFERS" },
+        if fd_ok { "✓ agree" } else { "✗ disagree" }
+    ));
+    r.results = vec![
+        ("z".into(), z.clone()),
+        ("a".into(), a.clone()),
+        ("L".into(), t.loss.clone()),
+        ("dL/da".into(), dl_da.clone()),
+        ("da/dz".into(), fp),
+        ("dz".into(), dz.clone()),
+        ("dw".into(), l.grad_w[0][0].clone()),
+        ("db".into(), l.grad_b[0].clone()),
+    ];
+    Ok(r)
+}
+
+/// Repeat: compute dw, db; w ← w - γ·dw, b ← b - γ·db.
+fn neuron_3(v: &Values, s: &Settings) -> Result<Report> {
+    let mut r = start(v, &["x", "w", "b", "y", "lr", "steps"], s);
+    let steps = count(v, "steps", 1, 50)?;
+    let (x, y, lr) = (get(v, "x", s), get(v, "y", s), get(v, "lr", s));
+    let (mut w, mut b) = (get(v, "w", s), get(v, "b", s));
+    r.formula(Math::new("dw = x·(a - y),  db = a - y,  w ← w - γ·dw,  b ← b - γ·db", "dw = x(a - y),\\quad db = a - y,\\quad w \\leftarrow w - \\gamma\\,dw,\\quad b \\leftarrow b - \\gamma\\,db"));
+    let mut tb = Table::new(
+        "Gradient descent · 梯度下降 (one row per iteration)",
+        &[
+            "step",
+            "w",
+            "b",
+            "a = σ(wx + b)",
+            "L",
+            "dw",
+            "db",
+            "new w",
+            "new b",
+        ],
+    );
+    let mut losses = Vec::new();
+    for k in 1..=steps {
+        let t: Trace = neuron(&w, &b)?.trace(
+            std::slice::from_ref(&x),
+            &bce_objective(&y, Some(lr.clone())),
+        )?;
+        let l = &t.layers[0];
+        let (nw, nb) = (
+            l.new_w.as_ref().expect("η given")[0][0].clone(),
+            l.new_b.as_ref().expect("η given")[0].clone(),
+        );
+        tb.row(vec![
+            Cell::Text(k.to_string()),
+            w.clone().into(),
+            b.clone().into(),
+            l.a[0].clone().into(),
+            t.loss.clone().into(),
+            l.grad_w[0][0].clone().into(),
+            l.grad_b[0].clone().into(),
+            nw.clone().into(),
+            nb.clone().into(),
+        ]);
+        r.results.push((format!("L_{k}"), t.loss.clone()));
+        losses.push(t.loss.to_f64());
+        (w, b) = (nw, nb);
+    }
+    r.table(tb);
+    let falling = losses.windows(2).all(|p| p[1] < p[0]);
+    r.text(format!(
+        "The loss {} from step to step{}.",
+        if falling { "falls" } else { "does not fall" },
+        if falling {
+            ""
+        } else {
+            ": the learning rate may be too large; try --set lr=1/2"
+        }
+    ));
+    r.results.push(("w".into(), w));
+    r.results.push(("b".into(), b));
+    Ok(r)
+}

@@ -1,0 +1,628 @@
+//! A traced dense network on [`Scalar`]: forward, loss, backward, update.
+//!
+//! NNDL 信息传递过程 / PKU 通用矩阵形式, layers counted from 1:
+//!
+//! ```text
+//! z(l) = W(l) a(l-1) + b(l),   a(l) = f_l(z(l)),   a(0) = x
+//! δ(L) = f'(z(L)) ⊙ ∂L/∂a(L)           (softmax + cross-entropy: δ(L) = ŷ − y)
+//! δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1)
+//! ∂L/∂W(l) = δ(l) (a(l-1))ᵀ + λ W(l),   ∂L/∂b(l) = δ(l),   ∂L/∂a(l-1) = (W(l))ᵀ δ(l)
+//! W(l) ← W(l) − η ∂L/∂W(l),            b(l) ← b(l) − η δ(l)
+//! ```
+//!
+//! One engine for both notations: W is stored out×in (the column
+//! convention); a row-convention network (JQ: h(i) = f(h(i-1) W(i) + b(i)),
+//! W in×out) is transposed on the way in, and the report transposes back.
+//! Every gradient is checked against a central difference computed by a
+//! separate plain-f64 forward pass that shares the activation and loss
+//! definitions.
+
+use crate::activation::Activation;
+use crate::error::{Error, Result};
+use crate::loss::{Loss, l2_penalty};
+use crate::scalar::Scalar;
+
+/// Most parameters an exact run may have; beyond it `--float` is needed.
+pub const MAX_EXACT_PARAMS: usize = 2_000;
+/// Most parameters any traced run may have.
+pub const MAX_PARAMS: usize = 10_000;
+/// Up to this many parameters every gradient gets a central difference;
+/// beyond it (each costs a forward pass), only the first
+/// [`FD_SHOWN`] of each layer, the ones the report's tables show.
+pub const FD_ALL_UP_TO: usize = 2_000;
+/// Gradients per layer checked in a network past [`FD_ALL_UP_TO`].
+pub const FD_SHOWN: usize = 64;
+
+/// A matrix as rows of scalars.
+pub type Matrix = Vec<Vec<Scalar>>;
+
+/// How W is written: out×in with column vectors, or in×out with row vectors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Convention {
+    /// z = W a + b, W out×in (NNDL, PKU, CAL).
+    Column,
+    /// h = f(h W + b), W in×out (JQ).
+    Row,
+}
+
+/// One dense layer, W stored out×in (column convention).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layer {
+    pub w: Matrix,
+    pub b: Vec<Scalar>,
+    pub activation: Activation,
+}
+
+impl Layer {
+    /// Units (length of a): pre-activations / maxout pieces.
+    pub fn units(&self) -> usize {
+        self.b.len() / self.activation.pieces()
+    }
+
+    /// Inputs (length of a(l-1)).
+    pub fn inputs(&self) -> usize {
+        self.w.first().map_or(0, Vec::len)
+    }
+}
+
+/// A layer as the user writes it, W in the network's convention.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayerSpec {
+    pub weights: Matrix,
+    pub bias: Vec<Scalar>,
+    pub activation: Activation,
+}
+
+/// A dense feed-forward network.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Network {
+    pub convention: Convention,
+    pub layers: Vec<Layer>,
+}
+
+/// What to learn from one sample: target, loss, L2 λ, learning rate η.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Objective {
+    pub target: Vec<Scalar>,
+    pub loss: Loss,
+    pub l2: Scalar,
+    pub learning_rate: Option<Scalar>,
+}
+
+/// z and a of one layer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Forward {
+    pub z: Vec<Scalar>,
+    pub a: Vec<Scalar>,
+}
+
+/// Everything computed for layer l.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayerTrace {
+    pub z: Vec<Scalar>,
+    pub a: Vec<Scalar>,
+    /// ∂L/∂a(l).
+    pub grad_a: Vec<Scalar>,
+    /// f'(z(l)) for element-wise activations.
+    pub f_prime: Option<Vec<Scalar>>,
+    /// δ(l) = ∂L/∂z(l).
+    pub delta: Vec<Scalar>,
+    /// δ(l) a(l-1)ᵀ, before the L2 term (out×in).
+    pub grad_w_data: Matrix,
+    /// ∂L/∂W(l) = δ(l) a(l-1)ᵀ + λW(l) (out×in).
+    pub grad_w: Matrix,
+    pub grad_b: Vec<Scalar>,
+    /// ∂L/∂a(l-1) = W(l)ᵀ δ(l).
+    pub grad_a_prev: Vec<Scalar>,
+    pub new_w: Option<Matrix>,
+    pub new_b: Option<Vec<Scalar>>,
+    /// Central differences of L with respect to each W_ij and b_i.
+    pub fd_w: Vec<Vec<Option<f64>>>,
+    pub fd_b: Vec<Option<f64>>,
+    /// Some z sits on a kink of f (ReLU at 0, a maxout tie).
+    pub kink: bool,
+}
+
+/// A forward and backward pass of one sample.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trace {
+    pub input: Vec<Scalar>,
+    pub objective: Objective,
+    pub layers: Vec<LayerTrace>,
+    /// L(a(L), t) without the L2 term.
+    pub data_loss: Scalar,
+    /// λ/2 Σ_l ‖W(l)‖²_F.
+    pub penalty: Scalar,
+    /// data_loss + penalty.
+    pub loss: Scalar,
+    /// δ(L) was taken as ŷ − y (softmax with cross-entropy).
+    pub softmax_shortcut: bool,
+}
+
+fn invalid(what: String, problem: String, accepted: String) -> Error {
+    Error::Invalid {
+        what,
+        problem,
+        accepted,
+    }
+}
+
+/// Mᵀ.
+pub fn transpose(m: &Matrix) -> Matrix {
+    let cols = m.first().map_or(0, Vec::len);
+    (0..cols)
+        .map(|j| m.iter().map(|r| r[j].clone()).collect())
+        .collect()
+}
+
+fn shape(m: &Matrix, c: Convention) -> String {
+    let (r, k) = (m.len(), m.first().map_or(0, Vec::len));
+    match c {
+        Convention::Column => format!("{r}×{k} (out×in)"),
+        Convention::Row => format!("{r}×{k} (in×out)"),
+    }
+}
+
+impl Network {
+    /// Check the shapes and build the network. Layer 1 takes as many inputs
+    /// as its weights have; each later layer must take as many as the layer
+    /// below has units. Softmax may only be the last activation.
+    pub fn new(convention: Convention, specs: Vec<LayerSpec>) -> Result<Network> {
+        if specs.is_empty() {
+            return Err(Error::Usage(
+                "the network has no layers; add at least one [[layer]]".into(),
+            ));
+        }
+        let n = specs.len();
+        let mut layers: Vec<Layer> = Vec::with_capacity(n);
+        for (idx, s) in specs.into_iter().enumerate() {
+            let l = idx + 1;
+            check_rectangular(&s.weights, l)?;
+            if s.activation == Activation::Softmax && l != n {
+                return Err(invalid(format!("layer {l}"), format!("softmax is layer {l} of {n}"), "softmax normalises the output into probabilities, so it may only be the activation of the last layer".into()));
+            }
+            let w = match convention {
+                Convention::Column => s.weights.clone(),
+                Convention::Row => transpose(&s.weights),
+            };
+            check_fit(l, &s, &w, layers.last(), convention)?;
+            layers.push(Layer {
+                w,
+                b: s.bias,
+                activation: s.activation,
+            });
+        }
+        Ok(Network { convention, layers })
+    }
+
+    /// Inputs of layer 1.
+    pub fn inputs(&self) -> usize {
+        self.layers[0].inputs()
+    }
+
+    /// Units of the output layer.
+    pub fn outputs(&self) -> usize {
+        self.layers.last().map_or(0, Layer::units)
+    }
+
+    /// Σ_l (n_in + 1) · n_out: weights and biases.
+    pub fn parameter_count(&self) -> usize {
+        self.layers
+            .iter()
+            .map(|l| l.b.len() * (l.inputs() + 1))
+            .sum()
+    }
+
+    /// The same network with every number turned into an f64 (`--float`).
+    pub fn to_float(&self) -> Network {
+        let f = |v: &Vec<Scalar>| v.iter().map(Scalar::to_float).collect::<Vec<_>>();
+        Network {
+            convention: self.convention,
+            layers: self
+                .layers
+                .iter()
+                .map(|l| Layer {
+                    w: l.w.iter().map(f).collect(),
+                    b: f(&l.b),
+                    activation: l.activation.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Refuse networks too large to trace (exact or not).
+    pub fn check_size(&self, float: bool) -> Result<()> {
+        let p = self.parameter_count();
+        if p > MAX_PARAMS {
+            return Err(Error::Limit {
+                what: format!("the network's {p} parameters"),
+                limit: MAX_PARAMS.to_string(),
+                hint: "; nn-tutor traces small networks by hand-sized steps".into(),
+            });
+        }
+        if !float && p > MAX_EXACT_PARAMS {
+            return Err(Error::Limit {
+                what: format!("the network's {p} parameters"),
+                limit: format!("{MAX_EXACT_PARAMS} for exact arithmetic"),
+                hint: "; rerun with --float to compute in floating point".into(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Forward pass: z(l) and a(l) for l = 1..L.
+    pub fn forward(&self, x: &[Scalar]) -> Result<Vec<Forward>> {
+        if x.len() != self.inputs() {
+            return Err(invalid(
+                "input".into(),
+                format!(
+                    "it has {} values but layer 1 takes {}",
+                    x.len(),
+                    self.inputs()
+                ),
+                format!("give {} input values", self.inputs()),
+            ));
+        }
+        let mut out: Vec<Forward> = Vec::with_capacity(self.layers.len());
+        for (idx, layer) in self.layers.iter().enumerate() {
+            let below = out.last().map_or(x, |f| f.a.as_slice());
+            let l = idx + 1;
+            let z = layer
+                .w
+                .iter()
+                .zip(&layer.b)
+                .enumerate()
+                .map(|(i, (row, b))| {
+                    dot(row, below)?
+                        .add(b)?
+                        .checked()
+                        .map_err(|e| e.at_node(&format!("z({l})_{}", i + 1)))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let a = layer
+                .activation
+                .forward(&z)
+                .map_err(|e| e.at_node(&format!("a({l})")))?;
+            out.push(Forward { z, a });
+        }
+        Ok(out)
+    }
+
+    /// Forward, loss, backward and (with a learning rate) the update, with a
+    /// finite-difference estimate beside every gradient.
+    pub fn trace(&self, x: &[Scalar], obj: &Objective) -> Result<Trace> {
+        let fwd = self.forward(x)?;
+        if obj.target.len() != self.outputs() {
+            return Err(invalid(
+                "target".into(),
+                format!(
+                    "it has {} values but the output layer has {} units",
+                    obj.target.len(),
+                    self.outputs()
+                ),
+                format!("give {} target values", self.outputs()),
+            ));
+        }
+        obj.loss.check_target(&obj.target)?;
+        let y = &fwd.last().expect("at least one layer").a;
+        let data_loss = obj.loss.value(y, &obj.target)?;
+        let penalty = l2_penalty(
+            &obj.l2,
+            self.layers.iter().flat_map(|l| l.w.iter().flatten()),
+        )?;
+        let loss = data_loss
+            .add(&penalty)?
+            .checked()
+            .map_err(|e| e.at_node("L"))?;
+        let last = self.layers.last().expect("at least one layer");
+        let shortcut = last.activation == Activation::Softmax && obj.loss == Loss::CrossEntropy;
+        let mut grad_a = obj.loss.grad(y, &obj.target)?;
+        let cap = (self.parameter_count() > FD_ALL_UP_TO).then_some(FD_SHOWN);
+        let (mut fd_w, mut fd_b) = NetF64::new(self, x, obj).all_fd(cap);
+        let mut layers: Vec<LayerTrace> = Vec::with_capacity(self.layers.len());
+        for (idx, layer) in self.layers.iter().enumerate().rev() {
+            let l = idx + 1;
+            let at = |e: Error, what: &str| e.at_node(&format!("{what}({l})"));
+            let f = &fwd[idx];
+            let below = if idx == 0 { x } else { &fwd[idx - 1].a };
+            let delta = if shortcut && l == self.layers.len() {
+                f.a.iter()
+                    .zip(&obj.target)
+                    .map(|(a, t)| a.sub(t))
+                    .collect::<Result<Vec<_>>>()
+            } else {
+                layer.activation.backward(&f.z, &f.a, &grad_a)
+            }
+            .map_err(|e| at(e, "δ"))?;
+            let f_prime = if layer.activation.is_elementwise() {
+                Some(
+                    f.z.iter()
+                        .enumerate()
+                        .map(|(i, z)| layer.activation.derivative(z, i))
+                        .collect::<Result<Vec<_>>>()?,
+                )
+            } else {
+                None
+            };
+            let grad_w_data = outer(&delta, below).map_err(|e| at(e, "∂L/∂W"))?;
+            let grad_w = add_scaled(&grad_w_data, &layer.w, &obj.l2).map_err(|e| at(e, "∂L/∂W"))?;
+            let grad_a_prev = transpose_times(&layer.w, &delta).map_err(|e| at(e, "∂L/∂a"))?;
+            let (new_w, new_b) = match &obj.learning_rate {
+                Some(eta) => (
+                    Some(add_scaled(&layer.w, &grad_w, &eta.neg()).map_err(|e| at(e, "W"))?),
+                    Some(axpy(&layer.b, &delta, &eta.neg()).map_err(|e| at(e, "b"))?),
+                ),
+                None => (None, None),
+            };
+            layers.push(LayerTrace {
+                z: f.z.clone(),
+                a: f.a.clone(),
+                grad_a: std::mem::take(&mut grad_a),
+                f_prime,
+                fd_w: std::mem::take(&mut fd_w[idx]),
+                fd_b: std::mem::take(&mut fd_b[idx]),
+                kink: layer.activation.at_kink(&f.z),
+                delta,
+                grad_w_data,
+                grad_w,
+                grad_b: Vec::new(),
+                grad_a_prev: grad_a_prev.clone(),
+                new_w,
+                new_b,
+            });
+            let t = layers.last_mut().expect("just pushed");
+            t.grad_b = t.delta.clone();
+            grad_a = grad_a_prev;
+        }
+        layers.reverse();
+        Ok(Trace {
+            input: x.to_vec(),
+            objective: obj.clone(),
+            layers,
+            data_loss,
+            penalty,
+            loss,
+            softmax_shortcut: shortcut,
+        })
+    }
+}
+
+/// Check that layer `l`'s W (stored out×in) fits the layer below, its bias,
+/// and its activation's parameters.
+fn check_fit(
+    l: usize,
+    s: &LayerSpec,
+    w: &Matrix,
+    below: Option<&Layer>,
+    convention: Convention,
+) -> Result<()> {
+    let what = || format!("layer {l}");
+    let (outs, ins) = (w.len(), w.first().map_or(0, Vec::len));
+    if let Some(below) = below
+        && ins != below.units()
+    {
+        let expected = match convention {
+            Convention::Column => format!("{outs}×{} (out×in)", below.units()),
+            Convention::Row => format!("{}×{outs} (in×out)", below.units()),
+        };
+        return Err(invalid(
+            format!("layer {l} weights"),
+            format!(
+                "expected {expected}, because layer {} has {} units, but got {}",
+                l - 1,
+                below.units(),
+                shape(&s.weights, convention)
+            ),
+            "each weight matrix must fit the layer below".into(),
+        ));
+    }
+    let k = s.activation.pieces();
+    if outs % k != 0 {
+        return Err(invalid(
+            what(),
+            format!(
+                "{} has {outs} outputs, not a multiple of k = {k}",
+                s.activation
+            ),
+            "maxout(k) needs k linear pieces per unit, so k × units outputs".into(),
+        ));
+    }
+    if s.bias.len() != outs {
+        return Err(invalid(
+            format!("layer {l} bias"),
+            format!(
+                "expected {outs} values (one per output of W), got {}",
+                s.bias.len()
+            ),
+            "the bias has one entry per row of z".into(),
+        ));
+    }
+    if let Activation::Prelu(gs) = &s.activation
+        && gs.len() != outs
+    {
+        return Err(invalid(
+            what(),
+            format!("prelu has {} slopes for {outs} units", gs.len()),
+            "PReLU needs one γ per unit".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn check_rectangular(w: &Matrix, l: usize) -> Result<()> {
+    if w.is_empty() || w[0].is_empty() {
+        return Err(invalid(
+            format!("layer {l} weights"),
+            "the matrix is empty".into(),
+            "write W as a list of rows, e.g. [[1, 2], [3, 4]]".into(),
+        ));
+    }
+    if let Some((r, row)) = w.iter().enumerate().find(|(_, r)| r.len() != w[0].len()) {
+        return Err(invalid(
+            format!("layer {l} weights"),
+            format!(
+                "row {} has {} entries but row 1 has {}",
+                r + 1,
+                row.len(),
+                w[0].len()
+            ),
+            "every row of W must have the same length".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Σ_j u_j v_j.
+pub fn dot(u: &[Scalar], v: &[Scalar]) -> Result<Scalar> {
+    let mut s = Scalar::zero();
+    for (a, b) in u.iter().zip(v) {
+        s = s.add(&a.mul(b)?)?;
+    }
+    Ok(s)
+}
+
+/// u vᵀ.
+fn outer(u: &[Scalar], v: &[Scalar]) -> Result<Matrix> {
+    u.iter()
+        .map(|a| v.iter().map(|b| a.mul(b)?.checked()).collect())
+        .collect()
+}
+
+/// A + c·B.
+fn add_scaled(a: &Matrix, b: &Matrix, c: &Scalar) -> Result<Matrix> {
+    a.iter().zip(b).map(|(ra, rb)| axpy(ra, rb, c)).collect()
+}
+
+/// u + c·v.
+fn axpy(u: &[Scalar], v: &[Scalar], c: &Scalar) -> Result<Vec<Scalar>> {
+    if c.is_zero() && c.is_exact() {
+        return Ok(u.to_vec());
+    }
+    u.iter()
+        .zip(v)
+        .map(|(a, b)| a.add(&c.mul(b)?)?.checked())
+        .collect()
+}
+
+/// Wᵀ δ.
+fn transpose_times(w: &Matrix, delta: &[Scalar]) -> Result<Vec<Scalar>> {
+    let cols = w.first().map_or(0, Vec::len);
+    (0..cols)
+        .map(|j| {
+            let col: Vec<Scalar> = w.iter().map(|r| r[j].clone()).collect();
+            dot(&col, delta)?.checked()
+        })
+        .collect()
+}
+
+/// A plain-f64 copy of the network and its objective, for central
+/// differences: the independent check of every backprop gradient.
+struct NetF64 {
+    x: Vec<f64>,
+    t: Vec<f64>,
+    loss: Loss,
+    l2: f64,
+    w: Vec<Vec<Vec<f64>>>,
+    b: Vec<Vec<f64>>,
+    act: Vec<Activation>,
+}
+
+impl NetF64 {
+    fn new(net: &Network, x: &[Scalar], obj: &Objective) -> NetF64 {
+        let v = |s: &[Scalar]| s.iter().map(Scalar::to_f64).collect::<Vec<_>>();
+        NetF64 {
+            x: v(x),
+            t: v(&obj.target),
+            loss: obj.loss,
+            l2: obj.l2.to_f64(),
+            w: net
+                .layers
+                .iter()
+                .map(|l| l.w.iter().map(|r| v(r)).collect())
+                .collect(),
+            b: net.layers.iter().map(|l| v(&l.b)).collect(),
+            act: net.layers.iter().map(|l| l.activation.clone()).collect(),
+        }
+    }
+
+    /// L = loss(a(L), t) + λ/2 Σ‖W‖², all in f64.
+    fn loss(&self, w: &[Vec<Vec<f64>>], b: &[Vec<f64>]) -> f64 {
+        let mut a = self.x.clone();
+        for ((wl, bl), f) in w.iter().zip(b).zip(&self.act) {
+            let z: Vec<f64> = wl
+                .iter()
+                .zip(bl)
+                .map(|(r, bi)| r.iter().zip(&a).map(|(p, q)| p * q).sum::<f64>() + bi)
+                .collect();
+            a = f.forward_f64(&z);
+        }
+        let sq: f64 = w.iter().flatten().flatten().map(|v| v * v).sum();
+        self.loss.value_f64(&a, &self.t) + self.l2 / 2.0 * sq
+    }
+
+    /// (L(p + h) − L(p − h)) / 2h for every W(l)_ij and b(l)_i (row by row,
+    /// then the biases; only the first `cap` of each layer when given), with
+    /// h = 1e-6·max(1, |p|); `None` where L is not finite nearby or past the
+    /// cap. One copy of the parameters is perturbed and restored in place.
+    #[allow(clippy::type_complexity)]
+    fn all_fd(mut self, cap: Option<usize>) -> (Vec<Vec<Vec<Option<f64>>>>, Vec<Vec<Option<f64>>>) {
+        let mut fw = Vec::with_capacity(self.w.len());
+        let mut fb = Vec::with_capacity(self.b.len());
+        for l in 0..self.w.len() {
+            let mut k = 0usize;
+            let mut within = || {
+                k += 1;
+                cap.is_none_or(|c| k <= c)
+            };
+            let mut rows = Vec::with_capacity(self.w[l].len());
+            for i in 0..self.w[l].len() {
+                let mut row = Vec::with_capacity(self.w[l][i].len());
+                for j in 0..self.w[l][i].len() {
+                    let p = self.w[l][i][j];
+                    row.push(if within() {
+                        self.central(p, |n, v| n.w[l][i][j] = v)
+                    } else {
+                        None
+                    });
+                }
+                rows.push(row);
+            }
+            fw.push(rows);
+            let mut col = Vec::with_capacity(self.b[l].len());
+            for i in 0..self.b[l].len() {
+                let p = self.b[l][i];
+                col.push(if within() {
+                    self.central(p, |n, v| n.b[l][i] = v)
+                } else {
+                    None
+                });
+            }
+            fb.push(col);
+        }
+        (fw, fb)
+    }
+
+    /// The central difference of L in one parameter (current value `p`,
+    /// written by `set`), which is restored afterwards.
+    fn central(&mut self, p: f64, set: impl Fn(&mut NetF64, f64)) -> Option<f64> {
+        let h = 1e-6 * p.abs().max(1.0);
+        set(self, p + h);
+        let up = self.loss(&self.w, &self.b);
+        set(self, p - h);
+        let down = self.loss(&self.w, &self.b);
+        set(self, p);
+        let d = (up - down) / (2.0 * h);
+        d.is_finite().then_some(d)
+    }
+}
+
+/// Relative tolerance of the finite-difference check.
+pub const FD_TOLERANCE: f64 = 1e-6;
+
+/// True when a backprop gradient and its central difference agree.
+pub fn fd_agrees(grad: &Scalar, fd: f64) -> bool {
+    (fd - grad.to_f64()).abs() <= FD_TOLERANCE * grad.to_f64().abs().max(1.0)
+}
+
+#[cfg(test)]
+mod tests;

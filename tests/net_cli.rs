@@ -1,0 +1,282 @@
+//! `nn-tutor net SPEC.toml` on the real binary: the JSON contract, and every
+//! kind of bad spec giving a clear error, a non-zero exit and no panic.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+const SPEC: &str = r#"
+convention = "column"
+input = [1, 2]
+target = [1]
+loss = "half_sse"
+learning_rate = "1/2"
+l2 = 0
+[[layer]]
+weights = [["1/2", "-1/4"], [-1, 0.25]]
+bias = ["1/4", "-1/4"]
+activation = "sigmoid"
+[[layer]]
+weights = [[1, "-1/2"]]
+bias = ["1/8"]
+activation = "sigmoid"
+"#;
+
+/// Write `text` to a fresh file under the target directory and run `net` on it.
+fn net(name: &str, text: &str, extra: &[&str]) -> Output {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("net_cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{name}.toml"));
+    std::fs::write(&path, text).unwrap();
+    Command::new(env!("CARGO_BIN_EXE_nn-tutor"))
+        .arg("net")
+        .arg(&path)
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+/// The run failed with `code`, and stderr names every one of `needles`.
+fn fails(out: &Output, code: i32, needles: &[&str]) {
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(code), "stderr: {err}");
+    assert!(!err.contains("panicked at"), "{err}");
+    assert!(err.starts_with("error: "), "{err}");
+    for n in needles {
+        assert!(err.contains(n), "stderr lacks `{n}`: {err}");
+    }
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+#[test]
+fn json_contract_and_numbers() {
+    let v = json(&net("good", SPEC, &["--format", "json"]));
+    // the spec is echoed in its own shape, numbers as {exact, float}
+    assert_eq!(v["spec"]["layer"][0]["weights"][1][1]["exact"], "1/4");
+    assert_eq!(v["spec"]["learning_rate"]["exact"], "1/2");
+    assert_eq!(v["spec"]["layer"][1]["activation"], "sigmoid");
+    // z(1) = W(1) x + b(1) = (1/2 - 1/2 + 1/4, -1 + 1/2 - 1/4) = (1/4, -3/4), exact
+    assert_eq!(v["layers"][0]["z"][0]["exact"], "1/4");
+    assert_eq!(v["layers"][0]["z"][1]["exact"], "-3/4");
+    assert!(
+        v["layers"][0]["a"][0]["exact"].is_null(),
+        "σ(1/4) is rounded"
+    );
+    // independent f64 derivation: a1 = σ(z1), z2 = a1_1 - a1_2/2 + 1/8, a2 = σ(z2),
+    // δ2 = (a2 - 1)·a2(1 - a2), ∂L/∂W(2) = δ2·a1, δ1 = σ'(z1) ⊙ W(2)ᵀ δ2, ∂L/∂W(1) = δ1 xᵀ
+    let a1 = [sigmoid(0.25), sigmoid(-0.75)];
+    let a2 = sigmoid(a1[0] - a1[1] / 2.0 + 0.125);
+    let d2 = (a2 - 1.0) * a2 * (1.0 - a2);
+    let d1 = [
+        a1[0] * (1.0 - a1[0]) * d2,
+        a1[1] * (1.0 - a1[1]) * (-0.5 * d2),
+    ];
+    let f = |x: &serde_json::Value| x["float"].as_f64().unwrap();
+    let close = |a: f64, b: f64| assert!((a - b).abs() < 1e-12, "{a} vs {b}");
+    close(f(&v["loss"]), 0.5 * (a2 - 1.0).powi(2));
+    close(f(&v["layers"][1]["delta"][0]), d2);
+    close(f(&v["layers"][1]["grad_W"][0][1]), d2 * a1[1]);
+    close(f(&v["layers"][1]["grad_b"][0]), d2);
+    close(f(&v["layers"][0]["grad_W"][1][1]), d1[1] * 2.0);
+    close(f(&v["layers"][0]["grad_b"][0]), d1[0]);
+    // layers are in order, 1-based in the text: two of them
+    assert_eq!(v["layers"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn row_convention_gives_the_same_numbers() {
+    let row = SPEC
+        .replace("convention = \"column\"", "convention = \"row\"")
+        .replace(
+            "[[\"1/2\", \"-1/4\"], [-1, 0.25]]",
+            "[[\"1/2\", -1], [\"-1/4\", 0.25]]",
+        )
+        .replace("[[1, \"-1/2\"]]", "[[1], [\"-1/2\"]]");
+    let (c, r) = (
+        json(&net("col", SPEC, &["-f", "json"])),
+        json(&net("row", &row, &["-f", "json"])),
+    );
+    assert_eq!(c["loss"], r["loss"]);
+    for l in 0..2 {
+        for k in ["z", "a", "delta", "grad_b"] {
+            assert_eq!(c["layers"][l][k], r["layers"][l][k]);
+        }
+    }
+    // grad_W is shown in each spec's own shape: the row one is the transpose
+    assert_eq!(
+        c["layers"][0]["grad_W"][0][1],
+        r["layers"][0]["grad_W"][1][0]
+    );
+    assert_eq!(r["layers"][1]["grad_W"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn l2_is_in_grad_w_not_grad_b() {
+    // a single identity neuron: z = 2·3 + 1 = 7, half_sse to t = 5: δ = 2,
+    // ∂L/∂w = δ·x + λw = 6 + 1/2·2 = 7, ∂L/∂b = 2, L = 2 + 1/4·4 = 3
+    let spec = "input = [3]\ntarget = [5]\nloss = \"half_sse\"\nl2 = \"1/2\"\n[[layer]]\nweights = [[2]]\nbias = [1]\nactivation = \"identity\"\n";
+    let v = json(&net("l2", spec, &["-f", "json"]));
+    assert_eq!(v["layers"][0]["grad_W"][0][0]["exact"], "7");
+    assert_eq!(v["layers"][0]["grad_b"][0]["exact"], "2");
+    assert_eq!(v["loss"]["exact"], "3");
+}
+
+#[test]
+fn forward_only_without_target() {
+    let spec = "input = [1, 1]\n[[layer]]\nweights = [[1, 1], [1, 1]]\nbias = [0, -1]\nactivation = \"relu\"\n";
+    let v = json(&net("fwd", spec, &["-f", "json"]));
+    assert!(v["loss"].is_null());
+    assert_eq!(v["layers"][0]["a"][1]["exact"], "1");
+}
+
+#[test]
+fn weight_shape_mismatch_names_the_layer() {
+    let bad = SPEC.replace("[[1, \"-1/2\"]]", "[[1, \"-1/2\", 3]]");
+    fails(
+        &net("shape", &bad, &[]),
+        2,
+        &["layer 2", "expected 1×2", "got 1×3"],
+    );
+}
+
+#[test]
+fn unknown_activation_and_loss_list_the_known_ones() {
+    let bad = SPEC.replacen("\"sigmoid\"", "\"swish\"", 1);
+    fails(
+        &net("act", &bad, &[]),
+        2,
+        &["swish", "layer 1", "leaky_relu", "maxout"],
+    );
+    let bad = SPEC.replace("half_sse", "hinge");
+    fails(
+        &net("loss", &bad, &[]),
+        2,
+        &["hinge", "mse", "bce", "cross_entropy"],
+    );
+}
+
+#[test]
+fn softmax_only_last() {
+    let bad = SPEC.replacen("\"sigmoid\"", "\"softmax\"", 1);
+    fails(
+        &net("softmax", &bad, &[]),
+        2,
+        &["layer 1", "softmax", "last layer"],
+    );
+}
+
+#[test]
+fn cross_entropy_targets_must_be_a_distribution() {
+    let spec = "input = [1]\ntarget = [1, 1]\nloss = \"cross_entropy\"\n[[layer]]\nweights = [[1], [2]]\nbias = [0, 0]\nactivation = \"softmax\"\n";
+    fails(
+        &net("ce", spec, &[]),
+        2,
+        &["target", "sum to 2", "distribution"],
+    );
+}
+
+#[test]
+fn bce_output_exactly_one() {
+    // identity output z = 1·1 + 0 = 1 exactly: ln(1 - 1) is undefined
+    let spec = "input = [1]\ntarget = [1]\nloss = \"bce\"\n[[layer]]\nweights = [[1]]\nbias = [0]\nactivation = \"identity\"\n";
+    fails(
+        &net("bce", spec, &[]),
+        1,
+        &["binary cross-entropy", "strictly between 0 and 1"],
+    );
+}
+
+#[test]
+fn input_of_wrong_length() {
+    let bad = SPEC.replace("input = [1, 2]", "input = [1, 2, 3]");
+    fails(
+        &net("input", &bad, &[]),
+        2,
+        &["input", "3 values", "layer 1 takes 2"],
+    );
+}
+
+#[test]
+fn malformed_number_is_located() {
+    let bad = SPEC.replace("\"1/8\"", "\"1/8x\"");
+    fails(&net("number", &bad, &[]), 2, &["1/8x", "layer 2 bias"]);
+}
+
+#[test]
+fn toml_syntax_error_has_line_and_column() {
+    let bad = SPEC.replace("bias = [\"1/8\"]", "bias = [\"1/8\"");
+    let out = net("syntax", &bad, &[]);
+    fails(
+        &out,
+        2,
+        &["syntax.toml:", "cannot read the TOML", "missing comma"],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    // `path:LINE:COL:` with the line at or after the broken one (line 14 of SPEC)
+    let loc: Vec<usize> = err
+        .split("syntax.toml:")
+        .nth(1)
+        .unwrap()
+        .split(':')
+        .take(2)
+        .map(|s| s.parse().unwrap())
+        .collect();
+    assert!(loc[0] >= 14 && loc[1] >= 1, "{err}");
+}
+
+#[test]
+fn too_large_for_exact_suggests_float() {
+    let row = format!("[{}]", vec!["1"; 50].join(", "));
+    let spec = format!(
+        "input = [{}]\n[[layer]]\nweights = [{}]\nbias = [{}]\nactivation = \"relu\"\n",
+        vec!["1"; 50].join(", "),
+        vec![row.as_str(); 50].join(", "),
+        vec!["0"; 50].join(", ")
+    );
+    fails(
+        &net("large", &spec, &[]),
+        2,
+        &["2550 parameters", "--float"],
+    );
+    assert!(
+        net("large", &spec, &["--float", "-f", "json"])
+            .status
+            .success()
+    );
+}
+
+#[test]
+fn missing_file_is_an_error_not_a_panic() {
+    let out = Command::new(env!("CARGO_BIN_EXE_nn-tutor"))
+        .args(["net", "/nonexistent/spec.toml"])
+        .output()
+        .unwrap();
+    fails(&out, 1, &["/nonexistent/spec.toml", "cannot read"]);
+}
+
+#[test]
+fn the_shipped_spec_runs_and_every_gradient_checks() {
+    let spec = concat!(env!("CARGO_MANIFEST_DIR"), "/specs/two-layer.toml");
+    let out = Command::new(env!("CARGO_BIN_EXE_nn-tutor"))
+        .args(["net", spec])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("9 of 9 gradients agree"), "{text}");
+    assert!(
+        text.contains("δ(2)_1") && text.contains("-0.0866655"),
+        "{text}"
+    );
+}

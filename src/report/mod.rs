@@ -9,6 +9,7 @@
 pub mod graph;
 pub mod math;
 pub mod network;
+pub mod train;
 
 use crate::scalar::Scalar;
 

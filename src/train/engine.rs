@@ -23,9 +23,10 @@ use std::num::NonZeroUsize;
 use faer::linalg::matmul::matmul;
 use faer::{Accum, MatMut, MatRef, Par};
 
+use crate::activation::Activation;
 use crate::error::{Error, Result};
+use crate::loss::Loss;
 use crate::train::Real;
-use crate::train::act::{Act, Loss};
 use crate::train::init::Init;
 use crate::train::rng::Rng;
 
@@ -41,7 +42,7 @@ pub struct Layer<T> {
     pub w: Vec<T>,
     /// b(l), n_out values.
     pub b: Vec<T>,
-    pub act: Act,
+    pub act: Activation,
 }
 
 /// A multilayer perceptron and its loss.
@@ -102,8 +103,8 @@ impl<T: Real> Mlp<T> {
     /// `seed` (layer 1 first, each row-major), biases 0.
     pub fn new(
         sizes: &[usize],
-        hidden: Act,
-        output: Act,
+        hidden: Activation,
+        output: Activation,
         loss: Loss,
         init: Init,
         seed: u64,
@@ -113,14 +114,23 @@ impl<T: Real> Mlp<T> {
                 "layer sizes {sizes:?}: need at least an input and an output size, none of them 0"
             )));
         }
-        if hidden == Act::Softmax {
+        if matches!(hidden, Activation::Softmax) {
             return Err(Error::Usage(
                 "softmax acts on a whole layer and is used only on the output with cross_entropy; \
                  choose relu, sigmoid, tanh, … for the hidden layers"
                     .to_string(),
             ));
         }
-        if output == Act::Softmax && loss != Loss::CrossEntropy {
+        for a in [&hidden, &output] {
+            if matches!(a, Activation::Maxout(_)) {
+                return Err(Error::Usage(format!(
+                    "the batched training engine has no {a} (it changes the layer's width); \
+                     use `nn-tutor net` for maxout, or relu, leaky_relu(γ), elu(γ), sigmoid, \
+                     tanh, softplus or identity here"
+                )));
+            }
+        }
+        if matches!(output, Activation::Softmax) && loss != Loss::CrossEntropy {
             return Err(Error::Usage(format!(
                 "a softmax output goes with --loss cross_entropy, not {loss}"
             )));
@@ -139,7 +149,11 @@ impl<T: Real> Mlp<T> {
                     .map(T::of)
                     .collect(),
                 b: vec![T::zero(); mn[1]],
-                act: if i == last { output } else { hidden },
+                act: if i == last {
+                    output.clone()
+                } else {
+                    hidden.clone()
+                },
             })
             .collect();
         Ok(Mlp { layers, loss })
@@ -184,7 +198,7 @@ impl<T: Real> Mlp<T> {
                 }
             }
             activate(
-                layer.act,
+                &layer.act,
                 z,
                 &mut after[0][..bsz * layer.n_out],
                 layer.n_out,
@@ -203,7 +217,7 @@ impl<T: Real> Mlp<T> {
     ) -> BatchStats {
         let last = self.layers.len() - 1;
         let k = self.layers[last].n_out;
-        let act = self.layers[last].act;
+        let act = &self.layers[last].act;
         let inv_b = 1.0 / bsz as f64;
         let mut stats = BatchStats::default();
         let (mut zr, mut ar, mut tr, mut g) =
@@ -226,7 +240,7 @@ impl<T: Real> Mlp<T> {
             }
             let loss = match (act, self.loss) {
                 // Softmax + cross-entropy: L = log Σ e^z − Σ t z, δ = (y − t)/B.
-                (Act::Softmax, _) => {
+                (Activation::Softmax, _) => {
                     let lse = log_sum_exp(&zr);
                     for j in 0..k {
                         ar[j] = (zr[j] - lse).exp();
@@ -236,22 +250,22 @@ impl<T: Real> Mlp<T> {
                         - zr.iter().zip(&tr).map(|(z, t)| z * t).sum::<f64>()
                 }
                 // Sigmoid + BCE: L = Σ softplus(z) − t z, δ = (a − t)/B.
-                (Act::Sigmoid, Loss::Bce) => {
+                (Activation::Sigmoid, Loss::Bce) => {
                     for j in 0..k {
                         g[j] = ar[j] - tr[j];
                     }
                     zr.iter()
                         .zip(&tr)
-                        .map(|(z, t)| Act::Softplus.apply(*z) - t * z)
+                        .map(|(z, t)| Activation::Softplus.apply_f64(*z, 0) - t * z)
                         .sum()
                 }
                 // General: δ = f'(z) ⊙ ∂L/∂a / B.
                 _ => {
-                    self.loss.grad(&ar, &tr, &mut g);
+                    g = self.loss.grad_f64(&ar, &tr);
                     for j in 0..k {
-                        g[j] *= act.derivative(zr[j]);
+                        g[j] *= act.derivative_f64(zr[j], j);
                     }
-                    self.loss.value(&ar, &tr)
+                    self.loss.value_f64(&ar, &tr)
                 }
             };
             stats.loss_sum += loss;
@@ -283,12 +297,13 @@ impl<T: Real> Mlp<T> {
                     T::one(),
                     par,
                 );
-                let act = self.layers[l - 1].act;
+                let act = &self.layers[l - 1].act;
                 derivative_mask(
                     act,
                     &ws.z[l - 1][..bsz * n_in],
                     &ws.a[l - 1][..bsz * n_in],
                     d_prev,
+                    n_in,
                 );
             }
             let input: &[T] = if l == 0 { &ws.x } else { &ws.a[l - 1] };
@@ -484,15 +499,15 @@ fn portable_product<T: Real>(
 }
 
 /// a = f(z), element-wise; softmax row by row.
-fn activate<T: Real>(act: Act, z: &[T], a: &mut [T], width: usize) {
+fn activate<T: Real>(act: &Activation, z: &[T], a: &mut [T], width: usize) {
     match act {
-        Act::Identity => a.copy_from_slice(z),
-        Act::Relu => {
+        Activation::Identity => a.copy_from_slice(z),
+        Activation::Relu => {
             for (a, z) in a.iter_mut().zip(z) {
                 *a = if *z > T::zero() { *z } else { T::zero() };
             }
         }
-        Act::Softmax => {
+        Activation::Softmax => {
             let mut row = vec![0.0; width];
             for (zr, ar) in z.chunks_exact(width).zip(a.chunks_exact_mut(width)) {
                 row.iter_mut().zip(zr).for_each(|(r, v)| *r = v.f64());
@@ -503,25 +518,29 @@ fn activate<T: Real>(act: Act, z: &[T], a: &mut [T], width: usize) {
             }
         }
         _ => {
-            for (a, z) in a.iter_mut().zip(z) {
-                *a = T::of(act.apply(z.f64()));
+            for (a, z) in a.chunks_exact_mut(width).zip(z.chunks_exact(width)) {
+                for (j, (a, z)) in a.iter_mut().zip(z).enumerate() {
+                    *a = T::of(act.apply_f64(z.f64(), j));
+                }
             }
         }
     }
 }
 
 /// d ← d ⊙ f'(z). ReLU: f'(z) = I(z > 0) = I(a > 0), a branchless select.
-fn derivative_mask<T: Real>(act: Act, z: &[T], a: &[T], d: &mut [T]) {
+fn derivative_mask<T: Real>(act: &Activation, z: &[T], a: &[T], d: &mut [T], width: usize) {
     match act {
-        Act::Identity => {}
-        Act::Relu => {
+        Activation::Identity => {}
+        Activation::Relu => {
             for (d, a) in d.iter_mut().zip(a) {
                 *d = if *a > T::zero() { *d } else { T::zero() };
             }
         }
         _ => {
-            for (d, z) in d.iter_mut().zip(z) {
-                *d *= T::of(act.derivative(z.f64()));
+            for (d, z) in d.chunks_exact_mut(width).zip(z.chunks_exact(width)) {
+                for (j, (d, z)) in d.iter_mut().zip(z).enumerate() {
+                    *d *= T::of(act.derivative_f64(z.f64(), j));
+                }
             }
         }
     }

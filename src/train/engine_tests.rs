@@ -1,6 +1,7 @@
 //! The engine against finite differences and against hand-computed values.
 
 use super::*;
+use crate::scalar::Scalar;
 
 /// Inputs of 5 samples with 3 features, and targets for 2 outputs.
 fn batch() -> (Vec<f64>, Vec<u32>, Vec<f64>) {
@@ -22,14 +23,27 @@ fn batch() -> (Vec<f64>, Vec<u32>, Vec<f64>) {
 fn gradients_match_finite_differences() {
     let (x, labels, values) = batch();
     let cases = [
-        (Act::Sigmoid, Act::Softmax, Loss::CrossEntropy),
-        (Act::Tanh, Act::Identity, Loss::Mse),
-        (Act::Relu, Act::Sigmoid, Loss::Bce),
-        (Act::LeakyRelu(0.1), Act::Identity, Loss::HalfSse),
-        (Act::Elu(1.0), Act::Sigmoid, Loss::Mse),
-        (Act::Softplus, Act::Softmax, Loss::CrossEntropy),
+        (Activation::Sigmoid, Activation::Softmax, Loss::CrossEntropy),
+        (Activation::Tanh, Activation::Identity, Loss::Mse),
+        (Activation::Relu, Activation::Sigmoid, Loss::Bce),
+        (
+            Activation::LeakyRelu(Scalar::ratio(1, 10)),
+            Activation::Identity,
+            Loss::HalfSse,
+        ),
+        (
+            Activation::Elu(Scalar::one()),
+            Activation::Sigmoid,
+            Loss::Mse,
+        ),
+        (
+            Activation::Softplus,
+            Activation::Softmax,
+            Loss::CrossEntropy,
+        ),
     ];
     for (hidden, output, loss) in cases {
+        let name = format!("{hidden}/{output}/{loss}");
         let mut net =
             Mlp::<f64>::new(&[3, 4, 3, 2], hidden, output, loss, Init::XavierNormal, 11).unwrap();
         // Non-zero biases so every term of the gradient is exercised.
@@ -65,7 +79,7 @@ fn gradients_match_finite_differences() {
                 let g = if i < nw { gw[l][i] } else { gb[l][i - nw] };
                 assert!(
                     (fd - g).abs() < 1e-7 * (1.0 + g.abs()),
-                    "{hidden}/{output}/{loss}: layer {} param {i}: backprop {g}, finite difference {fd}",
+                    "{name}: layer {} param {i}: backprop {g}, finite difference {fd}",
                     l + 1
                 );
             }
@@ -82,8 +96,8 @@ fn gradients_match_finite_differences() {
 fn one_fused_step_by_hand() {
     let mut net = Mlp::<f64>::new(
         &[2, 1],
-        Act::Relu,
-        Act::Identity,
+        Activation::Relu,
+        Activation::Identity,
         Loss::HalfSse,
         Init::Zeros,
         0,
@@ -114,8 +128,8 @@ fn fused_step_equals_store_then_apply() {
     let labels: Vec<u32> = (0..32).map(|_| rng.below(10) as u32).collect();
     let net0 = Mlp::<f32>::new(
         &sizes,
-        Act::Relu,
-        Act::Softmax,
+        Activation::Relu,
+        Activation::Softmax,
         Loss::CrossEntropy,
         Init::HeUniform,
         2,
@@ -155,8 +169,8 @@ fn products_do_not_depend_on_thread_count() {
             let labels: Vec<u32> = (0..64).map(|_| rng.below(10) as u32).collect();
             let mut net = Mlp::<f32>::new(
                 &[100, 96, 80, 10],
-                Act::Relu,
-                Act::Softmax,
+                Activation::Relu,
+                Activation::Softmax,
                 Loss::CrossEntropy,
                 Init::HeUniform,
                 4,
@@ -181,4 +195,100 @@ fn products_do_not_depend_on_thread_count() {
             .zip(&two)
             .all(|(a, b)| a.to_bits() == b.to_bits())
     );
+}
+
+/// One step of this engine and of the traced engine (`network`, issue 3) on
+/// the same network and sample give the same gradients and the same updated
+/// parameters: the two share the definitions of activations and losses.
+#[test]
+fn one_step_agrees_with_the_traced_engine() {
+    use crate::network::{Convention, LayerSpec, Network, Objective};
+    let cases = [
+        (
+            Activation::Sigmoid,
+            Activation::Softmax,
+            Loss::CrossEntropy,
+            vec![0.0, 1.0],
+        ),
+        (
+            Activation::Tanh,
+            Activation::Identity,
+            Loss::Mse,
+            vec![0.3, -0.2],
+        ),
+        (
+            Activation::LeakyRelu(Scalar::ratio(1, 10)),
+            Activation::Sigmoid,
+            Loss::Bce,
+            vec![1.0, 0.0],
+        ),
+    ];
+    let x = [0.5, -1.0, 2.0];
+    let (lr, l2) = (0.1, 0.01);
+    for (hidden, output, loss, target) in cases {
+        let mut fast = Mlp::<f64>::new(
+            &[3, 4, 2],
+            hidden.clone(),
+            output.clone(),
+            loss,
+            Init::HeNormal,
+            3,
+        )
+        .unwrap();
+        fast.layers[0].b = vec![0.1, -0.2, 0.3, 0.05];
+        // The same weights, written in the row convention (W is in × out).
+        let specs = fast
+            .layers
+            .iter()
+            .map(|l| LayerSpec {
+                weights: l
+                    .w
+                    .chunks(l.n_out)
+                    .map(|row| row.iter().map(|v| Scalar::Float(*v)).collect())
+                    .collect(),
+                bias: l.b.iter().map(|v| Scalar::Float(*v)).collect(),
+                activation: l.act.clone(),
+            })
+            .collect();
+        let traced = Network::new(Convention::Row, specs).unwrap();
+        let obj = Objective {
+            target: target.iter().map(|t| Scalar::Float(*t)).collect(),
+            loss,
+            l2: Scalar::Float(l2),
+            learning_rate: Some(Scalar::Float(lr)),
+        };
+        let trace = traced.trace(&x.map(Scalar::Float), &obj).unwrap();
+        let mut ws = Workspace::new(&fast, 1);
+        let bsz = fast.load(&mut ws, &x);
+        let targets = match loss {
+            Loss::CrossEntropy => vec![1u32],
+            _ => vec![],
+        };
+        let t = if loss == Loss::CrossEntropy {
+            Targets::Labels(&targets)
+        } else {
+            Targets::Values(&target)
+        };
+        fast.gradients(&mut ws, bsz, t, l2);
+        let before = fast.clone();
+        fast.apply(&ws, lr);
+        for (l, (tl, fl)) in trace.layers.iter().zip(&before.layers).enumerate() {
+            // Traced W is out × in (column convention); ours is in × out.
+            for i in 0..fl.n_in {
+                for j in 0..fl.n_out {
+                    let (g, h) = (tl.grad_w[j][i].to_f64(), ws.grad_w[l][i * fl.n_out + j]);
+                    assert!(
+                        (g - h).abs() < 1e-12,
+                        "{loss}: ∂W({})[{i},{j}]: {g} vs {h}",
+                        l + 1
+                    );
+                    let nw = tl.new_w.as_ref().unwrap()[j][i].to_f64();
+                    assert!((nw - fast.layers[l].w[i * fl.n_out + j]).abs() < 1e-12);
+                }
+                for j in 0..fl.n_out {
+                    assert!((tl.grad_b[j].to_f64() - ws.grad_b[l][j]).abs() < 1e-12);
+                }
+            }
+        }
+    }
 }

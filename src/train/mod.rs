@@ -5,13 +5,13 @@
 //! activations, losses and initialisers (tests check both give the same
 //! gradients).
 
-pub mod act;
+pub mod command;
 pub mod data;
 pub mod engine;
 pub mod idx;
 pub mod init;
 pub mod rng;
-//pub mod run;
+pub mod run;
 
 use std::fmt::Debug;
 

@@ -120,7 +120,11 @@ pub fn iteration_table(log: &Log, epochs_asked: usize) -> Table {
     t.row(vec![
         "iterations in all".into(),
         Cell::Text("epochs run × iterations per epoch".into()),
-        n(log.epochs.len() * it),
+        n(if log.epochs.is_empty() {
+            epochs_asked
+        } else {
+            log.epochs.len()
+        } * it),
     ]);
     t
 }
@@ -181,7 +185,7 @@ pub fn epoch_table(log: &Log, l2: f64) -> Table {
     let shown = if step == 1 {
         String::new()
     } else {
-        format!("; every {step}th epoch shown")
+        format!("; one row every {step} epochs, with the first, the kept and the last")
     };
     let mut t = Table::new(
         format!(
@@ -191,11 +195,9 @@ pub fn epoch_table(log: &Log, l2: f64) -> Table {
         &refs,
     );
     let last = log.epochs.len();
-    for e in log
-        .epochs
-        .iter()
-        .filter(|e| e.epoch == 1 || e.epoch % step == 0 || e.epoch == last)
-    {
+    for e in log.epochs.iter().filter(|e| {
+        e.epoch == 1 || e.epoch % step == 0 || e.epoch == last || e.epoch == log.kept_epoch
+    }) {
         let mut row = vec![n(e.epoch), f(e.loss)];
         if has_acc {
             row.push(e.accuracy.map_or(Cell::Empty, f));

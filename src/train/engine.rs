@@ -181,17 +181,10 @@ impl<T: Real> Mlp<T> {
         for (l, layer) in self.layers.iter().enumerate() {
             let (before, after) = ws.a.split_at_mut(l);
             let input: &[T] = if l == 0 { &ws.x } else { &before[l - 1] };
-            let a_prev = MatRef::from_row_major_slice(&input[..bsz * layer.n_in], bsz, layer.n_in);
-            let w = MatRef::from_row_major_slice(&layer.w, layer.n_in, layer.n_out);
+            let a_prev = Op::new(&input[..bsz * layer.n_in], bsz, layer.n_in);
+            let w = Op::new(&layer.w, layer.n_in, layer.n_out);
             let z = &mut ws.z[l][..bsz * layer.n_out];
-            product(
-                MatMut::from_row_major_slice_mut(z, bsz, layer.n_out),
-                Accum::Replace,
-                a_prev,
-                w,
-                T::one(),
-                par,
-            );
+            product(z, Accum::Replace, a_prev, w, T::one(), par);
             for row in z.chunks_exact_mut(layer.n_out) {
                 for (v, b) in row.iter_mut().zip(&layer.b) {
                     *v += *b;
@@ -290,10 +283,10 @@ impl<T: Real> Mlp<T> {
                 let (lower, upper) = ws.delta.split_at_mut(l);
                 let d_prev = &mut lower[l - 1][..bsz * n_in];
                 product(
-                    MatMut::from_row_major_slice_mut(d_prev, bsz, n_in),
+                    d_prev,
                     Accum::Replace,
-                    MatRef::from_row_major_slice(&upper[0][..bsz * n_out], bsz, n_out),
-                    MatRef::from_row_major_slice(&self.layers[l].w, n_in, n_out).transpose(),
+                    Op::new(&upper[0][..bsz * n_out], bsz, n_out),
+                    Op::new(&self.layers[l].w, n_in, n_out).t(),
                     T::one(),
                     par,
                 );
@@ -307,22 +300,15 @@ impl<T: Real> Mlp<T> {
                 );
             }
             let input: &[T] = if l == 0 { &ws.x } else { &ws.a[l - 1] };
-            let a_prev = MatRef::from_row_major_slice(&input[..bsz * n_in], bsz, n_in);
+            let a_prev = Op::new(&input[..bsz * n_in], bsz, n_in);
             let delta = &ws.delta[l][..bsz * n_out];
-            let d = MatRef::from_row_major_slice(delta, bsz, n_out);
+            let d = Op::new(delta, bsz, n_out);
             let layer = &mut self.layers[l];
             match update {
                 Update::Store => {
                     // ∂L/∂W(l) = A(l−1)ᵀ δ(l); λW is added by `add_l2`.
                     let gw = &mut ws.grad_w[l];
-                    product(
-                        MatMut::from_row_major_slice_mut(gw, n_in, n_out),
-                        Accum::Replace,
-                        a_prev.transpose(),
-                        d,
-                        T::one(),
-                        par,
-                    );
+                    product(gw, Accum::Replace, a_prev.t(), d, T::one(), par);
                     column_sums(delta, n_out, &mut ws.grad_b[l]);
                 }
                 Update::Step { lr, l2 } => {
@@ -330,14 +316,7 @@ impl<T: Real> Mlp<T> {
                         let keep = T::of(1.0 - lr * l2);
                         layer.w.iter_mut().for_each(|w| *w *= keep);
                     }
-                    product(
-                        MatMut::from_row_major_slice_mut(&mut layer.w, n_in, n_out),
-                        Accum::Add,
-                        a_prev.transpose(),
-                        d,
-                        T::of(-lr),
-                        par,
-                    );
+                    product(&mut layer.w, Accum::Add, a_prev.t(), d, T::of(-lr), par);
                     let gb = &mut ws.grad_b[l];
                     column_sums(delta, n_out, gb);
                     let lr = T::of(lr);
@@ -456,43 +435,86 @@ fn parallelism() -> Par {
     Par::Rayon(NonZeroUsize::new(rayon::current_num_threads()).unwrap_or(NonZeroUsize::MIN))
 }
 
-/// dst = alpha·lhs·rhs (Replace) or dst += alpha·lhs·rhs (Add).
-fn product<T: Real>(
-    dst: MatMut<T>,
-    accum: Accum,
-    lhs: MatRef<T>,
-    rhs: MatRef<T>,
-    alpha: T,
-    par: Par,
-) {
-    let (m, k, n) = (lhs.nrows(), lhs.ncols(), rhs.ncols());
+/// An operand of a product: a row-major `rows × cols` slice, or its
+/// transpose (a strided view, nothing is copied).
+#[derive(Clone, Copy)]
+struct Op<'a, T> {
+    data: &'a [T],
+    rows: usize,
+    cols: usize,
+    transposed: bool,
+}
+
+impl<'a, T: Real> Op<'a, T> {
+    fn new(data: &'a [T], rows: usize, cols: usize) -> Op<'a, T> {
+        Op {
+            data,
+            rows,
+            cols,
+            transposed: false,
+        }
+    }
+
+    /// The transpose.
+    fn t(self) -> Op<'a, T> {
+        Op {
+            transposed: !self.transposed,
+            ..self
+        }
+    }
+
+    /// (rows, columns) of the operand as used in the product.
+    fn shape(&self) -> (usize, usize) {
+        if self.transposed {
+            (self.cols, self.rows)
+        } else {
+            (self.rows, self.cols)
+        }
+    }
+
+    /// Element (i, j) of the operand as used.
+    fn at(&self, i: usize, j: usize) -> T {
+        if self.transposed {
+            self.data[j * self.cols + i]
+        } else {
+            self.data[i * self.cols + j]
+        }
+    }
+
+    fn mat(&self) -> MatRef<'a, T> {
+        let m = MatRef::from_row_major_slice(self.data, self.rows, self.cols);
+        if self.transposed { m.transpose() } else { m }
+    }
+}
+
+/// dst = alpha·lhs·rhs (Replace) or dst += alpha·lhs·rhs (Add); dst is
+/// row-major.
+fn product<T: Real>(dst: &mut [T], accum: Accum, lhs: Op<T>, rhs: Op<T>, alpha: T, par: Par) {
+    let ((m, k), (_, n)) = (lhs.shape(), rhs.shape());
     if m * k * n < SMALL {
         return portable_product(dst, accum, lhs, rhs, alpha);
     }
     // A product with a side of 10 or so is too thin to share between threads.
     let par = if m.min(k).min(n) <= 16 { Par::Seq } else { par };
-    matmul(dst, accum, lhs, rhs, alpha, par);
+    let dst = MatMut::from_row_major_slice_mut(dst, m, n);
+    matmul(dst, accum, lhs.mat(), rhs.mat(), alpha, par);
 }
 
 /// The same product as a plain loop, summing over k in order: the same
 /// bits on every machine.
-fn portable_product<T: Real>(
-    mut dst: MatMut<T>,
-    accum: Accum,
-    lhs: MatRef<T>,
-    rhs: MatRef<T>,
-    alpha: T,
-) {
-    for i in 0..lhs.nrows() {
-        for j in 0..rhs.ncols() {
+fn portable_product<T: Real>(dst: &mut [T], accum: Accum, lhs: Op<T>, rhs: Op<T>, alpha: T) {
+    let ((m, k), (_, n)) = (lhs.shape(), rhs.shape());
+    for i in 0..m {
+        for j in 0..n {
             let mut s = T::zero();
-            for p in 0..lhs.ncols() {
-                s += lhs[(i, p)] * rhs[(p, j)];
+            for p in 0..k {
+                s += lhs.at(i, p) * rhs.at(p, j);
             }
             let v = alpha * s;
-            dst[(i, j)] = match accum {
+            let d = &mut dst[i * n + j];
+            *d = match accum {
                 Accum::Replace => v,
-                Accum::Add => dst[(i, j)] + v,
+                Accum::Add => *d + v,
             };
         }
     }

@@ -79,6 +79,8 @@ pub struct Log {
     /// Size of the last batch of an epoch: N − (⌈N/B⌉ − 1)·B.
     pub last_batch: usize,
     pub epochs: Vec<Epoch>,
+    /// Mean loss of every batch, in order, over all epochs.
+    pub batch_losses: Vec<f64>,
     /// Epoch whose parameters were kept (the best validation loss when
     /// early stopping is on, else the last).
     pub kept_epoch: usize,
@@ -91,6 +93,33 @@ pub struct Log {
     /// Wall time of the epochs alone (no split, no final evaluation), for
     /// `--time` only: reports never show it, so outputs stay reproducible.
     pub seconds: f64,
+}
+
+impl Log {
+    /// A log with only the iteration arithmetic of N samples in batches of
+    /// B (for explaining it without training).
+    pub fn arithmetic(n: usize, batch: usize, _epochs: usize) -> Log {
+        let per_epoch = n.div_ceil(batch);
+        Log {
+            n_train: n,
+            n_val: 0,
+            n_test: 0,
+            batch,
+            iterations_per_epoch: per_epoch,
+            last_batch: n - (per_epoch - 1) * batch,
+            epochs: Vec::new(),
+            batch_losses: Vec::new(),
+            kept_epoch: 0,
+            stopped_early: false,
+            final_eval: Evaluation {
+                loss: 0.0,
+                accuracy: None,
+                confusion: None,
+            },
+            final_on: "training",
+            seconds: 0.0,
+        }
+    }
 }
 
 /// Progress of a run, reported after every iteration.
@@ -269,6 +298,7 @@ pub fn train<T: Real>(
     let mut order: Vec<usize> = (0..n).collect();
     let mut rng = Rng::new(cfg.seed.wrapping_add(2));
     let mut epochs = Vec::new();
+    let mut batch_losses = Vec::with_capacity(per_epoch * cfg.epochs);
     let (mut best, mut best_loss, mut kept_epoch) = (None, f64::INFINITY, 0);
     let total = (per_epoch * cfg.epochs) as u64;
     let mut stopped_early = false;
@@ -306,6 +336,7 @@ pub fn train<T: Real>(
                     suggest: cfg.lr / 10.0,
                 });
             }
+            batch_losses.push(s.loss_sum / bsz as f64);
             sum.loss_sum += s.loss_sum;
             sum.correct += s.correct;
             if it + 1 == per_epoch {
@@ -363,6 +394,7 @@ pub fn train<T: Real>(
         iterations_per_epoch: per_epoch,
         last_batch: n - (per_epoch - 1) * batch,
         epochs,
+        batch_losses,
         kept_epoch,
         stopped_early,
         final_eval,

@@ -20,10 +20,12 @@ Examples:
   nn-tutor explain backprop --example 1           (x + y)z at (-2, 5, -4), step by step
   nn-tutor explain backprop --example 1 --set x=3 the same circuit with x = 3
   nn-tutor explain autodiff --example 1           the NNDL chain that gives exactly 1/4
+  nn-tutor explain neuron --example 2             one neuron's backprop: dz = a - y = -1/2 (MS)
+  nn-tutor explain backprop --example 5           δ(l) layer by layer, softmax + cross-entropy
   nn-tutor graph \"q = x + y; f = q * z\" --at x=-2,y=5,z=-4
   nn-tutor graph \"sigmoid(w*x + b)\" --at w=1/2,x=2,b=-1 --format json
-  nn-tutor net spec.toml                         trace a network you write (see `nn-tutor net --help`)
-  nn-tutor train --data digits --layers 64,64,10 --epochs 20 --val 0.1   train on real handwriting";
+  nn-tutor net spec.toml                          a network you write (nn-tutor net --help)
+  nn-tutor train --data digits --layers 64,64,10 --val 0.1   train on real handwriting";
 
 const TRAIN_HELP: &str = "\
 Trains a dense network with mini-batch SGD (JQ: batch, epoch, iteration;
@@ -90,7 +92,7 @@ pub enum Command {
     /// List the worked examples (all, or one topic's).
     #[command(after_help = "Example:\n  nn-tutor list backprop")]
     List {
-        /// Only this topic, e.g. backprop, autodiff, chain-rule.
+        /// Only this topic, e.g. neuron, activation, backprop, network.
         topic: Option<String>,
         #[command(flatten)]
         out: OutputArgs,
@@ -104,7 +106,8 @@ Examples:
   nn-tutor explain autodiff             (lists the topic's examples)
   nn-tutor explain activation --example 1 --plot activations.svg")]
     Explain {
-        /// The topic: backprop, autodiff, chain-rule (see `nn-tutor list`).
+        /// The topic: neuron, activation, forward, softmax, loss, backprop, autodiff,
+        /// chain-rule, network, init, xor (see `nn-tutor list`).
         topic: String,
         /// Which example of the topic; without it, the topic's examples are listed.
         #[arg(long, short = 'e', value_name = "N")]
@@ -422,7 +425,7 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
             })?;
             let parsed = crate::netspec::Spec::parse(&text, &path)?;
             report(
-                crate::report::network::net_report(&parsed, &path, &out.settings())?,
+                crate::report::net::net_report(&parsed, &path, &out.settings())?,
                 out,
             )
         }

@@ -152,8 +152,10 @@ impl Loss {
                 func: "binary cross-entropy".to_string(),
                 value: y.show(6),
                 node: format!("output {}", k + 1),
-                hint: "BCE needs every output strictly between 0 and 1, since ln 0 is undefined; \
-                       use a sigmoid output layer, or mse/half_sse"
+                hint: "BCE needs every output strictly between 0 and 1, since ln 0 is undefined \
+                       (a sigmoid output rounds to exactly 1 in f64 once z > 36.7, and an identity \
+                       or ReLU output can be anything); use smaller weights, a sigmoid output, or \
+                       mse/half_sse"
                     .to_string(),
             });
         }

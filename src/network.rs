@@ -22,6 +22,9 @@ use crate::error::{Error, Result};
 use crate::loss::{Loss, l2_penalty};
 use crate::scalar::Scalar;
 
+mod fd;
+use fd::NetF64;
+
 /// Most parameters an exact run may have; beyond it `--float` is needed.
 pub const MAX_EXACT_PARAMS: usize = 2_000;
 /// Most parameters any traced run may have.
@@ -318,7 +321,7 @@ impl Network {
         let shortcut = last.activation == Activation::Softmax && obj.loss == Loss::CrossEntropy;
         let mut grad_a = obj.loss.grad(y, &obj.target)?;
         let cap = (self.parameter_count() > FD_ALL_UP_TO).then_some(FD_SHOWN);
-        let (mut fd_w, mut fd_b) = NetF64::new(self, x, obj).all_fd(cap);
+        let (mut fd_w, mut fd_b) = NetF64::new(self, x, obj).all_fd(cap, self.convention);
         let mut layers: Vec<LayerTrace> = Vec::with_capacity(self.layers.len());
         for (idx, layer) in self.layers.iter().enumerate().rev() {
             let l = idx + 1;
@@ -472,6 +475,20 @@ fn check_rectangular(w: &Matrix, l: usize) -> Result<()> {
     Ok(())
 }
 
+/// The stored entries (out o, in k) of an out×in W in the order a reader
+/// of convention `c` sees them: row by row of W as written (out×in for
+/// column, in×out for row).
+pub fn display_order(c: Convention, outs: usize, ins: usize) -> Vec<(usize, usize)> {
+    match c {
+        Convention::Column => (0..outs)
+            .flat_map(|o| (0..ins).map(move |k| (o, k)))
+            .collect(),
+        Convention::Row => (0..ins)
+            .flat_map(|k| (0..outs).map(move |o| (o, k)))
+            .collect(),
+    }
+}
+
 /// Σ_j u_j v_j.
 pub fn dot(u: &[Scalar], v: &[Scalar]) -> Result<Scalar> {
     let mut s = Scalar::zero();
@@ -513,107 +530,6 @@ fn transpose_times(w: &Matrix, delta: &[Scalar]) -> Result<Vec<Scalar>> {
             dot(&col, delta)?.checked()
         })
         .collect()
-}
-
-/// A plain-f64 copy of the network and its objective, for central
-/// differences: the independent check of every backprop gradient.
-struct NetF64 {
-    x: Vec<f64>,
-    t: Vec<f64>,
-    loss: Loss,
-    l2: f64,
-    w: Vec<Vec<Vec<f64>>>,
-    b: Vec<Vec<f64>>,
-    act: Vec<Activation>,
-}
-
-impl NetF64 {
-    fn new(net: &Network, x: &[Scalar], obj: &Objective) -> NetF64 {
-        let v = |s: &[Scalar]| s.iter().map(Scalar::to_f64).collect::<Vec<_>>();
-        NetF64 {
-            x: v(x),
-            t: v(&obj.target),
-            loss: obj.loss,
-            l2: obj.l2.to_f64(),
-            w: net
-                .layers
-                .iter()
-                .map(|l| l.w.iter().map(|r| v(r)).collect())
-                .collect(),
-            b: net.layers.iter().map(|l| v(&l.b)).collect(),
-            act: net.layers.iter().map(|l| l.activation.clone()).collect(),
-        }
-    }
-
-    /// L = loss(a(L), t) + λ/2 Σ‖W‖², all in f64.
-    fn loss(&self, w: &[Vec<Vec<f64>>], b: &[Vec<f64>]) -> f64 {
-        let mut a = self.x.clone();
-        for ((wl, bl), f) in w.iter().zip(b).zip(&self.act) {
-            let z: Vec<f64> = wl
-                .iter()
-                .zip(bl)
-                .map(|(r, bi)| r.iter().zip(&a).map(|(p, q)| p * q).sum::<f64>() + bi)
-                .collect();
-            a = f.forward_f64(&z);
-        }
-        let sq: f64 = w.iter().flatten().flatten().map(|v| v * v).sum();
-        self.loss.value_f64(&a, &self.t) + self.l2 / 2.0 * sq
-    }
-
-    /// (L(p + h) − L(p − h)) / 2h for every W(l)_ij and b(l)_i (row by row,
-    /// then the biases; only the first `cap` of each layer when given), with
-    /// h = 1e-6·max(1, |p|); `None` where L is not finite nearby or past the
-    /// cap. One copy of the parameters is perturbed and restored in place.
-    #[allow(clippy::type_complexity)]
-    fn all_fd(mut self, cap: Option<usize>) -> (Vec<Vec<Vec<Option<f64>>>>, Vec<Vec<Option<f64>>>) {
-        let mut fw = Vec::with_capacity(self.w.len());
-        let mut fb = Vec::with_capacity(self.b.len());
-        for l in 0..self.w.len() {
-            let mut k = 0usize;
-            let mut within = || {
-                k += 1;
-                cap.is_none_or(|c| k <= c)
-            };
-            let mut rows = Vec::with_capacity(self.w[l].len());
-            for i in 0..self.w[l].len() {
-                let mut row = Vec::with_capacity(self.w[l][i].len());
-                for j in 0..self.w[l][i].len() {
-                    let p = self.w[l][i][j];
-                    row.push(if within() {
-                        self.central(p, |n, v| n.w[l][i][j] = v)
-                    } else {
-                        None
-                    });
-                }
-                rows.push(row);
-            }
-            fw.push(rows);
-            let mut col = Vec::with_capacity(self.b[l].len());
-            for i in 0..self.b[l].len() {
-                let p = self.b[l][i];
-                col.push(if within() {
-                    self.central(p, |n, v| n.b[l][i] = v)
-                } else {
-                    None
-                });
-            }
-            fb.push(col);
-        }
-        (fw, fb)
-    }
-
-    /// The central difference of L in one parameter (current value `p`,
-    /// written by `set`), which is restored afterwards.
-    fn central(&mut self, p: f64, set: impl Fn(&mut NetF64, f64)) -> Option<f64> {
-        let h = 1e-6 * p.abs().max(1.0);
-        set(self, p + h);
-        let up = self.loss(&self.w, &self.b);
-        set(self, p - h);
-        let down = self.loss(&self.w, &self.b);
-        set(self, p);
-        let d = (up - down) / (2.0 * h);
-        d.is_finite().then_some(d)
-    }
 }
 
 /// Relative tolerance of the finite-difference check.

@@ -92,6 +92,11 @@ fn json_contract_and_numbers() {
     close(f(&v["layers"][0]["grad_b"][0]), d1[0]);
     // layers are in order, 1-based in the text: two of them
     assert_eq!(v["layers"].as_array().unwrap().len(), 2);
+    // --float computes in f64 but still echoes the spec as written
+    let w = json(&net("good_float", SPEC, &["--format", "json", "--float"]));
+    assert_eq!(w["spec"]["layer"][0]["weights"][1][1]["exact"], "1/4");
+    assert!(w["layers"][0]["z"][0]["exact"].is_null());
+    close(f(&w["layers"][1]["grad_W"][0][1]), d2 * a1[1]);
 }
 
 #[test]

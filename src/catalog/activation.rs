@@ -128,7 +128,7 @@ fn activation_1(v: &Values, s: &Settings) -> Result<Report> {
     ];
     let mut panels = Vec::new();
     for (label, f, identity) in &funcs {
-        let (rule, deriv) = crate::report::network::rule(f);
+        let (rule, deriv) = crate::report::layer_math::rule(f);
         let mut t = Table::new(
             format!(
                 "{label}: {} · {} · identity f' = {identity}",
@@ -212,7 +212,7 @@ fn activation_2(v: &Values, s: &Settings) -> Result<Report> {
         ],
     );
     for (label, f, unit) in &funcs {
-        let (rule, _) = crate::report::network::rule(f);
+        let (rule, _) = crate::report::layer_math::rule(f);
         let (fz, d) = (f.apply(&z, *unit)?, f.derivative(&z, *unit)?);
         let h = 1e-6 * z.to_f64().abs().max(1.0);
         let c =

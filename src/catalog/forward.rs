@@ -6,7 +6,9 @@ use crate::catalog::common::{layer, start, vector};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::network::{Convention, Network, transpose};
-use crate::report::network::{formulas, forward_results, forward_tables};
+use crate::report::layer_math::formulas;
+use crate::report::net::forward_results;
+use crate::report::network::forward_tables;
 use crate::report::{Block, Cell, Figure, Report, Settings, Table};
 
 const fn p(name: &'static str, default: &'static str, help: &'static str) -> Param {

@@ -7,7 +7,8 @@ use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
 use crate::network::{Convention, LayerSpec, Network, Objective, Trace, fd_agrees};
-use crate::report::network::{forward_results, forward_tables};
+use crate::report::net::forward_results;
+use crate::report::network::forward_tables;
 use crate::report::{Cell, Math, Report, Settings, Table};
 use crate::scalar::Scalar;
 

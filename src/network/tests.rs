@@ -249,6 +249,32 @@ fn maxout_prelu_softplus_gradients_check() {
 }
 
 #[test]
+fn relu_at_zero_uses_the_convention_and_is_flagged() {
+    // z = 1·1 + (-1) = 0 exactly: ReLU'(0) = 0, so δ = 0 and ∂L/∂w = 0, while the
+    // central difference sees the average slope 1/2·(a - t)·x; the layer is marked as a kink
+    let net = Network::new(
+        Convention::Column,
+        vec![layer(m(&[&["1"]]), v(&["-1"]), "relu")],
+    )
+    .unwrap();
+    let obj = Objective {
+        target: v(&["1"]),
+        loss: Loss::HalfSse,
+        l2: q("0"),
+        learning_rate: None,
+    };
+    let t = net.trace(&v(&["1"]), &obj).unwrap();
+    let l = &t.layers[0];
+    assert!(l.kink);
+    assert_eq!(
+        (l.z.clone(), l.delta.clone(), l.grad_w.clone()),
+        (v(&["0"]), v(&["0"]), m(&[&["0"]]))
+    );
+    // one-sided slopes of L = 1/2 (relu(w - 1) - 1)²: 0 on the left, -1 on the right
+    assert!((l.fd_w[0][0].unwrap() + 0.5).abs() < 1e-6);
+}
+
+#[test]
 fn size_limits_suggest_float() {
     let zeros = |r: usize, c: usize| vec![vec![Scalar::zero(); c]; r];
     let big = Network::new(
@@ -381,5 +407,31 @@ proptest! {
         let x: Vec<Scalar> = (0..col.inputs()).map(|i| Scalar::ratio(i as i64, 3)).collect();
         let obj = Objective { target: vec![Scalar::ratio(1, 2); col.outputs()], loss: Loss::HalfSse, l2: Scalar::zero(), learning_rate: Some(Scalar::ratio(1, 10)) };
         prop_assert_eq!(col.trace(&x, &obj).unwrap().layers, row.trace(&x, &obj).unwrap().layers);
+    }
+
+    #[test]
+    fn softmax_output_gradients_agree(
+        sizes in sizes(),
+        acts in prop::collection::vec(prop::sample::select(SMOOTH), 4),
+        nums in prop::collection::vec(-8i64..9, 1..40),
+        ce in any::<bool>(),
+    ) {
+        // the last layer is softmax; with cross-entropy δ(L) = ŷ - y, with MSE the
+        // full Jacobian (diag(ŷ) - ŷŷᵀ)·∂L/∂ŷ; both must match central differences
+        let mut acts: Vec<&str> = acts[..sizes.len() - 1].to_vec();
+        *acts.last_mut().unwrap() = "softmax";
+        let net = net_from(&sizes, &acts, &nums, Convention::Column).to_float();
+        let n = net.outputs();
+        let x: Vec<Scalar> = (0..net.inputs()).map(|i| Scalar::Float(0.7 - i as f64 * 0.4)).collect();
+        let loss = if ce { Loss::CrossEntropy } else { Loss::Mse };
+        let obj = Objective { target: vec![Scalar::Float(1.0 / n as f64); n], loss, l2: Scalar::ratio(1, 20), learning_rate: None };
+        let t = net.trace(&x, &obj).unwrap();
+        prop_assert_eq!(t.softmax_shortcut, ce);
+        for l in &t.layers {
+            for (g, fd) in l.grad_w.iter().flatten().zip(l.fd_w.iter().flatten()).chain(l.grad_b.iter().zip(&l.fd_b)) {
+                let fd = fd.unwrap();
+                prop_assert!((g.to_f64() - fd).abs() <= 1e-5 * g.to_f64().abs().max(1.0), "{} vs {}", g.to_f64(), fd);
+            }
+        }
     }
 }

@@ -7,7 +7,9 @@
 //! so they cannot disagree.
 
 pub mod graph;
+pub mod layer_math;
 pub mod math;
+pub mod net;
 pub mod network;
 pub mod train;
 

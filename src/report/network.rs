@@ -1,177 +1,22 @@
 //! Explain a network [`Trace`]: per layer, the forward table (z, a), the
 //! backward table (∂L/∂a, f'(z), δ), the gradients beside their finite
-//! differences, and the update; plus the named results and the JSON data
-//! (`loss`, `layers`) of `nn-tutor net`.
+//! differences, and the update; plus the named results and the JSON
+//! `loss` and `layers`.
 
 use crate::activation::Activation;
 use crate::loss::Loss;
-use crate::network::{Convention, Forward, Matrix, Network, Trace, fd_agrees, transpose};
+use crate::network::{
+    Convention, Forward, Matrix, Network, Trace, display_order, fd_agrees, transpose,
+};
+use crate::report::layer_math::{
+    apply_computed, derivative_computed, dl, formulas, loss_grad_rule, op, rule, sub, sub2,
+    sum_of_products, text,
+};
 use crate::report::{Cell, Data, Math, Report, Settings, Table};
 use crate::scalar::Scalar;
 
 /// Most rows a table shows; the rest are counted (JSON has every value).
 pub const MAX_ROWS: usize = crate::network::FD_SHOWN;
-/// Most terms a "computed as" sum spells out.
-const MAX_TERMS: usize = 6;
-
-fn sub(name: &str, l: usize, i: usize) -> Math {
-    Math::new(
-        format!("{name}({l})_{i}"),
-        format!("{}^{{({l})}}_{{{i}}}", latex_sym(name)),
-    )
-}
-
-fn sub2(name: &str, l: usize, i: usize, j: usize) -> Math {
-    Math::new(
-        format!("{name}({l})_{i},{j}"),
-        format!("{}^{{({l})}}_{{{i},{j}}}", latex_sym(name)),
-    )
-}
-
-/// ∂L/∂(quantity).
-fn dl(m: &Math) -> Math {
-    Math::new(
-        format!("∂L/∂{}", m.plain),
-        format!("\\frac{{\\partial L}}{{\\partial {}}}", m.latex),
-    )
-}
-
-fn latex_sym(name: &str) -> &str {
-    match name {
-        "δ" => "\\delta",
-        other => other,
-    }
-}
-
-/// A number inside a formula: negatives and fractions in parentheses in
-/// plain text, `(-1/4)·2`, `3·(1/2)`; LaTeX needs them only for negatives.
-fn op(v: &Scalar, s: &Settings) -> Math {
-    let m = Math::operand(v, s.digits);
-    if v.is_exact() && m.plain.contains('/') && !m.plain.starts_with('(') {
-        Math::new(format!("({})", m.plain), m.latex)
-    } else {
-        m
-    }
-}
-
-fn text(plain: impl Into<String>, latex: impl Into<String>) -> Math {
-    Math::new(plain, latex)
-}
-
-/// `u1·v1 + u2·v2 + … (+ b)`, spelled out up to [`MAX_TERMS`] terms.
-fn sum_of_products(pairs: &[(&Scalar, &Scalar)], plus: Option<&Scalar>, s: &Settings) -> Math {
-    let mut parts: Vec<Math> = pairs
-        .iter()
-        .take(MAX_TERMS)
-        .map(|(u, v)| Math::join(&[op(u, s), op(v, s)], "·", " \\cdot "))
-        .collect();
-    if pairs.len() > MAX_TERMS {
-        parts.push(text(
-            format!("… ({} terms)", pairs.len()),
-            format!("\\dots\\ ({} terms)", pairs.len()),
-        ));
-    }
-    if let Some(b) = plus {
-        parts.push(op(b, s));
-    }
-    Math::join(&parts, " + ", " + ")
-}
-
-/// f(z) and f'(z) as formulas (NNDL table of activations and derivatives).
-pub fn rule(act: &Activation) -> (Math, Math) {
-    let m = |p: &str, l: &str| text(p, l);
-    match act {
-        Activation::Identity => (m("f(z) = z", "f(z) = z"), m("f'(z) = 1", "f'(z) = 1")),
-        Activation::Sigmoid => (
-            m(
-                "σ(z) = 1/(1 + e^(-z))",
-                "\\sigma(z) = \\frac{1}{1 + e^{-z}}",
-            ),
-            m(
-                "σ'(z) = σ(z)(1 - σ(z))",
-                "\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))",
-            ),
-        ),
-        Activation::Tanh => (
-            m(
-                "tanh(z) = (e^z - e^(-z))/(e^z + e^(-z))",
-                "\\tanh(z) = \\frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}",
-            ),
-            m("tanh'(z) = 1 - tanh²(z)", "\\tanh'(z) = 1 - \\tanh^{2}(z)"),
-        ),
-        Activation::Relu => (
-            m(
-                "ReLU(z) = max(0, z)",
-                "\\operatorname{ReLU}(z) = \\max(0, z)",
-            ),
-            m(
-                "ReLU'(z) = I(z > 0), so ReLU'(0) = 0",
-                "\\operatorname{ReLU}'(z) = I(z > 0),\\ \\operatorname{ReLU}'(0) = 0",
-            ),
-        ),
-        Activation::LeakyRelu(_) | Activation::Prelu(_) => (
-            m(
-                "f(z) = z if z > 0, γz if z ≤ 0",
-                "f(z) = \\begin{cases} z & z > 0 \\\\ \\gamma z & z \\le 0 \\end{cases}",
-            ),
-            m(
-                "f'(z) = 1 if z > 0, γ if z ≤ 0",
-                "f'(z) = \\begin{cases} 1 & z > 0 \\\\ \\gamma & z \\le 0 \\end{cases}",
-            ),
-        ),
-        Activation::Elu(_) => (
-            m(
-                "ELU(z) = z if z > 0, γ(e^z - 1) if z ≤ 0",
-                "\\operatorname{ELU}(z) = \\begin{cases} z & z > 0 \\\\ \\gamma(e^{z} - 1) & z \\le 0 \\end{cases}",
-            ),
-            m(
-                "ELU'(z) = I(z > 0) + I(z ≤ 0)·γe^z",
-                "\\operatorname{ELU}'(z) = I(z > 0) + I(z \\le 0)\\,\\gamma e^{z}",
-            ),
-        ),
-        Activation::Softplus => (
-            m(
-                "softplus(z) = ln(1 + e^z)",
-                "\\operatorname{softplus}(z) = \\ln(1 + e^{z})",
-            ),
-            m(
-                "softplus'(z) = σ(z)",
-                "\\operatorname{softplus}'(z) = \\sigma(z)",
-            ),
-        ),
-        Activation::Maxout(_) => (
-            m("a_j = max_k z_j,k", "a_j = \\max_k z_{j,k}"),
-            m(
-                "∂a_j/∂z_j,k = 1 for the largest piece, 0 for the others",
-                "\\frac{\\partial a_j}{\\partial z_{j,k}} = I(k = \\arg\\max)",
-            ),
-        ),
-        Activation::Softmax => (
-            m(
-                "ŷ_k = e^(z_k) / Σ_i e^(z_i)",
-                "\\hat y_k = \\frac{e^{z_k}}{\\sum_i e^{z_i}}",
-            ),
-            m(
-                "∂ŷ/∂z = diag(ŷ) - ŷŷᵀ",
-                "\\frac{\\partial \\hat y}{\\partial z} = \\operatorname{diag}(\\hat y) - \\hat y \\hat y^{\\top}",
-            ),
-        ),
-    }
-}
-
-/// The formulas of the forward and backward pass in the network's notation.
-pub fn formulas(c: Convention) -> Math {
-    match c {
-        Convention::Column => text(
-            "z(l) = W(l) a(l-1) + b(l),  a(l) = f(z(l)),  a(0) = x    (W(l) is out×in)\nδ(l) = f'(z(l)) ⊙ W(l+1)ᵀ δ(l+1),  ∂L/∂W(l) = δ(l) a(l-1)ᵀ,  ∂L/∂b(l) = δ(l),  ∂L/∂a(l-1) = W(l)ᵀ δ(l)",
-            "z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)},\\quad a^{(l)} = f(z^{(l)}) \\\\ \\delta^{(l)} = f'(z^{(l)}) \\odot (W^{(l+1)})^{\\top} \\delta^{(l+1)},\\quad \\frac{\\partial L}{\\partial W^{(l)}} = \\delta^{(l)} (a^{(l-1)})^{\\top},\\quad \\frac{\\partial L}{\\partial b^{(l)}} = \\delta^{(l)}",
-        ),
-        Convention::Row => text(
-            "z(l) = a(l-1) W(l) + b(l),  a(l) = f(z(l))    (JQ writes h(l) = f(h(l-1) W(l) + b(l)); W(l) is in×out, a is a 1×n row)\nδ(l) = f'(z(l)) ⊙ δ(l+1) W(l+1)ᵀ,  ∂L/∂W(l) = a(l-1)ᵀ δ(l),  ∂L/∂b(l) = δ(l),  ∂L/∂a(l-1) = δ(l) W(l)ᵀ",
-            "z^{(l)} = a^{(l-1)} W^{(l)} + b^{(l)},\\quad a^{(l)} = f(z^{(l)}) \\\\ \\delta^{(l)} = f'(z^{(l)}) \\odot \\delta^{(l+1)} (W^{(l+1)})^{\\top},\\quad \\frac{\\partial L}{\\partial W^{(l)}} = (a^{(l-1)})^{\\top} \\delta^{(l)},\\quad \\frac{\\partial L}{\\partial b^{(l)}} = \\delta^{(l)}",
-        ),
-    }
-}
 
 /// W as the user writes it (in×out in the row convention).
 pub fn shown(w: &Matrix, c: Convention) -> Matrix {
@@ -255,119 +100,6 @@ pub fn forward_tables(
         }
         report.table(t);
     }
-}
-
-fn apply_computed(act: &Activation, z: &[Scalar], i: usize, s: &Settings) -> Math {
-    let name = match act {
-        Activation::Sigmoid => "σ",
-        Activation::Identity => "",
-        Activation::Relu => "ReLU",
-        Activation::Tanh => "tanh",
-        Activation::Softplus => "softplus",
-        Activation::LeakyRelu(_) | Activation::Prelu(_) => "LeakyReLU",
-        Activation::Elu(_) => "ELU",
-        Activation::Maxout(k) => {
-            let parts: Vec<Math> = z[i * k..(i + 1) * k]
-                .iter()
-                .map(|v| Math::num(v, s.digits))
-                .collect();
-            let inner = Math::join(&parts, ", ", ", ");
-            return text(
-                format!("max({})", inner.plain),
-                format!("\\max({})", inner.latex),
-            );
-        }
-        Activation::Softmax => {
-            return text(
-                format!(
-                    "e^(z_{0}) / Σ_k e^(z_k), z_{0} = {1}",
-                    i + 1,
-                    z[i].show(s.digits)
-                ),
-                format!(
-                    "\\frac{{e^{{z_{{{0}}}}}}}{{\\sum_k e^{{z_k}}}},\\ z_{{{0}}} = {1}",
-                    i + 1,
-                    Math::num(&z[i], s.digits).latex
-                ),
-            );
-        }
-    };
-    let arg = Math::num(&z[i], s.digits);
-    if name.is_empty() {
-        return arg;
-    }
-    text(
-        format!("{name}({})", arg.plain),
-        format!("\\operatorname{{{name}}}({})", arg.latex).replace("\\operatorname{σ}", "\\sigma"),
-    )
-}
-
-/// ∂L/∂a(L) as the loss's rule, e.g. `a - t`.
-fn loss_grad_rule(loss: Loss, a: &Scalar, t: &Scalar, n: usize, s: &Settings) -> Math {
-    let (a, t) = (op(a, s), op(t, s));
-    match loss {
-        Loss::HalfSse => text(
-            format!("a - t = {} - {}", a.plain, t.plain),
-            format!("a - t = {} - {}", a.latex, t.latex),
-        ),
-        Loss::Mse => text(
-            format!("2/n (a - t) = 2/{n}·({} - {})", a.plain, t.plain),
-            format!(
-                "\\frac{{2}}{{n}}(a - t) = \\frac{{2}}{{{n}}}({} - {})",
-                a.latex, t.latex
-            ),
-        ),
-        Loss::Bce => text(
-            format!(
-                "-t/a + (1 - t)/(1 - a) = -{0}/{1} + (1 - {0})/(1 - {1})",
-                t.plain, a.plain
-            ),
-            format!(
-                "-\\frac{{t}}{{a}} + \\frac{{1 - t}}{{1 - a}} = -\\frac{{{0}}}{{{1}}} + \\frac{{1 - {0}}}{{1 - {1}}}",
-                t.latex, a.latex
-            ),
-        ),
-        Loss::CrossEntropy => text(
-            format!("-t/a = -{}/{}", t.plain, a.plain),
-            format!("-\\frac{{t}}{{a}} = -\\frac{{{}}}{{{}}}", t.latex, a.latex),
-        ),
-    }
-}
-
-/// f'(z) with its numbers, e.g. `a(1 - a) = 1/2·(1 - 1/2)`.
-fn derivative_computed(act: &Activation, z: &Scalar, a: &Scalar, s: &Settings) -> Math {
-    let (zp, ap) = (Math::num(z, s.digits), op(a, s));
-    let pick = |cond: bool, yes: &str, no: &str| {
-        if cond {
-            yes.to_string()
-        } else {
-            no.to_string()
-        }
-    };
-    let p = match act {
-        Activation::Identity => "1".to_string(),
-        Activation::Sigmoid => format!("a(1 - a) = {0}·(1 - {0})", ap.plain),
-        Activation::Tanh => format!("1 - a² = 1 - {}²", ap.plain),
-        Activation::Relu => pick(
-            z.signum() > 0,
-            &format!("z = {} > 0", zp.plain),
-            &format!("z = {} ≤ 0", zp.plain),
-        ),
-        Activation::LeakyRelu(_) | Activation::Prelu(_) => pick(
-            z.signum() > 0,
-            &format!("z = {} > 0 → 1", zp.plain),
-            &format!("z = {} ≤ 0 → γ", zp.plain),
-        ),
-        Activation::Elu(_) => pick(
-            z.signum() > 0,
-            &format!("z = {} > 0 → 1", zp.plain),
-            &format!("γe^z, z = {}", zp.plain),
-        ),
-        Activation::Softplus => format!("σ({})", zp.plain),
-        Activation::Maxout(_) | Activation::Softmax => String::new(),
-    };
-    let l = crate::report::math::latex_label(&p).replace("→", "\\to");
-    text(p, l)
 }
 
 /// The backward tables (δ, gradients with checks, update) from layer L down to 1.
@@ -528,32 +260,37 @@ fn gradient_table(
         Some(_) if kink => "kink: one-sided, see note".to_string(),
         Some(_) => "✗ DIFFERS".to_string(),
     };
-    for (o, row) in lt.grad_w.iter().enumerate() {
-        for (k, g) in row.iter().enumerate() {
-            let (i, j) = shown_index(c, o, k);
-            let mut how = Math::join(&[op(&lt.delta[o], s), op(&below[k], s)], "·", " \\cdot ");
-            if !l2.is_zero() {
-                how = Math::join(
-                    &[
-                        how,
-                        Math::join(&[op(l2, s), op(&w[o][k], s)], "·", " \\cdot "),
-                    ],
-                    " + ",
-                    " + ",
-                );
-            }
-            let name = sub2("W", l, i, j);
-            push_capped(
-                &mut t,
-                vec![
-                    dl(&name).into(),
-                    how.into(),
-                    g.clone().into(),
-                    lt.fd_w[o][k].map_or(Cell::Empty, |d| Cell::Num(Scalar::Float(d))),
-                    verdict(g, lt.fd_w[o][k]).into(),
+    for (o, k) in display_order(c, lt.grad_w.len(), below.len()) {
+        let g = &lt.grad_w[o][k];
+        let (i, j) = shown_index(c, o, k);
+        // column: δ_i a_j (δ aᵀ); row: a_i δ_j (aᵀ δ)
+        let (d, a) = (op(&lt.delta[o], s), op(&below[k], s));
+        let pair = match c {
+            Convention::Column => [d, a],
+            Convention::Row => [a, d],
+        };
+        let mut how = Math::join(&pair, "·", " \\cdot ");
+        if !l2.is_zero() {
+            how = Math::join(
+                &[
+                    how,
+                    Math::join(&[op(l2, s), op(&w[o][k], s)], "·", " \\cdot "),
                 ],
+                " + ",
+                " + ",
             );
         }
+        let name = sub2("W", l, i, j);
+        push_capped(
+            &mut t,
+            vec![
+                dl(&name).into(),
+                how.into(),
+                g.clone().into(),
+                lt.fd_w[o][k].map_or(Cell::Empty, |d| Cell::Num(Scalar::Float(d))),
+                verdict(g, lt.fd_w[o][k]).into(),
+            ],
+        );
     }
     for (o, g) in lt.grad_b.iter().enumerate() {
         push_capped(
@@ -584,28 +321,27 @@ pub fn update_table(net: &Network, t: &Trace, eta: &Scalar, s: &Settings) -> Tab
         let (Some(nw), Some(nb)) = (&lt.new_w, &lt.new_b) else {
             continue;
         };
-        for (o, row) in nw.iter().enumerate() {
-            for (k, v) in row.iter().enumerate() {
-                let (i, j) = shown_index(net.convention, o, k);
-                let how = text(
-                    format!(
-                        "{} - {}·{}",
-                        Math::num(&layer.w[o][k], s.digits).plain,
-                        op(eta, s).plain,
-                        op(&lt.grad_w[o][k], s).plain
-                    ),
-                    format!(
-                        "{} - {} \\cdot {}",
-                        Math::num(&layer.w[o][k], s.digits).latex,
-                        op(eta, s).latex,
-                        op(&lt.grad_w[o][k], s).latex
-                    ),
-                );
-                push_capped(
-                    &mut u,
-                    vec![sub2("W", l, i, j).into(), how.into(), v.clone().into()],
-                );
-            }
+        for (o, k) in display_order(net.convention, nw.len(), layer.inputs()) {
+            let v = &nw[o][k];
+            let (i, j) = shown_index(net.convention, o, k);
+            let how = text(
+                format!(
+                    "{} - {}·{}",
+                    Math::num(&layer.w[o][k], s.digits).plain,
+                    op(eta, s).plain,
+                    op(&lt.grad_w[o][k], s).plain
+                ),
+                format!(
+                    "{} - {} \\cdot {}",
+                    Math::num(&layer.w[o][k], s.digits).latex,
+                    op(eta, s).latex,
+                    op(&lt.grad_w[o][k], s).latex
+                ),
+            );
+            push_capped(
+                &mut u,
+                vec![sub2("W", l, i, j).into(), how.into(), v.clone().into()],
+            );
         }
         for (o, v) in nb.iter().enumerate() {
             let how = text(
@@ -758,11 +494,10 @@ fn results(report: &mut Report, net: &Network, t: &Trace) {
                 .enumerate()
                 .map(|(i, v)| (format!("delta({l})_{}", i + 1), v.clone())),
         );
-        for (o, row) in lt.grad_w.iter().enumerate() {
-            for (k, v) in row.iter().enumerate() {
-                let (i, j) = shown_index(c, o, k);
-                r.push((format!("dL/dW({l})_{i},{j}"), v.clone()));
-            }
+        let ins = lt.grad_w.first().map_or(0, Vec::len);
+        for (o, k) in display_order(c, lt.grad_w.len(), ins) {
+            let (i, j) = shown_index(c, o, k);
+            r.push((format!("dL/dW({l})_{i},{j}"), lt.grad_w[o][k].clone()));
         }
         r.extend(
             lt.grad_b
@@ -786,141 +521,4 @@ fn results(report: &mut Report, net: &Network, t: &Trace) {
         .collect();
     report.data.push(("loss".into(), Data::Num(t.loss.clone())));
     report.data.push(("layers".into(), Data::List(layers)));
-}
-
-/// The report of `nn-tutor net SPEC.toml`: the spec echoed (JSON `spec`),
-/// then forward, loss, backward, checks and update.
-pub fn net_report(
-    spec: &crate::netspec::Spec,
-    path: &str,
-    s: &Settings,
-) -> crate::error::Result<Report> {
-    let spec = if s.float {
-        spec.to_float()
-    } else {
-        spec.clone()
-    };
-    let net = spec.network()?;
-    net.check_size(s.float)?;
-    let mut r = Report {
-        id: "net".into(),
-        title: format!("The network of {path}"),
-        title_zh: "前馈神经网络".into(),
-        sources: vec!["NNDL 反向传播算法 (δ recursion); PKU 通用矩阵形式; JQ h = f(hW + b) for the row convention".into()],
-        ..Report::default()
-    };
-    r.inputs = spec
-        .input
-        .iter()
-        .enumerate()
-        .map(|(i, v)| (format!("x_{}", i + 1), v.clone()))
-        .collect();
-    r.data.push(("spec".into(), spec_data(&spec)));
-    let shapes: Vec<String> = net
-        .layers
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            format!(
-                "layer {}: {} → {} ({})",
-                i + 1,
-                l.inputs(),
-                l.units(),
-                l.activation
-            )
-        })
-        .collect();
-    r.text(format!(
-        "{} convention; {}; {} parameters.",
-        match net.convention {
-            Convention::Column => "Column",
-            Convention::Row => "Row",
-        },
-        shapes.join(", "),
-        net.parameter_count()
-    ));
-    match spec.objective() {
-        Some(obj) => {
-            let t = net.trace(&spec.input, &obj)?;
-            explain(&mut r, &net, &t, s);
-        }
-        None => {
-            let fwd = net.forward(&spec.input)?;
-            r.formula(formulas(net.convention));
-            forward_tables(&mut r, &net, &spec.input, &fwd, s);
-            r.text("No target and loss in the spec, so this is the forward pass only; add `target` and `loss` for the backward pass.");
-            forward_results(&mut r, &fwd);
-            r.data.push(("loss".into(), Data::Null));
-        }
-    }
-    r.try_next
-        .push(format!("nn-tutor net {path} --format json"));
-    r.try_next.push("--float".into());
-    Ok(r)
-}
-
-/// Named results `z(l)_i`, `a(l)_i` of a forward pass, and JSON `layers`.
-pub fn forward_results(r: &mut Report, fwd: &[Forward]) {
-    for (idx, f) in fwd.iter().enumerate() {
-        let l = idx + 1;
-        r.results.extend(
-            f.z.iter()
-                .enumerate()
-                .map(|(i, v)| (format!("z({l})_{}", i + 1), v.clone())),
-        );
-        r.results.extend(
-            f.a.iter()
-                .enumerate()
-                .map(|(i, v)| (format!("a({l})_{}", i + 1), v.clone())),
-        );
-    }
-    let layers = fwd
-        .iter()
-        .map(|f| {
-            Data::Map(vec![
-                ("z".into(), Data::nums(&f.z)),
-                ("a".into(), Data::nums(&f.a)),
-            ])
-        })
-        .collect();
-    r.data.push(("layers".into(), Data::List(layers)));
-}
-
-fn spec_data(spec: &crate::netspec::Spec) -> Data {
-    let opt = |v: &Option<Scalar>| v.clone().map_or(Data::Null, Data::Num);
-    let layers = spec
-        .layers
-        .iter()
-        .map(|l| {
-            Data::Map(vec![
-                ("weights".into(), Data::matrix(&l.weights)),
-                ("bias".into(), Data::nums(&l.bias)),
-                ("activation".into(), Data::Text(l.activation.to_string())),
-            ])
-        })
-        .collect();
-    Data::Map(vec![
-        (
-            "convention".into(),
-            Data::Text(
-                match spec.convention {
-                    Convention::Column => "column",
-                    Convention::Row => "row",
-                }
-                .into(),
-            ),
-        ),
-        ("input".into(), Data::nums(&spec.input)),
-        (
-            "target".into(),
-            spec.target.as_deref().map_or(Data::Null, Data::nums),
-        ),
-        (
-            "loss".into(),
-            spec.loss.map_or(Data::Null, |l| Data::Text(l.to_string())),
-        ),
-        ("learning_rate".into(), opt(&spec.learning_rate)),
-        ("l2".into(), Data::Num(spec.l2.clone())),
-        ("layer".into(), Data::List(layers)),
-    ])
 }

@@ -1,0 +1,289 @@
+//! Formulas and "computed as" cells of the layer tables: f(z) and f'(z)
+//! of each activation (NNDL table), ∂L/∂a of each loss, and sums of
+//! products spelled out with their numbers.
+
+use crate::activation::Activation;
+use crate::loss::Loss;
+use crate::network::Convention;
+use crate::report::{Math, Settings};
+use crate::scalar::Scalar;
+
+/// Most terms a "computed as" sum spells out.
+pub(crate) const MAX_TERMS: usize = 6;
+
+pub(crate) fn sub(name: &str, l: usize, i: usize) -> Math {
+    Math::new(
+        format!("{name}({l})_{i}"),
+        format!("{}^{{({l})}}_{{{i}}}", latex_sym(name)),
+    )
+}
+
+pub(crate) fn sub2(name: &str, l: usize, i: usize, j: usize) -> Math {
+    Math::new(
+        format!("{name}({l})_{i},{j}"),
+        format!("{}^{{({l})}}_{{{i},{j}}}", latex_sym(name)),
+    )
+}
+
+/// ∂L/∂(quantity).
+pub(crate) fn dl(m: &Math) -> Math {
+    Math::new(
+        format!("∂L/∂{}", m.plain),
+        format!("\\frac{{\\partial L}}{{\\partial {}}}", m.latex),
+    )
+}
+
+pub(crate) fn latex_sym(name: &str) -> &str {
+    match name {
+        "δ" => "\\delta",
+        other => other,
+    }
+}
+
+/// A number inside a formula: negatives and fractions in parentheses in
+/// plain text, `(-1/4)·2`, `3·(1/2)`; LaTeX needs them only for negatives.
+pub(crate) fn op(v: &Scalar, s: &Settings) -> Math {
+    let m = Math::operand(v, s.digits);
+    if v.is_exact() && m.plain.contains('/') && !m.plain.starts_with('(') {
+        Math::new(format!("({})", m.plain), m.latex)
+    } else {
+        m
+    }
+}
+
+pub(crate) fn text(plain: impl Into<String>, latex: impl Into<String>) -> Math {
+    Math::new(plain, latex)
+}
+
+/// `u1·v1 + u2·v2 + … (+ b)`, spelled out up to [`MAX_TERMS`] terms.
+pub(crate) fn sum_of_products(
+    pairs: &[(&Scalar, &Scalar)],
+    plus: Option<&Scalar>,
+    s: &Settings,
+) -> Math {
+    let mut parts: Vec<Math> = pairs
+        .iter()
+        .take(MAX_TERMS)
+        .map(|(u, v)| Math::join(&[op(u, s), op(v, s)], "·", " \\cdot "))
+        .collect();
+    if pairs.len() > MAX_TERMS {
+        parts.push(text(
+            format!("… ({} terms)", pairs.len()),
+            format!("\\dots\\ ({} terms)", pairs.len()),
+        ));
+    }
+    if let Some(b) = plus {
+        parts.push(op(b, s));
+    }
+    Math::join(&parts, " + ", " + ")
+}
+
+/// f(z) and f'(z) as formulas (NNDL table of activations and derivatives).
+pub fn rule(act: &Activation) -> (Math, Math) {
+    let m = |p: &str, l: &str| text(p, l);
+    match act {
+        Activation::Identity => (m("f(z) = z", "f(z) = z"), m("f'(z) = 1", "f'(z) = 1")),
+        Activation::Sigmoid => (
+            m(
+                "σ(z) = 1/(1 + e^(-z))",
+                "\\sigma(z) = \\frac{1}{1 + e^{-z}}",
+            ),
+            m(
+                "σ'(z) = σ(z)(1 - σ(z))",
+                "\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))",
+            ),
+        ),
+        Activation::Tanh => (
+            m(
+                "tanh(z) = (e^z - e^(-z))/(e^z + e^(-z))",
+                "\\tanh(z) = \\frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}",
+            ),
+            m("tanh'(z) = 1 - tanh²(z)", "\\tanh'(z) = 1 - \\tanh^{2}(z)"),
+        ),
+        Activation::Relu => (
+            m(
+                "ReLU(z) = max(0, z)",
+                "\\operatorname{ReLU}(z) = \\max(0, z)",
+            ),
+            m(
+                "ReLU'(z) = I(z > 0), so ReLU'(0) = 0",
+                "\\operatorname{ReLU}'(z) = I(z > 0),\\ \\operatorname{ReLU}'(0) = 0",
+            ),
+        ),
+        Activation::LeakyRelu(_) | Activation::Prelu(_) => (
+            m(
+                "f(z) = z if z > 0, γz if z ≤ 0",
+                "f(z) = \\begin{cases} z & z > 0 \\\\ \\gamma z & z \\le 0 \\end{cases}",
+            ),
+            m(
+                "f'(z) = 1 if z > 0, γ if z ≤ 0",
+                "f'(z) = \\begin{cases} 1 & z > 0 \\\\ \\gamma & z \\le 0 \\end{cases}",
+            ),
+        ),
+        Activation::Elu(_) => (
+            m(
+                "ELU(z) = z if z > 0, γ(e^z - 1) if z ≤ 0",
+                "\\operatorname{ELU}(z) = \\begin{cases} z & z > 0 \\\\ \\gamma(e^{z} - 1) & z \\le 0 \\end{cases}",
+            ),
+            m(
+                "ELU'(z) = I(z > 0) + I(z ≤ 0)·γe^z",
+                "\\operatorname{ELU}'(z) = I(z > 0) + I(z \\le 0)\\,\\gamma e^{z}",
+            ),
+        ),
+        Activation::Softplus => (
+            m(
+                "softplus(z) = ln(1 + e^z)",
+                "\\operatorname{softplus}(z) = \\ln(1 + e^{z})",
+            ),
+            m(
+                "softplus'(z) = σ(z)",
+                "\\operatorname{softplus}'(z) = \\sigma(z)",
+            ),
+        ),
+        Activation::Maxout(_) => (
+            m("a_j = max_k z_j,k", "a_j = \\max_k z_{j,k}"),
+            m(
+                "∂a_j/∂z_j,k = 1 for the largest piece, 0 for the others",
+                "\\frac{\\partial a_j}{\\partial z_{j,k}} = I(k = \\arg\\max)",
+            ),
+        ),
+        Activation::Softmax => (
+            m(
+                "ŷ_k = e^(z_k) / Σ_i e^(z_i)",
+                "\\hat y_k = \\frac{e^{z_k}}{\\sum_i e^{z_i}}",
+            ),
+            m(
+                "∂ŷ/∂z = diag(ŷ) - ŷŷᵀ",
+                "\\frac{\\partial \\hat y}{\\partial z} = \\operatorname{diag}(\\hat y) - \\hat y \\hat y^{\\top}",
+            ),
+        ),
+    }
+}
+
+/// The formulas of the forward and backward pass in the network's notation.
+pub fn formulas(c: Convention) -> Math {
+    match c {
+        Convention::Column => text(
+            "z(l) = W(l) a(l-1) + b(l),  a(l) = f(z(l)),  a(0) = x    (W(l) is out×in)\nδ(l) = f'(z(l)) ⊙ W(l+1)ᵀ δ(l+1),  ∂L/∂W(l) = δ(l) a(l-1)ᵀ,  ∂L/∂b(l) = δ(l),  ∂L/∂a(l-1) = W(l)ᵀ δ(l)",
+            "z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)},\\quad a^{(l)} = f(z^{(l)}) \\\\ \\delta^{(l)} = f'(z^{(l)}) \\odot (W^{(l+1)})^{\\top} \\delta^{(l+1)},\\quad \\frac{\\partial L}{\\partial W^{(l)}} = \\delta^{(l)} (a^{(l-1)})^{\\top},\\quad \\frac{\\partial L}{\\partial b^{(l)}} = \\delta^{(l)}",
+        ),
+        Convention::Row => text(
+            "z(l) = a(l-1) W(l) + b(l),  a(l) = f(z(l))    (JQ writes h(l) = f(h(l-1) W(l) + b(l)); W(l) is in×out, a is a 1×n row)\nδ(l) = f'(z(l)) ⊙ δ(l+1) W(l+1)ᵀ,  ∂L/∂W(l) = a(l-1)ᵀ δ(l),  ∂L/∂b(l) = δ(l),  ∂L/∂a(l-1) = δ(l) W(l)ᵀ",
+            "z^{(l)} = a^{(l-1)} W^{(l)} + b^{(l)},\\quad a^{(l)} = f(z^{(l)}) \\\\ \\delta^{(l)} = f'(z^{(l)}) \\odot \\delta^{(l+1)} (W^{(l+1)})^{\\top},\\quad \\frac{\\partial L}{\\partial W^{(l)}} = (a^{(l-1)})^{\\top} \\delta^{(l)},\\quad \\frac{\\partial L}{\\partial b^{(l)}} = \\delta^{(l)}",
+        ),
+    }
+}
+
+/// `f(z)` with its number, e.g. `σ(1/4)`, `max(-1, 3/2)`.
+pub(crate) fn apply_computed(act: &Activation, z: &[Scalar], i: usize, s: &Settings) -> Math {
+    let name = match act {
+        Activation::Sigmoid => "σ",
+        Activation::Identity => "",
+        Activation::Relu => "ReLU",
+        Activation::Tanh => "tanh",
+        Activation::Softplus => "softplus",
+        Activation::LeakyRelu(_) | Activation::Prelu(_) => "LeakyReLU",
+        Activation::Elu(_) => "ELU",
+        Activation::Maxout(k) => {
+            let parts: Vec<Math> = z[i * k..(i + 1) * k]
+                .iter()
+                .map(|v| Math::num(v, s.digits))
+                .collect();
+            let inner = Math::join(&parts, ", ", ", ");
+            return text(
+                format!("max({})", inner.plain),
+                format!("\\max({})", inner.latex),
+            );
+        }
+        Activation::Softmax => {
+            return text(
+                format!(
+                    "e^(z_{0}) / Σ_k e^(z_k), z_{0} = {1}",
+                    i + 1,
+                    z[i].show(s.digits)
+                ),
+                format!(
+                    "\\frac{{e^{{z_{{{0}}}}}}}{{\\sum_k e^{{z_k}}}},\\ z_{{{0}}} = {1}",
+                    i + 1,
+                    Math::num(&z[i], s.digits).latex
+                ),
+            );
+        }
+    };
+    let arg = Math::num(&z[i], s.digits);
+    if name.is_empty() {
+        return arg;
+    }
+    text(
+        format!("{name}({})", arg.plain),
+        format!("\\operatorname{{{name}}}({})", arg.latex).replace("\\operatorname{σ}", "\\sigma"),
+    )
+}
+
+/// ∂L/∂a(L) as the loss's rule, e.g. `a - t`.
+pub(crate) fn loss_grad_rule(loss: Loss, a: &Scalar, t: &Scalar, n: usize, s: &Settings) -> Math {
+    let (a, t) = (op(a, s), op(t, s));
+    match loss {
+        Loss::HalfSse => text(
+            format!("a - t = {} - {}", a.plain, t.plain),
+            format!("a - t = {} - {}", a.latex, t.latex),
+        ),
+        Loss::Mse => text(
+            format!("2/n (a - t) = 2/{n}·({} - {})", a.plain, t.plain),
+            format!(
+                "\\frac{{2}}{{n}}(a - t) = \\frac{{2}}{{{n}}}({} - {})",
+                a.latex, t.latex
+            ),
+        ),
+        Loss::Bce => text(
+            format!(
+                "-t/a + (1 - t)/(1 - a) = -{0}/{1} + (1 - {0})/(1 - {1})",
+                t.plain, a.plain
+            ),
+            format!(
+                "-\\frac{{t}}{{a}} + \\frac{{1 - t}}{{1 - a}} = -\\frac{{{0}}}{{{1}}} + \\frac{{1 - {0}}}{{1 - {1}}}",
+                t.latex, a.latex
+            ),
+        ),
+        Loss::CrossEntropy => text(
+            format!("-t/a = -{}/{}", t.plain, a.plain),
+            format!("-\\frac{{t}}{{a}} = -\\frac{{{}}}{{{}}}", t.latex, a.latex),
+        ),
+    }
+}
+
+/// f'(z) with its numbers, e.g. `a(1 - a) = 1/2·(1 - 1/2)`.
+pub(crate) fn derivative_computed(act: &Activation, z: &Scalar, a: &Scalar, s: &Settings) -> Math {
+    let (zp, ap) = (Math::num(z, s.digits), op(a, s));
+    let pick = |cond: bool, yes: &str, no: &str| {
+        if cond {
+            yes.to_string()
+        } else {
+            no.to_string()
+        }
+    };
+    let p = match act {
+        Activation::Identity => "1".to_string(),
+        Activation::Sigmoid => format!("a(1 - a) = {0}·(1 - {0})", ap.plain),
+        Activation::Tanh => format!("1 - a² = 1 - {}²", ap.plain),
+        Activation::Relu => pick(
+            z.signum() > 0,
+            &format!("z = {} > 0", zp.plain),
+            &format!("z = {} ≤ 0", zp.plain),
+        ),
+        Activation::LeakyRelu(_) | Activation::Prelu(_) => pick(
+            z.signum() > 0,
+            &format!("z = {} > 0 → 1", zp.plain),
+            &format!("z = {} ≤ 0 → γ", zp.plain),
+        ),
+        Activation::Elu(_) => pick(
+            z.signum() > 0,
+            &format!("z = {} > 0 → 1", zp.plain),
+            &format!("γe^z, z = {}", zp.plain),
+        ),
+        Activation::Softplus => format!("σ({})", zp.plain),
+        Activation::Maxout(_) | Activation::Softmax => String::new(),
+    };
+    let l = crate::report::math::latex_label(&p).replace("→", "\\to");
+    text(p, l)
+}

@@ -263,3 +263,26 @@ fn unknown_names_list_what_is_known() {
     );
     fails(&["--data", "xor", "--early-stopping", "3"], 2, &["--val"]);
 }
+
+#[test]
+fn the_loss_surface_heat_map_is_written_as_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("surface.svg");
+    let out = bin()
+        .args(["explain", "training", "--example", "2", "--plot"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let svg = std::fs::read_to_string(&path).unwrap();
+    // 41 × 41 cells, each a filled rectangle, and the three marked points.
+    assert!(svg.matches("<rect").count() >= 41 * 41, "too few cells");
+    for label in ["P", "Q", "M"] {
+        let text = format!(">\n{label}\n</text>");
+        assert!(svg.contains(&text), "{label} is not marked");
+    }
+}

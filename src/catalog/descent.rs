@@ -263,6 +263,7 @@ fn gd_2(v: &Values, s: &Settings) -> Result<Report> {
         title: "J against the step for three learning rates".into(),
         panels: vec![Panel {
             title: "J(w, b) after k steps".into(),
+            x_label: "step k".into(),
             series,
         }],
     }));
@@ -355,6 +356,7 @@ fn gd_3(v: &Values, s: &Settings) -> Result<Report> {
         title: "Loss of every batch, against epochs".into(),
         panels: vec![Panel {
             title: "batch loss".into(),
+            x_label: "epoch".into(),
             series,
         }],
     }));

@@ -297,6 +297,7 @@ fn approximation_1(v: &Values, s: &Settings) -> Result<Report> {
         panels: vec![
             Panel {
                 title: format!("sin(πx) and the network with {shown} hidden ReLUs"),
+                x_label: "x".into(),
                 series: vec![
                     Series {
                         label: "f(x) = sin(πx)".into(),
@@ -313,6 +314,7 @@ fn approximation_1(v: &Values, s: &Settings) -> Result<Report> {
             },
             Panel {
                 title: "log10 max error against log2 n".into(),
+                x_label: "log2 n".into(),
                 series: vec![Series {
                     label: "error".into(),
                     points: errs,
@@ -422,6 +424,25 @@ fn training_2(v: &Values, s: &Settings) -> Result<Report> {
     ));
     r.results
         .push(("gap above chord".into(), Scalar::Float(gap)));
+    // The heat map on a finer grid (41 × 41, step 0.4), with P, Q and M marked.
+    let fine: Vec<f64> = (0..=40).map(|k| -8.0 + 0.4 * k as f64).collect();
+    let mid_w = ((p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0);
+    r.blocks.push(Block::Figure(Figure::Heatmap {
+        title: "Loss surface L(w1, w2) · 损失曲面 (NNDL 图 4.9)".into(),
+        x_label: "w1".into(),
+        y_label: "w2".into(),
+        xs: fine.clone(),
+        ys: fine.clone(),
+        values: fine
+            .iter()
+            .map(|&w2| fine.iter().map(|&w1| surface(w1, w2, x, y)).collect())
+            .collect(),
+        marks: vec![
+            ("P".into(), p.0, p.1),
+            ("Q".into(), q.0, q.1),
+            ("M".into(), mid_w.0, mid_w.1),
+        ],
+    }));
     let seg: Vec<(f64, f64)> = (0..=100)
         .map(|i| {
             let t = i as f64 / 100.0;
@@ -435,6 +456,7 @@ fn training_2(v: &Values, s: &Settings) -> Result<Report> {
         title: "L along the segment from P to Q".into(),
         panels: vec![Panel {
             title: "L(P + t(Q − P)) and the chord".into(),
+            x_label: "t".into(),
             series: vec![
                 Series {
                     label: "L on the segment".into(),

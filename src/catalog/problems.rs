@@ -139,6 +139,7 @@ fn plot(title: &str, cols: &[(&str, &[f64])]) -> Block {
         title: title.into(),
         panels: vec![Panel {
             title: "log10 of the norm against layer l".into(),
+            x_label: "layer l".into(),
             series: cols
                 .iter()
                 .map(|(name, v)| Series {
@@ -358,6 +359,7 @@ fn dying_1(v: &Values, s: &Settings) -> Result<Report> {
         title: "Largest pre-activation of the hidden unit".into(),
         panels: vec![Panel {
             title: "max z over the training samples, per epoch".into(),
+            x_label: "epoch".into(),
             series: vec![
                 Series {
                     label: "ReLU".into(),

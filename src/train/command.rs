@@ -226,6 +226,7 @@ pub fn loss_figure(log: &Log) -> Figure {
         title: "Loss per epoch · 损失曲线".into(),
         panels: vec![Panel {
             title: "loss against epoch".into(),
+            x_label: "epoch".into(),
             series,
         }],
     }

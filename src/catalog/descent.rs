@@ -201,12 +201,27 @@ fn gd_1(v: &Values, s: &Settings) -> Result<Report> {
     }
     r.table(t);
     let (j, ..) = step(&w, &b)?;
+    let js: Vec<(f64, f64)> = (1..=steps)
+        .filter_map(|k| r.result(&format!("J_{k}")).map(|j| (k as f64, j.to_f64())))
+        .chain(std::iter::once(((steps + 1) as f64, j.to_f64())))
+        .collect();
     r.text(format!(
         "After {steps} steps J = {}; the minimum is J = 0 at w = 2, b = 1. Every number \
          above is an exact fraction: decimal inputs such as 0.1 are read as 1/10.",
         j.show(s.digits)
     ));
     r.results.push(("J".into(), j));
+    r.blocks.push(Block::Figure(Figure::Plot {
+        title: "J before each step".into(),
+        panels: vec![Panel {
+            title: "J(w, b) before step k".into(),
+            x_label: "step k".into(),
+            series: vec![Series {
+                label: "J".into(),
+                points: js,
+            }],
+        }],
+    }));
     Ok(r)
 }
 

@@ -183,6 +183,8 @@ fn xor_3(v: &Values, s: &Settings) -> Result<Report> {
     let info = DataInfo::of(&d);
     let (net, log) = train(&cfg, d, &mut ())?;
     let mut r = report(&cfg, &info, &net, &log);
+    r.blocks
+        .push(Block::Figure(crate::train::command::loss_figure(&log)));
     let mut ws = Workspace::new(&net, 4);
     let xs = [0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0];
     let b = net.load(&mut ws, &xs);

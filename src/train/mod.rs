@@ -10,6 +10,7 @@ pub mod data;
 pub mod engine;
 pub mod idx;
 pub mod init;
+pub mod product;
 pub mod rng;
 pub mod run;
 

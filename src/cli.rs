@@ -24,7 +24,31 @@ Examples:
   nn-tutor explain backprop --example 5           δ(l) layer by layer, softmax + cross-entropy
   nn-tutor graph \"q = x + y; f = q * z\" --at x=-2,y=5,z=-4
   nn-tutor graph \"sigmoid(w*x + b)\" --at w=1/2,x=2,b=-1 --format json
-  nn-tutor net spec.toml                          a network you write (nn-tutor net --help)";
+  nn-tutor net spec.toml                          a network you write (nn-tutor net --help)
+  nn-tutor train --data digits --layers 64,64,10 --val 0.1   train on real handwriting";
+
+const TRAIN_HELP: &str = "\
+Trains a dense network with mini-batch SGD (JQ: batch, epoch, iteration;
+NNDL algorithm 4.1; CAL training flow) and prints what happened: the network,
+the iteration arithmetic (⌈N/B⌉ iterations per epoch and the size of the last,
+partial batch), one row per epoch (loss, accuracy, validation loss, gradient
+norm of every layer) and a confusion matrix. The same --seed gives the same
+numbers. Nothing is downloaded: digits and iris are bundled, MNIST is read
+from IDX files you already have.
+
+Data (--data): xor, circles, moons, spirals, blobs (seeded; --samples N),
+digits (UCI 8×8 handwritten digits, 1,797 images), iris, synthetic-mnist
+(784 random pixels, random labels: for timing), mnist:DIR (a folder with
+train-images-idx3-ubyte, train-labels-idx1-ubyte and optionally the t10k pair).
+
+Examples:
+  nn-tutor train --data xor --layers 2,4,1 --activation tanh --loss mse --optimizer gd --lr 0.5 --epochs 300
+  nn-tutor train --data moons --layers 2,16,2 --epochs 50 --val 0.2 --plot moons.svg
+  nn-tutor train --data digits --layers 64,64,10 --epochs 20 --val 0.1 --test 0.2
+  nn-tutor train --data digits --layers 64,64,10 --epochs 200 --val 0.2 --early-stopping 5 --l2 0.0001
+  nn-tutor train --data mnist:./mnist --layers 784,512,512,10 --batch 100 --val 0.0833 --dtype f32
+  nn-tutor train --data synthetic-mnist --samples 55000 --layers 784,512,512,10 --activation relu \\
+      --loss cross_entropy --batch 100 --epochs 1 --lr 0.1 --dtype f32 --time";
 
 const NET_HELP: &str = "\
 Every layer is printed as the slides derive it: z(l) = W(l) a(l-1) + b(l),
@@ -141,6 +165,9 @@ Examples:
         #[command(subcommand)]
         action: BookAction,
     },
+    /// Train a network on a data set and watch the loss, epoch by epoch.
+    #[command(after_help = TRAIN_HELP)]
+    Train(TrainArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     #[command(
         after_help = "Example:\n  nn-tutor completions bash > ~/.local/share/bash-completion/completions/nn-tutor"
@@ -177,6 +204,109 @@ Examples:
         /// `supports RENDERER`, or nothing (book as JSON on stdin).
         args: Vec<String>,
     },
+}
+
+/// Flags of `nn-tutor train`.
+#[derive(Debug, Args, Clone)]
+pub struct TrainArgs {
+    /// The data set: xor, circles, moons, spirals, blobs, digits, iris,
+    /// synthetic-mnist, or mnist:DIR.
+    #[arg(long, value_name = "NAME")]
+    pub data: String,
+    /// Samples to generate (circles, moons, spirals, blobs, synthetic-mnist).
+    #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true)]
+    pub samples: usize,
+    /// Layer sizes n0,n1,…,nL: inputs, hidden layers, outputs (default: inputs,32,classes).
+    #[arg(long, value_name = "SIZES", value_delimiter = ',')]
+    pub layers: Option<Vec<usize>>,
+    /// Activation of the hidden layers: relu, leaky_relu(0.1), elu(1), sigmoid, tanh, softplus, identity.
+    #[arg(long, default_value = "relu")]
+    pub activation: String,
+    /// Activation of the output layer (default: softmax for cross_entropy,
+    /// sigmoid for bce, identity for mse and half_sse).
+    #[arg(long)]
+    pub output: Option<String>,
+    /// Loss: cross_entropy, bce, mse (1/n Σ), half_sse (1/2 Σ).
+    #[arg(long, default_value = "cross_entropy")]
+    pub loss: String,
+    /// Initial weights: zeros, uniform (U(-1/√m, 1/√m)), xavier_uniform,
+    /// xavier_normal, he_uniform, he_normal (default: he_uniform for the ReLU
+    /// family, xavier_uniform for sigmoid/tanh/softplus).
+    #[arg(long)]
+    pub init: Option<String>,
+    /// gd (full batch), sgd (one sample per update) or minibatch (--batch samples).
+    #[arg(long, value_enum, default_value_t = crate::train::command::Optimizer::Minibatch)]
+    pub optimizer: crate::train::command::Optimizer,
+    /// Samples per update with --optimizer minibatch [default: 32].
+    #[arg(long, value_name = "B")]
+    pub batch: Option<usize>,
+    /// Learning rate η (学习率), a positive number.
+    #[arg(long, default_value_t = 0.1, allow_negative_numbers = true)]
+    pub lr: f64,
+    /// Passes over the training data (轮次).
+    #[arg(long, default_value_t = 10)]
+    pub epochs: usize,
+    /// λ of the L2 penalty λ/2 Σ‖W(l)‖² (weights only).
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    pub l2: f64,
+    /// Fraction of the data held out for validation (验证集), e.g. 0.1.
+    #[arg(long, value_name = "FRACTION", default_value_t = 0.0)]
+    pub val: f64,
+    /// Fraction held out as a test set (MNIST uses its t10k files instead).
+    #[arg(long, value_name = "FRACTION", default_value_t = 0.0)]
+    pub test: f64,
+    /// Stop after PATIENCE epochs without a lower validation loss and keep
+    /// the best epoch's parameters (needs --val).
+    #[arg(long, value_name = "PATIENCE")]
+    pub early_stopping: Option<usize>,
+    /// Seed of the initial weights, the split, the shuffles and generated data.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Keep the samples in their stored order instead of reshuffling every epoch.
+    #[arg(long)]
+    pub no_shuffle: bool,
+    /// Number type of the engine.
+    #[arg(long, value_enum, default_value_t = crate::train::command::Dtype::F64)]
+    pub dtype: crate::train::command::Dtype,
+    /// Write the loss curves as SVG.
+    #[arg(long, value_name = "FILE.svg")]
+    pub plot: Option<std::path::PathBuf>,
+    /// Overwrite the --plot file if it exists.
+    #[arg(long, requires = "plot")]
+    pub force: bool,
+    /// Print the training time and GFLOP/s on stderr.
+    #[arg(long)]
+    pub time: bool,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+impl TrainArgs {
+    fn flags(&self) -> crate::train::command::TrainFlags {
+        crate::train::command::TrainFlags {
+            data: self.data.clone(),
+            samples: self.samples,
+            layers: self.layers.clone(),
+            activation: self.activation.clone(),
+            output: self.output.clone(),
+            loss: self.loss.clone(),
+            init: self.init.clone(),
+            optimizer: self.optimizer,
+            batch: self.batch,
+            lr: self.lr,
+            epochs: self.epochs,
+            l2: self.l2,
+            val: self.val,
+            test: self.test,
+            early_stopping: self.early_stopping,
+            seed: self.seed,
+            no_shuffle: self.no_shuffle,
+            dtype: self.dtype,
+            plot: self.plot.clone(),
+            force: self.force,
+            time: self.time,
+        }
+    }
 }
 
 /// Diagram kinds of `graph --diagram`.
@@ -348,6 +478,17 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
                 Ok(Outcome::Text(crate::book::preprocess_protocol(&args)?))
             }
         },
+        Command::Train(args) => {
+            let (mut r, time) = crate::train::command::run(&args.flags())?;
+            if let Some(path) = &args.plot {
+                write_plot(&r, path, args.force)?;
+                r.text(format!("Plot written to {}.", path.display()));
+            }
+            if let Some(t) = time {
+                eprintln!("{t}");
+            }
+            report(r, args.out)
+        }
         Command::Completions { shell } => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "nn-tutor", &mut buf);

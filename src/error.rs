@@ -109,6 +109,35 @@ pub enum Error {
     /// Building the book failed (a directive, a formula, mdBook itself).
     #[error("book: {message}")]
     Book { message: String },
+
+    /// A flag's value is out of range, e.g. `--batch 0`.
+    #[error("{flag} {value}: {accepted}")]
+    BadFlag {
+        flag: String,
+        value: String,
+        accepted: String,
+    },
+
+    /// A data file or data set cannot be used as it is.
+    #[error("{source_name}: {problem}; expected {expected}")]
+    BadData {
+        source_name: String,
+        problem: String,
+        expected: String,
+    },
+
+    /// Training produced NaN or infinity.
+    #[error(
+        "training diverged in epoch {epoch} (iteration {iteration}): the loss became {value} \
+         with learning rate {lr}; try a smaller learning rate, e.g. --lr {suggest}"
+    )]
+    Diverged {
+        epoch: usize,
+        iteration: usize,
+        value: String,
+        lr: f64,
+        suggest: f64,
+    },
 }
 
 impl Error {
@@ -125,13 +154,16 @@ impl Error {
             | Error::UnknownExample { .. }
             | Error::Usage(_)
             | Error::Invalid { .. }
-            | Error::Toml { .. } => 2,
+            | Error::Toml { .. }
+            | Error::BadFlag { .. } => 2,
             Error::DivisionByZero { .. }
             | Error::Domain { .. }
             | Error::NotFinite { .. }
             | Error::TooLarge { .. }
             | Error::Io { .. }
-            | Error::Book { .. } => 1,
+            | Error::Book { .. }
+            | Error::BadData { .. }
+            | Error::Diverged { .. } => 1,
         }
     }
 

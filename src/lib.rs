@@ -19,6 +19,7 @@ pub mod network;
 pub mod render;
 pub mod report;
 pub mod scalar;
+pub mod train;
 
 pub use error::{Error, Result};
 pub use scalar::Scalar;

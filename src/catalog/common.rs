@@ -66,6 +66,7 @@ pub fn curves(title: &str, f: &Activation, lo: f64, hi: f64) -> Panel {
     let xs: Vec<f64> = (0..=80).map(|k| lo + (hi - lo) * k as f64 / 80.0).collect();
     Panel {
         title: title.to_string(),
+        x_label: "z".into(),
         series: vec![
             Series {
                 label: "f(z)".into(),

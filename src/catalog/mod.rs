@@ -7,9 +7,12 @@ mod autodiff;
 mod backprop;
 mod common;
 mod counts;
+mod descent;
 mod forward;
 mod layers;
+mod learning;
 mod neuron;
+mod problems;
 mod softmax;
 mod xor;
 
@@ -118,9 +121,15 @@ pub fn all() -> Vec<&'static Example> {
         backprop::EXAMPLES,
         layers::EXAMPLES,
         autodiff::EXAMPLES,
+        descent::EXAMPLES,
         counts::NETWORK,
         counts::INIT,
+        problems::VANISHING,
+        problems::DYING,
         xor::EXAMPLES,
+        learning::XOR,
+        learning::APPROXIMATION,
+        learning::TRAINING,
     ]
     .into_iter()
     .flatten()

@@ -41,7 +41,9 @@ fn block(b: &Block) -> Value {
             "header": t.header,
             "rows": t.rows.iter().map(|r| r.iter().map(cell).collect::<Vec<_>>()).collect::<Vec<_>>(),
         }),
-        Block::Figure(f @ (Figure::Plot { .. } | Figure::Bars { .. })) => plot_block(f),
+        Block::Figure(f @ (Figure::Plot { .. } | Figure::Bars { .. } | Figure::Heatmap { .. })) => {
+            plot_block(f)
+        }
         Block::Figure(Figure::Graph { nodes, output }) => json!({
             "type": "figure",
             "kind": "graph",
@@ -75,6 +77,7 @@ fn plot_block(f: &Figure) -> Value {
             "title": title,
             "panels": panels.iter().map(|p| json!({
                 "title": p.title,
+                "x_label": p.x_label,
                 "series": p.series.iter().map(|s| json!({
                     "label": s.label,
                     "points": s.points.iter().map(|(x, y)| json!([x, y])).collect::<Vec<_>>(),
@@ -91,6 +94,25 @@ fn plot_block(f: &Figure) -> Value {
             "title": title,
             "labels": labels,
             "values": values,
+        }),
+        Figure::Heatmap {
+            title,
+            x_label,
+            y_label,
+            xs,
+            ys,
+            values,
+            marks,
+        } => json!({
+            "type": "figure",
+            "kind": "heatmap",
+            "title": title,
+            "x_label": x_label,
+            "y_label": y_label,
+            "xs": xs,
+            "ys": ys,
+            "values": values,
+            "marks": marks.iter().map(|(l, x, y)| json!({"label": l, "x": x, "y": y})).collect::<Vec<_>>(),
         }),
         Figure::Graph { .. } => Value::Null,
     }

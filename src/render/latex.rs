@@ -95,6 +95,12 @@ pub fn escape(s: &str) -> String {
             '…' => out.push_str("\\ldots{}"),
             '§' => out.push_str("\\S{}"),
             '—' => out.push_str("---"),
+            '–' => out.push_str("--"),
+            '−' => out.push_str("$-$"),
+            '÷' => out.push_str("$\\div$"),
+            'π' => out.push_str("$\\pi$"),
+            '⌈' => out.push_str("$\\lceil$"),
+            '⌉' => out.push_str("$\\rceil$"),
             _ => out.push(c),
         }
     }

@@ -44,6 +44,48 @@ pub fn summary(f: &Figure, digits: usize) -> String {
             }
             s
         }
+        Figure::Heatmap {
+            title,
+            x_label,
+            y_label,
+            xs,
+            ys,
+            values,
+            marks,
+        } => {
+            let all = values.iter().flatten().copied();
+            let (lo, hi) = all.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+                (a.min(v), b.max(v))
+            });
+            let ends = |v: &[f64]| {
+                format!(
+                    "[{}, {}]",
+                    format_float(v[0], digits),
+                    format_float(v[v.len() - 1], digits)
+                )
+            };
+            let marked: Vec<String> = marks
+                .iter()
+                .map(|(l, x, y)| {
+                    format!(
+                        "{l} = ({}, {})",
+                        format_float(*x, digits),
+                        format_float(*y, digits)
+                    )
+                })
+                .collect();
+            format!(
+                "Figure · 图: {title} (write it as SVG with --plot FILE.svg)\n  heat map over \
+                 {x_label} ∈ {} × {y_label} ∈ {}, {}×{} points, values from {} to {}; marked: {}\n",
+                ends(xs),
+                ends(ys),
+                xs.len(),
+                ys.len(),
+                format_float(lo, digits),
+                format_float(hi, digits),
+                marked.join(", ")
+            )
+        }
         Figure::Graph { .. } => String::new(),
     }
 }
@@ -75,6 +117,7 @@ pub fn svg(f: &Figure) -> String {
             labels,
             values,
         } => draw_bars(&mut buf, title, labels, values),
+        Figure::Heatmap { .. } => draw_heatmap(&mut buf, f),
         Figure::Graph { .. } => Ok(()),
     };
     if let Err(e) = drawn {
@@ -102,7 +145,7 @@ fn draw_panels(buf: &mut String, panels: &[Panel]) -> DrawResult {
             .x_label_area_size(28)
             .y_label_area_size(44)
             .build_cartesian_2d(x0..x1, y0..y1)?;
-        chart.configure_mesh().x_desc("z").draw()?;
+        chart.configure_mesh().x_desc(p.x_label.as_str()).draw()?;
         for (k, s) in p.series.iter().enumerate() {
             let color = Palette99::pick(k).to_rgba();
             chart
@@ -156,6 +199,84 @@ fn draw_bars(buf: &mut String, title: &str, labels: &[String], values: &[f64]) -
         let x = k as f64;
         Rectangle::new([(x - 0.35, 0.0), (x + 0.35, v)], color.filled())
     }))?;
+    root.present()?;
+    Ok(())
+}
+
+/// Dark blue (low) to yellow (high), linear in the value.
+fn heat_color(t: f64) -> RGBColor {
+    let t = t.clamp(0.0, 1.0);
+    let mix = |a: f64, b: f64| (a + (b - a) * t).round() as u8;
+    RGBColor(mix(40.0, 250.0), mix(30.0, 230.0), mix(120.0, 40.0))
+}
+
+fn draw_heatmap(buf: &mut String, f: &Figure) -> DrawResult {
+    let Figure::Heatmap {
+        title,
+        x_label,
+        y_label,
+        xs,
+        ys,
+        values,
+        marks,
+    } = f
+    else {
+        return Ok(());
+    };
+    let root = SVGBackend::with_string(buf, (WIDTH, WIDTH)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let step = |v: &[f64]| {
+        if v.len() > 1 {
+            (v[1] - v[0]) / 2.0
+        } else {
+            0.5
+        }
+    };
+    let (hx, hy) = (step(xs), step(ys));
+    let (x0, x1) = (xs[0] - hx, xs[xs.len() - 1] + hx);
+    let (y0, y1) = (ys[0] - hy, ys[ys.len() - 1] + hy);
+    let all = values.iter().flatten().copied();
+    let (lo, hi) = all.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+        (a.min(v), b.max(v))
+    });
+    let span = (hi - lo).max(f64::MIN_POSITIVE);
+    let mut chart = ChartBuilder::on(&root)
+        .caption(title, ("sans-serif", 18))
+        .margin(12)
+        .x_label_area_size(36)
+        .y_label_area_size(44)
+        .build_cartesian_2d(x0..x1, y0..y1)?;
+    chart
+        .configure_mesh()
+        .disable_mesh()
+        .x_desc(x_label.as_str())
+        .y_desc(y_label.as_str())
+        .draw()?;
+    chart.draw_series(values.iter().enumerate().flat_map(|(i, row)| {
+        row.iter().enumerate().map(move |(j, v)| {
+            let (x, y) = (xs[j], ys[i]);
+            Rectangle::new(
+                [(x - hx, y - hy), (x + hx, y + hy)],
+                heat_color((v - lo) / span).filled(),
+            )
+        })
+    }))?;
+    for (label, x, y) in marks {
+        chart.draw_series(std::iter::once(Circle::new((*x, *y), 5, WHITE.filled())))?;
+        chart.draw_series(std::iter::once(Text::new(
+            label.clone(),
+            // Labels right of the point, or left of it near the right edge.
+            (
+                if *x > (x0 + x1) / 2.0 {
+                    *x - 4.0 * hx
+                } else {
+                    *x + hx
+                },
+                *y + hy,
+            ),
+            ("sans-serif", 16).into_font().color(&WHITE),
+        )))?;
+    }
     root.present()?;
     Ok(())
 }

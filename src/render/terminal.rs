@@ -55,7 +55,9 @@ fn figure(f: &Figure, o: &RenderOptions) -> String {
             "Computation graph · 计算图 (each node: value, then its gradient)\n{}",
             diagram::text_tree(f, o.digits)
         ),
-        Figure::Plot { .. } | Figure::Bars { .. } => plot::summary(f, o.digits),
+        Figure::Plot { .. } | Figure::Bars { .. } | Figure::Heatmap { .. } => {
+            plot::summary(f, o.digits)
+        }
     }
 }
 

@@ -11,6 +11,7 @@ pub mod layer_math;
 pub mod math;
 pub mod net;
 pub mod network;
+pub mod train;
 
 use crate::scalar::Scalar;
 
@@ -125,6 +126,8 @@ pub struct Series {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Panel {
     pub title: String,
+    /// What the x axis measures (`z`, `epoch`, …).
+    pub x_label: String,
     pub series: Vec<Series>,
 }
 
@@ -138,6 +141,17 @@ pub enum Figure {
     },
     /// Line plots, one panel above the other (e.g. f and f' of activations).
     Plot { title: String, panels: Vec<Panel> },
+    /// A heat map of values[i][j] at (xs[j], ys[i]) with labelled points
+    /// marked on it (e.g. a loss surface and a non-convexity witness).
+    Heatmap {
+        title: String,
+        x_label: String,
+        y_label: String,
+        xs: Vec<f64>,
+        ys: Vec<f64>,
+        values: Vec<Vec<f64>>,
+        marks: Vec<(String, f64, f64)>,
+    },
     /// A bar chart (e.g. softmax probabilities).
     Bars {
         title: String,
@@ -230,7 +244,9 @@ impl Report {
     /// The first plot or bar chart (what `--plot FILE.svg` writes).
     pub fn plot(&self) -> Option<&Figure> {
         self.blocks.iter().find_map(|b| match b {
-            Block::Figure(f @ (Figure::Plot { .. } | Figure::Bars { .. })) => Some(f),
+            Block::Figure(
+                f @ (Figure::Plot { .. } | Figure::Bars { .. } | Figure::Heatmap { .. }),
+            ) => Some(f),
             _ => None,
         })
     }

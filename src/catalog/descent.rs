@@ -1,0 +1,412 @@
+//! gradient-descent/1-4: linear regression by GD in exact rationals (PKU),
+//! the learning rate (CAL), full-batch / SGD / mini-batch (PKU, CAL) and the
+//! batch-epoch-iteration arithmetic (JQ).
+
+use crate::activation::Activation;
+use crate::catalog::common::{count, get, start};
+use crate::catalog::{Example, Param, Values};
+use crate::error::Result;
+use crate::loss::Loss;
+use crate::report::train::{iteration_table, last_batch_text};
+use crate::report::{Block, Cell, Figure, Math, Panel, Report, Series, Settings, Table};
+use crate::scalar::Scalar;
+use crate::train::data;
+use crate::train::init::Init;
+use crate::train::run::{Config, train};
+
+const LR: Param = Param {
+    name: "lr",
+    default: "1/10",
+    help: "learning rate α",
+};
+
+pub static EXAMPLES: &[Example] = &[
+    Example {
+        topic: "gradient-descent",
+        number: 1,
+        title: "Linear regression by gradient descent, exactly",
+        title_zh: "线性回归的梯度下降",
+        sources: &[
+            "PKU deck, 神经网络训练——回顾线性回归模型: ŷ = wx + b, J = 1/n Σ (ŷ - y)², ∂J/∂w = 2/n Σ (ŷ - y)x, ∂J/∂b = 2/n Σ (ŷ - y)",
+        ],
+        params: &[
+            LR,
+            Param {
+                name: "steps",
+                default: "3",
+                help: "iterations (1-8)",
+            },
+            Param {
+                name: "w",
+                default: "0",
+                help: "initial w",
+            },
+            Param {
+                name: "b",
+                default: "0",
+                help: "initial b",
+            },
+        ],
+        build: gd_1,
+    },
+    Example {
+        topic: "gradient-descent",
+        number: 2,
+        title: "Learning rate: too small, suitable, too large",
+        title_zh: "学习率",
+        sources: &[
+            "CAL deck, 梯度下降算法 – 学习率: too low converges slowly, too high oscillates past the minimum",
+        ],
+        params: &[
+            Param {
+                name: "small",
+                default: "0.01",
+                help: "a learning rate that is too small",
+            },
+            Param {
+                name: "good",
+                default: "0.1",
+                help: "a suitable learning rate",
+            },
+            Param {
+                name: "large",
+                default: "0.2",
+                help: "a learning rate past 2/λ_max ≈ 0.18",
+            },
+        ],
+        build: gd_2,
+    },
+    Example {
+        topic: "gradient-descent",
+        number: 3,
+        title: "Full-batch GD, SGD and mini-batch SGD",
+        title_zh: "全量、随机、小批量梯度下降",
+        sources: &[
+            "PKU deck, 全量梯度下降 (Full GD), 随机梯度下降 (SGD), 小批量梯度下降 (mini-batch GD)",
+            "CAL deck, 梯度下降的变体",
+        ],
+        params: &[
+            Param {
+                name: "batch",
+                default: "20",
+                help: "mini-batch size",
+            },
+            Param {
+                name: "seed",
+                default: "0",
+                help: "seed of data, weights and shuffles",
+            },
+        ],
+        build: gd_3,
+    },
+    Example {
+        topic: "gradient-descent",
+        number: 4,
+        title: "Batch, epoch and iteration",
+        title_zh: "Batch、epoch、迭代",
+        sources: &[
+            "JQ deck, Batch、epoch、迭代: 55,000 training images, batch-size 100, 550 steps (indices 0-549) per epoch",
+        ],
+        params: &[
+            Param {
+                name: "n",
+                default: "55000",
+                help: "training samples N",
+            },
+            Param {
+                name: "batch",
+                default: "100",
+                help: "batch size B",
+            },
+            Param {
+                name: "other_batch",
+                default: "128",
+                help: "a batch size that does not divide N",
+            },
+        ],
+        build: gd_4,
+    },
+];
+
+/// The regression data of gradient-descent/1-2: y = 2x + 1 at x = 1, 2, 3.
+fn points() -> (Vec<Scalar>, Vec<Scalar>) {
+    (
+        [1, 2, 3].map(Scalar::int).to_vec(),
+        [3, 5, 7].map(Scalar::int).to_vec(),
+    )
+}
+
+/// One GD step on J = 1/n Σ (wx + b − y)²: (J, ∂J/∂w, ∂J/∂b, ŷ).
+fn step(w: &Scalar, b: &Scalar) -> Result<(Scalar, Scalar, Scalar, Vec<Scalar>)> {
+    let (xs, ys) = points();
+    let n = Scalar::int(xs.len() as i64);
+    let (mut j, mut gw, mut gb, mut yhat) =
+        (Scalar::zero(), Scalar::zero(), Scalar::zero(), vec![]);
+    for (x, y) in xs.iter().zip(&ys) {
+        let p = w.mul(x)?.add(b)?;
+        let e = p.sub(y)?;
+        j = j.add(&e.mul(&e)?)?;
+        gw = gw.add(&e.mul(x)?)?;
+        gb = gb.add(&e)?;
+        yhat.push(p);
+    }
+    let two_n = Scalar::int(2).div(&n)?;
+    Ok((j.div(&n)?, two_n.mul(&gw)?, two_n.mul(&gb)?, yhat))
+}
+
+fn gd_1(v: &Values, s: &Settings) -> Result<Report> {
+    let mut r = start(v, &["lr", "steps", "w", "b"], s);
+    let steps = count(v, "steps", 1, 8)?;
+    let lr = get(v, "lr", s);
+    let (mut w, mut b) = (get(v, "w", s), get(v, "b", s));
+    r.text("Data: y = 2x + 1 at x = 1, 2, 3, i.e. (1, 3), (2, 5), (3, 7); n = 3.");
+    r.formula(Math::new(
+        "J = 1/n Σ (ŷ_i − y_i)²,  ∂J/∂w = 2/n Σ (ŷ_i − y_i) x_i,  ∂J/∂b = 2/n Σ (ŷ_i − y_i),  w ← w − α ∂J/∂w,  b ← b − α ∂J/∂b",
+        "J = \\frac{1}{n} \\sum_i (\\hat y_i - y_i)^2,\\quad \\frac{\\partial J}{\\partial w} = \\frac{2}{n} \\sum_i (\\hat y_i - y_i) x_i,\\quad \\frac{\\partial J}{\\partial b} = \\frac{2}{n} \\sum_i (\\hat y_i - y_i),\\quad w \\leftarrow w - \\alpha \\frac{\\partial J}{\\partial w},\\quad b \\leftarrow b - \\alpha \\frac{\\partial J}{\\partial b}",
+    ));
+    let mut t = Table::new(
+        "Iterations · 迭代 (exact)",
+        &[
+            "k",
+            "w",
+            "b",
+            "ŷ = wx + b",
+            "J",
+            "∂J/∂w",
+            "∂J/∂b",
+            "new w",
+            "new b",
+        ],
+    );
+    for k in 1..=steps {
+        let (j, gw, gb, yhat) = step(&w, &b)?;
+        let nw = w.sub(&lr.mul(&gw)?)?;
+        let nb = b.sub(&lr.mul(&gb)?)?;
+        let shown: Vec<String> = yhat.iter().map(|p| p.show(s.digits)).collect();
+        t.row(vec![
+            Cell::Num(Scalar::int(k as i64)),
+            w.clone().into(),
+            b.clone().into(),
+            Cell::Text(shown.join(", ")),
+            j.clone().into(),
+            gw.clone().into(),
+            gb.clone().into(),
+            nw.clone().into(),
+            nb.clone().into(),
+        ]);
+        r.results.push((format!("J_{k}"), j));
+        r.results.push((format!("w_{k}"), nw.clone()));
+        r.results.push((format!("b_{k}"), nb.clone()));
+        (w, b) = (nw, nb);
+    }
+    r.table(t);
+    let (j, ..) = step(&w, &b)?;
+    let js: Vec<(f64, f64)> = (1..=steps)
+        .filter_map(|k| r.result(&format!("J_{k}")).map(|j| (k as f64, j.to_f64())))
+        .chain(std::iter::once(((steps + 1) as f64, j.to_f64())))
+        .collect();
+    r.text(format!(
+        "After {steps} steps J = {}; the minimum is J = 0 at w = 2, b = 1. Every number \
+         above is an exact fraction: decimal inputs such as 0.1 are read as 1/10.",
+        j.show(s.digits)
+    ));
+    r.results.push(("J".into(), j));
+    r.blocks.push(Block::Figure(Figure::Plot {
+        title: "J before each step".into(),
+        panels: vec![Panel {
+            title: "J(w, b) before step k".into(),
+            x_label: "step k".into(),
+            series: vec![Series {
+                label: "J".into(),
+                points: js,
+            }],
+        }],
+    }));
+    Ok(r)
+}
+
+fn gd_2(v: &Values, s: &Settings) -> Result<Report> {
+    let names = ["small", "good", "large"];
+    let mut r = start(v, &names, s);
+    r.text(
+        "The data and loss of gradient-descent/1 (y = 2x + 1 at x = 1, 2, 3), from w = b = 0. \
+         J is a quadratic in (w, b) with Hessian H = 2/n Σ [x², x; x, 1] = 2/3 [14, 6; 6, 3]; \
+         gradient descent on a quadratic converges exactly when α < 2/λ_max(H).",
+    );
+    let lam_max = 2.0 / 3.0 * (17.0 + 265f64.sqrt()) / 2.0;
+    r.formula(Math::new(
+        format!("λ_max = (2/3)·(17 + √265)/2 ≈ {lam_max:.4},  2/λ_max ≈ {:.4}", 2.0 / lam_max),
+        format!(
+            "\\lambda_{{\\max}} = \\tfrac{{2}}{{3}} \\cdot \\tfrac{{17 + \\sqrt{{265}}}}{{2}} \\approx {lam_max:.4},\\quad 2/\\lambda_{{\\max}} \\approx {:.4}",
+            2.0 / lam_max
+        ),
+    ));
+    let lrs: Vec<Scalar> = names.iter().map(|n| get(v, n, s)).collect();
+    let mut header = vec!["step".to_string()];
+    header.extend(lrs.iter().map(|a| format!("J at α = {}", a.show(s.digits))));
+    let refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut t = Table::new("Loss per step · 每步的损失", &refs);
+    let mut state: Vec<(Scalar, Scalar)> = vec![(Scalar::zero(), Scalar::zero()); 3];
+    let mut series: Vec<Series> = lrs
+        .iter()
+        .map(|a| Series {
+            label: format!("α = {}", a.show(s.digits)),
+            points: vec![],
+        })
+        .collect();
+    for k in 0..=8 {
+        let mut row = vec![Cell::Num(Scalar::int(k))];
+        for (i, a) in lrs.iter().enumerate() {
+            let (w, b) = state[i].clone();
+            let (j, gw, gb, _) = step(&w, &b)?;
+            series[i].points.push((k as f64, j.to_f64()));
+            row.push(j.clone().into());
+            if k == 8 {
+                r.results.push((format!("J_8 {}", names[i]), j));
+            }
+            state[i] = (w.sub(&a.mul(&gw)?)?, b.sub(&a.mul(&gb)?)?);
+        }
+        t.row(row);
+    }
+    r.table(t);
+    r.text(
+        "Too small: J falls, but slowly. Suitable: J falls fast. Too large (α above 2/λ_max): \
+         each step overshoots the minimum along the steep direction, w swings from one side to \
+         the other and J grows without bound.",
+    );
+    r.blocks.push(Block::Figure(Figure::Plot {
+        title: "J against the step for three learning rates".into(),
+        panels: vec![Panel {
+            title: "J(w, b) after k steps".into(),
+            x_label: "step k".into(),
+            series,
+        }],
+    }));
+    Ok(r)
+}
+
+fn gd_3(v: &Values, s: &Settings) -> Result<Report> {
+    let mut r = start(v, &["batch", "seed"], s);
+    let batch = count(v, "batch", 2, 159)? as usize;
+    let seed = count(v, "seed", 0, u32::MAX as u64)?;
+    r.text(
+        "Two moons, 200 points (160 for training, 40 for validation), a 2-8-2 ReLU network \
+         with softmax cross-entropy, the same initial weights, α = 0.1, 10 epochs. Only the \
+         batch size differs.",
+    );
+    let mut t = Table::new(
+        "One data set, three batch sizes",
+        &[
+            "optimiser",
+            "B",
+            "updates per epoch ⌈N/B⌉",
+            "updates in all",
+            "train loss, epoch 1",
+            "train loss, epoch 10",
+            "val loss, epoch 10",
+            "spread of the batch losses in epoch 10 (std)",
+        ],
+    );
+    let mut series = vec![];
+    for (name, b) in [
+        ("full-batch GD", None),
+        ("mini-batch", Some(batch)),
+        ("SGD", Some(1)),
+    ] {
+        let cfg = Config {
+            sizes: vec![2, 8, 2],
+            hidden: Activation::Relu,
+            output: Activation::Softmax,
+            loss: Loss::CrossEntropy,
+            init: Init::HeUniform,
+            lr: 0.1,
+            epochs: 10,
+            batch: b,
+            l2: 0.0,
+            val: 0.2,
+            test: 0.0,
+            patience: None,
+            shuffle: true,
+            seed,
+        };
+        let d = data::load::<f64>("moons", 200, seed)?;
+        let (_, log) = train(&cfg, d, &mut ())?;
+        let last = &log.batch_losses[log.batch_losses.len() - log.iterations_per_epoch..];
+        let mean = last.iter().sum::<f64>() / last.len() as f64;
+        let sd = (last.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / last.len() as f64).sqrt();
+        let e = &log.epochs;
+        t.row(vec![
+            name.into(),
+            Cell::Num(Scalar::int(log.batch as i64)),
+            Cell::Num(Scalar::int(log.iterations_per_epoch as i64)),
+            Cell::Num(Scalar::int((log.iterations_per_epoch * e.len()) as i64)),
+            Cell::Num(Scalar::Float(e[0].loss)),
+            Cell::Num(Scalar::Float(e[9].loss)),
+            Cell::Num(Scalar::Float(e[9].val_loss.unwrap_or(f64::NAN))),
+            Cell::Num(Scalar::Float(sd)),
+        ]);
+        r.results.push((
+            format!("val_loss {name}"),
+            Scalar::Float(e[9].val_loss.unwrap_or(0.0)),
+        ));
+        let per = log.iterations_per_epoch as f64;
+        series.push(Series {
+            label: format!("{name} (B = {})", log.batch),
+            points: log
+                .batch_losses
+                .iter()
+                .enumerate()
+                .map(|(i, l)| ((i + 1) as f64 / per, *l))
+                .collect(),
+        });
+    }
+    r.table(t);
+    r.text(
+        "Full-batch GD makes one careful update per epoch, so after 10 epochs it has barely \
+         moved; SGD makes 160 cheap, noisy updates per epoch (one sample each: the batch \
+         losses scatter widely); mini-batch sits between, which is why it is the usual choice \
+         (PKU: SGD is mini-batch with B = 1, full GD is B = N).",
+    );
+    r.blocks.push(Block::Figure(Figure::Plot {
+        title: "Loss of every batch, against epochs".into(),
+        panels: vec![Panel {
+            title: "batch loss".into(),
+            x_label: "epoch".into(),
+            series,
+        }],
+    }));
+    Ok(r)
+}
+
+fn gd_4(v: &Values, s: &Settings) -> Result<Report> {
+    let mut r = start(v, &["n", "batch", "other_batch"], s);
+    let n = count(v, "n", 1, 100_000_000)? as usize;
+    let b = count(v, "batch", 1, n as u64)? as usize;
+    let b2 = count(v, "other_batch", 1, n as u64)? as usize;
+    r.text(
+        "JQ's MNIST split: 55,000 training images, 5,000 for validation and 10,000 for \
+         testing. An iteration (a step) processes one batch and updates the parameters once; \
+         an epoch is one pass over the training set.",
+    );
+    for (bb, label) in [(b, "batch"), (b2, "other_batch")] {
+        let it = n.div_ceil(bb);
+        let log = crate::train::run::Log::arithmetic(n, bb, 1);
+        r.heading(format!("B = {bb}"));
+        r.table(iteration_table(&log, 1));
+        r.text(last_batch_text(&log));
+        let key = if label == "batch" {
+            ""
+        } else {
+            " (other batch)"
+        };
+        r.results
+            .push((format!("iterations per epoch{key}"), Scalar::int(it as i64)));
+        r.results
+            .push((format!("last index{key}"), Scalar::int(it as i64 - 1)));
+        r.results.push((
+            format!("last batch{key}"),
+            Scalar::int(log.last_batch as i64),
+        ));
+    }
+    Ok(r)
+}

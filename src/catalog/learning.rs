@@ -1,0 +1,496 @@
+//! xor/3, approximation/1 and training/1-3: networks that learn, on the
+//! batched engine (NNDL algorithm 4.1 and 图 4.9; PKU 通用近似定理; CAL
+//! 训练流程; JQ 验证集与提前停止).
+
+use crate::activation::Activation;
+use crate::catalog::common::{count, get, start};
+use crate::catalog::{Example, Param, Values};
+use crate::error::Result;
+use crate::loss::Loss;
+use crate::report::train::{DataInfo, report};
+use crate::report::{Block, Cell, Figure, Panel, Report, Series, Settings, Table};
+use crate::scalar::Scalar;
+use crate::train::data;
+use crate::train::engine::Workspace;
+use crate::train::init::Init;
+use crate::train::run::{Config, train};
+
+const SEED: Param = Param {
+    name: "seed",
+    default: "0",
+    help: "seed of weights, split and shuffles",
+};
+
+pub static XOR: &[Example] = &[Example {
+    topic: "xor",
+    number: 3,
+    title: "Learning XOR by gradient descent",
+    title_zh: "用梯度下降学习异或",
+    sources: &[
+        "NNDL, 异或问题 (XOR) and a two-layer network",
+        "PKU deck, 线性模型与异或问题",
+    ],
+    params: &[
+        Param {
+            name: "hidden",
+            default: "4",
+            help: "hidden tanh units (2-16)",
+        },
+        Param {
+            name: "lr",
+            default: "0.1",
+            help: "learning rate",
+        },
+        SEED,
+    ],
+    build: xor_3,
+}];
+
+pub static APPROXIMATION: &[Example] = &[Example {
+    topic: "approximation",
+    number: 1,
+    title: "Universal approximation with one hidden ReLU layer",
+    title_zh: "通用近似定理",
+    sources: &[
+        "PKU deck, 通用近似定理: one hidden layer with enough units approximates any continuous function",
+    ],
+    params: &[Param {
+        name: "shown",
+        default: "4",
+        help: "hidden units of the broken line drawn in the plot",
+    }],
+    build: approximation_1,
+}];
+
+pub static TRAINING: &[Example] = &[
+    Example {
+        topic: "training",
+        number: 1,
+        title: "The whole training loop: shuffled SGD, L2, early stopping",
+        title_zh: "训练流程与提前停止",
+        sources: &[
+            "NNDL, 算法 4.1 使用反向传播算法的随机梯度下降训练过程",
+            "CAL deck, 训练流程 steps 1-6",
+            "JQ deck, 验证集 and early stopping",
+        ],
+        params: &[
+            Param {
+                name: "lambda",
+                default: "0.001",
+                help: "L2 coefficient λ",
+            },
+            Param {
+                name: "patience",
+                default: "3",
+                help: "epochs without a lower validation loss before stopping",
+            },
+            SEED,
+        ],
+        build: training_1,
+    },
+    Example {
+        topic: "training",
+        number: 2,
+        title: "A non-convex loss surface",
+        title_zh: "非凸优化问题",
+        sources: &["NNDL, 图 4.9 神经网络 y = σ(w2 σ(w1 x)) 的损失函数"],
+        params: &[
+            Param {
+                name: "x",
+                default: "1",
+                help: "the one input",
+            },
+            Param {
+                name: "y",
+                default: "1",
+                help: "its target",
+            },
+        ],
+        build: training_2,
+    },
+    Example {
+        topic: "training",
+        number: 3,
+        title: "Handwritten digits, end to end",
+        title_zh: "手写数字识别",
+        sources: &[
+            "JQ deck, MNIST with batch 100 and a validation split",
+            "UCI optical digits (8×8), bundled by smartcore",
+        ],
+        params: &[
+            Param {
+                name: "hidden",
+                default: "64",
+                help: "hidden ReLU units",
+            },
+            Param {
+                name: "epochs",
+                default: "15",
+                help: "epochs",
+            },
+            SEED,
+        ],
+        build: training_3,
+    },
+];
+
+fn config(sizes: Vec<usize>, hidden: Activation, loss: Loss, seed: u64) -> Config {
+    Config {
+        sizes,
+        hidden,
+        output: match loss {
+            Loss::CrossEntropy => Activation::Softmax,
+            _ => Activation::Identity,
+        },
+        loss,
+        init: Init::HeUniform,
+        lr: 0.1,
+        epochs: 10,
+        batch: Some(32),
+        l2: 0.0,
+        val: 0.0,
+        test: 0.0,
+        patience: None,
+        shuffle: true,
+        seed,
+    }
+}
+
+/// A run on a named data set, reported like `nn-tutor train`.
+fn run_report(
+    cfg: &Config,
+    name: &str,
+    samples: usize,
+) -> Result<(Report, crate::train::run::Log)> {
+    let d = data::load::<f64>(name, samples, cfg.seed)?;
+    let info = DataInfo::of(&d);
+    let (net, log) = train(cfg, d, &mut ())?;
+    let mut r = report(cfg, &info, &net, &log);
+    r.blocks
+        .push(Block::Figure(crate::train::command::loss_figure(&log)));
+    Ok((r, log))
+}
+
+fn xor_3(v: &Values, s: &Settings) -> Result<Report> {
+    let hidden = count(v, "hidden", 2, 16)? as usize;
+    let seed = count(v, "seed", 0, u32::MAX as u64)?;
+    let mut cfg = config(vec![2, hidden, 1], Activation::Tanh, Loss::Mse, seed);
+    cfg.init = Init::XavierUniform;
+    cfg.lr = get(v, "lr", s).to_f64();
+    cfg.batch = None;
+    cfg.epochs = 300;
+    let d = data::load::<f64>("xor", 0, seed)?;
+    let info = DataInfo::of(&d);
+    let (net, log) = train(&cfg, d, &mut ())?;
+    let mut r = report(&cfg, &info, &net, &log);
+    r.blocks
+        .push(Block::Figure(crate::train::command::loss_figure(&log)));
+    let mut ws = Workspace::new(&net, 4);
+    let xs = [0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0];
+    let b = net.load(&mut ws, &xs);
+    net.forward(&mut ws, b);
+    let mut t = Table::new(
+        "The four points after training · 训练后的预测",
+        &["x1", "x2", "XOR", "network output ŷ", "ŷ ≥ 1/2"],
+    );
+    for i in 0..4 {
+        let y = ws.output()[i];
+        t.row(vec![
+            Cell::Num(Scalar::Float(xs[2 * i])),
+            Cell::Num(Scalar::Float(xs[2 * i + 1])),
+            Cell::Num(Scalar::int(((i == 1) || (i == 2)) as i64)),
+            Cell::Num(Scalar::Float(y)),
+            Cell::Text(if y >= 0.5 { "1" } else { "0" }.into()),
+        ]);
+        r.results.push((
+            format!("y({},{})", xs[2 * i], xs[2 * i + 1]),
+            Scalar::Float(y),
+        ));
+    }
+    r.table(t);
+    r.text(
+        "A hidden layer bends the input space so that a line separates the classes: no \
+         linear classifier can (xor/1), a hand-set network can (xor/2), and gradient descent \
+         finds such weights by itself.",
+    );
+    r.inputs = start(v, &["hidden", "lr", "seed"], s).inputs;
+    Ok(r)
+}
+
+/// The broken line through f at n + 1 equally spaced knots on [0, 1] as one
+/// hidden ReLU layer: g(x) = f(0) + Σ_i c_i relu(x − k_i), c_i the change of
+/// slope at knot k_i. Returns (W2 = c, b1 = −k, b2 = f(0)).
+fn broken_line(f: fn(f64) -> f64, n: usize) -> (Vec<f64>, Vec<f64>, f64) {
+    let knots: Vec<f64> = (0..=n).map(|i| i as f64 / n as f64).collect();
+    let slopes: Vec<f64> = knots
+        .windows(2)
+        .map(|k| (f(k[1]) - f(k[0])) / (k[1] - k[0]))
+        .collect();
+    let c = (0..n)
+        .map(|i| {
+            if i == 0 {
+                slopes[0]
+            } else {
+                slopes[i] - slopes[i - 1]
+            }
+        })
+        .collect();
+    (c, knots[..n].iter().map(|k| -k).collect(), f(0.0))
+}
+
+fn eval_line(c: &[f64], b1: &[f64], b2: f64, x: f64) -> f64 {
+    let relu = Activation::Relu;
+    b2 + c
+        .iter()
+        .zip(b1)
+        .map(|(c, b)| c * relu.apply_f64(x + b, 0))
+        .sum::<f64>()
+}
+
+fn target(x: f64) -> f64 {
+    (std::f64::consts::PI * x).sin()
+}
+
+fn approximation_1(v: &Values, s: &Settings) -> Result<Report> {
+    let mut r = start(v, &["shown"], s);
+    let shown = count(v, "shown", 1, 64)? as usize;
+    r.text(
+        "Target f(x) = sin(πx) on [0, 1]. A 1-n-1 network with hidden ReLUs a_i = relu(x − k_i) \
+         (W(1) = 1, b(1)_i = −k_i) and an identity output ŷ = Σ c_i a_i + f(0) is a broken line \
+         whose slope changes by c_i at knot k_i = i/n: put the knots on f and it interpolates \
+         f. Error measured on 1,001 points.",
+    );
+    let mut t = Table::new(
+        "Error against the number of hidden units · 误差与隐藏单元数",
+        &[
+            "hidden units n",
+            "max |f − ŷ|",
+            "bound h²/8 · max|f''| = π²/(8n²)",
+            "error × n²",
+        ],
+    );
+    let grid: Vec<f64> = (0..=1000).map(|i| i as f64 / 1000.0).collect();
+    let mut errs = vec![];
+    for n in [1, 2, 4, 8, 16, 32, 64] {
+        let (c, b1, b2) = broken_line(target, n);
+        let err = grid
+            .iter()
+            .map(|&x| (target(x) - eval_line(&c, &b1, b2, x)).abs())
+            .fold(0.0, f64::max);
+        let bound = std::f64::consts::PI.powi(2) / (8.0 * (n * n) as f64);
+        t.row(vec![
+            Cell::Num(Scalar::int(n as i64)),
+            Cell::Num(Scalar::Float(err)),
+            Cell::Num(Scalar::Float(bound)),
+            Cell::Num(Scalar::Float(err * (n * n) as f64)),
+        ]);
+        errs.push(((n as f64).log2(), err.log10()));
+        r.results.push((format!("error n={n}"), Scalar::Float(err)));
+    }
+    r.table(t);
+    r.text(
+        "Doubling the hidden units divides the error by about 4: enough hidden units make the \
+         error as small as we like — the universal approximation theorem, seen on one function.",
+    );
+    let (c, b1, b2) = broken_line(target, shown);
+    let fine: Vec<f64> = (0..=200).map(|i| i as f64 / 200.0).collect();
+    r.blocks.push(Block::Figure(Figure::Plot {
+        title: "Universal approximation".into(),
+        panels: vec![
+            Panel {
+                title: format!("sin(πx) and the network with {shown} hidden ReLUs"),
+                x_label: "x".into(),
+                series: vec![
+                    Series {
+                        label: "f(x) = sin(πx)".into(),
+                        points: fine.iter().map(|&x| (x, target(x))).collect(),
+                    },
+                    Series {
+                        label: format!("ŷ, n = {shown}"),
+                        points: fine
+                            .iter()
+                            .map(|&x| (x, eval_line(&c, &b1, b2, x)))
+                            .collect(),
+                    },
+                ],
+            },
+            Panel {
+                title: "log10 max error against log2 n".into(),
+                x_label: "log2 n".into(),
+                series: vec![Series {
+                    label: "error".into(),
+                    points: errs,
+                }],
+            },
+        ],
+    }));
+    Ok(r)
+}
+
+fn training_1(v: &Values, s: &Settings) -> Result<Report> {
+    let seed = count(v, "seed", 0, u32::MAX as u64)?;
+    let mut cfg = config(vec![2, 16, 2], Activation::Relu, Loss::CrossEntropy, seed);
+    cfg.l2 = get(v, "lambda", s).to_f64();
+    cfg.patience = Some(count(v, "patience", 1, 50)? as usize);
+    cfg.batch = Some(1);
+    cfg.lr = 0.05;
+    cfg.epochs = 60;
+    cfg.val = 0.25;
+    let (mut r, _) = run_report(&cfg, "moons", 200)?;
+    r.blocks.insert(
+        0,
+        Block::Text(
+            "NNDL algorithm 4.1: initialise W, b at random; repeat: reshuffle the training \
+             set; for each sample: forward pass, δ(l) by backpropagation, W(l) ← W(l) − \
+             α(δ(l) a(l−1)ᵀ + λW(l)), b(l) ← b(l) − αδ(l); until the error on the validation \
+             set stops falling. Here: two moons, batch 1 (SGD), α = 0.05."
+                .into(),
+        ),
+    );
+    r.inputs = start(v, &["lambda", "patience", "seed"], s).inputs;
+    Ok(r)
+}
+
+/// L(w1, w2) = (σ(w2 σ(w1 x)) − y)².
+fn surface(w1: f64, w2: f64, x: f64, y: f64) -> f64 {
+    let s = |z: f64| Activation::Sigmoid.apply_f64(z, 0);
+    (s(w2 * s(w1 * x)) - y).powi(2)
+}
+
+fn training_2(v: &Values, s: &Settings) -> Result<Report> {
+    let mut r = start(v, &["x", "y"], s);
+    let (x, y) = (get(v, "x", s).to_f64(), get(v, "y", s).to_f64());
+    r.text(format!(
+        "One sample (x, y) = ({x}, {y}), the network y = σ(w2 σ(w1 x)) and the squared error \
+         L(w1, w2) = (σ(w2 σ(w1 x)) − y)² on the grid w1, w2 ∈ {{−8, −6, …, 8}}."
+    ));
+    let ws: Vec<f64> = (-4..=4).map(|k| 2.0 * k as f64).collect();
+    let mut header = vec!["w1 \\ w2".to_string()];
+    header.extend(ws.iter().map(|w| format!("{w}")));
+    let refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut t = Table::new("L(w1, w2) on the grid · 损失曲面", &refs);
+    let mut pts = vec![];
+    for &w1 in &ws {
+        let mut row = vec![Cell::Text(format!("{w1}"))];
+        for &w2 in &ws {
+            let l = surface(w1, w2, x, y);
+            row.push(Cell::Num(Scalar::Float(l)));
+            pts.push((w1, w2, l));
+        }
+        t.row(row);
+    }
+    r.table(t);
+    // The witness: the grid pair whose midpoint lies furthest above the chord.
+    let mut best = (0.0, pts[0], pts[0]);
+    for (i, p) in pts.iter().enumerate() {
+        for q in &pts[i + 1..] {
+            let mid = surface((p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0, x, y);
+            let gap = mid - (p.2 + q.2) / 2.0;
+            if gap > best.0 {
+                best = (gap, *p, *q);
+            }
+        }
+    }
+    let (gap, p, q) = best;
+    let mid = surface((p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0, x, y);
+    let mut w = Table::new(
+        "Non-convexity witness · 非凸的证据",
+        &["point", "(w1, w2)", "L"],
+    );
+    let f = |v: f64| Cell::Num(Scalar::Float(v));
+    w.row(vec![
+        "P".into(),
+        Cell::Text(format!("({}, {})", p.0, p.1)),
+        f(p.2),
+    ]);
+    w.row(vec![
+        "Q".into(),
+        Cell::Text(format!("({}, {})", q.0, q.1)),
+        f(q.2),
+    ]);
+    w.row(vec![
+        "midpoint M = (P + Q)/2".into(),
+        Cell::Text(format!("({}, {})", (p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0)),
+        f(mid),
+    ]);
+    w.row(vec![
+        "chord (L(P) + L(Q))/2".into(),
+        Cell::Empty,
+        f((p.2 + q.2) / 2.0),
+    ]);
+    r.table(w);
+    r.text(format!(
+        "A convex function satisfies L((P + Q)/2) ≤ (L(P) + L(Q))/2 for every pair; here the \
+         midpoint lies {gap:.6} above the chord, so L is not convex: gradient descent can stall \
+         on plateaus or in local minima (NNDL 非凸优化问题)."
+    ));
+    r.results
+        .push(("gap above chord".into(), Scalar::Float(gap)));
+    // The heat map on a finer grid (41 × 41, step 0.4), with P, Q and M marked.
+    let fine: Vec<f64> = (0..=40).map(|k| -8.0 + 0.4 * k as f64).collect();
+    let mid_w = ((p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0);
+    r.blocks.push(Block::Figure(Figure::Heatmap {
+        title: "Loss surface L(w1, w2) · 损失曲面 (NNDL 图 4.9)".into(),
+        x_label: "w1".into(),
+        y_label: "w2".into(),
+        xs: fine.clone(),
+        ys: fine.clone(),
+        values: fine
+            .iter()
+            .map(|&w2| fine.iter().map(|&w1| surface(w1, w2, x, y)).collect())
+            .collect(),
+        marks: vec![
+            ("P".into(), p.0, p.1),
+            ("Q".into(), q.0, q.1),
+            ("M".into(), mid_w.0, mid_w.1),
+        ],
+    }));
+    let seg: Vec<(f64, f64)> = (0..=100)
+        .map(|i| {
+            let t = i as f64 / 100.0;
+            (
+                t,
+                surface(p.0 + t * (q.0 - p.0), p.1 + t * (q.1 - p.1), x, y),
+            )
+        })
+        .collect();
+    r.blocks.push(Block::Figure(Figure::Plot {
+        title: "L along the segment from P to Q".into(),
+        panels: vec![Panel {
+            title: "L(P + t(Q − P)) and the chord".into(),
+            x_label: "t".into(),
+            series: vec![
+                Series {
+                    label: "L on the segment".into(),
+                    points: seg,
+                },
+                Series {
+                    label: "chord".into(),
+                    points: vec![(0.0, p.2), (1.0, q.2)],
+                },
+            ],
+        }],
+    }));
+    Ok(r)
+}
+
+fn training_3(v: &Values, s: &Settings) -> Result<Report> {
+    let hidden = count(v, "hidden", 4, 512)? as usize;
+    let seed = count(v, "seed", 0, u32::MAX as u64)?;
+    let mut cfg = config(
+        vec![64, hidden, 10],
+        Activation::Relu,
+        Loss::CrossEntropy,
+        seed,
+    );
+    cfg.epochs = count(v, "epochs", 1, 200)? as usize;
+    cfg.val = 0.1;
+    cfg.test = 0.2;
+    let (mut r, _) = run_report(&cfg, "digits", 0)?;
+    r.inputs = start(v, &["hidden", "epochs", "seed"], s).inputs;
+    r.try_next.push(format!(
+        "nn-tutor train --data digits --layers 64,{hidden},10 --epochs {} --val 0.1 --test 0.2 --plot digits.svg",
+        cfg.epochs
+    ));
+    Ok(r)
+}

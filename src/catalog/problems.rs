@@ -1,0 +1,376 @@
+//! vanishing/1-2 and dying-relu/1: what goes wrong in training (MS 梯度消失与
+//! 梯度爆炸; NNDL 梯度消失问题, 死亡ReLU问题), measured on the batched engine.
+
+use crate::activation::Activation;
+use crate::catalog::common::{count, get, start};
+use crate::catalog::{Example, Param, Values};
+use crate::error::Result;
+use crate::loss::Loss;
+use crate::report::{Block, Cell, Figure, Panel, Report, Series, Settings, Table};
+use crate::scalar::Scalar;
+use crate::train::engine::{Mlp, Targets, Update, Workspace};
+use crate::train::init::Init;
+use crate::train::rng::Rng;
+use crate::train::run::norm;
+
+const DEPTH: Param = Param {
+    name: "depth",
+    default: "10",
+    help: "hidden layers (2-30)",
+};
+const SEED: Param = Param {
+    name: "seed",
+    default: "0",
+    help: "seed of weights and inputs",
+};
+
+pub static VANISHING: &[Example] = &[
+    Example {
+        topic: "vanishing",
+        number: 1,
+        title: "Vanishing gradients in a deep sigmoid network",
+        title_zh: "梯度消失",
+        sources: &[
+            "MS deck, 梯度消失与梯度爆炸问题",
+            "NNDL, 梯度消失问题: y = f5(f4(f3(f2(f1(x))))), each σ' ≤ 1/4",
+        ],
+        params: &[DEPTH, SEED],
+        build: vanishing_1,
+    },
+    Example {
+        topic: "vanishing",
+        number: 2,
+        title: "Exploding gradients: factors above 1",
+        title_zh: "梯度爆炸",
+        sources: &["MS deck, 梯度消失与梯度爆炸问题"],
+        params: &[
+            DEPTH,
+            Param {
+                name: "gain",
+                default: "2",
+                help: "weights are He-normal times this gain",
+            },
+            SEED,
+        ],
+        build: vanishing_2,
+    },
+];
+
+pub static DYING: &[Example] = &[Example {
+    topic: "dying-relu",
+    number: 1,
+    title: "A ReLU unit that never fires again",
+    title_zh: "死亡ReLU问题",
+    sources: &[
+        "NNDL, 死亡ReLU问题: after one bad update a hidden ReLU is inactive on every training sample, its gradient stays 0; Leaky ReLU is the remedy",
+    ],
+    params: &[
+        Param {
+            name: "outlier",
+            default: "50",
+            help: "the one large input x (its target is 0)",
+        },
+        Param {
+            name: "lr",
+            default: "0.01",
+            help: "learning rate",
+        },
+    ],
+    build: dying_1,
+}];
+
+/// ‖∂L/∂W(l)‖ and ‖δ(l)‖ = ‖∂L/∂Z(l)‖ for l = 1..L of a `depth`-hidden-layer stack of width 32 on 64
+/// random inputs (N(0, 1)) with 10 random classes, softmax cross-entropy.
+fn layer_norms(
+    hidden: Activation,
+    init: Init,
+    depth: usize,
+    gain: f64,
+    seed: u64,
+) -> Result<(Vec<f64>, Vec<f64>)> {
+    let mut sizes = vec![32; depth + 1];
+    sizes.push(10);
+    let mut net = Mlp::<f64>::new(
+        &sizes,
+        hidden,
+        Activation::Softmax,
+        Loss::CrossEntropy,
+        init,
+        seed,
+    )?;
+    for l in &mut net.layers {
+        l.w.iter_mut().for_each(|w| *w *= gain);
+    }
+    let mut rng = Rng::new(seed.wrapping_add(100));
+    let x: Vec<f64> = (0..64 * 32).map(|_| rng.normal()).collect();
+    let labels: Vec<u32> = (0..64).map(|_| rng.below(10) as u32).collect();
+    let mut ws = Workspace::new(&net, 64);
+    let bsz = net.load(&mut ws, &x);
+    net.gradients(&mut ws, bsz, Targets::Labels(&labels), 0.0);
+    // δ(l) of the batch mean: scale back by B to the per-sample sum.
+    Ok((
+        ws.grad_w.iter().map(|g| norm(g)).collect(),
+        ws.delta.iter().map(|d| norm(d) * bsz as f64).collect(),
+    ))
+}
+
+fn norms_table(title: &str, what: &str, cols: &[(&str, &[f64])]) -> Table {
+    let mut header = vec!["layer l".to_string()];
+    for (name, _) in cols {
+        header.push(format!("{what} {name}"));
+        header.push(format!("÷ layer L, {name}"));
+    }
+    let refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut t = Table::new(title, &refs);
+    let layers = cols[0].1.len();
+    for l in 0..layers {
+        let mut row = vec![Cell::Num(Scalar::int(l as i64 + 1))];
+        for (_, v) in cols {
+            row.push(Cell::Num(Scalar::Float(v[l])));
+            row.push(Cell::Num(Scalar::Float(v[l] / v[layers - 1])));
+        }
+        t.row(row);
+    }
+    t
+}
+
+fn plot(title: &str, cols: &[(&str, &[f64])]) -> Block {
+    Block::Figure(Figure::Plot {
+        title: title.into(),
+        panels: vec![Panel {
+            title: "log10 of the norm against layer l".into(),
+            x_label: "layer l".into(),
+            series: cols
+                .iter()
+                .map(|(name, v)| Series {
+                    label: (*name).into(),
+                    points: v
+                        .iter()
+                        .enumerate()
+                        .map(|(l, g)| ((l + 1) as f64, g.log10()))
+                        .collect(),
+                })
+                .collect(),
+        }],
+    })
+}
+
+fn vanishing_1(v: &Values, s: &Settings) -> Result<Report> {
+    let mut r = start(v, &["depth", "seed"], s);
+    let depth = count(v, "depth", 2, 30)? as usize;
+    let seed = count(v, "seed", 0, u32::MAX as u64)?;
+    r.text(format!(
+        "A stack of {depth} hidden layers of width 32 and a softmax output over 10 classes, \
+         64 random inputs, one backward pass. δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1): every \
+         layer multiplies the gradient by f'(z) once more, and σ'(z) = σ(z)(1 − σ(z)) ≤ 1/4."
+    ));
+    let (sig, _) = layer_norms(Activation::Sigmoid, Init::XavierUniform, depth, 1.0, seed)?;
+    let (relu, _) = layer_norms(Activation::Relu, Init::HeUniform, depth, 1.0, seed)?;
+    let cols = [("sigmoid, Xavier", &sig[..]), ("ReLU, He", &relu[..])];
+    r.table(norms_table(
+        "Gradient norm per layer · 每层的梯度范数",
+        "‖∂L/∂W(l)‖",
+        &cols,
+    ));
+    let first = |v: &[f64]| v[0] / v[v.len() - 1];
+    r.text(format!(
+        "From the last layer down to layer 1 the sigmoid network's gradient shrinks by a factor \
+         {:.2e}; the bound (1/4)^{depth} = {:.2e} for {depth} sigmoid derivatives shows why. \
+         With ReLU (f' = 1 where the unit fires) and He initialisation the factor is {:.2}: \
+         layer 1 learns about as fast as layer L.",
+        first(&sig),
+        0.25f64.powi(depth as i32),
+        first(&relu)
+    ));
+    r.results
+        .push(("ratio sigmoid".into(), Scalar::Float(first(&sig))));
+    r.results
+        .push(("ratio relu".into(), Scalar::Float(first(&relu))));
+    r.blocks.push(plot("Vanishing gradients", &cols));
+    Ok(r)
+}
+
+fn vanishing_2(v: &Values, s: &Settings) -> Result<Report> {
+    let mut r = start(v, &["depth", "gain", "seed"], s);
+    let depth = count(v, "depth", 2, 30)? as usize;
+    let seed = count(v, "seed", 0, u32::MAX as u64)?;
+    let gain = get(v, "gain", s).to_f64();
+    r.text(format!(
+        "The ReLU stack of vanishing/1 with He-normal weights multiplied by {gain}: each layer \
+         now multiplies the signal, and on the way back the gradient, by about {gain} instead \
+         of 1."
+    ));
+    let (big_w, big) = layer_norms(Activation::Relu, Init::HeNormal, depth, gain, seed)?;
+    let (he_w, he) = layer_norms(Activation::Relu, Init::HeNormal, depth, 1.0, seed)?;
+    let cols = [("ReLU, He × gain", &big[..]), ("ReLU, He", &he[..])];
+    r.table(norms_table(
+        "Backpropagated error per layer · 每层的误差 δ(l) = ∂L/∂z(l)",
+        "‖δ(l)‖",
+        &cols,
+    ));
+    let ratio = big[0] / big[big.len() - 1];
+    r.text(format!(
+        "On the way down, δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) grows by about the gain per \
+         layer: ‖δ(1)‖ is {ratio:.3e} times ‖δ(L)‖ (gain^{} = {:.3e}). The weight gradients \
+         ∂L/∂W(l) = a(l−1)ᵀ δ(l) are all huge: ‖∂L/∂W(1)‖ = {:.4e} against {:.4e} with plain He \
+         weights, so a learning rate that suits He weights throws these weights far away and \
+         training blows up.",
+        depth,
+        gain.powi(depth as i32),
+        big_w[0],
+        he_w[0]
+    ));
+    r.results.push(("delta ratio".into(), Scalar::Float(ratio)));
+    r.results
+        .push(("grad W1 gain".into(), Scalar::Float(big_w[0])));
+    r.results
+        .push(("grad W1 he".into(), Scalar::Float(he_w[0])));
+    r.blocks.push(plot("Exploding gradients", &cols));
+    Ok(r)
+}
+
+/// One unit, 1-1-1, half SSE, trained on x = 0.5, 1, 1.5, 2 with y = x.
+struct Unit {
+    net: Mlp<f64>,
+    ws: Workspace<f64>,
+}
+
+const XS: [f64; 4] = [0.5, 1.0, 1.5, 2.0];
+
+impl Unit {
+    fn new(f: Activation) -> Result<Unit> {
+        let mut net = Mlp::new(
+            &[1, 1, 1],
+            f,
+            Activation::Identity,
+            Loss::HalfSse,
+            Init::Zeros,
+            0,
+        )?;
+        net.layers[0].w = vec![1.0];
+        net.layers[1].w = vec![1.0];
+        let ws = Workspace::new(&net, 4);
+        Ok(Unit { net, ws })
+    }
+
+    /// One SGD step on the single sample (x, y).
+    fn outlier(&mut self, x: f64, y: f64, lr: f64) {
+        let b = self.net.load(&mut self.ws, &[x]);
+        self.net.forward(&mut self.ws, b);
+        self.net
+            .output_delta(&mut self.ws, b, Targets::Values(&[y]), None);
+        self.net
+            .backward(&mut self.ws, b, Update::Step { lr, l2: 0.0 });
+    }
+
+    /// A full-batch step: (loss, max z of the hidden unit, ‖∂R/∂(w1, b1)‖).
+    fn epoch(&mut self, lr: f64) -> (f64, f64, f64) {
+        let b = self.net.load(&mut self.ws, &XS);
+        let s = self
+            .net
+            .gradients(&mut self.ws, b, Targets::Values(&XS), 0.0);
+        let zmax = self.ws.z[0][..4]
+            .iter()
+            .copied()
+            .fold(f64::NEG_INFINITY, f64::max);
+        let g = self.ws.grad_w[0][0].hypot(self.ws.grad_b[0][0]);
+        self.net.apply(&self.ws, lr);
+        (s.loss_sum / 4.0, zmax, g)
+    }
+}
+
+fn dying_1(v: &Values, s: &Settings) -> Result<Report> {
+    let mut r = start(v, &["outlier", "lr"], s);
+    let (x, lr) = (get(v, "outlier", s).to_f64(), get(v, "lr", s).to_f64());
+    r.text(format!(
+        "A 1-1-1 network a = f(w1·x + b1), ŷ = w2·a + b2 with w1 = w2 = 1, b1 = b2 = 0 fits \
+         the training set x = 0.5, 1, 1.5, 2 (y = x) exactly. One SGD step on an outlier \
+         x = {x} with target 0 (error ŷ − y = {x}) changes w1 by −α·{x}·{x} and b1 by −α·{x}. \
+         Then full-batch gradient descent on the four training samples, α = {lr}."
+    ));
+    let mut relu = Unit::new(Activation::Relu)?;
+    let mut leaky = Unit::new(Activation::LeakyRelu(Scalar::ratio(1, 10)))?;
+    relu.outlier(x, 0.0, lr);
+    leaky.outlier(x, 0.0, lr);
+    let l1 = &relu.net.layers[0];
+    r.text(format!(
+        "After the outlier step: w1 = {}, b1 = {}, so z = w1·x + b1 < 0 on every training \
+         sample.",
+        l1.w[0], l1.b[0]
+    ));
+    let mut t = Table::new(
+        "Epoch by epoch · 逐轮",
+        &[
+            "epoch",
+            "ReLU: max z over the samples",
+            "ReLU: ‖∂R/∂(w1, b1)‖",
+            "ReLU: loss",
+            "Leaky ReLU (γ = 0.1): max z",
+            "Leaky: ‖∂R/∂(w1, b1)‖",
+            "Leaky: loss",
+        ],
+    );
+    let (mut dead_all, mut leaky_fired) = (true, None);
+    let (mut a_series, mut b_series) = (vec![], vec![]);
+    for e in 1..=40 {
+        let (la, za, ga) = relu.epoch(lr);
+        let (lb, zb, gb) = leaky.epoch(lr);
+        dead_all &= ga == 0.0 && za < 0.0;
+        if zb > 0.0 && leaky_fired.is_none() {
+            leaky_fired = Some(e);
+        }
+        a_series.push((e as f64, za));
+        b_series.push((e as f64, zb));
+        if e <= 3 || e % 5 == 0 {
+            let f = |x: f64| Cell::Num(Scalar::Float(x));
+            t.row(vec![
+                Cell::Num(Scalar::int(e)),
+                f(za),
+                f(ga),
+                f(la),
+                f(zb),
+                f(gb),
+                f(lb),
+            ]);
+        }
+    }
+    r.table(t);
+    r.text(format!(
+        "ReLU: the unit's gradient is exactly 0 in every epoch ({}), because f'(z) = 0 for \
+         z < 0 on every sample: nothing can move w1 or b1 again, only the output bias learns. \
+         Leaky ReLU: f'(z) = 0.1 keeps a gradient, and the unit fires again (max z > 0) in \
+         epoch {}.",
+        if dead_all {
+            "checked: all 40 epochs"
+        } else {
+            "NOT in all epochs"
+        },
+        leaky_fired.map_or("— (not within 40 epochs)".to_string(), |e| e.to_string())
+    ));
+    r.results.push((
+        "relu dead in all epochs".into(),
+        Scalar::int(i64::from(dead_all)),
+    ));
+    r.results.push((
+        "leaky fires again in epoch".into(),
+        Scalar::int(leaky_fired.unwrap_or(0)),
+    ));
+    r.blocks.push(Block::Figure(Figure::Plot {
+        title: "Largest pre-activation of the hidden unit".into(),
+        panels: vec![Panel {
+            title: "max z over the training samples, per epoch".into(),
+            x_label: "epoch".into(),
+            series: vec![
+                Series {
+                    label: "ReLU".into(),
+                    points: a_series,
+                },
+                Series {
+                    label: "Leaky ReLU".into(),
+                    points: b_series,
+                },
+            ],
+        }],
+    }));
+    Ok(r)
+}

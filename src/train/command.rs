@@ -1,0 +1,233 @@
+//! `nn-tutor train`: flags → [`Config`] → a run → a [`Report`]. The clap
+//! definition lives in `cli.rs`; this module only wires the pieces.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crate::activation::Activation;
+use crate::error::{Error, Result};
+use crate::loss::Loss;
+use crate::report::train::{DataInfo, report};
+use crate::report::{Figure, Panel, Report, Series};
+use crate::train::Real;
+use crate::train::data::{self, Dataset};
+use crate::train::init::Init;
+use crate::train::run::{self, Config, Log, Progress};
+
+/// The flags of `nn-tutor train`, as parsed.
+#[derive(Clone, Debug)]
+pub struct TrainFlags {
+    pub data: String,
+    pub samples: usize,
+    pub layers: Option<Vec<usize>>,
+    pub activation: String,
+    pub output: Option<String>,
+    pub loss: String,
+    pub init: Option<String>,
+    pub optimizer: Optimizer,
+    pub batch: Option<usize>,
+    pub lr: f64,
+    pub epochs: usize,
+    pub l2: f64,
+    pub val: f64,
+    pub test: f64,
+    pub early_stopping: Option<usize>,
+    pub seed: u64,
+    pub no_shuffle: bool,
+    pub dtype: Dtype,
+    pub plot: Option<PathBuf>,
+    pub force: bool,
+    pub time: bool,
+}
+
+/// `--optimizer`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Optimizer {
+    /// Full-batch gradient descent: one update per epoch from all N samples.
+    Gd,
+    /// Stochastic gradient descent: one sample per update (batch 1).
+    Sgd,
+    /// Mini-batch SGD: --batch samples per update.
+    Minibatch,
+}
+
+/// `--dtype`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Dtype {
+    F32,
+    F64,
+}
+
+/// Resolve the flags that depend on each other into a [`Config`].
+pub fn config(f: &TrainFlags, features: usize, classes: usize) -> Result<Config> {
+    let hidden = Activation::parse(&f.activation)?;
+    let loss = Loss::parse(&f.loss)?;
+    let output = match &f.output {
+        Some(o) => Activation::parse(o)?,
+        None => match loss {
+            Loss::CrossEntropy => Activation::Softmax,
+            Loss::Bce => Activation::Sigmoid,
+            Loss::Mse | Loss::HalfSse => Activation::Identity,
+        },
+    };
+    let init = match &f.init {
+        Some(i) => Init::parse(i)?,
+        None => match hidden {
+            Activation::Sigmoid | Activation::Tanh | Activation::Softplus => Init::XavierUniform,
+            _ => Init::HeUniform,
+        },
+    };
+    let sizes = match &f.layers {
+        Some(s) => s.clone(),
+        None => vec![features, 32, if classes == 0 { 1 } else { classes }],
+    };
+    let batch = match (f.optimizer, f.batch) {
+        (Optimizer::Gd, None) => None,
+        (Optimizer::Sgd, None) => Some(1),
+        (Optimizer::Minibatch, b) => Some(b.unwrap_or(32)),
+        (o, Some(b)) => {
+            return Err(Error::Usage(format!(
+                "--batch {b} goes with --optimizer minibatch; --optimizer {} fixes the batch \
+                 size itself ({})",
+                if o == Optimizer::Gd { "gd" } else { "sgd" },
+                if o == Optimizer::Gd {
+                    "all N samples"
+                } else {
+                    "1 sample"
+                }
+            )));
+        }
+    };
+    Ok(Config {
+        sizes,
+        hidden,
+        output,
+        loss,
+        init,
+        lr: f.lr,
+        epochs: f.epochs,
+        batch,
+        l2: f.l2,
+        val: f.val,
+        test: f.test,
+        patience: f.early_stopping,
+        shuffle: !f.no_shuffle,
+        seed: f.seed,
+    })
+}
+
+/// A progress bar on stderr, shown once a run has taken a second and only
+/// when stderr is a terminal.
+struct Bar {
+    start: Instant,
+    bar: Option<indicatif::ProgressBar>,
+    enabled: bool,
+}
+
+impl Progress for Bar {
+    fn tick(&mut self, done: u64, total: u64) {
+        if !self.enabled {
+            return;
+        }
+        if self.bar.is_none() && self.start.elapsed() > Duration::from_secs(1) && done < total {
+            let b = indicatif::ProgressBar::new(total);
+            b.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{bar:40} {pos}/{len} iterations, {eta} left",
+                )
+                .expect("the template is valid"),
+            );
+            self.bar = Some(b);
+        }
+        if let Some(b) = &self.bar {
+            b.set_position(done);
+            if done == total {
+                b.finish_and_clear();
+            }
+        }
+    }
+}
+
+/// Run `nn-tutor train`; the report, and a line about the time for stderr.
+pub fn run(f: &TrainFlags) -> Result<(Report, Option<String>)> {
+    if let Some(p) = f.plot.as_ref().filter(|p| p.exists() && !f.force) {
+        return Err(Error::Io {
+            path: p.display().to_string(),
+            message: "already exists; add --force to overwrite it".into(),
+        });
+    }
+    match f.dtype {
+        Dtype::F32 => run_typed::<f32>(f),
+        Dtype::F64 => run_typed::<f64>(f),
+    }
+}
+
+fn run_typed<T: Real>(f: &TrainFlags) -> Result<(Report, Option<String>)> {
+    let d: Dataset<T> = data::load(&f.data, f.samples, f.seed)?;
+    let info = DataInfo::of(&d);
+    let cfg = config(f, d.n_features, d.classes())?;
+    let mut bar = Bar {
+        start: Instant::now(),
+        bar: None,
+        enabled: std::io::stderr().is_terminal(),
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start {threads} threads: {e}")))?;
+    let (net, log) = pool.install(|| run::train(&cfg, d, &mut bar))?;
+    let secs = log.seconds;
+    let mut r = report(&cfg, &info, &net, &log);
+    r.blocks
+        .push(crate::report::Block::Figure(loss_figure(&log)));
+    r.try_next
+        .push("the same command with --plot loss.svg to draw the loss curves".into());
+    r.try_next
+        .push("--val 0.2 --early-stopping 5 to hold out data and stop in time".into());
+    r.try_next.push("--format markdown|latex|json".into());
+    let time = f.time.then(|| {
+        let sizes = &cfg.sizes;
+        let flops: f64 = 6.0
+            * sizes.windows(2).map(|w| (w[0] * w[1]) as f64).sum::<f64>()
+            * (log.n_train * log.epochs.len()) as f64;
+        format!(
+            "trained {} epoch(s) in {secs:.3} s of training loop ({:.3} s per epoch, {:.1} GFLOP/s by 6·Σ n_in·n_out per sample, {threads} threads)",
+            log.epochs.len(),
+            secs / log.epochs.len() as f64,
+            flops / secs / 1e9
+        )
+    });
+    Ok((r, time))
+}
+
+/// Loss curves: training loss per epoch, and validation loss when there is one.
+pub fn loss_figure(log: &Log) -> Figure {
+    let mut series = vec![Series {
+        label: "training loss (mean over the epoch)".into(),
+        points: log
+            .epochs
+            .iter()
+            .map(|e| (e.epoch as f64, e.loss))
+            .collect(),
+    }];
+    if log.n_val > 0 {
+        series.push(Series {
+            label: "validation loss".into(),
+            points: log
+                .epochs
+                .iter()
+                .filter_map(|e| e.val_loss.map(|v| (e.epoch as f64, v)))
+                .collect(),
+        });
+    }
+    Figure::Plot {
+        title: "Loss per epoch · 损失曲线".into(),
+        panels: vec![Panel {
+            title: "loss against epoch".into(),
+            x_label: "epoch".into(),
+            series,
+        }],
+    }
+}

@@ -1,0 +1,315 @@
+//! Data sets for training, all offline: XOR, seeded generators (circles,
+//! two moons, spirals, Gaussian blobs), the real 8×8 handwritten digits and
+//! iris (bundled by `smartcore`), synthetic MNIST-shaped data, and MNIST
+//! from IDX files the user has (`mnist:DIR`, see [`crate::train::idx`]).
+
+use std::f64::consts::PI;
+
+use crate::error::{Error, Result};
+use crate::train::Real;
+use crate::train::idx;
+use crate::train::rng::Rng;
+
+/// What the network should output for each sample.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Target<T> {
+    /// A class 0..k per sample.
+    Classes { labels: Vec<u32>, k: usize },
+    /// `dim` real values per sample, row-major.
+    Values { v: Vec<T>, dim: usize },
+}
+
+/// Samples as rows of `x` (row-major, `n_features` per row) with targets.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset<T> {
+    /// The name given to `--data`.
+    pub name: String,
+    /// Where the data comes from, for the report.
+    pub source: String,
+    pub x: Vec<T>,
+    pub n_features: usize,
+    pub y: Target<T>,
+    /// A test set that comes with the data (MNIST's t10k files).
+    pub test: Option<Box<Dataset<T>>>,
+}
+
+/// Names accepted by `--data`.
+pub const DATA_SETS: &str = "xor, circles, moons, spirals, blobs, digits, iris, \
+synthetic-mnist, mnist:DIR (a folder with the four MNIST IDX files)";
+
+/// Attribution of the digits.
+pub const DIGITS_SOURCE: &str = "UCI Optical Recognition of Handwritten Digits \
+(Alpaydin & Kaynak, 1998; 1,797 images of 8×8 pixels, values 0-16), as bundled \
+by the smartcore crate; pixels divided by 16";
+
+impl<T: Real> Dataset<T> {
+    /// Number of samples.
+    pub fn len(&self) -> usize {
+        self.x.len() / self.n_features
+    }
+
+    /// True when there are no samples.
+    pub fn is_empty(&self) -> bool {
+        self.x.is_empty()
+    }
+
+    /// Classes of a classification set, 0 for regression.
+    pub fn classes(&self) -> usize {
+        match &self.y {
+            Target::Classes { k, .. } => *k,
+            Target::Values { .. } => 0,
+        }
+    }
+
+    /// The samples at `idx`, in that order.
+    pub fn subset(&self, idx: &[usize], name: &str) -> Dataset<T> {
+        let f = self.n_features;
+        let mut x = Vec::with_capacity(idx.len() * f);
+        for &i in idx {
+            x.extend_from_slice(&self.x[i * f..(i + 1) * f]);
+        }
+        let y = match &self.y {
+            Target::Classes { labels, k } => Target::Classes {
+                labels: idx.iter().map(|&i| labels[i]).collect(),
+                k: *k,
+            },
+            Target::Values { v, dim } => {
+                let mut out = Vec::with_capacity(idx.len() * dim);
+                for &i in idx {
+                    out.extend_from_slice(&v[i * dim..(i + 1) * dim]);
+                }
+                Target::Values { v: out, dim: *dim }
+            }
+        };
+        Dataset {
+            name: name.to_string(),
+            source: self.source.clone(),
+            x,
+            n_features: f,
+            y,
+            test: None,
+        }
+    }
+}
+
+/// Load `--data NAME` with `samples` points for the generators (0: their
+/// default) and `seed` for generated data.
+pub fn load<T: Real>(name: &str, samples: usize, seed: u64) -> Result<Dataset<T>> {
+    let n = |default: usize| if samples == 0 { default } else { samples };
+    let mut rng = Rng::new(seed);
+    if let Some(dir) = name.strip_prefix("mnist:") {
+        return idx::load_mnist(dir);
+    }
+    let (x, labels, k, f, source): (Vec<f64>, Vec<u32>, usize, usize, String) = match name {
+        "xor" => (
+            vec![0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0],
+            vec![0, 1, 1, 0],
+            2,
+            2,
+            "the four XOR points (NNDL, PKU)".into(),
+        ),
+        "circles" => generate(n(200), 2, &mut rng, circles, "two noisy concentric circles"),
+        "moons" => generate(n(200), 2, &mut rng, moons, "two interleaving half moons"),
+        "spirals" => generate(n(300), 3, &mut rng, spirals, "three interleaved spirals"),
+        "blobs" => generate(n(300), 3, &mut rng, blobs, "three Gaussian blobs"),
+        "digits" => bundled(
+            smartcore::dataset::digits::load_dataset(),
+            16.0,
+            0,
+            DIGITS_SOURCE,
+        ),
+        "iris" => bundled(
+            smartcore::dataset::iris::load_dataset(),
+            1.0,
+            1,
+            "Fisher's iris (UCI; 150 flowers, 4 measurements in cm, 3 species), \
+             as bundled by the smartcore crate",
+        ),
+        "synthetic-mnist" => return Ok(synthetic_mnist(n(55_000), &mut rng)),
+        _ => {
+            return Err(Error::UnknownName {
+                name: name.to_string(),
+                what: "a known data set".to_string(),
+                accepted: format!("known data sets: {DATA_SETS}"),
+            });
+        }
+    };
+    Ok(Dataset {
+        name: name.to_string(),
+        source,
+        x: x.into_iter().map(T::of).collect(),
+        n_features: f,
+        y: Target::Classes { labels, k },
+        test: None,
+    })
+}
+
+type Generated = (Vec<f64>, Vec<u32>, usize, usize, String);
+
+/// `n` points of 2-D data, sample i of class i mod k, from `point`.
+fn generate(
+    n: usize,
+    k: usize,
+    rng: &mut Rng,
+    point: fn(usize, usize, &mut Rng) -> [f64; 2],
+    what: &str,
+) -> Generated {
+    let mut x = Vec::with_capacity(2 * n);
+    let mut labels = Vec::with_capacity(n);
+    for i in 0..n {
+        let c = i % k;
+        x.extend_from_slice(&point(c, k, rng));
+        labels.push(c as u32);
+    }
+    (
+        x,
+        labels,
+        k,
+        2,
+        format!("{what}, {n} points, generated from the seed"),
+    )
+}
+
+/// Class 0 on the circle of radius 1, class 1 on radius 1/2, noise σ = 0.1.
+fn circles(c: usize, _k: usize, rng: &mut Rng) -> [f64; 2] {
+    let t = rng.range(0.0, 2.0 * PI);
+    let r = if c == 0 { 1.0 } else { 0.5 };
+    [
+        r * t.cos() + 0.1 * rng.normal(),
+        r * t.sin() + 0.1 * rng.normal(),
+    ]
+}
+
+/// Upper moon (cos t, sin t) and lower moon (1 − cos t, 1/2 − sin t), t ∈ [0, π].
+fn moons(c: usize, _k: usize, rng: &mut Rng) -> [f64; 2] {
+    let t = rng.range(0.0, PI);
+    let (x, y) = if c == 0 {
+        (t.cos(), t.sin())
+    } else {
+        (1.0 - t.cos(), 0.5 - t.sin())
+    };
+    [x + 0.1 * rng.normal(), y + 0.1 * rng.normal()]
+}
+
+/// Arm c: radius r ∈ [0, 1], angle 4r + 2πc/k, noise 0.2 on the angle.
+fn spirals(c: usize, k: usize, rng: &mut Rng) -> [f64; 2] {
+    let r = rng.uniform();
+    let t = 4.0 * r + 2.0 * PI * c as f64 / k as f64 + 0.2 * rng.normal();
+    [r * t.cos(), r * t.sin()]
+}
+
+/// Class c around (2cos(2πc/k), 2sin(2πc/k)) with σ = 1/2.
+fn blobs(c: usize, k: usize, rng: &mut Rng) -> [f64; 2] {
+    let a = 2.0 * PI * c as f64 / k as f64;
+    [
+        2.0 * a.cos() + 0.5 * rng.normal(),
+        2.0 * a.sin() + 0.5 * rng.normal(),
+    ]
+}
+
+/// A smartcore data set with features divided by `scale`. The crate stores
+/// f32; the values were written with `decimals` decimal places, so they are
+/// rounded back to those (5.1, not 5.099999904632568).
+fn bundled<Y: Copy + Into<f64>>(
+    d: smartcore::dataset::Dataset<f32, Y>,
+    scale: f64,
+    decimals: i32,
+    source: &str,
+) -> Generated {
+    let p = 10f64.powi(decimals);
+    let x = d
+        .data
+        .iter()
+        .map(|v| (f64::from(*v) * p).round() / p / scale)
+        .collect();
+    let labels: Vec<u32> = d.target.iter().map(|t| (*t).into() as u32).collect();
+    let k = labels.iter().max().map_or(0, |m| *m as usize + 1);
+    (x, labels, k, d.num_features, source.to_string())
+}
+
+/// MNIST-shaped noise: 784 pixels uniform in [0, 1) (multiples of 2⁻²⁴, exact
+/// in f32 and f64), labels uniform in 0-9; the data of the speed benchmark.
+pub fn synthetic_mnist<T: Real>(n: usize, rng: &mut Rng) -> Dataset<T> {
+    let x = (0..n * 784).map(|_| T::of(rng.uniform24())).collect();
+    let labels = (0..n).map(|_| rng.below(10) as u32).collect();
+    Dataset {
+        name: "synthetic-mnist".to_string(),
+        source: format!(
+            "synthetic MNIST-shaped data: {n} samples of 784 uniform pixels, random labels 0-9 \
+             (nothing to learn: it measures speed)"
+        ),
+        x,
+        n_features: 784,
+        y: Target::Classes { labels, k: 10 },
+        test: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_sets_have_their_known_shapes() {
+        let d = load::<f64>("digits", 0, 0).unwrap();
+        assert_eq!((d.len(), d.n_features, d.classes()), (1797, 64, 10));
+        // Pixels 0..16 divided by 16; the first image is a 0 (scikit-learn's
+        // copy starts 0, 0, 5, 13, 9, 1, 0, 0).
+        assert_eq!(
+            &d.x[..8],
+            &[
+                0.0,
+                0.0,
+                5.0 / 16.0,
+                13.0 / 16.0,
+                9.0 / 16.0,
+                1.0 / 16.0,
+                0.0,
+                0.0
+            ]
+        );
+        let Target::Classes { labels, .. } = &d.y else {
+            panic!()
+        };
+        assert_eq!(&labels[..10], &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        let i = load::<f64>("iris", 0, 0).unwrap();
+        assert_eq!((i.len(), i.n_features, i.classes()), (150, 4, 3));
+        // Fisher's first flower: 5.1, 3.5, 1.4, 0.2 (setosa).
+        assert_eq!(&i.x[..4], &[5.1, 3.5, 1.4, 0.2]);
+    }
+
+    #[test]
+    fn generators_are_seeded_and_shaped() {
+        for name in ["circles", "moons", "spirals", "blobs"] {
+            let a = load::<f64>(name, 90, 4).unwrap();
+            let b = load::<f64>(name, 90, 4).unwrap();
+            let c = load::<f64>(name, 90, 5).unwrap();
+            assert_eq!(a, b, "{name}");
+            assert_ne!(a.x, c.x, "{name}");
+            assert_eq!(a.len(), 90);
+        }
+        // Circles: radius ≈ 1 for class 0 and ≈ 1/2 for class 1 (noise 0.1).
+        let d = load::<f64>("circles", 400, 1).unwrap();
+        let Target::Classes { labels, .. } = &d.y else {
+            panic!()
+        };
+        let mean_r = |c: u32| {
+            let r: Vec<f64> = (0..d.len())
+                .filter(|i| labels[*i] == c)
+                .map(|i| d.x[2 * i].hypot(d.x[2 * i + 1]))
+                .collect();
+            r.iter().sum::<f64>() / r.len() as f64
+        };
+        assert!((mean_r(0) - 1.0).abs() < 0.03 && (mean_r(1) - 0.5).abs() < 0.03);
+        let e = load::<f64>("cifar", 0, 0).unwrap_err().to_string();
+        assert!(e.contains("digits") && e.contains("mnist:DIR"), "{e}");
+    }
+
+    #[test]
+    fn synthetic_mnist_is_exact_in_both_types() {
+        let a = synthetic_mnist::<f32>(3, &mut Rng::new(0));
+        let b = synthetic_mnist::<f64>(3, &mut Rng::new(0));
+        assert!(a.x.iter().zip(&b.x).all(|(p, q)| f64::from(*p) == *q));
+        assert!(b.x.iter().all(|v| (0.0..1.0).contains(v)));
+    }
+}

@@ -55,6 +55,20 @@ Examples:
   nn-tutor net spec.toml --format json     spec, loss and per-layer z, a, delta, grad_W, grad_b
   nn-tutor net big.toml --float            compute in f64 (needed past 2,000 parameters)";
 
+const EXERCISE_HELP: &str = "\
+Each problem is a worked example with inputs drawn from its ranges (small
+integers and simple fractions, so the arithmetic can be done by hand);
+draws on a kink or with every gradient zero are redrawn. The key is the
+example's own report: the same as `nn-tutor explain … --set` with the
+problem's inputs. The sheet prints its seed and the command that regenerates it.
+
+Examples:
+  nn-tutor exercise backprop --example 1 --seed 7 --count 3
+  nn-tutor exercise backprop --example 1 --seed 7 --key-out key.md > sheet.md
+  nn-tutor exercise forward --seed 7 --key --format latex > forward.tex
+  nn-tutor exercise --all --seed 2024 --format json --key > term.json
+  nn-tutor exercise chain-rule --example 1 --lang zh";
+
 /// nn-tutor: a companion for learning how neural networks compute and learn.
 #[derive(Debug, Parser)]
 #[command(name = "nn-tutor", version, about = ABOUT, after_help = EXAMPLES_HELP)]
@@ -135,6 +149,48 @@ Examples:
         spec: std::path::PathBuf,
         #[command(flatten)]
         out: OutputArgs,
+    },
+    /// Exercise sheets (习题) with answer keys: an example's inputs drawn from its ranges.
+    #[command(after_help = EXERCISE_HELP)]
+    Exercise {
+        /// The topic (see `nn-tutor list`); without --example, every example of
+        /// the topic that has exercise ranges.
+        #[arg(required_unless_present = "all")]
+        topic: Option<String>,
+        /// Which example of the topic.
+        #[arg(long, short = 'e', value_name = "N")]
+        example: Option<u32>,
+        /// One sheet across every example that has exercise ranges.
+        #[arg(long, conflicts_with_all = ["topic", "example"])]
+        all: bool,
+        /// Seed of the draw: the same seed gives the same sheet on every machine.
+        #[arg(long, default_value_t = 1, value_name = "S")]
+        seed: u64,
+        /// Problems per example (at most 50; more are capped with a note).
+        #[arg(long, default_value_t = 1, value_name = "K",
+              value_parser = clap::value_parser!(u32).range(1..))]
+        count: u32,
+        /// Append the answer key (every result and the full step tables).
+        #[arg(long)]
+        key: bool,
+        /// Write the answer key to this file instead (the sheet goes to stdout or --out).
+        #[arg(long, value_name = "FILE", conflicts_with = "key")]
+        key_out: Option<std::path::PathBuf>,
+        /// Write the sheet to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<std::path::PathBuf>,
+        /// Overwrite --out and --key-out files that exist.
+        #[arg(long)]
+        force: bool,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value_t)]
+        format: crate::exercise::sheet::SheetFormat,
+        /// Language of the headings and instructions (en, zh).
+        #[arg(long, value_enum, default_value_t)]
+        lang: crate::exercise::Lang,
+        /// Significant digits of rounded values (1-17).
+        #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u8).range(1..=17))]
+        digits: u8,
     },
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     #[command(
@@ -295,6 +351,36 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
                 crate::report::net::net_report(&parsed, &path, &out.settings())?,
                 out,
             )
+        }
+        Command::Exercise {
+            topic,
+            example,
+            all,
+            seed,
+            count,
+            key,
+            key_out,
+            out,
+            force,
+            format,
+            lang,
+            digits,
+        } => {
+            let ask = crate::exercise::Ask {
+                topic,
+                example,
+                all,
+                seed,
+                count,
+                lang,
+            };
+            let files = crate::exercise::Files {
+                key,
+                key_out,
+                out,
+                force,
+            };
+            crate::exercise::run(&ask, &files, format, digits as usize).map(Outcome::Text)
         }
         Command::Completions { shell } => {
             let mut buf = Vec::new();

@@ -9,6 +9,7 @@ pub mod activation;
 pub mod catalog;
 pub mod cli;
 pub mod error;
+pub mod exercise;
 pub mod expr;
 pub mod files;
 pub mod graph;

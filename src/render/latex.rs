@@ -84,10 +84,12 @@ fn cell(c: &Cell, o: &RenderOptions) -> String {
         Cell::Math(m) => format!("${}$", m.latex),
         Cell::Num(v) => match v.exact_string() {
             Some(e) if !v.as_exact().is_some_and(|r| r.is_integer()) => {
+                // The decimal sits in math mode: `≈` is `\approx` there
+                // (text-mode escaping would nest `$…$` and break pdflatex).
                 format!(
                     "${}$ (${}$)",
                     latex_number(&e),
-                    escape(&v.decimal(o.digits))
+                    v.decimal(o.digits).replace('≈', "\\approx ")
                 )
             }
             _ => format!("${}$", latex_number(&v.show(o.digits))),

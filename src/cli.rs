@@ -69,6 +69,23 @@ Examples:
   nn-tutor exercise --all --seed 2024 --format json --key > term.json
   nn-tutor exercise chain-rule --example 1 --lang zh";
 
+const CHECK_HELP: &str = "\
+The answers file (TOML) names any result or intermediate of the example
+(`nn-tutor explain TOPIC --example N --format json` lists them under
+\"results\"), exact or decimal:
+
+  \"df/dq\" = -4
+  \"df/dx\" = \"-1/4\"      # a fraction goes in quotes
+  \"df/dz\" = 0.39          # a decimal: right if it is the value rounded to its places
+  tolerance = 0.01         # optional: also right within ±0.01
+
+Exit status: 0 when every answer is right, 1 when one is wrong, 2 for a bad
+file or flag.
+
+Examples:
+  nn-tutor check backprop --example 1 --set x=-1,y=-5,z=4 answers.toml
+  nn-tutor check chain-rule --example 2 answers.toml --tolerance 0.001";
+
 /// nn-tutor: a companion for learning how neural networks compute and learn.
 #[derive(Debug, Parser)]
 #[command(name = "nn-tutor", version, about = ABOUT, after_help = EXAMPLES_HELP)]
@@ -191,6 +208,26 @@ Examples:
         /// Significant digits of rounded values (1-17).
         #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u8).range(1..=17))]
         digits: u8,
+    },
+    /// Check your answers to an example: each right or wrong, the first wrong
+    /// step in computation order, and the likely slip.
+    #[command(after_help = CHECK_HELP)]
+    Check {
+        /// The topic, e.g. backprop (see `nn-tutor list`).
+        topic: String,
+        /// Which example of the topic.
+        #[arg(long, short = 'e', value_name = "N")]
+        example: u32,
+        /// The inputs of your problem, as on the sheet: NAME=VALUE, comma-separated.
+        #[arg(long = "set", value_name = "NAME=VALUE", value_delimiter = ',')]
+        set: Vec<String>,
+        /// Your answers (TOML): one `"name" = value` line per quantity.
+        answers: std::path::PathBuf,
+        /// Accept answers within ± this (overrides `tolerance` in the file), e.g. 0.01.
+        #[arg(long, value_name = "T")]
+        tolerance: Option<String>,
+        #[command(flatten)]
+        out: OutputArgs,
     },
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     #[command(
@@ -382,12 +419,44 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
             };
             crate::exercise::run(&ask, &files, format, digits as usize).map(Outcome::Text)
         }
+        Command::Check {
+            topic,
+            example,
+            set,
+            answers,
+            tolerance,
+            out,
+        } => {
+            let sets = parse_assignments(&set)?;
+            let (r, _) =
+                crate::check::run_file(&topic, example, &sets, &answers, tolerance.as_deref())?;
+            report(r, out)
+        }
         Command::Completions { shell } => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "nn-tutor", &mut buf);
             Ok(Outcome::Text(String::from_utf8_lossy(&buf).into_owned()))
         }
     }
+}
+
+/// Run a command line; the status is 1 when `check` found a wrong answer.
+pub fn run_with_status(cli: Cli) -> Result<(String, i32)> {
+    if let Command::Check {
+        topic,
+        example,
+        set,
+        answers,
+        tolerance,
+        out,
+    } = &cli.command
+    {
+        let sets = parse_assignments(set)?;
+        let (r, all_right) =
+            crate::check::run_file(topic, *example, &sets, answers, tolerance.as_deref())?;
+        return Ok((show(&r, out), if all_right { 0 } else { 1 }));
+    }
+    run(cli).map(|t| (t, 0))
 }
 
 /// Read a program from standard input, at most `expr::MAX_LEN` bytes.
@@ -433,15 +502,15 @@ pub fn main() -> i32 {
             return e.exit_code();
         }
     };
-    match run(cli) {
-        Ok(text) => {
+    match run_with_status(cli) {
+        Ok((text, status)) => {
             let mut stdout = std::io::stdout().lock();
             match stdout
                 .write_all(text.as_bytes())
                 .and_then(|_| stdout.flush())
             {
-                Ok(()) => 0,
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+                Ok(()) => status,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => status,
                 Err(e) => {
                     eprintln!("error: cannot write the output: {e}");
                     1

@@ -7,6 +7,7 @@
 
 pub mod activation;
 pub mod catalog;
+pub mod check;
 pub mod cli;
 pub mod error;
 pub mod exercise;

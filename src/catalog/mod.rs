@@ -127,6 +127,22 @@ pub fn all() -> Vec<&'static Example> {
     .collect()
 }
 
+/// The expression-language program of a graph-based example (backprop/1-3,
+/// autodiff/1-2, chain-rule/1-2), whose trace answer checking and the
+/// rounding audit replay; `None` for layer-level examples.
+pub fn program(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "backprop/1" => backprop::PROGRAM_1,
+        "backprop/2" => backprop::PROGRAM_2,
+        "backprop/3" => backprop::PROGRAM_3,
+        "autodiff/1" => autodiff::AUTODIFF_1,
+        "autodiff/2" => autodiff::AUTODIFF_2,
+        "chain-rule/1" => autodiff::CHAIN_RULE_1,
+        "chain-rule/2" => autodiff::CHAIN_RULE_2,
+        _ => return None,
+    })
+}
+
 /// The topics, in course order, each once.
 pub fn topics() -> Vec<&'static str> {
     let mut t: Vec<&str> = Vec::new();

@@ -26,7 +26,8 @@ pub fn ascii(tex: &str, keep_cjk: bool) -> String {
                 text.push_str(&command(c));
             }
         }
-        out.push_str(&tidy(&text));
+        // Verbatim diagrams keep their spacing.
+        out.push_str(&if verbatim { text } else { tidy(&text) });
         if line.contains("\\end{verbatim}") {
             verbatim = false;
         }
@@ -116,10 +117,13 @@ fn plain(c: char) -> &'static str {
 /// Tidy what dropping Chinese leaves behind: ` · ` separators with nothing
 /// after them, empty parentheses, doubled spaces.
 fn tidy(line: &str) -> String {
-    let dot = "\\ensuremath{\\cdot}";
-    let mut s = line.replace(&format!(" {dot} }}"), "}");
-    s = s.replace(&format!(" {dot} \n"), "\n");
-    s = s.replace(&format!(" {dot} {dot} "), &format!(" {dot} "));
+    let mut s = line.to_string();
+    // The report renderer writes `$\cdot$`, this module `\ensuremath{\cdot}`.
+    for dot in ["\\ensuremath{\\cdot}", "$\\cdot$"] {
+        s = s.replace(&format!(" {dot} }}"), "}");
+        s = s.replace(&format!(" {dot} \n"), "\n");
+        s = s.replace(&format!(" {dot} {dot} "), &format!(" {dot} "));
+    }
     s = s.replace("()", "").replace(" ,", ",");
     while s.contains("  ") {
         s = s.replace("  ", " ");

@@ -79,7 +79,7 @@ pub fn degenerate(r: &Report) -> Option<&'static str> {
 }
 
 /// Result names that are derivatives: `df/dx`, `dw`, `delta(1)_1`, `logistic'(z1)`.
-fn is_gradient(name: &str) -> bool {
+pub fn is_gradient(name: &str) -> bool {
     name.contains("/d") || name.starts_with('d') || name.contains('\'')
 }
 

@@ -111,7 +111,8 @@ Examples:
   nn-tutor explain backprop --example 1 --set x=3,z=1/2
   nn-tutor explain chain-rule --example 1 --format markdown
   nn-tutor explain autodiff             (lists the topic's examples)
-  nn-tutor explain activation --example 1 --plot activations.svg")]
+  nn-tutor explain activation --example 1 --plot activations.svg
+  nn-tutor explain backprop --example 2 --round-each 2   (why a hand computation drifts)")]
     Explain {
         /// The topic: neuron, activation, forward, softmax, loss, backprop, autodiff,
         /// chain-rule, network, init, xor (see `nn-tutor list`).
@@ -129,6 +130,11 @@ Examples:
         /// Overwrite the --plot file if it exists.
         #[arg(long, requires = "plot")]
         force: bool,
+        /// Replay the example rounding every intermediate to D decimals, as by
+        /// hand, and show each exact value beside the replay and the drift
+        /// (graph examples: backprop 1-3, autodiff 1-2, chain-rule 1-2).
+        #[arg(long, value_name = "D", value_parser = clap::value_parser!(u32).range(0..=12))]
+        round_each: Option<u32>,
         #[command(flatten)]
         out: OutputArgs,
     },
@@ -326,6 +332,7 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
             set,
             plot,
             force,
+            round_each,
             out,
         } => {
             let Some(n) = example else {
@@ -335,7 +342,21 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
                 return report(catalog::listing(Some(&topic))?, out);
             };
             let ex = catalog::find(&topic, n)?;
-            let mut r = ex.run(&parse_assignments(&set)?, &out.settings())?;
+            let sets = parse_assignments(&set)?;
+            let mut r = ex.run(&sets, &out.settings())?;
+            if let Some(d) = round_each {
+                let Some(src) = catalog::program(&ex.id()) else {
+                    return Err(Error::Invalid {
+                        what: format!("--round-each on {}", ex.id()),
+                        problem: "the rounding audit replays a computation graph, and this \
+                                  example is not one"
+                            .to_string(),
+                        accepted: "use it on backprop 1-3, autodiff 1-2 or chain-rule 1-2"
+                            .to_string(),
+                    });
+                };
+                crate::rounding::audit(&mut r, src, &ex.values(&sets)?, d, out.digits as usize)?;
+            }
             if let Some(path) = plot {
                 write_plot(&r, &path, force)?;
                 r.text(format!("Plot written to {}.", path.display()));

@@ -19,6 +19,7 @@ pub mod netspec;
 pub mod network;
 pub mod render;
 pub mod report;
+pub mod rounding;
 pub mod scalar;
 
 pub use error::{Error, Result};

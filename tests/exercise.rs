@@ -336,3 +336,41 @@ fn check_exit_status_and_bad_files() {
         "cannot read `x`",
     );
 }
+
+#[test]
+fn round_each_on_explain() {
+    // autodiff/1 at x = 2, w = 1/2, b = -1/2: by hand with 2 decimals
+    // h4 = e^-0.5 → 0.61, h5 = 1.61, ∂f/∂h5 = -1/1.61² → -0.39,
+    // ∂f/∂h3 = -0.39·0.61 → -0.24, ∂f/∂w = 0.24·2 = 0.48 (exact 0.470007).
+    let out = run(&[
+        "explain",
+        "autodiff",
+        "-e",
+        "1",
+        "--set",
+        "x=2,w=1/2,b=-1/2",
+        "--round-each",
+        "2",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("`df/dw`: rounding every step to 2 decimals gives 12/25 (0.48) where the exact value is 0.470007"),
+        "{text}"
+    );
+    fails(
+        &["explain", "forward", "-e", "1", "--round-each", "2"],
+        2,
+        "--round-each on forward/1",
+    );
+    fails(
+        &["explain", "backprop", "-e", "1", "--round-each", "x"],
+        2,
+        "--round-each",
+    );
+    fails(
+        &["explain", "backprop", "-e", "1", "--round-each", "40"],
+        2,
+        "--round-each",
+    );
+}

@@ -17,7 +17,14 @@ pub fn ascii(tex: &str, keep_cjk: bool) -> String {
             verbatim = true;
         }
         let mut text = String::with_capacity(line.len());
+        let mut after_cjk = false;
         for c in line.chars() {
+            // "例1" (example 1) goes with its Chinese word.
+            let dropped_number = after_cjk && !keep_cjk && c.is_ascii_digit();
+            after_cjk = is_cjk(c) || dropped_number;
+            if dropped_number {
+                continue;
+            }
             if c.is_ascii() || (keep_cjk && is_cjk(c)) {
                 text.push(c);
             } else if verbatim {
@@ -27,7 +34,12 @@ pub fn ascii(tex: &str, keep_cjk: bool) -> String {
             }
         }
         // Verbatim diagrams keep their spacing.
-        out.push_str(&if verbatim { text } else { tidy(&text) });
+        let dropped = !verbatim && !keep_cjk && line.chars().any(is_cjk);
+        out.push_str(&match (verbatim, dropped) {
+            (true, _) => text,
+            (false, false) => tidy(&text),
+            (false, true) => tidy_dropped(&tidy(&text)),
+        });
         if line.contains("\\end{verbatim}") {
             verbatim = false;
         }
@@ -124,11 +136,34 @@ fn tidy(line: &str) -> String {
         s = s.replace(&format!(" {dot} \n"), "\n");
         s = s.replace(&format!(" {dot} {dot} "), &format!(" {dot} "));
     }
-    s = s.replace("()", "").replace(" ,", ",");
+    s = s.replace("()", "");
     while s.contains("  ") {
         s = s.replace("  ", " ");
     }
-    s
+    s.replace(" ,", ",").replace(", :", ":")
+}
+
+/// After dropping Chinese from a line: runs of punctuation it separated
+/// (`:,,,,`) and punctuation left at the end of the line.
+fn tidy_dropped(line: &str) -> String {
+    let (body, nl) = match line.strip_suffix('\n') {
+        Some(b) => (b, "\n"),
+        None => (line, ""),
+    };
+    let mut s = body.to_string();
+    for (from, to) in [
+        (",,", ","),
+        (", ,", ","),
+        (":,", ":"),
+        (": ,", ":"),
+        (" .", "."),
+    ] {
+        while s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    let trimmed = s.trim_end_matches([' ', ',', ':']);
+    format!("{trimmed}{nl}")
 }
 
 #[cfg(test)]
@@ -137,7 +172,7 @@ mod tests {
 
     #[test]
     fn only_ascii_remains() {
-        let tex = "\\subsection*{backprop/1 · Title · 反向传播}\nx → ∂f/∂x\n\\begin{verbatim}\n├── σ\n\\end{verbatim}\n";
+        let tex = "\\subsection*{backprop/1 · Title · 反向传播}\nPKU deck, 反向传播 例1: f\nx → ∂f/∂x\n\\begin{verbatim}\n├── σ\n\\end{verbatim}\n";
         let out = ascii(tex, false);
         assert!(out.is_ascii(), "{out}");
         assert!(
@@ -145,6 +180,7 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("+-- sigma"), "{out}");
+        assert!(out.contains("PKU deck: f\n"), "{out}");
         assert!(out.contains("\\ensuremath{\\partial}f"), "{out}");
     }
 }

@@ -84,18 +84,31 @@ pub fn is_gradient(name: &str) -> bool {
 }
 
 /// Draw one problem of `ex`, continuing the generator's stream; a draw that
-/// fails or is degenerate is redrawn, up to [`MAX_ATTEMPTS`] times.
-pub fn draw(ex: &'static Example, rng: &mut SplitMix64, s: &Settings) -> Result<Problem> {
+/// fails or is degenerate is redrawn, up to [`MAX_ATTEMPTS`] times. A draw
+/// already on the sheet (`seen`) is redrawn in the first half of the
+/// attempts only, so an example with few possible draws still fills a sheet.
+pub fn draw(
+    ex: &'static Example,
+    rng: &mut SplitMix64,
+    s: &Settings,
+    seen: &[Problem],
+) -> Result<Problem> {
     let Some(spec) = ranges::of(&ex.id()) else {
         return Err(no_ranges(ex));
     };
     let mut last = String::new();
-    for _ in 0..MAX_ATTEMPTS {
+    for attempt in 0..MAX_ATTEMPTS {
         let sets: Vec<(String, String)> = spec
             .draws
             .iter()
             .map(|(name, d)| (name.to_string(), pick(d, rng)))
             .collect();
+        let repeat = seen
+            .iter()
+            .any(|p| std::ptr::eq(p.example, ex) && p.sets == sets);
+        if repeat && attempt < MAX_ATTEMPTS / 2 {
+            continue;
+        }
         match ex.run(&sets, s) {
             Ok(report) => match degenerate(&report) {
                 None => {
@@ -160,7 +173,8 @@ pub fn make(
             continue;
         }
         for _ in 0..count.min(MAX_COUNT) {
-            problems.push(draw(ex, &mut rng, &s)?);
+            let p = draw(ex, &mut rng, &s, &problems)?;
+            problems.push(p);
         }
     }
     Ok(Sheet {
@@ -204,6 +218,11 @@ mod tests {
         };
         assert_eq!(sets(&a), sets(&b));
         assert_ne!(sets(&a), sets(&c));
+        // Three different problems on one sheet.
+        let mut s = sets(&a);
+        s.sort();
+        s.dedup();
+        assert_eq!(s.len(), 3);
     }
 
     #[test]

@@ -24,7 +24,9 @@ Examples:
   nn-tutor explain backprop --example 5           δ(l) layer by layer, softmax + cross-entropy
   nn-tutor graph \"q = x + y; f = q * z\" --at x=-2,y=5,z=-4
   nn-tutor graph \"sigmoid(w*x + b)\" --at w=1/2,x=2,b=-1 --format json
-  nn-tutor net spec.toml                          a network you write (nn-tutor net --help)";
+  nn-tutor net spec.toml                          a network you write (nn-tutor net --help)
+  nn-tutor exercise backprop --example 1 --seed 7 --key   a new problem and its answer key
+  nn-tutor check backprop --example 1 answers.toml        which of your steps went wrong";
 
 const NET_HELP: &str = "\
 Every layer is printed as the slides derive it: z(l) = W(l) a(l-1) + b(l),

@@ -374,3 +374,28 @@ fn round_each_on_explain() {
         "--round-each",
     );
 }
+
+#[test]
+fn check_report_snapshot() {
+    // backprop/2 at its defaults (PKU): z = 1, ∂f/∂z = σ'(1) ≈ 0.196612.
+    // Planted: ∂f/∂w0 with the sign flipped, ∂f/∂x0 from ∂f/∂a without the
+    // local gradient w0 = 2 (0.1966), f right to 2 places, c right exactly.
+    let file = answers(
+        "snapshot.toml",
+        "f = 0.73\nc = 4\n\"df/dw0\" = 0.1966\n\"df/dx0\" = 0.1966\n",
+    );
+    // Run where the file is, so the snapshot holds no temporary path.
+    insta_cmd::assert_cmd_snapshot!(
+        bin()
+            .current_dir(file.parent().unwrap())
+            .args([
+                "check",
+                "backprop",
+                "--example",
+                "2",
+                "--format",
+                "markdown"
+            ])
+            .arg("snapshot.toml")
+    );
+}

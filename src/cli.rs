@@ -267,6 +267,9 @@ pub struct OutputArgs {
     /// Significant digits of rounded values (1-17).
     #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u8).range(1..=17))]
     pub digits: u8,
+    /// Language of titles and column headers: en, or zh (the decks' Chinese terms first).
+    #[arg(long, value_enum, default_value_t)]
+    pub lang: crate::report::i18n::Lang,
 }
 
 impl OutputArgs {
@@ -511,7 +514,8 @@ fn write_plot(r: &Report, path: &std::path::Path, force: bool) -> Result<()> {
 }
 
 fn show(report: &Report, out: &OutputArgs) -> String {
-    render::render(report, out.format, &out.render_options())
+    let report = crate::report::i18n::localize(report, out.lang);
+    render::render(&report, out.format, &out.render_options())
 }
 
 /// The whole program: parse, run, print; returns the exit status.

@@ -399,3 +399,35 @@ fn check_report_snapshot() {
             .arg("snapshot.toml")
     );
 }
+
+#[test]
+fn lang_zh_on_explain_graph_and_net() {
+    let out = run(&["explain", "backprop", "-e", "1", "--lang", "zh"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(
+        text.starts_with("backprop/1 · 反向传播 例1 · Backpropagation"),
+        "{text}"
+    );
+    assert!(
+        text.contains("前向传播 · Forward pass") && text.contains("| 节点"),
+        "{text}"
+    );
+    // The numbers are the same as in English.
+    let en = run(&["explain", "backprop", "-e", "1", "--format", "json"]);
+    let zh = run(&[
+        "explain", "backprop", "-e", "1", "--format", "json", "--lang", "zh",
+    ]);
+    let (en, zh): (serde_json::Value, serde_json::Value) = (
+        serde_json::from_slice(&en.stdout).unwrap(),
+        serde_json::from_slice(&zh.stdout).unwrap(),
+    );
+    assert_eq!(en["results"], zh["results"]);
+    let g = run(&["graph", "x*y", "--at", "x=2,y=3", "--lang", "zh"]);
+    assert!(String::from_utf8_lossy(&g.stdout).contains("前向传播 · Forward pass"));
+    fails(
+        &["explain", "backprop", "-e", "1", "--lang", "fr"],
+        2,
+        "--lang",
+    );
+}

@@ -2,15 +2,7 @@
 //! decks' terms: 输入 input, 求 find, 答案 answer, 反向传播 backpropagation).
 //! One table: every heading and instruction a sheet prints comes from here.
 
-/// The language of a sheet (`--lang`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Lang {
-    /// English (the default).
-    #[default]
-    En,
-    /// Chinese, with the decks' terms.
-    Zh,
-}
+pub use crate::report::i18n::Lang;
 
 /// A piece of sheet text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

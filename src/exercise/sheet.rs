@@ -9,6 +9,7 @@ use crate::exercise::messages::{Lang, Msg, problem as problem_label, text};
 use crate::exercise::{Problem, Sheet};
 use crate::render::{RenderOptions, json as json_render, latex, markdown};
 use crate::report::Report;
+use crate::report::i18n::localize;
 
 /// Formats of `exercise --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -124,7 +125,7 @@ fn md(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
                 check_line(p)
             ));
             out.push_str(&format!("**{}**\n\n", text(Msg::Steps, l)));
-            out.push_str(&markdown::render(&p.report, o));
+            out.push_str(&markdown::render(&localize(&p.report, l), o));
         }
     }
     out
@@ -206,7 +207,7 @@ fn tex(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
                 latex::escape(&check_line(p)),
                 text(Msg::Steps, l)
             ));
-            let mut r = p.report.clone();
+            let mut r = localize(&p.report, l);
             if l == Lang::En {
                 // pdflatex has no Chinese: the English title stands alone.
                 r.title_zh.clear();

@@ -96,10 +96,20 @@ pub fn draw(
     let Some(spec) = ranges::of(&ex.id()) else {
         return Err(no_ranges(ex));
     };
+    draw_from(ex, spec.draws, rng, s, seen)
+}
+
+/// [`draw`] from the given ranges.
+fn draw_from(
+    ex: &'static Example,
+    draws: &[(&str, Draw)],
+    rng: &mut SplitMix64,
+    s: &Settings,
+    seen: &[Problem],
+) -> Result<Problem> {
     let mut last = String::new();
     for attempt in 0..MAX_ATTEMPTS {
-        let sets: Vec<(String, String)> = spec
-            .draws
+        let sets: Vec<(String, String)> = draws
             .iter()
             .map(|(name, d)| (name.to_string(), pick(d, rng)))
             .collect();
@@ -250,6 +260,29 @@ mod tests {
             .unwrap();
         // q = 0 and z = 0: df/dz = q = 0 and df/dx = z = 0, every gradient zero.
         assert_eq!(degenerate(&zero), Some("every gradient is zero"));
+    }
+
+    #[test]
+    fn no_usable_draw_is_a_clear_error() {
+        // max(z, w) with z = w = 1 always: every draw is on the kink.
+        let ex = catalog::find("backprop", 3).unwrap();
+        let tie = [("z", Draw::Of(&["1"])), ("w", Draw::Of(&["1"]))];
+        let mut rng = SplitMix64::new(1);
+        let err = draw_from(ex, &tie, &mut rng, &Settings::default(), &[])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("exercise backprop/3: no usable draw in 200 attempts")
+                && err.contains("kink"),
+            "{err}"
+        );
+        // y = 0 makes chain-rule/1 divide by zero at v = x/y: the error is kept.
+        let ex = catalog::find("chain-rule", 1).unwrap();
+        let zero = [("y", Draw::Of(&["0"]))];
+        let err = draw_from(ex, &zero, &mut rng, &Settings::default(), &[])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("division by zero at node `v`"), "{err}");
     }
 
     #[test]

@@ -134,7 +134,7 @@ Examples:
         force: bool,
         /// Replay the example rounding every intermediate to D decimals, as by
         /// hand, and show each exact value beside the replay and the drift
-        /// (graph examples: backprop 1-3, autodiff 1-2, chain-rule 1-2).
+        /// (backprop 1-4, autodiff 1-2, chain-rule 1-2, neuron 1-2, forward 1).
         #[arg(long, value_name = "D", value_parser = clap::value_parser!(u32).range(0..=12))]
         round_each: Option<u32>,
         #[command(flatten)]
@@ -350,17 +350,20 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
             let sets = parse_assignments(&set)?;
             let mut r = ex.run(&sets, &out.settings())?;
             if let Some(d) = round_each {
-                let Some(src) = catalog::program(&ex.id()) else {
+                let (values, digits) = (ex.values(&sets)?, out.digits as usize);
+                if let Some(src) = catalog::program(&ex.id()) {
+                    crate::rounding::audit(&mut r, src, &values, d, digits)?;
+                } else if let Some(problem) = catalog::network_of(&ex.id(), &values) {
+                    crate::rounding::layers::audit(&mut r, &problem?, d, digits)?;
+                } else {
                     return Err(Error::Invalid {
                         what: format!("--round-each on {}", ex.id()),
-                        problem: "the rounding audit replays a computation graph, and this \
-                                  example is not one"
-                            .to_string(),
-                        accepted: "use it on backprop 1-3, autodiff 1-2 or chain-rule 1-2"
+                        problem: "the rounding audit is not available for this example".to_string(),
+                        accepted: "use it on backprop 1-4, autodiff 1-2, chain-rule 1-2, \
+                                   neuron 1-2 or forward 1"
                             .to_string(),
                     });
-                };
-                crate::rounding::audit(&mut r, src, &ex.values(&sets)?, d, out.digits as usize)?;
+                }
             }
             if let Some(path) = plot {
                 write_plot(&r, &path, force)?;

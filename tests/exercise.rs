@@ -359,9 +359,16 @@ fn round_each_on_explain() {
         "{text}"
     );
     fails(
-        &["explain", "forward", "-e", "1", "--round-each", "2"],
+        &["explain", "forward", "-e", "2", "--round-each", "2"],
         2,
-        "--round-each on forward/1",
+        "--round-each on forward/2",
+    );
+    // A layer example: backprop/4 (CAL) to 1 decimal drifts from the exact -12.
+    let out = run(&["explain", "backprop", "-e", "4", "--round-each", "1"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("`dL/dW(1)_1,2`: rounding every step to 1 decimals gives -56/5 (-11.2) where the exact value is -12"),
+        "{text}"
     );
     fails(
         &["explain", "backprop", "-e", "1", "--round-each", "x"],

@@ -143,6 +143,39 @@ pub fn program(id: &str) -> Option<&'static str> {
     })
 }
 
+/// The network, input and objective (`None`: forward pass only) of a
+/// layer-level example whose rounding audit is supported (neuron/1-2,
+/// forward/1, backprop/4); `None` for the others.
+pub fn network_of(id: &str, v: &Values) -> Option<Result<LayerProblem>> {
+    use crate::network::Objective;
+    let s = Settings::default();
+    let g = |n: &str| common::get(v, n, &s);
+    let cal_x = || common::vector(v, &["x1", "x2"], &s);
+    Some(match id {
+        "neuron/1" => neuron::neuron(&g("w"), &g("b")).map(|n| (n, vec![g("x")], None)),
+        "neuron/2" => neuron::neuron(&g("w"), &g("b"))
+            .map(|n| (n, vec![g("x")], Some(neuron::bce_objective(&g("y"), None)))),
+        "forward/1" => forward::cal_network(v, &s).map(|n| (n, cal_x(), None)),
+        "backprop/4" => forward::cal_network(v, &s).map(|n| {
+            let obj = Objective {
+                target: vec![g("y")],
+                loss: crate::loss::Loss::Mse,
+                l2: Scalar::zero(),
+                learning_rate: None,
+            };
+            (n, cal_x(), Some(obj))
+        }),
+        _ => return None,
+    })
+}
+
+/// A layer-level example as data: network, input, objective.
+pub type LayerProblem = (
+    crate::network::Network,
+    Vec<Scalar>,
+    Option<crate::network::Objective>,
+);
+
 /// The topics, in course order, each once.
 pub fn topics() -> Vec<&'static str> {
     let mut t: Vec<&str> = Vec::new();

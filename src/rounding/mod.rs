@@ -7,6 +7,8 @@
 //! exact trace; only a rounding step is added after each value, each local
 //! derivative, each contribution and each running sum of a gradient.
 
+pub mod layers;
+
 use std::collections::HashMap;
 
 use num_bigint::BigInt;

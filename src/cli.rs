@@ -134,7 +134,7 @@ Examples:
         force: bool,
         /// Replay the example rounding every intermediate to D decimals, as by
         /// hand, and show each exact value beside the replay and the drift
-        /// (backprop 1-4, autodiff 1-2, chain-rule 1-2, neuron 1-2, forward 1).
+        /// (backprop 1-5, autodiff 1-2, chain-rule 1-2, neuron 1-2, forward 1).
         #[arg(long, value_name = "D", value_parser = clap::value_parser!(u32).range(0..=12))]
         round_each: Option<u32>,
         #[command(flatten)]
@@ -359,7 +359,7 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
                     return Err(Error::Invalid {
                         what: format!("--round-each on {}", ex.id()),
                         problem: "the rounding audit is not available for this example".to_string(),
-                        accepted: "use it on backprop 1-4, autodiff 1-2, chain-rule 1-2, \
+                        accepted: "use it on backprop 1-5, autodiff 1-2, chain-rule 1-2, \
                                    neuron 1-2 or forward 1"
                             .to_string(),
                     });

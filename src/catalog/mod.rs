@@ -144,8 +144,8 @@ pub fn program(id: &str) -> Option<&'static str> {
 }
 
 /// The network, input and objective (`None`: forward pass only) of a
-/// layer-level example whose rounding audit is supported (neuron/1-2,
-/// forward/1, backprop/4); `None` for the others.
+/// layer-level example whose rounding audit and answer checking can replay
+/// it (neuron/1-2, forward/1, backprop/4-5); `None` for the others.
 pub fn network_of(id: &str, v: &Values) -> Option<Result<LayerProblem>> {
     use crate::network::Objective;
     let s = Settings::default();
@@ -165,6 +165,7 @@ pub fn network_of(id: &str, v: &Values) -> Option<Result<LayerProblem>> {
             };
             (n, cal_x(), Some(obj))
         }),
+        "backprop/5" => layers::backprop_5_problem(v, &s).map(|(n, x, o)| (n, x, Some(o))),
         _ => return None,
     })
 }

@@ -137,6 +137,13 @@ pub fn check(
         Some(src) => Some(Trace::run(&Graph::parse(src)?, &ex.values(sets)?, false)?),
         None => None,
     };
+    let net = match catalog::network_of(&ex.id(), &ex.values(sets)?) {
+        Some(p) => match p? {
+            (n, x, Some(obj)) => Some(n.trace(&x, &obj)?),
+            _ => None,
+        },
+        None => None,
+    };
     let tol = tol.or(answers.tolerance.as_ref());
     let mut verdicts = Vec::new();
     for a in &answers.answers {
@@ -159,6 +166,7 @@ pub fn check(
         let ctx = Context {
             results: &computed.results,
             trace: trace.as_ref(),
+            net: net.as_ref(),
             tol,
         };
         verdicts.push(Verdict {
@@ -181,6 +189,8 @@ pub fn check(
 pub struct Context<'a> {
     pub results: &'a [(String, Scalar)],
     pub trace: Option<&'a Trace>,
+    /// The traced network of a layer-level example.
+    pub net: Option<&'a crate::network::Trace>,
     pub tol: Option<&'a Scalar>,
 }
 

@@ -13,6 +13,25 @@ pub fn explain(ctx: &Context, given: &Answer, want: &Scalar) -> Option<String> {
         .or_else(|| z_for_a(ctx, given, want))
         .or_else(|| ctx.trace.and_then(|t| graph_gradient(ctx, t, given, want)))
         .or_else(|| missing_da_dz(ctx, given, want))
+        .or_else(|| missing_f_prime(ctx, given, want))
+}
+
+/// `delta(l)_i` answered with ∂L/∂a(l)_i: f'(z(l)_i) left out of
+/// δ(l) = f'(z(l)) ⊙ ∂L/∂a(l).
+fn missing_f_prime(ctx: &Context, given: &Answer, want: &Scalar) -> Option<String> {
+    let rest = given.name.strip_prefix("delta(")?;
+    let (l, i) = rest.split_once(")_")?;
+    let (l, i): (usize, usize) = (l.parse().ok()?, i.parse().ok()?);
+    let layer = ctx.net?.layers.get(l.checked_sub(1)?)?;
+    let fp = layer.f_prime.as_ref()?.get(i.checked_sub(1)?)?;
+    let da = layer.grad_a.get(i - 1)?;
+    (is(ctx, given, da) && !is(ctx, given, want)).then(|| {
+        format!(
+            "missing activation derivative (漏乘激活函数的导数): this is ∂L/∂a({l})_{i}; \
+             δ({l}) = f'(z({l})) ⊙ ∂L/∂a({l}), and f'(z({l})_{i}) = {}",
+            fp.show(6)
+        )
+    })
 }
 
 fn is(ctx: &Context, given: &Answer, v: &Scalar) -> bool {

@@ -95,6 +95,32 @@ fn missing_activation_derivative_in_a_neuron() {
 }
 
 #[test]
+fn missing_activation_derivative_in_a_layer() {
+    // backprop/5 at x = (-1, 1): z(1)_1 = -1 - 1 + 0 = -2, so ReLU'(z) = 0 and
+    // δ(1)_1 = 0; answering ∂L/∂a(1)_1 = (W(2)ᵀ δ(2))_1 forgets ReLU'.
+    let ex = catalog::find("backprop", 5).unwrap();
+    let set = sets(&[("x1", "-1"), ("x2", "1")]);
+    let (net, x, obj) = catalog::network_of("backprop/5", &ex.values(&set).unwrap())
+        .unwrap()
+        .unwrap();
+    let t = net.trace(&x, obj.as_ref().unwrap()).unwrap();
+    let da = t.layers[0].grad_a[0].to_f64();
+    assert!(da.abs() > 1e-3, "the slip must differ from the right 0");
+    let (r, ok) = verdicts(
+        "backprop",
+        5,
+        &[("x1", "-1"), ("x2", "1")],
+        &format!("\"delta(1)_1\" = {da:.6}\n"),
+    );
+    assert!(!ok);
+    let s = slip_of(&r, "delta(1)_1");
+    assert!(
+        s.starts_with("missing activation derivative") && s.contains("= 0"),
+        "{s}"
+    );
+}
+
+#[test]
 fn z_used_for_a() {
     // neuron/1: z = 3·1/2 - 1 = 1/2, a = σ(1/2) ≈ 0.6225; answering 0.5 gives z.
     let (r, _) = verdicts("neuron", 1, &[], "a = 0.5\n");

@@ -139,7 +139,7 @@ fn tex(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
         Lang::Zh => "% Chinese text: compile with xelatex (needs the ctex package).\n\\documentclass{ctexart}\n",
     });
     out.push_str(
-        "\\usepackage{amsmath,amssymb}\n\\setlength{\\parindent}{0pt}\n\\begin{document}\n",
+        "\\usepackage{amsmath,amssymb}\n\\usepackage[margin=2cm]{geometry}\n\\setlength{\\parindent}{0pt}\n\\begin{document}\n",
     );
     let pairs = |pairs: &[(String, crate::Scalar)]| {
         let mut t = format!(

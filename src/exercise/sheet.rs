@@ -207,7 +207,7 @@ fn tex(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
                 latex::escape(&check_line(p)),
                 text(Msg::Steps, l)
             ));
-            let mut r = localize(&p.report, l);
+            let mut r = localize(&p.report, l).into_owned();
             if l == Lang::En {
                 // pdflatex has no Chinese: the English title stands alone.
                 r.title_zh.clear();

@@ -112,12 +112,13 @@ pub fn chinese_first(title: &str) -> String {
     }
 }
 
-/// The report with labels in `lang` (a copy; English is returned as is).
-pub fn localize(r: &Report, lang: Lang) -> Report {
-    let mut r = r.clone();
+/// The report with labels in `lang`: borrowed as is for English, a
+/// relabelled copy for Chinese.
+pub fn localize(r: &Report, lang: Lang) -> std::borrow::Cow<'_, Report> {
     if lang == Lang::En {
-        return r;
+        return std::borrow::Cow::Borrowed(r);
     }
+    let mut r = r.clone();
     if !r.title_zh.is_empty() {
         std::mem::swap(&mut r.title, &mut r.title_zh);
     }
@@ -135,7 +136,7 @@ pub fn localize(r: &Report, lang: Lang) -> Report {
             _ => {}
         }
     }
-    r
+    std::borrow::Cow::Owned(r)
 }
 
 #[cfg(test)]

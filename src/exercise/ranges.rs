@@ -91,6 +91,16 @@ pub static RANGES: &[Ranges] = &[
         ],
     },
     Ranges {
+        id: "softmax/1",
+        draws: &[
+            ("a1", Draw::Of(&["-1", "0", "1/2", "1", "2"])),
+            ("a2", Draw::Of(&["-1", "0", "1/2", "1", "2"])),
+            // shift keeps its default 1000: the example's point is that
+            // exp(a + 1000) overflows and the subtract-the-max form does not.
+            ("a3", Draw::Of(&["-1", "0", "1/2", "1", "2"])),
+        ],
+    },
+    Ranges {
         id: "softmax/2",
         draws: &[
             ("z1", SMALL),
@@ -198,6 +208,15 @@ pub static RANGES: &[Ranges] = &[
             ("n1", Draw::Int(2, 20)),
             ("n2", Draw::Int(2, 20)),
             ("n3", Draw::Int(2, 10)),
+        ],
+    },
+    Ranges {
+        id: "network/2",
+        draws: &[
+            ("n0", Draw::Of(&["64", "784"])),
+            ("n1", Draw::Of(&["64", "128", "256", "512"])),
+            ("n2", Draw::Of(&["64", "128", "256", "512"])),
+            ("n3", Draw::Of(&["2", "10"])),
         ],
     },
     Ranges {

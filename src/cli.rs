@@ -237,6 +237,11 @@ Examples:
         #[command(flatten)]
         out: OutputArgs,
     },
+    /// Build the companion book (HTML, offline) from `book/`.
+    Book {
+        #[command(subcommand)]
+        action: BookAction,
+    },
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     #[command(
         after_help = "Example:\n  nn-tutor completions bash > ~/.local/share/bash-completion/completions/nn-tutor"
@@ -244,6 +249,34 @@ Examples:
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
+    },
+}
+
+/// What `nn-tutor book` does.
+#[derive(Debug, Subcommand)]
+pub enum BookAction {
+    /// Build the HTML book: every worked example, figure and formula is
+    /// generated now. The output replaces DIR only if the build succeeds.
+    #[command(after_help = "\
+Examples:
+  nn-tutor book build                      writes book/build/index.html
+  nn-tutor book build --out /tmp/nn-book")]
+    Build {
+        /// The book's sources (the directory with book.toml).
+        #[arg(long, value_name = "DIR", default_value = "book")]
+        book: std::path::PathBuf,
+        /// Where to write the HTML (default: BOOK/build).
+        #[arg(long, value_name = "DIR")]
+        out: Option<std::path::PathBuf>,
+        /// Replace --out even if it is not a previous build of the book.
+        #[arg(long)]
+        force: bool,
+    },
+    /// mdBook's preprocessor protocol, for a plain `mdbook build`/`serve`.
+    #[command(hide = true)]
+    Preprocess {
+        /// `supports RENDERER`, or nothing (book as JSON on stdin).
+        args: Vec<String>,
     },
 }
 
@@ -273,7 +306,8 @@ pub struct OutputArgs {
 }
 
 impl OutputArgs {
-    fn settings(&self) -> Settings {
+    /// The computation settings these flags ask for (`--float`, `--digits`).
+    pub fn settings(&self) -> Settings {
         Settings {
             float: self.float,
             digits: self.digits as usize,
@@ -461,6 +495,24 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
                 crate::check::run_file(&topic, example, &sets, &answers, tolerance.as_deref())?;
             report(r, out)
         }
+        Command::Book { action } => match action {
+            BookAction::Build { book, out, force } => {
+                let built = crate::book::build(&crate::book::BuildOptions {
+                    book_dir: book,
+                    out,
+                    force,
+                })?;
+                Ok(Outcome::Text(format!(
+                    "built {} pages in {} ms: {}\n",
+                    built.pages,
+                    built.elapsed.as_millis(),
+                    built.out.join("index.html").display()
+                )))
+            }
+            BookAction::Preprocess { args } => {
+                Ok(Outcome::Text(crate::book::preprocess_protocol(&args)?))
+            }
+        },
         Command::Completions { shell } => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "nn-tutor", &mut buf);

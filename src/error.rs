@@ -105,6 +105,10 @@ pub enum Error {
     /// Reading or writing a file failed.
     #[error("{path}: {message}")]
     Io { path: String, message: String },
+
+    /// Building the book failed (a directive, a formula, mdBook itself).
+    #[error("book: {message}")]
+    Book { message: String },
 }
 
 impl Error {
@@ -126,7 +130,8 @@ impl Error {
             | Error::Domain { .. }
             | Error::NotFinite { .. }
             | Error::TooLarge { .. }
-            | Error::Io { .. } => 1,
+            | Error::Io { .. }
+            | Error::Book { .. } => 1,
         }
     }
 

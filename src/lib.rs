@@ -6,6 +6,7 @@
 //! [`render`] turns a report into text. The CLI only wires them together.
 
 pub mod activation;
+pub mod book;
 pub mod catalog;
 pub mod check;
 pub mod cli;

@@ -304,6 +304,12 @@ fn programs_from_stdin() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("exceeds the limit"), "{err}");
+    // A 100 MB line: refused after the first 100,000 bytes, not read whole.
+    let huge = "x+".repeat(50_000_000);
+    let out = with_stdin(&["graph", "-", "--at", "x=1"], huge.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("exceeds the limit of 100000 bytes"), "{err}");
     // Invalid UTF-8 and binary garbage.
     let out = with_stdin(&["graph", "-", "--at", "x=1"], &[0xff, 0xfe, 0x00, 0x41]);
     assert_eq!(out.status.code(), Some(2));

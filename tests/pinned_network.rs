@@ -127,10 +127,10 @@ fn forward_both_notations() {
     }
     // forward/3: z = 1/2·1 - 1/4·2 + 0 = 0 ⇒ p = σ(0) = 1/2, f(x) = 0; softmax of (1, 1, 0)
     let r = run("forward", 3, &[]);
-    assert_eq!(exact(&r, "p(y=1|x)"), "1/2");
+    assert_eq!(exact(&r, "sigmoid p(y=1|x)"), "1/2");
     assert_eq!(exact(&r, "f(x)"), "0");
     let e = 1f64.exp();
-    assert!((float(&r, "p(y=3|x)") - 1.0 / (2.0 * e + 1.0)).abs() < 1e-15);
+    assert!((float(&r, "softmax p(y=3|x)") - 1.0 / (2.0 * e + 1.0)).abs() < 1e-15);
 }
 
 #[test]
@@ -265,6 +265,24 @@ fn exact_and_float_runs_agree_on_every_result() {
                 (a - b).abs() <= 1e-9 * a.abs().max(1.0),
                 "{} {n}: exact {a} vs float {b}",
                 ex.id()
+            );
+        }
+    }
+}
+
+#[test]
+fn result_names_are_unique() {
+    // JSON `results` is an object: a repeated name would keep only the last
+    // value (forward/3 once showed the softmax p(y=1|x) = 0.422319 under the
+    // sigmoid's p(y=1|x) = 1/2).
+    for ex in catalog::all() {
+        let r = ex.run(&[], &Settings::default()).unwrap();
+        let mut seen = std::collections::HashSet::new();
+        for (name, _) in &r.results {
+            assert!(
+                seen.insert(name.clone()),
+                "{}: result `{name}` repeated",
+                r.id
             );
         }
     }

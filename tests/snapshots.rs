@@ -33,3 +33,39 @@ fn every_example_in_every_format() {
         }
     }
 }
+
+/// `text` without every `open … close` span.
+fn strip(text: &str, open: &str, close: &str) -> String {
+    let mut kept = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(open) {
+        kept.push_str(&rest[..i]);
+        let after = &rest[i + open.len()..];
+        rest = after.find(close).map_or("", |j| &after[j + close.len()..]);
+    }
+    kept.push_str(rest);
+    kept
+}
+
+/// LaTeX text outside math and verbatim must not carry raw Unicode symbols
+/// (γ, ŷ, ᵀ, …): pdflatex stops on them and most XeLaTeX text fonts have no
+/// glyph. Chinese terms are fine (xeCJK).
+#[test]
+fn latex_text_has_no_raw_math_symbols() {
+    for ex in catalog::all() {
+        let report = ex.run(&[], &Settings::default()).unwrap();
+        let text = render(&report, Format::Latex, &RenderOptions::default());
+        let text = strip(&text, "\\begin{verbatim}", "\\end{verbatim}");
+        let text = strip(&text, "\\[\n", "\n\\]");
+        let plain: String = text.split('$').step_by(2).collect::<Vec<_>>().concat();
+        for c in plain.chars() {
+            let cjk = matches!(c as u32, 0x3000..=0x303F | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF);
+            assert!(
+                c.is_ascii() || cjk,
+                "{}: raw {c:?} (U+{:04X}) in LaTeX text",
+                ex.id(),
+                c as u32
+            );
+        }
+    }
+}

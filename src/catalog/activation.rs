@@ -47,7 +47,7 @@ pub static EXAMPLES: &[Example] = &[
             p("gamma", "1/10", "γ of Leaky ReLU (PKU: 0.1)"),
             p("gamma1", "1/10", "PReLU γ of unit 1"),
             p("gamma2", "1/4", "PReLU γ of unit 2"),
-            p("alpha", "1", "γ of ELU"),
+            p("alpha", "1", "α of ELU (PKU; NNDL calls it γ)"),
             p("x1", "1", "maxout input 1"),
             p("x2", "-1", "maxout input 2"),
             p("w11", "1", "piece 1 weight of x1"),
@@ -212,7 +212,25 @@ fn activation_2(v: &Values, s: &Settings) -> Result<Report> {
         ],
     );
     for (label, f, unit) in &funcs {
-        let (rule, _) = crate::report::layer_math::rule(f);
+        let (mut rule, _) = crate::report::layer_math::rule(f);
+        // The shared rule says γ; here γ is Leaky ReLU's input. Name the
+        // slope each row really uses: PReLU's γ_i, and ELU's α (PKU, input alpha).
+        match f {
+            Activation::Prelu(_) => {
+                rule = Math::new(
+                    rule.plain.replace("γz", &format!("γ_{}·z", unit + 1)),
+                    rule.latex
+                        .replace("\\gamma", &format!("\\gamma_{{{}}}", unit + 1)),
+                )
+            }
+            Activation::Elu(_) => {
+                rule = Math::new(
+                    rule.plain.replace('γ', "α"),
+                    rule.latex.replace("\\gamma", "\\alpha"),
+                )
+            }
+            _ => {}
+        }
         let (fz, d) = (f.apply(&z, *unit)?, f.derivative(&z, *unit)?);
         let h = 1e-6 * z.to_f64().abs().max(1.0);
         let c =

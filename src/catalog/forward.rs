@@ -208,7 +208,7 @@ fn forward_3(v: &Values, s: &Settings) -> Result<Report> {
         (
             "Binary classification · 二分类: p(y = 1 | x) = σ(z)",
             Activation::Sigmoid,
-            "p(y=1|x)",
+            "sigmoid p(y=1|x)",
         ),
         ("Regression · 回归: f(x) = z", Activation::Identity, "f(x)"),
     ];
@@ -241,7 +241,8 @@ fn forward_3(v: &Values, s: &Settings) -> Result<Report> {
         total.show(s.digits)
     ));
     for (k, y) in fwd[0].a.iter().enumerate() {
-        r.results.push((format!("p(y={}|x)", k + 1), y.clone()));
+        r.results
+            .push((format!("softmax p(y={}|x)", k + 1), y.clone()));
     }
     r.blocks.push(Block::Figure(Figure::Bars {
         title: "Softmax output p(y = k | x)".into(),

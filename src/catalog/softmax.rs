@@ -104,7 +104,7 @@ pub static LOSS: &[Example] = &[
 fn softmax_1(v: &Values, s: &Settings) -> Result<Report> {
     let mut r = start(v, &["a1", "a2", "a3", "shift"], s);
     let a = vector(v, &["a1", "a2", "a3"], s);
-    r.formula(Math::new("y_k = exp(a_k) / Σ_i exp(a_i) = exp(a_k - m) / Σ_i exp(a_i - m),  m = max_i a_i", "y_k = \\frac{\\exp(a_k)}{\\sum_i \\exp(a_i)} = \\frac{\\exp(a_k - m)}{\\sum_i \\exp(a_i - m)}"));
+    r.formula(Math::new("y_k = exp(a_k) / Σ_i exp(a_i) = exp(a_k - m) / Σ_i exp(a_i - m),  m = max_i a_i", "y_k = \\frac{\\exp(a_k)}{\\sum_i \\exp(a_i)} = \\frac{\\exp(a_k - m)}{\\sum_i \\exp(a_i - m)},\\quad m = \\max_i a_i"));
     let y = softmax_table(&mut r, "Softmax · the two forms agree", &a, s)?;
     let shift = get(v, "shift", s);
     let shifted: Vec<Scalar> = a.iter().map(|x| x.add(&shift)).collect::<Result<_>>()?;
@@ -340,7 +340,7 @@ fn loss_2(v: &Values, s: &Settings) -> Result<Report> {
         (vector(v, &["x11", "x12"], s), get(v, "y1", s)),
         (vector(v, &["x21", "x22"], s), get(v, "y2", s)),
     ];
-    r.formula(Math::new("R(W, b) = 1/N Σ_n L(y(n), ŷ(n)) + λ/2 ‖W‖²_F,   L = 1/2 (ŷ - y)²,   ŷ = W x + b", "\\mathcal{R}(W, b) = \\frac{1}{N}\\sum_{n} \\mathcal{L}(y^{(n)}, \\hat y^{(n)}) + \\frac{\\lambda}{2}\\lVert W \\rVert_F^2"));
+    r.formula(Math::new("R(W, b) = 1/N Σ_n L(y(n), ŷ(n)) + λ/2 ‖W‖²_F,   L = 1/2 (ŷ - y)²,   ŷ = W x + b", "\\mathcal{R}(W, b) = \\frac{1}{N}\\sum_{n} \\mathcal{L}(y^{(n)}, \\hat y^{(n)}) + \\frac{\\lambda}{2}\\lVert W \\rVert_F^2,\\quad \\mathcal{L} = \\tfrac{1}{2}(\\hat y - y)^2,\\quad \\hat y = W x + b"));
     let mut t = Table::new(
         "Structured risk · 结构化风险 (N = 2 samples)",
         &[
@@ -378,11 +378,16 @@ fn loss_2(v: &Values, s: &Settings) -> Result<Report> {
     let penalty = crate::loss::l2_penalty(&lambda, net.layers[0].w.iter().flatten())?;
     let risk = mean.add(&penalty)?;
     let n = |x: &Scalar| Math::num(x, s.digits).plain;
+    // ‖W‖²_F = 2·penalty/λ, computed directly so λ = 0 works too.
+    let norm2 = crate::loss::l2_penalty(&Scalar::int(2), net.layers[0].w.iter().flatten())?;
+    let o = |x: &Scalar| Math::operand(x, s.digits).plain;
     r.text(format!(
-        "R = 1/2 ({} + {}) + {}/2 · ‖W‖²_F = {} + {} = {}",
-        n(&losses[0]),
-        n(&losses[1]),
+        "R = 1/2 ({} + {}) + λ/2 · ‖W‖²_F = {} + ({})/2 · {} = {} + {} = {}",
+        o(&losses[0]),
+        o(&losses[1]),
+        n(&mean),
         n(&lambda),
+        o(&norm2),
         n(&mean),
         n(&penalty),
         risk.show(s.digits)
@@ -416,7 +421,14 @@ fn loss_2(v: &Values, s: &Settings) -> Result<Report> {
         l.grad_b[0].clone().into(),
     ]);
     r.table(g);
-    r.table(update_table(&net, &tr, &alpha, s));
+    // The shared title says W ← W - η ∂L/∂W; here the step is NNDL's α and
+    // the gradient includes the L2 term, as in algorithm 4.1.
+    let mut u = update_table(&net, &tr, &alpha, s);
+    u.title = format!(
+        "Update · 参数更新 · W ← W - α(δ aᵀ + λW), b ← b - αδ, α = {}",
+        alpha.show(s.digits)
+    );
+    r.table(u);
     let (nw, nb) = (
         l.new_w.as_ref().expect("α given"),
         l.new_b.as_ref().expect("α given"),

@@ -76,7 +76,7 @@ fn xor_1(v: &Values, s: &Settings) -> Result<Report> {
     let lr = get(v, "lr", s);
     r.formula(Math::new(
         "ŷ = I(w1 x1 + w2 x2 + b > 0);  w ← w + η(y - ŷ)x,  b ← b + η(y - ŷ)",
-        "\\hat y = I(w_1 x_1 + w_2 x_2 + b > 0),\\quad w \\leftarrow w + \\eta (y - \\hat y) x",
+        "\\hat y = I(w_1 x_1 + w_2 x_2 + b > 0),\\quad w \\leftarrow w + \\eta (y - \\hat y) x,\\quad b \\leftarrow b + \\eta (y - \\hat y)",
     ));
     let zero = if s.float {
         Scalar::Float(0.0)

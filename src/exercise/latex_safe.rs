@@ -129,18 +129,22 @@ fn plain(c: char) -> &'static str {
 /// Tidy what dropping Chinese leaves behind: ` · ` separators with nothing
 /// after them, empty parentheses, doubled spaces.
 fn tidy(line: &str) -> String {
-    let mut s = line.to_string();
+    let collapse = |mut s: String| {
+        while s.contains("  ") {
+            s = s.replace("  ", " ");
+        }
+        s
+    };
+    let mut s = collapse(line.to_string());
     // The report renderer writes `$\cdot$`, this module `\ensuremath{\cdot}`.
     for dot in ["\\ensuremath{\\cdot}", "$\\cdot$"] {
         s = s.replace(&format!(" {dot} }}"), "}");
         s = s.replace(&format!(" {dot} \n"), "\n");
         s = s.replace(&format!(" {dot} {dot} "), &format!(" {dot} "));
     }
-    s = s.replace("()", "");
-    while s.contains("  ") {
-        s = s.replace("  ", " ");
-    }
-    s.replace(" ,", ",").replace(", :", ":")
+    collapse(s.replace("()", ""))
+        .replace(" ,", ",")
+        .replace(", :", ":")
 }
 
 /// After dropping Chinese from a line: runs of punctuation it separated
@@ -182,5 +186,7 @@ mod tests {
         assert!(out.contains("+-- sigma"), "{out}");
         assert!(out.contains("PKU deck: f\n"), "{out}");
         assert!(out.contains("\\ensuremath{\\partial}f"), "{out}");
+        let out = ascii("\\paragraph{Update $\\cdot$ 参数更新 $\\cdot$ W}\n", false);
+        assert_eq!(out, "\\paragraph{Update $\\cdot$ W}\n");
     }
 }

@@ -108,7 +108,8 @@ pub fn dot(f: &Figure, digits: usize) -> String {
 
 /// SVG for the book: laid out from the DOT text by `layout-rs`, with the
 /// XML prologue and blank lines removed (a blank line would end the HTML
-/// block in Markdown) and ids made unique with `id_prefix`.
+/// block in Markdown). Its ids repeat from figure to figure: the book
+/// prefixes them per figure (`book::unique_svg_ids`).
 pub fn svg(f: &Figure, digits: usize) -> String {
     use layout::backends::svg::SVGWriter;
     use layout::gv::{DotParser, GraphBuilder};
@@ -125,9 +126,75 @@ pub fn svg(f: &Figure, digits: usize) -> String {
     let text = w.finalize();
     // Drop the XML prologue, which shares a line with the <svg> tag.
     let start = text.find("<svg").unwrap_or(0);
-    text[start..]
+    let svg = text[start..]
         .lines()
         .filter(|l| !l.trim().is_empty())
         .collect::<Vec<_>>()
-        .join("\n")
+        .join("\n");
+    fit_to_boxes(&svg)
+}
+
+/// The number in `name="…"` within `tag`.
+fn attr(tag: &str, name: &str) -> Option<f64> {
+    let i = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    tag[i..].split('"').next()?.trim().parse().ok()
+}
+
+/// layout-rs makes the canvas much taller than the drawing (empty space
+/// under every figure): shrink width and height to the node boxes plus the
+/// same 30-unit margin it leaves at the top and left.
+fn fit_to_boxes(svg: &str) -> String {
+    let (mut right, mut bottom) = (0f64, 0f64);
+    for part in svg.split("<rect").skip(1) {
+        let tag = part.split("/>").next().unwrap_or(part);
+        if let (Some(x), Some(y), Some(w), Some(h)) = (
+            attr(tag, "x"),
+            attr(tag, "y"),
+            attr(tag, "width"),
+            attr(tag, "height"),
+        ) {
+            right = right.max(x + w);
+            bottom = bottom.max(y + h);
+        }
+    }
+    let Some(head_end) = svg.find('>') else {
+        return svg.to_string();
+    };
+    let head = &svg[..head_end];
+    let (Some(w0), Some(h0)) = (attr(head, "width"), attr(head, "height")) else {
+        return svg.to_string();
+    };
+    let (w, h) = (
+        (right + 30.0).min(w0).ceil(),
+        (bottom + 30.0).min(h0).ceil(),
+    );
+    if right <= 0.0 || bottom <= 0.0 {
+        return svg.to_string();
+    }
+    format!(
+        "<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\"{}",
+        &svg[head_end..]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_canvas_fits_the_drawing() {
+        // A canvas 541 high around boxes that end at y = 194.
+        let svg = "<svg width=\"400\" height=\"541\" viewBox=\"0 0 400 541\" xmlns=\"http://www.w3.org/2000/svg\">\n\
+                   <rect x=\"30\" y=\"30\" width=\"94\" height=\"52\" fill=\"#fff\"\n stroke=\"#000\" />\n\
+                   <rect x=\"184\" y=\"142\" width=\"80\" height=\"52\" />\n</svg>";
+        let fitted = fit_to_boxes(svg);
+        assert!(
+            fitted.starts_with("<svg width=\"294\" height=\"224\" viewBox=\"0 0 294 224\""),
+            "{fitted}"
+        );
+        assert!(fitted.ends_with("</svg>"));
+        // Never grows the canvas, and leaves an svg without boxes alone.
+        let none = "<svg width=\"10\" height=\"10\"></svg>";
+        assert_eq!(fit_to_boxes(none), none);
+    }
 }

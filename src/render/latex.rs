@@ -71,6 +71,30 @@ pub fn escape(s: &str) -> String {
             '²' => out.push_str("$^2$"),
             '✓' => out.push_str("$\\checkmark$"),
             '✗' => out.push_str("$\\times$"),
+            'α' => out.push_str("$\\alpha$"),
+            'γ' => out.push_str("$\\gamma$"),
+            'δ' => out.push_str("$\\delta$"),
+            'η' => out.push_str("$\\eta$"),
+            'λ' => out.push_str("$\\lambda$"),
+            'Σ' => out.push_str("$\\Sigma$"),
+            '∞' => out.push_str("$\\infty$"),
+            '∈' => out.push_str("$\\in$"),
+            '∫' => out.push_str("$\\int$"),
+            '√' => out.push_str("$\\surd$"),
+            '⊙' => out.push_str("$\\odot$"),
+            '‖' => out.push_str("$\\Vert$"),
+            '←' => out.push_str("$\\leftarrow$"),
+            '⇒' => out.push_str("$\\Rightarrow$"),
+            'ᵀ' => out.push_str("$^{\\top}$"),
+            'ŷ' => out.push_str("$\\hat{y}$"),
+            '½' => out.push_str("$\\tfrac{1}{2}$"),
+            '¹' => out.push_str("$^1$"),
+            '³' => out.push_str("$^3$"),
+            '⁴' => out.push_str("$^4$"),
+            '⁵' => out.push_str("$^5$"),
+            '…' => out.push_str("\\ldots{}"),
+            '§' => out.push_str("\\S{}"),
+            '—' => out.push_str("---"),
             _ => out.push(c),
         }
     }
@@ -84,13 +108,14 @@ fn cell(c: &Cell, o: &RenderOptions) -> String {
         Cell::Math(m) => format!("${}$", m.latex),
         Cell::Num(v) => match v.exact_string() {
             Some(e) if !v.as_exact().is_some_and(|r| r.is_integer()) => {
-                // The decimal sits in math mode: `≈` is `\approx` there
-                // (text-mode escaping would nest `$…$` and break pdflatex).
-                format!(
-                    "${}$ (${}$)",
-                    latex_number(&e),
-                    v.decimal(o.digits).replace('≈', "\\approx ")
-                )
+                // The decimal of 1/3 is `≈0.333333`: spell ≈ inside this math
+                // group (escape() would open a second `$` and give `($$`).
+                let dec = v.decimal(o.digits);
+                let dec = match dec.strip_prefix('≈') {
+                    Some(d) => format!("\\approx {}", latex_number(d)),
+                    None => latex_number(&dec),
+                };
+                format!("${}$ (${dec}$)", latex_number(&e))
             }
             _ => format!("${}$", latex_number(&v.show(o.digits))),
         },
@@ -113,4 +138,18 @@ fn table(t: &Table, o: &RenderOptions) -> String {
     }
     out.push_str("\\hline\n\\end{tabular}\n\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scalar::Scalar;
+
+    #[test]
+    fn a_repeating_decimal_stays_in_one_math_group() {
+        let third = Scalar::int(1).div(&Scalar::int(3)).unwrap();
+        let s = cell(&Cell::Num(third), &RenderOptions::default());
+        assert_eq!(s, "$\\frac{1}{3}$ ($\\approx 0.333333$)");
+        assert!(!s.contains("$$"), "`$$` opens display math: {s}");
+    }
 }

@@ -417,10 +417,14 @@ fn computed_as(op: &Op, a: &[&Scalar], digits: usize) -> Math {
         Op::Sub => bin(" - ", " - "),
         Op::Mul => bin(" · ", " \\cdot "),
         Op::Div => bin(" / ", " / "),
-        Op::Pow => Math::new(
-            format!("{}^{}", o(0).plain, o(1).plain),
-            format!("{{{}}}^{{{}}}", o(0).latex, o(1).latex),
-        ),
+        // A negative base keeps its parentheses: (-1/4)^2, not -1/4^2.
+        Op::Pow => {
+            let base = Math::operand(a[0], digits);
+            Math::new(
+                format!("{}^{}", base.plain, o(1).plain),
+                format!("{{{}}}^{{{}}}", base.latex, o(1).latex),
+            )
+        }
         Op::Neg => Math::new(format!("-{}", o(0).plain), format!("-{}", o(0).latex)),
         Op::Copy => Math::num(a[0], digits),
         Op::Input | Op::Const(_) => Math::new("", ""),
@@ -549,4 +553,18 @@ pub fn gate_patterns(trace: &Trace, s: &Settings) -> Table {
         ]);
     }
     t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_negative_base_keeps_its_parentheses() {
+        // (-1/4)^2 = 1/16; written -1/4^2 it would read as -(1/4)^2.
+        let base = Scalar::parse("-1/4").unwrap();
+        let m = computed_as(&Op::Pow, &[&base, &Scalar::int(2)], 6);
+        assert_eq!(m.plain, "(-1/4)^2");
+        assert_eq!(m.latex, "{\\left(-\\frac{1}{4}\\right)}^{2}");
+    }
 }

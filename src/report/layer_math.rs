@@ -165,11 +165,11 @@ pub fn formulas(c: Convention) -> Math {
     match c {
         Convention::Column => text(
             "z(l) = W(l) a(l-1) + b(l),  a(l) = f(z(l)),  a(0) = x    (W(l) is out×in)\nδ(l) = f'(z(l)) ⊙ W(l+1)ᵀ δ(l+1),  ∂L/∂W(l) = δ(l) a(l-1)ᵀ,  ∂L/∂b(l) = δ(l),  ∂L/∂a(l-1) = W(l)ᵀ δ(l)",
-            "z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)},\\quad a^{(l)} = f(z^{(l)}) \\\\ \\delta^{(l)} = f'(z^{(l)}) \\odot (W^{(l+1)})^{\\top} \\delta^{(l+1)},\\quad \\frac{\\partial L}{\\partial W^{(l)}} = \\delta^{(l)} (a^{(l-1)})^{\\top},\\quad \\frac{\\partial L}{\\partial b^{(l)}} = \\delta^{(l)}",
+            "z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)},\\quad a^{(l)} = f(z^{(l)}),\\quad a^{(0)} = x \\\\ \\delta^{(l)} = f'(z^{(l)}) \\odot (W^{(l+1)})^{\\top} \\delta^{(l+1)},\\quad \\frac{\\partial L}{\\partial W^{(l)}} = \\delta^{(l)} (a^{(l-1)})^{\\top},\\quad \\frac{\\partial L}{\\partial b^{(l)}} = \\delta^{(l)},\\quad \\frac{\\partial L}{\\partial a^{(l-1)}} = (W^{(l)})^{\\top} \\delta^{(l)}",
         ),
         Convention::Row => text(
             "z(l) = a(l-1) W(l) + b(l),  a(l) = f(z(l))    (JQ writes h(l) = f(h(l-1) W(l) + b(l)); W(l) is in×out, a is a 1×n row)\nδ(l) = f'(z(l)) ⊙ δ(l+1) W(l+1)ᵀ,  ∂L/∂W(l) = a(l-1)ᵀ δ(l),  ∂L/∂b(l) = δ(l),  ∂L/∂a(l-1) = δ(l) W(l)ᵀ",
-            "z^{(l)} = a^{(l-1)} W^{(l)} + b^{(l)},\\quad a^{(l)} = f(z^{(l)}) \\\\ \\delta^{(l)} = f'(z^{(l)}) \\odot \\delta^{(l+1)} (W^{(l+1)})^{\\top},\\quad \\frac{\\partial L}{\\partial W^{(l)}} = (a^{(l-1)})^{\\top} \\delta^{(l)},\\quad \\frac{\\partial L}{\\partial b^{(l)}} = \\delta^{(l)}",
+            "z^{(l)} = a^{(l-1)} W^{(l)} + b^{(l)},\\quad a^{(l)} = f(z^{(l)}) \\\\ \\delta^{(l)} = f'(z^{(l)}) \\odot \\delta^{(l+1)} (W^{(l+1)})^{\\top},\\quad \\frac{\\partial L}{\\partial W^{(l)}} = (a^{(l-1)})^{\\top} \\delta^{(l)},\\quad \\frac{\\partial L}{\\partial b^{(l)}} = \\delta^{(l)},\\quad \\frac{\\partial L}{\\partial a^{(l-1)}} = \\delta^{(l)} (W^{(l)})^{\\top}",
         ),
     }
 }

@@ -133,6 +133,15 @@ pub fn latex_label(label: &str) -> String {
             '≤' => out.push_str(" \\le "),
             '√' => out.push_str("\\sqrt"),
             '²' => out.push_str("^{2}"),
+            // `u^(2 - 1)` and `x^10`: the whole exponent goes in braces,
+            // or LaTeX raises only its first character.
+            '^' if k + 2 < chars.len() && exponent_end(&chars, k + 1) > k + 2 => {
+                let end = exponent_end(&chars, k + 1);
+                let exp: String = chars[k + 1..end].iter().collect();
+                out.push_str(&format!("^{{{}}}", latex_label(&exp)));
+                k = end;
+                continue;
+            }
             '{' | '}' | '%' | '#' | '&' | '$' => {
                 out.push('\\');
                 out.push(c);
@@ -142,6 +151,32 @@ pub fn latex_label(label: &str) -> String {
         k += 1;
     }
     out
+}
+
+/// Where the exponent that starts at `from` ends: a parenthesised group,
+/// or a run of letters, digits and `_`, or one character.
+fn exponent_end(chars: &[char], from: usize) -> usize {
+    if chars[from] == '(' {
+        let mut depth = 0;
+        for (i, &c) in chars.iter().enumerate().skip(from) {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return i + 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        return chars.len();
+    }
+    let run = chars[from..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '_' || **c == '.')
+        .count();
+    from + run.max(1)
 }
 
 fn latex_identifier(word: &str) -> String {
@@ -184,6 +219,8 @@ mod tests {
         assert_eq!(latex_label("x·y"), "x \\cdot y");
         assert_eq!(latex_label("out"), "\\mathrm{out}");
         assert_eq!(latex_label("exp(h3)"), "\\exp(h_{3})");
+        assert_eq!(latex_label("2·u^(2 - 1)"), "2 \\cdot u^{(2 - 1)}");
+        assert_eq!(latex_label("x^10"), "x^{10}");
         assert_eq!(latex_number("-1/4"), "-\\frac{1}{4}");
         assert_eq!(latex_number("4.5e-5"), "4.5 \\times 10^{-5}");
         assert_eq!(Math::operand(&Scalar::int(-4), 6).plain, "(-4)");

@@ -1,0 +1,230 @@
+//! `{{#nn-tutor …}}` directives: a command line of the CLI, written in a
+//! chapter, replaced at build time by the Markdown of its report.
+//!
+//! The arguments are split shell-style and parsed by the CLI's own clap
+//! definition, so a directive means exactly what the same command means in
+//! a terminal:
+//!
+//! ```text
+//! {{#nn-tutor explain backprop --example 1}}
+//! {{#nn-tutor explain backprop --example 1 --set x=3}}
+//! {{#nn-tutor graph "q = x + y; f = q * z" --at x=-2,y=5,z=-4 --chains}}
+//! {{#nn-tutor graph "sigmoid(w*x + b)" --at w=1/2,x=2,b=-1 --diagram svg}}
+//! {{#nn-tutor net specs/two-layer.toml}}
+//! ```
+//!
+//! Reports are rendered as Markdown with their figures (graphs and plots)
+//! as inline SVG; `--diagram svg` gives the figure alone. A spec file is
+//! read relative to the book's `src/`. A new command works here as soon as
+//! `cli::outcome` handles it. Write
+//! `\{{#nn-tutor …}}` to show a directive without expanding it.
+
+use std::path::Path;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command, Outcome};
+use crate::render::markdown;
+use crate::render::{FigureStyle, RenderOptions};
+
+/// The opening of a directive.
+pub const OPEN: &str = "{{#nn-tutor";
+const CLOSE: &str = "}}";
+
+/// A directive found in a chapter: its byte range and its argument text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive<'a> {
+    pub start: usize,
+    pub end: usize,
+    /// The text between `{{#nn-tutor` and `}}`, trimmed.
+    pub args: &'a str,
+}
+
+impl Directive<'_> {
+    /// The directive as written, for error messages.
+    pub fn source(&self) -> String {
+        format!("{OPEN} {}{CLOSE}", self.args)
+    }
+}
+
+/// Every unescaped directive of a text, in order. An opening without its
+/// `}}` is an error.
+pub fn find(text: &str) -> Result<Vec<Directive<'_>>, String> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find(OPEN) {
+        let start = from + i;
+        let after = start + OPEN.len();
+        from = after;
+        if text[..start].ends_with('\\') {
+            continue; // `\{{#nn-tutor …}}` is shown as written
+        }
+        // `{{#nn-tutorial}}` is not ours.
+        if !text[after..].starts_with(|c: char| c.is_whitespace() || c == '}') {
+            continue;
+        }
+        let Some(j) = text[after..].find(CLOSE) else {
+            let line = text[..start].matches('\n').count() + 1;
+            return Err(format!("line {line}: `{OPEN}` has no closing `}}}}`"));
+        };
+        let end = after + j + CLOSE.len();
+        found.push(Directive {
+            start,
+            end,
+            args: text[after..after + j].trim(),
+        });
+        from = end;
+    }
+    Ok(found)
+}
+
+/// Parse a directive's arguments with the CLI's clap definition.
+pub fn parse(args: &str) -> Result<Cli, String> {
+    let words = shlex::split(args).ok_or_else(|| "unbalanced quotes".to_string())?;
+    // A directive must not write files while the book builds; its figures
+    // are inlined as SVG anyway.
+    if let Some(w) = words
+        .iter()
+        .find(|w| w.split('=').next().is_some_and(|f| f == "--plot"))
+    {
+        return Err(format!(
+            "`{w}` writes a file; in the book, figures are inlined without it"
+        ));
+    }
+    let cli = Cli::try_parse_from(std::iter::once("nn-tutor".to_string()).chain(words))
+        .map_err(|e| e.render().to_string().trim().to_string())?;
+    match cli.command {
+        Command::Completions { .. } | Command::Book { .. } => {
+            Err("only commands that print a report can be embedded (explain, graph, list)".into())
+        }
+        _ => Ok(cli),
+    }
+}
+
+/// The catalog id (`backprop/1`) a directive embeds, if it is an `explain`.
+pub fn example_id(args: &str) -> Option<String> {
+    match parse(args).ok()?.command {
+        Command::Explain {
+            topic,
+            example: Some(n),
+            ..
+        } => Some(format!("{topic}/{n}")),
+        _ => None,
+    }
+}
+
+/// The Markdown a directive expands to. Files a directive names
+/// (`net SPEC.toml`) are found relative to `base`, the book's `src/`, so a
+/// build gives the same pages from any working directory.
+pub fn expand(args: &str, base: &Path) -> Result<String, String> {
+    let cli = parse(args)?;
+    let outcome = match cli.command {
+        Command::Net { spec, out } if spec.is_relative() => {
+            // As `nn-tutor net` does, but reading beside the chapters and
+            // showing the path as the chapter wrote it.
+            let shown = spec.display().to_string();
+            let run = || -> crate::Result<Outcome> {
+                let text = crate::files::read_text(&base.join(&spec))?;
+                let parsed = crate::netspec::Spec::parse(&text, &shown)?;
+                let report = crate::report::net::net_report(&parsed, &shown, &out.settings())?;
+                Ok(Outcome::Report(Box::new(report), out))
+            };
+            run()
+        }
+        command => crate::cli::outcome(Cli { command }),
+    };
+    match outcome.map_err(|e| e.to_string())? {
+        Outcome::Report(report, out) => {
+            let opts = RenderOptions {
+                figures: FigureStyle::Svg,
+                digits: out.digits as usize,
+                color: false,
+            };
+            Ok(markdown::render(&report, &opts))
+        }
+        Outcome::Text(t) if t.trim_start().starts_with("<svg") => Ok(format!(
+            "<div class=\"nn-figure\">\n{}\n</div>\n\n",
+            t.trim()
+        )),
+        Outcome::Text(t) => Ok(format!("```text\n{}\n```\n\n", t.trim_end())),
+    }
+}
+
+/// Replace every directive of a chapter; an error names the directive.
+pub fn expand_all(text: &str, base: &Path) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len() * 4);
+    let mut last = 0;
+    for d in find(text)? {
+        out.push_str(&text[last..d.start]);
+        let md =
+            expand(d.args, base).map_err(|e| format!("directive `{}` failed: {e}", d.source()))?;
+        // A report is block content: give it blank lines around it.
+        out.push_str("\n\n");
+        out.push_str(&md);
+        last = d.end;
+    }
+    out.push_str(&text[last..]);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_directives_and_skips_escaped_ones() {
+        let t =
+            "a {{#nn-tutor explain backprop --example 1}} b \\{{#nn-tutor list}} {{#nn-tutorial}}";
+        let d = find(t).unwrap();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].args, "explain backprop --example 1");
+        assert_eq!(
+            &t[d[0].start..d[0].end],
+            "{{#nn-tutor explain backprop --example 1}}"
+        );
+        assert!(
+            find("x {{#nn-tutor list")
+                .unwrap_err()
+                .contains("no closing")
+        );
+    }
+
+    #[test]
+    fn expands_with_the_clis_parser_and_svg_figures() {
+        let md = expand("explain backprop --example 1", Path::new(".")).unwrap();
+        assert!(md.starts_with("### backprop/1"), "{md}");
+        assert!(md.contains("<div class=\"nn-figure\">\n<svg "), "{md}");
+        let md = expand(
+            r#"graph "q = x + y; f = q * z" --at x=-2,y=5,z=-4 --diagram svg"#,
+            Path::new("."),
+        )
+        .unwrap();
+        assert!(md.starts_with("<div class=\"nn-figure\">\n<svg "), "{md}");
+        assert_eq!(
+            example_id("explain autodiff --example 2 --set x=1").as_deref(),
+            Some("autodiff/2")
+        );
+    }
+
+    #[test]
+    fn failures_name_the_directive() {
+        let err = expand_all(
+            "{{#nn-tutor explain backprop --example 99}}",
+            Path::new("."),
+        )
+        .unwrap_err();
+        assert!(
+            err.contains("`{{#nn-tutor explain backprop --example 99}}`"),
+            "{err}"
+        );
+        assert!(err.contains("no example 99"), "{err}");
+        let err = expand_all("{{#nn-tutor explain --bogus}}", Path::new(".")).unwrap_err();
+        assert!(err.contains("--bogus"), "{err}");
+        let err = expand_all("{{#nn-tutor graph \"x +\" --at x=1}}", Path::new(".")).unwrap_err();
+        assert!(err.contains("syntax error"), "{err}");
+        assert!(expand_all("{{#nn-tutor completions bash}}", Path::new(".")).is_err());
+        let err = parse("explain activation --example 1 --plot a.svg").unwrap_err();
+        assert!(err.contains("writes a file"), "{err}");
+        assert!(expand_all("{{#nn-tutor graph \"x}}", Path::new(".")).is_err());
+    }
+}

@@ -1,0 +1,411 @@
+//! The book: its chapters embed every catalog example, it builds, its HTML
+//! needs nothing from the network, and a failed build changes nothing.
+
+use std::path::{Path, PathBuf};
+
+use nn_tutor::book::{self, BuildOptions, directive};
+use nn_tutor::catalog;
+
+fn book_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("book")
+}
+
+/// Every chapter source, (file name, text), in a stable order.
+fn chapters() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = std::fs::read_dir(book_dir().join("src"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// A fresh scratch directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("nn-tutor-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn every_catalog_example_is_embedded_in_a_chapter() {
+    let mut embedded = Vec::new();
+    for (_, text) in chapters() {
+        for d in directive::find(&text).unwrap() {
+            if let Some(id) = directive::example_id(d.args) {
+                embedded.push(id);
+            }
+        }
+    }
+    let missing: Vec<String> = catalog::all()
+        .iter()
+        .map(|e| e.id())
+        .filter(|id| !embedded.contains(id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "catalog examples missing from book/src: {missing:?}; add \
+         `{{{{#nn-tutor explain TOPIC --example N}}}}` to the chapter of each \
+         (look for its `<!-- nn-tutor pending: … -->` marker)"
+    );
+}
+
+/// A chapter marks an example that does not exist yet with
+/// `<!-- nn-tutor pending: explain TOPIC --example N -->`. Once the example
+/// exists, the marker must become a directive: one line per example.
+#[test]
+fn pending_markers_name_examples_not_yet_in_the_catalog() {
+    const MARK: &str = "<!-- nn-tutor pending:";
+    let mut ready = Vec::new();
+    for (file, text) in chapters() {
+        for line in text.lines().filter(|l| l.trim_start().starts_with(MARK)) {
+            let args = line
+                .trim()
+                .trim_start_matches(MARK)
+                .trim_end_matches("-->")
+                .trim();
+            let cli = directive::parse(args)
+                .unwrap_or_else(|e| panic!("{file}: pending marker `{args}` does not parse: {e}"));
+            if let nn_tutor::cli::Command::Explain {
+                topic,
+                example: Some(n),
+                ..
+            } = cli.command
+                && catalog::find(&topic, n).is_ok()
+            {
+                ready.push(format!("{file}: {{{{#nn-tutor {args}}}}}"));
+            }
+        }
+    }
+    assert!(
+        ready.is_empty(),
+        "these examples exist now; replace each pending marker by its directive, \
+         and update the chapter's `*Still to come:*` note:\n{}",
+        ready.join("\n")
+    );
+}
+
+#[test]
+fn every_directive_of_the_book_parses() {
+    for (file, text) in chapters() {
+        for d in directive::find(&text).unwrap() {
+            directive::parse(d.args)
+                .unwrap_or_else(|e| panic!("{file}: `{}` does not parse: {e}", d.source()));
+        }
+    }
+}
+
+/// Text of an HTML page outside `<code>`, `<pre>`, `<script>`, `<style>`
+/// and tags: what a reader sees.
+fn visible_text(html: &str) -> String {
+    let mut s = html.to_string();
+    for tag in ["script", "style", "pre", "code", "math", "svg"] {
+        let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
+        while let Some(i) = s.find(&open) {
+            let Some(j) = s[i..].find(&close) else { break };
+            s.replace_range(i..i + j + close.len(), " ");
+        }
+    }
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_book_builds_offline_with_math_figures_and_pinned_numbers() {
+    let base = scratch("book-build");
+    let out = base.join("html");
+    let built = book::build(&BuildOptions {
+        book_dir: book_dir(),
+        out: Some(out.clone()),
+        force: false,
+    })
+    .unwrap_or_else(|e| panic!("the book does not build: {e}"));
+    assert!(built.pages >= 14, "{} pages", built.pages);
+    assert!(out.join(book::MARKER).is_file());
+    assert!(out.join("mathml/font/latinmodern-math.woff2").is_file());
+
+    let page = |name: &str| std::fs::read_to_string(out.join(name)).unwrap();
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let html = std::fs::read_to_string(&path).unwrap();
+        // No formula left as LaTeX: no `$` and no LaTeX command in the text.
+        let text = visible_text(&html);
+        for bad in ["$", "\\frac", "\\partial", "\\sigma"] {
+            assert!(!text.contains(bad), "{name}: `{bad}` left in the text");
+        }
+        // Nothing from the network: no remote script, stylesheet or font,
+        // and no MathJax.
+        for bad in ["src=\"http", "href=\"http://", "cdn", "MathJax"] {
+            assert!(
+                !html.contains(bad),
+                "{name}: `{bad}` would load from the network"
+            );
+        }
+        // SVG ids are unique on every page (the print page holds them all).
+        let mut ids: Vec<&str> = html
+            .split("id=\"nn-fig")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap())
+            .collect();
+        let n = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "{name}: a figure id repeats");
+    }
+
+    let backprop = page("backprop.html");
+    assert!(backprop.matches("<math").count() > 20);
+    assert!(backprop.contains("<div class=\"nn-figure\">"));
+    let text = visible_text(&backprop);
+    for pinned in ["-12", "-4", "3"] {
+        assert!(text.contains(pinned), "backprop page lacks {pinned}");
+    }
+    let autodiff = visible_text(&page("autodiff.html"));
+    assert!(autodiff.contains("1/4 (0.25)"), "autodiff page lacks 1/4");
+    // Every backprop/autodiff/chain-rule example comes with its graph.
+    for (name, n) in [("backprop.html", 3), ("autodiff.html", 4)] {
+        let figures = page(name).matches("<div class=\"nn-figure\">").count();
+        assert!(figures >= n, "{name}: {figures} figures");
+    }
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+/// A copy of a tiny book whose one chapter is `chapter`.
+fn tiny_book(base: &Path, chapter: &str) -> PathBuf {
+    let dir = base.join("src-book");
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::write(
+        dir.join("book.toml"),
+        "[book]\ntitle = \"t\"\n[output.html]\nmathjax-support = false\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("src/SUMMARY.md"), "# S\n\n- [Ch](ch.md)\n").unwrap();
+    std::fs::write(dir.join("src/ch.md"), chapter).unwrap();
+    dir
+}
+
+#[test]
+fn a_failed_build_names_the_chapter_and_directive_and_keeps_the_old_book() {
+    let base = scratch("book-fail");
+    let out = base.join("html");
+    let good = tiny_book(
+        &base,
+        "# Ch\n\n{{#nn-tutor explain backprop --example 1}}\n",
+    );
+    let opts = |dir: &Path| BuildOptions {
+        book_dir: dir.to_path_buf(),
+        out: Some(out.clone()),
+        force: false,
+    };
+    book::build(&opts(&good)).unwrap();
+    let before = std::fs::read_to_string(out.join("ch.html")).unwrap();
+    // Rebuilding over our own previous build is fine.
+    book::build(&opts(&good)).unwrap();
+
+    for (chapter, expect) in [
+        (
+            "# Ch\n\n{{#nn-tutor explain backprop --example 42}}\n",
+            "directive `{{#nn-tutor explain backprop --example 42}}` failed",
+        ),
+        ("# Ch\n\nbad $\\frac{1}$\n", "malformed formula"),
+        ("# Ch\n\nhalf $\\frac{1}{2$ done\n", "left over"),
+    ] {
+        let bad = tiny_book(&base, chapter);
+        let err = book::build(&opts(&bad)).unwrap_err().to_string();
+        assert!(err.contains("chapter `Ch`"), "{err}");
+        assert!(err.contains(expect), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(out.join("ch.html")).unwrap(),
+            before,
+            "a failed build changed the previous one"
+        );
+    }
+    // No temporary directory is left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(&base)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    // A directory that is not a build of ours is not replaced.
+    let foreign = base.join("foreign");
+    std::fs::create_dir_all(&foreign).unwrap();
+    std::fs::write(foreign.join("thesis.tex"), "precious").unwrap();
+    let err = book::build(&BuildOptions {
+        book_dir: good.clone(),
+        out: Some(foreign.clone()),
+        force: false,
+    })
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("--force"), "{err}");
+    assert!(foreign.join("thesis.tex").is_file());
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+#[test]
+fn the_cli_builds_and_answers_the_mdbook_protocol() {
+    let base = scratch("book-cli");
+    let bin = env!("CARGO_BIN_EXE_nn-tutor");
+    let book = tiny_book(&base, "# Ch\n\nInline $x^2$.\n");
+    // The real book through the CLI: mdBook has nothing to warn about.
+    let out = base.join("html");
+    let run = std::process::Command::new(bin)
+        .args(["book", "build", "--book"])
+        .arg(book_dir())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{run:?}");
+    assert!(String::from_utf8_lossy(&run.stdout).contains("index.html"));
+    assert!(out.join("backprop.html").is_file());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.trim().is_empty(),
+        "warnings while building: {stderr}"
+    );
+
+    let supports = |r: &str| {
+        std::process::Command::new(bin)
+            .args(["book", "preprocess", "supports", r])
+            .status()
+            .unwrap()
+            .success()
+    };
+    assert!(supports("html"));
+    assert!(!supports("latex"));
+
+    // The JSON protocol: [context, book] in, book out, directives expanded.
+    let input = format!(
+        r#"[{{"root":"{}","config":{{"book":{{"title":"t"}}}},"renderer":"html","mdbook_version":"0.5.4"}},
+           {{"items":[{{"Chapter":{{"name":"Ch","content":"{{{{#nn-tutor explain backprop --example 1}}}}","number":null,"sub_items":[],"path":"ch.md","source_path":"ch.md","parent_names":[]}}}}]}}]"#,
+        book.display()
+    );
+    let mut child = std::process::Command::new(bin)
+        .args(["book", "preprocess"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let done = child.wait_with_output().unwrap();
+    assert!(done.status.success(), "{done:?}");
+    let book_out: serde_json::Value = serde_json::from_slice(&done.stdout).unwrap();
+    let content = book_out["items"][0]["Chapter"]["content"].as_str().unwrap();
+    assert!(content.contains("backprop/1"), "{content}");
+    assert!(content.contains("<math"), "{content}");
+    assert!(!content.contains("{{#nn-tutor"));
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+/// What a plain `mdbook build` does: mdBook runs `nn-tutor book preprocess`
+/// as an external command over its JSON protocol. The pages must be the
+/// same, byte for byte, as those of `nn-tutor book build`.
+#[test]
+fn plain_mdbook_with_the_preprocessor_command_gives_the_same_pages() {
+    let base = scratch("book-protocol");
+    let inproc = base.join("in-process");
+    book::build(&BuildOptions {
+        book_dir: book_dir(),
+        out: Some(inproc.clone()),
+        force: false,
+    })
+    .unwrap();
+
+    let mut config =
+        mdbook_driver::config::Config::from_disk(book_dir().join("book.toml")).unwrap();
+    let bin = env!("CARGO_BIN_EXE_nn-tutor");
+    config
+        .set(
+            "preprocessor.nn-tutor.command",
+            format!("{bin} book preprocess"),
+        )
+        .unwrap();
+    let external = base.join("external");
+    config.build.build_dir = external.clone();
+    config.build.create_missing = false;
+    let md = mdbook_driver::MDBook::load_with_config(book_dir(), config).unwrap();
+    md.build().unwrap();
+
+    let mut compared = 0;
+    for entry in std::fs::read_dir(&inproc).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let name = path.file_name().unwrap();
+        let a = std::fs::read(&path).unwrap();
+        let b = std::fs::read(external.join(name))
+            .unwrap_or_else(|e| panic!("{name:?} missing from the mdbook build: {e}"));
+        assert!(a == b, "{name:?} differs between the two routes");
+        compared += 1;
+    }
+    assert!(compared >= 14, "compared only {compared} pages");
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+/// `{{#nn-tutor net SPEC.toml}}` reads the spec beside the chapters (the
+/// book's `src/`), whatever the working directory, and shows the path as
+/// the chapter wrote it.
+#[test]
+fn net_directives_read_their_spec_beside_the_chapters() {
+    let base = scratch("book-net");
+    let dir = tiny_book(&base, "# Ch\n\n{{#nn-tutor net specs/n.toml}}\n");
+    std::fs::create_dir_all(dir.join("src/specs")).unwrap();
+    std::fs::write(
+        dir.join("src/specs/n.toml"),
+        "input = [2]\n[[layer]]\nweights = [[\"1/2\"]]\nbias = [1]\nactivation = \"identity\"\n",
+    )
+    .unwrap();
+    let out = base.join("html");
+    let opts = BuildOptions {
+        book_dir: dir.clone(),
+        out: Some(out.clone()),
+        force: false,
+    };
+    book::build(&opts).unwrap_or_else(|e| panic!("{e}"));
+    let html = std::fs::read_to_string(out.join("ch.html")).unwrap();
+    assert!(html.contains("The network of specs/n.toml"), "{html}");
+    assert!(
+        out.join("specs/n.toml").is_file(),
+        "the spec ships with the book"
+    );
+
+    std::fs::write(
+        dir.join("src/ch.md"),
+        "# Ch\n\n{{#nn-tutor net specs/gone.toml}}\n",
+    )
+    .unwrap();
+    let err = book::build(&opts).unwrap_err().to_string();
+    assert!(err.contains("{{#nn-tutor net specs/gone.toml}}"), "{err}");
+    assert!(err.contains("gone.toml"), "{err}");
+    std::fs::remove_dir_all(&base).unwrap();
+}

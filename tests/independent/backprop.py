@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Independent recomputation of backprop/4-5 (plain python3 + fractions).
+Prints PASS/FAIL per number against the values shown in the table snapshots
+(each shown value must also still occur in tests/snapshots/backprop-N__table.snap)
+and against every value under "results" in the JSON snapshots.
+Gradients are recomputed twice: by the chain/delta rule written out by hand here,
+and by central differences of a forward pass written separately."""
+from fractions import Fraction as F
+import math
+
+import re
+fails = 0
+def fmt(v):
+    if isinstance(v, F):
+        return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
+    return f"{v:.6g}"
+
+import glob as _glob, os as _os0
+_TABLES = "".join(open(p).read() for p in _glob.glob(_os0.path.join(_os0.path.dirname(_os0.path.abspath(__file__)), "..", "snapshots", "backprop-*__table.snap")))
+def _in_table(shown):
+    s = re.sub(r"e-0(\d)", r"e-\1", shown.split(" ")[0])
+    return s in _TABLES
+
+def check(label, got, shown):
+    global fails
+    ok = fmt(got) == shown.split(" ")[0]
+    if not _in_table(str(shown)):
+        print("FAIL", label, "shown value not found in the table snapshots:", shown)
+        ok = False
+    print(("PASS" if ok else "FAIL"), label, "independent:", fmt(got), "shown:", shown)
+    if not ok:
+        fails += 1
+
+# ---- JSON results: every value under "results" in the json snapshot, against the
+# values computed independently in this file (exact ones must be exact and equal, rounded ones
+# must have exact = null and agree to 1e-9 relative).
+import json as _json, os as _os
+def check_json(example, expected):
+    global fails
+    path = _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "snapshots", example + "__json.snap")
+    res = _json.loads(open(path).read().split("---\n", 2)[2])["results"]
+    for key in res:
+        if key not in expected:
+            print("FAIL", example, "json result not checked:", key); fails += 1
+    for key, want in expected.items():
+        got = res.get(key)
+        if got is None:
+            print("FAIL", example, "json result missing:", key); fails += 1; continue
+        if isinstance(want, F):
+            s = str(want.numerator) if want.denominator == 1 else f"{want.numerator}/{want.denominator}"
+            ok = got["exact"] == s and abs(got["float"] - float(want)) <= 1e-12 * max(1, abs(float(want)))
+        else:
+            ok = got["exact"] is None and abs(got["float"] - want) <= 1e-9 * max(1e-300, abs(want)) + 1e-300
+        print(("PASS" if ok else "FAIL"), example, "json", key, "independent:", want, "json:", got)
+        fails += 0 if ok else 1
+
+
+relu = lambda z: max(0, z)
+
+# ---- backprop/4: CAL 2-2-1, f = ReLU, g = identity, Loss = (y0 - y)^2 (MSE, n = 1); CAL 0-based indexing
+# CAL names: x^1_0, x^1_1 inputs; w^1_(i,j) input i -> hidden j; w^2_(j,0) hidden j -> output
+def cal_forward(p):
+    u0 = p["x10"] * p["w1_00"] + p["x11"] * p["w1_10"] + p["b1_0"]
+    u1 = p["x10"] * p["w1_01"] + p["x11"] * p["w1_11"] + p["b1_1"]
+    x20, x21 = relu(u0), relu(u1)
+    u2 = x20 * p["w2_00"] + x21 * p["w2_10"] + p["b2_0"]
+    y0 = u2
+    return u0, u1, x20, x21, u2, y0, (y0 - p["y"]) ** 2
+# values from the inputs table: W(1)_(j+1,i+1) = w^1_(i,j)
+P = {"x10": F(1), "x11": F(2), "w1_00": F(1), "w1_10": F(-1, 2), "w1_01": F(1, 2), "w1_11": F(1),
+     "b1_0": F(1, 4), "b1_1": F(-1), "w2_00": F(2), "w2_10": F(-1), "b2_0": F(1, 2), "y": F(1)}
+u0, u1, x20, x21, u2, y0, L = cal_forward(P)
+dL_dg = 2 * (y0 - P["y"])
+check("backprop/4 y_0", y0, "-1/2")
+check("backprop/4 dLoss/dg(u2)", dL_dg, "-3")
+check("backprop/4 dg/du2", F(1), "1")
+check("backprop/4 du2/dw2_00 = x^2_0", x20, "1/4")
+check("backprop/4 dLoss/dw2_00", dL_dg * 1 * x20, "-3/4")
+check("backprop/4 du2/df(u0) = w2_00", P["w2_00"], "2")
+check("backprop/4 f'(u0)", F(1 if u0 > 0 else 0), "1")
+check("backprop/4 u0", u0, "1/4")
+check("backprop/4 du0/dw1_00 = x^1_0", P["x10"], "1")
+check("backprop/4 dLoss/dw1_00", dL_dg * 1 * P["w2_00"] * (1 if u0 > 0 else 0) * P["x10"], "-6")
+def fd4(key, h=F(1, 10**6)):
+    a = dict(P); a[key] += h
+    b = dict(P); b[key] -= h
+    return (cal_forward(a)[-1] - cal_forward(b)[-1]) / (2 * h)
+check("backprop/4 exact central difference dLoss/dw2_00 (L is quadratic there)", fd4("w2_00"), "-3/4")
+check("backprop/4 exact central difference dLoss/dw1_00", fd4("w1_00"), "-6")
+
+# ---- backprop/5: NNDL delta recursion, 2-2-3, ReLU hidden, softmax + CE, class 2, lr 1/2
+x = [1.0, -1.0]
+W1 = [[1.0, -1.0], [1.0, 1.0]]; b1 = [0.0, 0.5]
+W2 = [[1.0, 0.0], [0.0, 1.0], [-0.5, 1.0]]; b2 = [0.0, 0.0, 0.5]
+t = [0.0, 1.0, 0.0]; lr = 0.5
+def fwd(W1, b1, W2, b2, x):
+    z1 = [sum(W1[j][i] * x[i] for i in range(2)) + b1[j] for j in range(2)]
+    a1 = [max(0.0, v) for v in z1]
+    z2 = [sum(W2[k][j] * a1[j] for j in range(2)) + b2[k] for k in range(3)]
+    m = max(z2); e = [math.exp(v - m) for v in z2]; s = sum(e)
+    yh = [v / s for v in e]
+    return z1, a1, z2, yh, -sum(tk * math.log(yk) for tk, yk in zip(t, yh))
+z1, a1, z2, yh, L = fwd(W1, b1, W2, b2, x)
+# exact parts
+check("backprop/5 z(1)_1", F(2), "2"); assert z1[0] == 2
+check("backprop/5 z(1)_2", F(z1[1]), "1/2")
+check("backprop/5 z(2)_1", F(z2[0]), "2"); check("backprop/5 z(2)_2", F(z2[1]), "1/2"); check("backprop/5 z(2)_3", F(z2[2]), "0")
+for k, s in enumerate(["0.736125", "0.164252", "0.0996236"]):
+    check(f"backprop/5 a(2)_{k+1}", yh[k], s)
+check("backprop/5 L", L, "1.80636")
+check("backprop/5 dL/da(2)_2", -1 / yh[1], "-6.08822")
+d2 = [yh[k] - t[k] for k in range(3)]
+# the softmax Jacobian route, to confirm delta(2) = yhat - y
+dLda = [-t[k] / yh[k] for k in range(3)]
+jac = [sum(((yh[i] if i == k else 0) - yh[i] * yh[k]) * dLda[i] for i in range(3)) for k in range(3)]
+for k, s in enumerate(["0.736125", "-0.835748", "0.0996236"]):
+    check(f"backprop/5 delta(2)_{k+1}", d2[k], s)
+    check(f"backprop/5 delta(2)_{k+1} via Jacobian", jac[k], s)
+gW2 = [[d2[k] * a1[j] for j in range(2)] for k in range(3)]
+shown_gW2 = [["1.47225", "0.368062"], ["-1.6715", "-0.417874"], ["0.199247", "0.0498118"]]
+dLda1 = [sum(W2[k][j] * d2[k] for k in range(3)) for j in range(2)]
+check("backprop/5 dL/da(1)_1", dLda1[0], "0.686313"); check("backprop/5 dL/da(1)_2", dLda1[1], "-0.736125")
+d1 = [dLda1[j] * (1.0 if z1[j] > 0 else 0.0) for j in range(2)]
+check("backprop/5 delta(1)_1", d1[0], "0.686313"); check("backprop/5 delta(1)_2", d1[1], "-0.736125")
+gW1 = [[d1[j] * x[i] for i in range(2)] for j in range(2)]
+shown_gW1 = [["0.686313", "-0.686313"], ["-0.736125", "0.736125"]]
+dx = [sum(W1[j][i] * d1[j] for j in range(2)) for i in range(2)]
+check("backprop/5 dL/dx_1", dx[0], "-0.0498118"); check("backprop/5 dL/dx_2", dx[1], "-1.42244")
+
+def fdp(which, idx, h=1e-6):
+    def run(delta):
+        A = [r[:] for r in W1]; B = b1[:]; C = [r[:] for r in W2]; D = b2[:]; X = x[:]
+        tgt = {"W1": A, "b1": B, "W2": C, "b2": D, "x": X}[which]
+        if isinstance(idx, tuple): tgt[idx[0]][idx[1]] += delta
+        else: tgt[idx] += delta
+        return fwd(A, B, C, D, X)[-1]
+    return (run(h) - run(-h)) / (2 * h)
+for k in range(3):
+    for j in range(2):
+        check(f"backprop/5 dL/dW(2)_{k+1},{j+1}", gW2[k][j], shown_gW2[k][j])
+        check(f"backprop/5 FD dL/dW(2)_{k+1},{j+1}", fdp("W2", (k, j)), shown_gW2[k][j])
+    check(f"backprop/5 FD dL/db(2)_{k+1}", fdp("b2", k), ["0.736125", "-0.835748", "0.0996236"][k])
+for j in range(2):
+    for i in range(2):
+        check(f"backprop/5 dL/dW(1)_{j+1},{i+1}", gW1[j][i], shown_gW1[j][i])
+        check(f"backprop/5 FD dL/dW(1)_{j+1},{i+1}", fdp("W1", (j, i)), shown_gW1[j][i])
+    check(f"backprop/5 FD dL/db(1)_{j+1}", fdp("b1", j), ["0.686313", "-0.736125"][j])
+    check(f"backprop/5 FD dL/dx_{j+1}", fdp("x", j), ["-0.0498118", "-1.42244"][j])
+# update with lr = 1/2
+nW1 = [[W1[j][i] - lr * gW1[j][i] for i in range(2)] for j in range(2)]
+nb1 = [b1[j] - lr * d1[j] for j in range(2)]
+nW2 = [[W2[k][j] - lr * gW2[k][j] for j in range(2)] for k in range(3)]
+nb2 = [b2[k] - lr * d2[k] for k in range(3)]
+for lab, v, s in [("W(1)_1,1", nW1[0][0], "0.656844"), ("W(1)_1,2", nW1[0][1], "-0.656844"), ("W(1)_2,1", nW1[1][0], "1.36806"),
+                  ("W(1)_2,2", nW1[1][1], "0.631938"), ("b(1)_1", nb1[0], "-0.343156"), ("b(1)_2", nb1[1], "0.868062"),
+                  ("W(2)_1,1", nW2[0][0], "0.263875"), ("W(2)_1,2", nW2[0][1], "-0.184031"), ("W(2)_2,1", nW2[1][0], "0.835748"),
+                  ("W(2)_2,2", nW2[1][1], "1.20894"), ("W(2)_3,1", nW2[2][0], "-0.599624"), ("W(2)_3,2", nW2[2][1], "0.975094"),
+                  ("b(2)_1", nb2[0], "-0.368062"), ("b(2)_2", nb2[1], "0.417874"), ("b(2)_3", nb2[2], "0.450188")]:
+    check("backprop/5 new " + lab, v, s)
+
+# JSON results
+check_json("backprop-4", {"y0": F(-1, 2), "Loss": F(9, 4), "dLoss/dw2_00": F(-3, 4), "dLoss/dw1_00": F(-6)})
+e5 = {"loss": L, "z(1)_1": F(2), "z(1)_2": F(1, 2), "a(1)_1": F(2), "a(1)_2": F(1, 2),
+      "z(2)_1": F(2), "z(2)_2": F(1, 2), "z(2)_3": F(0)}
+for j in range(2):
+    e5[f"delta(1)_{j+1}"] = d1[j]; e5[f"dL/db(1)_{j+1}"] = d1[j]
+    for i in range(2):
+        e5[f"dL/dW(1)_{j+1},{i+1}"] = gW1[j][i]
+for k in range(3):
+    e5[f"a(2)_{k+1}"] = yh[k]; e5[f"delta(2)_{k+1}"] = d2[k]; e5[f"dL/db(2)_{k+1}"] = d2[k]
+    for j in range(2):
+        e5[f"dL/dW(2)_{k+1},{j+1}"] = gW2[k][j]
+check_json("backprop-5", e5)
+
+print("backprop:", "ALL PASS" if fails == 0 else f"{fails} FAIL")

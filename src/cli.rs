@@ -25,7 +25,9 @@ Examples:
   nn-tutor graph \"q = x + y; f = q * z\" --at x=-2,y=5,z=-4
   nn-tutor graph \"sigmoid(w*x + b)\" --at w=1/2,x=2,b=-1 --format json
   nn-tutor net spec.toml                          a network you write (nn-tutor net --help)
-  nn-tutor train --data digits --layers 64,64,10 --val 0.1   train on real handwriting";
+  nn-tutor train --data digits --layers 64,64,10 --val 0.1   train on real handwriting
+  nn-tutor exercise backprop --example 1 --seed 7 --key   a new problem and its answer key
+  nn-tutor check backprop --example 1 answers.toml        which of your steps went wrong";
 
 const TRAIN_HELP: &str = "\
 Trains a dense network with mini-batch SGD (JQ: batch, epoch, iteration;
@@ -79,6 +81,37 @@ Examples:
   nn-tutor net spec.toml --format json     spec, loss and per-layer z, a, delta, grad_W, grad_b
   nn-tutor net big.toml --float            compute in f64 (needed past 2,000 parameters)";
 
+const EXERCISE_HELP: &str = "\
+Each problem is a worked example with inputs drawn from its ranges (small
+integers and simple fractions, so the arithmetic can be done by hand);
+draws on a kink or with every gradient zero are redrawn. The key is the
+example's own report: the same as `nn-tutor explain … --set` with the
+problem's inputs. The sheet prints its seed and the command that regenerates it.
+
+Examples:
+  nn-tutor exercise backprop --example 1 --seed 7 --count 3
+  nn-tutor exercise backprop --example 1 --seed 7 --key-out key.md > sheet.md
+  nn-tutor exercise forward --seed 7 --key --format latex > forward.tex
+  nn-tutor exercise --all --seed 2024 --format json --key > term.json
+  nn-tutor exercise chain-rule --example 1 --lang zh";
+
+const CHECK_HELP: &str = "\
+The answers file (TOML) names any result or intermediate of the example
+(`nn-tutor explain TOPIC --example N --format json` lists them under
+\"results\"), exact or decimal:
+
+  \"df/dq\" = -4
+  \"df/dx\" = \"-1/4\"      # a fraction goes in quotes
+  \"df/dz\" = 0.39          # a decimal: right if it is the value rounded to its places
+  tolerance = 0.01         # optional: also right within ±0.01
+
+Exit status: 0 when every answer is right, 1 when one is wrong, 2 for a bad
+file or flag.
+
+Examples:
+  nn-tutor check backprop --example 1 --set x=-1,y=-5,z=4 answers.toml
+  nn-tutor check chain-rule --example 2 answers.toml --tolerance 0.001";
+
 /// nn-tutor: a companion for learning how neural networks compute and learn.
 #[derive(Debug, Parser)]
 #[command(name = "nn-tutor", version, about = ABOUT, after_help = EXAMPLES_HELP)]
@@ -104,7 +137,8 @@ Examples:
   nn-tutor explain backprop --example 1 --set x=3,z=1/2
   nn-tutor explain chain-rule --example 1 --format markdown
   nn-tutor explain autodiff             (lists the topic's examples)
-  nn-tutor explain activation --example 1 --plot activations.svg")]
+  nn-tutor explain activation --example 1 --plot activations.svg
+  nn-tutor explain backprop --example 2 --round-each 2   (why a hand computation drifts)")]
     Explain {
         /// The topic: neuron, activation, forward, softmax, loss, backprop, autodiff,
         /// chain-rule, network, init, xor (see `nn-tutor list`).
@@ -122,6 +156,11 @@ Examples:
         /// Overwrite the --plot file if it exists.
         #[arg(long, requires = "plot")]
         force: bool,
+        /// Replay the example rounding every intermediate to D decimals, as by
+        /// hand, and show each exact value beside the replay and the drift
+        /// (backprop 1-5, autodiff 1-2, chain-rule 1-2, neuron 1-2, forward 1).
+        #[arg(long, value_name = "D", value_parser = clap::value_parser!(u32).range(0..=12))]
+        round_each: Option<u32>,
         #[command(flatten)]
         out: OutputArgs,
     },
@@ -157,6 +196,68 @@ Examples:
     Net {
         /// The spec file (TOML), e.g. spec.toml; see the example below.
         spec: std::path::PathBuf,
+        #[command(flatten)]
+        out: OutputArgs,
+    },
+    /// Exercise sheets (习题) with answer keys: an example's inputs drawn from its ranges.
+    #[command(after_help = EXERCISE_HELP)]
+    Exercise {
+        /// The topic (see `nn-tutor list`); without --example, every example of
+        /// the topic that has exercise ranges.
+        #[arg(required_unless_present = "all")]
+        topic: Option<String>,
+        /// Which example of the topic.
+        #[arg(long, short = 'e', value_name = "N")]
+        example: Option<u32>,
+        /// One sheet across every example that has exercise ranges.
+        #[arg(long, conflicts_with_all = ["topic", "example"])]
+        all: bool,
+        /// Seed of the draw: the same seed gives the same sheet on every machine.
+        #[arg(long, default_value_t = 1, value_name = "S")]
+        seed: u64,
+        /// Problems per example (at most 50; more are capped with a note).
+        #[arg(long, default_value_t = 1, value_name = "K",
+              value_parser = clap::value_parser!(u32).range(1..))]
+        count: u32,
+        /// Append the answer key (every result and the full step tables).
+        #[arg(long)]
+        key: bool,
+        /// Write the answer key to this file instead (the sheet goes to stdout or --out).
+        #[arg(long, value_name = "FILE", conflicts_with = "key")]
+        key_out: Option<std::path::PathBuf>,
+        /// Write the sheet to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<std::path::PathBuf>,
+        /// Overwrite --out and --key-out files that exist.
+        #[arg(long)]
+        force: bool,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value_t)]
+        format: crate::exercise::sheet::SheetFormat,
+        /// Language of the headings and instructions (en, zh).
+        #[arg(long, value_enum, default_value_t)]
+        lang: crate::exercise::Lang,
+        /// Significant digits of rounded values (1-17).
+        #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u8).range(1..=17))]
+        digits: u8,
+    },
+    /// Check your answers to an example: each right or wrong, the first wrong
+    /// step in computation order, and the likely slip.
+    #[command(after_help = CHECK_HELP)]
+    Check {
+        /// The topic, e.g. backprop (see `nn-tutor list`).
+        topic: String,
+        /// Which example of the topic.
+        #[arg(long, short = 'e', value_name = "N")]
+        example: u32,
+        /// The inputs of your problem, as on the sheet: NAME=VALUE, comma-separated.
+        #[arg(long = "set", value_name = "NAME=VALUE", value_delimiter = ',')]
+        set: Vec<String>,
+        /// Your answers (TOML): one `"name" = value` line per quantity.
+        answers: std::path::PathBuf,
+        /// Accept answers within ± this (overrides `tolerance` in the file), e.g. 0.01.
+        #[arg(long, value_name = "T")]
+        tolerance: Option<String>,
         #[command(flatten)]
         out: OutputArgs,
     },
@@ -329,6 +430,9 @@ pub struct OutputArgs {
     /// Significant digits of rounded values (1-17).
     #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u8).range(1..=17))]
     pub digits: u8,
+    /// Language of titles and column headers: en, or zh (the decks' Chinese terms first).
+    #[arg(long, value_enum, default_value_t)]
+    pub lang: crate::report::i18n::Lang,
 }
 
 impl OutputArgs {
@@ -397,6 +501,7 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
             set,
             plot,
             force,
+            round_each,
             out,
         } => {
             let Some(n) = example else {
@@ -406,7 +511,24 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
                 return report(catalog::listing(Some(&topic))?, out);
             };
             let ex = catalog::find(&topic, n)?;
-            let mut r = ex.run(&parse_assignments(&set)?, &out.settings())?;
+            let sets = parse_assignments(&set)?;
+            let mut r = ex.run(&sets, &out.settings())?;
+            if let Some(d) = round_each {
+                let (values, digits) = (ex.values(&sets)?, out.digits as usize);
+                if let Some(src) = catalog::program(&ex.id()) {
+                    crate::rounding::audit(&mut r, src, &values, d, digits)?;
+                } else if let Some(problem) = catalog::network_of(&ex.id(), &values) {
+                    crate::rounding::layers::audit(&mut r, &problem?, d, digits)?;
+                } else {
+                    return Err(Error::Invalid {
+                        what: format!("--round-each on {}", ex.id()),
+                        problem: "the rounding audit is not available for this example".to_string(),
+                        accepted: "use it on backprop 1-5, autodiff 1-2, chain-rule 1-2, \
+                                   neuron 1-2 or forward 1"
+                            .to_string(),
+                    });
+                }
+            }
             if let Some(path) = plot {
                 write_plot(&r, &path, force)?;
                 r.text(format!("Plot written to {}.", path.display()));
@@ -460,6 +582,49 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
                 out,
             )
         }
+        Command::Exercise {
+            topic,
+            example,
+            all,
+            seed,
+            count,
+            key,
+            key_out,
+            out,
+            force,
+            format,
+            lang,
+            digits,
+        } => {
+            let ask = crate::exercise::Ask {
+                topic,
+                example,
+                all,
+                seed,
+                count,
+                lang,
+            };
+            let files = crate::exercise::Files {
+                key,
+                key_out,
+                out,
+                force,
+            };
+            crate::exercise::run(&ask, &files, format, digits as usize).map(Outcome::Text)
+        }
+        Command::Check {
+            topic,
+            example,
+            set,
+            answers,
+            tolerance,
+            out,
+        } => {
+            let sets = parse_assignments(&set)?;
+            let (r, _) =
+                crate::check::run_file(&topic, example, &sets, &answers, tolerance.as_deref())?;
+            report(r, out)
+        }
         Command::Book { action } => match action {
             BookAction::Build { book, out, force } => {
                 let built = crate::book::build(&crate::book::BuildOptions {
@@ -497,6 +662,25 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
     }
 }
 
+/// Run a command line; the status is 1 when `check` found a wrong answer.
+pub fn run_with_status(cli: Cli) -> Result<(String, i32)> {
+    if let Command::Check {
+        topic,
+        example,
+        set,
+        answers,
+        tolerance,
+        out,
+    } = &cli.command
+    {
+        let sets = parse_assignments(set)?;
+        let (r, all_right) =
+            crate::check::run_file(topic, *example, &sets, answers, tolerance.as_deref())?;
+        return Ok((show(&r, out), if all_right { 0 } else { 1 }));
+    }
+    run(cli).map(|t| (t, 0))
+}
+
 /// Read a program from standard input, at most `expr::MAX_LEN` bytes.
 fn read_stdin() -> Result<String> {
     let limit = crate::expr::MAX_LEN as u64;
@@ -526,7 +710,8 @@ fn write_plot(r: &Report, path: &std::path::Path, force: bool) -> Result<()> {
 }
 
 fn show(report: &Report, out: &OutputArgs) -> String {
-    render::render(report, out.format, &out.render_options())
+    let report = crate::report::i18n::localize(report, out.lang);
+    render::render(&report, out.format, &out.render_options())
 }
 
 /// The whole program: parse, run, print; returns the exit status.
@@ -540,15 +725,15 @@ pub fn main() -> i32 {
             return e.exit_code();
         }
     };
-    match run(cli) {
-        Ok(text) => {
+    match run_with_status(cli) {
+        Ok((text, status)) => {
             let mut stdout = std::io::stdout().lock();
             match stdout
                 .write_all(text.as_bytes())
                 .and_then(|_| stdout.flush())
             {
-                Ok(()) => 0,
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+                Ok(()) => status,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => status,
                 Err(e) => {
                     eprintln!("error: cannot write the output: {e}");
                     1

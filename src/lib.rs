@@ -8,8 +8,10 @@
 pub mod activation;
 pub mod book;
 pub mod catalog;
+pub mod check;
 pub mod cli;
 pub mod error;
+pub mod exercise;
 pub mod expr;
 pub mod files;
 pub mod graph;
@@ -18,6 +20,7 @@ pub mod netspec;
 pub mod network;
 pub mod render;
 pub mod report;
+pub mod rounding;
 pub mod scalar;
 pub mod train;
 

@@ -94,10 +94,20 @@ pub static EXAMPLES: &[Example] = &[
     },
 ];
 
+/// The program of autodiff/1 (the NNDL table).
+pub const AUTODIFF_1: &str =
+    "h1 = x*w; h2 = h1 + b; h3 = -h2; h4 = exp(h3); h5 = h4 + 1; h6 = 1/h5; f = h6";
+/// The program of autodiff/2.
+pub const AUTODIFF_2: &str = "u = x*y; v = x + y; f = u*v";
+/// The program of chain-rule/1.
+pub const CHAIN_RULE_1: &str = "u = x*y; v = x/y; z = u^2 + v^2";
+/// The program of chain-rule/2.
+pub const CHAIN_RULE_2: &str =
+    "f1 = sigmoid(x); f2 = sigmoid(f1); f3 = sigmoid(f2); f4 = sigmoid(f3); y = sigmoid(f4)";
+
 /// The NNDL table, h1 … h6, with f = h6 so the chain reads as on the slide.
 fn autodiff_1(v: &Values, s: &Settings) -> Result<Report> {
-    let src = "h1 = x*w; h2 = h1 + b; h3 = -h2; h4 = exp(h3); h5 = h4 + 1; h6 = 1/h5; f = h6";
-    let (mut r, trace) = build(src, v, s)?;
+    let (mut r, trace) = build(AUTODIFF_1, v, s)?;
     r.blocks.extend(chain_blocks(&trace, "w", s));
     // Independent check: σ'(z)·x with z = wx + b, from the closed form.
     let (x, w, b) = (&v["x"], &v["w"], &v["b"]);
@@ -129,7 +139,7 @@ fn autodiff_1(v: &Values, s: &Settings) -> Result<Report> {
 
 /// f = u·v with u = xy and v = x + y: x and y each reach f along two paths.
 fn autodiff_2(v: &Values, s: &Settings) -> Result<Report> {
-    let (mut r, trace) = build("u = x*y; v = x + y; f = u*v", v, s)?;
+    let (mut r, trace) = build(AUTODIFF_2, v, s)?;
     r.blocks.extend(chain_blocks(&trace, "x", s));
     r.blocks.extend(chain_blocks(&trace, "y", s));
     r.table(gate_patterns(&trace, s));
@@ -145,7 +155,7 @@ fn autodiff_2(v: &Values, s: &Settings) -> Result<Report> {
 
 /// z = u² + v², u = xy, v = x/y, as on the PKU slide.
 fn chain_rule_1(v: &Values, s: &Settings) -> Result<Report> {
-    let (mut r, trace) = build("u = x*y; v = x/y; z = u^2 + v^2", v, s)?;
+    let (mut r, trace) = build(CHAIN_RULE_1, v, s)?;
     r.blocks.extend(chain_blocks(&trace, "x", s));
     r.blocks.extend(chain_blocks(&trace, "y", s));
     closed_form_check(
@@ -160,9 +170,7 @@ fn chain_rule_1(v: &Values, s: &Settings) -> Result<Report> {
 
 /// y = f5(f4(f3(f2(f1(x))))) with sigmoids: a product of five factors ≤ 1/4.
 fn chain_rule_2(v: &Values, s: &Settings) -> Result<Report> {
-    let src =
-        "f1 = sigmoid(x); f2 = sigmoid(f1); f3 = sigmoid(f2); f4 = sigmoid(f3); y = sigmoid(f4)";
-    let (mut r, trace) = build(src, v, s)?;
+    let (mut r, trace) = build(CHAIN_RULE_2, v, s)?;
     r.blocks.extend(chain_blocks(&trace, "x", s));
     let mut t = Table::new(
         "Each factor against the bound σ' ≤ 1/4",

@@ -101,9 +101,17 @@ pub static EXAMPLES: &[Example] = &[
     },
 ];
 
+/// The program of backprop/1: f = (x + y)z staged as q = x + y, f = q·z.
+pub const PROGRAM_1: &str = "q = x + y; f = q * z";
+/// The program of backprop/2, gate by gate.
+pub const PROGRAM_2: &str =
+    "a = w0*x0; b = w1*x1; c = a + b; z = c + w2; n = -z; e = exp(n); d = 1 + e; f = 1/d";
+/// The program of backprop/3.
+pub const PROGRAM_3: &str = "p = x*y; m = max(z, w); s = p + m; f = 2*s";
+
 /// f = (x + y)z staged as q = x + y, f = q·z.
 fn example_1(v: &Values, s: &Settings) -> Result<Report> {
-    let (mut r, trace) = build("q = x + y; f = q * z", v, s)?;
+    let (mut r, trace) = build(PROGRAM_1, v, s)?;
     r.table(gate_patterns(&trace, s));
     r.text(
         "Pattern: the add gate hands its upstream gradient to both inputs unchanged; \
@@ -114,9 +122,7 @@ fn example_1(v: &Values, s: &Settings) -> Result<Report> {
 
 /// f = σ(w0·x0 + w1·x1 + w2), first gate by gate, then with one sigmoid gate.
 fn example_2(v: &Values, s: &Settings) -> Result<Report> {
-    let staged =
-        "a = w0*x0; b = w1*x1; c = a + b; z = c + w2; n = -z; e = exp(n); d = 1 + e; f = 1/d";
-    let (mut r, fine) = build(staged, v, s)?;
+    let (mut r, fine) = build(PROGRAM_2, v, s)?;
     r.blocks.insert(
         0,
         crate::report::Block::Text(
@@ -155,7 +161,7 @@ fn example_2(v: &Values, s: &Settings) -> Result<Report> {
 
 /// f = 2(xy + max(z, w)) staged as p = xy, m = max(z, w), s = p + m, f = 2s.
 fn example_3(v: &Values, s: &Settings) -> Result<Report> {
-    let (mut r, trace) = build("p = x*y; m = max(z, w); s = p + m; f = 2*s", v, s)?;
+    let (mut r, trace) = build(PROGRAM_3, v, s)?;
     r.table(gate_patterns(&trace, s));
     r.text(
         "A variable used in several places (a copy gate) receives the sum of the gradients \

@@ -187,8 +187,11 @@ fn backprop_4(v: &Values, s: &Settings) -> Result<Report> {
     Ok(r)
 }
 
-fn backprop_5(v: &Values, s: &Settings) -> Result<Report> {
-    let mut r = start(v, &["x1", "x2", "class", "lr"], s);
+/// backprop/5's network, input and objective (also used by the rounding audit).
+pub(crate) fn backprop_5_problem(
+    v: &Values,
+    s: &Settings,
+) -> Result<(Network, Vec<Scalar>, Objective)> {
     let c = count(v, "class", 1, 3)? as usize;
     let cast = |t: &str| {
         let x = Scalar::parse(t).expect("literal");
@@ -223,7 +226,13 @@ fn backprop_5(v: &Values, s: &Settings) -> Result<Report> {
         l2: Scalar::zero(),
         learning_rate: Some(get(v, "lr", s)),
     };
-    let x = vector(v, &["x1", "x2"], s);
+    Ok((net, vector(v, &["x1", "x2"], s), obj))
+}
+
+fn backprop_5(v: &Values, s: &Settings) -> Result<Report> {
+    let mut r = start(v, &["x1", "x2", "class", "lr"], s);
+    let c = count(v, "class", 1, 3)? as usize;
+    let (net, x, obj) = backprop_5_problem(v, s)?;
     r.text(format!("A 2-2-3 network: ReLU hidden layer, softmax output, cross-entropy against the one-hot class {c}. W(1) = [[1, -1], [1, 1]], b(1) = (0, 1/2), W(2) = [[1, 0], [0, 1], [-1/2, 1]], b(2) = (0, 0, 1/2). At the output δ(2) = ŷ - y (NNDL); below it δ(1) = ReLU'(z(1)) ⊙ W(2)ᵀ δ(2)."));
     let t = net.trace(&x, &obj)?;
     explain(&mut r, &net, &t, s);

@@ -136,6 +136,56 @@ pub fn all() -> Vec<&'static Example> {
     .collect()
 }
 
+/// The expression-language program of a graph-based example (backprop/1-3,
+/// autodiff/1-2, chain-rule/1-2), whose trace answer checking and the
+/// rounding audit replay; `None` for layer-level examples.
+pub fn program(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "backprop/1" => backprop::PROGRAM_1,
+        "backprop/2" => backprop::PROGRAM_2,
+        "backprop/3" => backprop::PROGRAM_3,
+        "autodiff/1" => autodiff::AUTODIFF_1,
+        "autodiff/2" => autodiff::AUTODIFF_2,
+        "chain-rule/1" => autodiff::CHAIN_RULE_1,
+        "chain-rule/2" => autodiff::CHAIN_RULE_2,
+        _ => return None,
+    })
+}
+
+/// The network, input and objective (`None`: forward pass only) of a
+/// layer-level example whose rounding audit and answer checking can replay
+/// it (neuron/1-2, forward/1, backprop/4-5); `None` for the others.
+pub fn network_of(id: &str, v: &Values) -> Option<Result<LayerProblem>> {
+    use crate::network::Objective;
+    let s = Settings::default();
+    let g = |n: &str| common::get(v, n, &s);
+    let cal_x = || common::vector(v, &["x1", "x2"], &s);
+    Some(match id {
+        "neuron/1" => neuron::neuron(&g("w"), &g("b")).map(|n| (n, vec![g("x")], None)),
+        "neuron/2" => neuron::neuron(&g("w"), &g("b"))
+            .map(|n| (n, vec![g("x")], Some(neuron::bce_objective(&g("y"), None)))),
+        "forward/1" => forward::cal_network(v, &s).map(|n| (n, cal_x(), None)),
+        "backprop/4" => forward::cal_network(v, &s).map(|n| {
+            let obj = Objective {
+                target: vec![g("y")],
+                loss: crate::loss::Loss::Mse,
+                l2: Scalar::zero(),
+                learning_rate: None,
+            };
+            (n, cal_x(), Some(obj))
+        }),
+        "backprop/5" => layers::backprop_5_problem(v, &s).map(|(n, x, o)| (n, x, Some(o))),
+        _ => return None,
+    })
+}
+
+/// A layer-level example as data: network, input, objective.
+pub type LayerProblem = (
+    crate::network::Network,
+    Vec<Scalar>,
+    Option<crate::network::Objective>,
+);
+
 /// The topics, in course order, each once.
 pub fn topics() -> Vec<&'static str> {
     let mut t: Vec<&str> = Vec::new();

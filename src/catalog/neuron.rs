@@ -91,7 +91,7 @@ pub static EXAMPLES: &[Example] = &[
     },
 ];
 
-fn neuron(w: &Scalar, b: &Scalar) -> Result<Network> {
+pub(crate) fn neuron(w: &Scalar, b: &Scalar) -> Result<Network> {
     Network::new(
         Convention::Column,
         vec![LayerSpec {
@@ -123,7 +123,7 @@ fn neuron_1(v: &Values, s: &Settings) -> Result<Report> {
     Ok(r)
 }
 
-fn bce_objective(y: &Scalar, lr: Option<Scalar>) -> Objective {
+pub(crate) fn bce_objective(y: &Scalar, lr: Option<Scalar>) -> Objective {
     Objective {
         target: vec![y.clone()],
         loss: Loss::Bce,

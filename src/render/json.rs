@@ -120,6 +120,13 @@ fn plot_block(f: &Figure) -> Value {
 
 /// The whole report as pretty-printed JSON.
 pub fn render(r: &Report, _o: &RenderOptions) -> String {
+    let mut s = serde_json::to_string_pretty(&value(r)).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// The whole report as a JSON value (what [`render`] prints).
+pub fn value(r: &Report) -> Value {
     let v = json!({
         "id": r.id,
         "title": r.title,
@@ -135,7 +142,5 @@ pub fn render(r: &Report, _o: &RenderOptions) -> String {
             m.insert(k.clone(), data(d));
         }
     }
-    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
-    s.push('\n');
-    s
+    v
 }

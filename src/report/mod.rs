@@ -7,6 +7,7 @@
 //! so they cannot disagree.
 
 pub mod graph;
+pub mod i18n;
 pub mod layer_math;
 pub mod math;
 pub mod net;

@@ -1,0 +1,149 @@
+//! Detectors of common slips. Each returns a message only when the wrong
+//! answer equals (to the student's rounding) the value that slip gives.
+
+use crate::check::{Answer, Context, is_activation, matches};
+use crate::graph::Trace;
+use crate::scalar::Scalar;
+
+/// The likely slip behind a wrong `given` for a quantity whose right value
+/// is `want`; `None` when no detector explains it.
+pub fn explain(ctx: &Context, given: &Answer, want: &Scalar) -> Option<String> {
+    sign(ctx, given, want)
+        .or_else(|| transposed(ctx, given, want))
+        .or_else(|| z_for_a(ctx, given, want))
+        .or_else(|| ctx.trace.and_then(|t| graph_gradient(ctx, t, given, want)))
+        .or_else(|| missing_da_dz(ctx, given, want))
+        .or_else(|| missing_f_prime(ctx, given, want))
+}
+
+/// `delta(l)_i` answered with ∂L/∂a(l)_i: f'(z(l)_i) left out of
+/// δ(l) = f'(z(l)) ⊙ ∂L/∂a(l).
+fn missing_f_prime(ctx: &Context, given: &Answer, want: &Scalar) -> Option<String> {
+    let rest = given.name.strip_prefix("delta(")?;
+    let (l, i) = rest.split_once(")_")?;
+    let (l, i): (usize, usize) = (l.parse().ok()?, i.parse().ok()?);
+    let layer = ctx.net?.layers.get(l.checked_sub(1)?)?;
+    let fp = layer.f_prime.as_ref()?.get(i.checked_sub(1)?)?;
+    let da = layer.grad_a.get(i - 1)?;
+    (is(ctx, given, da) && !is(ctx, given, want)).then(|| {
+        format!(
+            "missing activation derivative (漏乘激活函数的导数): this is ∂L/∂a({l})_{i}; \
+             δ({l}) = f'(z({l})) ⊙ ∂L/∂a({l}), and f'(z({l})_{i}) = {}",
+            fp.show(6)
+        )
+    })
+}
+
+fn is(ctx: &Context, given: &Answer, v: &Scalar) -> bool {
+    matches(given, v, ctx.tol)
+}
+
+/// −x for x: a sign slip (符号错误).
+fn sign(ctx: &Context, given: &Answer, want: &Scalar) -> Option<String> {
+    (!want.is_zero() && is(ctx, given, &want.neg()))
+        .then(|| "sign flipped (符号错误): the size is right, the sign is not".to_string())
+}
+
+/// `X_i,j` answered with the value of `X_j,i`: W transposed (转置).
+fn transposed(ctx: &Context, given: &Answer, want: &Scalar) -> Option<String> {
+    let (stem, idx) = given.name.rsplit_once('_')?;
+    let (i, j) = idx.split_once(',')?;
+    if i == j {
+        return None;
+    }
+    let other = format!("{stem}_{j},{i}");
+    let v = ctx.result(&other)?;
+    (is(ctx, given, v) && !is(ctx, given, want)).then(|| {
+        format!(
+            "W transposed (转置): this is entry ({j}, {i}), `{other}`; \
+             ∂L/∂W = δ aᵀ has one row per output and one column per input"
+        )
+    })
+}
+
+/// The pre-activation z given for the activation a = f(z).
+fn z_for_a(ctx: &Context, given: &Answer, _want: &Scalar) -> Option<String> {
+    let msg = |z: &str| {
+        format!("z used for a (用了 z 而不是 a): `{z}` before the activation; apply f to it")
+    };
+    let n = &given.name;
+    let z_name = if n == "a" {
+        Some("z".to_string())
+    } else {
+        n.strip_prefix("a(").map(|rest| format!("z({rest}"))
+    };
+    if let Some(z) = z_name
+        && let Some(v) = ctx.result(&z)
+        && is(ctx, given, v)
+    {
+        return Some(msg(&z));
+    }
+    // In a graph: a node f(u) with f an activation, answered with u's value.
+    let t = ctx.trace?;
+    let k = t.graph.find(n)?;
+    let node = &t.graph.nodes[k];
+    let input = *node.inputs.first()?;
+    (is_activation(&node.op) && is(ctx, given, &t.values[input]))
+        .then(|| msg(&t.graph.nodes[input].label))
+}
+
+/// A gradient in a traced graph: a fork whose paths were not summed, or an
+/// upstream gradient passed on without the local derivative.
+fn graph_gradient(ctx: &Context, t: &Trace, given: &Answer, want: &Scalar) -> Option<String> {
+    let out = t.graph.output_name();
+    let node = given.name.strip_prefix(&format!("d{out}/d"))?;
+    let k = t.graph.find(node)?;
+    let into: Vec<_> = t.steps.iter().filter(|s| s.input == k).collect();
+    if into.len() >= 2 {
+        for s in &into {
+            if is(ctx, given, &s.contribution) && !is(ctx, given, want) {
+                return Some(format!(
+                    "paths not summed at a fork (多条路径的梯度相加): `{node}` reaches `{out}` \
+                     along {} edges; this is only the one through `{}`",
+                    into.len(),
+                    t.graph.nodes[s.consumer].label
+                ));
+            }
+        }
+    }
+    for s in &into {
+        let local_is_one = s.local.cmp_value(&Scalar::one()).is_eq();
+        if local_is_one || !is(ctx, given, &s.upstream) {
+            continue;
+        }
+        let c = &t.graph.nodes[s.consumer];
+        let d = s.local.show(6);
+        return Some(if is_activation(&c.op) {
+            let f = crate::graph::func_name(&c.op);
+            format!(
+                "missing activation derivative (漏乘激活函数的导数): multiply by {f}'({node}) = {d}"
+            )
+        } else {
+            format!(
+                "missing local gradient: multiply the upstream ∂{out}/∂{} by ∂{}/∂{node} = {d}",
+                c.label, c.label
+            )
+        });
+    }
+    None
+}
+
+/// `dz` (or `dL/dz`) answered with `dL/da`: da/dz = f'(z) left out.
+fn missing_da_dz(ctx: &Context, given: &Answer, _want: &Scalar) -> Option<String> {
+    let n = &given.name;
+    if n != "dz" && !n.ends_with("/dz") {
+        return None;
+    }
+    let (name, v) = ctx
+        .results
+        .iter()
+        .find(|(m, _)| m.ends_with("/da") && m.starts_with('d'))?;
+    let f = ctx.result("da/dz").map(|d| d.show(6));
+    is(ctx, given, v).then(|| {
+        format!(
+            "missing activation derivative (漏乘激活函数的导数): this is `{name}`; \
+             multiply by da/dz = f'(z){}",
+            f.map(|d| format!(" = {d}")).unwrap_or_default()
+        )
+    })
+}

@@ -1,0 +1,196 @@
+//! Each detector finds the slip planted in an answer, and only that one.
+
+use super::*;
+
+fn sets(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// Check one answers file's text against `topic/n` with `--set` pairs.
+fn verdicts(topic: &str, n: u32, set: &[(&str, &str)], toml: &str) -> (Report, bool) {
+    let ex = catalog::find(topic, n).unwrap();
+    let answers = parse_answers(toml, "answers.toml").unwrap();
+    check(ex, &sets(set), &answers, None).unwrap()
+}
+
+/// The "likely slip" cell of the row for `name`.
+fn slip_of(r: &Report, name: &str) -> String {
+    let t = crate::cli::tables(r).next().unwrap();
+    let row = t
+        .rows
+        .iter()
+        .find(|row| row[0] == Cell::Text(name.to_string()))
+        .unwrap();
+    match &row[4] {
+        Cell::Text(s) => s.clone(),
+        _ => String::new(),
+    }
+}
+
+#[test]
+fn right_answers_exact_and_rounded() {
+    // backprop/1 at (-2, 5, -4): q = 3, f = -12, ∂f/∂x = z = -4, ∂f/∂z = q = 3.
+    let (_, ok) = verdicts("backprop", 1, &[], "q = 3\nf = \"-12\"\n\"df/dx\" = -4.0\n");
+    assert!(ok);
+    // chain-rule/2 at x = 0: ∂y/∂x ≈ 0.000711; 0.0007 is right to 4 places.
+    let (_, ok) = verdicts("chain-rule", 2, &[], "\"dy/dx\" = 0.0007\n");
+    assert!(ok);
+    let (_, ok) = verdicts("chain-rule", 2, &[], "\"dy/dx\" = 0.0008\n");
+    assert!(!ok);
+}
+
+#[test]
+fn first_wrong_step_is_in_computation_order() {
+    // ∂f/∂q is computed before ∂f/∂x (= ∂f/∂q · 1), whatever the file order.
+    let (r, ok) = verdicts("backprop", 1, &[], "\"df/dx\" = 4\n\"df/dq\" = 4\nq = 3\n");
+    assert!(!ok);
+    let text: String = r
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            crate::report::Block::Text(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        text.contains("first wrong step in computation order is `df/dq`"),
+        "{text}"
+    );
+}
+
+#[test]
+fn sign_flipped() {
+    let (r, _) = verdicts("backprop", 1, &[], "\"df/dx\" = 4\n");
+    assert!(slip_of(&r, "df/dx").starts_with("sign flipped"));
+}
+
+#[test]
+fn paths_not_summed_at_a_fork() {
+    // autodiff/2 at (2, 3): f = uv, u = xy, v = x + y. ∂f/∂x = v·y + u·1
+    // = 15 + 6 = 21; answering 15 keeps only the path through u.
+    let (r, _) = verdicts("autodiff", 2, &[], "\"df/dx\" = 15\n");
+    let s = slip_of(&r, "df/dx");
+    assert!(s.starts_with("paths not summed"), "{s}");
+    assert!(s.contains("through `u`"), "{s}");
+}
+
+#[test]
+fn missing_activation_derivative_in_a_graph() {
+    // chain-rule/2: y = σ(f4), so ∂y/∂f4 = 1·σ'(f4); answering 1 forgets σ'.
+    let (r, _) = verdicts("chain-rule", 2, &[], "\"dy/df4\" = 1\n");
+    let s = slip_of(&r, "dy/df4");
+    assert!(s.starts_with("missing activation derivative"), "{s}");
+}
+
+#[test]
+fn missing_activation_derivative_in_a_neuron() {
+    // neuron/2: ∂L/∂a = -2, da/dz = 1/4, dz = -1/2; answering -2 forgets da/dz.
+    let (r, _) = verdicts("neuron", 2, &[], "dz = -2\n");
+    let s = slip_of(&r, "dz");
+    assert!(s.starts_with("missing activation derivative"), "{s}");
+    assert!(s.contains("1/4"), "{s}");
+}
+
+#[test]
+fn missing_activation_derivative_in_a_layer() {
+    // backprop/5 at x = (-1, 1): z(1)_1 = -1 - 1 + 0 = -2, so ReLU'(z) = 0 and
+    // δ(1)_1 = 0; answering ∂L/∂a(1)_1 = (W(2)ᵀ δ(2))_1 forgets ReLU'.
+    let ex = catalog::find("backprop", 5).unwrap();
+    let set = sets(&[("x1", "-1"), ("x2", "1")]);
+    let (net, x, obj) = catalog::network_of("backprop/5", &ex.values(&set).unwrap())
+        .unwrap()
+        .unwrap();
+    let t = net.trace(&x, obj.as_ref().unwrap()).unwrap();
+    let da = t.layers[0].grad_a[0].to_f64();
+    assert!(da.abs() > 1e-3, "the slip must differ from the right 0");
+    let (r, ok) = verdicts(
+        "backprop",
+        5,
+        &[("x1", "-1"), ("x2", "1")],
+        &format!("\"delta(1)_1\" = {da:.6}\n"),
+    );
+    assert!(!ok);
+    let s = slip_of(&r, "delta(1)_1");
+    assert!(
+        s.starts_with("missing activation derivative") && s.contains("= 0"),
+        "{s}"
+    );
+}
+
+#[test]
+fn z_used_for_a() {
+    // neuron/1: z = 3·1/2 - 1 = 1/2, a = σ(1/2) ≈ 0.6225; answering 0.5 gives z.
+    let (r, _) = verdicts("neuron", 1, &[], "a = 0.5\n");
+    assert!(slip_of(&r, "a").starts_with("z used for a"));
+    // The same in a graph: chain-rule/2 at x = 1, f1 = σ(x) answered as 1.
+    let (r, _) = verdicts("chain-rule", 2, &[("x", "1")], "f1 = 1\n");
+    let s = slip_of(&r, "f1");
+    assert!(s.starts_with("z used for a") && s.contains("`x`"), "{s}");
+}
+
+#[test]
+fn transposed_w() {
+    // backprop/5: give dL/dW(2)_1,2 the value of dL/dW(2)_2,1.
+    let ex = catalog::find("backprop", 5).unwrap();
+    let r = ex.run(&[], &Settings::default()).unwrap();
+    let other = r.result("dL/dW(2)_2,1").unwrap().to_f64();
+    let (r, ok) = verdicts(
+        "backprop",
+        5,
+        &[],
+        &format!("\"dL/dW(2)_1,2\" = {other:.6}\n"),
+    );
+    assert!(!ok);
+    assert!(slip_of(&r, "dL/dW(2)_1,2").starts_with("W transposed"));
+}
+
+#[test]
+fn no_slip_named_without_evidence() {
+    // 7 is not -(-4), not a path, not an upstream gradient: nothing is named.
+    let (r, _) = verdicts("backprop", 1, &[], "\"df/dx\" = 7\n");
+    assert_eq!(slip_of(&r, "df/dx"), "");
+}
+
+#[test]
+fn tolerance_from_the_file_or_the_flag() {
+    let (_, ok) = verdicts(
+        "backprop",
+        1,
+        &[],
+        "tolerance = 0.5\n\"df/dx\" = \"-4.3\"\n",
+    );
+    assert!(ok);
+    let ex = catalog::find("backprop", 1).unwrap();
+    let answers = parse_answers("\"df/dx\" = -4.3\n", "a.toml").unwrap();
+    let tol = Scalar::parse("0.1").unwrap();
+    assert!(!check(ex, &[], &answers, Some(&tol)).unwrap().1);
+}
+
+#[test]
+fn bad_answers_name_the_problem() {
+    let ex = catalog::find("backprop", 1).unwrap();
+    let answers = parse_answers("\"dq/dx\" = 1\n", "a.toml").unwrap();
+    let err = check(ex, &[], &answers, None).unwrap_err().to_string();
+    assert!(
+        err.contains("dq/dx") && err.contains("df/dx, df/dy"),
+        "{err}"
+    );
+    let err = parse_answers("\"df/dx\" = \"minus four\"\n", "a.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("`df/dx`") && err.contains("minus four"),
+        "{err}"
+    );
+    let err = parse_answers("\"df/dx\" = true\n", "a.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("`df/dx`"), "{err}");
+    let err = parse_answers("\"df/dx\" = \n", "a.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("a.toml:1"), "{err}");
+}

@@ -1,0 +1,128 @@
+//! `nn-tutor exercise`: choose the examples, draw the sheet, write the
+//! files. Every file is written whole or not at all, and only after the
+//! whole sheet has been computed.
+
+use std::path::PathBuf;
+
+use crate::catalog::{self, Example};
+use crate::error::{Error, Result};
+use crate::exercise::sheet::{self, Parts, SheetFormat};
+use crate::exercise::{Lang, MAX_COUNT, make, with_ranges};
+use crate::render::RenderOptions;
+
+/// What sheet to draw.
+#[derive(Clone, Debug)]
+pub struct Ask {
+    pub topic: Option<String>,
+    pub example: Option<u32>,
+    pub all: bool,
+    pub seed: u64,
+    pub count: u32,
+    pub lang: Lang,
+}
+
+/// Where the sheet and key go.
+#[derive(Clone, Debug)]
+pub struct Files {
+    /// Append the key to the sheet.
+    pub key: bool,
+    pub key_out: Option<PathBuf>,
+    pub out: Option<PathBuf>,
+    pub force: bool,
+}
+
+impl Ask {
+    /// The command line that regenerates this sheet.
+    pub fn command(&self) -> String {
+        let mut c = String::from("nn-tutor exercise");
+        if self.all {
+            c.push_str(" --all");
+        }
+        if let Some(t) = &self.topic {
+            c.push_str(&format!(" {t}"));
+        }
+        if let Some(n) = self.example {
+            c.push_str(&format!(" --example {n}"));
+        }
+        c.push_str(&format!(" --seed {}", self.seed));
+        if self.count != 1 {
+            c.push_str(&format!(" --count {}", self.count.min(MAX_COUNT)));
+        }
+        if self.lang == Lang::Zh {
+            c.push_str(" --lang zh");
+        }
+        c
+    }
+
+    fn examples(&self) -> Result<Vec<&'static Example>> {
+        match (&self.topic, self.example) {
+            (_, _) if self.all => Ok(catalog::all()),
+            (Some(t), Some(n)) => Ok(vec![catalog::find(t, n)?]),
+            (Some(t), None) => catalog::topic(t),
+            (None, _) => Err(Error::Usage(
+                "name a topic (e.g. `nn-tutor exercise backprop --example 1`) or use --all"
+                    .to_string(),
+            )),
+        }
+    }
+}
+
+/// Draw the sheet and return what goes to standard output; a note goes to
+/// standard error when the count is capped.
+pub fn run(ask: &Ask, files: &Files, format: SheetFormat, digits: usize) -> Result<String> {
+    if ask.count > MAX_COUNT {
+        eprintln!(
+            "note: --count {} is more than {MAX_COUNT}; the sheet has {MAX_COUNT} problems per example",
+            ask.count
+        );
+    }
+    let examples = ask.examples()?;
+    let sh = make(&examples, ask.seed, ask.count, ask.lang, ask.command())?;
+    if sh.problems.is_empty() {
+        return Err(Error::Invalid {
+            what: format!("exercise {}", ask.topic.as_deref().unwrap_or("")),
+            problem: "none of its examples has exercise ranges".to_string(),
+            accepted: format!("examples with ranges: {}", with_ranges().join(", ")),
+        });
+    }
+    let o = RenderOptions {
+        digits,
+        ..RenderOptions::default()
+    };
+    let questions = Parts {
+        questions: true,
+        key: files.key,
+    };
+    let body = sheet::render(&sh, format, questions, &o);
+    // Refuse before writing anything if a target exists.
+    for p in [&files.out, &files.key_out].into_iter().flatten() {
+        if p.exists() && !files.force {
+            return Err(Error::Io {
+                path: p.display().to_string(),
+                message: "exists; use --force to overwrite it".to_string(),
+            });
+        }
+    }
+    let mut told = String::new();
+    if let Some(path) = &files.key_out {
+        let key_only = Parts {
+            questions: false,
+            key: true,
+        };
+        let key = sheet::render(&sh, format, key_only, &o);
+        crate::files::write_atomic(path, key.as_bytes(), files.force)?;
+        told.push_str(&format!("Answer key written to {}.\n", path.display()));
+    }
+    match &files.out {
+        Some(path) => {
+            crate::files::write_atomic(path, body.as_bytes(), files.force)?;
+            Ok(format!("Sheet written to {}.\n{told}", path.display()))
+        }
+        None => {
+            if !told.is_empty() {
+                eprint!("{told}");
+            }
+            Ok(body)
+        }
+    }
+}

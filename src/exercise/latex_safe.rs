@@ -1,0 +1,192 @@
+//! Make LaTeX from the report renderer safe for plain `pdflatex`: every
+//! character outside ASCII is spelled as a LaTeX command, an ASCII stand-in,
+//! or dropped (Chinese terms, which need XeLaTeX; the sheet keeps the
+//! English title beside them).
+//!
+//! Outside `verbatim` a symbol becomes `\ensuremath{…}`, which works in text
+//! and in math. Inside `verbatim` (text diagrams) commands do not work, so
+//! box-drawing becomes `|`, `-`, `+` and Greek letters their names.
+
+/// Replace every non-ASCII character of `tex` (see the module doc);
+/// `keep_cjk` keeps Chinese characters (a document for XeLaTeX + ctex).
+pub fn ascii(tex: &str, keep_cjk: bool) -> String {
+    let mut out = String::with_capacity(tex.len());
+    let mut verbatim = false;
+    for line in tex.split_inclusive('\n') {
+        if line.contains("\\begin{verbatim}") {
+            verbatim = true;
+        }
+        let mut text = String::with_capacity(line.len());
+        let mut after_cjk = false;
+        for c in line.chars() {
+            // "例1" (example 1) goes with its Chinese word.
+            let dropped_number = after_cjk && !keep_cjk && c.is_ascii_digit();
+            after_cjk = is_cjk(c) || dropped_number;
+            if dropped_number {
+                continue;
+            }
+            if c.is_ascii() || (keep_cjk && is_cjk(c)) {
+                text.push(c);
+            } else if verbatim {
+                text.push_str(plain(c));
+            } else {
+                text.push_str(&command(c));
+            }
+        }
+        // Verbatim diagrams keep their spacing.
+        let dropped = !verbatim && !keep_cjk && line.chars().any(is_cjk);
+        out.push_str(&match (verbatim, dropped) {
+            (true, _) => text,
+            (false, false) => tidy(&text),
+            (false, true) => tidy_dropped(&tidy(&text)),
+        });
+        if line.contains("\\end{verbatim}") {
+            verbatim = false;
+        }
+    }
+    out
+}
+
+/// CJK ideographs and full-width punctuation.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
+}
+
+/// A LaTeX spelling of `c` for text or math mode; "" drops it.
+fn command(c: char) -> String {
+    let math = |m: &str| format!("\\ensuremath{{{m}}}");
+    match c {
+        '∂' => math("\\partial"),
+        'σ' => math("\\sigma"),
+        'δ' => math("\\delta"),
+        'λ' => math("\\lambda"),
+        'η' => math("\\eta"),
+        'γ' => math("\\gamma"),
+        'α' => math("\\alpha"),
+        'Σ' => math("\\Sigma"),
+        '·' => math("\\cdot"),
+        '×' => math("\\times"),
+        '÷' => math("\\div"),
+        '√' => math("\\surd"),
+        '←' => math("\\leftarrow"),
+        '→' => math("\\to"),
+        '⇒' => math("\\Rightarrow"),
+        '≈' => math("\\approx"),
+        '≤' => math("\\le"),
+        '≥' => math("\\ge"),
+        '∈' => math("\\in"),
+        '⊙' => math("\\odot"),
+        '‖' => math("\\|"),
+        'ᵀ' => math("^{\\mathsf{T}}"),
+        'ŷ' => math("\\hat{y}"),
+        '½' => math("\\tfrac12"),
+        '¹' => math("^1"),
+        '²' => math("^2"),
+        '³' => math("^3"),
+        '⁴' => math("^4"),
+        '⁵' => math("^5"),
+        '✓' => math("\\checkmark"),
+        '✗' => math("\\times"),
+        '—' => "---".into(),
+        '–' => "--".into(),
+        '§' => "\\S{}".into(),
+        '（' => "(".into(),
+        '）' => ")".into(),
+        '，' | '、' => ",".into(),
+        '：' => ":".into(),
+        _ => plain(c).into(),
+    }
+}
+
+/// An ASCII stand-in for `c` where commands cannot be used; "" drops it.
+fn plain(c: char) -> &'static str {
+    match c {
+        '─' | '━' => "-",
+        '│' | '┃' => "|",
+        '├' | '└' | '┌' | '┐' | '┘' | '┤' | '┬' | '┴' | '┼' => "+",
+        '█' => "#",
+        '∂' => "d",
+        'σ' => "sigma",
+        'δ' => "delta",
+        'λ' => "lambda",
+        'η' => "eta",
+        'γ' => "gamma",
+        'α' => "alpha",
+        'Σ' => "Sum",
+        '·' => "*",
+        '×' => "x",
+        '←' => "<-",
+        '→' => "->",
+        'ᵀ' => "^T",
+        'ŷ' => "y^",
+        '²' => "^2",
+        '✓' => "ok",
+        '✗' => "X",
+        _ => "",
+    }
+}
+
+/// Tidy what dropping Chinese leaves behind: ` · ` separators with nothing
+/// after them, empty parentheses, doubled spaces.
+fn tidy(line: &str) -> String {
+    let collapse = |mut s: String| {
+        while s.contains("  ") {
+            s = s.replace("  ", " ");
+        }
+        s
+    };
+    let mut s = collapse(line.to_string());
+    // The report renderer writes `$\cdot$`, this module `\ensuremath{\cdot}`.
+    for dot in ["\\ensuremath{\\cdot}", "$\\cdot$"] {
+        s = s.replace(&format!(" {dot} }}"), "}");
+        s = s.replace(&format!(" {dot} \n"), "\n");
+        s = s.replace(&format!(" {dot} {dot} "), &format!(" {dot} "));
+    }
+    collapse(s.replace("()", ""))
+        .replace(" ,", ",")
+        .replace(", :", ":")
+}
+
+/// After dropping Chinese from a line: runs of punctuation it separated
+/// (`:,,,,`) and punctuation left at the end of the line.
+fn tidy_dropped(line: &str) -> String {
+    let (body, nl) = match line.strip_suffix('\n') {
+        Some(b) => (b, "\n"),
+        None => (line, ""),
+    };
+    let mut s = body.to_string();
+    for (from, to) in [
+        (",,", ","),
+        (", ,", ","),
+        (":,", ":"),
+        (": ,", ":"),
+        (" .", "."),
+    ] {
+        while s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    let trimmed = s.trim_end_matches([' ', ',', ':']);
+    format!("{trimmed}{nl}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_ascii_remains() {
+        let tex = "\\subsection*{backprop/1 · Title · 反向传播}\nPKU deck, 反向传播 例1: f\nx → ∂f/∂x\n\\begin{verbatim}\n├── σ\n\\end{verbatim}\n";
+        let out = ascii(tex, false);
+        assert!(out.is_ascii(), "{out}");
+        assert!(
+            out.contains("\\subsection*{backprop/1 \\ensuremath{\\cdot} Title}"),
+            "{out}"
+        );
+        assert!(out.contains("+-- sigma"), "{out}");
+        assert!(out.contains("PKU deck: f\n"), "{out}");
+        assert!(out.contains("\\ensuremath{\\partial}f"), "{out}");
+        let out = ascii("\\paragraph{Update $\\cdot$ 参数更新 $\\cdot$ W}\n", false);
+        assert_eq!(out, "\\paragraph{Update $\\cdot$ W}\n");
+    }
+}

@@ -1,0 +1,297 @@
+//! Exercise sheets (习题) with answer keys: draw an example's inputs from its
+//! ranges ([`ranges`]) with a seeded generator ([`rng`]), redraw degenerate
+//! draws, and keep the example's own [`Report`] as the key, so a key can
+//! never disagree with `nn-tutor explain … --set` on the same inputs.
+
+mod command;
+pub mod latex_safe;
+pub mod messages;
+pub mod ranges;
+pub mod rng;
+pub mod sheet;
+
+use crate::catalog::{self, Example};
+use crate::error::{Error, Result};
+use crate::report::{Block, Cell, Report, Settings};
+
+pub use command::{Ask, Files, run};
+pub use messages::Lang;
+use ranges::Draw;
+use rng::SplitMix64;
+
+/// Draws tried per problem before giving up.
+pub const MAX_ATTEMPTS: usize = 200;
+/// Problems per example on one sheet.
+pub const MAX_COUNT: u32 = 50;
+
+/// One problem: an example with drawn inputs, and its report (the key).
+#[derive(Clone, Debug)]
+pub struct Problem {
+    pub example: &'static Example,
+    /// The drawn inputs as `--set` pairs, in the example's input order.
+    pub sets: Vec<(String, String)>,
+    pub report: Report,
+}
+
+impl Problem {
+    /// `--set a=1,b=2`, to rerun the problem with `explain`.
+    pub fn set_flag(&self) -> String {
+        let pairs: Vec<String> = self.sets.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        format!("--set {}", pairs.join(","))
+    }
+}
+
+/// A sheet: its seed, the command that regenerates it, and its problems.
+#[derive(Clone, Debug)]
+pub struct Sheet {
+    pub seed: u64,
+    pub lang: Lang,
+    /// `nn-tutor exercise …` that gives the same sheet.
+    pub command: String,
+    pub problems: Vec<Problem>,
+}
+
+/// Why a drawn report makes a poor exercise, if it does: a kink (where the
+/// derivative is a convention), or every gradient zero.
+pub fn degenerate(r: &Report) -> Option<&'static str> {
+    let mentions_kink = r.blocks.iter().any(|b| match b {
+        Block::Text(t) => t.contains("kink"),
+        Block::Table(t) => t
+            .rows
+            .iter()
+            .flatten()
+            .any(|c| matches!(c, Cell::Text(s) if s.contains("kink"))),
+        _ => false,
+    });
+    if mentions_kink {
+        return Some("an input sits on a kink");
+    }
+    let grads: Vec<_> = r
+        .results
+        .iter()
+        .filter(|(n, _)| is_gradient(n))
+        .map(|(_, v)| v)
+        .collect();
+    if !grads.is_empty() && grads.iter().all(|v| v.is_zero()) {
+        return Some("every gradient is zero");
+    }
+    None
+}
+
+/// Result names that are derivatives: `df/dx`, `dw`, `delta(1)_1`, `logistic'(z1)`.
+pub fn is_gradient(name: &str) -> bool {
+    name.contains("/d") || name.starts_with('d') || name.contains('\'')
+}
+
+/// Draw one problem of `ex`, continuing the generator's stream; a draw that
+/// fails or is degenerate is redrawn, up to [`MAX_ATTEMPTS`] times. A draw
+/// already on the sheet (`seen`) is redrawn in the first half of the
+/// attempts only, so an example with few possible draws still fills a sheet.
+pub fn draw(
+    ex: &'static Example,
+    rng: &mut SplitMix64,
+    s: &Settings,
+    seen: &[Problem],
+) -> Result<Problem> {
+    let Some(spec) = ranges::of(&ex.id()) else {
+        return Err(no_ranges(ex));
+    };
+    draw_from(ex, spec.draws, rng, s, seen)
+}
+
+/// [`draw`] from the given ranges.
+fn draw_from(
+    ex: &'static Example,
+    draws: &[(&str, Draw)],
+    rng: &mut SplitMix64,
+    s: &Settings,
+    seen: &[Problem],
+) -> Result<Problem> {
+    let mut last = String::new();
+    for attempt in 0..MAX_ATTEMPTS {
+        let sets: Vec<(String, String)> = draws
+            .iter()
+            .map(|(name, d)| (name.to_string(), pick(d, rng)))
+            .collect();
+        let repeat = seen
+            .iter()
+            .any(|p| std::ptr::eq(p.example, ex) && p.sets == sets);
+        if repeat && attempt < MAX_ATTEMPTS / 2 {
+            continue;
+        }
+        match ex.run(&sets, s) {
+            Ok(report) => match degenerate(&report) {
+                None => {
+                    return Ok(Problem {
+                        example: ex,
+                        sets,
+                        report,
+                    });
+                }
+                Some(why) => last = why.to_string(),
+            },
+            Err(e) => last = e.to_string(),
+        }
+    }
+    Err(Error::Invalid {
+        what: format!("exercise {}", ex.id()),
+        problem: format!("no usable draw in {MAX_ATTEMPTS} attempts (last: {last})"),
+        accepted: "widen its ranges in src/exercise/ranges.rs".to_string(),
+    })
+}
+
+fn pick(d: &Draw, rng: &mut SplitMix64) -> String {
+    match *d {
+        Draw::Int(lo, hi) => (lo + rng.below((hi - lo + 1) as u64) as i64).to_string(),
+        Draw::Of(values) => values[rng.below(values.len() as u64) as usize].to_string(),
+    }
+}
+
+fn no_ranges(ex: &Example) -> Error {
+    Error::Invalid {
+        what: format!("exercise {}", ex.id()),
+        problem: "this example has no exercise ranges".to_string(),
+        accepted: format!("examples with ranges: {}", with_ranges().join(", ")),
+    }
+}
+
+/// Ids of the examples that have exercise ranges, in course order.
+pub fn with_ranges() -> Vec<String> {
+    catalog::all()
+        .into_iter()
+        .map(|e| e.id())
+        .filter(|id| ranges::of(id).is_some())
+        .collect()
+}
+
+/// `count` problems of each example (in order) from one seeded stream.
+/// Examples without ranges are an error for a single example and skipped
+/// in a sheet across all.
+pub fn make(
+    examples: &[&'static Example],
+    seed: u64,
+    count: u32,
+    lang: Lang,
+    command: String,
+) -> Result<Sheet> {
+    let mut rng = SplitMix64::new(seed);
+    let s = Settings::default();
+    let mut problems = Vec::new();
+    let many = examples.len() > 1;
+    for &ex in examples {
+        if many && ranges::of(&ex.id()).is_none() {
+            continue;
+        }
+        for _ in 0..count.min(MAX_COUNT) {
+            let p = draw(ex, &mut rng, &s, &problems)?;
+            problems.push(p);
+        }
+    }
+    Ok(Sheet {
+        seed,
+        lang,
+        command,
+        problems,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_range_names_real_inputs() {
+        for r in ranges::RANGES {
+            let (topic, n) = r.id.split_once('/').unwrap();
+            let ex = catalog::find(topic, n.parse().unwrap()).unwrap();
+            for (name, _) in r.draws {
+                assert!(
+                    ex.params.iter().any(|p| p.name == *name),
+                    "{}: no input {name}",
+                    r.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn same_seed_same_draws() {
+        let ex = catalog::find("backprop", 1).unwrap();
+        let a = make(&[ex], 42, 3, Lang::En, String::new()).unwrap();
+        let b = make(&[ex], 42, 3, Lang::En, String::new()).unwrap();
+        let c = make(&[ex], 43, 3, Lang::En, String::new()).unwrap();
+        let sets = |s: &Sheet| {
+            s.problems
+                .iter()
+                .map(|p| p.sets.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(sets(&a), sets(&b));
+        assert_ne!(sets(&a), sets(&c));
+        // Three different problems on one sheet.
+        let mut s = sets(&a);
+        s.sort();
+        s.dedup();
+        assert_eq!(s.len(), 3);
+    }
+
+    #[test]
+    fn kinks_and_zero_gradients_are_redrawn() {
+        // max(z, w) with z = w is a kink; x = y = 0 with z = 0 … makes no
+        // gradient zero here, but a tie must never reach a sheet.
+        let ex = catalog::find("backprop", 3).unwrap();
+        let tie = ex
+            .run(
+                &[("z".into(), "1".into()), ("w".into(), "1".into())],
+                &Settings::default(),
+            )
+            .unwrap();
+        assert_eq!(degenerate(&tie), Some("an input sits on a kink"));
+        let ex = catalog::find("backprop", 1).unwrap();
+        let zero = ex
+            .run(
+                &[
+                    ("x".into(), "1".into()),
+                    ("y".into(), "-1".into()),
+                    ("z".into(), "0".into()),
+                ],
+                &Settings::default(),
+            )
+            .unwrap();
+        // q = 0 and z = 0: df/dz = q = 0 and df/dx = z = 0, every gradient zero.
+        assert_eq!(degenerate(&zero), Some("every gradient is zero"));
+    }
+
+    #[test]
+    fn no_usable_draw_is_a_clear_error() {
+        // max(z, w) with z = w = 1 always: every draw is on the kink.
+        let ex = catalog::find("backprop", 3).unwrap();
+        let tie = [("z", Draw::Of(&["1"])), ("w", Draw::Of(&["1"]))];
+        let mut rng = SplitMix64::new(1);
+        let err = draw_from(ex, &tie, &mut rng, &Settings::default(), &[])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("exercise backprop/3: no usable draw in 200 attempts")
+                && err.contains("kink"),
+            "{err}"
+        );
+        // y = 0 makes chain-rule/1 divide by zero at v = x/y: the error is kept.
+        let ex = catalog::find("chain-rule", 1).unwrap();
+        let zero = [("y", Draw::Of(&["0"]))];
+        let err = draw_from(ex, &zero, &mut rng, &Settings::default(), &[])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("division by zero at node `v`"), "{err}");
+    }
+
+    #[test]
+    fn an_example_without_ranges_says_so() {
+        let ex = catalog::find("xor", 1).unwrap();
+        let err = make(&[ex], 1, 1, Lang::En, String::new())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("no exercise ranges"), "{err}");
+        assert!(err.contains("backprop/1"), "{err}");
+    }
+}

@@ -1,0 +1,226 @@
+//! The rounding audit for layer-level examples: z, a, the loss, δ and the
+//! gradients of each layer rounded to D decimals as they are written down
+//! (each weighted sum is rounded once, after it is added up), beside the
+//! exact trace of the same network.
+
+use crate::activation::Activation;
+use crate::error::Result;
+use crate::loss::Loss;
+use crate::network::{Network, Objective, dot};
+use crate::report::{Cell, Report, Table};
+use crate::rounding::round;
+use crate::scalar::Scalar;
+
+/// One named quantity: exact and rounded replay.
+type Row = (String, Scalar, Scalar);
+
+fn round_all(v: &[Scalar], d: u32) -> Result<Vec<Scalar>> {
+    v.iter().map(|x| round(x, d)).collect()
+}
+
+/// z(l) and a(l) of every layer, each rounded (`d = None`: exact).
+fn forward(net: &Network, x: &[Scalar], d: Option<u32>) -> Result<Vec<(Vec<Scalar>, Vec<Scalar>)>> {
+    let r = |v: Vec<Scalar>| d.map_or(Ok(v.clone()), |d| round_all(&v, d));
+    let mut out: Vec<(Vec<Scalar>, Vec<Scalar>)> = Vec::new();
+    let mut below = r(x.to_vec())?;
+    for layer in &net.layers {
+        let z = layer
+            .w
+            .iter()
+            .zip(&layer.b)
+            .map(|(row, b)| dot(row, &below)?.add(b))
+            .collect::<Result<Vec<_>>>()?;
+        let z = r(z)?;
+        let a = r(layer.activation.forward(&z)?)?;
+        below = a.clone();
+        out.push((z, a));
+    }
+    Ok(out)
+}
+
+/// Loss, then δ, ∂W, ∂b from the output layer down, rounded after each step.
+fn backward(
+    net: &Network,
+    x: &[Scalar],
+    obj: &Objective,
+    fwd: &[(Vec<Scalar>, Vec<Scalar>)],
+    d: Option<u32>,
+) -> Result<Vec<Row>> {
+    let r = |v: Vec<Scalar>| d.map_or(Ok(v.clone()), |d| round_all(&v, d));
+    let y = &fwd.last().expect("at least one layer").1;
+    let loss = r(vec![obj.loss.value(y, &obj.target)?])?;
+    let mut rows = vec![("L".to_string(), loss[0].clone(), Scalar::zero())];
+    let mut grad_a = r(obj.loss.grad(y, &obj.target)?)?;
+    let n = net.layers.len();
+    for (idx, layer) in net.layers.iter().enumerate().rev() {
+        let l = idx + 1;
+        let (z, a) = &fwd[idx];
+        let shortcut =
+            l == n && layer.activation == Activation::Softmax && obj.loss == Loss::CrossEntropy;
+        let delta = if shortcut {
+            a.iter()
+                .zip(&obj.target)
+                .map(|(a, t)| a.sub(t))
+                .collect::<Result<Vec<_>>>()?
+        } else {
+            layer.activation.backward(z, a, &grad_a)?
+        };
+        let delta = r(delta)?;
+        let below = if idx == 0 {
+            x.to_vec()
+        } else {
+            fwd[idx - 1].1.clone()
+        };
+        for (i, di) in delta.iter().enumerate() {
+            rows.push((format!("delta({l})_{}", i + 1), di.clone(), Scalar::zero()));
+        }
+        for (i, di) in delta.iter().enumerate() {
+            for (j, aj) in below.iter().enumerate() {
+                let g = di.mul(aj)?.add(&obj.l2.mul(&layer.w[i][j])?)?;
+                let g = r(vec![g])?.remove(0);
+                rows.push((format!("dL/dW({l})_{},{}", i + 1, j + 1), g, Scalar::zero()));
+            }
+        }
+        for (i, di) in delta.iter().enumerate() {
+            rows.push((format!("dL/db({l})_{}", i + 1), di.clone(), Scalar::zero()));
+        }
+        // ∂L/∂a(l-1)_j = Σ_i W_ij δ_i
+        grad_a = (0..below.len())
+            .map(|j| {
+                let col: Vec<Scalar> = layer.w.iter().map(|row| row[j].clone()).collect();
+                dot(&col, &delta)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        grad_a = r(grad_a)?;
+    }
+    Ok(rows)
+}
+
+/// Every quantity of the exact run beside its rounded replay.
+fn rows(net: &Network, x: &[Scalar], obj: Option<&Objective>, d: u32) -> Result<Vec<Row>> {
+    let (fe, fr) = (forward(net, x, None)?, forward(net, x, Some(d))?);
+    let mut out = Vec::new();
+    for (l, ((ze, ae), (zr, ar))) in fe.iter().zip(&fr).enumerate() {
+        for (i, (e, x)) in ze.iter().zip(zr).enumerate() {
+            out.push((format!("z({})_{}", l + 1, i + 1), e.clone(), x.clone()));
+        }
+        for (i, (e, x)) in ae.iter().zip(ar).enumerate() {
+            out.push((format!("a({})_{}", l + 1, i + 1), e.clone(), x.clone()));
+        }
+    }
+    if let Some(obj) = obj {
+        let be = backward(net, x, obj, &fe, None)?;
+        let br = backward(net, &round_all(x, d)?, obj, &fr, Some(d))?;
+        for ((name, e, _), (_, x, _)) in be.into_iter().zip(br) {
+            out.push((name, e, x));
+        }
+    }
+    Ok(out)
+}
+
+/// Append the audit of a layer-level example to its report.
+pub fn audit(
+    r: &mut Report,
+    (net, x, obj): &crate::catalog::LayerProblem,
+    d: u32,
+    digits: usize,
+) -> Result<()> {
+    let all = rows(net, x, obj.as_ref(), d)?;
+    let mut t = Table::new(
+        format!("Rounding audit · 逐步舍入: z, a, L, δ and gradients rounded to {d} decimals"),
+        &[
+            "quantity",
+            "exact",
+            &format!("rounded each step ({d} d.p.)"),
+            "drift",
+        ],
+    );
+    let mut worst: Option<(String, Scalar, Scalar, Scalar)> = None;
+    let last_a = format!("a({})_", net.layers.len());
+    for (name, e, x) in all {
+        let drift = x.sub(&e)?;
+        let is_final = if obj.is_some() {
+            name == "L" || name.starts_with("dL/")
+        } else {
+            name.starts_with(&last_a)
+        };
+        if is_final
+            && worst
+                .as_ref()
+                .is_none_or(|w| drift.abs().cmp_value(&w.1.abs()).is_gt())
+        {
+            worst = Some((name.clone(), drift.clone(), e.clone(), x.clone()));
+        }
+        t.row(vec![Cell::Text(name), e.into(), x.into(), drift.into()]);
+    }
+    r.heading(format!("Rounding each step to {d} decimals · 逐步四舍五入"));
+    r.table(t);
+    if let Some((n, drift, e, x)) = worst {
+        r.text(format!(
+            "The largest drift of a final answer is in `{n}`: rounding every step to {d} \
+             decimals gives {} where the exact value is {} (off by {}).",
+            x.show(digits),
+            e.show(digits),
+            drift.show(digits)
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog;
+
+    fn problem(id: &str, sets: &[(&str, &str)]) -> crate::catalog::LayerProblem {
+        let (t, n) = id.split_once('/').unwrap();
+        let ex = catalog::find(t, n.parse().unwrap()).unwrap();
+        let sets: Vec<(String, String)> = sets
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        catalog::network_of(id, &ex.values(&sets).unwrap())
+            .unwrap()
+            .unwrap()
+    }
+
+    fn get<'a>(rows: &'a [Row], name: &str) -> &'a Row {
+        rows.iter().find(|r| r.0 == name).unwrap()
+    }
+
+    #[test]
+    fn exact_column_is_the_engines_trace() {
+        // backprop/4 (CAL): Loss = 9/4, ∂Loss/∂w2_00 = -3/4, ∂Loss/∂w1_00 = -6;
+        // every exact δ and gradient equals the traced network's.
+        let (net, x, obj) = problem("backprop/4", &[]);
+        let rows = rows(&net, &x, obj.as_ref(), 2).unwrap();
+        assert_eq!(get(&rows, "L").1, Scalar::ratio(9, 4));
+        assert_eq!(get(&rows, "dL/dW(2)_1,1").1, Scalar::ratio(-3, 4));
+        assert_eq!(get(&rows, "dL/dW(1)_1,1").1, Scalar::int(-6));
+        let t = net.trace(&x, obj.as_ref().unwrap()).unwrap();
+        for (l, lt) in t.layers.iter().enumerate() {
+            for (i, d) in lt.delta.iter().enumerate() {
+                assert_eq!(&get(&rows, &format!("delta({})_{}", l + 1, i + 1)).1, d);
+                for (j, g) in lt.grad_w[i].iter().enumerate() {
+                    let name = format!("dL/dW({})_{},{}", l + 1, i + 1, j + 1);
+                    assert_eq!(&get(&rows, &name).1, g);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_hand_rounded_neuron() {
+        // neuron/2 at x = 3, w = 1/2, b = -1, y = 1, by hand with 2 decimals:
+        // a = σ(1/2) → 0.62, L = -ln 0.62 = 0.478 → 0.48, ∂L/∂a = -1/0.62 → -1.61,
+        // δ = 0.62·0.38·(-1.61) = -0.379 → -0.38, ∂L/∂w = -0.38·3 = -1.14.
+        let (net, x, obj) = problem("neuron/2", &[("x", "3"), ("w", "1/2"), ("b", "-1")]);
+        let rows = rows(&net, &x, obj.as_ref(), 2).unwrap();
+        let p = |s: &str| Scalar::parse(s).unwrap();
+        assert_eq!(get(&rows, "a(1)_1").2, p("0.62"));
+        assert_eq!(get(&rows, "L").2, p("0.48"));
+        assert_eq!(get(&rows, "delta(1)_1").2, p("-0.38"));
+        assert_eq!(get(&rows, "dL/dW(1)_1,1").2, p("-1.14"));
+        assert!((get(&rows, "dL/dW(1)_1,1").1.to_f64() + 1.1326220).abs() < 1e-6);
+    }
+}

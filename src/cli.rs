@@ -478,14 +478,22 @@ pub fn parse_assignments(items: &[String]) -> Result<Vec<(String, String)>> {
 #[derive(Debug)]
 pub enum Outcome {
     Report(Box<Report>, OutputArgs),
+    /// A `check` report, and whether every answer was right.
+    Graded(Box<Report>, OutputArgs, bool),
     Text(String),
 }
 
 /// Run a parsed command line and return the text to print.
 pub fn run(cli: Cli) -> Result<String> {
+    run_with_status(cli).map(|(text, _)| text)
+}
+
+/// Run a command line; the status is 1 when `check` found a wrong answer.
+pub fn run_with_status(cli: Cli) -> Result<(String, i32)> {
     Ok(match outcome(cli)? {
-        Outcome::Report(r, out) => show(&r, &out),
-        Outcome::Text(t) => t,
+        Outcome::Report(r, out) => (show(&r, &out), 0),
+        Outcome::Graded(r, out, all_right) => (show(&r, &out), if all_right { 0 } else { 1 }),
+        Outcome::Text(t) => (t, 0),
     })
 }
 
@@ -621,9 +629,9 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
             out,
         } => {
             let sets = parse_assignments(&set)?;
-            let (r, _) =
+            let (r, all_right) =
                 crate::check::run_file(&topic, example, &sets, &answers, tolerance.as_deref())?;
-            report(r, out)
+            Ok(Outcome::Graded(Box::new(r), out, all_right))
         }
         Command::Book { action } => match action {
             BookAction::Build { book, out, force } => {
@@ -660,25 +668,6 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
             Ok(Outcome::Text(String::from_utf8_lossy(&buf).into_owned()))
         }
     }
-}
-
-/// Run a command line; the status is 1 when `check` found a wrong answer.
-pub fn run_with_status(cli: Cli) -> Result<(String, i32)> {
-    if let Command::Check {
-        topic,
-        example,
-        set,
-        answers,
-        tolerance,
-        out,
-    } = &cli.command
-    {
-        let sets = parse_assignments(set)?;
-        let (r, all_right) =
-            crate::check::run_file(topic, *example, &sets, answers, tolerance.as_deref())?;
-        return Ok((show(&r, out), if all_right { 0 } else { 1 }));
-    }
-    run(cli).map(|t| (t, 0))
 }
 
 /// Read a program from standard input, at most `expr::MAX_LEN` bytes.

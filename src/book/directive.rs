@@ -139,7 +139,7 @@ pub fn expand(args: &str, base: &Path) -> Result<String, String> {
         command => crate::cli::outcome(Cli { command }),
     };
     match outcome.map_err(|e| e.to_string())? {
-        Outcome::Report(report, out) => {
+        Outcome::Report(report, out) | Outcome::Graded(report, out, _) => {
             let opts = RenderOptions {
                 figures: FigureStyle::Svg,
                 digits: out.digits as usize,

@@ -10,11 +10,7 @@ pub fn render(r: &Report, o: &RenderOptions) -> String {
     for s in &r.sources {
         out.push_str(&format!("*Source:* {}\n\n", escape(s)));
     }
-    if !r.inputs.is_empty() {
-        let mut t = Table::new("Inputs · 输入", &["name", "value"]);
-        for (n, v) in &r.inputs {
-            t.row(vec![Cell::Text(n.clone()), Cell::Num(v.clone())]);
-        }
+    if let Some(t) = super::inputs_table(r) {
         out.push_str(&table(&t, o));
     }
     for b in &r.blocks {

@@ -62,6 +62,20 @@ pub fn render(report: &Report, format: Format, opts: &RenderOptions) -> String {
     }
 }
 
+/// The report's inputs as a table (name, value), if it has any: every
+/// text format shows them first.
+pub fn inputs_table(r: &Report) -> Option<crate::report::Table> {
+    use crate::report::{Cell, Table};
+    if r.inputs.is_empty() {
+        return None;
+    }
+    let mut t = Table::new("Inputs · 输入", &["name", "value"]);
+    for (n, v) in &r.inputs {
+        t.row(vec![Cell::Text(n.clone()), Cell::Num(v.clone())]);
+    }
+    Some(t)
+}
+
 /// The one-line heading of a report: `backprop/1 · Title · 中文`.
 pub fn heading(report: &Report) -> String {
     let mut parts = vec![report.id.as_str(), report.title.as_str()];

@@ -378,6 +378,9 @@ pub struct TrainArgs {
     /// Print the training time and GFLOP/s on stderr.
     #[arg(long)]
     pub time: bool,
+    /// Allow a run past 5·10¹² operations (epochs × samples × 6·Σ n_in·n_out).
+    #[arg(long)]
+    pub long: bool,
     #[command(flatten)]
     pub out: OutputArgs,
 }
@@ -406,6 +409,7 @@ impl TrainArgs {
             plot: self.plot.clone(),
             force: self.force,
             time: self.time,
+            long: self.long,
         }
     }
 }

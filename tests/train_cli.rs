@@ -286,3 +286,20 @@ fn the_loss_surface_heat_map_is_written_as_svg() {
         assert!(svg.contains(&text), "{label} is not marked");
     }
 }
+
+#[test]
+fn runs_that_would_take_hours_need_long() {
+    // digits 64-64-10: 6·(64·64 + 64·10) = 28,416 operations per sample,
+    // × 1,797 samples × 1,000,000 epochs = 5.1·10¹³ > 5·10¹²: refused at once.
+    fails(
+        &[
+            "--data", "digits", "--layers", "64,64,10", "--epochs", "1000000",
+        ],
+        2,
+        &[
+            "1000000 epochs",
+            "exceeds the limit of 5e12 operations",
+            "--long",
+        ],
+    );
+}

@@ -39,7 +39,14 @@ pub struct TrainFlags {
     pub plot: Option<PathBuf>,
     pub force: bool,
     pub time: bool,
+    /// Run even past [`MAX_WORK`] (`--long`).
+    pub long: bool,
 }
+
+/// Most floating-point work one `train` run may do without `--long`:
+/// 5·10¹² operations (6 per weight per sample per epoch), a few minutes on
+/// a laptop. One epoch of the 784-512-512-10 benchmark is 2.2·10¹¹.
+pub const MAX_WORK: f64 = 5e12;
 
 /// `--optimizer`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -163,10 +170,28 @@ pub fn run(f: &TrainFlags) -> Result<(Report, Option<String>)> {
     }
 }
 
+/// Refuse a run that would take hours unless `--long` says it is meant.
+fn guard_work(f: &TrainFlags, samples: usize, sizes: &[usize]) -> Result<()> {
+    let per_sample = 6.0 * sizes.windows(2).map(|w| (w[0] * w[1]) as f64).sum::<f64>();
+    let work = per_sample * samples as f64 * f.epochs as f64;
+    if work <= MAX_WORK || f.long {
+        return Ok(());
+    }
+    Err(Error::Limit {
+        what: format!(
+            "{} epochs × {samples} samples × {:.3e} operations per sample ({work:.2e} in all)",
+            f.epochs, per_sample
+        ),
+        limit: format!("{MAX_WORK:.0e} operations"),
+        hint: "; that would take a long time: use fewer epochs or samples, or add --long to run it anyway".into(),
+    })
+}
+
 fn run_typed<T: Real>(f: &TrainFlags) -> Result<(Report, Option<String>)> {
     let d: Dataset<T> = data::load(&f.data, f.samples, f.seed)?;
     let info = DataInfo::of(&d);
     let cfg = config(f, d.n_features, d.classes())?;
+    guard_work(f, d.len(), &cfg.sizes)?;
     let mut bar = Bar {
         start: Instant::now(),
         bar: None,

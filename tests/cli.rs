@@ -259,6 +259,82 @@ fn bad_inputs_fail_clearly() {
         ),
         (vec!["frobnicate"], 2, "unrecognized subcommand"),
         (vec!["graph", "x", "--bogus"], 2, "unexpected argument"),
+        // Every other command, with what it must say.
+        (
+            vec!["graph", "x^y", "--at", "x=-8,y=1/3"],
+            1,
+            "negative base needs an integer exponent",
+        ),
+        (vec!["graph", "x", "--at", "x=１"], 2, "cannot read `１`"),
+        (
+            vec!["explain", "backprop", "--example", "1", "--set", "x=1e999"],
+            2,
+            "cannot read `1e999`",
+        ),
+        (vec!["net"], 2, "<SPEC>"),
+        (vec!["net", "/nonexistent/spec.toml"], 1, "cannot read it"),
+        (vec!["train", "--data", "nope"], 2, "known data sets: xor"),
+        (
+            vec!["train", "--data", "xor", "--batch", "0"],
+            2,
+            "batch size must be from 1",
+        ),
+        (
+            vec!["train", "--data", "xor", "--lr", "-1"],
+            2,
+            "must be a positive number",
+        ),
+        (
+            vec!["train", "--data", "xor", "--lr", "nan"],
+            2,
+            "must be a positive number",
+        ),
+        (
+            vec!["train", "--data", "xor", "--epochs", "0"],
+            2,
+            "at least 1 epoch",
+        ),
+        (
+            vec!["train", "--data", "xor", "--val", "1.5"],
+            2,
+            "--val 1.5",
+        ),
+        (
+            vec!["train", "--data", "xor", "--layers", "3,4,1"],
+            2,
+            "number of inputs of xor: 2",
+        ),
+        (
+            vec!["train", "--data", "mnist:/nonexistent"],
+            1,
+            "train-images-idx3-ubyte",
+        ),
+        (
+            vec!["exercise", "backprop", "--example", "1", "--count", "0"],
+            2,
+            "--count",
+        ),
+        (
+            vec!["exercise", "backprop", "--example", "1", "--seed", "abc"],
+            2,
+            "--seed",
+        ),
+        (
+            vec!["exercise", "nope", "--example", "1"],
+            2,
+            "unknown topic `nope`",
+        ),
+        (
+            vec!["check", "backprop", "--example", "1", "/nonexistent.toml"],
+            1,
+            "cannot read it",
+        ),
+        (
+            vec!["book", "build", "--book", "/nonexistent"],
+            1,
+            "no book.toml in /nonexistent",
+        ),
+        (vec!["completions", "tcsh"], 2, "possible values: bash"),
     ];
     for (args, code, phrase) in &cases {
         fails(args, *code, phrase);

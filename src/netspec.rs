@@ -233,21 +233,8 @@ fn number(v: &toml::Value, at: &str) -> Result<Scalar> {
 mod tests {
     use super::*;
 
-    const SPEC: &str = r#"
-convention = "column"
-input = [1, 2]
-target = [1]
-loss = "half_sse"
-learning_rate = "1/2"
-[[layer]]
-weights = [["1/2", "-1/4"], [-1, 0.25]]
-bias = ["1/4", "-1/4"]
-activation = "sigmoid"
-[[layer]]
-weights = [[1, "-1/2"]]
-bias = ["1/8"]
-activation = "sigmoid"
-"#;
+    /// The spec users get in `specs/`, so the shipped file is tested too.
+    const SPEC: &str = include_str!("../specs/two-layer.toml");
 
     #[test]
     fn numbers_are_exact() {
@@ -289,8 +276,15 @@ activation = "sigmoid"
             e.contains("swish") && e.contains("layer 1") && e.contains("leaky_relu"),
             "{e}"
         );
-        let e =
-            Spec::parse(&SPEC.replace("l2", "").replace("learning_rate", "lr"), "s").unwrap_err();
-        assert!(matches!(e, Error::Toml { .. }), "{e}");
+        let e = Spec::parse(
+            &SPEC.replace("l2 = 0\n", "").replace("learning_rate", "lr"),
+            "s",
+        )
+        .unwrap_err();
+        // An unknown key (`lr`), not a syntax error.
+        assert!(
+            matches!(e, Error::Toml { .. }) && e.to_string().contains("lr"),
+            "{e}"
+        );
     }
 }

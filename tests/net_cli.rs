@@ -8,22 +8,8 @@ use std::process::Output;
 
 use common::{bin, json};
 
-const SPEC: &str = r#"
-convention = "column"
-input = [1, 2]
-target = [1]
-loss = "half_sse"
-learning_rate = "1/2"
-l2 = 0
-[[layer]]
-weights = [["1/2", "-1/4"], [-1, 0.25]]
-bias = ["1/4", "-1/4"]
-activation = "sigmoid"
-[[layer]]
-weights = [[1, "-1/2"]]
-bias = ["1/8"]
-activation = "sigmoid"
-"#;
+/// The 2-2-1 spec of `nn-tutor net --help`, as shipped for users.
+const SPEC: &str = include_str!("../specs/two-layer.toml");
 
 /// Write `text` to a fresh file under the target directory and run `net` on it.
 fn net(name: &str, text: &str, extra: &[&str]) -> Output {

@@ -132,8 +132,9 @@ pub fn iteration_table(log: &Log, epochs_asked: usize) -> Table {
 /// The sentence under the iteration table about the last batch.
 pub fn last_batch_text(log: &Log) -> String {
     if log.last_batch == log.batch {
+        let noun = if log.batch == 1 { "sample" } else { "samples" };
         format!(
-            "B divides N, so every iteration sees exactly {} samples.",
+            "B divides N, so every iteration sees exactly {} {noun}.",
             log.batch
         )
     } else {

@@ -170,24 +170,33 @@ fn the_same_seed_gives_the_same_sheet() {
     assert!(text.contains("(seed 99)") && text.contains("nn-tutor exercise --all --seed 99"));
 }
 
-#[test]
-fn latex_sheet_compiles_with_pdflatex() {
-    if Command::new("pdflatex").arg("--version").output().is_err() {
-        // CI installs it (.ci/run), so there a missing pdflatex is a failure.
+/// True when `pdflatex` can run here and finds every file in `needs`;
+/// in CI (which installs them in .ci/run) anything missing is a failure.
+fn latex_available(needs: &[&str], packages: &str) -> bool {
+    let found = |f: &str| {
+        Command::new("kpsewhich")
+            .arg(f)
+            .output()
+            .is_ok_and(|o| o.status.success() && !o.stdout.is_empty())
+    };
+    let ok = Command::new("pdflatex").arg("--version").output().is_ok()
+        && needs.iter().all(|f| found(f));
+    if !ok {
         assert!(
             std::env::var_os("CI").is_none(),
-            "pdflatex is missing in CI: .ci/run should install texlive-latex-base"
+            "pdflatex or {needs:?} missing in CI: .ci/run should install {packages}"
         );
-        eprintln!("skipped: pdflatex is missing (apt-get install texlive-latex-base)");
-        return;
+        eprintln!("skipped: pdflatex or {needs:?} is missing (apt-get install {packages})");
     }
-    let dir = std::env::temp_dir().join(format!("nn-tutor-tex-{}", std::process::id()));
+    ok
+}
+
+/// Compile `args`' LaTeX output with pdflatex in a fresh directory.
+fn compiles(args: &[&str], tag: &str) {
+    let dir = std::env::temp_dir().join(format!("nn-tutor-tex-{tag}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let out = run(&[
-        "exercise", "--all", "--seed", "5", "--key", "--format", "latex",
-    ]);
+    let out = run(args);
     assert!(out.status.success());
-    assert!(out.stdout.is_ascii(), "pdflatex needs ASCII here");
     std::fs::write(dir.join("sheet.tex"), &out.stdout).unwrap();
     let tex = Command::new("pdflatex")
         .args(["-interaction=nonstopmode", "-halt-on-error", "sheet.tex"])
@@ -195,9 +204,35 @@ fn latex_sheet_compiles_with_pdflatex() {
         .output()
         .unwrap();
     let log = String::from_utf8_lossy(&tex.stdout);
-    assert!(tex.status.success(), "pdflatex failed:\n{log}");
+    assert!(tex.status.success(), "pdflatex failed on {args:?}:\n{log}");
     assert!(dir.join("sheet.pdf").exists());
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn latex_sheet_compiles_with_pdflatex() {
+    if !latex_available(&["amsmath.sty"], "texlive-latex-base") {
+        return;
+    }
+    let args = [
+        "exercise", "--all", "--seed", "5", "--key", "--format", "latex",
+    ];
+    assert!(run(&args).stdout.is_ascii(), "pdflatex needs ASCII here");
+    compiles(&args, "en");
+}
+
+#[test]
+fn chinese_latex_sheet_compiles_with_pdflatex_and_cjkutf8() {
+    let packages = "latex-cjk-chinese latex-cjk-chinese-arphic-gbsn00lp";
+    if !latex_available(&["CJKutf8.sty", "c70gbsn.fd"], packages) {
+        return;
+    }
+    let args = [
+        "exercise", "--all", "--seed", "5", "--key", "--format", "latex", "--lang", "zh",
+    ];
+    let tex = String::from_utf8(run(&args).stdout).unwrap();
+    assert!(tex.contains("\\begin{CJK}{UTF8}{gbsn}") && tex.contains("参考答案"));
+    compiles(&args, "zh");
 }
 
 #[test]

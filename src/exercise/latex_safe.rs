@@ -1,6 +1,6 @@
 //! Make LaTeX from the report renderer safe for plain `pdflatex`: every
 //! character outside ASCII is spelled as a LaTeX command, an ASCII stand-in,
-//! or dropped (Chinese terms, which need XeLaTeX; the sheet keeps the
+//! or dropped (Chinese terms, which need the CJK package; the sheet keeps the
 //! English title beside them).
 //!
 //! Outside `verbatim` a symbol becomes `\ensuremath{…}`, which works in text
@@ -8,7 +8,7 @@
 //! box-drawing becomes `|`, `-`, `+` and Greek letters their names.
 
 /// Replace every non-ASCII character of `tex` (see the module doc);
-/// `keep_cjk` keeps Chinese characters (a document for XeLaTeX + ctex).
+/// `keep_cjk` keeps Chinese characters (a document set in `CJK` with CJKutf8).
 pub fn ascii(tex: &str, keep_cjk: bool) -> String {
     let mut out = String::with_capacity(tex.len());
     let mut verbatim = false;

@@ -1,6 +1,6 @@
 //! LaTeX output: a fragment of `tabular` environments and display math, to
-//! paste into notes or slides. Chinese terms need XeLaTeX with `xeCJK` (or
-//! `ctex`); everything else compiles with plain `pdflatex` + `amsmath`,
+//! paste into notes or slides. Chinese terms need `CJKutf8` (pdflatex) or
+//! `xeCJK` (XeLaTeX); everything else compiles with plain `pdflatex` + `amsmath`,
 //! `amssymb`.
 
 use crate::render::{RenderOptions, diagram, heading, plot};
@@ -21,7 +21,7 @@ pub fn render(r: &Report, o: &RenderOptions) -> String {
     for b in &r.blocks {
         match b {
             Block::Heading(h) => out.push_str(&format!("\\subsubsection*{{{}}}\n", escape(h))),
-            Block::Text(t) => out.push_str(&format!("{}\n\n", escape(t))),
+            Block::Text(t) => out.push_str(&format!("{}\n\n", prose(t))),
             Block::Formula(m) => {
                 let body = if m.latex.contains("\\\\") || m.latex.contains("&=") {
                     format!("\\begin{{aligned}} {} \\end{{aligned}}", m.latex)
@@ -44,11 +44,34 @@ pub fn render(r: &Report, o: &RenderOptions) -> String {
     out
 }
 
+/// A paragraph: `code` spans (commands to type) in typewriter, the rest
+/// escaped; an unpaired backtick stays a quote.
+fn prose(s: &str) -> String {
+    let parts: Vec<&str> = s.split('`').collect();
+    if parts.len().is_multiple_of(2) {
+        return escape(s);
+    }
+    parts
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            if k % 2 == 1 {
+                format!("\\texttt{{{}}}", escape(p))
+            } else {
+                escape(p)
+            }
+        })
+        .collect()
+}
+
 /// Escape LaTeX's special characters and spell common symbols in math.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
+            // "--" would set as a dash: `--all` must stay two hyphens.
+            '-' if chars.peek() == Some(&'-') => out.push_str("-{}"),
             '\\' => out.push_str("\\textbackslash{}"),
             '&' | '%' | '$' | '#' | '_' | '{' | '}' => {
                 out.push('\\');
@@ -153,5 +176,24 @@ mod tests {
         let s = cell(&Cell::Num(third), &RenderOptions::default());
         assert_eq!(s, "$\\frac{1}{3}$ ($\\approx 0.333333$)");
         assert!(!s.contains("$$"), "`$$` opens display math: {s}");
+    }
+
+    #[test]
+    fn double_hyphens_stay_two_hyphens() {
+        // LaTeX sets "--" as an en dash; a command a student copies from
+        // the sheet must keep `--seed`.
+        assert_eq!(escape("--seed 5"), "-{}-seed 5");
+        assert_eq!(escape("---"), "-{}-{}-");
+        assert_eq!(escape("x-1"), "x-1");
+    }
+
+    #[test]
+    fn code_spans_are_typewriter() {
+        assert_eq!(
+            prose("see `nn-tutor explain autodiff --example 2`."),
+            "see \\texttt{nn-tutor explain autodiff -{}-example 2}."
+        );
+        // An odd backtick is left as it is, escaped.
+        assert_eq!(prose("it`s"), "it`s");
     }
 }

@@ -116,6 +116,34 @@ fn autodiff_2_paths_add() {
 }
 
 #[test]
+fn autodiff_3_static_and_dynamic_agree() {
+    // f(x) = x·x for x > 0, -x otherwise. At x = 3: f = 9, f' = 2x = 6; at
+    // x = -2: f = 2, f' = -1. Static graph relu(x)² + relu(-x): at 3,
+    // 2·relu(3)·1 - relu'(-3) = 6 - 0; at -2, 2·0·0 - relu'(2) = -1.
+    let r = run("autodiff", 3, &[]);
+    for (name, want) in [
+        ("f(x1)", "9"),
+        ("df/dx(x1) static", "6"),
+        ("df/dx(x1) dynamic", "6"),
+        ("f(x2)", "2"),
+        ("df/dx(x2) static", "-1"),
+        ("df/dx(x2) dynamic", "-1"),
+    ] {
+        assert_eq!(exact(&r, name), want, "{name}");
+    }
+    // At the kink x = 0 the two graphs pick different one-sided slopes:
+    // relu'(0) = 0 makes the static one 0; the -x branch gives -1.
+    let r = run("autodiff", 3, &[("x1", "0")]);
+    assert_eq!(exact(&r, "df/dx(x1) static"), "0");
+    assert_eq!(exact(&r, "df/dx(x1) dynamic"), "-1");
+    // Exact rationals: x = 1/2 gives f = 1/4, f' = 1 in both graphs.
+    let r = run("autodiff", 3, &[("x1", "1/2")]);
+    assert_eq!(exact(&r, "f(x1)"), "1/4");
+    assert_eq!(exact(&r, "df/dx(x1) static"), "1");
+    assert_eq!(exact(&r, "df/dx(x1) dynamic"), "1");
+}
+
+#[test]
 fn chain_rule_1_pku() {
     // PKU: u = xy = 2, v = x/y = 1/2 at (1, 2); z = 4 + 1/4 = 17/4;
     // ∂z/∂x = 2xy² + 2x/y² = 8 + 1/2 = 17/2; ∂z/∂y = 2x²y - 2x²/y³ = 4 - 1/4 = 15/4.

@@ -1,11 +1,12 @@
-//! autodiff/1-2 and chain-rule/1-2: computation graphs and the chain rule
+//! autodiff/1-3 and chain-rule/1-2: computation graphs and the chain rule
 //! (NNDL 计算图与自动微分; PKU 偏导数与链式法则).
 
+use crate::catalog::common::{get, start};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::graph::{Graph, Trace};
 use crate::report::graph::{build, chain_blocks, gate_patterns};
-use crate::report::{Block, Math, Report, Settings, Table};
+use crate::report::{Block, Cell, Math, Report, Settings, Table};
 use crate::scalar::Scalar;
 
 pub static EXAMPLES: &[Example] = &[
@@ -57,6 +58,28 @@ pub static EXAMPLES: &[Example] = &[
         build: autodiff_2,
     },
     Example {
+        topic: "autodiff",
+        number: 3,
+        title: "Static and dynamic graphs: one graph for every input, or one per input",
+        title_zh: "静态计算图和动态计算图",
+        sources: &[
+            "NNDL, 静态计算图和动态计算图 (Theano/TensorFlow against DyNet/Chainer/PyTorch)",
+        ],
+        params: &[
+            Param {
+                name: "x1",
+                default: "3",
+                help: "first input (x > 0 takes the x·x branch)",
+            },
+            Param {
+                name: "x2",
+                default: "-2",
+                help: "second input (x ≤ 0 takes the -x branch)",
+            },
+        ],
+        build: autodiff_3,
+    },
+    Example {
         topic: "chain-rule",
         number: 1,
         title: "The chain rule for z = u² + v²",
@@ -99,6 +122,15 @@ pub const AUTODIFF_1: &str =
     "h1 = x*w; h2 = h1 + b; h3 = -h2; h4 = exp(h3); h5 = h4 + 1; h6 = 1/h5; f = h6";
 /// The program of autodiff/2.
 pub const AUTODIFF_2: &str = "u = x*y; v = x + y; f = u*v";
+/// autodiff/3's static graph: both branches of `x > 0 ? x·x : -x`, built
+/// once, as a select written with relu (relu(x)² = x² for x > 0, 0 otherwise;
+/// relu(-x) = -x for x ≤ 0, 0 otherwise).
+pub const AUTODIFF_3_STATIC: &str = "f = relu(x)^2 + relu(-x)";
+/// autodiff/3's dynamic graphs: only the branch the input takes.
+pub const AUTODIFF_3_POSITIVE: &str = "f = x*x";
+/// The other branch.
+pub const AUTODIFF_3_OTHER: &str = "f = -x";
+
 /// The program of chain-rule/1.
 pub const CHAIN_RULE_1: &str = "u = x*y; v = x/y; z = u^2 + v^2";
 /// The program of chain-rule/2.
@@ -150,6 +182,105 @@ fn autodiff_2(v: &Values, s: &Settings) -> Result<Report> {
         s,
         &[("x", "2*x*y + y^2"), ("y", "x^2 + 2*x*y")],
     )?;
+    Ok(r)
+}
+
+/// The same branching function as a static graph (built once, both branches
+/// in it) and as dynamic graphs (built per input, the taken branch only).
+fn autodiff_3(v: &Values, s: &Settings) -> Result<Report> {
+    let mut r = start(v, &["x1", "x2"], s);
+    let stat = Graph::parse(AUTODIFF_3_STATIC)?;
+    r.text(
+        "The program: f(x) = x·x if x > 0, otherwise -x. A static graph is built once, \
+         before any data, so it must hold both branches; here the branch is a select \
+         written with relu: f = relu(x)^2 + relu(-x). A dynamic graph is built while the \
+         program runs, once for every input, and holds only the branch that input takes.",
+    );
+    let mut t = Table::new(
+        "One graph built once, or one per input · 静态计算图与动态计算图",
+        &[
+            "graph",
+            "input",
+            "nodes",
+            "f(x)",
+            "df/dx",
+            "finite difference",
+        ],
+    );
+    let mut same = Table::new(
+        "Both kinds give the same derivative · 梯度",
+        &["input", "static", "dynamic", "same"],
+    );
+    let mut kink = false;
+    for name in ["x1", "x2"] {
+        let x = get(v, name, s);
+        kink |= x.is_zero();
+        let at: Values = [("x".to_string(), x.clone())].into();
+        // Independent of both graphs: central difference of the branching
+        // program itself, in f64.
+        let f = |t: f64| if t > 0.0 { t * t } else { -t };
+        let (xf, h) = (x.to_f64(), 1e-6 * x.to_f64().abs().max(1.0));
+        let fd = (f(xf + h) - f(xf - h)) / (2.0 * h);
+        let dynamic = if x.signum() > 0 {
+            AUTODIFF_3_POSITIVE
+        } else {
+            AUTODIFF_3_OTHER
+        };
+        let mut grads = Vec::new();
+        for (kind, src) in [("static", AUTODIFF_3_STATIC), ("dynamic", dynamic)] {
+            let g = if kind == "static" {
+                stat.clone()
+            } else {
+                Graph::parse(src)?
+            };
+            let tr = Trace::run(&g, &at, s.float)?;
+            let d = tr.grads[g.find("x").expect("x is a variable")]
+                .clone()
+                .unwrap_or_else(Scalar::zero);
+            let nodes: Vec<&str> = g.nodes.iter().map(|n| n.label.as_str()).collect();
+            let built = if kind == "static" {
+                format!("static, built once: {src}")
+            } else {
+                format!("dynamic, built for {name}: {src}")
+            };
+            t.row(vec![
+                built.into(),
+                format!("{name} = {}", x.show(s.digits)).into(),
+                format!("{} ({})", nodes.len(), nodes.join(", ")).into(),
+                tr.values[g.output].clone().into(),
+                d.clone().into(),
+                Cell::Num(Scalar::Float(fd)),
+            ]);
+            if kind == "static" {
+                r.results
+                    .push((format!("f({name})"), tr.values[g.output].clone()));
+            }
+            r.results.push((format!("df/dx({name}) {kind}"), d.clone()));
+            grads.push(d);
+        }
+        let agree = grads[0] == grads[1];
+        same.row(vec![
+            format!("{name} = {}", x.show(s.digits)).into(),
+            grads[0].clone().into(),
+            grads[1].clone().into(),
+            (if agree { "✓" } else { "✗ (kink)" }).into(),
+        ]);
+    }
+    r.table(t);
+    r.table(same);
+    r.text(
+        "The static graph has the same nodes for every input and evaluates both branches \
+         each time (relu zeroes the one not taken); each dynamic graph is smaller \
+         but has to be built again for every input, and inputs that take different \
+         branches get graphs of different shapes, which are harder to batch and optimise.",
+    );
+    if kink {
+        r.text(
+            "At x = 0 the function has a kink (slope -1 on the left, 0 on the right): the \
+             static graph's relu takes relu'(0) = 0 and the dynamic graph's -x branch gives -1; \
+             both are one-sided derivatives, and the central difference sits between them.",
+        );
+    }
     Ok(r)
 }
 

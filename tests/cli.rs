@@ -169,6 +169,23 @@ fn bad_inputs_fail_clearly() {
         ),
         (vec!["graph", "x + y", "--at", "x=1"], 2, "`y` has no value"),
         (
+            vec!["explain", "training", "-e", "3", "--round-each", "2"],
+            2,
+            "--round-each on training/3: it is a training run",
+        ),
+        (
+            vec![
+                "explain",
+                "gradient-descent",
+                "-e",
+                "1",
+                "--round-each",
+                "2",
+            ],
+            2,
+            "use it on neuron/1, neuron/2, neuron/3",
+        ),
+        (
             vec!["graph", "x + 1", "--at", "x=1,q=2"],
             2,
             "its variables are: x",

@@ -380,9 +380,25 @@ fn round_each_on_explain() {
         "{text}"
     );
     fails(
-        &["explain", "forward", "-e", "2", "--round-each", "2"],
+        &["explain", "xor", "-e", "3", "--round-each", "2"],
         2,
-        "--round-each on forward/2",
+        "--round-each on xor/3: it is a training run or a seeded simulation in f64",
+    );
+    // Integer counts: rounding changes nothing, and the audit says so (exit 0).
+    let out = run(&["explain", "network", "-e", "1", "--round-each", "2"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains(
+        "Every value of network/1 is an integer count (weights n_in·n_out and biases n_out \
+         per layer); rounding to any number of decimals changes nothing"
+    ));
+    // The classic case: backprop/2 (the staged sigmoid neuron) by hand with
+    // 2 decimals: σ(1) → 0.73, local σ' = 0.73·0.27 = 0.1971 → 0.20, then
+    // ∂f/∂x0 = 0.20·w0 = 0.20·2 = 0.40 where the exact value is 0.393224.
+    let out = run(&["explain", "backprop", "-e", "2", "--round-each", "2"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("| df/dx0   | 0.393224  | 2/5 (0.4)"),
+        "{text}"
     );
     // A layer example: backprop/4 (CAL) to 1 decimal drifts from the exact -12.
     let out = run(&["explain", "backprop", "-e", "4", "--round-each", "1"]);

@@ -362,28 +362,36 @@ fn softmax_2(v: &Values) -> Result<Plan> {
 }
 
 fn loss_1(v: &Values) -> Result<Plan> {
-    let sq = "(y1 - t1)^2 + (y2 - t2)^2 + (y3 - t3)^2";
+    let s = Settings::default();
+    let (y, t) = (
+        vector(v, &["y1", "y2", "y3"], &s),
+        vector(v, &["t1", "t2", "t3"], &s),
+    );
+    // As the example: cross-entropy only when t is a distribution and y > 0.
+    let ce_ok = crate::loss::Loss::CrossEntropy.check_target(&t).is_ok()
+        && y.iter().all(|x| x.signum() > 0);
     // 0·ln y is 0: only the classes with t_k ≠ 0 enter the cross-entropy.
     let terms: Vec<String> = (1..=3)
-        .filter(|k| !v[&format!("t{k}")].is_zero())
+        .filter(|k| !t[k - 1].is_zero())
         .map(|k| format!("t{k}*ln(y{k})"))
         .collect();
-    let ce = if terms.is_empty() {
-        "0".to_string()
-    } else {
-        terms.join(" + ")
-    };
-    let src = format!("sse = {sq}; mse = sse / 3; half_sse = sse / 2; cross_entropy = -({ce})");
+    let mut src = "sse = (y1 - t1)^2 + (y2 - t2)^2 + (y3 - t3)^2; mse = sse / 3; \
+                   half_sse = sse / 2"
+        .to_string();
+    let mut finals = vec!["mse", "half_sse"];
+    if ce_ok && !terms.is_empty() {
+        src.push_str(&format!("; cross_entropy = -({})", terms.join(" + ")));
+        finals.push("cross_entropy");
+    }
     let mut it = forward(
         src,
         inputs(v, &["y1", "y2", "y3", "t1", "t2", "t3"]),
-        &["mse", "half_sse", "cross_entropy"],
+        &finals,
     );
-    it.links = links(&[
-        ("mse", "mse"),
-        ("half_sse", "half_sse"),
-        ("cross_entropy", "cross_entropy"),
-    ]);
+    it.links = finals
+        .iter()
+        .map(|f| (f.to_string(), f.to_string()))
+        .collect();
     replay(vec![it])
 }
 

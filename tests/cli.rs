@@ -174,16 +174,14 @@ fn bad_inputs_fail_clearly() {
             "--round-each on training/3: it is a training run",
         ),
         (
-            vec![
-                "explain",
-                "gradient-descent",
-                "-e",
-                "1",
-                "--round-each",
-                "2",
-            ],
+            vec!["explain", "vanishing", "-e", "1", "--round-each", "2"],
             2,
             "use it on neuron/1, neuron/2, neuron/3",
+        ),
+        (
+            vec!["exercise", "training", "-e", "3"],
+            2,
+            "training/3 has no exercise: it trains on the handwritten digits",
         ),
         (
             vec!["graph", "x + 1", "--at", "x=1,q=2"],

@@ -111,6 +111,7 @@ pub fn plan(id: &str, v: &Values) -> Option<Result<Plan>> {
         "loss/1" => loss_1(v),
         "loss/2" => loss_2(v),
         "neuron/3" => neuron_3(v),
+        "gradient-descent/1" => gd_1(v),
         "xor/2" => xor_2(v),
         "init/1" => init_1(v),
         "init/2" => init_2(v),
@@ -454,6 +455,47 @@ fn neuron_3(v: &Values) -> Result<Plan> {
     replay(vec![it])
 }
 
+/// Linear regression by GD unrolled, on the data y = 2x + 1 at x = 1, 2, 3:
+/// each step's errors, J, ∂J/∂w, ∂J/∂b and new w, b, rounded as written.
+fn gd_1(v: &Values) -> Result<Plan> {
+    let steps = crate::catalog::common::count(v, "steps", 1, 8)?;
+    let mut src = String::new();
+    let (mut w, mut b) = ("w".to_string(), "b".to_string());
+    let step = |w: &str, b: &str, k: u64| {
+        let e: Vec<String> = [(1, 3), (2, 5), (3, 7)]
+            .iter()
+            .map(|(x, y)| format!("e{k}_{x} = {w}*{x} + {b} - {y}"))
+            .collect();
+        format!(
+            "{}; J_{k} = (e{k}_1^2 + e{k}_2^2 + e{k}_3^2) / 3",
+            e.join("; ")
+        )
+    };
+    for k in 1..=steps {
+        src.push_str(&step(&w, &b, k));
+        src.push_str(&format!(
+            "; gw{k} = 2*(e{k}_1*1 + e{k}_2*2 + e{k}_3*3) / 3; gb{k} = 2*(e{k}_1 + e{k}_2 + e{k}_3) / 3; \
+             w_{k} = {w} - lr*gw{k}; b_{k} = {b} - lr*gb{k}; "
+        ));
+        (w, b) = (format!("w_{k}"), format!("b_{k}"));
+    }
+    let last = steps + 1;
+    src.push_str(&step(&w, &b, last));
+    let mut it = forward(src, inputs(v, &["w", "b", "lr"]), &[]);
+    let mut l: Vec<(String, String)> = Vec::new();
+    for k in 1..=steps {
+        for q in ["J", "w", "b"] {
+            l.push((format!("{q}_{k}"), format!("{q}_{k}")));
+        }
+    }
+    l.push((format!("J_{last}"), "J".into()));
+    if let Kind::Graph { finals, .. } = &mut it.kind {
+        *finals = vec![w, b, format!("J_{last}")];
+    }
+    it.links = l;
+    replay(vec![it])
+}
+
 fn xor_2(v: &Values) -> Result<Plan> {
     let s = Settings::default();
     let net = Network::new(
@@ -742,6 +784,18 @@ mod tests {
         // where the exact bound is √(3/32) = 0.306186.
         let rows = audit_rows("init/2", &[], 2);
         assert_eq!(rounded(&rows, "he_bound"), p("0.3"));
+    }
+
+    #[test]
+    fn gradient_descent_1_drift_by_hand() {
+        // gradient-descent/1 at lr = 1/10, w = b = 0 (data y = 2x + 1 at
+        // x = 1, 2, 3): errors (-3, -5, -7), ∂J/∂w = 2·(-3 - 10 - 21)/3 =
+        // -68/3 → -22.67, ∂J/∂b = 2·(-15)/3 = -10; w_1 = 0 + 0.1·22.67 =
+        // 2.267 → 2.27 where the exact w_1 is 34/15 = 2.2667; b_1 = 1 exactly.
+        let rows = audit_rows("gradient-descent/1", &[], 2);
+        assert_eq!(rounded(&rows, "gw1"), p("-22.67"));
+        assert_eq!(rounded(&rows, "w_1"), p("2.27"));
+        assert_eq!(rounded(&rows, "b_1"), Scalar::one());
     }
 
     #[test]

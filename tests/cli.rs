@@ -174,6 +174,20 @@ fn bad_inputs_fail_clearly() {
             "--round-each on training/3: it is a training run",
         ),
         (
+            vec![
+                "explain",
+                "loss",
+                "-e",
+                "1",
+                "--set",
+                "y1=0.001",
+                "--round-each",
+                "2",
+            ],
+            1,
+            "--round-each 2 on loss/1: the replay rounded to 2 decimals fails: ln is undefined at 0",
+        ),
+        (
             vec!["explain", "vanishing", "-e", "1", "--round-each", "2"],
             2,
             "use it on neuron/1, neuron/2, neuron/3",

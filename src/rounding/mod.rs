@@ -200,6 +200,20 @@ impl Item {
 /// keeps the audit of graph programs and layer problems as it always was;
 /// several pieces share one table.
 pub fn audit_plan(r: &mut Report, id: &str, plan: &Plan, d: u32, digits: usize) -> Result<()> {
+    // The example itself has already run exactly, so an arithmetic failure
+    // here comes from a rounded value (a probability rounded to 0 under ln).
+    // (An overflow keeps its own message: it says to try smaller inputs.)
+    audit_plan_inner(r, id, plan, d, digits).map_err(|e| match e {
+        Error::DivisionByZero { .. } | Error::Domain { .. } => Error::BadData {
+            source_name: format!("--round-each {d} on {id}"),
+            problem: format!("the replay rounded to {d} decimals fails: {e}"),
+            expected: "more decimals (a larger D): the exact computation succeeds".to_string(),
+        },
+        e => e,
+    })
+}
+
+fn audit_plan_inner(r: &mut Report, id: &str, plan: &Plan, d: u32, digits: usize) -> Result<()> {
     let (items, note) = match plan {
         Plan::Unchanged(why) => {
             r.heading(format!("Rounding each step to {d} decimals · 逐步四舍五入"));

@@ -158,7 +158,8 @@ Examples:
         force: bool,
         /// Replay the example rounding every intermediate to D decimals, as by
         /// hand, and show each exact value beside the replay and the drift
-        /// (backprop 1-5, autodiff 1-2, chain-rule 1-2, neuron 1-2, forward 1).
+        /// (every example computed by hand; integer counts say rounding changes
+        /// nothing; training runs have no hand computation to replay).
         #[arg(long, value_name = "D", value_parser = clap::value_parser!(u32).range(0..=12))]
         round_each: Option<u32>,
         #[command(flatten)]
@@ -527,19 +528,10 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
             let mut r = ex.run(&sets, &out.settings())?;
             if let Some(d) = round_each {
                 let (values, digits) = (ex.values(&sets)?, out.digits as usize);
-                if let Some(src) = catalog::program(&ex.id()) {
-                    crate::rounding::audit(&mut r, src, &values, d, digits)?;
-                } else if let Some(problem) = catalog::network_of(&ex.id(), &values) {
-                    crate::rounding::layers::audit(&mut r, &problem?, d, digits)?;
-                } else {
-                    return Err(Error::Invalid {
-                        what: format!("--round-each on {}", ex.id()),
-                        problem: "the rounding audit is not available for this example".to_string(),
-                        accepted: "use it on backprop 1-5, autodiff 1-2, chain-rule 1-2, \
-                                   neuron 1-2 or forward 1"
-                            .to_string(),
-                    });
-                }
+                let id = ex.id();
+                let plan = catalog::audits::plan(&id, &values)
+                    .ok_or_else(|| catalog::audits::unavailable(&id))??;
+                crate::rounding::audit_plan(&mut r, &id, &plan, d, digits)?;
             }
             if let Some(path) = plot {
                 write_plot(&r, &path, force)?;

@@ -169,6 +169,35 @@ fn bad_inputs_fail_clearly() {
         ),
         (vec!["graph", "x + y", "--at", "x=1"], 2, "`y` has no value"),
         (
+            vec!["explain", "training", "-e", "3", "--round-each", "2"],
+            2,
+            "--round-each on training/3: it is a training run",
+        ),
+        (
+            vec![
+                "explain",
+                "loss",
+                "-e",
+                "1",
+                "--set",
+                "y1=0.001",
+                "--round-each",
+                "2",
+            ],
+            1,
+            "--round-each 2 on loss/1: the replay rounded to 2 decimals fails: ln is undefined at 0",
+        ),
+        (
+            vec!["explain", "vanishing", "-e", "1", "--round-each", "2"],
+            2,
+            "use it on neuron/1, neuron/2, neuron/3",
+        ),
+        (
+            vec!["exercise", "training", "-e", "3"],
+            2,
+            "training/3 has no exercise: it trains on the handwritten digits",
+        ),
+        (
             vec!["graph", "x + 1", "--at", "x=1,q=2"],
             2,
             "its variables are: x",

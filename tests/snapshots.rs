@@ -69,3 +69,36 @@ fn latex_text_has_no_raw_math_symbols() {
         }
     }
 }
+
+/// The `--round-each 2` audit of one example per family, alone (the rest of
+/// each report is pinned above). Each was read by hand; the drifts are
+/// derived in the comments of `src/catalog/audits.rs`'s tests.
+#[test]
+fn round_each_audit_per_family() {
+    for id in [
+        "activation/2",
+        "forward/3",
+        "softmax/2",
+        "loss/2",
+        "neuron/3",
+        "xor/2",
+        "init/1",
+        "network/1",
+    ] {
+        let (t, n) = id.split_once('/').unwrap();
+        let ex = catalog::find(t, n.parse().unwrap()).unwrap();
+        let values = ex.values(&[]).unwrap();
+        let plan = catalog::audits::plan(id, &values).unwrap().unwrap();
+        let mut r = nn_tutor::report::Report {
+            id: id.to_string(),
+            title: "explain --round-each 2 (the audit alone)".to_string(),
+            ..Default::default()
+        };
+        nn_tutor::rounding::audit_plan(&mut r, id, &plan, 2, 6).unwrap();
+        let text = render(&r, Format::Markdown, &RenderOptions::default());
+        let name = format!("round-each-2__{}", id.replace('/', "-"));
+        insta::with_settings!({ prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(name, text);
+        });
+    }
+}

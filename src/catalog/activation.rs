@@ -325,6 +325,9 @@ fn maxout_table(r: &mut Report, v: &Values, s: &Settings) -> Result<()> {
             Math::num(&a[0], s.digits).latex
         ),
     ));
+    if zs[0].cmp_value(&zs[1]).is_eq() {
+        r.text("Kink: the two pieces tie, where maxout's derivative jumps; the gradient goes to the first piece by convention.");
+    }
     r.results.push(("maxout a".into(), a[0].clone()));
     r.results.push(("da/dz1".into(), d[0].clone()));
     r.results.push(("da/dz2".into(), d[1].clone()));

@@ -3,6 +3,7 @@
 //! function from parameter values to a [`Report`].
 
 mod activation;
+pub mod audits;
 mod autodiff;
 mod backprop;
 mod common;

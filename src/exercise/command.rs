@@ -81,8 +81,19 @@ pub fn run(ask: &Ask, files: &Files, format: SheetFormat, digits: usize) -> Resu
     if sh.problems.is_empty() {
         return Err(Error::Invalid {
             what: format!("exercise {}", ask.topic.as_deref().unwrap_or("")),
-            problem: "none of its examples has exercise ranges".to_string(),
-            accepted: format!("examples with ranges: {}", with_ranges().join(", ")),
+            problem: format!(
+                "none of its examples has exercise ranges ({})",
+                examples
+                    .iter()
+                    .map(|e| {
+                        let id = e.id();
+                        let why = crate::exercise::ranges::why_none(&id).unwrap_or("no ranges yet");
+                        format!("{id}: {why}")
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+            accepted: format!("examples with exercises: {}", with_ranges().join(", ")),
         });
     }
     let o = RenderOptions {

@@ -53,14 +53,19 @@ pub struct Sheet {
 
 /// Why a drawn report makes a poor exercise, if it does: a kink (where the
 /// derivative is a convention), or every gradient zero.
+///
+/// A kink is what the engines mark: a check cell `kink: …` (a gradient whose
+/// finite difference is one-sided: ReLU or Leaky ReLU at exactly 0, a max
+/// tie) or their note `Kink: …`. A sentence that merely explains the
+/// convention (activation/1's "Kink convention: …", always printed) is not one.
 pub fn degenerate(r: &Report) -> Option<&'static str> {
     let mentions_kink = r.blocks.iter().any(|b| match b {
-        Block::Text(t) => t.contains("kink"),
+        Block::Text(t) => t.starts_with("Kink:"),
         Block::Table(t) => t
             .rows
             .iter()
             .flatten()
-            .any(|c| matches!(c, Cell::Text(s) if s.contains("kink"))),
+            .any(|c| matches!(c, Cell::Text(s) if s.starts_with("kink"))),
         _ => false,
     });
     if mentions_kink {
@@ -148,10 +153,14 @@ fn pick(d: &Draw, rng: &mut SplitMix64) -> String {
 }
 
 fn no_ranges(ex: &Example) -> Error {
+    let id = ex.id();
     Error::Invalid {
-        what: format!("exercise {}", ex.id()),
-        problem: "this example has no exercise ranges".to_string(),
-        accepted: format!("examples with ranges: {}", with_ranges().join(", ")),
+        what: format!("exercise {id}"),
+        problem: match ranges::why_none(&id) {
+            Some(why) => format!("{id} has no exercise: {why}"),
+            None => "this example has no exercise ranges".to_string(),
+        },
+        accepted: format!("examples with exercises: {}", with_ranges().join(", ")),
     }
 }
 
@@ -263,6 +272,35 @@ mod tests {
     }
 
     #[test]
+    fn activation_kinks_are_found_and_the_convention_note_is_not_one() {
+        let run = |id: &str, sets: &[(&str, &str)]| {
+            let (t, n) = id.split_once('/').unwrap();
+            let sets: Vec<(String, String)> = sets
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            let ex = catalog::find(t, n.parse().unwrap()).unwrap();
+            degenerate(&ex.run(&sets, &Settings::default()).unwrap())
+        };
+        // activation/1's defaults put z3 = 0 on ReLU's kink.
+        assert_eq!(run("activation/1", &[]), Some("an input sits on a kink"));
+        // Off zero only the always-printed "Kink convention" note mentions
+        // kinks: not degenerate.
+        assert_eq!(run("activation/1", &[("z3", "1/2")]), None);
+        // Leaky ReLU at exactly 0.
+        assert_eq!(
+            run("activation/2", &[("z", "0")]),
+            Some("an input sits on a kink")
+        );
+        // A maxout tie: z1 = 1 - 2 + 0 = -1, z2 = 1/2 + 1 - 5/2 = -1.
+        assert_eq!(
+            run("activation/2", &[("z", "1"), ("b2", "-5/2")]),
+            Some("an input sits on a kink")
+        );
+        assert_eq!(run("activation/2", &[("z", "1")]), None);
+    }
+
+    #[test]
     fn no_usable_draw_is_a_clear_error() {
         // max(z, w) with z = w = 1 always: every draw is on the kink.
         let ex = catalog::find("backprop", 3).unwrap();
@@ -291,7 +329,21 @@ mod tests {
         let err = make(&[ex], 1, 1, Lang::En, String::new())
             .unwrap_err()
             .to_string();
-        assert!(err.contains("no exercise ranges"), "{err}");
+        assert!(
+            err.contains("xor/1 has no exercise: a perceptron on the four fixed XOR points"),
+            "{err}"
+        );
         assert!(err.contains("backprop/1"), "{err}");
+    }
+
+    #[test]
+    fn every_example_has_ranges_or_a_reason() {
+        for ex in catalog::all() {
+            let id = ex.id();
+            assert!(
+                ranges::of(&id).is_some() != ranges::why_none(&id).is_some(),
+                "{id}: needs exactly one of exercise ranges or a reason for none"
+            );
+        }
     }
 }

@@ -97,7 +97,7 @@ fn backward(
 }
 
 /// Every quantity of the exact run beside its rounded replay.
-fn rows(net: &Network, x: &[Scalar], obj: Option<&Objective>, d: u32) -> Result<Vec<Row>> {
+fn pairs(net: &Network, x: &[Scalar], obj: Option<&Objective>, d: u32) -> Result<Vec<Row>> {
     let (fe, fr) = (forward(net, x, None)?, forward(net, x, Some(d))?);
     let mut out = Vec::new();
     for (l, ((ze, ae), (zr, ar))) in fe.iter().zip(&fr).enumerate() {
@@ -118,6 +118,25 @@ fn rows(net: &Network, x: &[Scalar], obj: Option<&Objective>, d: u32) -> Result<
     Ok(out)
 }
 
+/// The audit rows of a layer problem: final answers are the loss and the
+/// gradients, or without an objective the output layer's a.
+pub fn rows((net, x, obj): &crate::catalog::LayerProblem, d: u32) -> Result<Vec<super::Row>> {
+    let last_a = format!("a({})_", net.layers.len());
+    Ok(pairs(net, x, obj.as_ref(), d)?
+        .into_iter()
+        .map(|(name, exact, rounded)| super::Row {
+            is_final: if obj.is_some() {
+                name == "L" || name.starts_with("dL/")
+            } else {
+                name.starts_with(&last_a)
+            },
+            name,
+            exact,
+            rounded,
+        })
+        .collect())
+}
+
 /// Append the audit of a layer-level example to its report.
 pub fn audit(
     r: &mut Report,
@@ -125,7 +144,7 @@ pub fn audit(
     d: u32,
     digits: usize,
 ) -> Result<()> {
-    let all = rows(net, x, obj.as_ref(), d)?;
+    let all = pairs(net, x, obj.as_ref(), d)?;
     let mut t = Table::new(
         format!("Rounding audit · 逐步舍入: z, a, L, δ and gradients rounded to {d} decimals"),
         &[
@@ -193,7 +212,7 @@ mod tests {
         // backprop/4 (CAL): Loss = 9/4, ∂Loss/∂w2_00 = -3/4, ∂Loss/∂w1_00 = -6;
         // every exact δ and gradient equals the traced network's.
         let (net, x, obj) = problem("backprop/4", &[]);
-        let rows = rows(&net, &x, obj.as_ref(), 2).unwrap();
+        let rows = pairs(&net, &x, obj.as_ref(), 2).unwrap();
         assert_eq!(get(&rows, "L").1, Scalar::ratio(9, 4));
         assert_eq!(get(&rows, "dL/dW(2)_1,1").1, Scalar::ratio(-3, 4));
         assert_eq!(get(&rows, "dL/dW(1)_1,1").1, Scalar::int(-6));
@@ -215,7 +234,7 @@ mod tests {
         // a = σ(1/2) → 0.62, L = -ln 0.62 = 0.478 → 0.48, ∂L/∂a = -1/0.62 → -1.61,
         // δ = 0.62·0.38·(-1.61) = -0.379 → -0.38, ∂L/∂w = -0.38·3 = -1.14.
         let (net, x, obj) = problem("neuron/2", &[("x", "3"), ("w", "1/2"), ("b", "-1")]);
-        let rows = rows(&net, &x, obj.as_ref(), 2).unwrap();
+        let rows = pairs(&net, &x, obj.as_ref(), 2).unwrap();
         let p = |s: &str| Scalar::parse(s).unwrap();
         assert_eq!(get(&rows, "a(1)_1").2, p("0.62"));
         assert_eq!(get(&rows, "L").2, p("0.48"));

@@ -78,6 +78,224 @@ pub fn replay(g: &Graph, inputs: &HashMap<String, Scalar>, d: u32) -> Result<Rep
     Ok(Replay { values, grads })
 }
 
+/// One audited quantity: its exact value, its rounded replay, and whether it
+/// is a final answer (the ones the drift summary looks at).
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub name: String,
+    pub exact: Scalar,
+    pub rounded: Scalar,
+    pub is_final: bool,
+}
+
+/// The rows of a graph program: each named step's value, then (with
+/// `backward`) the gradient of the output with respect to each named node.
+/// Final answers: the output and the input gradients, or with `backward`
+/// off the steps named in `finals` (the output when `finals` is empty).
+pub fn graph_rows(
+    src: &str,
+    inputs: &HashMap<String, Scalar>,
+    d: u32,
+    backward: bool,
+    finals: &[String],
+) -> Result<Vec<Row>> {
+    let g = Graph::parse(src)?;
+    let exact = Trace::run(&g, inputs, false)?;
+    let rounded = replay(&g, inputs, d)?;
+    let out = g.output_name().to_string();
+    let mut rows = Vec::new();
+    for (i, n) in g.nodes.iter().enumerate() {
+        if n.name.is_some() && n.op != Op::Input {
+            let is_final = if backward || finals.is_empty() {
+                i == g.output
+            } else {
+                finals.contains(&n.label)
+            };
+            rows.push(Row {
+                name: n.label.clone(),
+                exact: exact.values[i].clone(),
+                rounded: rounded.values[i].clone(),
+                is_final,
+            });
+        }
+    }
+    if !backward {
+        return Ok(rows);
+    }
+    for (i, n) in g.nodes.iter().enumerate() {
+        if i == g.output || n.name.is_none() {
+            continue;
+        }
+        if let (Some(e), Some(x)) = (&exact.grads[i], &rounded.grads[i]) {
+            rows.push(Row {
+                name: format!("d{out}/d{}", n.label),
+                exact: e.clone(),
+                rounded: x.clone(),
+                is_final: n.op == Op::Input,
+            });
+        }
+    }
+    Ok(rows)
+}
+
+/// One piece of an example's audit: a graph program or a layer problem,
+/// labelled when an example has several (one per point, head or sample).
+pub struct Item {
+    /// Prefixed to each row name (`logistic(z4) · a`); empty for one piece.
+    pub label: String,
+    pub kind: Kind,
+    /// (row name, name of the example's result): the exact column of the
+    /// row must equal that result; tests check every link.
+    pub links: Vec<(String, String)>,
+}
+
+/// What an [`Item`] replays.
+pub enum Kind {
+    /// A program of the expression language, replayed forward and (with
+    /// `backward`) backward.
+    Graph {
+        src: String,
+        inputs: HashMap<String, Scalar>,
+        backward: bool,
+        /// Final answers of a forward-only program (empty: its output).
+        finals: Vec<String>,
+    },
+    /// A layer-level problem (network, input, objective).
+    Layers(crate::catalog::LayerProblem),
+}
+
+/// How `--round-each` treats an example.
+pub enum Plan {
+    /// Replay these pieces; `note` says what is not replayed, if anything.
+    Replay {
+        items: Vec<Item>,
+        note: Option<String>,
+    },
+    /// Rounding cannot change anything; the sentence says why.
+    Unchanged(String),
+}
+
+impl Item {
+    /// The rows of this piece, with its label in front of each name.
+    pub fn rows(&self, d: u32) -> Result<Vec<Row>> {
+        let mut rows = match &self.kind {
+            Kind::Graph {
+                src,
+                inputs,
+                backward,
+                finals,
+            } => graph_rows(src, inputs, d, *backward, finals)?,
+            Kind::Layers(p) => layers::rows(p, d)?,
+        };
+        if !self.label.is_empty() {
+            for r in &mut rows {
+                r.name = format!("{} · {}", self.label, r.name);
+            }
+        }
+        Ok(rows)
+    }
+}
+
+/// Append the audit of `plan` to an example's report. One unlabelled piece
+/// keeps the audit of graph programs and layer problems as it always was;
+/// several pieces share one table.
+pub fn audit_plan(r: &mut Report, id: &str, plan: &Plan, d: u32, digits: usize) -> Result<()> {
+    // The example itself has already run exactly, so an arithmetic failure
+    // here comes from a rounded value (a probability rounded to 0 under ln).
+    // (An overflow keeps its own message: it says to try smaller inputs.)
+    audit_plan_inner(r, id, plan, d, digits).map_err(|e| match e {
+        Error::DivisionByZero { .. } | Error::Domain { .. } => Error::BadData {
+            source_name: format!("--round-each {d} on {id}"),
+            problem: format!("the replay rounded to {d} decimals fails: {e}"),
+            expected: "more decimals (a larger D): the exact computation succeeds".to_string(),
+        },
+        e => e,
+    })
+}
+
+fn audit_plan_inner(r: &mut Report, id: &str, plan: &Plan, d: u32, digits: usize) -> Result<()> {
+    let (items, note) = match plan {
+        Plan::Unchanged(why) => {
+            r.heading(format!("Rounding each step to {d} decimals · 逐步四舍五入"));
+            r.text(why.clone());
+            return Ok(());
+        }
+        Plan::Replay { items, note } => (items, note),
+    };
+    match items.as_slice() {
+        [one] if one.label.is_empty() => match &one.kind {
+            Kind::Graph {
+                src,
+                inputs,
+                backward: true,
+                ..
+            } => audit(r, src, inputs, d, digits)?,
+            Kind::Layers(p) => layers::audit(r, p, d, digits)?,
+            Kind::Graph { .. } => audit_rows(r, id, &one.rows(d)?, d, digits)?,
+        },
+        _ => {
+            let mut rows = Vec::new();
+            for it in items {
+                rows.extend(it.rows(d)?);
+            }
+            audit_rows(r, id, &rows, d, digits)?;
+        }
+    }
+    if let Some(n) = note {
+        r.text(n.clone());
+    }
+    Ok(())
+}
+
+fn audit_rows(r: &mut Report, id: &str, rows: &[Row], d: u32, digits: usize) -> Result<()> {
+    let mut t = Table::new(
+        format!("Rounding audit · 逐步舍入: every intermediate rounded to {d} decimals"),
+        &[
+            "quantity",
+            "exact",
+            &format!("rounded each step ({d} d.p.)"),
+            "drift",
+        ],
+    );
+    let mut worst: Option<(&Row, Scalar)> = None;
+    for row in rows {
+        let drift = row.rounded.sub(&row.exact)?;
+        if row.is_final
+            && worst
+                .as_ref()
+                .is_none_or(|w| drift.abs().cmp_value(&w.1.abs()).is_gt())
+        {
+            worst = Some((row, drift.clone()));
+        }
+        t.row(vec![
+            Cell::Text(row.name.clone()),
+            row.exact.clone().into(),
+            row.rounded.clone().into(),
+            drift.into(),
+        ]);
+    }
+    r.heading(format!("Rounding each step to {d} decimals · 逐步四舍五入"));
+    r.table(t);
+    match worst {
+        Some((w, drift)) if !drift.is_zero() => r.text(format!(
+            "The largest drift of a final answer is in `{}`: rounding every step to {d} \
+             decimals gives {} where the exact value is {} (off by {}).",
+            w.name,
+            w.rounded.show(digits),
+            w.exact.show(digits),
+            drift.show(digits)
+        )),
+        _ => r.text(format!(
+            "No final answer of {id} drifts: at {d} decimals every rounded step gives the exact answer."
+        )),
+    }
+    r.text(
+        "Rounded values feed the next step, so their errors add up along the chain; \
+         keep one or two more decimals in intermediates than the answer needs.",
+    );
+    Ok(())
+}
+
 /// Append the audit to an example's report: each named value and gradient,
 /// exact beside its rounded replay and the drift, then the drift of the
 /// final answers (the output and the gradients of the inputs).
@@ -88,10 +306,7 @@ pub fn audit(
     d: u32,
     digits: usize,
 ) -> Result<()> {
-    let g = Graph::parse(src)?;
-    let exact = Trace::run(&g, inputs, false)?;
-    let rounded = replay(&g, inputs, d)?;
-    let out = g.output_name().to_string();
+    let rows = graph_rows(src, inputs, d, true, &[])?;
     let mut t = Table::new(
         format!("Rounding audit · 逐步舍入: every intermediate rounded to {d} decimals"),
         &[
@@ -102,48 +317,30 @@ pub fn audit(
         ],
     );
     let mut finals = Vec::new();
-    let mut row = |name: String, e: &Scalar, x: &Scalar, last: bool| -> Result<()> {
-        let drift = x.sub(e)?;
-        if last {
-            finals.push((name.clone(), drift.clone(), e.clone(), x.clone()));
+    for row in &rows {
+        let drift = row.rounded.sub(&row.exact)?;
+        if row.is_final {
+            finals.push((row, drift.clone()));
         }
         t.row(vec![
-            Cell::Text(name),
-            e.clone().into(),
-            x.clone().into(),
+            Cell::Text(row.name.clone()),
+            row.exact.clone().into(),
+            row.rounded.clone().into(),
             drift.into(),
         ]);
-        Ok(())
-    };
-    for (i, n) in g.nodes.iter().enumerate() {
-        if n.name.is_some() && n.op != Op::Input {
-            row(
-                n.label.clone(),
-                &exact.values[i],
-                &rounded.values[i],
-                i == g.output,
-            )?;
-        }
-    }
-    for (i, n) in g.nodes.iter().enumerate() {
-        if i == g.output || n.name.is_none() {
-            continue;
-        }
-        if let (Some(e), Some(x)) = (&exact.grads[i], &rounded.grads[i]) {
-            row(format!("d{out}/d{}", n.label), e, x, n.op == Op::Input)?;
-        }
     }
     r.heading(format!("Rounding each step to {d} decimals · 逐步四舍五入"));
     r.table(t);
     let worst = finals
         .iter()
         .max_by(|a, b| a.1.abs().cmp_value(&b.1.abs()))
-        .map(|(n, drift, e, x)| {
+        .map(|(row, drift)| {
             format!(
-                "The largest drift of a final answer is in `{n}`: rounding every step to {d} \
+                "The largest drift of a final answer is in `{}`: rounding every step to {d} \
                  decimals gives {} where the exact value is {} (off by {}).",
-                x.show(digits),
-                e.show(digits),
+                row.name,
+                row.rounded.show(digits),
+                row.exact.show(digits),
                 drift.show(digits)
             )
         });

@@ -113,6 +113,7 @@ pub fn plan(id: &str, v: &Values) -> Option<Result<Plan>> {
         "neuron/3" => neuron_3(v),
         "gradient-descent/1" => gd_1(v),
         "xor/2" => xor_2(v),
+        "autodiff/3" => autodiff_3(v),
         "init/1" => init_1(v),
         "init/2" => init_2(v),
         "network/1" | "network/2" => count("weights n_in·n_out and biases n_out per layer"),
@@ -133,6 +134,35 @@ pub fn why_not(id: &str) -> &'static str {
         }
         _ => "the rounding audit is not available for this example",
     }
+}
+
+/// autodiff/3: at each input, the static graph and the dynamic graph the
+/// input's branch builds.
+fn autodiff_3(v: &Values) -> Result<Plan> {
+    use super::autodiff::{AUTODIFF_3_OTHER, AUTODIFF_3_POSITIVE, AUTODIFF_3_STATIC};
+    let mut items = Vec::new();
+    for n in ["x1", "x2"] {
+        let x = &v[n];
+        let dynamic = if x.signum() > 0 {
+            AUTODIFF_3_POSITIVE
+        } else {
+            AUTODIFF_3_OTHER
+        };
+        for (kind, src) in [("static", AUTODIFF_3_STATIC), ("dynamic", dynamic)] {
+            let mut it = backward(
+                format!("{kind} {n}"),
+                src.to_string(),
+                HashMap::from([("x".to_string(), x.clone())]),
+            );
+            let mut l = vec![("df/dx", format!("df/dx({n}) {kind}"))];
+            if kind == "static" {
+                l.push(("f", format!("f({n})")));
+            }
+            it.links = l.into_iter().map(|(a, b)| (a.to_string(), b)).collect();
+            items.push(it);
+        }
+    }
+    replay(items)
 }
 
 /// Links from every row named like one of the example's results.

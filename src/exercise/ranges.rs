@@ -272,6 +272,14 @@ pub static RANGES: &[Ranges] = &[
         draws: &[("x", Draw::Int(-4, 4)), ("y", Draw::Int(-4, 4))],
     },
     Ranges {
+        // x1 takes the x·x branch, x2 the -x branch; 0 (the kink) is left out.
+        id: "autodiff/3",
+        draws: &[
+            ("x1", Draw::Of(&["1/2", "1", "3/2", "2", "3", "4"])),
+            ("x2", Draw::Of(&["-4", "-3", "-2", "-1", "-1/2"])),
+        ],
+    },
+    Ranges {
         id: "chain-rule/1",
         draws: &[
             ("x", Draw::Int(-3, 3)),

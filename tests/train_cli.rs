@@ -303,3 +303,20 @@ fn runs_that_would_take_hours_need_long() {
         ],
     );
 }
+
+#[test]
+fn no_progress_bar_when_stderr_is_piped() {
+    // NN_TUTOR_BAR_AFTER_MS=0 makes every run "long enough" for the bar, so
+    // only the terminal check keeps it away: stderr, a pipe here, stays
+    // empty (no bar, no escape codes), and stdout is the same report.
+    let out = bin()
+        .env("NN_TUTOR_BAR_AFTER_MS", "0")
+        .arg("train")
+        .args(XOR)
+        .output()
+        .expect("the binary runs");
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.is_empty(), "stderr: {err:?}");
+    assert_eq!(out.stdout, run(XOR).stdout);
+}

@@ -259,9 +259,40 @@ fn unknown_names_list_what_is_known() {
     fails(
         &["--data", "xor", "--init", "orthogonal"],
         2,
-        &["orthogonal", "he_uniform"],
+        &["orthogonal", "he_uniform", "small"],
     );
     fails(&["--data", "xor", "--early-stopping", "3"], 2, &["--val"]);
+}
+
+#[test]
+fn the_decks_random_small_init_trains_too() {
+    // init/2's "random small" row, U(-0.01, 0.01), is the same definition
+    // (Init::Small) that --init small uses: every layer shows r = 0.01.
+    let out = run(&[
+        "--data",
+        "xor",
+        "--layers",
+        "2,4,1",
+        "--loss",
+        "mse",
+        "--optimizer",
+        "gd",
+        "--epochs",
+        "2",
+        "--init",
+        "small",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text.matches("small: U(−r, r), r = 0.0100").count(),
+        2,
+        "{text}"
+    );
 }
 
 #[test]

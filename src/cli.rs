@@ -331,9 +331,9 @@ pub struct TrainArgs {
     /// Loss: cross_entropy, bce, mse (1/n Σ), half_sse (1/2 Σ).
     #[arg(long, default_value = "cross_entropy")]
     pub loss: String,
-    /// Initial weights: zeros, uniform (U(-1/√m, 1/√m)), xavier_uniform,
-    /// xavier_normal, he_uniform, he_normal (default: he_uniform for the ReLU
-    /// family, xavier_uniform for sigmoid/tanh/softplus).
+    /// Initial weights: zeros, small (U(-0.01, 0.01)), uniform (U(-1/√m,
+    /// 1/√m)), xavier_uniform, xavier_normal, he_uniform, he_normal (default:
+    /// he_uniform for the ReLU family, xavier_uniform for sigmoid/tanh/softplus).
     #[arg(long)]
     pub init: Option<String>,
     /// gd (full batch), sgd (one sample per update) or minibatch (--batch samples).

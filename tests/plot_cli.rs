@@ -77,6 +77,23 @@ fn softmax_bars() {
 }
 
 #[test]
+fn iterations_per_epoch_against_the_batch_size() {
+    let d = dir("iterations");
+    let f = d.join("gd4.svg");
+    let out = explain(&["gradient-descent", "-e", "4", "--plot", f.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let svg = std::fs::read_to_string(&f).unwrap();
+    // JQ: ⌈55000/100⌉ = 550; the other default batch, ⌈55000/128⌉ = 430 (429·128 = 54912 < 55000).
+    assert!(svg.contains("B = 100: 550 iterations"), "{svg}");
+    assert!(svg.contains("B = 128: 430 iterations"));
+    assert!(svg.contains("batch size B"));
+}
+
+#[test]
 fn an_example_without_a_plot_says_which_have_one() {
     let d = dir("none");
     let out = explain(&[

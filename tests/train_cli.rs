@@ -259,9 +259,40 @@ fn unknown_names_list_what_is_known() {
     fails(
         &["--data", "xor", "--init", "orthogonal"],
         2,
-        &["orthogonal", "he_uniform"],
+        &["orthogonal", "he_uniform", "small"],
     );
     fails(&["--data", "xor", "--early-stopping", "3"], 2, &["--val"]);
+}
+
+#[test]
+fn the_decks_random_small_init_trains_too() {
+    // init/2's "random small" row, U(-0.01, 0.01), is the same definition
+    // (Init::Small) that --init small uses: every layer shows r = 0.01.
+    let out = run(&[
+        "--data",
+        "xor",
+        "--layers",
+        "2,4,1",
+        "--loss",
+        "mse",
+        "--optimizer",
+        "gd",
+        "--epochs",
+        "2",
+        "--init",
+        "small",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text.matches("small: U(−r, r), r = 0.0100").count(),
+        2,
+        "{text}"
+    );
 }
 
 #[test]
@@ -302,4 +333,21 @@ fn runs_that_would_take_hours_need_long() {
             "--long",
         ],
     );
+}
+
+#[test]
+fn no_progress_bar_when_stderr_is_piped() {
+    // NN_TUTOR_BAR_AFTER_MS=0 makes every run "long enough" for the bar, so
+    // only the terminal check keeps it away: stderr, a pipe here, stays
+    // empty (no bar, no escape codes), and stdout is the same report.
+    let out = bin()
+        .env("NN_TUTOR_BAR_AFTER_MS", "0")
+        .arg("train")
+        .args(XOR)
+        .output()
+        .expect("the binary runs");
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.is_empty(), "stderr: {err:?}");
+    assert_eq!(out.stdout, run(XOR).stdout);
 }

@@ -6,6 +6,8 @@ use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::report::{Cell, Math, Report, Settings, Table};
 use crate::scalar::Scalar;
+use crate::train::init::Init;
+use crate::train::rng::Rng;
 
 const fn p(name: &'static str, default: &'static str, help: &'static str) -> Param {
     Param {
@@ -191,12 +193,15 @@ fn shapes(v: &Values, s: &Settings) -> Result<Report> {
 
 fn init_1(v: &Values, s: &Settings) -> Result<Report> {
     let mut r = start(v, &["m"], s);
-    let m = n(count(v, "m", 1, 1_000_000_000)?);
+    let mi = count(v, "m", 1, 1_000_000_000)? as usize;
+    let m = n(mi as u64);
     let m = if s.float { m.to_float() } else { m };
     let root = m.sqrt()?;
-    let bound = Scalar::one().div(&root)?;
+    // The shared definition of the scheme (the training engine draws from it).
+    let cast = |x: Scalar| if s.float { x.to_float() } else { x };
+    let bound = cast(Init::Uniform.exact_scale(mi, 1)?);
     // Var U(-a, a) = (2a)²/12 = a²/3 = 1/(3m), exact
-    let var = Scalar::one().div(&Scalar::int(3).mul(&m)?)?;
+    let var = cast(Init::Uniform.exact_variance(mi, 1)?);
     let mut t = Table::new("U(-1/√m, 1/√m)", &["quantity", "computed as", "value"]);
     t.row(vec![
         "√m".into(),
@@ -219,34 +224,13 @@ fn init_1(v: &Values, s: &Settings) -> Result<Report> {
     Ok(r)
 }
 
-/// (name, bound a of U(-a, a), exact variance a²/3).
-fn schemes(fi: u64, fo: u64) -> Result<Vec<(&'static str, &'static str, Scalar, Scalar)>> {
-    let small = Scalar::ratio(1, 100);
-    let jq = Scalar::one().div(&n(fi).sqrt()?)?;
-    let xavier = Scalar::int(6).div(&n(fi + fo))?.sqrt()?;
-    let he = Scalar::int(6).div(&n(fi))?.sqrt()?;
-    Ok(vec![
-        (
-            "random small",
-            "U(-0.01, 0.01)",
-            small.clone(),
-            small.mul(&small)?.div(&Scalar::int(3))?,
-        ),
-        (
-            "JQ U(-1/√m, 1/√m)",
-            "a = 1/√n_in",
-            jq,
-            Scalar::one().div(&n(3 * fi))?,
-        ),
-        (
-            "Xavier / Glorot",
-            "a = √(6/(n_in + n_out))",
-            xavier,
-            Scalar::int(2).div(&n(fi + fo))?,
-        ),
-        ("He", "a = √(6/n_in)", he, Scalar::int(2).div(&n(fi))?),
-    ])
-}
+/// The uniform schemes of the table, in the deck's order.
+const SCHEMES: [Init; 4] = [
+    Init::Small,
+    Init::Uniform,
+    Init::XavierUniform,
+    Init::HeUniform,
+];
 
 fn init_2(v: &Values, s: &Settings) -> Result<Report> {
     let names = ["fan_in", "fan_out", "depth", "batch", "seed"];
@@ -258,23 +242,21 @@ fn init_2(v: &Values, s: &Settings) -> Result<Report> {
         count(v, "seed", 0, u64::MAX >> 1)?,
     );
     // --float: every computed value is an f64, as everywhere else.
-    let cast = |x: &Scalar| if s.float { x.to_float() } else { x.clone() };
-    let sc: Vec<_> = schemes(fi, fo)?
-        .into_iter()
-        .map(|(name, rule, a, var)| (name, rule, cast(&a), cast(&var)))
-        .collect();
+    let cast = |x: Scalar| if s.float { x.to_float() } else { x };
     let mut t = Table::new(
         format!("Uniform U(-a, a) versions, n_in = {fi}, n_out = {fo} (Var = a²/3)"),
         &["scheme", "bound", "a", "variance"],
     );
-    for (name, rule, a, var) in &sc {
+    for init in SCHEMES {
+        let (fi, fo) = (fi as usize, fo as usize);
+        let var = cast(init.exact_variance(fi, fo)?);
         t.row(vec![
-            (*name).into(),
-            (*rule).into(),
-            a.clone().into(),
+            init.label().into(),
+            init.rule().into(),
+            cast(init.exact_scale(fi, fo)?).into(),
             var.clone().into(),
         ]);
-        r.results.push((format!("var {name}"), var.clone()));
+        r.results.push((format!("var {}", init.label()), var));
     }
     r.table(t);
     r.text("Xavier keeps Var(z) ≈ Var(a) for tanh-like units (Var W = 2/(n_in + n_out)); He doubles it for ReLU, which zeroes half its inputs (Var W = 2/n_in).");
@@ -291,19 +273,12 @@ fn init_2(v: &Values, s: &Settings) -> Result<Report> {
             &format!("layer {depth}"),
         ],
     );
-    for (name, _, a, _) in &sc {
+    for init in SCHEMES {
         for act in ["tanh", "relu"] {
-            let stds = stack_spread(
-                fi as usize,
-                depth as usize,
-                batch as usize,
-                a.to_f64(),
-                act,
-                seed,
-            );
+            let stds = stack_spread(init, fi as usize, depth as usize, batch as usize, act, seed);
             let mid = stds[stds.len() / 2];
             spread.row(vec![
-                (*name).into(),
+                init.label().into(),
                 act.into(),
                 Cell::Num(Scalar::Float(stds[0])),
                 Cell::Num(Scalar::Float(mid)),
@@ -316,35 +291,32 @@ fn init_2(v: &Values, s: &Settings) -> Result<Report> {
     Ok(r)
 }
 
-/// Push `batch` inputs U(-√3, √3) (unit variance) through `depth` layers of
-/// `width` units with W ~ U(-a, a), b = 0; the std of a(l) for each l.
+/// Push `batch` inputs U(-√3, √3) (unit variance) through `depth` square
+/// layers of `width` units, each W(l) drawn by `init` as the training engine
+/// draws it (row-major width × width, from the seeded ChaCha8 stream right
+/// after the inputs), b = 0, z_j = Σ_i a_i W_ij; the std of a(l) for each l.
 fn stack_spread(
+    init: Init,
     width: usize,
     depth: usize,
     batch: usize,
-    a: f64,
     act: &str,
     seed: u64,
 ) -> Vec<f64> {
-    let mut rng = fastrand::Rng::with_seed(seed);
+    let mut rng = Rng::new(seed);
+    let r3 = 3f64.sqrt();
     let mut x: Vec<Vec<f64>> = (0..batch)
-        .map(|_| {
-            (0..width)
-                .map(|_| (rng.f64() * 2.0 - 1.0) * 3f64.sqrt())
-                .collect()
-        })
+        .map(|_| (0..width).map(|_| rng.range(-r3, r3)).collect())
         .collect();
     let mut out = Vec::with_capacity(depth);
     for _ in 0..depth {
-        let w: Vec<Vec<f64>> = (0..width)
-            .map(|_| (0..width).map(|_| (rng.f64() * 2.0 - 1.0) * a).collect())
-            .collect();
+        let w = init.weights(width, width, &mut rng);
         x = x
             .iter()
             .map(|row| {
-                w.iter()
-                    .map(|wr| {
-                        let z: f64 = wr.iter().zip(row).map(|(p, q)| p * q).sum();
+                (0..width)
+                    .map(|j| {
+                        let z: f64 = (0..width).map(|i| row[i] * w[i * width + j]).sum();
                         if act == "tanh" { z.tanh() } else { z.max(0.0) }
                     })
                     .collect()

@@ -408,5 +408,51 @@ fn gd_4(v: &Values, s: &Settings) -> Result<Report> {
             Scalar::int(log.last_batch as i64),
         ));
     }
+    r.blocks.push(Block::Figure(batch_figure(n, &[b, b2])));
     Ok(r)
+}
+
+/// The batch sizes plotted: every B from half the smallest chosen batch to
+/// twice the largest (within 1..N), thinned to about 400 when that is more,
+/// and always the chosen ones.
+fn batch_sizes(n: usize, chosen: &[usize]) -> Vec<usize> {
+    let lo = (chosen.iter().min().copied().unwrap_or(1) / 2).max(1);
+    let hi = (chosen.iter().max().copied().unwrap_or(1) * 2).min(n);
+    let step = (hi - lo).div_ceil(400).max(1);
+    let mut bs: Vec<usize> = (lo..=hi)
+        .step_by(step)
+        .chain(chosen.iter().copied())
+        .collect();
+    bs.sort_unstable();
+    bs.dedup();
+    bs
+}
+
+/// ⌈N/B⌉ against B, with a vertical line up to the curve at each chosen B.
+fn batch_figure(n: usize, chosen: &[usize]) -> Figure {
+    let mut series = vec![Series {
+        label: "⌈N/B⌉".into(),
+        points: batch_sizes(n, chosen)
+            .iter()
+            .map(|&b| (b as f64, n.div_ceil(b) as f64))
+            .collect(),
+    }];
+    let mut marked = chosen.to_vec();
+    marked.dedup();
+    for b in marked {
+        let it = n.div_ceil(b);
+        let word = if it == 1 { "iteration" } else { "iterations" };
+        series.push(Series {
+            label: format!("B = {b}: {it} {word}"),
+            points: vec![(b as f64, 0.0), (b as f64, it as f64)],
+        });
+    }
+    Figure::Plot {
+        title: format!("Iterations per epoch against the batch size, N = {n}"),
+        panels: vec![Panel {
+            title: "iterations per epoch ⌈N/B⌉".into(),
+            x_label: "batch size B".into(),
+            series,
+        }],
+    }
 }

@@ -115,7 +115,7 @@ pub static TRAINING: &[Example] = &[
         title_zh: "手写数字识别",
         sources: &[
             "JQ deck, MNIST with batch 100 and a validation split",
-            "UCI optical digits (8×8), bundled by smartcore",
+            "UCI optical digits (8×8; Alpaydin & Kaynak), shipped in data/digits.csv from scikit-learn's copy",
         ],
         params: &[
             Param {

@@ -9,7 +9,7 @@ use crate::loss::Loss;
 use crate::network::{Convention, LayerSpec, Network, Objective, Trace, fd_agrees};
 use crate::report::net::forward_results;
 use crate::report::network::forward_tables;
-use crate::report::{Cell, Math, Report, Settings, Table};
+use crate::report::{Block, Cell, Figure, Math, Panel, Report, Series, Settings, Table};
 use crate::scalar::Scalar;
 
 const X: Param = Param {
@@ -262,7 +262,7 @@ fn neuron_3(v: &Values, s: &Settings) -> Result<Report> {
             "new b",
         ],
     );
-    let mut losses = Vec::new();
+    let (mut losses, mut params) = (Vec::new(), Vec::new());
     for k in 1..=steps {
         let t: Trace = neuron(&w, &b)?.trace(
             std::slice::from_ref(&x),
@@ -286,8 +286,10 @@ fn neuron_3(v: &Values, s: &Settings) -> Result<Report> {
         ]);
         r.results.push((format!("L_{k}"), t.loss.clone()));
         losses.push(t.loss.to_f64());
+        params.push((w.to_f64(), b.to_f64()));
         (w, b) = (nw, nb);
     }
+    params.push((w.to_f64(), b.to_f64()));
     r.table(tb);
     let falling = losses.windows(2).all(|p| p[1] < p[0]);
     r.text(format!(
@@ -301,5 +303,35 @@ fn neuron_3(v: &Values, s: &Settings) -> Result<Report> {
     ));
     r.results.push(("w".into(), w));
     r.results.push(("b".into(), b));
+    r.blocks.push(Block::Figure(loop_figure(&losses, &params)));
     Ok(r)
+}
+
+/// L at each step, and w, b before step k (k = steps + 1: the final values).
+fn loop_figure(losses: &[f64], params: &[(f64, f64)]) -> Figure {
+    let at = |f: &dyn Fn(usize) -> f64, n: usize| -> Vec<(f64, f64)> {
+        (0..n).map(|i| ((i + 1) as f64, f(i))).collect()
+    };
+    let series = |label: &str, points| Series {
+        label: label.into(),
+        points,
+    };
+    Figure::Plot {
+        title: "The gradient-descent loop, step by step".into(),
+        panels: vec![
+            Panel {
+                title: "loss L at each step".into(),
+                x_label: "step".into(),
+                series: vec![series("L", at(&|i| losses[i], losses.len()))],
+            },
+            Panel {
+                title: "w and b before each step (the last point: after the last step)".into(),
+                x_label: "step".into(),
+                series: vec![
+                    series("w", at(&|i| params[i].0, params.len())),
+                    series("b", at(&|i| params[i].1, params.len())),
+                ],
+            },
+        ],
+    }
 }

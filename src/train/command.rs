@@ -124,21 +124,52 @@ pub fn config(f: &TrainFlags, features: usize, classes: usize) -> Result<Config>
     })
 }
 
+/// How long a run goes before its progress bar appears.
+const BAR_AFTER: Duration = Duration::from_secs(1);
+
+/// Whether the bar should be on screen: only on a terminal, only once the
+/// run has taken `after`, and not when the last iteration is done (a run
+/// that ends before `after` never shows one).
+fn show_bar(terminal: bool, elapsed: Duration, after: Duration, done: u64, total: u64) -> bool {
+    terminal && elapsed >= after && done < total
+}
+
 /// A progress bar on stderr, shown once a run has taken a second and only
-/// when stderr is a terminal.
+/// when stderr is a terminal; cleared when the run ends.
 struct Bar {
     start: Instant,
+    /// [`BAR_AFTER`]; the environment variable `NN_TUTOR_BAR_AFTER_MS`
+    /// shortens it, so a test can check that a short run with stderr piped
+    /// still shows nothing.
+    after: Duration,
+    /// True when stderr is a terminal.
+    terminal: bool,
+    /// Where a bar draws (stderr; an in-memory terminal in tests).
+    target: Box<dyn Fn() -> indicatif::ProgressDrawTarget + Send>,
     bar: Option<indicatif::ProgressBar>,
-    enabled: bool,
+}
+
+impl Bar {
+    fn on_stderr() -> Bar {
+        let after = std::env::var("NN_TUTOR_BAR_AFTER_MS")
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .map_or(BAR_AFTER, Duration::from_millis);
+        Bar {
+            start: Instant::now(),
+            after,
+            terminal: std::io::stderr().is_terminal(),
+            target: Box::new(indicatif::ProgressDrawTarget::stderr),
+            bar: None,
+        }
+    }
 }
 
 impl Progress for Bar {
     fn tick(&mut self, done: u64, total: u64) {
-        if !self.enabled {
-            return;
-        }
-        if self.bar.is_none() && self.start.elapsed() > Duration::from_secs(1) && done < total {
-            let b = indicatif::ProgressBar::new(total);
+        let elapsed = self.start.elapsed();
+        if self.bar.is_none() && show_bar(self.terminal, elapsed, self.after, done, total) {
+            let b = indicatif::ProgressBar::with_draw_target(Some(total), (self.target)());
             b.set_style(
                 indicatif::ProgressStyle::with_template(
                     "{bar:40} {pos}/{len} iterations, {eta} left",
@@ -192,11 +223,7 @@ fn run_typed<T: Real>(f: &TrainFlags) -> Result<(Report, Option<String>)> {
     let info = DataInfo::of(&d);
     let cfg = config(f, d.n_features, d.classes())?;
     guard_work(f, d.len(), &cfg.sizes)?;
-    let mut bar = Bar {
-        start: Instant::now(),
-        bar: None,
-        enabled: std::io::stderr().is_terminal(),
-    };
+    let mut bar = Bar::on_stderr();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -254,5 +281,117 @@ pub fn loss_figure(log: &Log) -> Figure {
             x_label: "epoch".into(),
             series,
         }],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use indicatif::{ProgressDrawTarget, TermLike};
+
+    use super::*;
+
+    #[test]
+    fn a_bar_only_on_a_terminal_after_a_second_and_never_at_the_end() {
+        let (s, ms) = (Duration::from_secs, Duration::from_millis);
+        assert!(show_bar(true, s(2), BAR_AFTER, 5, 10));
+        assert!(show_bar(true, BAR_AFTER, BAR_AFTER, 5, 10));
+        assert!(
+            !show_bar(false, s(2), BAR_AFTER, 5, 10),
+            "stderr is not a terminal"
+        );
+        assert!(!show_bar(true, ms(999), BAR_AFTER, 5, 10), "too early");
+        assert!(!show_bar(true, s(2), BAR_AFTER, 10, 10), "already done");
+    }
+
+    /// A terminal in memory: what the bar writes, one entry per call.
+    #[derive(Clone, Debug, Default)]
+    struct Screen(Arc<Mutex<Vec<String>>>);
+
+    impl Screen {
+        fn push(&self, s: String) -> std::io::Result<()> {
+            self.0.lock().expect("not poisoned").push(s);
+            Ok(())
+        }
+        fn text(&self) -> Vec<String> {
+            self.0.lock().expect("not poisoned").clone()
+        }
+    }
+
+    impl TermLike for Screen {
+        fn width(&self) -> u16 {
+            100
+        }
+        fn move_cursor_up(&self, n: usize) -> std::io::Result<()> {
+            self.push(format!("<up {n}>"))
+        }
+        fn move_cursor_down(&self, n: usize) -> std::io::Result<()> {
+            self.push(format!("<down {n}>"))
+        }
+        fn move_cursor_right(&self, _: usize) -> std::io::Result<()> {
+            Ok(())
+        }
+        fn move_cursor_left(&self, _: usize) -> std::io::Result<()> {
+            Ok(())
+        }
+        fn write_line(&self, s: &str) -> std::io::Result<()> {
+            self.push(s.to_string())
+        }
+        fn write_str(&self, s: &str) -> std::io::Result<()> {
+            self.push(s.to_string())
+        }
+        fn clear_line(&self) -> std::io::Result<()> {
+            self.push("<clear>".into())
+        }
+        fn flush(&self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn bar_on(screen: &Screen, terminal: bool) -> Bar {
+        let s = screen.clone();
+        Bar {
+            start: Instant::now(),
+            after: Duration::ZERO,
+            terminal,
+            target: Box::new(move || ProgressDrawTarget::term_like(Box::new(s.clone()))),
+            bar: None,
+        }
+    }
+
+    #[test]
+    fn the_bar_counts_iterations_and_is_cleared_at_the_end() {
+        let screen = Screen::default();
+        let mut bar = bar_on(&screen, true);
+        for done in 1..=3 {
+            bar.tick(done, 4);
+        }
+        let shown = screen.text().join("\n");
+        assert!(shown.contains("3/4 iterations"), "{shown}");
+        assert!(!shown.contains("4/4"), "{shown}");
+        bar.tick(4, 4);
+        let b = bar.bar.as_ref().expect("the bar was shown");
+        assert!(b.is_finished());
+        // finish_and_clear: after the last bar line (4/4) the line is cleared
+        // and nothing but cursor moves follows.
+        let text = screen.text();
+        let last_bar = text.iter().rposition(|s| s.contains("4/4 iterations"));
+        let after: Vec<&String> = text[last_bar.expect("4/4 drawn") + 1..]
+            .iter()
+            .filter(|s| !s.starts_with("<up") && !s.trim().is_empty())
+            .collect();
+        assert_eq!(after, ["<clear>"], "{text:?}");
+    }
+
+    #[test]
+    fn no_bar_when_stderr_is_not_a_terminal() {
+        let screen = Screen::default();
+        let mut bar = bar_on(&screen, false);
+        for done in 1..=4 {
+            bar.tick(done, 4);
+        }
+        assert!(bar.bar.is_none());
+        assert!(screen.text().is_empty());
     }
 }

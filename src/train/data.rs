@@ -1,6 +1,7 @@
 //! Data sets for training, all offline: XOR, seeded generators (circles,
 //! two moons, spirals, Gaussian blobs), the real 8×8 handwritten digits and
-//! iris (bundled by `smartcore`), synthetic MNIST-shaped data, and MNIST
+//! iris (shipped in `data/`, see `data/README.md`), synthetic MNIST-shaped
+//! data, and MNIST
 //! from IDX files the user has (`mnist:DIR`, see [`crate::train::idx`]).
 
 use std::f64::consts::PI;
@@ -37,10 +38,14 @@ pub struct Dataset<T> {
 pub const DATA_SETS: &str = "xor, circles, moons, spirals, blobs, digits, iris, \
 synthetic-mnist, mnist:DIR (a folder with the four MNIST IDX files)";
 
+/// Attribution of iris.
+pub const IRIS_SOURCE: &str = "Fisher's iris (1936; 150 flowers, 4 measurements in cm, 3 species), \
+scikit-learn's copy, shipped in data/iris.csv";
+
 /// Attribution of the digits.
 pub const DIGITS_SOURCE: &str = "UCI Optical Recognition of Handwritten Digits \
-(Alpaydin & Kaynak, 1998; 1,797 images of 8×8 pixels, values 0-16), as bundled \
-by the smartcore crate; pixels divided by 16";
+(Alpaydin & Kaynak, 1998; 1,797 images of 8×8 pixels, values 0-16), shipped in \
+data/digits.csv from scikit-learn's copy; pixels divided by 16";
 
 impl<T: Real> Dataset<T> {
     /// Number of samples.
@@ -112,19 +117,15 @@ pub fn load<T: Real>(name: &str, samples: usize, seed: u64) -> Result<Dataset<T>
         "moons" => generate(n(200), 2, &mut rng, moons, "two interleaving half moons"),
         "spirals" => generate(n(300), 3, &mut rng, spirals, "three interleaved spirals"),
         "blobs" => generate(n(300), 3, &mut rng, blobs, "three Gaussian blobs"),
-        "digits" => bundled(
-            smartcore::dataset::digits::load_dataset(),
+        "digits" => table(
+            DIGITS_CSV,
+            "data/digits.csv",
+            64,
+            false,
             16.0,
-            0,
             DIGITS_SOURCE,
-        ),
-        "iris" => bundled(
-            smartcore::dataset::iris::load_dataset(),
-            1.0,
-            1,
-            "Fisher's iris (UCI; 150 flowers, 4 measurements in cm, 3 species), \
-             as bundled by the smartcore crate",
-        ),
+        )?,
+        "iris" => table(IRIS_CSV, "data/iris.csv", 4, true, 1.0, IRIS_SOURCE)?,
         "synthetic-mnist" => return Ok(synthetic_mnist(n(55_000), &mut rng)),
         _ => {
             return Err(Error::UnknownName {
@@ -207,24 +208,98 @@ fn blobs(c: usize, k: usize, rng: &mut Rng) -> [f64; 2] {
     ]
 }
 
-/// A smartcore data set with features divided by `scale`. The crate stores
-/// f32; the values were written with `decimals` decimal places, so they are
-/// rounded back to those (5.1, not 5.099999904632568).
-fn bundled<Y: Copy + Into<f64>>(
-    d: smartcore::dataset::Dataset<f32, Y>,
+/// The 8×8 digits as scikit-learn ships them (`data/digits.csv`, see
+/// `data/README.md`): 1,797 rows of 64 pixels 0-16 and the digit.
+const DIGITS_CSV: &str = include_str!("../../data/digits.csv");
+
+/// Fisher's iris as scikit-learn ships it (`data/iris.csv`): a header
+/// `150,4,setosa,versicolor,virginica`, then 4 measurements and the class.
+const IRIS_CSV: &str = include_str!("../../data/iris.csv");
+
+/// Read a table of `features` numbers and a class label per line, comma
+/// separated, after a header `rows,features,…` when `header` is true (the
+/// header's counts are checked). Returns the features divided by `scale`,
+/// row-major, and the labels. `file` names the table in errors.
+pub fn parse_table(
+    text: &str,
+    file: &str,
+    features: usize,
+    header: bool,
     scale: f64,
-    decimals: i32,
+) -> Result<(Vec<f64>, Vec<u32>)> {
+    let bad = |line: usize, problem: String| Error::Invalid {
+        what: format!("{file} line {line}"),
+        problem,
+        accepted: format!("each line holds {features} numbers and a class label 0, 1, …"),
+    };
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
+    let mut rows = None;
+    if header {
+        let (i, h) = lines
+            .next()
+            .ok_or_else(|| bad(1, "the file is empty".into()))?;
+        let mut counts = h.split(',').map(|c| c.trim().parse::<usize>().ok());
+        match (counts.next().flatten(), counts.next().flatten()) {
+            (Some(r), Some(f)) if f == features => rows = Some(r),
+            _ => {
+                return Err(bad(
+                    i + 1,
+                    format!(
+                        "the header {h:?} does not start with the number of rows and {features}"
+                    ),
+                ));
+            }
+        }
+    }
+    let (mut x, mut labels) = (Vec::new(), Vec::new());
+    for (i, line) in lines {
+        let fields: Vec<&str> = line.split(',').map(str::trim).collect();
+        if fields.len() != features + 1 {
+            return Err(bad(
+                i + 1,
+                format!("{} fields, not {}", fields.len(), features + 1),
+            ));
+        }
+        for f in &fields[..features] {
+            match f.parse::<f64>() {
+                Ok(v) if v.is_finite() => x.push(v / scale),
+                _ => return Err(bad(i + 1, format!("{f:?} is not a number"))),
+            }
+        }
+        let label = fields[features];
+        labels.push(
+            label
+                .parse::<u32>()
+                .map_err(|_| bad(i + 1, format!("{label:?} is not a class label")))?,
+        );
+    }
+    if labels.is_empty() {
+        return Err(bad(1, "no rows".into()));
+    }
+    if let Some(r) = rows.filter(|r| *r != labels.len()) {
+        return Err(bad(
+            1,
+            format!("{} rows, but the header says {r}", labels.len()),
+        ));
+    }
+    Ok((x, labels))
+}
+
+/// A bundled table as a data set: k = the largest label + 1.
+fn table(
+    text: &str,
+    file: &str,
+    features: usize,
+    header: bool,
+    scale: f64,
     source: &str,
-) -> Generated {
-    let p = 10f64.powi(decimals);
-    let x = d
-        .data
-        .iter()
-        .map(|v| (f64::from(*v) * p).round() / p / scale)
-        .collect();
-    let labels: Vec<u32> = d.target.iter().map(|t| (*t).into() as u32).collect();
+) -> Result<Generated> {
+    let (x, labels) = parse_table(text, file, features, header, scale)?;
     let k = labels.iter().max().map_or(0, |m| *m as usize + 1);
-    (x, labels, k, d.num_features, source.to_string())
+    Ok((x, labels, k, features, source.to_string()))
 }
 
 /// MNIST-shaped noise: 784 pixels uniform in [0, 1) (multiples of 2⁻²⁴, exact
@@ -276,6 +351,57 @@ mod tests {
         assert_eq!((i.len(), i.n_features, i.classes()), (150, 4, 3));
         // Fisher's first flower: 5.1, 3.5, 1.4, 0.2 (setosa).
         assert_eq!(&i.x[..4], &[5.1, 3.5, 1.4, 0.2]);
+    }
+
+    #[test]
+    fn the_shipped_tables_are_the_published_ones() {
+        let d = load::<f64>("digits", 0, 0).unwrap();
+        let Target::Classes { labels, .. } = &d.y else {
+            panic!()
+        };
+        // UCI's optdigits.tes, per class 0-9: 178, 182, 177, 183, 181, 182,
+        // 181, 179, 174, 180 (sum 1,797); every pixel a whole 0..16 over 16.
+        let per_class: Vec<usize> = (0..10)
+            .map(|c| labels.iter().filter(|l| **l == c).count())
+            .collect();
+        assert_eq!(
+            per_class,
+            [178, 182, 177, 183, 181, 182, 181, 179, 174, 180]
+        );
+        assert!(
+            d.x.iter()
+                .all(|v| (0.0..=1.0).contains(v) && (v * 16.0).fract() == 0.0)
+        );
+        // Iris: 50 flowers of each species; rows 35 and 38 as in Fisher's
+        // paper (UCI's copy has 0.1 for the first's petal width and
+        // 4.9, 3.1, 1.5, 0.1 for the second).
+        let i = load::<f64>("iris", 0, 0).unwrap();
+        assert_eq!(&i.x[34 * 4..35 * 4], &[4.9, 3.1, 1.5, 0.2]);
+        assert_eq!(&i.x[37 * 4..38 * 4], &[4.9, 3.6, 1.4, 0.1]);
+        let Target::Classes { labels, .. } = &i.y else {
+            panic!()
+        };
+        assert!((0..3).all(|c| labels.iter().filter(|l| **l == c).count() == 50));
+    }
+
+    #[test]
+    fn a_table_is_read_or_refused_with_its_line() {
+        let ok = "2,2,a,b\n1.5,2,0\n\n3,4,1\n";
+        let (x, y) = parse_table(ok, "t.csv", 2, true, 2.0).unwrap();
+        assert_eq!((x, y), (vec![0.75, 1.0, 1.5, 2.0], vec![0, 1]));
+        let err = |text: &str, header: bool| {
+            parse_table(text, "t.csv", 2, header, 1.0)
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(err("1,2\n", false).contains("t.csv line 1: 2 fields, not 3"));
+        assert!(err("1,2,0\n1,x,1\n", false).contains("line 2: \"x\" is not a number"));
+        assert!(err("1,inf,0\n", false).contains("\"inf\" is not a number"));
+        assert!(err("1,2,-1\n", false).contains("\"-1\" is not a class label"));
+        assert!(err("3,2\n1,2,0\n", true).contains("1 rows, but the header says 3"));
+        assert!(err("1,5\n1,2,0\n", true).contains("does not start with"));
+        assert!(err("", false).contains("no rows"));
+        assert!(err("", true).contains("empty"));
     }
 
     #[test]

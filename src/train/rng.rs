@@ -64,6 +64,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn seed_1_starts_as_chacha8_of_the_pcg32_key() {
+        // The first u64 of ChaCha8Rng::seed_from_u64(1), 0x67094cea8ca40db1, as
+        // tests/independent/init.py computes it in plain Python (PCG32 key
+        // expansion, 8-round ChaCha checked against the RFC 7539 vector).
+        let first = (0x6709_4cea_8ca4_0db1u64 >> 11) as f64 * 2f64.powi(-53);
+        assert_eq!(Rng::new(1).uniform(), first);
+        assert_eq!(first, 0.402_485_663_664_848_06);
+    }
+
+    #[test]
     fn same_seed_same_stream_and_sane_moments() {
         let (mut a, mut b) = (Rng::new(7), Rng::new(7));
         for _ in 0..100 {

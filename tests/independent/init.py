@@ -5,11 +5,18 @@ Prints PASS/FAIL per number against the values shown in the table snapshots
 and against every value under "results" in the JSON snapshots.
 
 init/2's activation-spread table is random (seed 1). To check it number by number
-this file re-implements the generator the Rust code draws from, fastrand 2.5's
-WyRand (Rng::with_seed(s) sets the state to s; gen_u64; f64() = (gen_u64() >> 1) * 2^-63,
-redrawn if 1.0), from the crate's published algorithm, and redoes the stack in Python:
-inputs U(-sqrt3, sqrt3), then per layer a fresh width x width W ~ U(-a, a), b = 0,
-z = W a, std over all batch x width activations (population std).
+this file re-implements the generator the Rust code draws from (the training engine's
+generator, which init/2 shares): rand_chacha 0.10's ChaCha8Rng::seed_from_u64(s), from the
+published algorithms and not from the Rust code: rand_core's seed_from_u64 expands s with
+PCG32 (state = state*6364136223846793005 + 11634580027462260723 mod 2^64, then the XSH-RR
+output) into eight little-endian u32 words = the 256-bit key; ChaCha with 8 rounds
+(RFC 7539 quarter-round, 64-bit block counter from 0, zero nonce) gives the word stream;
+next_u64 = w[2k] | w[2k+1] << 32; uniform() = (next_u64 >> 11) * 2^-53; U(lo, hi) =
+lo + (hi - lo) * uniform(). The ChaCha code is first checked against RFC 7539's (IETF
+draft's) 20-round test vector for the zero key. Then it redoes the stack in Python: inputs
+U(-sqrt3, sqrt3) (batch rows of width values), then per layer a fresh width x width W
+drawn row-major (row i = input i) from U(-a, a), b = 0, z_j = sum_i a_i W_ij, the
+activation, std over all batch x width activations (population std).
 It also checks each first-layer value against the large-width expectation."""
 import math
 import os
@@ -44,31 +51,80 @@ check("init/2 He a", math.sqrt(6 / fi), "0.306186")
 check("init/2 He var = 2/n_in", F(6, fi) / 3, "1/32")
 
 M64 = (1 << 64) - 1
-class WyRand:
-    def __init__(self, seed): self.s = seed & M64
+M32 = (1 << 32) - 1
+
+
+def chacha_block(key_words, counter, rounds):
+    """One 16-word ChaCha block (RFC 7539 layout with a 64-bit counter and a zero 64-bit nonce)."""
+    st = [0x61707865, 0x3320646E, 0x79622D32, 0x6B206574] + list(key_words) + [counter & M32, counter >> 32, 0, 0]
+    x = st[:]
+
+    def rotl(v, c):
+        return ((v << c) | (v >> (32 - c))) & M32
+
+    def qr(a, b, c, d):
+        x[a] = (x[a] + x[b]) & M32; x[d] = rotl(x[d] ^ x[a], 16)
+        x[c] = (x[c] + x[d]) & M32; x[b] = rotl(x[b] ^ x[c], 12)
+        x[a] = (x[a] + x[b]) & M32; x[d] = rotl(x[d] ^ x[a], 8)
+        x[c] = (x[c] + x[d]) & M32; x[b] = rotl(x[b] ^ x[c], 7)
+
+    for _ in range(rounds // 2):
+        qr(0, 4, 8, 12); qr(1, 5, 9, 13); qr(2, 6, 10, 14); qr(3, 7, 11, 15)
+        qr(0, 5, 10, 15); qr(1, 6, 11, 12); qr(2, 7, 8, 13); qr(3, 4, 9, 14)
+    return [(x[i] + st[i]) & M32 for i in range(16)]
+
+
+# RFC 7539 / draft-nir-cfrg-chacha20-poly1305-04 test vector 1: ChaCha20, zero key, block 0
+v = chacha_block([0] * 8, 0, 20)
+verdict(v[:4] == [0xADE0B876, 0x903DF1A0, 0xE56A5D40, 0x28BD8653] and v[15] == 0x8665EEB2,
+        "ChaCha20 zero-key test vector (checks the ChaCha code below)")
+
+
+def pcg32_words(state, n):
+    out = []
+    for _ in range(n):
+        state = (state * 6364136223846793005 + 11634580027462260723) & M64
+        xs = (((state >> 18) ^ state) >> 27) & M32
+        rot = state >> 59
+        out.append(((xs >> rot) | (xs << ((32 - rot) & 31))) & M32)
+    return out
+
+
+class ChaCha8:
+    def __init__(self, seed):
+        self.key = pcg32_words(seed & M64, 8)  # little-endian bytes of each word = the word itself
+        self.counter = 0
+        self.buf = []
+
     def u64(self):
-        self.s = (self.s + 0x2d358dccaa6c78a5) & M64
-        t = self.s * (self.s ^ 0x8bb84b93962eacc9)
-        return (t & M64) ^ (t >> 64)
-    def f64(self):
-        while True:
-            x = (self.u64() >> 1) * (1.0 / (1 << 63))
-            if x < 1.0:
-                return x
+        if not self.buf:
+            self.buf = chacha_block(self.key, self.counter, 8)
+            self.counter += 1
+        lo, hi = self.buf[0], self.buf[1]
+        self.buf = self.buf[2:]
+        return lo | (hi << 32)
+
+    def uniform(self):
+        return (self.u64() >> 11) * 2.0 ** -53
+
+    def range(self, lo, hi):
+        return lo + (hi - lo) * self.uniform()
+
 
 def spread(width, depth, batch, a, act, seed):
-    rng = WyRand(seed)
-    x = [[(rng.f64() * 2.0 - 1.0) * math.sqrt(3) for _ in range(width)] for _ in range(batch)]
+    rng = ChaCha8(seed)
+    r3 = math.sqrt(3)
+    x = [[rng.range(-r3, r3) for _ in range(width)] for _ in range(batch)]
     out = []
     for _ in range(depth):
-        W = [[(rng.f64() * 2.0 - 1.0) * a for _ in range(width)] for _ in range(width)]
+        W = [[rng.range(-a, a) for _ in range(width)] for _ in range(width)]  # W[i][j]: input i -> unit j
         nx = []
         for row in x:
             r = []
-            for wr in W:
+            for j in range(width):
                 z = 0.0
-                for p, q in zip(wr, row):
-                    z += p * q
+                for i in range(width):
+                    z += row[i] * W[i][j]
                 r.append(math.tanh(z) if act == "tanh" else max(z, 0.0))
             nx.append(r)
         x = nx
@@ -78,14 +134,14 @@ def spread(width, depth, batch, a, act, seed):
     return out
 
 shown = {
-    ("random small", "tanh"): ("0.0466687", "9.90261e-09", "4.84244e-14"),
-    ("random small", "relu"): ("0.0270651", "1.08279e-09", "7.60037e-16"),
-    ("JQ", "tanh"): ("0.464696", "0.0269087", "0.00318001"),
-    ("JQ", "relu"): ("0.338313", "0.00413051", "7.0784e-05"),
-    ("Xavier", "tanh"): ("0.631259", "0.2864", "0.234089"),
-    ("Xavier", "relu"): ("0.585976", "0.111524", "0.0172005"),
-    ("He", "tanh"): ("0.722887", "0.557646", "0.568542"),
-    ("He", "relu"): ("0.828695", "0.89219", "0.550416"),
+    ("random small", "tanh"): ("0.0461371", "9.94952e-09", "4.27762e-14"),
+    ("random small", "relu"): ("0.0267442", "7.13372e-10", "1.17627e-15"),
+    ("JQ", "tanh"): ("0.460051", "0.0277436", "0.00290934"),
+    ("JQ", "relu"): ("0.334302", "0.0027213", "0.000109549"),
+    ("Xavier", "tanh"): ("0.62742", "0.295995", "0.220975"),
+    ("Xavier", "relu"): ("0.579028", "0.073475", "0.0266204"),
+    ("He", "tanh"): ("0.720938", "0.557558", "0.541925"),
+    ("He", "relu"): ("0.818869", "0.5878", "0.851852"),
 }
 avals = {"random small": 0.01, "JQ": 1 / math.sqrt(64), "Xavier": math.sqrt(6 / 128), "He": math.sqrt(6 / 64)}
 for (sch, act), (s1, s6, s10) in shown.items():

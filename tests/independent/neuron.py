@@ -82,4 +82,21 @@ exp3["L_1"] = math.log(2)
 exp3.update({"w": w, "b": b})
 check_json("neuron-3", exp3)
 
+# neuron/3's figure: L at steps 1-5, and (w, b) before steps 1-5 and after step 5 (the loop above, again)
+import json  # noqa: E402
+from common import json_snapshot_text  # noqa: E402
+fig = [b for b in json.loads(json_snapshot_text("neuron-3"))["blocks"] if b.get("type") == "figure"]
+w, b, traj = 0.5, -1.0, [(0.5, -1.0)]
+for i in range(5):
+    a = sig(2 * w + b)
+    w, b = w - 2 * (a - 1), b - (a - 1)
+    traj.append((w, b))
+ok = len(fig) == 1 and len(fig[0]["panels"]) == 2
+if ok:
+    (lp,), (wp, bp) = (p["series"] for p in fig[0]["panels"])
+    close = lambda got, want: len(got) == len(want) and all(  # noqa: E731
+        g[0] == k + 1 and abs(g[1] - v) <= 1e-12 * max(1, abs(v)) for k, (g, v) in enumerate(zip(got, want)))
+    ok = close(lp["points"], Ls) and close(wp["points"], [t[0] for t in traj]) and close(bp["points"], [t[1] for t in traj])
+verdict(ok, "neuron/3 figure: L_1..L_5 and w, b before each step and after the last, recomputed")
+
 ev.finish()

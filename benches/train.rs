@@ -25,6 +25,7 @@ fn config(sizes: &[usize], batch: usize) -> Config {
         lr: 0.1,
         epochs: 1,
         batch: Some(batch),
+        default_batch: false,
         l2: 0.0,
         val: 0.0,
         test: 0.0,

@@ -171,6 +171,21 @@ fn batch_sizes_out_of_range() {
 }
 
 #[test]
+fn the_default_batch_shrinks_to_a_small_data_set() {
+    // The default mini-batch is 32; XOR has 4 samples, so without --batch
+    // the batch is all 4 (one iteration per epoch), while an explicit
+    // --batch 32 stays an error (above).
+    let out = run(&["--data", "xor", "--epochs", "2", "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["results"]["iterations_per_epoch"]["exact"], "1");
+}
+
+#[test]
 fn learning_rates_that_are_not_positive_numbers() {
     for lr in ["0", "-0.1", "nan", "inf"] {
         fails(

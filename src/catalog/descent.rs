@@ -322,6 +322,7 @@ fn gd_3(v: &Values, s: &Settings) -> Result<Report> {
             lr: 0.1,
             epochs: 10,
             batch: b,
+            default_batch: false,
             l2: 0.0,
             val: 0.2,
             test: 0.0,

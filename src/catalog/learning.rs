@@ -147,6 +147,7 @@ fn config(sizes: Vec<usize>, hidden: Activation, loss: Loss, seed: u64) -> Confi
         lr: 0.1,
         epochs: 10,
         batch: Some(32),
+        default_batch: false,
         l2: 0.0,
         val: 0.0,
         test: 0.0,

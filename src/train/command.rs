@@ -115,6 +115,7 @@ pub fn config(f: &TrainFlags, features: usize, classes: usize) -> Result<Config>
         lr: f.lr,
         epochs: f.epochs,
         batch,
+        default_batch: f.optimizer == Optimizer::Minibatch && f.batch.is_none(),
         l2: f.l2,
         val: f.val,
         test: f.test,

@@ -32,6 +32,9 @@ pub struct Config {
     pub epochs: usize,
     /// Samples per iteration; `None` means the whole training set (full-batch GD).
     pub batch: Option<usize>,
+    /// True when `batch` is the default, not asked for: a default larger
+    /// than the training set (XOR's 4 samples) shrinks to it.
+    pub default_batch: bool,
     /// λ of the L2 penalty λ/2 Σ‖W(l)‖².
     pub l2: f64,
     /// Fractions of the data held out for validation and for testing.
@@ -273,7 +276,11 @@ pub fn train<T: Real>(
     )?;
     let (train, val, test) = split(cfg, data);
     let n = train.len();
-    let batch = cfg.batch.unwrap_or(n);
+    let batch = match cfg.batch {
+        Some(b) if cfg.default_batch => b.min(n),
+        Some(b) => b,
+        None => n,
+    };
     if batch == 0 || batch > n {
         return Err(Error::BadFlag {
             flag: "--batch".into(),

@@ -339,7 +339,8 @@ pub struct TrainArgs {
     /// gd (full batch), sgd (one sample per update) or minibatch (--batch samples).
     #[arg(long, value_enum, default_value_t = crate::train::command::Optimizer::Minibatch)]
     pub optimizer: crate::train::command::Optimizer,
-    /// Samples per update with --optimizer minibatch [default: 32].
+    /// Samples per update with --optimizer minibatch [default: 32, or all the
+    /// training samples when there are fewer].
     #[arg(long, value_name = "B")]
     pub batch: Option<usize>,
     /// Learning rate η (学习率), a positive number.

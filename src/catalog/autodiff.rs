@@ -19,21 +19,9 @@ pub static EXAMPLES: &[Example] = &[
             "NNDL, 计算图 table: f(x; w, b) = 1/(exp(-(wx + b)) + 1) at x = 1, w = 0, b = 0",
         ],
         params: &[
-            Param {
-                name: "x",
-                default: "1",
-                help: "input",
-            },
-            Param {
-                name: "w",
-                default: "0",
-                help: "weight",
-            },
-            Param {
-                name: "b",
-                default: "0",
-                help: "bias",
-            },
+            Param::new("x", "1", "input"),
+            Param::new("w", "0", "weight"),
+            Param::new("b", "0", "bias"),
         ],
         build: autodiff_1,
     },
@@ -44,16 +32,8 @@ pub static EXAMPLES: &[Example] = &[
         title_zh: "多条路径的梯度相加",
         sources: &["NNDL, 自动微分: 如果函数和参数之间有多条路径, 将多条路径上的导数相加"],
         params: &[
-            Param {
-                name: "x",
-                default: "2",
-                help: "used by u and by v",
-            },
-            Param {
-                name: "y",
-                default: "3",
-                help: "used by u and by v",
-            },
+            Param::new("x", "2", "used by u and by v"),
+            Param::new("y", "3", "used by u and by v"),
         ],
         build: autodiff_2,
     },
@@ -66,16 +46,8 @@ pub static EXAMPLES: &[Example] = &[
             "NNDL, 静态计算图和动态计算图 (Theano/TensorFlow against DyNet/Chainer/PyTorch)",
         ],
         params: &[
-            Param {
-                name: "x1",
-                default: "3",
-                help: "first input (x > 0 takes the x·x branch)",
-            },
-            Param {
-                name: "x2",
-                default: "-2",
-                help: "second input (x ≤ 0 takes the -x branch)",
-            },
+            Param::new("x1", "3", "first input (x > 0 takes the x·x branch)"),
+            Param::new("x2", "-2", "second input (x ≤ 0 takes the -x branch)"),
         ],
         build: autodiff_3,
     },
@@ -86,16 +58,8 @@ pub static EXAMPLES: &[Example] = &[
         title_zh: "偏导数与链式法则",
         sources: &["PKU deck, 偏导数与链式法则 例: z = u² + v², u = xy, v = x/y"],
         params: &[
-            Param {
-                name: "x",
-                default: "1",
-                help: "first variable",
-            },
-            Param {
-                name: "y",
-                default: "2",
-                help: "second variable (not 0)",
-            },
+            Param::new("x", "1", "first variable"),
+            Param::new("y", "2", "second variable (not 0)"),
         ],
         build: chain_rule_1,
     },
@@ -108,11 +72,7 @@ pub static EXAMPLES: &[Example] = &[
             "NNDL, 梯度消失问题: y = f⁵(f⁴(f³(f²(f¹(x)))))",
             "MS, 梯度消失与梯度爆炸",
         ],
-        params: &[Param {
-            name: "x",
-            default: "0",
-            help: "input of the first sigmoid",
-        }],
+        params: &[Param::new("x", "0", "input of the first sigmoid")],
         build: chain_rule_2,
     },
 ];

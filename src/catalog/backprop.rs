@@ -13,21 +13,9 @@ pub static EXAMPLES: &[Example] = &[
         title_zh: "反向传播 例1",
         sources: &["PKU deck, 反向传播 例1: f(x, y, z) = (x + y)z at x = -2, y = 5, z = -4"],
         params: &[
-            Param {
-                name: "x",
-                default: "-2",
-                help: "first summand",
-            },
-            Param {
-                name: "y",
-                default: "5",
-                help: "second summand",
-            },
-            Param {
-                name: "z",
-                default: "-4",
-                help: "multiplier",
-            },
+            Param::new("x", "-2", "first summand"),
+            Param::new("y", "5", "second summand"),
+            Param::new("z", "-4", "multiplier"),
         ],
         build: example_1,
     },
@@ -41,31 +29,11 @@ pub static EXAMPLES: &[Example] = &[
             "NNDL, Logistic 函数 f'(x) = f(x)(1 - f(x))",
         ],
         params: &[
-            Param {
-                name: "w0",
-                default: "2",
-                help: "weight of x0",
-            },
-            Param {
-                name: "x0",
-                default: "-1",
-                help: "first input",
-            },
-            Param {
-                name: "w1",
-                default: "-3",
-                help: "weight of x1",
-            },
-            Param {
-                name: "x1",
-                default: "-2",
-                help: "second input",
-            },
-            Param {
-                name: "w2",
-                default: "-3",
-                help: "bias",
-            },
+            Param::new("w0", "2", "weight of x0"),
+            Param::new("x0", "-1", "first input"),
+            Param::new("w1", "-3", "weight of x1"),
+            Param::new("x1", "-2", "second input"),
+            Param::new("w2", "-3", "bias"),
         ],
         build: example_2,
     },
@@ -76,26 +44,10 @@ pub static EXAMPLES: &[Example] = &[
         title_zh: "常见操作的反向传播",
         sources: &["PKU deck, 常见操作的反向传播: add gate, mul gate, copy gate, max gate"],
         params: &[
-            Param {
-                name: "x",
-                default: "3",
-                help: "multiplied by y",
-            },
-            Param {
-                name: "y",
-                default: "-4",
-                help: "multiplied by x",
-            },
-            Param {
-                name: "z",
-                default: "2",
-                help: "first argument of max",
-            },
-            Param {
-                name: "w",
-                default: "-1",
-                help: "second argument of max",
-            },
+            Param::new("x", "3", "multiplied by y"),
+            Param::new("y", "-4", "multiplied by x"),
+            Param::new("z", "2", "first argument of max"),
+            Param::new("w", "-1", "second argument of max"),
         ],
         build: example_3,
     },

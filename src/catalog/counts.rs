@@ -9,14 +9,6 @@ use crate::scalar::Scalar;
 use crate::train::init::Init;
 use crate::train::rng::Rng;
 
-const fn p(name: &'static str, default: &'static str, help: &'static str) -> Param {
-    Param {
-        name,
-        default,
-        help,
-    }
-}
-
 pub static NETWORK: &[Example] = &[
     Example {
         topic: "network",
@@ -27,10 +19,10 @@ pub static NETWORK: &[Example] = &[
             "JQ deck, 神经网络-参数: 权重 784×10 + 10×14 + 14×10 = 8120, 偏置 10 + 14 + 10 = 34, 总参数 8154",
         ],
         params: &[
-            p("n0", "784", "inputs (a flattened 28×28 image)"),
-            p("n1", "10", "units of hidden layer 1"),
-            p("n2", "14", "units of hidden layer 2"),
-            p("n3", "10", "outputs (classes)"),
+            Param::new("n0", "784", "inputs (a flattened 28×28 image)"),
+            Param::new("n1", "10", "units of hidden layer 1"),
+            Param::new("n2", "14", "units of hidden layer 2"),
+            Param::new("n3", "10", "outputs (classes)"),
         ],
         build: counts,
     },
@@ -43,10 +35,10 @@ pub static NETWORK: &[Example] = &[
             "PKU deck, nn.Sequential(nn.Linear(28*28, 512), nn.ReLU(), nn.Linear(512, 512), nn.ReLU(), nn.Linear(512, 10))",
         ],
         params: &[
-            p("n0", "784", "inputs (28*28)"),
-            p("n1", "512", "units of hidden layer 1"),
-            p("n2", "512", "units of hidden layer 2"),
-            p("n3", "10", "outputs (classes)"),
+            Param::new("n0", "784", "inputs (28*28)"),
+            Param::new("n1", "512", "units of hidden layer 1"),
+            Param::new("n2", "512", "units of hidden layer 2"),
+            Param::new("n3", "10", "outputs (classes)"),
         ],
         build: counts,
     },
@@ -60,9 +52,9 @@ pub static NETWORK: &[Example] = &[
             "JQ deck, 神经网络-权重weight: W 为 m×n (m 前一层, n 本层)",
         ],
         params: &[
-            p("n0", "3", "inputs"),
-            p("n1", "4", "hidden units"),
-            p("n2", "2", "outputs"),
+            Param::new("n0", "3", "inputs"),
+            Param::new("n1", "4", "hidden units"),
+            Param::new("n2", "2", "outputs"),
         ],
         build: shapes,
     },
@@ -75,7 +67,7 @@ pub static INIT: &[Example] = &[
         title: "The bound of U(-1/√m, 1/√m)",
         title_zh: "初始化参数",
         sources: &["JQ deck, 初始化参数: U(-1/√m, 1/√m), m = 10 ⇒ [-1/√10, 1/√10]"],
-        params: &[p("m", "10", "inputs of the layer (fan-in)")],
+        params: &[Param::new("m", "10", "inputs of the layer (fan-in)")],
         build: init_1,
     },
     Example {
@@ -85,15 +77,15 @@ pub static INIT: &[Example] = &[
         title_zh: "参数初始化方法",
         sources: &["CAL deck, 参数初始化: 随机初始化, Xavier (Glorot) 初始化, He 初始化"],
         params: &[
-            p(
+            Param::new(
                 "fan_in",
                 "64",
                 "inputs per layer (also the width of the stack)",
             ),
-            p("fan_out", "64", "outputs per layer"),
-            p("depth", "10", "layers in the stack (1-30)"),
-            p("batch", "32", "random inputs pushed through (1-256)"),
-            p("seed", "1", "random seed"),
+            Param::new("fan_out", "64", "outputs per layer"),
+            Param::new("depth", "10", "layers in the stack (1-30)"),
+            Param::new("batch", "32", "random inputs pushed through (1-256)"),
+            Param::new("seed", "1", "random seed"),
         ],
         build: init_2,
     },

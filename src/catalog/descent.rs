@@ -14,11 +14,7 @@ use crate::train::data;
 use crate::train::init::Init;
 use crate::train::run::{Config, train};
 
-const LR: Param = Param {
-    name: "lr",
-    default: "1/10",
-    help: "learning rate α",
-};
+const LR: Param = Param::new("lr", "1/10", "learning rate α");
 
 pub static EXAMPLES: &[Example] = &[
     Example {
@@ -31,21 +27,9 @@ pub static EXAMPLES: &[Example] = &[
         ],
         params: &[
             LR,
-            Param {
-                name: "steps",
-                default: "3",
-                help: "iterations (1-8)",
-            },
-            Param {
-                name: "w",
-                default: "0",
-                help: "initial w",
-            },
-            Param {
-                name: "b",
-                default: "0",
-                help: "initial b",
-            },
+            Param::new("steps", "3", "iterations (1-8)"),
+            Param::new("w", "0", "initial w"),
+            Param::new("b", "0", "initial b"),
         ],
         build: gd_1,
     },
@@ -58,21 +42,9 @@ pub static EXAMPLES: &[Example] = &[
             "CAL deck, 梯度下降算法 – 学习率: too low converges slowly, too high oscillates past the minimum",
         ],
         params: &[
-            Param {
-                name: "small",
-                default: "0.01",
-                help: "a learning rate that is too small",
-            },
-            Param {
-                name: "good",
-                default: "0.1",
-                help: "a suitable learning rate",
-            },
-            Param {
-                name: "large",
-                default: "0.2",
-                help: "a learning rate past 2/λ_max ≈ 0.18",
-            },
+            Param::new("small", "0.01", "a learning rate that is too small"),
+            Param::new("good", "0.1", "a suitable learning rate"),
+            Param::new("large", "0.2", "a learning rate past 2/λ_max ≈ 0.18"),
         ],
         build: gd_2,
     },
@@ -86,16 +58,8 @@ pub static EXAMPLES: &[Example] = &[
             "CAL deck, 梯度下降的变体",
         ],
         params: &[
-            Param {
-                name: "batch",
-                default: "20",
-                help: "mini-batch size",
-            },
-            Param {
-                name: "seed",
-                default: "0",
-                help: "seed of data, weights and shuffles",
-            },
+            Param::new("batch", "20", "mini-batch size"),
+            Param::new("seed", "0", "seed of data, weights and shuffles"),
         ],
         build: gd_3,
     },
@@ -108,21 +72,9 @@ pub static EXAMPLES: &[Example] = &[
             "JQ deck, Batch、epoch、迭代: 55,000 training images, batch-size 100, 550 steps (indices 0-549) per epoch",
         ],
         params: &[
-            Param {
-                name: "n",
-                default: "55000",
-                help: "training samples N",
-            },
-            Param {
-                name: "batch",
-                default: "100",
-                help: "batch size B",
-            },
-            Param {
-                name: "other_batch",
-                default: "128",
-                help: "a batch size that does not divide N",
-            },
+            Param::new("n", "55000", "training samples N"),
+            Param::new("batch", "100", "batch size B"),
+            Param::new("other_batch", "128", "a batch size that does not divide N"),
         ],
         build: gd_4,
     },

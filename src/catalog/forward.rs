@@ -11,42 +11,34 @@ use crate::report::net::forward_results;
 use crate::report::network::forward_tables;
 use crate::report::{Block, Cell, Figure, Report, Settings, Table};
 
-const fn p(name: &'static str, default: &'static str, help: &'static str) -> Param {
-    Param {
-        name,
-        default,
-        help,
-    }
-}
-
 /// The CAL 2-2-1 network, W(l) out×in: W(l)_ij joins input j to unit i.
 pub(crate) const COLUMN: &[Param] = &[
-    p("x1", "1", "input 1 (CAL x_0^1)"),
-    p("x2", "2", "input 2 (CAL x_1^1)"),
-    p("w1_11", "1", "W(1)_11: input 1 → hidden 1"),
-    p("w1_12", "-1/2", "W(1)_12: input 2 → hidden 1"),
-    p("w1_21", "1/2", "W(1)_21: input 1 → hidden 2"),
-    p("w1_22", "1", "W(1)_22: input 2 → hidden 2"),
-    p("b1_1", "1/4", "b(1)_1"),
-    p("b1_2", "-1", "b(1)_2"),
-    p("w2_11", "2", "W(2)_11: hidden 1 → output"),
-    p("w2_12", "-1", "W(2)_12: hidden 2 → output"),
-    p("b2_1", "1/2", "b(2)_1"),
+    Param::new("x1", "1", "input 1 (CAL x_0^1)"),
+    Param::new("x2", "2", "input 2 (CAL x_1^1)"),
+    Param::new("w1_11", "1", "W(1)_11: input 1 → hidden 1"),
+    Param::new("w1_12", "-1/2", "W(1)_12: input 2 → hidden 1"),
+    Param::new("w1_21", "1/2", "W(1)_21: input 1 → hidden 2"),
+    Param::new("w1_22", "1", "W(1)_22: input 2 → hidden 2"),
+    Param::new("b1_1", "1/4", "b(1)_1"),
+    Param::new("b1_2", "-1", "b(1)_2"),
+    Param::new("w2_11", "2", "W(2)_11: hidden 1 → output"),
+    Param::new("w2_12", "-1", "W(2)_12: hidden 2 → output"),
+    Param::new("b2_1", "1/2", "b(2)_1"),
 ];
 
 /// The same network in JQ's row notation, W(l) in×out: W(l)_kj joins input k to unit j.
 const ROW: &[Param] = &[
-    p("x1", "1", "h(0)_1"),
-    p("x2", "2", "h(0)_2"),
-    p("w1_11", "1", "W(1)_11: input 1 → hidden 1"),
-    p("w1_12", "1/2", "W(1)_12: input 1 → hidden 2"),
-    p("w1_21", "-1/2", "W(1)_21: input 2 → hidden 1"),
-    p("w1_22", "1", "W(1)_22: input 2 → hidden 2"),
-    p("b1_1", "1/4", "b(1)_1"),
-    p("b1_2", "-1", "b(1)_2"),
-    p("w2_11", "2", "W(2)_11: hidden 1 → output"),
-    p("w2_21", "-1", "W(2)_21: hidden 2 → output"),
-    p("b2_1", "1/2", "b(2)_1"),
+    Param::new("x1", "1", "h(0)_1"),
+    Param::new("x2", "2", "h(0)_2"),
+    Param::new("w1_11", "1", "W(1)_11: input 1 → hidden 1"),
+    Param::new("w1_12", "1/2", "W(1)_12: input 1 → hidden 2"),
+    Param::new("w1_21", "-1/2", "W(1)_21: input 2 → hidden 1"),
+    Param::new("w1_22", "1", "W(1)_22: input 2 → hidden 2"),
+    Param::new("b1_1", "1/4", "b(1)_1"),
+    Param::new("b1_2", "-1", "b(1)_2"),
+    Param::new("w2_11", "2", "W(2)_11: hidden 1 → output"),
+    Param::new("w2_21", "-1", "W(2)_21: hidden 2 → output"),
+    Param::new("b2_1", "1/2", "b(2)_1"),
 ];
 
 pub static EXAMPLES: &[Example] = &[
@@ -81,20 +73,20 @@ pub static EXAMPLES: &[Example] = &[
         title_zh: "输出层的设计",
         sources: &["PKU deck, 输出层: 二分类用 sigmoid, 回归直接输出, K 分类用 softmax"],
         params: &[
-            p("a1", "1", "a(3)_1, last hidden activation 1"),
-            p("a2", "2", "a(3)_2, last hidden activation 2"),
-            p("w11", "1/2", "binary/regression weight of a1"),
-            p("w21", "-1/4", "binary/regression weight of a2"),
-            p("b1", "0", "binary/regression bias"),
-            p("v11", "1", "softmax weight a1 → class 1"),
-            p("v21", "0", "softmax weight a2 → class 1"),
-            p("v12", "0", "softmax weight a1 → class 2"),
-            p("v22", "1/2", "softmax weight a2 → class 2"),
-            p("v13", "-1", "softmax weight a1 → class 3"),
-            p("v23", "1", "softmax weight a2 → class 3"),
-            p("c1", "0", "softmax bias of class 1"),
-            p("c2", "0", "softmax bias of class 2"),
-            p("c3", "-1", "softmax bias of class 3"),
+            Param::new("a1", "1", "a(3)_1, last hidden activation 1"),
+            Param::new("a2", "2", "a(3)_2, last hidden activation 2"),
+            Param::new("w11", "1/2", "binary/regression weight of a1"),
+            Param::new("w21", "-1/4", "binary/regression weight of a2"),
+            Param::new("b1", "0", "binary/regression bias"),
+            Param::new("v11", "1", "softmax weight a1 → class 1"),
+            Param::new("v21", "0", "softmax weight a2 → class 1"),
+            Param::new("v12", "0", "softmax weight a1 → class 2"),
+            Param::new("v22", "1/2", "softmax weight a2 → class 2"),
+            Param::new("v13", "-1", "softmax weight a1 → class 3"),
+            Param::new("v23", "1", "softmax weight a2 → class 3"),
+            Param::new("c1", "0", "softmax bias of class 1"),
+            Param::new("c2", "0", "softmax bias of class 2"),
+            Param::new("c3", "-1", "softmax bias of class 3"),
         ],
         build: forward_3,
     },

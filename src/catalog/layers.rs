@@ -12,14 +12,6 @@ use crate::report::network::explain;
 use crate::report::{Cell, Report, Settings, Table};
 use crate::scalar::Scalar;
 
-const fn p(name: &'static str, default: &'static str, help: &'static str) -> Param {
-    Param {
-        name,
-        default,
-        help,
-    }
-}
-
 const CAL: &[Param] = &[
     COLUMN[0],
     COLUMN[1],
@@ -32,7 +24,7 @@ const CAL: &[Param] = &[
     COLUMN[8],
     COLUMN[9],
     COLUMN[10],
-    p("y", "1", "target of the output y_0"),
+    Param::new("y", "1", "target of the output y_0"),
 ];
 
 pub static EXAMPLES: &[Example] = &[
@@ -57,10 +49,10 @@ pub static EXAMPLES: &[Example] = &[
             "PKU deck, 反向传播 通用矩阵形式: ∂J/∂a(L) = W(L)ᵀ ∂J/∂z(L+1)",
         ],
         params: &[
-            p("x1", "1", "input 1"),
-            p("x2", "-1", "input 2"),
-            p("class", "2", "true class (1-3), one-hot target"),
-            p("lr", "1/2", "learning rate η"),
+            Param::new("x1", "1", "input 1"),
+            Param::new("x2", "-1", "input 2"),
+            Param::new("class", "2", "true class (1-3), one-hot target"),
+            Param::new("lr", "1/2", "learning rate η"),
         ],
         build: backprop_5,
     },

@@ -15,11 +15,7 @@ use crate::train::engine::Workspace;
 use crate::train::init::Init;
 use crate::train::run::{Config, train};
 
-const SEED: Param = Param {
-    name: "seed",
-    default: "0",
-    help: "seed of weights, split and shuffles",
-};
+const SEED: Param = Param::new("seed", "0", "seed of weights, split and shuffles");
 
 pub static XOR: &[Example] = &[Example {
     topic: "xor",
@@ -31,16 +27,8 @@ pub static XOR: &[Example] = &[Example {
         "PKU deck, 线性模型与异或问题",
     ],
     params: &[
-        Param {
-            name: "hidden",
-            default: "4",
-            help: "hidden tanh units (2-16)",
-        },
-        Param {
-            name: "lr",
-            default: "0.1",
-            help: "learning rate",
-        },
+        Param::new("hidden", "4", "hidden tanh units (2-16)"),
+        Param::new("lr", "0.1", "learning rate"),
         SEED,
     ],
     build: xor_3,
@@ -54,11 +42,11 @@ pub static APPROXIMATION: &[Example] = &[Example {
     sources: &[
         "PKU deck, 通用近似定理: one hidden layer with enough units approximates any continuous function",
     ],
-    params: &[Param {
-        name: "shown",
-        default: "4",
-        help: "hidden units of the broken line drawn in the plot",
-    }],
+    params: &[Param::new(
+        "shown",
+        "4",
+        "hidden units of the broken line drawn in the plot",
+    )],
     build: approximation_1,
 }];
 
@@ -74,16 +62,12 @@ pub static TRAINING: &[Example] = &[
             "JQ deck, 验证集 and early stopping",
         ],
         params: &[
-            Param {
-                name: "lambda",
-                default: "0.001",
-                help: "L2 coefficient λ",
-            },
-            Param {
-                name: "patience",
-                default: "3",
-                help: "epochs without a lower validation loss before stopping",
-            },
+            Param::new("lambda", "0.001", "L2 coefficient λ"),
+            Param::new(
+                "patience",
+                "3",
+                "epochs without a lower validation loss before stopping",
+            ),
             SEED,
         ],
         build: training_1,
@@ -95,16 +79,8 @@ pub static TRAINING: &[Example] = &[
         title_zh: "非凸优化问题",
         sources: &["NNDL, 图 4.9 神经网络 y = σ(w2 σ(w1 x)) 的损失函数"],
         params: &[
-            Param {
-                name: "x",
-                default: "1",
-                help: "the one input",
-            },
-            Param {
-                name: "y",
-                default: "1",
-                help: "its target",
-            },
+            Param::new("x", "1", "the one input"),
+            Param::new("y", "1", "its target"),
         ],
         build: training_2,
     },
@@ -118,16 +94,8 @@ pub static TRAINING: &[Example] = &[
             "UCI optical digits (8×8; Alpaydin & Kaynak), shipped in data/digits.csv from scikit-learn's copy",
         ],
         params: &[
-            Param {
-                name: "hidden",
-                default: "64",
-                help: "hidden ReLU units",
-            },
-            Param {
-                name: "epochs",
-                default: "15",
-                help: "epochs",
-            },
+            Param::new("hidden", "64", "hidden ReLU units"),
+            Param::new("epochs", "15", "epochs"),
             SEED,
         ],
         build: training_3,

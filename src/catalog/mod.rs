@@ -32,6 +32,17 @@ pub struct Param {
     pub help: &'static str,
 }
 
+impl Param {
+    /// A parameter: its name, its default and a line of help.
+    pub const fn new(name: &'static str, default: &'static str, help: &'static str) -> Param {
+        Param {
+            name,
+            default,
+            help,
+        }
+    }
+}
+
 /// A worked example: `topic/number`.
 #[derive(Clone, Debug)]
 pub struct Example {

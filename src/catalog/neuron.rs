@@ -12,26 +12,10 @@ use crate::report::network::forward_tables;
 use crate::report::{Block, Cell, Figure, Math, Panel, Report, Series, Settings, Table};
 use crate::scalar::Scalar;
 
-const X: Param = Param {
-    name: "x",
-    default: "2",
-    help: "input",
-};
-const W: Param = Param {
-    name: "w",
-    default: "1/2",
-    help: "weight",
-};
-const B: Param = Param {
-    name: "b",
-    default: "-1",
-    help: "bias",
-};
-const Y: Param = Param {
-    name: "y",
-    default: "1",
-    help: "label (0 or 1, or a probability)",
-};
+const X: Param = Param::new("x", "2", "input");
+const W: Param = Param::new("w", "1/2", "weight");
+const B: Param = Param::new("b", "-1", "bias");
+const Y: Param = Param::new("y", "1", "label (0 or 1, or a probability)");
 
 pub static EXAMPLES: &[Example] = &[
     Example {
@@ -43,15 +27,7 @@ pub static EXAMPLES: &[Example] = &[
             "MS deck §1: a = σ(z), z = wx + b, 整个网络仅有一个神经元",
             "JQ deck, 神经元（人工神经网络）: 输入、权重、偏置、求和、激活",
         ],
-        params: &[
-            Param {
-                name: "x",
-                default: "3",
-                help: "input",
-            },
-            W,
-            B,
-        ],
+        params: &[Param::new("x", "3", "input"), W, B],
         build: neuron_1,
     },
     Example {
@@ -76,16 +52,8 @@ pub static EXAMPLES: &[Example] = &[
             W,
             B,
             Y,
-            Param {
-                name: "lr",
-                default: "1",
-                help: "learning rate γ",
-            },
-            Param {
-                name: "steps",
-                default: "5",
-                help: "iterations (1-50)",
-            },
+            Param::new("lr", "1", "learning rate γ"),
+            Param::new("steps", "5", "iterations (1-50)"),
         ],
         build: neuron_3,
     },

@@ -13,16 +13,8 @@ use crate::train::init::Init;
 use crate::train::rng::Rng;
 use crate::train::run::norm;
 
-const DEPTH: Param = Param {
-    name: "depth",
-    default: "10",
-    help: "hidden layers (2-30)",
-};
-const SEED: Param = Param {
-    name: "seed",
-    default: "0",
-    help: "seed of weights and inputs",
-};
+const DEPTH: Param = Param::new("depth", "10", "hidden layers (2-30)");
+const SEED: Param = Param::new("seed", "0", "seed of weights and inputs");
 
 pub static VANISHING: &[Example] = &[
     Example {
@@ -45,11 +37,7 @@ pub static VANISHING: &[Example] = &[
         sources: &["MS deck, 梯度消失与梯度爆炸问题"],
         params: &[
             DEPTH,
-            Param {
-                name: "gain",
-                default: "2",
-                help: "weights are He-normal times this gain",
-            },
+            Param::new("gain", "2", "weights are He-normal times this gain"),
             SEED,
         ],
         build: vanishing_2,
@@ -65,16 +53,8 @@ pub static DYING: &[Example] = &[Example {
         "NNDL, 死亡ReLU问题: after one bad update a hidden ReLU is inactive on every training sample, its gradient stays 0; Leaky ReLU is the remedy",
     ],
     params: &[
-        Param {
-            name: "outlier",
-            default: "50",
-            help: "the one large input x (its target is 0)",
-        },
-        Param {
-            name: "lr",
-            default: "0.01",
-            help: "learning rate",
-        },
+        Param::new("outlier", "50", "the one large input x (its target is 0)"),
+        Param::new("lr", "0.01", "learning rate"),
     ],
     build: dying_1,
 }];

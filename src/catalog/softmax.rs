@@ -12,14 +12,6 @@ use crate::report::network::update_table;
 use crate::report::{Block, Cell, Figure, Math, Report, Settings, Table};
 use crate::scalar::Scalar;
 
-const fn p(name: &'static str, default: &'static str, help: &'static str) -> Param {
-    Param {
-        name,
-        default,
-        help,
-    }
-}
-
 pub static SOFTMAX: &[Example] = &[
     Example {
         topic: "softmax",
@@ -28,10 +20,10 @@ pub static SOFTMAX: &[Example] = &[
         title_zh: "输出层-softmax函数",
         sources: &["JQ deck, 输出层-softmax函数: y_k = exp(a_k) / Σ_i exp(a_i), 输出和总是1"],
         params: &[
-            p("a1", "0.3", "input signal 1"),
-            p("a2", "2.9", "input signal 2"),
-            p("a3", "4.0", "input signal 3"),
-            p(
+            Param::new("a1", "0.3", "input signal 1"),
+            Param::new("a2", "2.9", "input signal 2"),
+            Param::new("a3", "4.0", "input signal 3"),
+            Param::new(
                 "shift",
                 "1000",
                 "added to every a_k in the overflow demonstration",
@@ -46,10 +38,10 @@ pub static SOFTMAX: &[Example] = &[
         title_zh: "Softmax 与交叉熵损失",
         sources: &["NNDL, 应用到机器学习: ŷ = softmax(z(L)), L(y, ŷ) = -yᵀ log ŷ"],
         params: &[
-            p("z1", "1", "logit of class 1"),
-            p("z2", "2", "logit of class 2"),
-            p("z3", "-1", "logit of class 3"),
-            p("class", "2", "the true class (1-3); y is one-hot"),
+            Param::new("z1", "1", "logit of class 1"),
+            Param::new("z2", "2", "logit of class 2"),
+            Param::new("z3", "-1", "logit of class 3"),
+            Param::new("class", "2", "the true class (1-3); y is one-hot"),
         ],
         build: softmax_2,
     },
@@ -66,12 +58,12 @@ pub static LOSS: &[Example] = &[
             "PKU deck: J = 1/n Σ (ŷ - y)²",
         ],
         params: &[
-            p("y1", "1/2", "prediction 1"),
-            p("y2", "1/4", "prediction 2"),
-            p("y3", "1/4", "prediction 3"),
-            p("t1", "1", "target 1"),
-            p("t2", "0", "target 2"),
-            p("t3", "0", "target 3"),
+            Param::new("y1", "1/2", "prediction 1"),
+            Param::new("y2", "1/4", "prediction 2"),
+            Param::new("y3", "1/4", "prediction 3"),
+            Param::new("t1", "1", "target 1"),
+            Param::new("t2", "0", "target 2"),
+            Param::new("t3", "0", "target 3"),
         ],
         build: loss_1,
     },
@@ -85,17 +77,17 @@ pub static LOSS: &[Example] = &[
             "NNDL, 算法 4.1: W(l) ← W(l) - α(δ(l) a(l-1)ᵀ + λW(l)), b(l) ← b(l) - αδ(l)",
         ],
         params: &[
-            p("x11", "1", "sample 1, input 1"),
-            p("x12", "2", "sample 1, input 2"),
-            p("y1", "1", "sample 1, target"),
-            p("x21", "2", "sample 2, input 1"),
-            p("x22", "-1", "sample 2, input 2"),
-            p("y2", "0", "sample 2, target"),
-            p("w1", "1/2", "W_11"),
-            p("w2", "-1/2", "W_12"),
-            p("b", "0", "bias"),
-            p("lambda", "1/10", "λ, the L2 coefficient"),
-            p("alpha", "1/2", "α, the learning rate"),
+            Param::new("x11", "1", "sample 1, input 1"),
+            Param::new("x12", "2", "sample 1, input 2"),
+            Param::new("y1", "1", "sample 1, target"),
+            Param::new("x21", "2", "sample 2, input 1"),
+            Param::new("x22", "-1", "sample 2, input 2"),
+            Param::new("y2", "0", "sample 2, target"),
+            Param::new("w1", "1/2", "W_11"),
+            Param::new("w2", "-1/2", "W_12"),
+            Param::new("b", "0", "bias"),
+            Param::new("lambda", "1/10", "λ, the L2 coefficient"),
+            Param::new("alpha", "1/2", "α, the learning rate"),
         ],
         build: loss_2,
     },

@@ -9,24 +9,16 @@ use crate::network::{Convention, Network};
 use crate::report::{Cell, Math, Report, Settings, Table};
 use crate::scalar::Scalar;
 
-const fn p(name: &'static str, default: &'static str, help: &'static str) -> Param {
-    Param {
-        name,
-        default,
-        help,
-    }
-}
-
 const NET: &[Param] = &[
-    p("w11", "1", "W(1)_11: x1 → hidden 1"),
-    p("w12", "1", "W(1)_12: x2 → hidden 1"),
-    p("w21", "1", "W(1)_21: x1 → hidden 2"),
-    p("w22", "1", "W(1)_22: x2 → hidden 2"),
-    p("c1", "0", "b(1)_1"),
-    p("c2", "-1", "b(1)_2"),
-    p("v1", "1", "W(2)_11: hidden 1 → output"),
-    p("v2", "-2", "W(2)_12: hidden 2 → output"),
-    p("b", "0", "b(2)_1"),
+    Param::new("w11", "1", "W(1)_11: x1 → hidden 1"),
+    Param::new("w12", "1", "W(1)_12: x2 → hidden 1"),
+    Param::new("w21", "1", "W(1)_21: x1 → hidden 2"),
+    Param::new("w22", "1", "W(1)_22: x2 → hidden 2"),
+    Param::new("c1", "0", "b(1)_1"),
+    Param::new("c2", "-1", "b(1)_2"),
+    Param::new("v1", "1", "W(2)_11: hidden 1 → output"),
+    Param::new("v2", "-2", "W(2)_12: hidden 2 → output"),
+    Param::new("b", "0", "b(2)_1"),
 ];
 
 pub static EXAMPLES: &[Example] = &[
@@ -40,8 +32,8 @@ pub static EXAMPLES: &[Example] = &[
             "NNDL, 前馈神经网络能否解决XOR问题?",
         ],
         params: &[
-            p("epochs", "6", "perceptron passes over the 4 points (1-100)"),
-            p("lr", "1", "perceptron learning rate"),
+            Param::new("epochs", "6", "perceptron passes over the 4 points (1-100)"),
+            Param::new("lr", "1", "perceptron learning rate"),
         ],
         build: xor_1,
     },

@@ -7,7 +7,6 @@ use crate::activation::Activation;
 use crate::error::Result;
 use crate::loss::Loss;
 use crate::network::{Network, Objective, dot};
-use crate::report::{Cell, Report, Table};
 use crate::rounding::round;
 use crate::scalar::Scalar;
 
@@ -135,55 +134,6 @@ pub fn rows((net, x, obj): &crate::catalog::LayerProblem, d: u32) -> Result<Vec<
             rounded,
         })
         .collect())
-}
-
-/// Append the audit of a layer-level example to its report.
-pub fn audit(
-    r: &mut Report,
-    (net, x, obj): &crate::catalog::LayerProblem,
-    d: u32,
-    digits: usize,
-) -> Result<()> {
-    let all = pairs(net, x, obj.as_ref(), d)?;
-    let mut t = Table::new(
-        format!("Rounding audit · 逐步舍入: z, a, L, δ and gradients rounded to {d} decimals"),
-        &[
-            "quantity",
-            "exact",
-            &format!("rounded each step ({d} d.p.)"),
-            "drift",
-        ],
-    );
-    let mut worst: Option<(String, Scalar, Scalar, Scalar)> = None;
-    let last_a = format!("a({})_", net.layers.len());
-    for (name, e, x) in all {
-        let drift = x.sub(&e)?;
-        let is_final = if obj.is_some() {
-            name == "L" || name.starts_with("dL/")
-        } else {
-            name.starts_with(&last_a)
-        };
-        if is_final
-            && worst
-                .as_ref()
-                .is_none_or(|w| drift.abs().cmp_value(&w.1.abs()).is_gt())
-        {
-            worst = Some((name.clone(), drift.clone(), e.clone(), x.clone()));
-        }
-        t.row(vec![Cell::Text(name), e.into(), x.into(), drift.into()]);
-    }
-    r.heading(format!("Rounding each step to {d} decimals · 逐步四舍五入"));
-    r.table(t);
-    if let Some((n, drift, e, x)) = worst {
-        r.text(format!(
-            "The largest drift of a final answer is in `{n}`: rounding every step to {d} \
-             decimals gives {} where the exact value is {} (off by {}).",
-            x.show(digits),
-            e.show(digits),
-            drift.show(digits)
-        ));
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -196,9 +196,9 @@ impl Item {
     }
 }
 
-/// Append the audit of `plan` to an example's report. One unlabelled piece
-/// keeps the audit of graph programs and layer problems as it always was;
-/// several pieces share one table.
+/// Append the audit of `plan` to an example's report: every piece's rows
+/// (each named value and gradient, exact beside its rounded replay and the
+/// drift) in one table, then the largest drift of a final answer.
 pub fn audit_plan(r: &mut Report, id: &str, plan: &Plan, d: u32, digits: usize) -> Result<()> {
     // The example itself has already run exactly, so an arithmetic failure
     // here comes from a rounded value (a probability rounded to 0 under ln).
@@ -222,25 +222,11 @@ fn audit_plan_inner(r: &mut Report, id: &str, plan: &Plan, d: u32, digits: usize
         }
         Plan::Replay { items, note } => (items, note),
     };
-    match items.as_slice() {
-        [one] if one.label.is_empty() => match &one.kind {
-            Kind::Graph {
-                src,
-                inputs,
-                backward: true,
-                ..
-            } => audit(r, src, inputs, d, digits)?,
-            Kind::Layers(p) => layers::audit(r, p, d, digits)?,
-            Kind::Graph { .. } => audit_rows(r, id, &one.rows(d)?, d, digits)?,
-        },
-        _ => {
-            let mut rows = Vec::new();
-            for it in items {
-                rows.extend(it.rows(d)?);
-            }
-            audit_rows(r, id, &rows, d, digits)?;
-        }
+    let mut rows = Vec::new();
+    for it in items {
+        rows.extend(it.rows(d)?);
     }
+    audit_rows(r, id, &rows, d, digits)?;
     if let Some(n) = note {
         r.text(n.clone());
     }
@@ -289,62 +275,6 @@ fn audit_rows(r: &mut Report, id: &str, rows: &[Row], d: u32, digits: usize) -> 
             "No final answer of {id} drifts: at {d} decimals every rounded step gives the exact answer."
         )),
     }
-    r.text(
-        "Rounded values feed the next step, so their errors add up along the chain; \
-         keep one or two more decimals in intermediates than the answer needs.",
-    );
-    Ok(())
-}
-
-/// Append the audit to an example's report: each named value and gradient,
-/// exact beside its rounded replay and the drift, then the drift of the
-/// final answers (the output and the gradients of the inputs).
-pub fn audit(
-    r: &mut Report,
-    src: &str,
-    inputs: &HashMap<String, Scalar>,
-    d: u32,
-    digits: usize,
-) -> Result<()> {
-    let rows = graph_rows(src, inputs, d, true, &[])?;
-    let mut t = Table::new(
-        format!("Rounding audit · 逐步舍入: every intermediate rounded to {d} decimals"),
-        &[
-            "quantity",
-            "exact",
-            &format!("rounded each step ({d} d.p.)"),
-            "drift",
-        ],
-    );
-    let mut finals = Vec::new();
-    for row in &rows {
-        let drift = row.rounded.sub(&row.exact)?;
-        if row.is_final {
-            finals.push((row, drift.clone()));
-        }
-        t.row(vec![
-            Cell::Text(row.name.clone()),
-            row.exact.clone().into(),
-            row.rounded.clone().into(),
-            drift.into(),
-        ]);
-    }
-    r.heading(format!("Rounding each step to {d} decimals · 逐步四舍五入"));
-    r.table(t);
-    let worst = finals
-        .iter()
-        .max_by(|a, b| a.1.abs().cmp_value(&b.1.abs()))
-        .map(|(row, drift)| {
-            format!(
-                "The largest drift of a final answer is in `{}`: rounding every step to {d} \
-                 decimals gives {} where the exact value is {} (off by {}).",
-                row.name,
-                row.rounded.show(digits),
-                row.exact.show(digits),
-                drift.show(digits)
-            )
-        });
-    r.text(worst.unwrap_or_default());
     r.text(
         "Rounded values feed the next step, so their errors add up along the chain; \
          keep one or two more decimals in intermediates than the answer needs.",

@@ -328,26 +328,14 @@ fn forward_3(v: &Values) -> Result<Plan> {
         ("identity head", Activation::Identity, "f(x)"),
     ];
     for (label, f, key) in heads {
-        let net = Network::new(
-            Convention::Row,
-            vec![layer(v, &[&["w11"], &["w21"]], &["b1"], f, &s)],
-        )?;
+        let net = super::forward::forward_3_unit(v, f, &s)?;
         items.push(Item {
             label: label.into(),
             kind: Kind::Layers((net, a.clone(), None)),
             links: links(&[("a(1)_1", key)]),
         });
     }
-    let net = Network::new(
-        Convention::Row,
-        vec![layer(
-            v,
-            &[&["v11", "v12", "v13"], &["v21", "v22", "v23"]],
-            &["c1", "c2", "c3"],
-            Activation::Softmax,
-            &s,
-        )],
-    )?;
+    let net = super::forward::forward_3_softmax(v, &s)?;
     items.push(Item {
         label: "softmax head".into(),
         kind: Kind::Layers((net, a, None)),
@@ -527,20 +515,7 @@ fn gd_1(v: &Values) -> Result<Plan> {
 }
 
 fn xor_2(v: &Values) -> Result<Plan> {
-    let s = Settings::default();
-    let net = Network::new(
-        Convention::Column,
-        vec![
-            layer(
-                v,
-                &[&["w11", "w12"], &["w21", "w22"]],
-                &["c1", "c2"],
-                Activation::Relu,
-                &s,
-            ),
-            layer(v, &[&["v1", "v2"]], &["b"], Activation::Identity, &s),
-        ],
-    )?;
+    let net = super::xor::xor_2_network(v, &Settings::default())?;
     let items = [(0, 0), (0, 1), (1, 0), (1, 1)]
         .into_iter()
         .map(|(x1, x2)| Item {

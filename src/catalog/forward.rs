@@ -191,6 +191,29 @@ fn forward_2(v: &Values, s: &Settings) -> Result<Report> {
     Ok(r)
 }
 
+/// forward/3's one-unit output head (sigmoid or identity) on a = (a1, a2),
+/// row notation: z = a1·w11 + a2·w21 + b1.
+pub(super) fn forward_3_unit(v: &Values, f: Activation, s: &Settings) -> Result<Network> {
+    Network::new(
+        Convention::Row,
+        vec![layer(v, &[&["w11"], &["w21"]], &["b1"], f, s)],
+    )
+}
+
+/// forward/3's softmax head: three units, z_k = Σ_j a_j v_jk + c_k.
+pub(super) fn forward_3_softmax(v: &Values, s: &Settings) -> Result<Network> {
+    Network::new(
+        Convention::Row,
+        vec![layer(
+            v,
+            &[&["v11", "v12", "v13"], &["v21", "v22", "v23"]],
+            &["c1", "c2", "c3"],
+            Activation::Softmax,
+            s,
+        )],
+    )
+}
+
 fn forward_3(v: &Values, s: &Settings) -> Result<Report> {
     let all: Vec<&str> = EXAMPLES[2].params.iter().map(|p| p.name).collect();
     let mut r = start(v, &all, s);
@@ -206,25 +229,13 @@ fn forward_3(v: &Values, s: &Settings) -> Result<Report> {
     ];
     for (title, f, key) in heads {
         r.heading(title);
-        let net = Network::new(
-            Convention::Row,
-            vec![layer(v, &[&["w11"], &["w21"]], &["b1"], f, s)],
-        )?;
+        let net = forward_3_unit(v, f, s)?;
         let fwd = net.forward(&a)?;
         forward_tables(&mut r, &net, &a, &fwd, s);
         r.results.push((key.into(), fwd[0].a[0].clone()));
     }
     r.heading("K classes · K 分类: p(y = k | x) = softmax(z)_k");
-    let net = Network::new(
-        Convention::Row,
-        vec![layer(
-            v,
-            &[&["v11", "v12", "v13"], &["v21", "v22", "v23"]],
-            &["c1", "c2", "c3"],
-            Activation::Softmax,
-            s,
-        )],
-    )?;
+    let net = forward_3_softmax(v, s)?;
     let fwd = net.forward(&a)?;
     forward_tables(&mut r, &net, &a, &fwd, s);
     let total = crate::activation::sum(&fwd[0].a)?;

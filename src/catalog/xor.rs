@@ -145,10 +145,9 @@ fn best_line() -> Result<(i64, (String, String))> {
     Ok(best)
 }
 
-fn xor_2(v: &Values, s: &Settings) -> Result<Report> {
-    let names: Vec<&str> = NET.iter().map(|p| p.name).collect();
-    let mut r = start(v, &names, s);
-    let net = Network::new(
+/// xor/2's network: h = ReLU(W x + c), y = wᵀh + b (column convention).
+pub(super) fn xor_2_network(v: &Values, s: &Settings) -> Result<Network> {
+    Network::new(
         Convention::Column,
         vec![
             layer(
@@ -160,7 +159,13 @@ fn xor_2(v: &Values, s: &Settings) -> Result<Report> {
             ),
             layer(v, &[&["v1", "v2"]], &["b"], Activation::Identity, s),
         ],
-    )?;
+    )
+}
+
+fn xor_2(v: &Values, s: &Settings) -> Result<Report> {
+    let names: Vec<&str> = NET.iter().map(|p| p.name).collect();
+    let mut r = start(v, &names, s);
+    let net = xor_2_network(v, s)?;
     r.formula(Math::new(
         "h = ReLU(W x + c),  y = wᵀh + b",
         "h = \\operatorname{ReLU}(W x + c),\\quad y = w^{\\top} h + b",

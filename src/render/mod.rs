@@ -73,6 +73,9 @@ pub fn inputs_table(r: &Report) -> Option<crate::report::Table> {
     for (n, v) in &r.inputs {
         t.row(vec![Cell::Text(n.clone()), Cell::Num(v.clone())]);
     }
+    if r.lang != crate::report::i18n::Lang::En {
+        crate::report::i18n::localize_table(&mut t);
+    }
     Some(t)
 }
 

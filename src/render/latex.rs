@@ -37,7 +37,7 @@ pub fn render(r: &Report, o: &RenderOptions) -> String {
             Block::Table(t) => out.push_str(&table(t, o)),
             Block::Figure(f @ Figure::Graph { .. }) => out.push_str(&format!(
                 "\\begin{{verbatim}}\n{}\\end{{verbatim}}\n",
-                diagram::text_tree(f, o.digits)
+                diagram::text_tree_in(f, o.digits, r.lang)
             )),
             Block::Figure(f) => out.push_str(&format!(
                 "\\begin{{verbatim}}\n{}\\end{{verbatim}}\n",

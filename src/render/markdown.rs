@@ -49,7 +49,10 @@ fn figure(f: &Figure, o: &RenderOptions, lang: Lang) -> String {
         };
     }
     match o.figures {
-        FigureStyle::Text => format!("```text\n{}```\n\n", diagram::text_tree(f, o.digits)),
+        FigureStyle::Text => format!(
+            "```text\n{}```\n\n",
+            diagram::text_tree_in(f, o.digits, lang)
+        ),
         FigureStyle::Svg => format!(
             "<div class=\"nn-figure\">\n{}\n</div>\n\n",
             diagram::svg(f, o.digits)

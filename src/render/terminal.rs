@@ -58,7 +58,7 @@ fn figure(f: &Figure, o: &RenderOptions, lang: Lang) -> String {
                 lang,
                 "Computation graph · 计算图 (each node: value, then its gradient)"
             ),
-            diagram::text_tree(f, o.digits)
+            diagram::text_tree_in(f, o.digits, lang)
         ),
         Figure::Plot { .. } | Figure::Bars { .. } | Figure::Heatmap { .. } => {
             plot::summary(f, o.digits, lang)

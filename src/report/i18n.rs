@@ -99,9 +99,13 @@ fn captures<'s>(pieces: &[&str], s: &'s str) -> Option<Vec<&'s str>> {
         return None;
     }
     caps.push(&s[pos..end]);
-    // A part never spans a top-level " · ": such a string is translated
-    // piece by piece instead (see `localize_str`).
-    if caps.iter().any(|c| split_top(c).len() > 1) {
+    // A part never spans a top-level " · " between words (`Backward pass ·
+    // 反向传播`): such a string is translated piece by piece instead (see
+    // `localize_str`). A formula's `a · b` is fine.
+    if caps.iter().any(|c| {
+        let pieces = split_top(c);
+        pieces.len() > 1 && pieces.iter().any(|p| has_cjk(p) || has_word(p))
+    }) {
         return None;
     }
     Some(caps)
@@ -206,6 +210,13 @@ pub fn label(lang: Lang, en: &'static str) -> Cow<'static, str> {
     }
 }
 
+/// Three ASCII letters in a row: a word rather than a symbol.
+fn has_word(s: &str) -> bool {
+    s.as_bytes()
+        .windows(3)
+        .any(|w| w.iter().all(u8::is_ascii_alphabetic))
+}
+
 fn has_cjk(s: &str) -> bool {
     s.chars().any(|c| matches!(c, '\u{4E00}'..='\u{9FFF}'))
 }
@@ -289,6 +300,21 @@ fn localize_figure(f: &mut Figure) {
     }
 }
 
+/// A displayed formula in Chinese: the few with words in them (`path 1 =
+/// …`, `(W(l) is out×in)`) have entries for their plain lines and their
+/// LaTeX; the symbols stay as they are.
+fn localize_formula(m: &mut crate::report::Math) {
+    let lines: Vec<String> = m
+        .plain
+        .lines()
+        .map(|l| translate(l).unwrap_or_else(|| l.to_string()))
+        .collect();
+    m.plain = lines.join("\n");
+    if let Some(z) = translate(&m.latex) {
+        m.latex = z;
+    }
+}
+
 /// The report with its words in `lang`: borrowed as is for English, a
 /// translated copy for Chinese.
 pub fn localize(r: &Report, lang: Lang) -> Cow<'_, Report> {
@@ -312,7 +338,7 @@ pub fn localize(r: &Report, lang: Lang) -> Cow<'_, Report> {
             Block::Table(t) => localize_table(t),
             Block::Heading(s) | Block::Text(s) => in_place(s),
             Block::Figure(f) => localize_figure(f),
-            Block::Formula(_) => {}
+            Block::Formula(m) => localize_formula(m),
         }
     }
     Cow::Owned(r)

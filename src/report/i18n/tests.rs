@@ -48,7 +48,9 @@ fn bilingual_titles_keep_one_chinese_term() {
 
 /// Words that are names, not prose: function and method names, the decks'
 /// abbreviations, units and people. Compared in lower case.
+#[rustfmt::skip]
 const IDENTIFIERS: &[&str] = &[
+    "hessian", "batch", "epoch", "gain", "leakyrelu",
     "relu",
     "leaky",
     "prelu",
@@ -125,7 +127,7 @@ fn untranslated(s: &str) -> bool {
         .split_whitespace()
         .map(|t| !t.starts_with('-') && english_word(t))
         .collect();
-    words.windows(2).any(|w| w[0] && w[1]) || (words == [true])
+    words.iter().any(|&w| w)
 }
 
 /// Every string of `r` a reader sees as words (not numbers or formulas).
@@ -163,7 +165,8 @@ fn prose(r: &Report) -> Vec<String> {
                 y_label,
                 ..
             }) => out.extend([title.clone(), x_label.clone(), y_label.clone()]),
-            Block::Figure(Figure::Graph { .. }) | Block::Formula(_) => {}
+            Block::Formula(m) => out.extend(m.plain.lines().map(str::to_string)),
+            Block::Figure(Figure::Graph { .. }) => {}
         }
         if let Block::Figure(f) = b {
             let lines = crate::render::plot::summary(f, 6, r.lang);
@@ -265,7 +268,7 @@ fn numbers(r: &Report) -> (Vec<String>, Vec<(String, Data)>) {
     v.extend(r.results.iter().map(|x| format!("{x:?}")));
     for b in &r.blocks {
         match b {
-            Block::Formula(m) => v.push(format!("{m:?}")),
+            Block::Formula(m) => v.push(format!("{:?}", numerals(&m.plain))),
             Block::Table(t) => {
                 v.push(format!("{}x{}", t.rows.len(), t.header.len()));
                 for c in t.rows.iter().flatten() {
@@ -279,6 +282,13 @@ fn numbers(r: &Report) -> (Vec<String>, Vec<(String, Data)>) {
         }
     }
     (v, r.data.clone())
+}
+
+/// The numbers written in a formula, in order (its words may change).
+fn numerals(s: &str) -> Vec<&str> {
+    s.split(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '/' | '-')))
+        .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+        .collect()
 }
 
 fn figure_numbers(f: &Figure) -> Vec<String> {

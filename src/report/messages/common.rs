@@ -71,6 +71,8 @@ pub const SHARED: &[(&str, &str)] = &[
         "  热力图: {} ∈ {} × {} ∈ {}，共 {} 个点，取值从 {} 到 {}；标出的点: {}",
     ),
     ("Plot written to {}.", "图已写入 {}。"),
+    ("{} (constant)", "{} (常数)"),
+    ("{} (see above)", "{} (见上)"),
     // column headers and cells
     ("{} (sum so far)", "{} (目前累计)"),
     ("seed", "起点"),
@@ -119,6 +121,8 @@ pub const SHARED: &[(&str, &str)] = &[
         "Kink: {} sits exactly where its derivative jumps; the table uses ReLU'(0) = 0, |·|'(0) = 0 and sends a max/min tie to the first argument, so a finite difference there cannot confirm the value.",
         "不可导点: {} 恰好落在导数跳变处；表中取 ReLU'(0) = 0、|·|'(0) = 0，max/min 相等时梯度给第一个参数，因此该处的有限差分无法验证这个值。",
     ),
+    ("path {} = {}", "路径 {} = {}"),
+    ("\\text{path {}} = {}", "\\text{路径 {}} = {}"),
     ("Gate patterns", "常见操作的反向传播"),
     (
         "add gate: distributes the upstream gradient unchanged",
@@ -149,6 +153,11 @@ pub const SHARED: &[(&str, &str)] = &[
     ("Loss · 损失函数", "损失函数"),
     ("Update · 参数更新", "参数更新"),
     ("Gradients of layer {}", "第 {} 层的梯度"),
+    ("{}    (W(l) is out×in)", "{}    (W(l) 为 out×in)"),
+    (
+        "{}    (JQ writes h(l) = f(h(l-1) W(l) + b(l)); W(l) is in×out, a is a 1×n row)",
+        "{}    (JQ 写作 h(l) = f(h(l-1) W(l) + b(l))；W(l) 为 in×out，a 是 1×n 的行向量)",
+    ),
     ("checked by central differences", "已用中心差分检验"),
     ("Gradient with respect to the input", "对输入的梯度"),
     (

@@ -67,8 +67,8 @@ pub const EXAMPLES: &[(&str, &str)] = &[
     ),
     ("f'(x) = step size / η", "f'(x) = 步长 / η"),
     (
-        "Sigmoid needs {} steps, ReLU {} (its slope stays 1). Independent estimate for sigmoid: {} steps. The sigmoid's steps are tiny near x = {} because σ' ≈ e^(-x) there (梯度消失).",
-        "Sigmoid 需要 {} 步，ReLU 只要 {} 步 (它的斜率始终为 1)。对 sigmoid 的独立估计: {} 步。在 x = {} 附近 sigmoid 每步都很小，因为那里 σ' ≈ e^(-x) (梯度消失)。",
+        "Sigmoid needs {} steps, ReLU {} (its slope stays 1). Independent estimate for sigmoid: ∫ dx / (η σ'(x)) = (1/η)[e^x + 2x - e^(-x)] from {} to {} ≈ {} steps. The sigmoid's steps are tiny near x = {} because σ' ≈ e^(-x) there (梯度消失).",
+        "Sigmoid 需要 {} 步，ReLU 只要 {} 步 (它的斜率始终为 1)。对 sigmoid 的独立估计: 从 {} 到 {} 积分 ∫ dx / (η σ'(x)) = (1/η)[e^x + 2x - e^(-x)] ≈ {} 步。在 x = {} 附近 sigmoid 每步都很小，因为那里 σ' ≈ e^(-x) (梯度消失)。",
     ),
     (
         "inputs as given (all > 0 for the deck's case) · {}",
@@ -83,6 +83,9 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "当每个 x_i > 0 时，∂L/∂w 的所有分量都与 ∂L/∂σ 同号，一次梯度更新会让所有权重朝同一方向移动 (走出之字形路线)；零中心化的输入则给出有正有负的符号。",
     ),
     // forward
+    ("Shapes", "维度"),
+    ("Update", "参数更新"),
+    ("Loss", "损失函数"),
     (
         "Hidden layer f = ReLU, output g = identity (CAL leaves f and g open; these keep every number exact). CAL's 0-based w^1_(i,j), input i → hidden j, is W(1)_(j+1, i+1) here.",
         "隐藏层 f = ReLU，输出层 g = 恒等函数 (CAL 没有指定 f 和 g；这样选可以让每个数都保持精确)。CAL 从 0 开始编号的 w^1_(i,j) (输入 i → 隐藏单元 j) 就是这里的 W(1)_(j+1, i+1)。",
@@ -180,7 +183,7 @@ pub const EXAMPLES: &[(&str, &str)] = &[
     ),
     (
         "CAL's network with f = ReLU (hidden) and g = identity (output), Loss = MSE with n = 1: (y_0 - y)². CAL indexes from 0: u_0, u_1 are the hidden net inputs z(1), u_2 the output's z(2), x^2_j = f(u_j) the hidden outputs a(1), and w^2_(0,0) = W(2)_11, w^1_(0,0) = W(1)_11.",
-        "CAL 的网络，取 f = ReLU (隐藏层)、g = 恒等函数 (输出层)，Loss = MSE，n = 1: (y_0 - y)²。CAL 从 0 开始编号: u_0、u_1 是隐藏层的净输入 z(1)，u_2 是输出层的 z(2)，x^2_j = f(u_j) 是隐藏层输出 a(1)，w^2_(0,0) = W(2)_11，w^1_(0,0) = W(1)_11。",
+        "CAL 的网络，取 f = ReLU (隐藏层)、g = 恒等函数 (输出层)，损失取 MSE (n = 1): (y_0 - y)²。CAL 从 0 开始编号: u_0、u_1 是隐藏层的净输入 z(1)，u_2 是输出层的 z(2)，x^2_j = f(u_j) 是隐藏层输出 a(1)，w^2_(0,0) = W(2)_11，w^1_(0,0) = W(1)_11。",
     ),
     ("δ-rule engine", "δ 法则 (网络引擎)"),
     ("central difference {}", "中心差分 {}"),

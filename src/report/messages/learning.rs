@@ -63,7 +63,7 @@ pub const LEARNING: &[(&str, &str)] = &[
     ("batch loss", "批损失"),
     (
         "JQ's MNIST split: 55,000 training images, 5,000 for validation and 10,000 for testing. An iteration (a step) processes one batch and updates the parameters once; an epoch is one pass over the training set.",
-        "JQ 对 MNIST 的划分: 55,000 张训练图像，5,000 张验证，10,000 张测试。一次迭代 (一步) 处理一个批次并更新一次参数；一个轮次 (epoch) 是把训练集完整过一遍。",
+        "JQ 对 MNIST 的划分: 55,000 张训练图像，5,000 张验证，10,000 张测试。一次迭代 (一步) 处理一个批次并更新一次参数；一个轮次是把训练集完整过一遍。",
     ),
     (
         "Batches, epochs, iterations · 批次、轮次、迭代",
@@ -117,11 +117,11 @@ pub const LEARNING: &[(&str, &str)] = &[
     ("three Gaussian blobs", "三团高斯分布的点"),
     (
         "UCI Optical Recognition of Handwritten Digits (Alpaydin & Kaynak, 1998; 1,797 images of 8×8 pixels, values 0-16), as bundled by the smartcore crate; pixels divided by 16",
-        "UCI 手写数字光学识别数据集 (Alpaydin & Kaynak, 1998；1,797 张 8×8 像素的图像，取值 0-16)，取自 smartcore crate 自带的数据；像素值除以 16",
+        "UCI 手写数字光学识别数据集 (Alpaydin & Kaynak, 1998；1,797 张 8×8 像素的图像，取值 0-16)，取自 smartcore 库自带的数据；像素值除以 16",
     ),
     (
         "Fisher's iris (UCI; 150 flowers, 4 measurements in cm, 3 species), as bundled by the smartcore crate",
-        "Fisher 鸢尾花数据集 (UCI；150 朵花，4 项以厘米计的测量，3 个品种)，取自 smartcore crate 自带的数据",
+        "Fisher 鸢尾花数据集 (UCI；150 朵花，4 项以厘米计的测量，3 个品种)，取自 smartcore 库自带的数据",
     ),
     (
         "Network · 网络结构 (row convention: h(l) = f(h(l−1) W(l) + b(l)))",
@@ -195,6 +195,7 @@ pub const LEARNING: &[(&str, &str)] = &[
     ("validation loss", "验证损失"),
     // network (parameter counts and shapes)
     ("Layer by layer · 逐层 ({})", "逐层 ({})"),
+    ("parameters = {}", "参数个数 = {}"),
     ("weights n_in·n_out", "权重数 n_in·n_out"),
     ("biases n_out", "偏置数 n_out"),
     (
@@ -214,13 +215,14 @@ pub const LEARNING: &[(&str, &str)] = &[
         "行向量记号: W(l) 为 in×out，z = a W + b",
     ),
     ("entry W_ij joins", "元素 W_ij 连接"),
+    ("{} values", "{} 个值"),
     (
         "column: unit i ← input j; row: input i → unit j",
         "列向量记号: 单元 i ← 输入 j；行向量记号: 输入 i → 单元 j",
     ),
     (
         "One notation's W is the other's transpose, W_row = W_colᵀ; both hold n_in·n_out numbers, and PKU writes the link as W_ij = w_ji. nn-tutor net accepts either with convention = \"column\" or \"row\".",
-        "一种记号的 W 是另一种的转置，W_row = W_colᵀ；两者都有 n_in·n_out 个数，PKU 把这条连接写作 W_ij = w_ji。nn-tutor net 两种都接受: convention = \"column\" 或 \"row\"。",
+        "一种记号的 W 是另一种的转置，W_row = W_colᵀ；两者都有 n_in·n_out 个数，PKU 把这条连接写作 W_ij = w_ji。`nn-tutor net` 两种都接受: `convention = \"column\"` 或 `\"row\"`。",
     ),
     // init
     (
@@ -261,6 +263,7 @@ pub const LEARNING: &[(&str, &str)] = &[
         "从最后一层到第 1 层，sigmoid 网络的梯度缩小为原来的 {} 倍；{3} 个 sigmoid 导数的上界 (1/4)^{1} = {2} 说明了原因。用 ReLU (单元激活时 f' = 1) 和 He 初始化，这个倍数是 {4}: 第 1 层和第 L 层学得差不多快。",
     ),
     ("Vanishing gradients", "梯度消失"),
+    ("÷ layer L, {}", "÷ 第 L 层, {}"),
     (
         "log10 of the norm against layer l",
         "范数的 log10 随层 l 的变化",
@@ -331,6 +334,7 @@ pub const LEARNING: &[(&str, &str)] = &[
         "训练后的预测",
     ),
     ("network output ŷ", "网络输出 ŷ"),
+    ("initial W(l)", "初始 W(l)"),
     (
         "A hidden layer bends the input space so that a line separates the classes: no linear classifier can (xor/1), a hand-set network can (xor/2), and gradient descent finds such weights by itself.",
         "隐藏层把输入空间弯折，使一条直线就能分开两类: 线性分类器做不到 (xor/1)，手工设定的网络可以 (xor/2)，梯度下降也能自己找到这样的权重。",

@@ -3,6 +3,10 @@
 //! are; only the English around them is translated.
 
 pub const SOURCES: &[(&str, &str)] = &[
+    (
+        "PKU deck, 全量梯度下降 (Full GD), 随机梯度下降 (SGD), 小批量梯度下降 (mini-batch GD)",
+        "PKU 课件，全量梯度下降、随机梯度下降 (SGD)、小批量梯度下降",
+    ),
     ("{} deck, {}", "{} 课件，{}"),
     ("{} deck: {}", "{} 课件: {}"),
     ("{} deck", "{} 课件"),
@@ -33,7 +37,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ),
     (
         "JQ deck, Batch、epoch、迭代: 55,000 training images, batch-size 100, 550 steps (indices 0-549) per epoch",
-        "JQ 课件，Batch、epoch、迭代: 55,000 张训练图像，batch-size 100，每个 epoch 550 步 (编号 0-549)",
+        "JQ 课件，Batch、epoch、迭代: 55,000 张训练图像，批大小 100，每轮 550 步 (编号 0-549)",
     ),
     (
         "JQ deck, 神经网络-权重weight: W 为 m×n (m 前一层, n 本层)",
@@ -66,6 +70,10 @@ pub const SOURCES: &[(&str, &str)] = &[
     (
         "NNDL, 常见激活函数及其导数 (table: Logistic, Tanh, ReLU, ELU, SoftPlus)",
         "NNDL, 常见激活函数及其导数 (表: Logistic, Tanh, ReLU, ELU, SoftPlus)",
+    ),
+    (
+        "NNDL, 常见激活函数(ReLU函数的改进): LeakyReLU, PReLU_i, ELU",
+        "NNDL, 常见激活函数(ReLU函数的改进): Leaky ReLU, PReLU_i, ELU",
     ),
     (
         "NNDL, 异或问题 (XOR) and a two-layer network",

@@ -19,8 +19,8 @@
 //! `{0}`, `{1}`, …. An interpolated part is itself translated when it is a
 //! whole entry (`Result ({}): {}` with `exact` inside). A string with no
 //! entry of its own is split at its top-level ` · ` and each piece is
-//! translated; a Chinese piece that repeats another is dropped, so
-//! `Forward pass · 前向传播` becomes `前向传播`.
+//! translated, in the English order; a Chinese piece that repeats another
+//! is dropped, so `Forward pass · 前向传播` becomes `前向传播`.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -46,7 +46,7 @@ struct Template {
 }
 
 /// The message table, indexed once: whole strings in a map, templates by
-/// the first character of their first literal piece.
+/// the first character of their first literal piece, longest first.
 struct Index {
     literal: HashMap<&'static str, &'static str>,
     by_first: HashMap<char, Vec<Template>>,
@@ -75,6 +75,12 @@ fn index() -> &'static Index {
                 Some(c) => ix.by_first.entry(c).or_default().push(t),
                 None => ix.open.push(t),
             }
+        }
+        // The most specific template first: `layer {}: {} → {} ({})` before
+        // `layer {}`, whatever the order of the table.
+        let literal = |t: &Template| t.pieces.iter().map(|p| p.len()).sum::<usize>();
+        for v in ix.by_first.values_mut().chain([&mut ix.open]) {
+            v.sort_by_key(|t| std::cmp::Reverse(literal(t)));
         }
         ix
     })
@@ -199,7 +205,9 @@ pub fn localize_str(s: &str) -> String {
             })
             .map(|(_, p)| p.as_str())
             .collect();
-    chinese_first(&kept.join(" · "))
+    // The English order is kept: each piece is now in Chinese, and a piece
+    // still in English is one the completeness test reports.
+    kept.join(" · ")
 }
 
 /// A fixed label of a renderer (`Source`, `Try`) in `lang`.
@@ -238,21 +246,6 @@ fn split_top(title: &str) -> Vec<&str> {
     }
     parts.push(&title[start..]);
     parts
-}
-
-/// "Forward pass · 前向传播 (…)" → "前向传播 (…) · Forward pass": the first
-/// part with Chinese moves to the front.
-pub fn chinese_first(title: &str) -> String {
-    let parts = split_top(title);
-    match parts.iter().position(|p| has_cjk(p)) {
-        Some(k) if k > 0 => {
-            let mut v = parts.clone();
-            let zh = v.remove(k);
-            v.insert(0, zh);
-            v.join(" · ")
-        }
-        _ => title.to_string(),
-    }
 }
 
 fn in_place(s: &mut String) {

@@ -153,6 +153,10 @@ pub const SHARED: &[(&str, &str)] = &[
     ("Loss · 损失函数", "损失函数"),
     ("Update · 参数更新", "参数更新"),
     ("Gradients of layer {}", "第 {} 层的梯度"),
+    (
+        "ReLU'(z) = I(z > 0), so ReLU'(0) = 0",
+        "ReLU'(z) = I(z > 0)，所以 ReLU'(0) = 0",
+    ),
     ("{}    (W(l) is out×in)", "{}    (W(l) 为 out×in)"),
     (
         "{}    (JQ writes h(l) = f(h(l-1) W(l) + b(l)); W(l) is in×out, a is a 1×n row)",

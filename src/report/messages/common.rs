@@ -67,8 +67,8 @@ pub const SHARED: &[(&str, &str)] = &[
     ),
     ("  {}: {} on [{}, {}]", "  {}: {}，区间 [{}, {}]"),
     (
-        "  heat map over {} ∈ {} × {} ∈ {}, {} points, values from {} to {}; marked: {}",
-        "  热力图: {} ∈ {} × {} ∈ {}，共 {} 个点，取值从 {} 到 {}；标出的点: {}",
+        "  heat map over {} ∈ [{}, {}] × {} ∈ [{}, {}], {} points, values from {} to {}; marked: {}",
+        "  热力图: {} ∈ [{}, {}] × {} ∈ [{}, {}]，共 {} 个点，取值从 {} 到 {}；标出的点: {}",
     ),
     ("Plot written to {}.", "图已写入 {}。"),
     ("{} (constant)", "{} (常数)"),
@@ -141,6 +141,28 @@ pub const SHARED: &[(&str, &str)] = &[
         "复制门: 把各处使用得到的梯度相加",
     ),
     ("copy of {} (used {} times)", "{} 的复制 (使用 {} 次)"),
+    (
+        "min gate: routes the gradient to the smaller input, 0 to the other",
+        "min 门: 梯度只传给较小的输入，另一个输入得到 0",
+    ),
+    ("kink: one-sided, see note", "不可导点: 单侧差分，见说明"),
+    (
+        "n/a (a nearby value leaves the domain)",
+        "无 (附近的值超出定义域)",
+    ),
+    ("n/a", "无"),
+    (
+        "∂{}/∂{} runs along more than {} paths; too many to list.",
+        "∂{}/∂{} 经过的路径超过 {} 条，太多，不再列出。",
+    ),
+    (
+        "∂a_j/∂z_j,k = 1 for the largest piece, 0 for the others",
+        "∂a_j/∂z_j,k 对最大的一段为 1，其余为 0",
+    ),
+    (
+        "∂L/∂a of the unit if this piece is the largest, else 0",
+        "若这一段最大，为该单元的 ∂L/∂a，否则为 0",
+    ),
     (
         "--chains to see the chain rule along every path",
         "--chains 显示每条路径上的链式法则",

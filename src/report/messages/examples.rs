@@ -13,6 +13,18 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "检验: (-y/a + (1 - y)/(1 - a))·a(1 - a) = a - y ✓ (两种算法得到同一个 dz)；dw 和 db 与 L 的中心差分 ✓ 一致。",
     ),
     ("dz (simplified)", "dz (化简后)"),
+    (
+        "Check: (-y/a + (1 - y)/(1 - a))·a(1 - a) = a - y {}; dw and db {} with central differences of L.",
+        "检验: (-y/a + (1 - y)/(1 - a))·a(1 - a) = a - y {}；dw 和 db 与 L 的中心差分{}。",
+    ),
+    ("✓ (both give dz)", "✓ (两种算法得到同一个 dz)"),
+    ("✗ DIFFERS", "✗ 不一致"),
+    ("✓ agree", "✓ 一致"),
+    ("✗ disagree", "✗ 不一致"),
+    (
+        "The loss does not fall from step to step: the learning rate may be too large; try --set lr=1/2.",
+        "损失并非逐步下降: 学习率可能太大；试试 --set lr=1/2。",
+    ),
     ("Gradient descent", "梯度下降"),
     (
         "梯度下降 (one row per iteration)",
@@ -79,6 +91,14 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "零中心化的输入 x - mean(x)，均值 = {} · {}",
     ),
     (
+        "Some x_i ≤ 0 here, so the signs can differ; the deck's point needs every x_i > 0.",
+        "这里有 x_i ≤ 0，所以符号可以不同；课件的结论要求每个 x_i > 0。",
+    ),
+    (
+        "zero-centred inputs x - mean(x), mean = {}",
+        "零中心化的输入 x - mean(x)，均值 = {}",
+    ),
+    (
         "With every x_i > 0, all components of ∂L/∂w share the sign of ∂L/∂σ, so one gradient step moves every weight in the same direction (a zig-zag path); zero-centred inputs give mixed signs.",
         "当每个 x_i > 0 时，∂L/∂w 的所有分量都与 ∂L/∂σ 同号，一次梯度更新会让所有权重朝同一方向移动 (走出之字形路线)；零中心化的输入则给出有正有负的符号。",
     ),
@@ -95,8 +115,14 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "注意: CAL 的输出求和写成 j = 0..2，但网络只有两个隐藏单元，应为 j = 0..1 (见勘误页)。",
     ),
     (
-        "Computed in the column notation of forward/1 (z = W a + b with each W(l) transposed), the network gives exactly the same z and a ✓: the two notations differ only in how W is written. JQ calls the outputs h(l); they are the a(l) of the tables.",
-        "改用 forward/1 的列向量记号 (z = W a + b，每个 W(l) 取转置) 计算，得到完全相同的 z 和 a ✓: 两种记号只是 W 的写法不同。JQ 把各层输出记作 h(l)，即表中的 a(l)。",
+        "Computed in the column notation of forward/1 (z = W a + b with each W(l) transposed), the network gives {}: the two notations differ only in how W is written. JQ calls the outputs h(l); they are the a(l) of the tables.",
+        "改用 forward/1 的列向量记号 (z = W a + b，每个 W(l) 取转置) 计算，得到{}: 两种记号只是 W 的写法不同。JQ 把各层输出记作 h(l)，即表中的 a(l)。",
+    ),
+    ("exactly the same z and a ✓", "完全相同的 z 和 a ✓"),
+    ("different numbers ✗", "不同的数 ✗"),
+    (
+        "The K probabilities sum to {} (softmax normalises).",
+        "K 个概率之和为 {} (softmax 做了归一化)。",
     ),
     (
         "PKU writes the output layer with w_jk^(3): input j, output k, i.e. the row notation z_k = Σ_j a_j w_jk + b_k.",
@@ -143,6 +169,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "y'_k 是预测值，t_k 是目标值。CAL 的 n 是样本数；这里对一个样本的 {} 个输出求和，算法相同。",
     ),
     ("Per output · 逐项", "逐项"),
+    (
+        "Cross-entropy is left out: it needs targets that form a distribution (non-negative, summing to 1) and predictions above 0.",
+        "这里略去交叉熵: 它要求目标值构成一个分布 (非负且和为 1)，并且预测值都大于 0。",
+    ),
     ("Totals · 损失", "损失"),
     (
         "MSE and ½SSE differ only by the constant factor 2/n, so they have the same minimum; the ½ makes the gradient exactly y' - t.",
@@ -189,9 +219,11 @@ pub const EXAMPLES: &[(&str, &str)] = &[
     ("central difference {}", "中心差分 {}"),
     ("g'(u2) = 1 (identity)", "g'(u2) = 1 (恒等函数)"),
     (
-        "The product matches ✓ the δ-rule gradient and the central difference.",
-        "乘积与 δ 法则算出的梯度和中心差分都 ✓ 一致。",
+        "The product {} the δ-rule gradient and the central difference.",
+        "乘积与 δ 法则算出的梯度和中心差分: {}。",
     ),
+    ("matches ✓", "✓ 一致"),
+    ("does NOT match ✗", "✗ 不一致"),
     (
         "A {} network: ReLU hidden layer, softmax output, cross-entropy against the one-hot class {}. {}. At the output δ(2) = ŷ - y (NNDL); below it δ(1) = ReLU'(z(1)) ⊙ W(2)ᵀ δ(2).",
         "一个 {} 网络: 隐藏层用 ReLU，输出层用 softmax，损失是对独热类别 {} 的交叉熵。{}。输出层 δ(2) = ŷ - y (NNDL)；下一层 δ(1) = ReLU'(z(1)) ⊙ W(2)ᵀ δ(2)。",
@@ -200,6 +232,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
     (
         "Closed form: f = σ(wx + b), so ∂f/∂w = σ(z)(1 - σ(z))·x at z = {} gives {} — the same as the chain.",
         "闭式解: f = σ(wx + b)，所以在 z = {} 处 ∂f/∂w = σ(z)(1 - σ(z))·x = {}，与链式乘积相同。",
+    ),
+    (
+        "Closed form: f = σ(wx + b), so ∂f/∂w = σ(z)(1 - σ(z))·x at z = {} gives {} — DIFFERENT from the chain.",
+        "闭式解: f = σ(wx + b)，所以在 z = {} 处 ∂f/∂w = σ(z)(1 - σ(z))·x = {}，与链式乘积不同。",
     ),
     (
         "Slide erratum: the deck's table labels the derivative of h5 = h4 + 1 as ∂h5/∂h, and that of h6 = 1/h5 as ∂h4/∂h5; recomputed, they are ∂h5/∂h4 = 1 and ∂h6/∂h5 = -1/h5² (the chain on the same slide uses the right names).",

@@ -299,8 +299,15 @@ pub const LEARNING: &[(&str, &str)] = &[
     ("ReLU: loss", "ReLU: 损失"),
     ("Leaky: loss", "Leaky: 损失"),
     (
-        "ReLU: the unit's gradient is exactly 0 in every epoch (checked: all {} epochs), because f'(z) = 0 for z < 0 on every sample: nothing can move w1 or b1 again, only the output bias learns. Leaky ReLU: f'(z) = {} keeps a gradient, and the unit fires again (max z > 0) in epoch {}.",
-        "ReLU: 这个单元的梯度在每一轮都恰好为 0 (已检查全部 {} 轮)，因为每个样本上 z < 0，f'(z) = 0: w1 和 b1 再也无法改变，只有输出层的偏置还在学习。Leaky ReLU: f'(z) = {} 保留了梯度，这个单元在第 {} 轮重新激活 (max z > 0)。",
+        "ReLU: the unit's gradient is exactly 0 in every epoch ({}), because f'(z) = 0 for z < 0 on every sample: nothing can move w1 or b1 again, only the output bias learns. Leaky ReLU: f'(z) = 0.1 keeps a gradient, and the unit fires again (max z > 0) in epoch {}.",
+        "ReLU: 这个单元的梯度在每一轮都恰好为 0 ({})，因为每个样本上 z < 0，f'(z) = 0: w1 和 b1 再也无法改变，只有输出层的偏置还在学习。Leaky ReLU: f'(z) = 0.1 保留了梯度，这个单元重新激活 (max z > 0) 的轮次: {}。",
+    ),
+    ("checked: all {} epochs", "已检查全部 {} 轮"),
+    ("NOT in all epochs", "并非每一轮都如此"),
+    ("— (not within {} epochs)", "— ({} 轮内没有)"),
+    (
+        "With these weights the network does not compute XOR on every input (✗ rows).",
+        "用这组权重，网络并不能在每个输入上算出异或 (见 ✗ 行)。",
     ),
     (
         "Largest pre-activation of the hidden unit",
@@ -370,8 +377,8 @@ pub const LEARNING: &[(&str, &str)] = &[
         "NNDL 算法 4.1: 随机初始化 W, b；重复: 打乱训练集；对每个样本: 前向传播，用反向传播算 δ(l)，W(l) ← W(l) − α(δ(l) a(l−1)ᵀ + λW(l))，b(l) ← b(l) − αδ(l)；直到验证集上的错误率不再下降。这里: 两个半月形数据，批大小 {} (SGD)，α = {}。",
     ),
     (
-        "One sample (x, y) = (1, 1), the network y = σ(w2 σ(w1 x)) and the squared error L(w1, w2) = (σ(w2 σ(w1 x)) − y)² on the grid w1, w2 ∈ {}.",
-        "一个样本 (x, y) = (1, 1)，网络 y = σ(w2 σ(w1 x))，平方误差 L(w1, w2) = (σ(w2 σ(w1 x)) − y)²，在网格 w1, w2 ∈ {} 上计算。",
+        "One sample (x, y) = ({}, {}), the network y = σ(w2 σ(w1 x)) and the squared error L(w1, w2) = (σ(w2 σ(w1 x)) − y)² on the grid w1, w2 ∈ {}.",
+        "一个样本 (x, y) = ({}, {})，网络 y = σ(w2 σ(w1 x))，平方误差 L(w1, w2) = (σ(w2 σ(w1 x)) − y)²，在网格 w1, w2 ∈ {} 上计算。",
     ),
     (
         "L(w1, w2) on the grid · 损失曲面",

@@ -252,12 +252,16 @@ fn in_place(s: &mut String) {
     *s = localize_str(s);
 }
 
-/// A table in Chinese: title, header and the words in Text cells.
-pub fn localize_table(t: &mut Table) {
+/// A table in Chinese: title, header and the words in Text cells, except
+/// a cell that is one of `names` (an input's name stays what `--set`
+/// takes, even when it is a word such as `seed`).
+pub fn localize_table(t: &mut Table, names: &[&str]) {
     in_place(&mut t.title);
     t.header.iter_mut().for_each(in_place);
     for c in t.rows.iter_mut().flatten() {
-        if let Cell::Text(s) = c {
+        if let Cell::Text(s) = c
+            && !names.contains(&s.as_str())
+        {
             in_place(s);
         }
     }
@@ -326,9 +330,11 @@ pub fn localize(r: &Report, lang: Lang) -> Cow<'_, Report> {
     }
     r.sources.iter_mut().for_each(in_place);
     r.try_next.iter_mut().for_each(in_place);
+    let names: Vec<String> = r.inputs.iter().map(|(n, _)| n.clone()).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
     for b in &mut r.blocks {
         match b {
-            Block::Table(t) => localize_table(t),
+            Block::Table(t) => localize_table(t, &names),
             Block::Heading(s) | Block::Text(s) => in_place(s),
             Block::Figure(f) => localize_figure(f),
             Block::Formula(m) => localize_formula(m),

@@ -166,7 +166,7 @@ fn prose(r: &Report) -> Vec<String> {
 
 /// Every report `--lang zh` is promised for: each catalog example with its
 /// defaults (exact and `--float`), `graph` on a few expressions (with and
-/// without `--chains`) and `net` on the shipped specs.
+/// without `--chains`), `net` on the shipped specs and one `check`.
 fn all_reports() -> Vec<(String, Report)> {
     let mut out = Vec::new();
     for e in crate::catalog::all() {
@@ -211,6 +211,13 @@ fn all_reports() -> Vec<(String, Report)> {
             ));
         }
     }
+    // `check`, with a flipped sign, a wrong and a right answer.
+    let answers = std::env::temp_dir().join(format!("nn-tutor-i18n-{}.toml", std::process::id()));
+    std::fs::write(&answers, "\"df/dx\" = 4\n\"df/dq\" = 3\nf = -12\n").expect("a temp file");
+    let (r, _) = crate::check::run_file("backprop", 1, &[], &answers, Some("0.01"))
+        .expect("the answers parse");
+    out.push(("check backprop/1".into(), r));
+    let _ = std::fs::remove_file(&answers);
     out
 }
 

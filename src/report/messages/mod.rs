@@ -8,6 +8,7 @@
 //! piece; use `{0}`, `{1}`, … in the Chinese to reorder the parts. See
 //! [`crate::report::i18n`] for how strings are matched.
 
+mod check;
 mod common;
 mod examples;
 mod learning;
@@ -20,4 +21,5 @@ pub const MESSAGES: &[&[(&str, &str)]] = &[
     examples::EXAMPLES,
     learning::LEARNING,
     sources::SOURCES,
+    check::CHECK,
 ];

@@ -234,7 +234,7 @@ Examples:
         /// Output format.
         #[arg(long, short = 'f', value_enum, default_value_t)]
         format: crate::exercise::sheet::SheetFormat,
-        /// Language of the headings and instructions (en, zh).
+        /// Language of the sheet and its key: en, or zh (Chinese, with the decks' terms).
         #[arg(long, value_enum, default_value_t)]
         lang: crate::exercise::Lang,
         /// Significant digits of rounded values (1-17).
@@ -434,7 +434,7 @@ pub struct OutputArgs {
     /// Significant digits of rounded values (1-17).
     #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u8).range(1..=17))]
     pub digits: u8,
-    /// Language of titles and column headers: en, or zh (the decks' Chinese terms first).
+    /// Language of the report's words: en, or zh (Chinese, with the decks' terms).
     #[arg(long, value_enum, default_value_t)]
     pub lang: crate::report::i18n::Lang,
 }

@@ -6,18 +6,20 @@
 //! names are copied unchanged, so no number changes.
 //!
 //! How far this goes: every catalog example (exact and `--float`), `graph`
-//! on any expression and `net` on the shipped specs come out in Chinese;
-//! the test `zh_reports_have_no_english_prose` checks this and lists any
-//! sentence still missing from the table. Error messages, `--help`, the
-//! `check` and `--round-each` additions and `train` with unusual flags may
-//! still print English sentences; a string with no entry is shown as is.
+//! on any expression, `net` on the shipped specs, `check`, `train` and the
+//! keys of exercise sheets come out in Chinese; the test
+//! `zh_reports_have_no_english_prose` checks the first four and lists any
+//! sentence still missing from the table. Error messages, `--help` and the
+//! rounding audit of `--round-each` stay English; a string with no entry is
+//! shown as is.
 //!
 //! Matching: a template matches a whole string (anchored at both ends).
 //! `{}` stands for one interpolated part (a number, a name, a formula); it
 //! matches the shortest non-empty text up to the next literal piece, and
 //! the Chinese template puts the parts back in order, or by position with
-//! `{0}`, `{1}`, …. An interpolated part is itself translated when it is a
-//! whole entry (`Result ({}): {}` with `exact` inside). A string with no
+//! `{0}`, `{1}`, …; when several templates match, the one with the most
+//! literal text wins. An interpolated part is itself translated when it is
+//! an entry, or a list (`a, b`) of entries. A string with no
 //! entry of its own is split at its top-level ` · ` and each piece is
 //! translated, in the English order; a Chinese piece that repeats another
 //! is dropped, so `Forward pass · 前向传播` becomes `前向传播`.

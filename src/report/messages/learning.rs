@@ -96,6 +96,22 @@ pub const LEARNING: &[(&str, &str)] = &[
     ),
     ("Training on {}", "在 {} 上训练"),
     (
+        "MNIST IDX files in {} ({} images of {}×{} pixels; pixels divided by 255)",
+        "{} 中的 MNIST IDX 文件 ({} 张 {}×{} 像素的图像；像素值除以 255)",
+    ),
+    (
+        "the same command with --plot loss.svg to draw the loss curves",
+        "同一条命令加上 --plot loss.svg，画出损失曲线",
+    ),
+    (
+        "--val 0.2 --early-stopping 5 to hold out data and stop in time",
+        "--val 0.2 --early-stopping 5: 留出验证数据并及时停止",
+    ),
+    (
+        "synthetic MNIST-shaped data: {} samples of 784 uniform pixels, random labels 0-9 (nothing to learn: it measures speed)",
+        "合成的 MNIST 形状数据: {} 个样本，每个 784 个均匀分布的像素，随机标签 0-9 (没有可学的规律: 只用来测速度)",
+    ),
+    (
         "Data · 数据: {}. {} training samples (训练集), {} validation (验证集), {} test (测试集); {} inputs, {} classes. Seed {}; {} numbers.",
         "数据: {}。训练集 {} 个样本，验证集 {} 个，测试集 {} 个；{} 个输入，{} 个类别。随机种子 {}；数值类型 {}。",
     ),

@@ -5,13 +5,12 @@
 //! Chinese) templates. A view of the same Report: numbers, formulas and
 //! names are copied unchanged, so no number changes.
 //!
-//! How far this goes: every catalog example (exact and `--float`), `graph`
-//! on any expression, `net` on the shipped specs, `check`, `train` and the
-//! keys of exercise sheets come out in Chinese; the test
-//! `zh_reports_have_no_english_prose` checks the first four and lists any
-//! sentence still missing from the table. Error messages, `--help` and the
-//! rounding audit of `--round-each` stay English; a string with no entry is
-//! shown as is.
+//! How far this goes: every catalog example (exact and `--float`, with
+//! `--round-each`), `graph` on any expression, `net` on the shipped specs,
+//! `check`, `train` and the keys of exercise sheets come out in Chinese;
+//! the test `zh_reports_have_no_english_prose` checks all but `train` and
+//! lists any sentence still missing from the table. Error messages and
+//! `--help` stay English; a string with no entry is shown as is.
 //!
 //! Matching: a template matches a whole string (anchored at both ends).
 //! `{}` stands for one interpolated part (a number, a name, a formula); it

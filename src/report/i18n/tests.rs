@@ -211,6 +211,20 @@ fn all_reports() -> Vec<(String, Report)> {
             ));
         }
     }
+    // The rounding audit of `--round-each`, on every example that has one.
+    for id in [
+        "backprop/1",
+        "backprop/2",
+        "backprop/4",
+        "autodiff/2",
+        "chain-rule/1",
+        "neuron/2",
+        "forward/1",
+    ] {
+        let (topic, n) = id.split_once('/').expect("topic/N");
+        let args = ["nn-tutor", "explain", topic, "-e", n, "--round-each", "2"];
+        out.push((format!("{id} --round-each 2"), cli_report(&args)));
+    }
     // `check`, with a flipped sign, a wrong and a right answer.
     let answers = std::env::temp_dir().join(format!("nn-tutor-i18n-{}.toml", std::process::id()));
     std::fs::write(&answers, "\"df/dx\" = 4\n\"df/dq\" = 3\nf = -12\n").expect("a temp file");

@@ -12,6 +12,7 @@ mod check;
 mod common;
 mod examples;
 mod learning;
+mod rounding;
 mod sources;
 
 /// Every group of (English, Chinese) templates.
@@ -22,4 +23,5 @@ pub const MESSAGES: &[&[(&str, &str)]] = &[
     learning::LEARNING,
     sources::SOURCES,
     check::CHECK,
+    rounding::ROUNDING,
 ];

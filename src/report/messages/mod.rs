@@ -14,6 +14,7 @@ mod examples;
 mod learning;
 mod rounding;
 mod sources;
+mod train;
 
 /// Every group of (English, Chinese) templates.
 pub const MESSAGES: &[&[(&str, &str)]] = &[
@@ -21,6 +22,7 @@ pub const MESSAGES: &[&[(&str, &str)]] = &[
     common::SHARED,
     examples::EXAMPLES,
     learning::LEARNING,
+    train::TRAIN,
     sources::SOURCES,
     check::CHECK,
     rounding::ROUNDING,

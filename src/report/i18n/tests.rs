@@ -329,3 +329,45 @@ fn zh_changes_only_words() {
         assert_eq!(r.id, zh.id);
     }
 }
+
+/// The positions of the parts a Chinese template uses (`{}` counts on).
+fn used_parts(zh: &str) -> Vec<usize> {
+    let (mut used, mut next, mut rest) = (Vec::new(), 0, zh);
+    while let Some(i) = rest.find('{') {
+        let tail = &rest[i + 1..];
+        match tail.find('}').map(|c| &tail[..c]) {
+            Some("") => {
+                used.push(next);
+                next += 1;
+            }
+            Some(d) if !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()) => {
+                let k: usize = d.parse().expect("digits");
+                used.push(k);
+                next = k + 1;
+            }
+            _ => {}
+        }
+        rest = tail;
+    }
+    used
+}
+
+/// Every entry is usable: one Chinese per English string, placeholders that
+/// can be told apart, and a Chinese that puts back every part exactly once.
+#[test]
+fn message_table_is_consistent() {
+    let mut seen = std::collections::HashMap::new();
+    for &(en, zh) in MESSAGES.iter().flat_map(|t| t.iter()) {
+        if let Some(other) = seen.insert(en, zh) {
+            assert_eq!(other, zh, "{en:?} has two translations");
+        }
+        assert!(
+            en != "{}" && !en.contains("{}{}"),
+            "{en:?}: parts must be separated"
+        );
+        let n = en.matches("{}").count();
+        let mut used = used_parts(zh);
+        used.sort_unstable();
+        assert_eq!(used, (0..n).collect::<Vec<_>>(), "{en:?} → {zh:?}: parts");
+    }
+}

@@ -564,7 +564,7 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
             if let Some(kind) = kind {
                 let fig = graph_report::figure(&trace);
                 return Ok(Outcome::Text(match kind {
-                    DiagramKind::Text => diagram::text_tree(&fig, s.digits),
+                    DiagramKind::Text => diagram::text_tree_in(&fig, s.digits, out.lang),
                     DiagramKind::Dot => diagram::dot(&fig, s.digits),
                     DiagramKind::Svg => diagram::svg(&fig, s.digits) + "\n",
                 }));

@@ -371,3 +371,21 @@ fn message_table_is_consistent() {
         assert_eq!(used, (0..n).collect::<Vec<_>>(), "{en:?} → {zh:?}: parts");
     }
 }
+
+/// The renderers' own words (not part of any report) have entries.
+#[test]
+fn renderer_labels_have_entries() {
+    for en in [
+        "Source",
+        "Try",
+        "Inputs · 输入",
+        "name",
+        "value",
+        "Computation graph · 计算图 (each node: value, then its gradient)",
+        "1 (constant)",
+        "x (+) = 2 (see above)",
+    ] {
+        let zh = translate(en).unwrap_or_else(|| panic!("no entry for {en:?}"));
+        assert!(!untranslated(&zh), "{en:?} → {zh:?}");
+    }
+}

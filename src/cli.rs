@@ -235,7 +235,7 @@ Examples:
         /// Output format.
         #[arg(long, short = 'f', value_enum, default_value_t)]
         format: crate::exercise::sheet::SheetFormat,
-        /// Language of the headings and instructions (en, zh).
+        /// Language of the sheet and its key: en, or zh (Chinese, with the decks' terms).
         #[arg(long, value_enum, default_value_t)]
         lang: crate::exercise::Lang,
         /// Significant digits of rounded values (1-17).
@@ -436,7 +436,7 @@ pub struct OutputArgs {
     /// Significant digits of rounded values (1-17).
     #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u8).range(1..=17))]
     pub digits: u8,
-    /// Language of titles and column headers: en, or zh (the decks' Chinese terms first).
+    /// Language of the report's words: en, or zh (Chinese, with the decks' terms).
     #[arg(long, value_enum, default_value_t)]
     pub lang: crate::report::i18n::Lang,
 }
@@ -557,7 +557,7 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
             if let Some(kind) = kind {
                 let fig = graph_report::figure(&trace);
                 return Ok(Outcome::Text(match kind {
-                    DiagramKind::Text => diagram::text_tree(&fig, s.digits),
+                    DiagramKind::Text => diagram::text_tree_in(&fig, s.digits, out.lang),
                     DiagramKind::Dot => diagram::dot(&fig, s.digits),
                     DiagramKind::Svg => diagram::svg(&fig, s.digits) + "\n",
                 }));

@@ -493,8 +493,14 @@ fn lang_zh_on_explain_graph_and_net() {
         text.starts_with("backprop/1 · 反向传播 例1 · Backpropagation"),
         "{text}"
     );
+    // Headings, column headers and sentences are Chinese; no English left
+    // beside the deck's term.
     assert!(
-        text.contains("前向传播 · Forward pass") && text.contains("| 节点"),
+        text.contains("\n前向传播\n") && text.contains("| 节点") && text.contains("结果 (精确值)"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Forward pass") && !text.contains("Gate patterns"),
         "{text}"
     );
     // The numbers are the same as in English.
@@ -508,7 +514,11 @@ fn lang_zh_on_explain_graph_and_net() {
     );
     assert_eq!(en["results"], zh["results"]);
     let g = run(&["graph", "x*y", "--at", "x=2,y=3", "--lang", "zh"]);
-    assert!(String::from_utf8_lossy(&g.stdout).contains("前向传播 · Forward pass"));
+    let g = String::from_utf8_lossy(&g.stdout);
+    assert!(
+        g.starts_with("graph · x*y 的计算图\n") && g.contains("\n前向传播\n"),
+        "{g}"
+    );
     fails(
         &["explain", "backprop", "-e", "1", "--lang", "fr"],
         2,

@@ -8,6 +8,7 @@
 use nn_tutor::catalog;
 use nn_tutor::render::{Format, RenderOptions, render};
 use nn_tutor::report::Settings;
+use nn_tutor::report::i18n::{Lang, localize};
 
 fn format_name(f: Format) -> &'static str {
     match f {
@@ -52,8 +53,12 @@ fn strip(text: &str, open: &str, close: &str) -> String {
 /// glyph. Chinese terms are fine (xeCJK).
 #[test]
 fn latex_text_has_no_raw_math_symbols() {
-    for ex in catalog::all() {
+    for (ex, lang) in catalog::all()
+        .into_iter()
+        .flat_map(|e| [(e, Lang::En), (e, Lang::Zh)])
+    {
         let report = ex.run(&[], &Settings::default()).unwrap();
+        let report = localize(&report, lang);
         let text = render(&report, Format::Latex, &RenderOptions::default());
         let text = strip(&text, "\\begin{verbatim}", "\\end{verbatim}");
         let text = strip(&text, "\\[\n", "\n\\]");
@@ -62,7 +67,7 @@ fn latex_text_has_no_raw_math_symbols() {
             let cjk = matches!(c as u32, 0x3000..=0x303F | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF);
             assert!(
                 c.is_ascii() || cjk,
-                "{}: raw {c:?} (U+{:04X}) in LaTeX text",
+                "{} ({lang:?}): raw {c:?} (U+{:04X}) in LaTeX text",
                 ex.id(),
                 c as u32
             );
@@ -97,6 +102,62 @@ fn round_each_audit_per_family() {
         nn_tutor::rounding::audit_plan(&mut r, id, &plan, 2, 6).unwrap();
         let text = render(&r, Format::Markdown, &RenderOptions::default());
         let name = format!("round-each-2__{}", id.replace('/', "-"));
+        insta::with_settings!({ prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(name, text);
+        });
+    }
+}
+
+/// `--lang zh` for a representative set: the catalog examples the course
+/// opens with, one `graph` and one `net`, on a terminal. Read by hand: the
+/// numbers are those of the English snapshots, only the words changed.
+#[test]
+fn chinese_reports() {
+    let examples = [
+        "backprop/1",
+        "autodiff/1",
+        "forward/1",
+        "softmax/1",
+        "gradient-descent/1",
+        "training/1",
+    ];
+    for id in examples {
+        let (topic, n) = id.split_once('/').unwrap();
+        let ex = catalog::find(topic, n.parse().unwrap()).unwrap();
+        let report = ex.run(&[], &Settings::default()).unwrap();
+        let text = render(
+            &localize(&report, Lang::Zh),
+            Format::Table,
+            &RenderOptions::default(),
+        );
+        let name = format!("zh-{}__table", id.replace('/', "-"));
+        insta::with_settings!({ prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!(name, text);
+        });
+    }
+    let spec = concat!(env!("CARGO_MANIFEST_DIR"), "/specs/two-layer.toml");
+    let commands: [(&str, &[&str]); 2] = [
+        (
+            "zh-graph__table",
+            &[
+                "graph",
+                "sigmoid(w*x + b)",
+                "--at",
+                "w=2,x=-1,b=2",
+                "--chains",
+            ],
+        ),
+        ("zh-net__table", &["net", spec]),
+    ];
+    for (name, args) in commands {
+        use clap::Parser;
+        let mut argv = vec!["nn-tutor"];
+        argv.extend_from_slice(args);
+        argv.extend(["--lang", "zh"]);
+        let cli = nn_tutor::cli::Cli::try_parse_from(&argv).unwrap();
+        let text = nn_tutor::cli::run(cli).unwrap();
+        // The spec's path differs from machine to machine.
+        let text = text.replace(env!("CARGO_MANIFEST_DIR"), "$CRATE");
         insta::with_settings!({ prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!(name, text);
         });

@@ -13,6 +13,17 @@ fn value_and_grad(n: &FigureNode, out: &str, digits: usize) -> String {
     format!("= {}{grad}", n.value.show(digits))
 }
 
+/// [`text_tree`] with its few words (`constant`, …) in `lang`.
+pub fn text_tree_in(f: &Figure, digits: usize, lang: crate::report::i18n::Lang) -> String {
+    let tree = text_tree(f, digits);
+    if lang == crate::report::i18n::Lang::En {
+        return tree;
+    }
+    tree.lines()
+        .map(|l| crate::report::i18n::translate(l).unwrap_or_else(|| l.to_string()) + "\n")
+        .collect()
+}
+
 /// The graph as a tree from the output down to the inputs; a node used
 /// twice is drawn once and referred to afterwards.
 pub fn text_tree(f: &Figure, digits: usize) -> String {

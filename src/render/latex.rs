@@ -13,7 +13,11 @@ pub fn render(r: &Report, o: &RenderOptions) -> String {
         escape(&heading(r))
     );
     for s in &r.sources {
-        out.push_str(&format!("\\noindent\\textit{{Source:}} {}\n\n", escape(s)));
+        out.push_str(&format!(
+            "\\noindent\\textit{{{}:}} {}\n\n",
+            crate::report::i18n::label(r.lang, "Source"),
+            escape(s)
+        ));
     }
     if let Some(t) = super::inputs_table(r) {
         out.push_str(&table(&t, o));
@@ -33,11 +37,11 @@ pub fn render(r: &Report, o: &RenderOptions) -> String {
             Block::Table(t) => out.push_str(&table(t, o)),
             Block::Figure(f @ Figure::Graph { .. }) => out.push_str(&format!(
                 "\\begin{{verbatim}}\n{}\\end{{verbatim}}\n",
-                diagram::text_tree(f, o.digits)
+                diagram::text_tree_in(f, o.digits, r.lang)
             )),
             Block::Figure(f) => out.push_str(&format!(
                 "\\begin{{verbatim}}\n{}\\end{{verbatim}}\n",
-                plot::summary(f, o.digits)
+                plot::summary(f, o.digits, r.lang)
             )),
         }
     }

@@ -2,13 +2,14 @@
 //! book embeds.
 
 use crate::render::{FigureStyle, RenderOptions, diagram, heading, plot};
+use crate::report::i18n::{Lang, label};
 use crate::report::{Block, Cell, Figure, Report, Table};
 
 /// Render as Markdown.
 pub fn render(r: &Report, o: &RenderOptions) -> String {
     let mut out = format!("### {}\n\n", escape(&heading(r)));
     for s in &r.sources {
-        out.push_str(&format!("*Source:* {}\n\n", escape(s)));
+        out.push_str(&format!("*{}:* {}\n\n", label(r.lang, "Source"), escape(s)));
     }
     if let Some(t) = super::inputs_table(r) {
         out.push_str(&table(&t, o));
@@ -26,25 +27,32 @@ pub fn render(r: &Report, o: &RenderOptions) -> String {
                 out.push_str(&format!("$$\n{latex}\n$$\n\n"));
             }
             Block::Table(t) => out.push_str(&table(t, o)),
-            Block::Figure(f) => out.push_str(&figure(f, o)),
+            Block::Figure(f) => out.push_str(&figure(f, o, r.lang)),
         }
     }
     if !r.try_next.is_empty() {
         let tries: Vec<String> = r.try_next.iter().map(|t| format!("`{t}`")).collect();
-        out.push_str(&format!("*Try:* {}\n\n", tries.join(" · ")));
+        out.push_str(&format!(
+            "*{}:* {}\n\n",
+            label(r.lang, "Try"),
+            tries.join(" · ")
+        ));
     }
     out
 }
 
-fn figure(f: &Figure, o: &RenderOptions) -> String {
+fn figure(f: &Figure, o: &RenderOptions, lang: Lang) -> String {
     if !matches!(f, Figure::Graph { .. }) {
         return match o.figures {
-            FigureStyle::Text => format!("```text\n{}```\n\n", plot::summary(f, o.digits)),
+            FigureStyle::Text => format!("```text\n{}```\n\n", plot::summary(f, o.digits, lang)),
             FigureStyle::Svg => format!("<div class=\"nn-figure\">\n{}\n</div>\n\n", plot::svg(f)),
         };
     }
     match o.figures {
-        FigureStyle::Text => format!("```text\n{}```\n\n", diagram::text_tree(f, o.digits)),
+        FigureStyle::Text => format!(
+            "```text\n{}```\n\n",
+            diagram::text_tree_in(f, o.digits, lang)
+        ),
         FigureStyle::Svg => format!(
             "<div class=\"nn-figure\">\n{}\n</div>\n\n",
             diagram::svg(f, o.digits)

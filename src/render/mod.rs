@@ -73,6 +73,12 @@ pub fn inputs_table(r: &Report) -> Option<crate::report::Table> {
     for (n, v) in &r.inputs {
         t.row(vec![Cell::Text(n.clone()), Cell::Num(v.clone())]);
     }
+    // Title and header only: the names are what `--set` takes.
+    if r.lang != crate::report::i18n::Lang::En {
+        use crate::report::i18n::localize_str;
+        t.title = localize_str(&t.title);
+        t.header.iter_mut().for_each(|h| *h = localize_str(h));
+    }
     Some(t)
 }
 

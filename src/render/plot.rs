@@ -3,14 +3,24 @@
 
 use plotters::prelude::*;
 
+use crate::report::i18n::{Lang, localize_str};
 use crate::report::{Figure, Panel};
 use crate::scalar::format_float;
 
 const WIDTH: u32 = 640;
 const PANEL_HEIGHT: u32 = 300;
 
-/// A few lines naming what the figure shows.
-pub fn summary(f: &Figure, digits: usize) -> String {
+/// A few lines naming what the figure shows, in `lang` (each line goes
+/// through the message table).
+pub fn summary(f: &Figure, digits: usize, lang: Lang) -> String {
+    let en = summary_en(f, digits);
+    if lang == Lang::En {
+        return en;
+    }
+    en.lines().map(|l| localize_str(l) + "\n").collect()
+}
+
+fn summary_en(f: &Figure, digits: usize) -> String {
     match f {
         Figure::Plot { title, panels } => {
             let mut s = format!("Figure · 图: {title} (write it as SVG with --plot FILE.svg)\n");

@@ -4,6 +4,7 @@ use prettytable::format::consts::FORMAT_NO_LINESEP_WITH_TITLE;
 use prettytable::{Cell as PCell, Row, Table as PTable};
 
 use crate::render::{RenderOptions, diagram, heading, plot};
+use crate::report::i18n::{Lang, label};
 use crate::report::{Block, Cell, Figure, Report, Table};
 
 /// Render for a terminal.
@@ -19,7 +20,7 @@ pub fn render(r: &Report, o: &RenderOptions) -> String {
     out.push_str(&bold(&heading(r)));
     out.push('\n');
     for s in &r.sources {
-        out.push_str(&format!("Source: {s}\n"));
+        out.push_str(&format!("{}: {s}\n", label(r.lang, "Source")));
     }
     if let Some(t) = super::inputs_table(r) {
         out.push('\n');
@@ -36,23 +37,31 @@ pub fn render(r: &Report, o: &RenderOptions) -> String {
                 }
             }
             Block::Table(t) => out.push_str(&table(t, o, &bold)),
-            Block::Figure(f) => out.push_str(&figure(f, o)),
+            Block::Figure(f) => out.push_str(&figure(f, o, r.lang)),
         }
     }
     if !r.try_next.is_empty() {
-        out.push_str(&format!("\nTry: {}\n", r.try_next.join("   ·   ")));
+        out.push_str(&format!(
+            "\n{}: {}\n",
+            label(r.lang, "Try"),
+            r.try_next.join("   ·   ")
+        ));
     }
     out
 }
 
-fn figure(f: &Figure, o: &RenderOptions) -> String {
+fn figure(f: &Figure, o: &RenderOptions, lang: Lang) -> String {
     match f {
         Figure::Graph { .. } => format!(
-            "Computation graph · 计算图 (each node: value, then its gradient)\n{}",
-            diagram::text_tree(f, o.digits)
+            "{}\n{}",
+            label(
+                lang,
+                "Computation graph · 计算图 (each node: value, then its gradient)"
+            ),
+            diagram::text_tree_in(f, o.digits, lang)
         ),
         Figure::Plot { .. } | Figure::Bars { .. } | Figure::Heatmap { .. } => {
-            plot::summary(f, o.digits)
+            plot::summary(f, o.digits, lang)
         }
     }
 }

@@ -1,10 +1,34 @@
-//! Report labels in Chinese (`--lang zh`): one table from the English
-//! column headers to the decks' terms, and bilingual titles turned round so
-//! the Chinese term leads. A view of the same Report: no number changes.
+//! Reports in Chinese (`--lang zh`): every user-facing string of a report
+//! (title, headings, paragraphs, table titles, column headers, the words in
+//! table cells, figure labels, sources and hints) is looked up in one
+//! message table, [`crate::report::messages::MESSAGES`], of (English,
+//! Chinese) templates. A view of the same Report: numbers, formulas and
+//! names are copied unchanged, so no number changes.
 //!
-//! How far this goes: column headers and the order of bilingual titles.
-//! Step descriptions and explanatory paragraphs are still written in
-//! English by the report builders (with the Chinese term beside them).
+//! How far this goes: every catalog example (exact and `--float`, with
+//! `--round-each`), `graph` on any expression, `net` on the shipped specs,
+//! `check`, `train` and the keys of exercise sheets come out in Chinese;
+//! the test `zh_reports_have_no_english_prose` checks all but `train` and
+//! lists any sentence still missing from the table. Error messages and
+//! `--help` stay English; a string with no entry is shown as is.
+//!
+//! Matching: a template matches a whole string (anchored at both ends).
+//! `{}` stands for one interpolated part (a number, a name, a formula); it
+//! matches the shortest non-empty text up to the next literal piece, and
+//! the Chinese template puts the parts back in order, or by position with
+//! `{0}`, `{1}`, …; when several templates match, the one with the most
+//! literal text wins. An interpolated part is itself translated when it is
+//! an entry, or a list (`a, b`) of entries. A string with no
+//! entry of its own is split at its top-level ` · ` and each piece is
+//! translated, in the English order; a Chinese piece that repeats another
+//! is dropped, so `Forward pass · 前向传播` becomes `前向传播`.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::report::messages::MESSAGES;
+use crate::report::{Block, Cell, Figure, Report, Table};
 
 /// The language of report labels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -16,62 +40,190 @@ pub enum Lang {
     Zh,
 }
 
-use crate::report::{Block, Report};
+/// A template split at its placeholders: `pieces[0] {} pieces[1] {} …`.
+struct Template {
+    pieces: Vec<&'static str>,
+    zh: &'static str,
+}
 
-/// English column header → the decks' Chinese term.
-const HEADERS: &[(&str, &str)] = &[
-    ("name", "名称"),
-    ("value", "值"),
-    ("node", "节点"),
-    ("computed as", "计算式"),
-    ("upstream", "上游梯度"),
-    ("local", "局部梯度"),
-    ("contribution", "贡献"),
-    ("quantity", "量"),
-    ("gradient", "梯度"),
-    ("formula", "公式"),
-    ("formula's value", "公式的值"),
-    ("backprop", "反向传播"),
-    ("same", "一致"),
-    ("parameter", "参数"),
-    ("layer", "层"),
-    ("activation", "激活函数"),
-    ("function", "函数"),
-    ("loss", "损失"),
-    ("step", "步"),
-    ("check", "检验"),
-    ("finite difference", "有限差分"),
-    ("central difference", "中心差分"),
-    ("rule", "法则"),
-    ("factor", "因子"),
-    ("sign", "符号"),
-    ("new value", "新值"),
-    ("new w", "新 w"),
-    ("new b", "新 b"),
-    ("pattern", "模式"),
-    ("gate", "门"),
-    ("sends", "传递"),
-    ("epoch", "轮次"),
-    ("mistakes", "错误数"),
-    ("variance", "方差"),
-    ("bound", "界"),
-    ("scheme", "方案"),
-    ("sample n", "样本 n"),
-    ("exact", "精确值"),
-    ("drift", "偏差"),
-    ("yours", "你的答案"),
-    ("computed", "计算值"),
-    ("verdict", "判定"),
-    ("likely slip", "可能的错误"),
-    ("example", "例题"),
-    ("title", "标题"),
-    ("inputs (defaults)", "输入 (默认值)"),
-    ("source", "出处"),
-];
+/// The message table, indexed once: whole strings in a map, templates by
+/// the first character of their first literal piece, longest first.
+struct Index {
+    literal: HashMap<&'static str, &'static str>,
+    by_first: HashMap<char, Vec<Template>>,
+    /// Templates that start with a placeholder.
+    open: Vec<Template>,
+}
 
-/// The Chinese header for an English one, if the table has it.
-pub fn header(en: &str) -> Option<&'static str> {
-    HEADERS.iter().find(|(e, _)| *e == en).map(|(_, z)| *z)
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut ix = Index {
+            literal: HashMap::new(),
+            by_first: HashMap::new(),
+            open: Vec::new(),
+        };
+        for &(en, zh) in MESSAGES.iter().flat_map(|t| t.iter()) {
+            if !en.contains("{}") {
+                ix.literal.entry(en).or_insert(zh);
+                continue;
+            }
+            let t = Template {
+                pieces: en.split("{}").collect(),
+                zh,
+            };
+            match t.pieces[0].chars().next() {
+                Some(c) => ix.by_first.entry(c).or_default().push(t),
+                None => ix.open.push(t),
+            }
+        }
+        // The most specific template first: `layer {}: {} → {} ({})` before
+        // `layer {}`, whatever the order of the table.
+        let literal = |t: &Template| t.pieces.iter().map(|p| p.len()).sum::<usize>();
+        for v in ix.by_first.values_mut().chain([&mut ix.open]) {
+            v.sort_by_key(|t| std::cmp::Reverse(literal(t)));
+        }
+        ix
+    })
+}
+
+/// The interpolated parts of `s` if it matches `pieces`, else `None`.
+fn captures<'s>(pieces: &[&str], s: &'s str) -> Option<Vec<&'s str>> {
+    let (first, last) = (pieces[0], pieces[pieces.len() - 1]);
+    if s.len() < first.len() + last.len() || !s.starts_with(first) || !s.ends_with(last) {
+        return None;
+    }
+    let end = s.len() - last.len();
+    let mut pos = first.len();
+    let mut caps = Vec::with_capacity(pieces.len() - 1);
+    for mid in &pieces[1..pieces.len() - 1] {
+        let step = s.get(pos..end)?.chars().next()?.len_utf8();
+        let k = pos + step + s.get(pos + step..end)?.find(mid)?;
+        caps.push(&s[pos..k]);
+        pos = k + mid.len();
+    }
+    if pos >= end {
+        return None;
+    }
+    caps.push(&s[pos..end]);
+    // A part never spans a top-level " · " between words (`Backward pass ·
+    // 反向传播`): such a string is translated piece by piece instead (see
+    // `localize_str`). A formula's `a · b` is fine.
+    if caps.iter().any(|c| {
+        let pieces = split_top(c);
+        pieces.len() > 1 && pieces.iter().any(|p| has_cjk(p) || has_word(p))
+    }) {
+        return None;
+    }
+    Some(caps)
+}
+
+/// Put the parts into a Chinese template: `{}` takes the next part,
+/// `{0}`, `{1}`, … a part by position.
+fn fill(zh: &str, caps: &[String]) -> String {
+    let mut out = String::with_capacity(zh.len() + 16);
+    let (mut rest, mut next) = (zh, 0);
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + 1..];
+        let close = tail.find('}');
+        let k = match close.map(|c| &tail[..c]) {
+            Some("") => Some(next),
+            Some(d) if d.chars().all(|c| c.is_ascii_digit()) => d.parse().ok(),
+            _ => None,
+        };
+        match (k, close) {
+            (Some(k), Some(c)) if k < caps.len() => {
+                out.push_str(&caps[k]);
+                next = k + 1;
+                rest = &tail[c + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The Chinese for a whole string, if the table has an entry matching it.
+pub fn translate(s: &str) -> Option<String> {
+    if !s.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let ix = index();
+    if let Some(z) = ix.literal.get(s) {
+        return Some(z.to_string());
+    }
+    let first = s.chars().next()?;
+    let candidates = ix.by_first.get(&first).into_iter().flatten();
+    for t in candidates.chain(ix.open.iter()) {
+        if let Some(caps) = captures(&t.pieces, s) {
+            let caps: Vec<String> = caps.into_iter().map(translate_part).collect();
+            return Some(fill(t.zh, &caps));
+        }
+    }
+    None
+}
+
+/// An interpolated part in Chinese: a list (`a, b, c`) whose every item
+/// has an entry item by item, else the part as [`localize_str`] gives it
+/// (unchanged when it is a number, a name or a formula).
+fn translate_part(c: &str) -> String {
+    if c.contains(", ") {
+        let items: Option<Vec<String>> = c.split(", ").map(translate).collect();
+        if let Some(items) = items {
+            return items.join(", ");
+        }
+    }
+    localize_str(c)
+}
+
+/// `s` in Chinese: the whole string if the table has it, else each
+/// top-level ` · ` piece (see the module doc); untranslated text stays.
+pub fn localize_str(s: &str) -> String {
+    if let Some(z) = translate(s) {
+        return z;
+    }
+    let parts = split_top(s);
+    if parts.len() == 1 {
+        return s.to_string();
+    }
+    let zh: Vec<String> = parts
+        .iter()
+        .map(|p| translate(p).unwrap_or_else(|| p.to_string()))
+        .collect();
+    let kept: Vec<&str> =
+        zh.iter()
+            .enumerate()
+            .filter(|&(i, p)| {
+                !has_cjk(p)
+                    || !zh.iter().enumerate().any(|(j, q)| {
+                        j != i && q.contains(p.as_str()) && (q.len() > p.len() || j < i)
+                    })
+            })
+            .map(|(_, p)| p.as_str())
+            .collect();
+    // The English order is kept: each piece is now in Chinese, and a piece
+    // still in English is one the completeness test reports.
+    kept.join(" · ")
+}
+
+/// A fixed label of a renderer (`Source`, `Try`) in `lang`.
+pub fn label(lang: Lang, en: &'static str) -> Cow<'static, str> {
+    match lang {
+        Lang::En => Cow::Borrowed(en),
+        Lang::Zh => translate(en).map_or(Cow::Borrowed(en), Cow::Owned),
+    }
+}
+
+/// Three ASCII letters in a row: a word rather than a symbol.
+fn has_word(s: &str) -> bool {
+    s.as_bytes()
+        .windows(3)
+        .any(|w| w.iter().all(u8::is_ascii_alphabetic))
 }
 
 fn has_cjk(s: &str) -> bool {
@@ -97,66 +249,100 @@ fn split_top(title: &str) -> Vec<&str> {
     parts
 }
 
-/// "Forward pass · 前向传播 (…)" → "前向传播 (…) · Forward pass": the first
-/// part with Chinese moves to the front.
-pub fn chinese_first(title: &str) -> String {
-    let parts = split_top(title);
-    match parts.iter().position(|p| has_cjk(p)) {
-        Some(k) if k > 0 => {
-            let mut v = parts.clone();
-            let zh = v.remove(k);
-            v.insert(0, zh);
-            v.join(" · ")
+fn in_place(s: &mut String) {
+    *s = localize_str(s);
+}
+
+/// A table in Chinese: title, header and the words in Text cells, except
+/// a cell that is one of `names` (an input's name stays what `--set`
+/// takes, even when it is a word such as `seed`).
+pub fn localize_table(t: &mut Table, names: &[&str]) {
+    in_place(&mut t.title);
+    t.header.iter_mut().for_each(in_place);
+    for c in t.rows.iter_mut().flatten() {
+        if let Cell::Text(s) = c
+            && !names.contains(&s.as_str())
+        {
+            in_place(s);
         }
-        _ => title.to_string(),
     }
 }
 
-/// The report with labels in `lang`: borrowed as is for English, a
-/// relabelled copy for Chinese.
-pub fn localize(r: &Report, lang: Lang) -> std::borrow::Cow<'_, Report> {
-    if lang == Lang::En {
-        return std::borrow::Cow::Borrowed(r);
-    }
-    let mut r = r.clone();
-    if !r.title_zh.is_empty() {
-        std::mem::swap(&mut r.title, &mut r.title_zh);
-    }
-    for b in &mut r.blocks {
-        match b {
-            Block::Table(t) => {
-                t.title = chinese_first(&t.title);
-                for h in &mut t.header {
-                    if let Some(z) = header(h) {
-                        *h = z.to_string();
-                    }
-                }
+fn localize_figure(f: &mut Figure) {
+    match f {
+        Figure::Graph { .. } => {}
+        Figure::Plot { title, panels } => {
+            in_place(title);
+            for p in panels {
+                in_place(&mut p.title);
+                in_place(&mut p.x_label);
+                p.series.iter_mut().for_each(|s| in_place(&mut s.label));
             }
-            Block::Heading(h) => *h = chinese_first(h),
-            _ => {}
+        }
+        Figure::Bars { title, labels, .. } => {
+            in_place(title);
+            labels.iter_mut().for_each(in_place);
+        }
+        Figure::Heatmap {
+            title,
+            x_label,
+            y_label,
+            marks,
+            ..
+        } => {
+            for s in [title, x_label, y_label] {
+                in_place(s);
+            }
+            marks.iter_mut().for_each(|m| in_place(&mut m.0));
         }
     }
-    std::borrow::Cow::Owned(r)
+}
+
+/// A displayed formula in Chinese: the few with words in them (`path 1 =
+/// …`, `(W(l) is out×in)`) have entries for their plain lines and their
+/// LaTeX; the symbols stay as they are.
+fn localize_formula(m: &mut crate::report::Math) {
+    let lines: Vec<String> = m
+        .plain
+        .lines()
+        .map(|l| translate(l).unwrap_or_else(|| l.to_string()))
+        .collect();
+    m.plain = lines.join("\n");
+    if let Some(z) = translate(&m.latex) {
+        m.latex = z;
+    }
+}
+
+/// The report with its words in `lang`: borrowed as is for English, a
+/// translated copy for Chinese.
+pub fn localize(r: &Report, lang: Lang) -> Cow<'_, Report> {
+    if lang == Lang::En {
+        return Cow::Borrowed(r);
+    }
+    let mut r = r.clone();
+    r.lang = lang;
+    // A title with an entry of its own (`graph`, `net`) is translated;
+    // a catalog title gives way to the deck's term, and stays beside it
+    // as the English gloss.
+    match translate(&r.title) {
+        Some(z) => (r.title, r.title_zh) = (z, String::new()),
+        None if !r.title_zh.is_empty() => std::mem::swap(&mut r.title, &mut r.title_zh),
+        None => {}
+    }
+    r.sources.iter_mut().for_each(in_place);
+    r.try_next.iter_mut().for_each(in_place);
+    let names: Vec<String> = r.inputs.iter().map(|(n, _)| n.clone()).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    for b in &mut r.blocks {
+        match b {
+            Block::Table(t) => localize_table(t, &names),
+            Block::Heading(s) | Block::Text(s) => in_place(s),
+            Block::Figure(f) => localize_figure(f),
+            Block::Formula(m) => localize_formula(m),
+        }
+    }
+    Cow::Owned(r)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn chinese_leads() {
-        assert_eq!(
-            chinese_first("Forward pass · 前向传播"),
-            "前向传播 · Forward pass"
-        );
-        assert_eq!(
-            chinese_first("Layer 1 (hidden · 隐藏层) · relu"),
-            "Layer 1 (hidden · 隐藏层) · relu"
-        );
-        assert_eq!(
-            chinese_first("Gradients of layer 1 · 梯度 · ∂L/∂W(1) = δ(1) a(0)ᵀ"),
-            "梯度 · Gradients of layer 1 · ∂L/∂W(1) = δ(1) a(0)ᵀ"
-        );
-        assert_eq!(chinese_first("U(-1/√m, 1/√m)"), "U(-1/√m, 1/√m)");
-    }
-}
+mod tests;

@@ -10,6 +10,7 @@ pub mod graph;
 pub mod i18n;
 pub mod layer_math;
 pub mod math;
+pub mod messages;
 pub mod net;
 pub mod network;
 pub mod train;
@@ -219,6 +220,9 @@ pub struct Report {
     pub try_next: Vec<String>,
     /// Extra structured output for JSON (see [`Data`]).
     pub data: Vec<(String, Data)>,
+    /// The language the words are in ([`i18n::localize`] sets it); the
+    /// renderers write their own few labels (`Source`, `Try`) in it.
+    pub lang: i18n::Lang,
 }
 
 impl Report {

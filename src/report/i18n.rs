@@ -108,10 +108,12 @@ fn captures<'s>(pieces: &[&str], s: &'s str) -> Option<Vec<&'s str>> {
     caps.push(&s[pos..end]);
     // A part never spans a top-level " · " between words (`Backward pass ·
     // 反向传播`): such a string is translated piece by piece instead (see
-    // `localize_str`). A formula's `a · b` is fine.
-    if caps.iter().any(|c| {
-        let pieces = split_top(c);
-        pieces.len() > 1 && pieces.iter().any(|p| has_cjk(p) || has_word(p))
+    // `localize_str`). A formula's `a · b` is fine, and so is a quoted name
+    // (a part between backticks, `softmax head · a(1)_3`).
+    let quoted = |k: usize| pieces[k].ends_with('`') && pieces[k + 1].starts_with('`');
+    if caps.iter().enumerate().any(|(k, c)| {
+        let parts = split_top(c);
+        !quoted(k) && parts.len() > 1 && parts.iter().any(|p| has_cjk(p) || has_word(p))
     }) {
         return None;
     }

@@ -39,6 +39,8 @@ fn bilingual_titles_keep_one_chinese_term() {
 #[rustfmt::skip]
 const IDENTIFIERS: &[&str] = &[
     "hessian", "batch", "epoch", "gain", "leakyrelu",
+    // names of values in the rounding audits' programs (loss/2, init/1)
+    "penalty", "delta", "bnew", "root",
     "relu",
     "leaky",
     "prelu",
@@ -211,18 +213,24 @@ fn all_reports() -> Vec<(String, Report)> {
             ));
         }
     }
-    // The rounding audit of `--round-each`, on every example that has one.
-    for id in [
-        "backprop/1",
-        "backprop/2",
-        "backprop/4",
-        "autodiff/2",
-        "chain-rule/1",
-        "neuron/2",
-        "forward/1",
-    ] {
-        let (topic, n) = id.split_once('/').expect("topic/N");
-        let args = ["nn-tutor", "explain", topic, "-e", n, "--round-each", "2"];
+    // The rounding audit of `--round-each`, on every example that has one
+    // (and the sentence of those whose values are integer counts).
+    for ex in crate::catalog::all() {
+        let id = ex.id();
+        let values = ex.values(&[]).expect("the defaults parse");
+        if crate::catalog::audits::plan(&id, &values).is_none() {
+            continue;
+        }
+        let n = ex.number.to_string();
+        let args = [
+            "nn-tutor",
+            "explain",
+            ex.topic,
+            "-e",
+            &n,
+            "--round-each",
+            "2",
+        ];
         out.push((format!("{id} --round-each 2"), cli_report(&args)));
     }
     // `check`, with a flipped sign, a wrong and a right answer.

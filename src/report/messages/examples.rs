@@ -250,4 +250,48 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "{}: every sigmoid layer multiplies the gradient by at most 1/4, so it shrinks geometrically with depth (the vanishing gradient).",
         "{}: 每经过一层 sigmoid，梯度至多乘以 1/4，因此随深度按几何级数缩小 (梯度消失)。",
     ),
+    (
+        "The program: f(x) = x·x if x > 0, otherwise -x. A static graph is built once, before any data, so it must hold both branches; here the branch is a select written with relu: f = relu(x)^2 + relu(-x). A dynamic graph is built while the program runs, once for every input, and holds only the branch that input takes.",
+        "程序: x > 0 时 f(x) = x·x，否则 f(x) = -x。静态计算图在任何数据到来之前只构建一次，所以必须同时包含两个分支；这里用 relu 写出分支的选择: f = relu(x)^2 + relu(-x)。动态计算图在程序运行时为每个输入各构建一次，只包含该输入所走的分支。",
+    ),
+    (
+        "One graph built once, or one per input · 静态计算图与动态计算图",
+        "静态计算图与动态计算图: 只构建一次，还是每个输入构建一次",
+    ),
+    ("graph", "计算图"),
+    ("input", "输入"),
+    ("nodes", "节点"),
+    ("static, built once: {}", "静态图，只构建一次: {}"),
+    ("dynamic, built for {}: {}", "动态图，为 {} 构建: {}"),
+    (
+        "Both kinds give the same derivative · 梯度",
+        "两种计算图给出相同的导数",
+    ),
+    ("static", "静态图"),
+    ("dynamic", "动态图"),
+    ("✗ (kink)", "✗ (不可导点)"),
+    (
+        "The static graph has the same nodes for every input and evaluates both branches each time (relu zeroes the one not taken); each dynamic graph is smaller but has to be built again for every input, and inputs that take different branches get graphs of different shapes, which are harder to batch and optimise.",
+        "静态图对每个输入都有同样的节点，每次都计算两个分支 (relu 把没走的分支置零)；每个动态图更小，但每个输入都要重新构建，走不同分支的输入得到形状不同的图，更难成批计算和优化。",
+    ),
+    (
+        "At x = 0 the function has a kink (slope -1 on the left, 0 on the right): the static graph's relu takes relu'(0) = 0 and the dynamic graph's -x branch gives -1; both are one-sided derivatives, and the central difference sits between them.",
+        "函数在 x = 0 处有一个不可导点 (左侧斜率 -1，右侧斜率 0): 静态图的 relu 取 relu'(0) = 0，动态图的 -x 分支给出 -1；两者都是单侧导数，中心差分落在两者之间。",
+    ),
+    (
+        "Iterations per epoch against the batch size, N = {}",
+        "每轮迭代次数与批大小的关系，N = {}",
+    ),
+    ("iterations per epoch ⌈N/B⌉", "每轮迭代次数 ⌈N/B⌉"),
+    ("B = {}: {} iterations", "B = {}: {} 次迭代"),
+    ("B = {}: {} iteration", "B = {}: {} 次迭代"),
+    (
+        "The gradient-descent loop, step by step",
+        "梯度下降循环，逐步进行",
+    ),
+    ("loss L at each step", "每一步的损失 L"),
+    (
+        "w and b before each step (the last point: after the last step)",
+        "每一步之前的 w 和 b (最后一个点: 最后一步之后)",
+    ),
 ];

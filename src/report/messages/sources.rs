@@ -60,10 +60,6 @@ pub const SOURCES: &[(&str, &str)] = &[
         "JQ 课件，MNIST，批大小 100，划分出验证集",
     ),
     (
-        "UCI optical digits (8×8), bundled by smartcore",
-        "UCI 手写数字 (8×8)，smartcore 自带",
-    ),
-    (
         "CAL deck, 训练流程 steps 1-6",
         "CAL 课件，训练流程 第 1-6 步",
     ),
@@ -86,5 +82,13 @@ pub const SOURCES: &[(&str, &str)] = &[
     (
         "CAL deck, 前向传播算法: the 2-2-1 network (x_j^2 = f(Σ_i w_ij^1 x_i^1 + b_j^1))",
         "CAL 课件，前向传播算法: 2-2-1 网络 (x_j^2 = f(Σ_i w_ij^1 x_i^1 + b_j^1))",
+    ),
+    (
+        "NNDL, 静态计算图和动态计算图 (Theano/TensorFlow against DyNet/Chainer/PyTorch)",
+        "NNDL, 静态计算图和动态计算图 (Theano/TensorFlow 与 DyNet/Chainer/PyTorch)",
+    ),
+    (
+        "UCI optical digits (8×8; Alpaydin & Kaynak), shipped in data/digits.csv from scikit-learn's copy",
+        "UCI 手写数字 (8×8；Alpaydin & Kaynak)，随项目附于 data/digits.csv，取自 scikit-learn 的副本",
     ),
 ];

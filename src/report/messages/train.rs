@@ -64,12 +64,12 @@ pub const TRAIN: &[(&str, &str)] = &[
     ("three interleaved spirals", "三条交错的螺旋线"),
     ("three Gaussian blobs", "三团高斯分布的点"),
     (
-        "UCI Optical Recognition of Handwritten Digits (Alpaydin & Kaynak, 1998; 1,797 images of 8×8 pixels, values 0-16), as bundled by the smartcore crate; pixels divided by 16",
-        "UCI 手写数字光学识别数据集 (Alpaydin & Kaynak, 1998；1,797 张 8×8 像素的图像，取值 0-16)，取自 smartcore 库自带的数据；像素值除以 16",
+        "UCI Optical Recognition of Handwritten Digits (Alpaydin & Kaynak, 1998; 1,797 images of 8×8 pixels, values 0-16), shipped in data/digits.csv from scikit-learn's copy; pixels divided by 16",
+        "UCI 手写数字光学识别数据集 (Alpaydin & Kaynak, 1998；1,797 张 8×8 像素的图像，取值 0-16)，随项目附于 data/digits.csv，取自 scikit-learn 的副本；像素值除以 16",
     ),
     (
-        "Fisher's iris (UCI; 150 flowers, 4 measurements in cm, 3 species), as bundled by the smartcore crate",
-        "Fisher 鸢尾花数据集 (UCI；150 朵花，4 项以厘米计的测量，3 个品种)，取自 smartcore 库自带的数据",
+        "Fisher's iris (1936; 150 flowers, 4 measurements in cm, 3 species), scikit-learn's copy, shipped in data/iris.csv",
+        "Fisher 鸢尾花数据集 (1936；150 朵花，4 项以厘米计的测量，3 个品种)，scikit-learn 的副本，随项目附于 data/iris.csv",
     ),
     (
         "Network · 网络结构 (row convention: h(l) = f(h(l−1) W(l) + b(l)))",

@@ -241,7 +241,7 @@ fn report(
     let mut r = Report {
         id: format!("check {}", ex.id()),
         title: format!("Your answers to {}", ex.title),
-        title_zh: "核对答案".to_string(),
+        title_zh: format!("核对答案: {}", ex.title_zh),
         inputs: computed.inputs.clone(),
         ..Report::default()
     };

@@ -44,9 +44,24 @@ pub fn parse_answers(text: &str, path: &str) -> Result<Answers> {
             message: e.message().to_string(),
         }
     })?;
+    // A bare decimal's places are in its text, not in the f64 TOML reads
+    // (`0.40` is 0.4): keep the text so `0.40` is checked to 2 places.
+    let raw: std::collections::HashMap<String, String> = toml::de::DeTable::parse(text)
+        .map(|t| {
+            t.into_inner()
+                .into_iter()
+                .filter_map(|(k, v)| match v.into_inner() {
+                    toml::de::DeValue::Float(f) => {
+                        Some((k.into_inner().into_owned(), f.as_str().to_string()))
+                    }
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let mut out = Answers::default();
     for (key, v) in &table {
-        let a = answer(key, v, path)?;
+        let a = answer(key, v, raw.get(key).map(String::as_str), path)?;
         if key == "tolerance" {
             out.tolerance = Some(a.value.abs());
         } else {
@@ -63,12 +78,16 @@ fn line_col(text: &str, at: usize) -> (usize, usize) {
     (line, column)
 }
 
-fn answer(key: &str, v: &toml::Value, path: &str) -> Result<Answer> {
+fn answer(key: &str, v: &toml::Value, raw: Option<&str>, path: &str) -> Result<Answer> {
     let text = match v {
         toml::Value::String(s) => s.clone(),
         toml::Value::Integer(i) => i.to_string(),
-        // Shortest round-trip text: 0.39 stays "0.39", an exact 39/100.
-        toml::Value::Float(f) => f.to_string(),
+        // The decimal as written (`0.40`, underscores dropped), else the
+        // shortest round-trip text: 0.39 stays "0.39", an exact 39/100.
+        toml::Value::Float(f) => raw
+            .map(|r| r.replace('_', "").trim_start_matches('+').to_string())
+            .filter(|r| Scalar::parse(r).is_ok())
+            .unwrap_or_else(|| f.to_string()),
         _ => String::new(),
     };
     let value = Scalar::parse(&text).map_err(|e| Error::Invalid {

@@ -194,3 +194,27 @@ fn bad_answers_name_the_problem() {
         .to_string();
     assert!(err.contains("a.toml:1"), "{err}");
 }
+
+#[test]
+fn a_bare_decimal_keeps_its_written_places() {
+    // backprop/2: ∂f/∂x0 = 0.393224…; to 2 places that is 0.39, so a
+    // student's `0.40` (the hand-rounding drift `--round-each 2` shows) is
+    // wrong. TOML reads the bare float as 0.4, one place, which would have
+    // passed it as "right to your rounding"; the quoted "0.40" was wrong.
+    for file in ["\"df/dx0\" = 0.40\n", "\"df/dx0\" = \"0.40\"\n"] {
+        let (_, ok) = verdicts("backprop", 2, &[], file);
+        assert!(!ok, "{file}");
+    }
+    let a = parse_answers("x = 0.40\ny = 1_000.5_0\n", "a.toml").unwrap();
+    assert_eq!(
+        (a.answers[0].text.as_str(), a.answers[0].decimals),
+        ("0.40", Some(2))
+    );
+    assert_eq!(
+        (a.answers[1].text.as_str(), a.answers[1].decimals),
+        ("1000.50", Some(2))
+    );
+    // 0.4 to its one place is still right.
+    let (_, ok) = verdicts("backprop", 2, &[], "\"df/dx0\" = 0.4\n");
+    assert!(ok);
+}

@@ -227,6 +227,19 @@ fn compiles(args: &[&str], tag: &str) {
     let log = String::from_utf8_lossy(&tex.stdout);
     assert!(tex.status.success(), "pdflatex failed on {args:?}:\n{log}");
     assert!(dir.join("sheet.pdf").exists());
+    // Nothing runs off the page: the key's step tables used to sit beside
+    // their `\paragraph` title and overflow by up to 350pt, their value
+    // columns cut off. (A verbatim figure caption may stick out a little.)
+    let log = String::from_utf8_lossy(&std::fs::read(dir.join("sheet.log")).unwrap()).into_owned();
+    for line in log.lines().filter(|l| l.starts_with("Overfull \\hbox (")) {
+        let pt: f64 = line["Overfull \\hbox (".len()..]
+            .split("pt")
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(pt < 50.0, "{args:?}: {line}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -238,7 +251,13 @@ fn latex_sheet_compiles_with_pdflatex() {
     let args = [
         "exercise", "--all", "--seed", "5", "--key", "--format", "latex",
     ];
-    assert!(run(&args).stdout.is_ascii(), "pdflatex needs ASCII here");
+    let tex = String::from_utf8(run(&args).stdout).unwrap();
+    assert!(tex.is_ascii(), "pdflatex needs ASCII here");
+    // Every table shrinks to the text width when it is wider.
+    assert_eq!(
+        tex.matches("\\begin{tabular}").count(),
+        tex.matches("\\begin{fitwidth}\\begin{tabular}").count()
+    );
     compiles(&args, "en");
 }
 

@@ -139,8 +139,10 @@ fn tex(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
         Lang::Zh => "% Chinese text: compile with pdflatex (needs CJKutf8 and the gbsn font: Debian's\n% latex-cjk-chinese and latex-cjk-chinese-arphic-gbsn00lp).\n\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{CJKutf8}\n",
     });
     out.push_str(
-        "\\usepackage{amsmath,amssymb}\n\\usepackage[margin=2cm]{geometry}\n\\setlength{\\parindent}{0pt}\n\\begin{document}\n",
+        "\\usepackage{amsmath,amssymb}\n\\usepackage[margin=2cm]{geometry}\n\\setlength{\\parindent}{0pt}\n",
     );
+    out.push_str(LAYOUT);
+    out.push_str("\\begin{document}\n");
     if l == Lang::Zh {
         out.push_str("\\begin{CJK}{UTF8}{gbsn}\n");
     }
@@ -166,7 +168,7 @@ fn tex(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
             text(Msg::Seed, l),
             sh.seed,
             text(Msg::Regenerate, l),
-            latex::escape(&sh.command)
+            breakable(&sh.command)
         ));
     };
     if parts.questions {
@@ -207,7 +209,7 @@ fn tex(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
             out.push_str(&format!(
                 "{}: \\texttt{{{}}}\n\n\\textbf{{{}}}\n\n",
                 text(Msg::ExactHint, l),
-                latex::escape(&check_line(p)),
+                breakable(&check_line(p)),
                 text(Msg::Steps, l)
             ));
             let mut r = localize(&p.report, l).into_owned();
@@ -222,7 +224,23 @@ fn tex(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
         out.push_str("\\end{CJK}\n");
     }
     out.push_str("\\end{document}\n");
+    let out = out
+        .replace("\\begin{tabular}", "\\begin{fitwidth}\\begin{tabular}")
+        .replace("\\end{tabular}", "\\end{tabular}\\end{fitwidth}");
     latex_safe::ascii(&out, l == Lang::Zh)
+}
+
+/// Page layout of a LaTeX sheet, after the packages: table titles
+/// (`\paragraph`) on a line of their own, above their table rather than
+/// beside it; a table wider than the text shrunk to fit (`fitwidth`, which
+/// wraps every `tabular`) instead of running off the page, its last columns
+/// (the values) unseen; long lists and commands broken at the margin.
+const LAYOUT: &str = "\\usepackage{graphicx}\n\\sloppy\n\\makeatletter\n\\renewcommand\\paragraph{\\@startsection{paragraph}{4}{\\z@}{2ex plus .5ex minus .2ex}{.5ex}{\\normalfont\\normalsize\\bfseries}}\n\\makeatother\n\\newsavebox{\\nnbox}\n\\newenvironment{fitwidth}{\\begin{lrbox}{\\nnbox}}{\\end{lrbox}\\ifdim\\wd\\nnbox>\\linewidth\\resizebox{\\linewidth}{!}{\\usebox{\\nnbox}}\\else\\usebox{\\nnbox}\\fi}\n";
+
+/// A command to type, escaped for `\texttt`, that may break after a comma
+/// (`--set x=1,w=1/2,…` is wider than the page).
+fn breakable(cmd: &str) -> String {
+    latex::escape(cmd).replace(',', ",\\allowbreak{}")
 }
 
 fn json(sh: &Sheet, parts: Parts) -> String {

@@ -154,7 +154,12 @@ fn tidy_dropped(line: &str) -> String {
         Some(b) => (b, "\n"),
         None => (line, ""),
     };
-    let mut s = body.to_string();
+    let mut s = drop_hollow_parens(body);
+    for dot in ["\\ensuremath{\\cdot}", "$\\cdot$"] {
+        // "(output · 输出层)" leaves "(output · )".
+        s = s.replace(&format!(" {dot} )"), ")");
+        s = s.replace(&format!(" {dot}}}"), "}");
+    }
     for (from, to) in [
         (",,", ","),
         (", ,", ","),
@@ -168,6 +173,33 @@ fn tidy_dropped(line: &str) -> String {
     }
     let trimmed = s.trim_end_matches([' ', ',', ':']);
     format!("{trimmed}{nl}")
+}
+
+/// Remove parentheses left holding no word or number once the Chinese in
+/// them is gone: "(参数 = 输入 × 输出)" leaves "( = \ensuremath{\times})".
+fn drop_hollow_parens(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find('(') {
+        let Some(len) = rest[open..].find(')') else {
+            break;
+        };
+        let inner = &rest[open + 1..open + len];
+        let mut words = inner.to_string();
+        for cmd in ["\\ensuremath", "\\times", "\\cdot", "\\to", "\\approx"] {
+            words = words.replace(cmd, "");
+        }
+        let hollow = !inner.contains('(') && !words.chars().any(|c| c.is_ascii_alphanumeric());
+        out.push_str(&rest[..open]);
+        if hollow {
+            out.truncate(out.trim_end_matches(' ').len());
+        } else {
+            out.push_str(&rest[open..=open + len]);
+        }
+        rest = &rest[open + len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -188,5 +220,20 @@ mod tests {
         assert!(out.contains("\\ensuremath{\\partial}f"), "{out}");
         let out = ascii("\\paragraph{Update $\\cdot$ 参数更新 $\\cdot$ W}\n", false);
         assert_eq!(out, "\\paragraph{Update $\\cdot$ W}\n");
+        // What dropping Chinese left in LaTeX keys: "(output · )" and a
+        // parenthesis of bare symbols.
+        let out = ascii("\\paragraph{Layer 1 (output · 输出层) · sigmoid}\n", false);
+        assert_eq!(
+            out,
+            "\\paragraph{Layer 1 (output) \\ensuremath{\\cdot} sigmoid}\n"
+        );
+        let out = ascii(
+            "\\paragraph{Layer by layer · 逐层 (参数 = 输入 × 输出, 偏置 = 输出)}\n",
+            false,
+        );
+        assert_eq!(out, "\\paragraph{Layer by layer}\n");
+        // Parentheses with words or numbers stay.
+        let out = ascii("f(x) = (1 - a) · 中文\n", false);
+        assert_eq!(out, "f(x) = (1 - a)\n");
     }
 }

@@ -182,6 +182,36 @@ fn key_equals_explain_set_on_the_real_binary() {
 }
 
 #[test]
+fn the_printed_command_regenerates_the_same_file() {
+    // A LaTeX or JSON sheet used to print the Markdown command (no --format,
+    // no --digits): running it gave a different file.
+    for args in [
+        &[
+            "exercise", "backprop", "-e", "2", "--seed", "7", "--count", "2", "--format", "latex",
+            "--digits", "4",
+        ][..],
+        &[
+            "exercise", "forward", "--seed", "7", "--format", "json", "--lang", "zh",
+        ][..],
+        &["exercise", "chain-rule", "-e", "1", "--seed", "7"][..],
+    ] {
+        let first = run(args);
+        assert!(first.status.success());
+        let text = String::from_utf8(first.stdout.clone()).unwrap();
+        let line = text
+            .lines()
+            .find_map(|l| l.split("nn-tutor exercise").nth(1))
+            .unwrap();
+        let line = line.replace("-{}-", "--");
+        let cmd = line.split(['}', '`', '"']).next().unwrap();
+        let again = run(&std::iter::once("exercise")
+            .chain(cmd.split_whitespace())
+            .collect::<Vec<_>>());
+        assert!(first.stdout == again.stdout, "{args:?} printed `{cmd}`");
+    }
+}
+
+#[test]
 fn the_same_seed_gives_the_same_sheet() {
     let a = run(&["exercise", "--all", "--seed", "99", "--key"]);
     let b = run(&["exercise", "--all", "--seed", "99", "--key"]);

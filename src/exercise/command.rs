@@ -77,7 +77,18 @@ pub fn run(ask: &Ask, files: &Files, format: SheetFormat, digits: usize) -> Resu
         );
     }
     let examples = ask.examples()?;
-    let sh = make(&examples, ask.seed, ask.count, ask.lang, ask.command())?;
+    // The command printed on the sheet regenerates this very file: a LaTeX
+    // or JSON sheet (or a key at other --digits) is not the Markdown default.
+    let mut command = ask.command();
+    match format {
+        SheetFormat::Markdown => {}
+        SheetFormat::Latex => command.push_str(" --format latex"),
+        SheetFormat::Json => command.push_str(" --format json"),
+    }
+    if digits != RenderOptions::default().digits {
+        command.push_str(&format!(" --digits {digits}"));
+    }
+    let sh = make(&examples, ask.seed, ask.count, ask.lang, command)?;
     if sh.problems.is_empty() {
         return Err(Error::Invalid {
             what: format!("exercise {}", ask.topic.as_deref().unwrap_or("")),

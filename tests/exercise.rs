@@ -336,6 +336,46 @@ fn key_out_writes_the_key_and_never_overwrites() {
 }
 
 #[test]
+fn a_failed_sheet_leaves_no_key_behind() {
+    // The key used to be written first and kept when the sheet then failed:
+    // a key beside no sheet, or (same path) the key where the sheet should be.
+    let dir = std::env::temp_dir().join(format!("nn-tutor-halfdone-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let key = dir.join("key.md");
+    let key_s = key.to_str().unwrap();
+    let missing = dir.join("no-such-dir").join("sheet.md");
+    let out = run(&[
+        "exercise",
+        "backprop",
+        "-e",
+        "1",
+        "--key-out",
+        key_s,
+        "--out",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!key.exists(), "the key outlived the failed sheet");
+    let same = dir.join(".").join("key.md");
+    fails(
+        &[
+            "exercise",
+            "backprop",
+            "-e",
+            "1",
+            "--key-out",
+            key_s,
+            "--out",
+            same.to_str().unwrap(),
+        ],
+        2,
+        "--out and --key-out both name",
+    );
+    assert!(!key.exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn bad_exercise_input() {
     fails(
         &["exercise", "backprop", "-e", "1", "--seed", "1.5"],

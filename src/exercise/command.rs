@@ -125,8 +125,22 @@ pub fn run(ask: &Ask, files: &Files, format: SheetFormat, digits: usize) -> Resu
             });
         }
     }
+    if let (Some(out), Some(key)) = (&files.out, &files.key_out)
+        && same_file(out, key)
+    {
+        return Err(Error::Usage(format!(
+            "--out and --key-out both name {}; give the sheet and the key different files",
+            out.display()
+        )));
+    }
     let mut told = String::new();
+    // A key written before the sheet failed is removed again (unless it
+    // replaced a file with --force): nothing is left half-done.
+    let mut new_key = None;
     if let Some(path) = &files.key_out {
+        if !path.exists() {
+            new_key = Some(path.clone());
+        }
         let key_only = Parts {
             questions: false,
             key: true,
@@ -137,7 +151,12 @@ pub fn run(ask: &Ask, files: &Files, format: SheetFormat, digits: usize) -> Resu
     }
     match &files.out {
         Some(path) => {
-            crate::files::write_atomic(path, body.as_bytes(), files.force)?;
+            if let Err(e) = crate::files::write_atomic(path, body.as_bytes(), files.force) {
+                if let Some(k) = new_key {
+                    let _ = std::fs::remove_file(k);
+                }
+                return Err(e);
+            }
             Ok(format!("Sheet written to {}.\n{told}", path.display()))
         }
         None => {
@@ -147,4 +166,19 @@ pub fn run(ask: &Ask, files: &Files, format: SheetFormat, digits: usize) -> Resu
             Ok(body)
         }
     }
+}
+
+/// Do `a` and `b` name one file (`key.md` and `./key.md` do)?
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    let full = |p: &std::path::Path| {
+        let dir = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        dir.canonicalize()
+            .ok()
+            .zip(p.file_name())
+            .map(|(d, n)| d.join(n))
+    };
+    a == b || full(a).is_some_and(|x| Some(x) == full(b))
 }

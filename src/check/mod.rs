@@ -156,12 +156,12 @@ pub fn check(
         Some(src) => Some(Trace::run(&Graph::parse(src)?, &ex.values(sets)?, false)?),
         None => None,
     };
-    let net = match catalog::network_of(&ex.id(), &ex.values(sets)?) {
+    let (net, layers) = match catalog::network_of(&ex.id(), &ex.values(sets)?) {
         Some(p) => match p? {
-            (n, x, Some(obj)) => Some(n.trace(&x, &obj)?),
-            _ => None,
+            (n, x, Some(obj)) => (Some(n.trace(&x, &obj)?), Some((n, x))),
+            (n, x, None) => (None, Some((n, x))),
         },
-        None => None,
+        None => (None, None),
     };
     let tol = tol.or(answers.tolerance.as_ref());
     let mut verdicts = Vec::new();
@@ -186,6 +186,7 @@ pub fn check(
             results: &computed.results,
             trace: trace.as_ref(),
             net: net.as_ref(),
+            layers: layers.as_ref(),
             tol,
         };
         verdicts.push(Verdict {
@@ -210,6 +211,9 @@ pub struct Context<'a> {
     pub trace: Option<&'a Trace>,
     /// The traced network of a layer-level example.
     pub net: Option<&'a crate::network::Trace>,
+    /// The network of a layer-level example and its input (also without a
+    /// loss, as in forward/1).
+    pub layers: Option<&'a (crate::network::Network, Vec<Scalar>)>,
     pub tol: Option<&'a Scalar>,
 }
 

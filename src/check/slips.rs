@@ -10,6 +10,7 @@ use crate::scalar::Scalar;
 pub fn explain(ctx: &Context, given: &Answer, want: &Scalar) -> Option<String> {
     sign(ctx, given, want)
         .or_else(|| transposed(ctx, given, want))
+        .or_else(|| z_with_w_transposed(ctx, given, want))
         .or_else(|| z_for_a(ctx, given, want))
         .or_else(|| ctx.trace.and_then(|t| graph_gradient(ctx, t, given, want)))
         .or_else(|| missing_da_dz(ctx, given, want))
@@ -57,6 +58,35 @@ fn transposed(ctx: &Context, given: &Answer, want: &Scalar) -> Option<String> {
         format!(
             "W transposed (转置): this is entry ({j}, {i}), `{other}`; \
              ∂L/∂W = δ aᵀ has one row per output and one column per input"
+        )
+    })
+}
+
+/// `z(l)_i` computed with Wᵀ in place of W (a square W(l) only):
+/// Σ_j W(l)_j,i a(l-1)_j + b(l)_i.
+fn z_with_w_transposed(ctx: &Context, given: &Answer, want: &Scalar) -> Option<String> {
+    let rest = given.name.strip_prefix("z(")?;
+    let (l, i) = rest.split_once(")_")?;
+    let (l, i): (usize, usize) = (l.parse().ok()?, i.parse().ok()?);
+    let (net, x) = ctx.layers?;
+    let layer = net.layers.get(l.checked_sub(1)?)?;
+    let i = i.checked_sub(1)?;
+    if layer.w.len() < 2 || layer.w.iter().any(|row| row.len() != layer.w.len()) {
+        return None;
+    }
+    let below = match l {
+        1 => x.clone(),
+        _ => net.forward(x).ok()?.get(l - 2)?.a.clone(),
+    };
+    let mut z = layer.b.get(i)?.clone();
+    for (j, a) in below.iter().enumerate() {
+        z = z.add(&layer.w.get(j)?.get(i)?.mul(a).ok()?).ok()?;
+    }
+    (is(ctx, given, &z) && !is(ctx, given, want)).then(|| {
+        format!(
+            "W transposed (转置): this is z({l}) computed with W({l})ᵀ; \
+             in z = W a + b row {} of W (out×in) meets a",
+            i + 1
         )
     })
 }

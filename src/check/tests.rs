@@ -218,3 +218,26 @@ fn a_bare_decimal_keeps_its_written_places() {
     let (_, ok) = verdicts("backprop", 2, &[], "\"df/dx0\" = 0.4\n");
     assert!(ok);
 }
+
+#[test]
+fn w_transposed_in_the_forward_pass() {
+    // forward/1: W(1) = [[1, -1/2], [1/2, 1]], b(1) = (1/4, -1), x = (1, 2).
+    // Right: z(1)_1 = 1·1 - 1/2·2 + 1/4 = 1/4, z(1)_2 = 1/2·1 + 1·2 - 1 = 3/2.
+    // With Wᵀ: z(1)_1 = 1·1 + 1/2·2 + 1/4 = 9/4, z(1)_2 = -1/2·1 + 1·2 - 1 = 1/2.
+    let (r, ok) = verdicts(
+        "forward",
+        1,
+        &[],
+        "\"z(1)_1\" = \"9/4\"\n\"z(1)_2\" = 0.5\n",
+    );
+    assert!(!ok);
+    assert!(
+        slip_of(&r, "z(1)_1").starts_with("W transposed"),
+        "{}",
+        slip_of(&r, "z(1)_1")
+    );
+    assert!(slip_of(&r, "z(1)_2").contains("row 2 of W"));
+    // Another wrong value names no slip.
+    let (r, _) = verdicts("forward", 1, &[], "\"z(1)_1\" = 3\n");
+    assert_eq!(slip_of(&r, "z(1)_1"), "");
+}

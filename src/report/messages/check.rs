@@ -24,6 +24,10 @@ pub const CHECK: &[(&str, &str)] = &[
         "W 转置了: 这是第 ({}, {}) 个元素 `{}`；∂L/∂W = δ aᵀ 每个输出一行、每个输入一列",
     ),
     (
+        "W transposed (转置): this is z({}) computed with W({})ᵀ; in z = W a + b row {} of W (out×in) meets a",
+        "W 转置了: 这是用 W({1})ᵀ 算出的 z({0})；在 z = W a + b 中，与 a 相乘的是 W (输出×输入) 的第 {2} 行",
+    ),
+    (
         "z used for a (用了 z 而不是 a): `{}` before the activation; apply f to it",
         "用了 z 而不是 a: `{}` 是激活之前的值；还要对它作用 f",
     ),

@@ -751,3 +751,42 @@ fn g2(p: &nn_tutor::exercise::Problem, names: &[&str; 3]) -> f64 {
     };
     v(names[0]) * v("x1") + v(names[1]) * v("x2") + v(names[2])
 }
+
+#[test]
+fn round_each_drift_by_hand() {
+    // backprop/2 (w0=2, x0=-1, w1=-3, x1=-2, w2=-3), every step to 1 decimal:
+    // z = -2 + 6 - 3 = 1, n = -1, e = exp(-1) = 0.3679 → 0.4, d = 1.4,
+    // f = 1/1.4 = 0.714 → 0.7: drift 0.7 - 0.731059 = -0.0310586.
+    // ∂f/∂d = -1/1.4² = -0.510 → -0.5, ∂f/∂n = -0.5·e = -0.5·0.4 = -0.2,
+    // ∂f/∂z = 0.2, ∂f/∂x0 = 0.2·w0 = 0.4: drift 0.4 - 0.393224 = 0.00677613.
+    let out = run(&["explain", "backprop", "-e", "2", "--round-each", "1"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let row = |name: &str| {
+        text.lines()
+            .find(|l| {
+                l.starts_with(&format!("| {name} "))
+                    && !l.contains("d.p.")
+                    && l.matches('|').count() == 5
+            })
+            .unwrap_or_else(|| panic!("no audit row {name}"))
+            .to_string()
+    };
+    assert!(row("e").contains("2/5 (0.4)"), "{}", row("e"));
+    assert!(
+        row("f").contains("7/10 (0.7)") && row("f").contains("-0.0310586"),
+        "{}",
+        row("f")
+    );
+    assert!(row("df/dx0").contains("2/5 (0.4)") && row("df/dx0").contains("0.00677613"));
+    // At 8 decimals the exact value is shown to 11 digits, not rounder than
+    // the replay: ∂f/∂x1 = -0.58983579972…, replayed as -0.58983579.
+    let out = run(&["explain", "backprop", "-e", "2", "--round-each", "8"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "gives -58983579/100000000 (-0.58983579) where the exact value is -0.58983579972"
+        ),
+        "{text}"
+    );
+}

@@ -268,7 +268,9 @@ fn audit_rows(r: &mut Report, id: &str, rows: &[Row], d: u32, digits: usize) -> 
              decimals gives {} where the exact value is {} (off by {}).",
             w.name,
             w.rounded.show(digits),
-            w.exact.show(digits),
+            // Past --digits the exact value would look rounder than the
+            // replay (-0.589836 beside -0.58983579): show D + 3 digits.
+            w.exact.show(digits.max(d as usize + 3).min(17)),
             drift.show(digits)
         )),
         _ => r.text(format!(

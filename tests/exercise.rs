@@ -790,3 +790,39 @@ fn round_each_drift_by_hand() {
         "{text}"
     );
 }
+
+#[test]
+fn graph_sheets_define_every_intermediate_they_ask_for() {
+    // backprop/2's sheet asked for a, b, c, n, e, d without saying what they
+    // are; the sheet now gives the example's steps.
+    let out = run(&["exercise", "--all", "--seed", "11", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut graphs = 0;
+    for p in v["problems"].as_array().unwrap() {
+        let Some(given) = p["given"].as_str() else {
+            continue;
+        };
+        graphs += 1;
+        let defined: Vec<&str> = given
+            .split(';')
+            .filter_map(|s| s.split_once('=').map(|(n, _)| n.trim()))
+            .collect();
+        for f in p["find"].as_array().unwrap() {
+            let f = f.as_str().unwrap();
+            let node = f.rsplit_once("/d").map_or(f, |(_, n)| n);
+            let input = p["inputs"].get(node).is_some();
+            assert!(
+                input || defined.contains(&node),
+                "{}: `{f}` is not in `{given}`",
+                p["example"]
+            );
+        }
+    }
+    assert_eq!(graphs, 7, "backprop/1-3, autodiff/1-2, chain-rule/1-2");
+    let md = run(&["exercise", "backprop", "-e", "2", "--seed", "3"]);
+    assert!(String::from_utf8_lossy(&md.stdout).contains("**Given:** `a = w0*x0; b = w1*x1;"));
+    let zh = run(&[
+        "exercise", "backprop", "-e", "2", "--seed", "3", "--lang", "zh",
+    ]);
+    assert!(String::from_utf8_lossy(&zh.stdout).contains("**已知:** `a = w0*x0;"));
+}

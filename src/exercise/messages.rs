@@ -13,6 +13,7 @@ pub enum Msg {
     Regenerate,
     Instructions,
     Problem,
+    Given,
     Inputs,
     Find,
     Answers,
@@ -43,6 +44,8 @@ pub fn text(m: Msg, lang: Lang) -> &'static str {
         }
         (Problem, Lang::En) => "Problem",
         (Problem, Lang::Zh) => "题",
+        (Given, Lang::En) => "Given",
+        (Given, Lang::Zh) => "已知",
         (Inputs, Lang::En) => "Inputs",
         (Inputs, Lang::Zh) => "输入",
         (Find, Lang::En) => "Find",

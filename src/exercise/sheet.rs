@@ -60,6 +60,13 @@ fn names(r: &Report) -> Vec<&str> {
     r.results.iter().map(|(n, _)| n.as_str()).collect()
 }
 
+/// The steps that define a graph example's intermediates (`a = w0*x0; …`):
+/// without them "Find: a, b, c, n, e, d" names quantities the sheet never
+/// defines. `None` for the other examples, whose title and deck define them.
+fn given(p: &Problem) -> Option<&'static str> {
+    crate::catalog::program(&p.example.id())
+}
+
 fn md(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
     let l = sh.lang;
     let mut out = String::new();
@@ -99,6 +106,9 @@ fn md(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
                 problem_label(k + 1, l),
                 title(p, l)
             ));
+            if let Some(g) = given(p) {
+                out.push_str(&format!("**{}:** `{g}`\n\n", text(Msg::Given, l)));
+            }
             out.push_str(&format!("**{}**\n\n", text(Msg::Inputs, l)));
             out.push_str(&pairs_table(&p.report.inputs));
             let find: Vec<String> = names(&p.report).iter().map(|n| format!("`{n}`")).collect();
@@ -176,11 +186,18 @@ fn tex(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
         out.push_str(&format!("{}\n\n", text(Msg::Instructions, l)));
         for (k, p) in sh.problems.iter().enumerate() {
             out.push_str(&format!(
-                "\\subsection*{{{} $\\cdot$ {}}}\n\\textbf{{{}}}\n\n",
+                "\\subsection*{{{} $\\cdot$ {}}}\n",
                 problem_label(k + 1, l),
                 latex::escape(&title(p, l)),
-                text(Msg::Inputs, l)
             ));
+            if let Some(g) = given(p) {
+                out.push_str(&format!(
+                    "\\textbf{{{}:}} \\texttt{{{}}}\n\n",
+                    text(Msg::Given, l),
+                    latex::escape(g).replace(';', ";\\allowbreak{}")
+                ));
+            }
+            out.push_str(&format!("\\textbf{{{}}}\n\n", text(Msg::Inputs, l)));
             out.push_str(&pairs(&p.report.inputs));
             let find: Vec<String> = names(&p.report)
                 .iter()
@@ -255,6 +272,7 @@ fn json(sh: &Sheet, parts: Parts) -> String {
                 "title": p.example.title,
                 "title_zh": p.example.title_zh,
                 "set": p.set_flag(),
+                "given": given(p),
                 "inputs": named(&p.report.inputs),
                 "find": names(&p.report),
             });

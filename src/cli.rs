@@ -214,7 +214,13 @@ Examples:
         #[arg(long, conflicts_with_all = ["topic", "example"])]
         all: bool,
         /// Seed of the draw: the same seed gives the same sheet on every machine.
-        #[arg(long, default_value_t = 1, value_name = "S")]
+        // allow_hyphen_values: `--seed -1` is an invalid seed, not a flag.
+        #[arg(
+            long,
+            default_value_t = 1,
+            value_name = "S",
+            allow_hyphen_values = true
+        )]
         seed: u64,
         /// Problems per example (at most 50; more are capped with a note).
         #[arg(long, default_value_t = 1, value_name = "K",
@@ -363,7 +369,7 @@ pub struct TrainArgs {
     #[arg(long, value_name = "PATIENCE")]
     pub early_stopping: Option<usize>,
     /// Seed of the initial weights, the split, the shuffles and generated data.
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, allow_hyphen_values = true)]
     pub seed: u64,
     /// Keep the samples in their stored order instead of reshuffling every epoch.
     #[arg(long)]

@@ -387,6 +387,13 @@ fn bad_exercise_input() {
         2,
         "--seed",
     );
+    // A negative seed is an invalid seed, not an unknown flag (clap's
+    // "use '-- -1'" tip would not work here).
+    fails(
+        &["exercise", "backprop", "-e", "1", "--seed", "-1"],
+        2,
+        "invalid value '-1' for '--seed <S>'",
+    );
     fails(
         &["exercise", "backprop", "-e", "1", "--count", "0"],
         2,

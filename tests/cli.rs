@@ -145,6 +145,20 @@ fn completions_and_help() {
     assert!(s.contains("sigmoid") && s.contains("Examples"), "{s}");
 }
 
+/// A constant has nothing to differentiate: the report says so instead of
+/// ending on an empty "Result (exact): " line.
+#[test]
+fn a_constant_says_it_has_no_gradients() {
+    let out = run(&["graph", "2^3^2"]);
+    assert!(out.status.success());
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.contains("No variables: f = 512 is a constant, so it has no gradients."),
+        "{s}"
+    );
+    assert!(!s.contains("Result (exact): \n"), "{s}");
+}
+
 #[test]
 fn syntax_error_shows_a_caret() {
     assert_cmd_snapshot!(
@@ -298,7 +312,20 @@ fn bad_inputs_fail_clearly() {
         (
             vec!["explain", "backprop", "--example", "1", "--set", "x=1e999"],
             2,
-            "cannot read `1e999`",
+            "cannot read `1e999` as a number: the power of ten e999 is out of range",
+        ),
+        // A literal exponent past ±400 is named as such, not as "not a number".
+        (
+            vec!["graph", "2 * 1e-999"],
+            2,
+            "the power of ten e-999 is out of range",
+        ),
+        // An extra --at on a constant expression: say it has no variables
+        // rather than print an empty list.
+        (
+            vec!["graph", "2^3", "--at", "x=1"],
+            2,
+            "it has no variables (it is a constant)",
         ),
         (vec!["net"], 2, "<SPEC>"),
         (vec!["net", "/nonexistent/spec.toml"], 1, "cannot read it"),

@@ -111,6 +111,10 @@ pub const SHARED: &[(&str, &str)] = &[
     ),
     ("Result (exact): {}", "结果 (精确值): {}"),
     ("Result (rounded to f64): {}", "结果 (f64 舍入值): {}"),
+    (
+        "No variables: {} = {} is a constant, so it has no gradients.",
+        "没有变量: {} = {} 是常数，所以没有梯度。",
+    ),
     ("{} as one chain: {}", "{} 的链式乘积 (只有一条路径): {}"),
     ("path {} of {}: {}", "第 {} 条路径 (共 {} 条): {}"),
     (

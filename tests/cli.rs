@@ -335,6 +335,20 @@ fn bad_inputs_fail_clearly() {
             2,
             "batch size must be from 1",
         ),
+        // --val and --test together past all the data used to panic in the
+        // split ("range end index 8 out of range").
+        (
+            vec!["train", "--data", "xor", "--val", "0.9", "--test", "0.9"],
+            2,
+            "--val/--test 0.9 + 0.9: the validation and test fractions together must be below 1",
+        ),
+        // A split that leaves no training sample is named as such, not as a
+        // --batch the user never gave.
+        (
+            vec!["train", "--data", "xor", "--val", "0.9"],
+            2,
+            "the split leaves no training samples out of 4",
+        ),
         (
             vec!["train", "--data", "xor", "--lr", "-1"],
             2,

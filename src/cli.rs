@@ -316,8 +316,9 @@ pub struct TrainArgs {
     #[arg(long, value_name = "NAME")]
     pub data: String,
     /// Samples to generate (circles, moons, spirals, blobs, synthetic-mnist).
-    #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true)]
-    pub samples: usize,
+    /// At least 1; without it each generator has its own default.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub samples: Option<u32>,
     /// Layer sizes n0,n1,…,nL: inputs, hidden layers, outputs (default: inputs,32,classes).
     #[arg(long, value_name = "SIZES", value_delimiter = ',')]
     pub layers: Option<Vec<usize>>,
@@ -391,7 +392,8 @@ impl TrainArgs {
     fn flags(&self) -> crate::train::command::TrainFlags {
         crate::train::command::TrainFlags {
             data: self.data.clone(),
-            samples: self.samples,
+            // 0 tells the loader to use the generator's default.
+            samples: self.samples.map_or(0, |n| n as usize),
             layers: self.layers.clone(),
             activation: self.activation.clone(),
             output: self.output.clone(),

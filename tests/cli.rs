@@ -349,6 +349,12 @@ fn bad_inputs_fail_clearly() {
             2,
             "the split leaves no training samples out of 4",
         ),
+        // --samples 0 used to be taken silently as "the default, 200".
+        (
+            vec!["train", "--data", "moons", "--samples", "0"],
+            2,
+            "invalid value '0' for '--samples <N>'",
+        ),
         (
             vec!["train", "--data", "xor", "--lr", "-1"],
             2,

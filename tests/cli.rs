@@ -249,6 +249,17 @@ fn bad_inputs_fail_clearly() {
         (vec!["graph", "x − y", "--at", "x=1,y=1"], 2, "ASCII minus"),
         (vec!["graph", "x × y", "--at", "x=1,y=1"], 2, "`*`"),
         (vec!["graph", "x + y", "--at", "x"], 2, "NAME=VALUE"),
+        // A name given twice used to take the last value without a word.
+        (
+            vec!["explain", "backprop", "-e", "1", "--set", "x=1,x=2"],
+            2,
+            "`x` is given twice (x=1 and x=2)",
+        ),
+        (
+            vec!["graph", "x + y", "--at", "x=1,y=2", "--at", "y=3"],
+            2,
+            "`y` is given twice (y=2 and y=3)",
+        ),
         (vec!["graph", &deep, "--at", "x=1"], 2, "nesting depth"),
         (
             vec!["explain", "nope", "--example", "1"],

@@ -159,6 +159,29 @@ fn a_constant_says_it_has_no_gradients() {
     assert!(!s.contains("Result (exact): \n"), "{s}");
 }
 
+/// softmax/1 with a large negative shift: exp(a_k - 1000) underflows to 0
+/// (e^-745 is below the smallest f64), so the direct form is 0/0. It used
+/// to fail with "division by zero at node ``"; the table now shows the
+/// underflow beside the subtract-the-max form, which still gives
+/// e^0.3 / (e^0.3 + e^2.9 + e^4) = 0.0182113.
+#[test]
+fn softmax_underflow_is_shown_not_an_error() {
+    let out = run(&["explain", "softmax", "-e", "1", "--set", "shift=-1000"]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(s.contains("exp(a_k) underflows to 0 in f64"), "{s}");
+    assert!(
+        s.contains(
+            "| 1 | -9997/10 (-999.7) | 0        | 0/0: NaN         | 0.0247235    | 0.0182113 "
+        ),
+        "{s}"
+    );
+}
+
 #[test]
 fn syntax_error_shows_a_caret() {
     assert_cmd_snapshot!(

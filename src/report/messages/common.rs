@@ -87,6 +87,7 @@ pub const SHARED: &[(&str, &str)] = &[
     ("overflow", "溢出"),
     ("overflow (∞)", "溢出 (∞)"),
     ("∞/∞: NaN", "∞/∞: NaN"),
+    ("0/0: NaN", "0/0: NaN"),
     ("identity", "恒等函数"),
     ("layer {}", "第 {} 层"),
     ("step k", "第 k 步"),

@@ -314,6 +314,13 @@ fn bad_inputs_fail_clearly() {
             1,
             "division by zero",
         ),
+        // training/1's λ: the error names the example's input, not the
+        // --l2 flag of `train` that it feeds.
+        (
+            vec!["explain", "training", "-e", "1", "--set", "lambda=-1"],
+            2,
+            "`lambda`: -1 is negative; give λ = 0 or a positive number",
+        ),
         (
             vec!["explain", "backprop", "--set", "x=1"],
             2,

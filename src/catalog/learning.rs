@@ -5,7 +5,7 @@
 use crate::activation::Activation;
 use crate::catalog::common::{count, get, start};
 use crate::catalog::{Example, Param, Values};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::loss::Loss;
 use crate::report::train::{DataInfo, report};
 use crate::report::{Block, Cell, Figure, Panel, Report, Series, Settings, Table};
@@ -299,7 +299,17 @@ fn approximation_1(v: &Values, s: &Settings) -> Result<Report> {
 fn training_1(v: &Values, s: &Settings) -> Result<Report> {
     let seed = count(v, "seed", 0, u32::MAX as u64)?;
     let mut cfg = config(vec![2, 16, 2], Activation::Relu, Loss::CrossEntropy, seed);
-    cfg.l2 = get(v, "lambda", s).to_f64();
+    let lambda = get(v, "lambda", s);
+    // Checked here so the error names this example's `lambda`, not the
+    // train command's --l2 that it feeds.
+    if lambda.signum() < 0 {
+        return Err(Error::Invalid {
+            what: "`lambda`".into(),
+            problem: format!("{} is negative", lambda.show(6)),
+            accepted: "give λ = 0 or a positive number, e.g. --set lambda=0.001".into(),
+        });
+    }
+    cfg.l2 = lambda.to_f64();
     cfg.patience = Some(count(v, "patience", 1, 50)? as usize);
     cfg.batch = Some(1);
     cfg.lr = 0.05;

@@ -182,6 +182,24 @@ fn softmax_underflow_is_shown_not_an_error() {
     );
 }
 
+/// dying-relu/1 with outlier = 0: the step changes nothing (w1 = 1, b1 = 0),
+/// so z = x > 0 on every sample and the unit is alive. The report used to
+/// claim "z < 0 on every training sample" and "gradient exactly 0 in every
+/// epoch (NOT in all epochs)".
+#[test]
+fn a_small_outlier_does_not_claim_a_dead_relu() {
+    let out = run(&["explain", "dying-relu", "-e", "1", "--set", "outlier=0"]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(
+        s.contains("is still > 0 on some training sample (max z = 2)"),
+        "{s}"
+    );
+    assert!(s.contains("ReLU: the unit is not dead"), "{s}");
+    assert!(!s.contains("< 0 on every training sample"), "{s}");
+    assert!(!s.contains("exactly 0 in every epoch"), "{s}");
+}
+
 #[test]
 fn syntax_error_shows_a_caret() {
     assert_cmd_snapshot!(

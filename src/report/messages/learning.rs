@@ -179,7 +179,14 @@ pub const LEARNING: &[(&str, &str)] = &[
         "ReLU: 这个单元的梯度在每一轮都恰好为 0 ({})，因为每个样本上 z < 0，f'(z) = 0: w1 和 b1 再也无法改变，只有输出层的偏置还在学习。Leaky ReLU: f'(z) = 0.1 保留了梯度，这个单元重新激活 (max z > 0) 的轮次: {}。",
     ),
     ("checked: all {} epochs", "已检查全部 {} 轮"),
-    ("NOT in all epochs", "并非每一轮都如此"),
+    (
+        "After the outlier step: w1 = {}, b1 = {}, so z = w1·x + b1 is still > 0 on some training sample (max z = {}): this outlier is too small to kill the unit.",
+        "离群点那一步之后: w1 = {}，b1 = {}，所以在某些训练样本上 z = w1·x + b1 仍然 > 0 (max z = {}): 这个离群点太小，杀不死这个单元。",
+    ),
+    (
+        "ReLU: the unit is not dead: z > 0 on some sample in some epoch, so its gradient is not always 0 (a larger outlier, such as the default 50, kills it). Leaky ReLU: the unit fires (max z > 0) in epoch {}.",
+        "ReLU: 这个单元没有死亡: 某一轮中某个样本上 z > 0，所以它的梯度并不总是 0 (更大的离群点，例如默认的 50，会让它死亡)。Leaky ReLU: 这个单元激活 (max z > 0) 的轮次: {}。",
+    ),
     ("— (not within {} epochs)", "— ({} 轮内没有)"),
     (
         "With these weights the network does not compute XOR on every input (✗ rows).",

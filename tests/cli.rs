@@ -200,6 +200,30 @@ fn a_small_outlier_does_not_claim_a_dead_relu() {
     assert!(!s.contains("exactly 0 in every epoch"), "{s}");
 }
 
+/// gradient-descent/2's "too large" sentence is general; with a large rate
+/// below 2/λ_max (λ_max = (2/3)(17 + √265)/2 ≈ 11.0929, 2/λ_max ≈ 0.1803)
+/// the column converges, and the report now says so.
+#[test]
+fn a_large_rate_that_converges_is_named() {
+    let out = run(&[
+        "explain",
+        "gradient-descent",
+        "-e",
+        "2",
+        "--set",
+        "large=0.11",
+    ]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.contains(
+            "Here the large rate α = 11/100 (0.11) is below 2/λ_max ≈ 0.1803, so it still converges"
+        ),
+        "{s}"
+    );
+    let out = run(&["explain", "gradient-descent", "-e", "2"]);
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("Here the large rate"));
+}
+
 #[test]
 fn syntax_error_shows_a_caret() {
     assert_cmd_snapshot!(

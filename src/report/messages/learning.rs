@@ -23,6 +23,10 @@ pub const LEARNING: &[(&str, &str)] = &[
     ),
     ("Loss per step · 每步的损失", "每步的损失"),
     (
+        "Here the large rate α = {} is below 2/λ_max ≈ {}, so it still converges; set it above {} to see J grow.",
+        "这里较大的学习率 α = {} 小于 2/λ_max ≈ {}，所以仍然收敛；把它设为大于 {} 才能看到 J 增大。",
+    ),
+    (
         "Too small: J falls, but slowly. Suitable: J falls fast. Too large (α above 2/λ_max): each step overshoots the minimum along the steep direction, w swings from one side to the other and J grows without bound.",
         "太小: J 在下降，但很慢。合适: J 下降得快。太大 (α 超过 2/λ_max): 每一步都沿陡峭方向越过最小值，w 在两侧来回摆动，J 无限增大。",
     ),

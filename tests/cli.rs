@@ -224,6 +224,19 @@ fn a_large_rate_that_converges_is_named() {
     assert!(!String::from_utf8_lossy(&out.stdout).contains("Here the large rate"));
 }
 
+/// vanishing/2 with gain 1/2: each layer multiplies δ by about 1/2, so
+/// ‖δ(1)‖/‖δ(L)‖ ≈ (1/2)^10 ≈ 9.8e-4. The report used to call these
+/// gradients "all huge" and say "training blows up".
+#[test]
+fn a_gain_below_one_does_not_claim_an_explosion() {
+    let out = run(&["explain", "vanishing", "-e", "2", "--set", "gain=1/2"]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(s.contains("With |gain| ≤ 1 nothing explodes"), "{s}");
+    assert!(!s.contains("all huge"), "{s}");
+    assert!(!s.contains("blows up"), "{s}");
+}
+
 #[test]
 fn syntax_error_shows_a_caret() {
     assert_cmd_snapshot!(

@@ -189,17 +189,32 @@ fn vanishing_2(v: &Values, s: &Settings) -> Result<Report> {
         &cols,
     ));
     let ratio = big[0] / big[big.len() - 1];
-    r.text(format!(
-        "On the way down, δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) grows by about the gain per \
+    // The "explodes" sentence holds only for |gain| > 1; with --set gain=1/2
+    // the same table shows the gradient shrinking, and the text must say so.
+    if gain.abs() <= 1.0 {
+        r.text(format!(
+            "On the way down, δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) is multiplied by about the \
+             gain per layer: ‖δ(1)‖ is {ratio:.3e} times ‖δ(L)‖ (gain^{} = {:.3e}). With |gain| ≤ 1 \
+             nothing explodes: ‖∂L/∂W(1)‖ = {:.4e} against {:.4e} with plain He weights, and a \
+             gain below 1 makes the gradient vanish instead.",
+            depth,
+            gain.powi(depth as i32),
+            big_w[0],
+            he_w[0]
+        ));
+    } else {
+        r.text(format!(
+            "On the way down, δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) grows by about the gain per \
          layer: ‖δ(1)‖ is {ratio:.3e} times ‖δ(L)‖ (gain^{} = {:.3e}). The weight gradients \
          ∂L/∂W(l) = a(l−1)ᵀ δ(l) are all huge: ‖∂L/∂W(1)‖ = {:.4e} against {:.4e} with plain He \
          weights, so a learning rate that suits He weights throws these weights far away and \
          training blows up.",
-        depth,
-        gain.powi(depth as i32),
-        big_w[0],
-        he_w[0]
-    ));
+            depth,
+            gain.powi(depth as i32),
+            big_w[0],
+            he_w[0]
+        ));
+    }
     r.results.push(("delta ratio".into(), Scalar::Float(ratio)));
     r.results
         .push(("grad W1 gain".into(), Scalar::Float(big_w[0])));

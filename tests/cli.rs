@@ -237,6 +237,20 @@ fn a_gain_below_one_does_not_claim_an_explosion() {
     assert!(!s.contains("blows up"), "{s}");
 }
 
+/// neuron/3 with lr = 10: one step takes z = 10.5·2 + 4 = 25, L = -ln σ(25)
+/// ≈ 1.39e-11, and later steps change L by less than f64 resolves. That is
+/// convergence; the report used to blame "a learning rate too large".
+#[test]
+fn a_converged_loss_is_not_called_too_large_a_rate() {
+    let out = run(&["explain", "neuron", "-e", "3", "--set", "lr=10"]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("The loss falls from step to step."), "{s}");
+    // A rising loss (gradient ascent) still gets the warning.
+    let out = run(&["explain", "neuron", "-e", "3", "--set", "lr=-1"]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("The loss does not fall"), "{s}");
+}
+
 #[test]
 fn syntax_error_shows_a_caret() {
     assert_cmd_snapshot!(

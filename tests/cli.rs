@@ -440,6 +440,30 @@ fn bad_inputs_fail_clearly() {
         (vec!["net"], 2, "<SPEC>"),
         (vec!["net", "/nonexistent/spec.toml"], 1, "cannot read it"),
         (vec!["train", "--data", "nope"], 2, "known data sets: xor"),
+        // A --plot into a missing folder was found only after the whole
+        // training run, as "No such file or directory (os error 2)".
+        (
+            vec!["train", "--data", "xor", "--plot", "/nonexistent/dir/x.svg"],
+            1,
+            "/nonexistent/dir/x.svg: the folder /nonexistent/dir does not exist",
+        ),
+        (
+            vec!["train", "--data", "xor", "--plot", "/", "--force"],
+            1,
+            "/: is a folder; give a file name",
+        ),
+        (
+            vec![
+                "explain",
+                "activation",
+                "-e",
+                "1",
+                "--plot",
+                "/nonexistent/a.svg",
+            ],
+            1,
+            "the folder /nonexistent does not exist",
+        ),
         (
             vec!["train", "--data", "xor", "--batch", "0"],
             2,

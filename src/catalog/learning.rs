@@ -326,6 +326,17 @@ fn training_1(v: &Values, s: &Settings) -> Result<Report> {
                 .into(),
         ),
     );
+    // The algorithm is quoted in NNDL's column form, but the network table
+    // below is in the row form of `train`: say how the two line up.
+    r.blocks.insert(
+        1,
+        Block::Text(
+            "The network table below stores W(l) in JQ's row form (in × out, h(l) = \
+             f(h(l−1) W(l) + b(l))); there the same gradient δ(l) a(l−1)ᵀ is written \
+             a(l−1)ᵀ δ(l), its transpose."
+                .into(),
+        ),
+    );
     r.inputs = start(v, &["lambda", "patience", "seed"], s).inputs;
     Ok(r)
 }

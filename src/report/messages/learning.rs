@@ -264,6 +264,10 @@ pub const LEARNING: &[(&str, &str)] = &[
     ),
     // training
     (
+        "The network table below stores W(l) in JQ's row form (in × out, h(l) = f(h(l−1) W(l) + b(l))); there the same gradient δ(l) a(l−1)ᵀ is written a(l−1)ᵀ δ(l), its transpose.",
+        "下面的网络结构表按 JQ 的行向量记号存放 W(l) (输入 × 输出，h(l) = f(h(l−1) W(l) + b(l)))；在那里同一个梯度 δ(l) a(l−1)ᵀ 写作它的转置 a(l−1)ᵀ δ(l)。",
+    ),
+    (
         "NNDL algorithm 4.1: initialise W, b at random; repeat: reshuffle the training set; for each sample: forward pass, δ(l) by backpropagation, W(l) ← W(l) − α(δ(l) a(l−1)ᵀ + λW(l)), b(l) ← b(l) − αδ(l); until the error on the validation set stops falling. Here: two moons, batch {} (SGD), α = {}.",
         "NNDL 算法 4.1: 随机初始化 W, b；重复: 打乱训练集；对每个样本: 前向传播，用反向传播算 δ(l)，W(l) ← W(l) − α(δ(l) a(l−1)ᵀ + λW(l))，b(l) ← b(l) − αδ(l)；直到验证集上的错误率不再下降。这里: 两个半月形数据，批大小 {} (SGD)，α = {}。",
     ),

@@ -440,6 +440,11 @@ fn bad_inputs_fail_clearly() {
         (vec!["net"], 2, "<SPEC>"),
         (vec!["net", "/nonexistent/spec.toml"], 1, "cannot read it"),
         (vec!["train", "--data", "nope"], 2, "known data sets: xor"),
+        (
+            vec!["train", "--data", "mnist:"],
+            2,
+            "--data mnist:: name the folder after the colon, e.g. --data mnist:./mnist",
+        ),
         // A --plot into a missing folder was found only after the whole
         // training run, as "No such file or directory (os error 2)".
         (

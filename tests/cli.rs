@@ -251,6 +251,20 @@ fn a_converged_loss_is_not_called_too_large_a_rate() {
     assert!(s.contains("The loss does not fall"), "{s}");
 }
 
+/// init/2 shows the first, middle (depth/2 + 1) and last layer; with depth 2
+/// that is layers 1, 2, 2, and the table used to show "layer 2" twice.
+#[test]
+fn init_2_shows_each_layer_once() {
+    let out = run(&["explain", "init", "-e", "2", "--set", "depth=2"]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    let header = s
+        .lines()
+        .find(|l| l.starts_with("| scheme") && l.contains("activation"))
+        .expect("the spread table");
+    assert_eq!(header.matches("layer 2").count(), 1, "{header}");
+    assert!(header.contains("layer 1"), "{header}");
+}
+
 #[test]
 fn syntax_error_shows_a_caret() {
     assert_cmd_snapshot!(

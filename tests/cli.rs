@@ -265,6 +265,21 @@ fn init_2_shows_each_layer_once() {
     assert!(header.contains("layer 1"), "{header}");
 }
 
+/// xor/3 with 2 hidden units and seed 1 gets stuck: (1, 1) comes out 0.57,
+/// on the wrong side of 1/2. The report used to end with "gradient descent
+/// finds such weights by itself" under that table.
+#[test]
+fn a_stuck_xor_run_says_so() {
+    let out = run(&["explain", "xor", "-e", "3", "--set", "hidden=2,seed=1"]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(
+        s.contains("This run did not solve XOR: 1 of the 4 points"),
+        "{s}"
+    );
+    assert!(!s.contains("finds such weights by itself"), "{s}");
+}
+
 #[test]
 fn syntax_error_shows_a_caret() {
     assert_cmd_snapshot!(

@@ -234,6 +234,10 @@ pub const LEARNING: &[(&str, &str)] = &[
     ("network output ŷ", "网络输出 ŷ"),
     ("initial W(l)", "初始 W(l)"),
     (
+        "This run did not solve XOR: {} of the 4 points are on the wrong side of 1/2 after 300 epochs. Such weights exist (xor/2), but gradient descent from this start got stuck; another --set seed=…, more hidden units or a larger lr usually finds them.",
+        "这次训练没有解决异或: 300 轮之后 4 个点中有 {} 个落在 1/2 的错误一侧。这样的权重是存在的 (xor/2)，但从这个初始值出发的梯度下降卡住了；换一个 --set seed=…、增加隐藏单元或加大 lr 通常就能找到。",
+    ),
+    (
         "A hidden layer bends the input space so that a line separates the classes: no linear classifier can (xor/1), a hand-set network can (xor/2), and gradient descent finds such weights by itself.",
         "隐藏层把输入空间弯折，使一条直线就能分开两类: 线性分类器做不到 (xor/1)，手工设定的网络可以 (xor/2)，梯度下降也能自己找到这样的权重。",
     ),

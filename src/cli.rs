@@ -322,8 +322,9 @@ pub struct TrainArgs {
     #[arg(long, value_name = "NAME")]
     pub data: String,
     /// Samples to generate (circles, moons, spirals, blobs, synthetic-mnist).
-    #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true)]
-    pub samples: usize,
+    /// At least 1; without it each generator has its own default.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub samples: Option<u32>,
     /// Layer sizes n0,n1,…,nL: inputs, hidden layers, outputs (default: inputs,32,classes).
     #[arg(long, value_name = "SIZES", value_delimiter = ',')]
     pub layers: Option<Vec<usize>>,
@@ -397,7 +398,8 @@ impl TrainArgs {
     fn flags(&self) -> crate::train::command::TrainFlags {
         crate::train::command::TrainFlags {
             data: self.data.clone(),
-            samples: self.samples,
+            // 0 tells the loader to use the generator's default.
+            samples: self.samples.map_or(0, |n| n as usize),
             layers: self.layers.clone(),
             activation: self.activation.clone(),
             output: self.output.clone(),
@@ -467,22 +469,26 @@ impl OutputArgs {
     }
 }
 
-/// Split `x=3` into (`x`, `3`).
+/// Split `x=3` into (`x`, `3`). A name given twice (`x=1,x=2`) is an error
+/// rather than silently the last value.
 pub fn parse_assignments(items: &[String]) -> Result<Vec<(String, String)>> {
-    items
-        .iter()
-        .filter(|s| !s.trim().is_empty())
-        .map(|s| {
-            let (k, v) = s
-                .split_once('=')
-                .ok_or_else(|| Error::BadAssignment { text: s.clone() })?;
-            let (k, v) = (k.trim(), v.trim());
-            if k.is_empty() || v.is_empty() {
-                return Err(Error::BadAssignment { text: s.clone() });
-            }
-            Ok((k.to_string(), v.to_string()))
-        })
-        .collect()
+    let mut out: Vec<(String, String)> = Vec::with_capacity(items.len());
+    for s in items.iter().filter(|s| !s.trim().is_empty()) {
+        let (k, v) = s
+            .split_once('=')
+            .ok_or_else(|| Error::BadAssignment { text: s.clone() })?;
+        let (k, v) = (k.trim(), v.trim());
+        if k.is_empty() || v.is_empty() {
+            return Err(Error::BadAssignment { text: s.clone() });
+        }
+        if let Some((_, first)) = out.iter().find(|(name, _)| name == k) {
+            return Err(Error::Usage(format!(
+                "`{k}` is given twice ({k}={first} and {k}={v}); give each name once"
+            )));
+        }
+        out.push((k.to_string(), v.to_string()));
+    }
+    Ok(out)
 }
 
 /// What a command produced: a report to render, or finished text (a

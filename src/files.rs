@@ -49,17 +49,40 @@ pub fn read_text(path: &Path) -> Result<String> {
     read_limited(file, &shown, MAX_INPUT_BYTES)
 }
 
-/// Write `contents` to `path` through a temporary file in the same
-/// directory renamed into place, so an interrupted run never leaves a
-/// truncated file. An existing file is replaced only with `force`.
-pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
+/// Whether `write_atomic(path, …, force)` can work, checked before any long
+/// computation (a training run) so the mistake is named at once and in
+/// words: a folder given as the file, a folder that does not exist, a file
+/// that exists without --force.
+pub fn check_writable(path: &Path, force: bool) -> Result<()> {
     let shown = path.display().to_string();
+    if path.is_dir() {
+        return Err(io_error(
+            &shown,
+            "is a folder; give a file name, e.g. loss.svg",
+        ));
+    }
     if path.exists() && !force {
         return Err(io_error(
             &shown,
             "already exists; add --force to overwrite it",
         ));
     }
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    if let Some(d) = dir.filter(|d| !d.is_dir()) {
+        return Err(io_error(
+            &shown,
+            format!("the folder {} does not exist; create it first", d.display()),
+        ));
+    }
+    Ok(())
+}
+
+/// Write `contents` to `path` through a temporary file in the same
+/// directory renamed into place, so an interrupted run never leaves a
+/// truncated file. An existing file is replaced only with `force`.
+pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
+    let shown = path.display().to_string();
+    check_writable(path, force)?;
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())

@@ -515,7 +515,12 @@ fn forward(
             return Err(Error::UnknownName {
                 name: name.clone(),
                 what: "a variable of this expression".to_string(),
-                accepted: format!("its variables are: {}", graph.variable_names().join(", ")),
+                accepted: match graph.variable_names() {
+                    names if names.is_empty() => {
+                        "it has no variables (it is a constant); drop --at".to_string()
+                    }
+                    names => format!("its variables are: {}", names.join(", ")),
+                },
             });
         }
     }

@@ -189,6 +189,12 @@ fn in_layer(e: Error, at: &str) -> Error {
             accepted,
         },
         Error::Usage(m) => Error::Usage(format!("{at}: {m}")),
+        // A bad parameter such as `leaky_relu(abc)`: say which layer's
+        // activation holds it, as the weights and biases do.
+        Error::BadNumber { text, reason } => Error::BadNumber {
+            text,
+            reason: format!("{reason} (at {at} activation)"),
+        },
         other => other,
     }
 }
@@ -220,7 +226,18 @@ fn number(v: &toml::Value, at: &str) -> Result<Scalar> {
     };
     match v {
         toml::Value::Integer(i) => Ok(Scalar::int(*i)),
-        toml::Value::Float(f) => Scalar::parse(&format!("{f}")).map_err(located),
+        // The shortest spelling that reads back as f, so 0.1 is 1/10; past
+        // 40 characters (1e300 spelled out) the exponent form, which reads
+        // back to the same exact value.
+        toml::Value::Float(f) => {
+            let plain = format!("{f}");
+            let text = if plain.len() > 40 {
+                format!("{f:e}")
+            } else {
+                plain
+            };
+            Scalar::parse(&text).map_err(located)
+        }
         toml::Value::String(s) => Scalar::parse(s).map_err(located),
         other => Err(Error::BadNumber {
             text: other.to_string(),

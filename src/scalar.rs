@@ -90,8 +90,11 @@ impl Scalar {
                 "NaN and infinity are not numbers nn-tutor can compute with",
             ));
         }
-        parse_decimal(t).map(Scalar::Exact).ok_or_else(|| {
-            bad("expected an integer, a decimal such as 0.15, or a fraction such as 1/4")
+        parse_decimal(t).map(Scalar::Exact).ok_or_else(|| match exponent_out_of_range(t) {
+            Some(e) => bad(&format!(
+                "the power of ten e{e} is out of range: exponents from e-{MAX_EXPONENT} to e{MAX_EXPONENT} are read"
+            )),
+            None => bad("expected an integer, a decimal such as 0.15, or a fraction such as 1/4"),
         })
     }
 
@@ -461,13 +464,28 @@ fn exact_decimal(r: &BigRational) -> Option<String> {
     Some(format!("{minus}{int}.{frac}"))
 }
 
+/// The largest power of ten a literal may carry (`1e400`): past it the exact
+/// value is too large to compute with and far outside f64 anyway.
+const MAX_EXPONENT: u32 = 400;
+
+/// The exponent of a literal such as `1e999` when it is well formed but past
+/// ±MAX_EXPONENT, so the error can say so instead of "not a number".
+fn exponent_out_of_range(t: &str) -> Option<String> {
+    let i = t.find(['e', 'E'])?;
+    let exp = &t[i + 1..];
+    let digits = exp.strip_prefix(['-', '+']).unwrap_or(exp);
+    let mantissa_ok = parse_decimal(&t[..i]).is_some();
+    let exp_is_integer = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
+    (mantissa_ok && exp_is_integer).then(|| exp.to_string())
+}
+
 /// Parse `-12`, `0.15`, `2.5e-3` exactly.
 fn parse_decimal(t: &str) -> Option<BigRational> {
     let (mantissa, exponent) = match t.find(['e', 'E']) {
         Some(i) => (&t[..i], t[i + 1..].parse::<i32>().ok()?),
         None => (t, 0),
     };
-    if exponent.unsigned_abs() > 400 {
+    if exponent.unsigned_abs() > MAX_EXPONENT {
         return None;
     }
     let (neg, body) = match mantissa.strip_prefix('-') {

@@ -145,6 +145,141 @@ fn completions_and_help() {
     assert!(s.contains("sigmoid") && s.contains("Examples"), "{s}");
 }
 
+/// A constant has nothing to differentiate: the report says so instead of
+/// ending on an empty "Result (exact): " line.
+#[test]
+fn a_constant_says_it_has_no_gradients() {
+    let out = run(&["graph", "2^3^2"]);
+    assert!(out.status.success());
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.contains("No variables: f = 512 is a constant, so it has no gradients."),
+        "{s}"
+    );
+    assert!(!s.contains("Result (exact): \n"), "{s}");
+}
+
+/// softmax/1 with a large negative shift: exp(a_k - 1000) underflows to 0
+/// (e^-745 is below the smallest f64), so the direct form is 0/0. It used
+/// to fail with "division by zero at node ``"; the table now shows the
+/// underflow beside the subtract-the-max form, which still gives
+/// e^0.3 / (e^0.3 + e^2.9 + e^4) = 0.0182113.
+#[test]
+fn softmax_underflow_is_shown_not_an_error() {
+    let out = run(&["explain", "softmax", "-e", "1", "--set", "shift=-1000"]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(s.contains("exp(a_k) underflows to 0 in f64"), "{s}");
+    assert!(
+        s.contains(
+            "| 1 | -9997/10 (-999.7) | 0        | 0/0: NaN         | 0.0247235    | 0.0182113 "
+        ),
+        "{s}"
+    );
+}
+
+/// dying-relu/1 with outlier = 0: the step changes nothing (w1 = 1, b1 = 0),
+/// so z = x > 0 on every sample and the unit is alive. The report used to
+/// claim "z < 0 on every training sample" and "gradient exactly 0 in every
+/// epoch (NOT in all epochs)".
+#[test]
+fn a_small_outlier_does_not_claim_a_dead_relu() {
+    let out = run(&["explain", "dying-relu", "-e", "1", "--set", "outlier=0"]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(
+        s.contains("is still > 0 on some training sample (max z = 2)"),
+        "{s}"
+    );
+    assert!(s.contains("ReLU: the unit is not dead"), "{s}");
+    assert!(!s.contains("< 0 on every training sample"), "{s}");
+    assert!(!s.contains("exactly 0 in every epoch"), "{s}");
+}
+
+/// gradient-descent/2's "too large" sentence is general; with a large rate
+/// below 2/λ_max (λ_max = (2/3)(17 + √265)/2 ≈ 11.0929, 2/λ_max ≈ 0.1803)
+/// the column converges, and the report now says so.
+#[test]
+fn a_large_rate_that_converges_is_named() {
+    let out = run(&[
+        "explain",
+        "gradient-descent",
+        "-e",
+        "2",
+        "--set",
+        "large=0.11",
+    ]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.contains(
+            "Here the large rate α = 11/100 (0.11) is below 2/λ_max ≈ 0.1803, so it still converges"
+        ),
+        "{s}"
+    );
+    let out = run(&["explain", "gradient-descent", "-e", "2"]);
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("Here the large rate"));
+}
+
+/// vanishing/2 with gain 1/2: each layer multiplies δ by about 1/2, so
+/// ‖δ(1)‖/‖δ(L)‖ ≈ (1/2)^10 ≈ 9.8e-4. The report used to call these
+/// gradients "all huge" and say "training blows up".
+#[test]
+fn a_gain_below_one_does_not_claim_an_explosion() {
+    let out = run(&["explain", "vanishing", "-e", "2", "--set", "gain=1/2"]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(s.contains("With |gain| ≤ 1 nothing explodes"), "{s}");
+    assert!(!s.contains("all huge"), "{s}");
+    assert!(!s.contains("blows up"), "{s}");
+}
+
+/// neuron/3 with lr = 10: one step takes z = 10.5·2 + 4 = 25, L = -ln σ(25)
+/// ≈ 1.39e-11, and later steps change L by less than f64 resolves. That is
+/// convergence; the report used to blame "a learning rate too large".
+#[test]
+fn a_converged_loss_is_not_called_too_large_a_rate() {
+    let out = run(&["explain", "neuron", "-e", "3", "--set", "lr=10"]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("The loss falls from step to step."), "{s}");
+    // A rising loss (gradient ascent) still gets the warning.
+    let out = run(&["explain", "neuron", "-e", "3", "--set", "lr=-1"]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("The loss does not fall"), "{s}");
+}
+
+/// init/2 shows the first, middle (depth/2 + 1) and last layer; with depth 2
+/// that is layers 1, 2, 2, and the table used to show "layer 2" twice.
+#[test]
+fn init_2_shows_each_layer_once() {
+    let out = run(&["explain", "init", "-e", "2", "--set", "depth=2"]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    let header = s
+        .lines()
+        .find(|l| l.starts_with("| scheme") && l.contains("activation"))
+        .expect("the spread table");
+    assert_eq!(header.matches("layer 2").count(), 1, "{header}");
+    assert!(header.contains("layer 1"), "{header}");
+}
+
+/// xor/3 with 2 hidden units and seed 1 gets stuck: (1, 1) comes out 0.57,
+/// on the wrong side of 1/2. The report used to end with "gradient descent
+/// finds such weights by itself" under that table.
+#[test]
+fn a_stuck_xor_run_says_so() {
+    let out = run(&["explain", "xor", "-e", "3", "--set", "hidden=2,seed=1"]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(
+        s.contains("This run did not solve XOR: 1 of the 4 points"),
+        "{s}"
+    );
+    assert!(!s.contains("finds such weights by itself"), "{s}");
+}
+
 #[test]
 fn syntax_error_shows_a_caret() {
     assert_cmd_snapshot!(
@@ -235,6 +370,17 @@ fn bad_inputs_fail_clearly() {
         (vec!["graph", "x − y", "--at", "x=1,y=1"], 2, "ASCII minus"),
         (vec!["graph", "x × y", "--at", "x=1,y=1"], 2, "`*`"),
         (vec!["graph", "x + y", "--at", "x"], 2, "NAME=VALUE"),
+        // A name given twice used to take the last value without a word.
+        (
+            vec!["explain", "backprop", "-e", "1", "--set", "x=1,x=2"],
+            2,
+            "`x` is given twice (x=1 and x=2)",
+        ),
+        (
+            vec!["graph", "x + y", "--at", "x=1,y=2", "--at", "y=3"],
+            2,
+            "`y` is given twice (y=2 and y=3)",
+        ),
         (vec!["graph", &deep, "--at", "x=1"], 2, "nesting depth"),
         (
             vec!["explain", "nope", "--example", "1"],
@@ -265,6 +411,13 @@ fn bad_inputs_fail_clearly() {
             vec!["explain", "chain-rule", "--example", "1", "--set", "y=0"],
             1,
             "division by zero",
+        ),
+        // training/1's λ: the error names the example's input, not the
+        // --l2 flag of `train` that it feeds.
+        (
+            vec!["explain", "training", "-e", "1", "--set", "lambda=-1"],
+            2,
+            "`lambda`: -1 is negative; give λ = 0 or a positive number",
         ),
         (
             vec!["explain", "backprop", "--set", "x=1"],
@@ -298,15 +451,77 @@ fn bad_inputs_fail_clearly() {
         (
             vec!["explain", "backprop", "--example", "1", "--set", "x=1e999"],
             2,
-            "cannot read `1e999`",
+            "cannot read `1e999` as a number: the power of ten e999 is out of range",
+        ),
+        // A literal exponent past ±400 is named as such, not as "not a number".
+        (
+            vec!["graph", "2 * 1e-999"],
+            2,
+            "the power of ten e-999 is out of range",
+        ),
+        // An extra --at on a constant expression: say it has no variables
+        // rather than print an empty list.
+        (
+            vec!["graph", "2^3", "--at", "x=1"],
+            2,
+            "it has no variables (it is a constant)",
         ),
         (vec!["net"], 2, "<SPEC>"),
         (vec!["net", "/nonexistent/spec.toml"], 1, "cannot read it"),
         (vec!["train", "--data", "nope"], 2, "known data sets: xor"),
         (
+            vec!["train", "--data", "mnist:"],
+            2,
+            "--data mnist:: name the folder after the colon, e.g. --data mnist:./mnist",
+        ),
+        // A --plot into a missing folder was found only after the whole
+        // training run, as "No such file or directory (os error 2)".
+        (
+            vec!["train", "--data", "xor", "--plot", "/nonexistent/dir/x.svg"],
+            1,
+            "/nonexistent/dir/x.svg: the folder /nonexistent/dir does not exist",
+        ),
+        (
+            vec!["train", "--data", "xor", "--plot", "/", "--force"],
+            1,
+            "/: is a folder; give a file name",
+        ),
+        (
+            vec![
+                "explain",
+                "activation",
+                "-e",
+                "1",
+                "--plot",
+                "/nonexistent/a.svg",
+            ],
+            1,
+            "the folder /nonexistent does not exist",
+        ),
+        (
             vec!["train", "--data", "xor", "--batch", "0"],
             2,
             "batch size must be from 1",
+        ),
+        // --val and --test together past all the data used to panic in the
+        // split ("range end index 8 out of range").
+        (
+            vec!["train", "--data", "xor", "--val", "0.9", "--test", "0.9"],
+            2,
+            "--val/--test 0.9 + 0.9: the validation and test fractions together must be below 1",
+        ),
+        // A split that leaves no training sample is named as such, not as a
+        // --batch the user never gave.
+        (
+            vec!["train", "--data", "xor", "--val", "0.9"],
+            2,
+            "the split leaves no training samples out of 4",
+        ),
+        // --samples 0 used to be taken silently as "the default, 200".
+        (
+            vec!["train", "--data", "moons", "--samples", "0"],
+            2,
+            "invalid value '0' for '--samples <N>'",
         ),
         (
             vec!["train", "--data", "xor", "--lr", "-1"],

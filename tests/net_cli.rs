@@ -190,6 +190,27 @@ fn malformed_number_is_located() {
     fails(&net("number", &bad, &[]), 2, &["1/8x", "layer 2 bias"]);
 }
 
+/// A bad activation parameter names its layer, as a bad weight does.
+#[test]
+fn bad_activation_parameter_is_located() {
+    let bad = SPEC.replacen("\"sigmoid\"", "\"leaky_relu(abc)\"", 1);
+    fails(
+        &net("act_param", &bad, &[]),
+        2,
+        &["cannot read `abc`", "(at layer 1 activation)"],
+    );
+}
+
+/// A TOML float such as 1e300 is read as the number written, not refused as
+/// "longer than 200 characters" because its decimal spelling is.
+#[test]
+fn large_toml_float_is_read() {
+    let big = SPEC.replace("input = [1, 2]", "input = [1e300, 2]");
+    let v = json(&net("big_float", &big, &["--format", "json"]));
+    let x = &v["spec"]["input"][0];
+    assert_eq!(x["exact"], format!("1{}", "0".repeat(300)), "{x}");
+}
+
 #[test]
 fn toml_syntax_error_has_line_and_column() {
     let bad = SPEC.replace("bias = [\"1/8\"]", "bias = [\"1/8\"");

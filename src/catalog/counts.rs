@@ -253,29 +253,25 @@ fn init_2(v: &Values, s: &Settings) -> Result<Report> {
     r.table(t);
     r.text("Xavier keeps Var(z) ≈ Var(a) for tanh-like units (Var W = 2/(n_in + n_out)); He doubles it for ReLU, which zeroes half its inputs (Var W = 2/n_in).");
     let _ = get(v, "seed", s);
+    // The first, middle and last layer; for depth 1 or 2 these coincide, and
+    // a column shown twice under the same heading would look like a bug.
+    let mut shown: Vec<usize> = vec![1, depth as usize / 2 + 1, depth as usize];
+    shown.dedup();
+    let mut header = vec!["scheme".to_string(), "activation".to_string()];
+    header.extend(shown.iter().map(|l| format!("layer {l}")));
+    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut spread = Table::new(
         format!(
             "Standard deviation of the activations through {depth} square layers of width {fi}, {batch} random inputs with unit variance, seed {seed}"
         ),
-        &[
-            "scheme",
-            "activation",
-            "layer 1",
-            &format!("layer {}", depth / 2 + 1),
-            &format!("layer {depth}"),
-        ],
+        &header_refs,
     );
     for init in SCHEMES {
         for act in ["tanh", "relu"] {
             let stds = stack_spread(init, fi as usize, depth as usize, batch as usize, act, seed);
-            let mid = stds[stds.len() / 2];
-            spread.row(vec![
-                init.label().into(),
-                act.into(),
-                Cell::Num(Scalar::Float(stds[0])),
-                Cell::Num(Scalar::Float(mid)),
-                Cell::Num(Scalar::Float(*stds.last().expect("depth ≥ 1"))),
-            ]);
+            let mut row: Vec<Cell> = vec![init.label().into(), act.into()];
+            row.extend(shown.iter().map(|&l| Cell::Num(Scalar::Float(stds[l - 1]))));
+            spread.row(row);
         }
     }
     r.table(spread);

@@ -226,6 +226,18 @@ fn gd_2(v: &Values, s: &Settings) -> Result<Report> {
          each step overshoots the minimum along the steep direction, w swings from one side to \
          the other and J grows without bound.",
     );
+    // With --set large=0.11 the "too large" column converges: say so rather
+    // than leave the sentence above contradicting the table.
+    let large = lrs[2].to_f64();
+    if large < 2.0 / lam_max {
+        r.text(format!(
+            "Here the large rate α = {} is below 2/λ_max ≈ {:.4}, so it still converges; \
+             set it above {:.4} to see J grow.",
+            lrs[2].show(s.digits),
+            2.0 / lam_max,
+            2.0 / lam_max
+        ));
+    }
     r.blocks.push(Block::Figure(Figure::Plot {
         title: "J against the step for three learning rates".into(),
         panels: vec![Panel {

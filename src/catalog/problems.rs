@@ -189,17 +189,32 @@ fn vanishing_2(v: &Values, s: &Settings) -> Result<Report> {
         &cols,
     ));
     let ratio = big[0] / big[big.len() - 1];
-    r.text(format!(
-        "On the way down, δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) grows by about the gain per \
+    // The "explodes" sentence holds only for |gain| > 1; with --set gain=1/2
+    // the same table shows the gradient shrinking, and the text must say so.
+    if gain.abs() <= 1.0 {
+        r.text(format!(
+            "On the way down, δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) is multiplied by about the \
+             gain per layer: ‖δ(1)‖ is {ratio:.3e} times ‖δ(L)‖ (gain^{} = {:.3e}). With |gain| ≤ 1 \
+             nothing explodes: ‖∂L/∂W(1)‖ = {:.4e} against {:.4e} with plain He weights, and a \
+             gain below 1 makes the gradient vanish instead.",
+            depth,
+            gain.powi(depth as i32),
+            big_w[0],
+            he_w[0]
+        ));
+    } else {
+        r.text(format!(
+            "On the way down, δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) grows by about the gain per \
          layer: ‖δ(1)‖ is {ratio:.3e} times ‖δ(L)‖ (gain^{} = {:.3e}). The weight gradients \
          ∂L/∂W(l) = a(l−1)ᵀ δ(l) are all huge: ‖∂L/∂W(1)‖ = {:.4e} against {:.4e} with plain He \
          weights, so a learning rate that suits He weights throws these weights far away and \
          training blows up.",
-        depth,
-        gain.powi(depth as i32),
-        big_w[0],
-        he_w[0]
-    ));
+            depth,
+            gain.powi(depth as i32),
+            big_w[0],
+            he_w[0]
+        ));
+    }
     r.results.push(("delta ratio".into(), Scalar::Float(ratio)));
     r.results
         .push(("grad W1 gain".into(), Scalar::Float(big_w[0])));
@@ -273,11 +288,27 @@ fn dying_1(v: &Values, s: &Settings) -> Result<Report> {
     relu.outlier(x, 0.0, lr);
     leaky.outlier(x, 0.0, lr);
     let l1 = &relu.net.layers[0];
-    r.text(format!(
-        "After the outlier step: w1 = {}, b1 = {}, so z = w1·x + b1 < 0 on every training \
-         sample.",
-        l1.w[0], l1.b[0]
-    ));
+    let z_after = XS
+        .iter()
+        .map(|x| l1.w[0] * x + l1.b[0])
+        .fold(f64::NEG_INFINITY, f64::max);
+    // A small outlier (e.g. --set outlier=0) does not kill the unit: say so
+    // instead of claiming z < 0 everywhere.
+    r.text(if z_after < 0.0 {
+        format!(
+            "After the outlier step: w1 = {}, b1 = {}, so z = w1·x + b1 < 0 on every training \
+             sample.",
+            l1.w[0], l1.b[0]
+        )
+    } else {
+        format!(
+            "After the outlier step: w1 = {}, b1 = {}, so z = w1·x + b1 is still > 0 on some \
+             training sample (max z = {}): this outlier is too small to kill the unit.",
+            l1.w[0],
+            l1.b[0],
+            Scalar::Float(z_after).show(s.digits)
+        )
+    });
     let mut t = Table::new(
         "Epoch by epoch · 逐轮",
         &[
@@ -315,18 +346,23 @@ fn dying_1(v: &Values, s: &Settings) -> Result<Report> {
         }
     }
     r.table(t);
-    r.text(format!(
-        "ReLU: the unit's gradient is exactly 0 in every epoch ({}), because f'(z) = 0 for \
-         z < 0 on every sample: nothing can move w1 or b1 again, only the output bias learns. \
-         Leaky ReLU: f'(z) = 0.1 keeps a gradient, and the unit fires again (max z > 0) in \
-         epoch {}.",
-        if dead_all {
-            "checked: all 40 epochs"
-        } else {
-            "NOT in all epochs"
-        },
-        leaky_fired.map_or("— (not within 40 epochs)".to_string(), |e| e.to_string())
-    ));
+    let leaky_epoch =
+        leaky_fired.map_or("— (not within 40 epochs)".to_string(), |e| e.to_string());
+    r.text(if dead_all {
+        format!(
+            "ReLU: the unit's gradient is exactly 0 in every epoch (checked: all 40 epochs), \
+             because f'(z) = 0 for z < 0 on every sample: nothing can move w1 or b1 again, only \
+             the output bias learns. Leaky ReLU: f'(z) = 0.1 keeps a gradient, and the unit \
+             fires again (max z > 0) in epoch {leaky_epoch}."
+        )
+    } else {
+        // Not a dead unit: the sentence above would contradict the table.
+        format!(
+            "ReLU: the unit is not dead: z > 0 on some sample in some epoch, so its gradient \
+             is not always 0 (a larger outlier, such as the default 50, kills it). Leaky ReLU: \
+             the unit fires (max z > 0) in epoch {leaky_epoch}."
+        )
+    });
     r.results.push((
         "relu dead in all epochs".into(),
         Scalar::int(i64::from(dead_all)),

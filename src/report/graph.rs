@@ -63,7 +63,16 @@ pub fn explain(report: &mut Report, trace: &Trace, inputs: &HashMap<String, Scal
             ))
         })
         .collect();
-    report.text(format!("Result ({exactness}): {}", grads.join(", ")));
+    if grads.is_empty() {
+        // A constant such as `2^3^2`: an empty "Result:" line would look like
+        // a bug, so say why there is nothing to differentiate.
+        report.text(format!(
+            "No variables: {out} = {} is a constant, so it has no gradients.",
+            trace.values[g.output].show(s.digits)
+        ));
+    } else {
+        report.text(format!("Result ({exactness}): {}", grads.join(", ")));
+    }
     if !trace.kinks.is_empty() {
         let names: Vec<&str> = trace
             .kinks

@@ -190,11 +190,9 @@ impl Progress for Bar {
 
 /// Run `nn-tutor train`; the report, and a line about the time for stderr.
 pub fn run(f: &TrainFlags) -> Result<(Report, Option<String>)> {
-    if let Some(p) = f.plot.as_ref().filter(|p| p.exists() && !f.force) {
-        return Err(Error::Io {
-            path: p.display().to_string(),
-            message: "already exists; add --force to overwrite it".into(),
-        });
+    // Before training, so a bad --plot path does not cost the whole run.
+    if let Some(p) = &f.plot {
+        crate::files::check_writable(p, f.force)?;
     }
     match f.dtype {
         Dtype::F32 => run_typed::<f32>(f),

@@ -149,6 +149,17 @@ fn pair<T: Real>(dir: &Path, images: &str, labels: &str, name: &str) -> Result<D
 /// `mnist:DIR`: the training files, and the t10k files as the test set when
 /// they are there too.
 pub fn load_mnist<T: Real>(dir: &str) -> Result<Dataset<T>> {
+    // `--data mnist:` with nothing after the colon printed ": no such folder".
+    if dir.trim().is_empty() {
+        return Err(Error::BadFlag {
+            flag: "--data".into(),
+            value: "mnist:".into(),
+            accepted: format!(
+                "name the folder after the colon, e.g. --data mnist:./mnist (a folder holding \
+                 {TRAIN_IMAGES} and {TRAIN_LABELS})"
+            ),
+        });
+    }
     let dir = Path::new(dir);
     if !dir.is_dir() {
         return Err(Error::BadData {

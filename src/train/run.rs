@@ -205,6 +205,17 @@ pub fn check<T: Real>(cfg: &Config, data: &Dataset<T>) -> Result<()> {
             });
         }
     }
+    // Each fraction is below 1, but together they could claim more than all
+    // the data (and the split would slice past its end).
+    if cfg.val + cfg.test >= 1.0 {
+        return Err(Error::BadFlag {
+            flag: "--val/--test".into(),
+            value: format!("{} + {}", cfg.val, cfg.test),
+            accepted: "the validation and test fractions together must be below 1, \
+                       so that some data is left for training, e.g. --val 0.1 --test 0.2"
+                .into(),
+        });
+    }
     if cfg.patience.is_some() && cfg.val == 0.0 {
         return Err(Error::Usage(
             "--early-stopping watches the validation loss: add --val FRACTION, e.g. --val 0.1"
@@ -274,8 +285,20 @@ pub fn train<T: Real>(
         cfg.init,
         cfg.seed,
     )?;
+    let total_samples = data.len();
     let (train, val, test) = split(cfg, data);
     let n = train.len();
+    if n == 0 {
+        // Not a --batch problem: the split itself left nothing to train on.
+        return Err(Error::BadFlag {
+            flag: "--val/--test".into(),
+            value: format!("{} + {}", cfg.val, cfg.test),
+            accepted: format!(
+                "the split leaves no training samples out of {total_samples}; \
+                 hold out a smaller fraction or use more samples"
+            ),
+        });
+    }
     let batch = match cfg.batch {
         Some(b) if cfg.default_batch => b.min(n),
         Some(b) => b,

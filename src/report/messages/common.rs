@@ -87,6 +87,7 @@ pub const SHARED: &[(&str, &str)] = &[
     ("overflow", "溢出"),
     ("overflow (∞)", "溢出 (∞)"),
     ("∞/∞: NaN", "∞/∞: NaN"),
+    ("0/0: NaN", "0/0: NaN"),
     ("identity", "恒等函数"),
     ("layer {}", "第 {} 层"),
     ("step k", "第 k 步"),
@@ -111,6 +112,10 @@ pub const SHARED: &[(&str, &str)] = &[
     ),
     ("Result (exact): {}", "结果 (精确值): {}"),
     ("Result (rounded to f64): {}", "结果 (f64 舍入值): {}"),
+    (
+        "No variables: {} = {} is a constant, so it has no gradients.",
+        "没有变量: {} = {} 是常数，所以没有梯度。",
+    ),
     ("{} as one chain: {}", "{} 的链式乘积 (只有一条路径): {}"),
     ("path {} of {}: {}", "第 {} 条路径 (共 {} 条): {}"),
     (

@@ -142,6 +142,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "两种写法结果一致 (m = max a = {})",
     ),
     (
+        "Every a_k + {}: exp(a_k) underflows to 0 in f64 below about -745, the subtract-the-max form does not (m = max a = {})",
+        "每个 a_k 加 {}: exp(a_k) 低于约 -745 就会在 f64 中下溢为 0，先减最大值的写法不会 (m = max a = {})",
+    ),
+    (
         "Every a_k + {}: exp(a_k) overflows f64 past about 709.78, the subtract-the-max form does not (m = max a = {})",
         "每个 a_k 加 {}: exp(a_k) 超过约 709.78 就会使 f64 溢出，先减最大值的写法不会 (m = max a = {})",
     ),

@@ -23,6 +23,10 @@ pub const LEARNING: &[(&str, &str)] = &[
     ),
     ("Loss per step · 每步的损失", "每步的损失"),
     (
+        "Here the large rate α = {} is below 2/λ_max ≈ {}, so it still converges; set it above {} to see J grow.",
+        "这里较大的学习率 α = {} 小于 2/λ_max ≈ {}，所以仍然收敛；把它设为大于 {} 才能看到 J 增大。",
+    ),
+    (
         "Too small: J falls, but slowly. Suitable: J falls fast. Too large (α above 2/λ_max): each step overshoots the minimum along the steep direction, w swings from one side to the other and J grows without bound.",
         "太小: J 在下降，但很慢。合适: J 下降得快。太大 (α 超过 2/λ_max): 每一步都沿陡峭方向越过最小值，w 在两侧来回摆动，J 无限增大。",
     ),
@@ -156,6 +160,10 @@ pub const LEARNING: &[(&str, &str)] = &[
         "On the way down, δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) grows by about the gain per layer: ‖δ(1)‖ is {} times ‖δ(L)‖ (gain^{} = {}). The weight gradients ∂L/∂W(l) = a(l−1)ᵀ δ(l) are all huge: ‖∂L/∂W(1)‖ = {} against {} with plain He weights, so a learning rate that suits He weights throws these weights far away and training blows up.",
         "反向逐层传递时，δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) 每层大约放大 gain 倍: ‖δ(1)‖ 是 ‖δ(L)‖ 的 {} 倍 (gain^{} = {})。权重梯度 ∂L/∂W(l) = a(l−1)ᵀ δ(l) 都非常大: ‖∂L/∂W(1)‖ = {}，而普通 He 权重下只有 {}；适合 He 权重的学习率会把这些权重推得很远，训练随之发散。",
     ),
+    (
+        "On the way down, δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) is multiplied by about the gain per layer: ‖δ(1)‖ is {} times ‖δ(L)‖ (gain^{} = {}). With |gain| ≤ 1 nothing explodes: ‖∂L/∂W(1)‖ = {} against {} with plain He weights, and a gain below 1 makes the gradient vanish instead.",
+        "反向逐层传递时，δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) 每层大约乘以 gain: ‖δ(1)‖ 是 ‖δ(L)‖ 的 {} 倍 (gain^{} = {})。|gain| ≤ 1 时不会爆炸: ‖∂L/∂W(1)‖ = {}，而普通 He 权重下是 {}；gain 小于 1 时梯度反而会消失。",
+    ),
     ("Exploding gradients", "梯度爆炸"),
     // dying-relu
     (
@@ -179,7 +187,14 @@ pub const LEARNING: &[(&str, &str)] = &[
         "ReLU: 这个单元的梯度在每一轮都恰好为 0 ({})，因为每个样本上 z < 0，f'(z) = 0: w1 和 b1 再也无法改变，只有输出层的偏置还在学习。Leaky ReLU: f'(z) = 0.1 保留了梯度，这个单元重新激活 (max z > 0) 的轮次: {}。",
     ),
     ("checked: all {} epochs", "已检查全部 {} 轮"),
-    ("NOT in all epochs", "并非每一轮都如此"),
+    (
+        "After the outlier step: w1 = {}, b1 = {}, so z = w1·x + b1 is still > 0 on some training sample (max z = {}): this outlier is too small to kill the unit.",
+        "离群点那一步之后: w1 = {}，b1 = {}，所以在某些训练样本上 z = w1·x + b1 仍然 > 0 (max z = {}): 这个离群点太小，杀不死这个单元。",
+    ),
+    (
+        "ReLU: the unit is not dead: z > 0 on some sample in some epoch, so its gradient is not always 0 (a larger outlier, such as the default 50, kills it). Leaky ReLU: the unit fires (max z > 0) in epoch {}.",
+        "ReLU: 这个单元没有死亡: 某一轮中某个样本上 z > 0，所以它的梯度并不总是 0 (更大的离群点，例如默认的 50，会让它死亡)。Leaky ReLU: 这个单元激活 (max z > 0) 的轮次: {}。",
+    ),
     ("— (not within {} epochs)", "— ({} 轮内没有)"),
     (
         "With these weights the network does not compute XOR on every input (✗ rows).",
@@ -219,6 +234,10 @@ pub const LEARNING: &[(&str, &str)] = &[
     ("network output ŷ", "网络输出 ŷ"),
     ("initial W(l)", "初始 W(l)"),
     (
+        "This run did not solve XOR: {} of the 4 points are on the wrong side of 1/2 after 300 epochs. Such weights exist (xor/2), but gradient descent from this start got stuck; another --set seed=…, more hidden units or a larger lr usually finds them.",
+        "这次训练没有解决异或: 300 轮之后 4 个点中有 {} 个落在 1/2 的错误一侧。这样的权重是存在的 (xor/2)，但从这个初始值出发的梯度下降卡住了；换一个 --set seed=…、增加隐藏单元或加大 lr 通常就能找到。",
+    ),
+    (
         "A hidden layer bends the input space so that a line separates the classes: no linear classifier can (xor/1), a hand-set network can (xor/2), and gradient descent finds such weights by itself.",
         "隐藏层把输入空间弯折，使一条直线就能分开两类: 线性分类器做不到 (xor/1)，手工设定的网络可以 (xor/2)，梯度下降也能自己找到这样的权重。",
     ),
@@ -248,6 +267,10 @@ pub const LEARNING: &[(&str, &str)] = &[
         "log10 最大误差随 log2 n 的变化",
     ),
     // training
+    (
+        "The network table below stores W(l) in JQ's row form (in × out, h(l) = f(h(l−1) W(l) + b(l))); there the same gradient δ(l) a(l−1)ᵀ is written a(l−1)ᵀ δ(l), its transpose.",
+        "下面的网络结构表按 JQ 的行向量记号存放 W(l) (输入 × 输出，h(l) = f(h(l−1) W(l) + b(l)))；在那里同一个梯度 δ(l) a(l−1)ᵀ 写作它的转置 a(l−1)ᵀ δ(l)。",
+    ),
     (
         "NNDL algorithm 4.1: initialise W, b at random; repeat: reshuffle the training set; for each sample: forward pass, δ(l) by backpropagation, W(l) ← W(l) − α(δ(l) a(l−1)ᵀ + λW(l)), b(l) ← b(l) − αδ(l); until the error on the validation set stops falling. Here: two moons, batch {} (SGD), α = {}.",
         "NNDL 算法 4.1: 随机初始化 W, b；重复: 打乱训练集；对每个样本: 前向传播，用反向传播算 δ(l)，W(l) ← W(l) − α(δ(l) a(l−1)ᵀ + λW(l))，b(l) ← b(l) − αδ(l)；直到验证集上的错误率不再下降。这里: 两个半月形数据，批大小 {} (SGD)，α = {}。",

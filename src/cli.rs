@@ -269,6 +269,10 @@ Examples:
         out: OutputArgs,
     },
     /// Build the companion book (HTML, offline) from `book/`.
+    #[command(after_help = "\
+Examples:
+  nn-tutor book build                      writes book/build/index.html
+  nn-tutor book build --out /tmp/nn-book   somewhere else")]
     Book {
         #[command(subcommand)]
         action: BookAction,

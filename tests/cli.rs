@@ -143,6 +143,25 @@ fn completions_and_help() {
     let out = run(&["graph", "--help"]);
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(s.contains("sigmoid") && s.contains("Examples"), "{s}");
+    // Every command's help ends with a worked example to copy.
+    for cmd in [
+        "list",
+        "explain",
+        "graph",
+        "net",
+        "exercise",
+        "check",
+        "book",
+        "train",
+        "completions",
+    ] {
+        let out = run(&[cmd, "--help"]);
+        let s = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            s.contains("Example") && s.contains(&format!("nn-tutor {cmd}")),
+            "{cmd} --help has no example:\n{s}"
+        );
+    }
 }
 
 /// A constant has nothing to differentiate: the report says so instead of

@@ -9,29 +9,14 @@
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use nn_tutor::activation::Activation;
-use nn_tutor::loss::Loss;
 use nn_tutor::train::data::{self, Dataset};
-use nn_tutor::train::init::Init;
 use nn_tutor::train::run::{Config, train};
 
 fn config(sizes: &[usize], batch: usize) -> Config {
     Config {
-        sizes: sizes.to_vec(),
-        hidden: Activation::Relu,
-        output: Activation::Softmax,
-        loss: Loss::CrossEntropy,
-        init: Init::HeUniform,
-        lr: 0.1,
         epochs: 1,
         batch: Some(batch),
-        default_batch: false,
-        l2: 0.0,
-        val: 0.0,
-        test: 0.0,
-        patience: None,
-        shuffle: true,
-        seed: 0,
+        ..Config::classifier(sizes.to_vec())
     }
 }
 

@@ -2,16 +2,13 @@
 //! the learning rate (CAL), full-batch / SGD / mini-batch (PKU, CAL) and the
 //! batch-epoch-iteration arithmetic (JQ).
 
-use crate::activation::Activation;
 use crate::catalog::common::{count, get, start};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
-use crate::loss::Loss;
 use crate::report::train::{iteration_table, last_batch_text};
 use crate::report::{Block, Cell, Figure, Math, Panel, Report, Series, Settings, Table};
 use crate::scalar::Scalar;
 use crate::train::data;
-use crate::train::init::Init;
 use crate::train::run::{Config, train};
 
 const LR: Param = Param::new("lr", "1/10", "learning rate α");
@@ -278,21 +275,10 @@ fn gd_3(v: &Values, s: &Settings) -> Result<Report> {
         ("SGD", Some(1)),
     ] {
         let cfg = Config {
-            sizes: vec![2, 8, 2],
-            hidden: Activation::Relu,
-            output: Activation::Softmax,
-            loss: Loss::CrossEntropy,
-            init: Init::HeUniform,
-            lr: 0.1,
-            epochs: 10,
             batch: b,
-            default_batch: false,
-            l2: 0.0,
             val: 0.2,
-            test: 0.0,
-            patience: None,
-            shuffle: true,
             seed,
+            ..Config::classifier(vec![2, 8, 2])
         };
         let d = data::load::<f64>("moons", 200, seed)?;
         let (_, log) = train(&cfg, d, &mut ())?;

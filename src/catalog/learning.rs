@@ -104,24 +104,14 @@ pub static TRAINING: &[Example] = &[
 
 fn config(sizes: Vec<usize>, hidden: Activation, loss: Loss, seed: u64) -> Config {
     Config {
-        sizes,
         hidden,
         output: match loss {
             Loss::CrossEntropy => Activation::Softmax,
             _ => Activation::Identity,
         },
         loss,
-        init: Init::HeUniform,
-        lr: 0.1,
-        epochs: 10,
-        batch: Some(32),
-        default_batch: false,
-        l2: 0.0,
-        val: 0.0,
-        test: 0.0,
-        patience: None,
-        shuffle: true,
         seed,
+        ..Config::classifier(sizes)
     }
 }
 

@@ -46,6 +46,32 @@ pub struct Config {
     pub seed: u64,
 }
 
+impl Config {
+    /// A classifier of these layer sizes with the usual settings: ReLU
+    /// hidden layers, softmax + cross-entropy, He uniform, η = 0.1, 10
+    /// epochs of mini-batches of 32, no L2, no split, reshuffled, seed 0.
+    /// Change a field with `Config { epochs: 1, ..Config::classifier(s) }`.
+    pub fn classifier(sizes: Vec<usize>) -> Config {
+        Config {
+            sizes,
+            hidden: Activation::Relu,
+            output: Activation::Softmax,
+            loss: Loss::CrossEntropy,
+            init: Init::HeUniform,
+            lr: 0.1,
+            epochs: 10,
+            batch: Some(32),
+            default_batch: false,
+            l2: 0.0,
+            val: 0.0,
+            test: 0.0,
+            patience: None,
+            shuffle: true,
+            seed: 0,
+        }
+    }
+}
+
 /// One row of the per-epoch table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Epoch {

@@ -547,16 +547,18 @@ fn forward(
     Ok(vals)
 }
 
+/// For unit tests: input values from `("name", "value")` pairs.
+#[cfg(test)]
+pub(crate) fn at(pairs: &[(&str, &str)]) -> HashMap<String, Scalar> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), Scalar::parse(v).expect("a number")))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn at(pairs: &[(&str, &str)]) -> HashMap<String, Scalar> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), Scalar::parse(v).unwrap()))
-            .collect()
-    }
 
     fn grad(t: &Trace, name: &str) -> Scalar {
         t.grads[t.graph.find(name).unwrap()].clone().unwrap()

@@ -690,12 +690,7 @@ mod tests {
 
     /// Every row of an example's audit at `d` decimals, by labelled name.
     fn audit_rows(id: &str, sets: &[(&str, &str)], d: u32) -> Vec<Row> {
-        let (t, n) = id.split_once('/').unwrap();
-        let ex = catalog::find(t, n.parse().unwrap()).unwrap();
-        let sets: Vec<(String, String)> = sets
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let (ex, sets) = catalog::example_with(id, sets);
         let Plan::Replay { items, .. } = plan_of(ex, &sets).unwrap() else {
             panic!("{id} replays nothing")
         };

@@ -220,6 +220,22 @@ pub fn topic(name: &str) -> Result<Vec<&'static Example>> {
     Ok(found)
 }
 
+/// For unit tests: the example `topic/N` and `("name", "value")` pairs in
+/// the form `Example::run` and `Example::values` take.
+#[cfg(test)]
+pub(crate) fn example_with(
+    id: &str,
+    sets: &[(&str, &str)],
+) -> (&'static Example, Vec<(String, String)>) {
+    let (t, n) = id.split_once('/').expect("topic/N");
+    let ex = find(t, n.parse().expect("a number")).expect("a catalog example");
+    let sets = sets
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    (ex, sets)
+}
+
 /// One example; an unknown number lists the topic's examples.
 pub fn find(topic_name: &str, number: u32) -> Result<&'static Example> {
     let examples = topic(topic_name)?;

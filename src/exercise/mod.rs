@@ -274,12 +274,7 @@ mod tests {
     #[test]
     fn activation_kinks_are_found_and_the_convention_note_is_not_one() {
         let run = |id: &str, sets: &[(&str, &str)]| {
-            let (t, n) = id.split_once('/').unwrap();
-            let sets: Vec<(String, String)> = sets
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect();
-            let ex = catalog::find(t, n.parse().unwrap()).unwrap();
+            let (ex, sets) = catalog::example_with(id, sets);
             degenerate(&ex.run(&sets, &Settings::default()).unwrap())
         };
         // activation/1's defaults put z3 = 0 on ReLU's kink.

@@ -142,12 +142,7 @@ mod tests {
     use crate::catalog;
 
     fn problem(id: &str, sets: &[(&str, &str)]) -> crate::catalog::LayerProblem {
-        let (t, n) = id.split_once('/').unwrap();
-        let ex = catalog::find(t, n.parse().unwrap()).unwrap();
-        let sets: Vec<(String, String)> = sets
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let (ex, sets) = catalog::example_with(id, sets);
         catalog::network_of(id, &ex.values(&sets).unwrap())
             .unwrap()
             .unwrap()

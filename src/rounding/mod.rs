@@ -287,13 +287,7 @@ fn audit_rows(r: &mut Report, id: &str, rows: &[Row], d: u32, digits: usize) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn at(pairs: &[(&str, &str)]) -> HashMap<String, Scalar> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), Scalar::parse(v).unwrap()))
-            .collect()
-    }
+    use crate::graph::at;
 
     #[test]
     fn rounds_half_away_from_zero() {

@@ -271,6 +271,7 @@ fn approximation_1(v: &Values, s: &Settings) -> Result<Report> {
             Panel {
                 title: format!("sin(πx) and the network with {shown} hidden ReLUs"),
                 x_label: "x".into(),
+                y_label: "y".into(),
                 series: vec![
                     Series {
                         label: "f(x) = sin(πx)".into(),
@@ -288,6 +289,7 @@ fn approximation_1(v: &Values, s: &Settings) -> Result<Report> {
             Panel {
                 title: "log10 max error against log2 n".into(),
                 x_label: "log2 n".into(),
+                y_label: "log10 max error".into(),
                 series: vec![Series {
                     label: "error".into(),
                     points: errs,
@@ -436,6 +438,7 @@ fn training_2(v: &Values, s: &Settings) -> Result<Report> {
             ("Q".into(), q.0, q.1),
             ("M".into(), mid_w.0, mid_w.1),
         ],
+        value_label: "L(w1, w2)".into(),
     }));
     let seg: Vec<(f64, f64)> = (0..=100)
         .map(|i| {
@@ -451,6 +454,7 @@ fn training_2(v: &Values, s: &Settings) -> Result<Report> {
         panels: vec![Panel {
             title: "L(P + t(Q − P)) and the chord".into(),
             x_label: "t".into(),
+            y_label: "L".into(),
             series: vec![
                 Series {
                     label: "L on the segment".into(),

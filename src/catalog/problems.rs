@@ -120,6 +120,7 @@ fn plot(title: &str, cols: &[(&str, &[f64])]) -> Block {
         panels: vec![Panel {
             title: "log10 of the norm against layer l".into(),
             x_label: "layer l".into(),
+            y_label: "log10 of the norm".into(),
             series: cols
                 .iter()
                 .map(|(name, v)| Series {
@@ -376,6 +377,7 @@ fn dying_1(v: &Values, s: &Settings) -> Result<Report> {
         panels: vec![Panel {
             title: "max z over the training samples, per epoch".into(),
             x_label: "epoch".into(),
+            y_label: "max z".into(),
             series: vec![
                 Series {
                     label: "ReLU".into(),

@@ -14,6 +14,8 @@ pub const LEARNING: &[(&str, &str)] = &[
         "{} 步之后 J = {}；最小值 J = 0 在 w = 2, b = 1 处取得。上面每个数都是精确分数: 0.1 这样的小数输入按 1/10 读入。",
     ),
     ("J before each step", "每步之前的 J"),
+    ("log10 of the norm", "范数的 log10"),
+    ("log10 max error", "最大误差的 log10"),
     ("J(w, b) before step k", "第 k 步之前的 J(w, b)"),
     ("J(w, b) after k steps", "k 步之后的 J(w, b)"),
     ("J at α = {}", "α = {} 时的 J"),

@@ -44,17 +44,8 @@ fn summary_en(f: &Figure, digits: usize) -> String {
             values,
             ..
         } => {
-            let mut s = format!("Figure · 图: {title} (write it as SVG with --plot FILE.svg)\n");
-            let top = values
-                .iter()
-                .copied()
-                .fold(0.0_f64, f64::max)
-                .max(f64::MIN_POSITIVE);
-            for (l, v) in labels.iter().zip(values) {
-                let bar = "█".repeat(((v / top) * 30.0).round().max(0.0) as usize);
-                s.push_str(&format!("  {l:>6} {bar} {}\n", format_float(*v, digits)));
-            }
-            s
+            format!("Figure · 图: {title} (write it as SVG with --plot FILE.svg)\n")
+                + &bar_lines(labels, values, digits)
         }
         Figure::Heatmap {
             title,
@@ -101,6 +92,21 @@ fn summary_en(f: &Figure, digits: usize) -> String {
         }
         Figure::Graph { .. } => String::new(),
     }
+}
+
+/// One row of blocks per bar, 30 blocks for the largest, and its value.
+pub(crate) fn bar_lines(labels: &[String], values: &[f64], digits: usize) -> String {
+    let top = values
+        .iter()
+        .copied()
+        .fold(0.0_f64, f64::max)
+        .max(f64::MIN_POSITIVE);
+    let mut s = String::new();
+    for (l, v) in labels.iter().zip(values) {
+        let bar = "█".repeat(((v / top) * 30.0).round().max(0.0) as usize);
+        s.push_str(&format!("  {l:>6} {bar} {}\n", format_float(*v, digits)));
+    }
+    s
 }
 
 fn x_range(p: &Panel) -> (f64, f64) {
@@ -252,7 +258,7 @@ fn counts(p: &Panel) -> bool {
 
 /// A log scale when all y are positive and span three or more orders of
 /// magnitude (a linear axis would flatten the small ones to zero).
-fn log_scale(p: &Panel) -> bool {
+pub(crate) fn log_scale(p: &Panel) -> bool {
     let ys = || p.series.iter().flat_map(|s| s.points.iter().map(|q| q.1));
     let (lo, hi) = ys().fold((f64::INFINITY, 0.0_f64), |(lo, hi), y| {
         (lo.min(y), hi.max(y))
@@ -367,8 +373,11 @@ fn draw_panel(area: &Area, p: &Panel) -> DrawResult {
         mesh.y_labels((y1 - y0) as usize + 1);
     }
     mesh.draw()?;
-    // The first series is drawn last, on top of the others.
-    for (k, s) in p.series.iter().enumerate().rev() {
+    // The first series is drawn last, on top of the others; marked points
+    // (one-point series) on top of every line.
+    let order = p.series.iter().enumerate().rev();
+    let (points, lines): (Vec<_>, Vec<_>) = order.partition(|(_, s)| s.points.len() == 1);
+    for (k, s) in lines.into_iter().chain(points) {
         let c = colour(k);
         if let [(px, py)] = s.points[..] {
             chart.draw_series(std::iter::once(Circle::new((px, y(py)), 6, c.filled())))?;
@@ -572,4 +581,87 @@ fn draw_colour_bar(strip: &Area, lo: f64, hi: f64, label: &str) -> DrawResult {
         )
     }))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Series;
+
+    fn panel(points: Vec<(f64, f64)>) -> Panel {
+        Panel {
+            title: "t".into(),
+            x_label: "epoch".into(),
+            y_label: "loss".into(),
+            series: vec![Series {
+                label: "s".into(),
+                points,
+            }],
+        }
+    }
+
+    #[test]
+    fn ticks_are_short_and_signed_with_a_minus() {
+        assert_eq!(tick(5.0), "5");
+        assert_eq!(tick(0.30000000000000004), "0.3");
+        assert_eq!(tick(-0.0), "0");
+        assert_eq!(tick(-1e-9), "0");
+        assert_eq!(tick(-0.5), "−0.5");
+        assert_eq!(count_tick(2.5), "");
+        assert_eq!(count_tick(10.0), "10");
+        assert_eq!(decade_tick(-3.0), "0.001");
+        assert_eq!(decade_tick(2.0), "100");
+        assert_eq!(decade_tick(-6.0), "1e-6");
+        assert_eq!(decade_tick(0.5), "");
+    }
+
+    #[test]
+    fn a_log_scale_only_across_three_orders_of_magnitude() {
+        // gradient-descent/2: J from 0.000986 to 654 at α = 0.1 and 0.2.
+        assert!(log_scale(&panel(vec![(0.0, 0.000986), (1.0, 654.1)])));
+        assert!(!log_scale(&panel(vec![(0.0, 0.5), (1.0, 400.0)])));
+        // Zero or negative values cannot go on a log axis.
+        assert!(!log_scale(&panel(vec![(0.0, 0.0), (1.0, 1e6)])));
+        assert!(counts(&panel(vec![(0.0, 1.0), (35.0, 2.0)])));
+        assert!(!counts(&panel(vec![(0.5, 1.0)])));
+    }
+
+    #[test]
+    fn the_second_colour_is_dashed_and_the_first_solid() {
+        let line = "<polyline fill=\"none\" opacity=\"1\" stroke=\"#D55E00\" stroke-width=\"2\" points=\"1,2 \"/>";
+        assert!(dashed(line).contains("stroke-dasharray=\"8 4\""));
+        let solid = line.replace("#D55E00", "#0072B2");
+        assert_eq!(dashed(&solid), solid);
+        // An axis (1 px) keeps no dashes even in a palette colour.
+        let axis = line.replace("stroke-width=\"2\"", "stroke-width=\"1\"");
+        assert_eq!(dashed(&axis), axis);
+    }
+
+    #[test]
+    fn every_plot_has_a_title_and_its_legend_below_the_axes() {
+        let f = Figure::Plot {
+            title: "Loss per epoch".into(),
+            panels: vec![panel(vec![(1.0, 0.4), (2.0, 0.3), (3.0, 0.2)])],
+        };
+        let svg = svg(&f);
+        assert!(svg.contains("<title>Loss per epoch: t</title>"), "{svg}");
+        assert!(svg.starts_with("<svg class=\"nn-plot\" role=\"img\""));
+        // The swatch of the legend lies below the x axis (y = PANEL_HEIGHT
+        // is where the legend strip starts).
+        let swatch = svg
+            .lines()
+            .filter(|l| l.starts_with("<polyline") && l.contains("stroke-width=\"2\""))
+            .last()
+            .unwrap();
+        let y: f64 = swatch
+            .split("points=\"")
+            .nth(1)
+            .unwrap()
+            .split([',', ' '])
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(y > PANEL_HEIGHT as f64, "{swatch}");
+    }
 }

@@ -99,8 +99,8 @@ fn panel(p: &Panel, digits: usize, tr: &dyn Fn(&str) -> String) -> String {
                     (c as f64 - ca as f64) / (cb as f64 - ca as f64)
                 };
                 let r = ROWS - 1 - scale(fy(ya) + (fy(yb) - fy(ya)) * t, fy(y0), fy(y1), ROWS);
-                for rr in prev.min(r)..=prev.max(r) {
-                    grid[rr][c as usize] = mark;
+                for line in &mut grid[prev.min(r)..=prev.max(r)] {
+                    line[c as usize] = mark;
                 }
                 prev = r;
                 if c == cb as isize {

@@ -60,10 +60,7 @@ fn summary_en(f: &Figure, digits: usize) -> String {
             marks,
             ..
         } => {
-            let all = values.iter().flatten().copied();
-            let (lo, hi) = all.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-                (a.min(v), b.max(v))
-            });
+            let (lo, hi) = extent(values.iter().flatten().copied());
             let ends = |v: &[f64]| {
                 format!(
                     "[{}, {}]",
@@ -112,18 +109,25 @@ pub(crate) fn bar_lines(labels: &[String], values: &[f64], digits: usize) -> Str
     s
 }
 
-fn x_range(p: &Panel) -> (f64, f64) {
-    let xs = p.series.iter().flat_map(|s| s.points.iter().map(|q| q.0));
-    xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
-        (lo.min(x), hi.max(x))
+/// The smallest and the largest of `values`.
+pub(crate) fn extent(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
     })
 }
 
+/// The extent of the x (`pick` = 0) or y (1) of every point of a panel.
+pub(crate) fn panel_extent(p: &Panel, pick: usize) -> (f64, f64) {
+    let all = p.series.iter().flat_map(|s| s.points.iter());
+    extent(all.map(|q| if pick == 0 { q.0 } else { q.1 }))
+}
+
+fn x_range(p: &Panel) -> (f64, f64) {
+    panel_extent(p, 0)
+}
+
 fn y_range(p: &Panel) -> (f64, f64) {
-    let ys = p.series.iter().flat_map(|s| s.points.iter().map(|q| q.1));
-    let (lo, hi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| {
-        (lo.min(y), hi.max(y))
-    });
+    let (lo, hi) = panel_extent(p, 1);
     let pad = ((hi - lo) * 0.08).max(0.05);
     (lo - pad, hi + pad)
 }
@@ -327,13 +331,9 @@ fn draw_panel(area: &Area, p: &Panel) -> DrawResult {
         (x0, x1) = (x0 - 1.0, x1 + 1.0);
     }
     let (y0, y1) = if log {
-        let ys = p
-            .series
-            .iter()
-            .flat_map(|s| s.points.iter().map(|q| q.1.log10()));
-        let (lo, hi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-            (a.min(v), b.max(v))
-        });
+        // All y are positive here (log_scale): log10 keeps their order.
+        let (lo, hi) = panel_extent(p, 1);
+        let (lo, hi) = (lo.log10(), hi.log10());
         (lo.floor(), hi.ceil().max(lo.floor() + 1.0))
     } else {
         y_range(p)

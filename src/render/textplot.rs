@@ -3,7 +3,7 @@
 //! under it and a legend naming each series' mark; bars as rows of blocks;
 //! a heat map as shades of a few characters. Every line fits 80 columns.
 
-use crate::render::plot::{bar_lines, log_scale};
+use crate::render::plot::{bar_lines, extent, log_scale, panel_extent};
 use crate::report::i18n::{Lang, localize_str};
 use crate::report::{Figure, Panel};
 use crate::scalar::format_float;
@@ -64,13 +64,7 @@ fn num(v: f64, digits: usize) -> String {
 fn panel(p: &Panel, digits: usize, tr: &dyn Fn(&str) -> String) -> String {
     let log = log_scale(p);
     let fy = |y: f64| if log { y.log10() } else { y };
-    let pts = || p.series.iter().flat_map(|s| s.points.iter().copied());
-    let (x0, x1) = pts().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), q| {
-        (a.min(q.0), b.max(q.0))
-    });
-    let (y0, y1) = pts().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), q| {
-        (a.min(q.1), b.max(q.1))
-    });
+    let ((x0, x1), (y0, y1)) = (panel_extent(p, 0), panel_extent(p, 1));
     let mut grid = vec![vec![' '; COLS]; ROWS];
     let col = |x: f64| scale(x, x0, x1, COLS);
     let row = |y: f64| ROWS - 1 - scale(fy(y), fy(y0), fy(y1), ROWS);
@@ -235,10 +229,7 @@ fn heatmap(f: &Figure, digits: usize, tr: &dyn Fn(&str) -> String) -> String {
         return String::new();
     };
     let (nc, nr) = (xs.len().min(40), ys.len().min(20));
-    let all = values.iter().flatten().copied();
-    let (lo, hi) = all.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-        (a.min(v), b.max(v))
-    });
+    let (lo, hi) = extent(values.iter().flatten().copied());
     // Cell (r, c) shows the grid point nearest its centre; row 0 is the top (largest y).
     let pick = |k: usize, n: usize, len: usize| ((k as f64 + 0.5) / n as f64 * len as f64) as usize;
     let mut grid: Vec<Vec<char>> = (0..nr)

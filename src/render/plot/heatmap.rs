@@ -45,10 +45,7 @@ pub(super) fn draw_heatmap(buf: &mut String, f: &Figure) -> DrawResult {
     let (hx, hy) = (step(xs), step(ys));
     let (x0, x1) = (xs[0] - hx, xs[xs.len() - 1] + hx);
     let (y0, y1) = (ys[0] - hy, ys[ys.len() - 1] + hy);
-    let all = values.iter().flatten().copied();
-    let (lo, hi) = all.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-        (a.min(v), b.max(v))
-    });
+    let (lo, hi) = super::extent(values.iter().flatten().copied());
     let span = (hi - lo).max(f64::MIN_POSITIVE);
     let mut chart = ChartBuilder::on(&main)
         .margin(10)

@@ -13,6 +13,11 @@ pub const LEARNING: &[(&str, &str)] = &[
         "After {} steps J = {}; the minimum is J = 0 at w = 2, b = 1. Every number above is an exact fraction: decimal inputs such as 0.1 are read as 1/10.",
         "{} 步之后 J = {}；最小值 J = 0 在 w = 2, b = 1 处取得。上面每个数都是精确分数: 0.1 这样的小数输入按 1/10 读入。",
     ),
+    ("Iterations · 迭代 (f64)", "迭代 (f64 浮点数)"),
+    (
+        "After {} steps J = {}; the minimum is J = 0 at w = 2, b = 1. Every number above is an f64 rounded for display; without --float the same steps are exact fractions.",
+        "{} 步之后 J = {}；最小值 J = 0 在 w = 2, b = 1 处取得。上面每个数都是 f64 浮点数，显示时经过舍入；不加 --float 时同样的步骤得到精确分数。",
+    ),
     ("J before each step", "每步之前的 J"),
     ("J(w, b) before step k", "第 k 步之前的 J(w, b)"),
     ("J(w, b) after k steps", "k 步之后的 J(w, b)"),

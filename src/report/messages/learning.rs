@@ -162,8 +162,8 @@ pub const LEARNING: &[(&str, &str)] = &[
         "每层反向传播的误差 δ(l) = ∂L/∂z(l)",
     ),
     (
-        "On the way down, δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) grows by about the gain per layer: ‖δ(1)‖ is {} times ‖δ(L)‖ (gain^{} = {}). The weight gradients ∂L/∂W(l) = a(l−1)ᵀ δ(l) are all huge: ‖∂L/∂W(1)‖ = {} against {} with plain He weights, so a learning rate that suits He weights throws these weights far away and training blows up.",
-        "反向逐层传递时，δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) 每层大约放大 gain 倍: ‖δ(1)‖ 是 ‖δ(L)‖ 的 {} 倍 (gain^{} = {})。权重梯度 ∂L/∂W(l) = a(l−1)ᵀ δ(l) 都非常大: ‖∂L/∂W(1)‖ = {}，而普通 He 权重下只有 {}；适合 He 权重的学习率会把这些权重推得很远，训练随之发散。",
+        "On the way down, δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) grows by about the gain per layer: ‖δ(1)‖ is {} times ‖δ(L)‖ (gain^{} = {}). The weight gradients ∂L/∂W(l) = δ(l) a(l−1)ᵀ are all huge: ‖∂L/∂W(1)‖ = {} against {} with plain He weights, so a learning rate that suits He weights throws these weights far away and training blows up.",
+        "反向逐层传递时，δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) 每层大约放大 gain 倍: ‖δ(1)‖ 是 ‖δ(L)‖ 的 {} 倍 (gain^{} = {})。权重梯度 ∂L/∂W(l) = δ(l) a(l−1)ᵀ 都非常大: ‖∂L/∂W(1)‖ = {}，而普通 He 权重下只有 {}；适合 He 权重的学习率会把这些权重推得很远，训练随之发散。",
     ),
     (
         "On the way down, δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) is multiplied by about the gain per layer: ‖δ(1)‖ is {} times ‖δ(L)‖ (gain^{} = {}). With |gain| ≤ 1 nothing explodes: ‖∂L/∂W(1)‖ = {} against {} with plain He weights, and a gain below 1 makes the gradient vanish instead.",

@@ -188,19 +188,49 @@ pub const LEARNING: &[(&str, &str)] = &[
     ("ReLU: loss", "ReLU: 损失"),
     ("Leaky: loss", "Leaky: 损失"),
     (
-        "ReLU: the unit's gradient is exactly 0 in every epoch ({}), because f'(z) = 0 for z < 0 on every sample: nothing can move w1 or b1 again, only the output bias learns. Leaky ReLU: f'(z) = 0.1 keeps a gradient, and the unit fires again (max z > 0) in epoch {}.",
-        "ReLU: 这个单元的梯度在每一轮都恰好为 0 ({})，因为每个样本上 z < 0，f'(z) = 0: w1 和 b1 再也无法改变，只有输出层的偏置还在学习。Leaky ReLU: f'(z) = 0.1 保留了梯度，这个单元重新激活 (max z > 0) 的轮次: {}。",
-    ),
-    ("checked: all {} epochs", "已检查全部 {} 轮"),
-    (
         "After the outlier step: w1 = {}, b1 = {}, so z = w1·x + b1 is still > 0 on some training sample (max z = {}): this outlier is too small to kill the unit.",
         "离群点那一步之后: w1 = {}，b1 = {}，所以在某些训练样本上 z = w1·x + b1 仍然 > 0 (max z = {}): 这个离群点太小，杀不死这个单元。",
     ),
     (
-        "ReLU: the unit is not dead: z > 0 on some sample in some epoch, so its gradient is not always 0 (a larger outlier, such as the default 50, kills it). Leaky ReLU: the unit fires (max z > 0) in epoch {}.",
-        "ReLU: 这个单元没有死亡: 某一轮中某个样本上 z > 0，所以它的梯度并不总是 0 (更大的离群点，例如默认的 50，会让它死亡)。Leaky ReLU: 这个单元激活 (max z > 0) 的轮次: {}。",
+        "ReLU: the unit's gradient is exactly 0 in all {} epochs, because f'(z) = 0 for z < 0 on every sample: nothing can move w1 or b1 again. The unit outputs 0, so ŷ = b2 for every x and only b2 learns; the best it can do is predict the mean of y, a loss of 0.15625. In epoch {} the loss is {}.",
+        "ReLU: 这个单元的梯度在全部 {} 轮中都恰好为 0，因为每个样本上 z < 0，f'(z) = 0: w1 和 b1 再也无法改变。这个单元输出 0，所以对每个 x 都有 ŷ = b2，只有 b2 还在学习；它最多只能预测 y 的均值，损失为 0.15625。第 {} 轮的损失是 {}。",
     ),
-    ("— (not within {} epochs)", "— ({} 轮内没有)"),
+    (
+        "ReLU: the unit is not dead: z > 0 on some sample in some epoch, so its gradient is not always 0 (a larger outlier or learning rate, such as the defaults 5 and 0.15, kills it).",
+        "ReLU: 这个单元没有死亡: 某一轮中某个样本上 z > 0，所以它的梯度并不总是 0 (更大的离群点或学习率，例如默认的 5 和 0.15，会让它死亡)。",
+    ),
+    (
+        "Leaky ReLU: f'(z) = 0.1 for z < 0 keeps a gradient, but at α = {} the steps after this outlier are too large: the loss overflows in epoch {}. Try a smaller learning rate.",
+        "Leaky ReLU: z < 0 时 f'(z) = 0.1，梯度仍然存在；但 α = {} 时，这个离群点之后的步长太大: 损失在第 {} 轮溢出。请试试更小的学习率。",
+    ),
+    (
+        "Leaky ReLU: loss {} in epoch {}, against ReLU's {}.",
+        "Leaky ReLU: 第 {1} 轮的损失是 {0}，ReLU 的是 {2}。",
+    ),
+    (
+        "Leaky ReLU: f'(z) = 0.1 for z < 0 keeps a gradient (‖∂R/∂(w1, b1)‖ = {} in epoch 1), so w1 and b1 go on learning: in epoch {} its loss is {}, below the ReLU network's {}.",
+        "Leaky ReLU: z < 0 时 f'(z) = 0.1，梯度仍然存在 (第 1 轮 ‖∂R/∂(w1, b1)‖ = {})，所以 w1 和 b1 继续学习: 第 {} 轮它的损失是 {}，低于 ReLU 网络的 {}。",
+    ),
+    (
+        "Leaky ReLU: f'(z) = 0.1 for z < 0 keeps a gradient (‖∂R/∂(w1, b1)‖ = {} in epoch 1), yet in epoch {} its loss {} is still above the ReLU network's {}: a gradient that does not vanish does not promise a quick recovery from an update this large.",
+        "Leaky ReLU: z < 0 时 f'(z) = 0.1，梯度仍然存在 (第 1 轮 ‖∂R/∂(w1, b1)‖ = {})，但第 {} 轮它的损失 {} 仍高于 ReLU 网络的 {}: 梯度不消失，并不保证能从这么大的一次更新中很快恢复。",
+    ),
+    (
+        "The Leaky unit never fires again (max z < 0 in every epoch), and it need not: for z < 0 it passes 0.1·z on, so ŷ = 0.1·w2·(w1·x + b1) + b2 is still a straight line in x that can fit y = x.",
+        "Leaky 单元再也没有激活 (每一轮 max z < 0)，而它也不必激活: z < 0 时它输出 0.1·z，所以 ŷ = 0.1·w2·(w1·x + b1) + b2 仍是 x 的一条直线，可以拟合 y = x。",
+    ),
+    (
+        "The Leaky unit fires (max z > 0) in every epoch.",
+        "Leaky 单元在每一轮都处于激活状态 (max z > 0)。",
+    ),
+    (
+        "The Leaky unit fires again (max z > 0) in epoch {} and stays active through epoch {}.",
+        "Leaky 单元在第 {} 轮重新激活 (max z > 0)，并一直保持激活到第 {} 轮。",
+    ),
+    (
+        "The Leaky unit's max z first crosses 0 in epoch {} but is back below 0 by epoch {} (max z = {}).",
+        "Leaky 单元的 max z 在第 {} 轮首次越过 0，但到第 {} 轮又回到 0 以下 (max z = {})。",
+    ),
     (
         "With these weights the network does not compute XOR on every input (✗ rows).",
         "用这组权重，网络并不能在每个输入上算出异或 (见 ✗ 行)。",

@@ -3,18 +3,22 @@
 //! function from parameter values to a [`Report`].
 
 mod activation;
+mod approximation;
 pub mod audits;
 mod autodiff;
 mod backprop;
+mod chain_rule;
 mod common;
-mod counts;
 mod descent;
+mod dying_relu;
 mod forward;
-mod layers;
-mod learning;
+mod init;
+mod loss;
+mod network;
 mod neuron;
-mod problems;
 mod softmax;
+mod training;
+mod vanishing;
 mod xor;
 
 use std::collections::HashMap;
@@ -128,20 +132,19 @@ pub fn all() -> Vec<&'static Example> {
         neuron::EXAMPLES,
         activation::EXAMPLES,
         forward::EXAMPLES,
-        softmax::SOFTMAX,
-        softmax::LOSS,
+        softmax::EXAMPLES,
+        loss::EXAMPLES,
         backprop::EXAMPLES,
-        layers::EXAMPLES,
         autodiff::EXAMPLES,
+        chain_rule::EXAMPLES,
         descent::EXAMPLES,
-        counts::NETWORK,
-        counts::INIT,
-        problems::VANISHING,
-        problems::DYING,
+        network::EXAMPLES,
+        init::EXAMPLES,
+        vanishing::EXAMPLES,
+        dying_relu::EXAMPLES,
         xor::EXAMPLES,
-        learning::XOR,
-        learning::APPROXIMATION,
-        learning::TRAINING,
+        approximation::EXAMPLES,
+        training::EXAMPLES,
     ]
     .into_iter()
     .flatten()
@@ -158,8 +161,8 @@ pub fn program(id: &str) -> Option<&'static str> {
         "backprop/3" => backprop::PROGRAM_3,
         "autodiff/1" => autodiff::AUTODIFF_1,
         "autodiff/2" => autodiff::AUTODIFF_2,
-        "chain-rule/1" => autodiff::CHAIN_RULE_1,
-        "chain-rule/2" => autodiff::CHAIN_RULE_2,
+        "chain-rule/1" => chain_rule::CHAIN_RULE_1,
+        "chain-rule/2" => chain_rule::CHAIN_RULE_2,
         _ => return None,
     })
 }
@@ -186,7 +189,7 @@ pub fn network_of(id: &str, v: &Values) -> Option<Result<LayerProblem>> {
             };
             (n, cal_x(), Some(obj))
         }),
-        "backprop/5" => layers::backprop_5_problem(v, &s).map(|(n, x, o)| (n, x, Some(o))),
+        "backprop/5" => backprop::backprop_5_problem(v, &s).map(|(n, x, o)| (n, x, Some(o))),
         _ => return None,
     })
 }

@@ -7,6 +7,10 @@ pub const SOURCES: &[(&str, &str)] = &[
         "PKU deck, 全量梯度下降 (Full GD), 随机梯度下降 (SGD), 小批量梯度下降 (mini-batch GD)",
         "PKU 课件，全量梯度下降、随机梯度下降 (SGD)、小批量梯度下降",
     ),
+    (
+        "Saito, Deep Learning from Scratch, §3.5: the scores (0.3, 2.9, 4.0) and the subtract-the-max guard (neither is in the JQ text)",
+        "斋藤康毅《深度学习入门》§3.5: 分数 (0.3, 2.9, 4.0) 和减去最大值的防溢出写法 (JQ 课件的文字中都没有)",
+    ),
     ("{} deck, {}", "{} 课件，{}"),
     ("{} deck: {}", "{} 课件: {}"),
     ("{} deck", "{} 课件"),

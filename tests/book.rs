@@ -430,7 +430,10 @@ fn every_erratum_carries_its_evidence() {
         let flat = e.split_whitespace().collect::<Vec<_>>().join(" ");
         let labels = e.matches(computed).count() + e.matches(read).count();
         assert_eq!(labels, 1, "`{heading}` needs exactly one evidence label");
-        assert!(flat.contains("extracted text, line"), "`{heading}` cites no line");
+        assert!(
+            flat.contains("extracted text, line"),
+            "`{heading}` cites no line"
+        );
         if e.contains(computed) {
             assert!(
                 e.contains("**Recomputed**") && e.contains("{{#nn-tutor"),
@@ -446,7 +449,10 @@ fn every_erratum_carries_its_evidence() {
         ["NNDL · 反向传播算法: a factor missing from the derivation of δ"]
     );
     let body = entries.join("\n");
-    assert!(body.contains("= 5$") && body.contains("= 15$"), "5 against 15");
+    assert!(
+        body.contains("= 5$") && body.contains("= 15$"),
+        "5 against 15"
+    );
     // The slips found by reading the decks line by line, one entry each.
     for (deck, want) in [("NNDL", 3), ("CAL", 2), ("MS", 1), ("JQ", 1)] {
         let n = entries.iter().filter(|e| e.starts_with(deck)).count();

@@ -145,3 +145,20 @@ fn training_3_digits_reach_90_percent_on_the_test_set() {
     let acc = result("training", 3, "test_accuracy").to_f64();
     assert!(acc >= 0.9, "test accuracy {acc}");
 }
+
+#[test]
+fn training_3_source_says_which_data_and_batch_it_runs() {
+    // The 8×8 digits: 1,797 samples, 20% test and 10% validation leave
+    // N = 1258 for training (snapshot); with B = 32, ⌈1258/32⌉ = 40
+    // iterations per epoch and a last batch of 1258 − 39·32 = 10. JQ's
+    // example is MNIST with batch 100, which this run is not: the source
+    // must name what runs.
+    let r = catalog::find("training", 3)
+        .unwrap()
+        .run(&[], &Settings::default())
+        .unwrap();
+    assert_eq!(r.result("iterations_per_epoch").unwrap().to_f64(), 40.0);
+    assert_eq!(r.result("last_batch").unwrap().to_f64(), 10.0);
+    let jq = r.sources.iter().find(|s| s.starts_with("JQ deck")).unwrap();
+    assert!(jq.contains("8×8 digits with batch 32"), "{jq}");
+}

@@ -11,6 +11,14 @@ pub const SOURCES: &[(&str, &str)] = &[
         "Saito, Deep Learning from Scratch, §3.5: the scores (0.3, 2.9, 4.0) and the subtract-the-max guard (neither is in the JQ text)",
         "斋藤康毅《深度学习入门》§3.5: 分数 (0.3, 2.9, 4.0) 和减去最大值的防溢出写法 (JQ 课件的文字中都没有)",
     ),
+    (
+        "CS231n (Stanford), notes 'Backpropagation, Intuitions': the sigmoid example w = (2, -3, -3), x = (-1, -2), whose numbers these are",
+        "CS231n (斯坦福) 讲义《Backpropagation, Intuitions》: sigmoid 例子 w = (2, -3, -3), x = (-1, -2)，这里的数值取自该例",
+    ),
+    (
+        "JQ deck, Batch、epoch、迭代 (举例): MNIST with batch 100 and a validation split; here the same steps on the 8×8 digits with batch 32",
+        "JQ 课件，Batch、epoch、迭代 (举例): MNIST，batch 为 100，另分出验证集；这里在 8×8 手写数字上按同样的步骤进行，batch 为 32",
+    ),
     ("{} deck, {}", "{} 课件，{}"),
     ("{} deck: {}", "{} 课件: {}"),
     ("{} deck", "{} 课件"),
@@ -58,10 +66,6 @@ pub const SOURCES: &[(&str, &str)] = &[
     (
         "JQ deck, 验证集 and early stopping",
         "JQ 课件，验证集与提前停止",
-    ),
-    (
-        "JQ deck, MNIST with batch 100 and a validation split",
-        "JQ 课件，MNIST，批大小 100，划分出验证集",
     ),
     (
         "CAL deck, 训练流程 steps 1-6",

@@ -52,7 +52,7 @@ pub static EXAMPLES: &[Example] = &[
         title_zh: "全量、随机、小批量梯度下降",
         sources: &[
             "PKU deck, 全量梯度下降 (Full GD), 随机梯度下降 (SGD), 小批量梯度下降 (mini-batch GD)",
-            "CAL deck, 梯度下降的变体",
+            "CAL deck, 梯度下降算法 (多种变体: 批量、随机、小批量)",
         ],
         params: &[
             Param::new("batch", "20", "mini-batch size"),

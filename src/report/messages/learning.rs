@@ -290,7 +290,7 @@ pub const LEARNING: &[(&str, &str)] = &[
     ("bound {}", "上界 {}"),
     (
         "Doubling the hidden units divides the error by about 4: enough hidden units make the error as small as we like — the universal approximation theorem, seen on one function.",
-        "隐藏单元数加倍，误差大约变为四分之一: 只要隐藏单元足够多，误差就可以任意小——这就是通用近似定理在一个函数上的体现。",
+        "隐藏单元数加倍，误差大约变为四分之一: 只要隐藏单元足够多，误差就可以任意小——这就是万能逼近定理在一个函数上的体现。",
     ),
     ("Universal approximation", "通用近似"),
     (

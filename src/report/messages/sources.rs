@@ -13,7 +13,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ),
     (
         "CS231n (Stanford), notes 'Backpropagation, Intuitions': the sigmoid example w = (2, -3, -3), x = (-1, -2), whose numbers these are",
-        "CS231n (斯坦福) 讲义《Backpropagation, Intuitions》: sigmoid 例子 w = (2, -3, -3), x = (-1, -2)，这里的数值取自该例",
+        "CS231n (斯坦福) 课程讲义中反向传播的直观讲解: sigmoid 例子 w = (2, -3, -3), x = (-1, -2)，这里的数值取自该例",
     ),
     (
         "JQ deck, Batch、epoch、迭代 (举例): MNIST with batch 100 and a validation split; here the same steps on the 8×8 digits with batch 32",
@@ -60,8 +60,8 @@ pub const SOURCES: &[(&str, &str)] = &[
         "NNDL, 死亡ReLU问题: 一次不好的更新之后，隐藏层的 ReLU 在所有训练样本上都不激活，梯度一直为 0；Leaky ReLU 可以解决",
     ),
     (
-        "PKU deck, 通用近似定理: one hidden layer with enough units approximates any continuous function",
-        "PKU 课件，通用近似定理: 只要单元足够多，一个隐藏层就能逼近任意连续函数",
+        "PKU deck, 万能逼近定理: one hidden layer with enough units approximates any continuous function",
+        "PKU 课件，万能逼近定理: 只要单元足够多，一个隐藏层就能逼近任意连续函数",
     ),
     (
         "JQ deck, 验证集 and early stopping",
@@ -80,8 +80,8 @@ pub const SOURCES: &[(&str, &str)] = &[
         "NNDL, 常见激活函数(ReLU函数的改进): Leaky ReLU, PReLU_i, ELU",
     ),
     (
-        "NNDL, 异或问题 (XOR) and a two-layer network",
-        "NNDL, 异或问题 (XOR) 与两层网络",
+        "NNDL, 前馈神经网络能否解决XOR问题? (a two-layer network)",
+        "NNDL, 前馈神经网络能否解决XOR问题? (两层网络)",
     ),
     (
         "NNDL, 梯度消失问题: y = f5(f4(f3(f2(f1(x))))), each σ' ≤ 1/4",

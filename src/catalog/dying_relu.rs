@@ -327,24 +327,9 @@ impl Verdict {
 
 #[cfg(test)]
 mod tests {
-    use crate::catalog;
-    use crate::report::{Block, Report, Settings};
+    use crate::report::{Block, Report};
 
-    fn run(id: &str, sets: &[(&str, &str)]) -> Report {
-        let (ex, sets) = catalog::example_with(id, sets);
-        ex.run(&sets, &Settings::default())
-            .expect("the example runs")
-    }
-
-    fn texts(r: &Report) -> Vec<&str> {
-        r.blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Text(t) => Some(t.as_str()),
-                _ => None,
-            })
-            .collect()
-    }
+    use crate::catalog::{paragraphs as texts, report_with as run};
 
     /// The epoch table's last row: (ReLU loss, Leaky max z, Leaky loss).
     fn last_row(r: &Report) -> (f64, f64, f64) {

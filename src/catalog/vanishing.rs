@@ -211,24 +211,7 @@ fn vanishing_2(v: &Values, s: &Settings) -> Result<Report> {
 
 #[cfg(test)]
 mod tests {
-    use crate::catalog;
-    use crate::report::{Block, Report, Settings};
-
-    fn run(id: &str, sets: &[(&str, &str)]) -> Report {
-        let (ex, sets) = catalog::example_with(id, sets);
-        ex.run(&sets, &Settings::default())
-            .expect("the example runs")
-    }
-
-    fn texts(r: &Report) -> Vec<&str> {
-        r.blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Text(t) => Some(t.as_str()),
-                _ => None,
-            })
-            .collect()
-    }
+    use crate::catalog::{paragraphs as texts, report_with as run};
 
     #[test]
     fn vanishing_2_writes_the_weight_gradient_in_the_column_form_of_its_delta() {

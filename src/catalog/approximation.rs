@@ -3,6 +3,7 @@
 
 use crate::activation::Activation;
 use crate::catalog::common::{count, start};
+use crate::catalog::{Audit, Engine, Exercise, NO_HAND_ROUNDING};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::report::{Block, Cell, Figure, Panel, Report, Series, Settings, Table};
@@ -22,6 +23,12 @@ pub static EXAMPLES: &[Example] = &[Example {
         "hidden units of the broken line drawn in the plot",
     )],
     build: approximation_1,
+    engine: Engine::Report,
+    exercise: Exercise::None(
+        "it fits ReLU knots to a function and measures the error in f64; there is nothing to draw that a student computes by hand",
+    ),
+    audit: Audit::None(NO_HAND_ROUNDING),
+    has_plot: true,
 }];
 
 /// The broken line through f at n + 1 equally spaced knots on [0, 1] as one

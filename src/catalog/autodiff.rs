@@ -1,13 +1,19 @@
 //! autodiff/1-3: computation graphs, automatic differentiation and static
 //! against dynamic graphs (NNDL 计算图与自动微分).
 
+use std::collections::HashMap;
+
 use crate::catalog::chain_rule::closed_form_check;
+use crate::catalog::common::SMALL;
 use crate::catalog::common::{get, start};
+use crate::catalog::{Audit, Draw, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::graph::{Graph, Trace};
 use crate::report::graph::{build, chain_blocks, gate_patterns};
 use crate::report::{Cell, Report, Settings, Table};
+use crate::rounding::Plan;
+use crate::rounding::plan::{backward, replay};
 use crate::scalar::Scalar;
 
 pub static EXAMPLES: &[Example] = &[
@@ -25,6 +31,14 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("b", "0", "bias"),
         ],
         build: autodiff_1,
+        engine: Engine::Graph(AUTODIFF_1),
+        exercise: Exercise::Ranges(&[
+            ("x", SMALL),
+            ("w", Draw::Int(-1, 1)),
+            ("b", Draw::Int(-1, 1)),
+        ]),
+        audit: Audit::Engine,
+        has_plot: false,
     },
     Example {
         topic: "autodiff",
@@ -37,6 +51,10 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("y", "3", "used by u and by v"),
         ],
         build: autodiff_2,
+        engine: Engine::Graph(AUTODIFF_2),
+        exercise: Exercise::Ranges(&[("x", Draw::Int(-4, 4)), ("y", Draw::Int(-4, 4))]),
+        audit: Audit::Engine,
+        has_plot: false,
     },
     Example {
         topic: "autodiff",
@@ -51,6 +69,14 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("x2", "-2", "second input (x ≤ 0 takes the -x branch)"),
         ],
         build: autodiff_3,
+        engine: Engine::Report,
+        // x1 takes the x·x branch, x2 the -x branch; 0 (the kink) is left out.
+        exercise: Exercise::Ranges(&[
+            ("x1", Draw::Of(&["1/2", "1", "3/2", "2", "3", "4"])),
+            ("x2", Draw::Of(&["-4", "-3", "-2", "-1", "-1/2"])),
+        ]),
+        audit: Audit::Replay(audit_3),
+        has_plot: false,
     },
 ];
 
@@ -213,4 +239,33 @@ fn autodiff_3(v: &Values, s: &Settings) -> Result<Report> {
         );
     }
     Ok(r)
+}
+
+/// autodiff/3: at each input, the static graph and the dynamic graph the
+/// input's branch builds.
+fn audit_3(v: &Values) -> Result<Plan> {
+    use super::autodiff::{AUTODIFF_3_OTHER, AUTODIFF_3_POSITIVE, AUTODIFF_3_STATIC};
+    let mut items = Vec::new();
+    for n in ["x1", "x2"] {
+        let x = &v[n];
+        let dynamic = if x.signum() > 0 {
+            AUTODIFF_3_POSITIVE
+        } else {
+            AUTODIFF_3_OTHER
+        };
+        for (kind, src) in [("static", AUTODIFF_3_STATIC), ("dynamic", dynamic)] {
+            let mut it = backward(
+                format!("{kind} {n}"),
+                src.to_string(),
+                HashMap::from([("x".to_string(), x.clone())]),
+            );
+            let mut l = vec![("df/dx", format!("df/dx({n}) {kind}"))];
+            if kind == "static" {
+                l.push(("f", format!("f({n})")));
+            }
+            it.links = l.into_iter().map(|(a, b)| (a.to_string(), b)).collect();
+            items.push(it);
+        }
+    }
+    replay(items)
 }

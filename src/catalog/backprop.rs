@@ -3,11 +3,14 @@
 //! the CAL 2-2-1 network (4) and the δ recursion in matrix form (5; NNDL, PKU).
 
 use crate::activation::Activation;
+use crate::catalog::common::{BIAS, SMALL, WEIGHT};
 use crate::catalog::common::{count, get, start, vector};
 use crate::catalog::forward::{COLUMN, cal_network};
+use crate::catalog::{Audit, Draw, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
+use crate::network::Pass;
 use crate::network::{Convention, LayerSpec, Network, Objective, fd_agrees};
 use crate::report::graph::{build, gate_patterns};
 use crate::report::network::explain;
@@ -42,6 +45,14 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("z", "-4", "multiplier"),
         ],
         build: example_1,
+        engine: Engine::Graph(PROGRAM_1),
+        exercise: Exercise::Ranges(&[
+            ("x", Draw::Int(-5, 5)),
+            ("y", Draw::Int(-5, 5)),
+            ("z", Draw::Int(-5, 5)),
+        ]),
+        audit: Audit::Engine,
+        has_plot: false,
     },
     Example {
         topic: "backprop",
@@ -61,6 +72,16 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("w2", "-3", "bias"),
         ],
         build: example_2,
+        engine: Engine::Graph(PROGRAM_2),
+        exercise: Exercise::Ranges(&[
+            ("w0", Draw::Int(-3, 3)),
+            ("x0", SMALL),
+            ("w1", Draw::Int(-3, 3)),
+            ("x1", SMALL),
+            ("w2", Draw::Int(-3, 3)),
+        ]),
+        audit: Audit::Engine,
+        has_plot: false,
     },
     Example {
         topic: "backprop",
@@ -75,6 +96,15 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("w", "-1", "second argument of max"),
         ],
         build: example_3,
+        engine: Engine::Graph(PROGRAM_3),
+        exercise: Exercise::Ranges(&[
+            ("x", Draw::Int(-5, 5)),
+            ("y", Draw::Int(-5, 5)),
+            ("z", Draw::Int(-4, 4)),
+            ("w", Draw::Int(-4, 4)),
+        ]),
+        audit: Audit::Engine,
+        has_plot: false,
     },
     Example {
         topic: "backprop",
@@ -86,6 +116,23 @@ pub static EXAMPLES: &[Example] = &[
         ],
         params: CAL,
         build: backprop_4,
+        engine: Engine::Layers(pass_4),
+        exercise: Exercise::Ranges(&[
+            ("x1", SMALL),
+            ("x2", SMALL),
+            ("w1_11", WEIGHT),
+            ("w1_12", WEIGHT),
+            ("w1_21", WEIGHT),
+            ("w1_22", WEIGHT),
+            ("b1_1", BIAS),
+            ("b1_2", BIAS),
+            ("w2_11", WEIGHT),
+            ("w2_12", WEIGHT),
+            ("b2_1", BIAS),
+            ("y", Draw::Int(-1, 2)),
+        ]),
+        audit: Audit::Engine,
+        has_plot: false,
     },
     Example {
         topic: "backprop",
@@ -103,6 +150,15 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("lr", "1/2", "learning rate η"),
         ],
         build: backprop_5,
+        engine: Engine::Layers(pass_5),
+        exercise: Exercise::Ranges(&[
+            ("x1", SMALL),
+            ("x2", SMALL),
+            ("class", Draw::Int(1, 3)),
+            ("lr", Draw::Of(&["1/2", "1/4", "1"])),
+        ]),
+        audit: Audit::Engine,
+        has_plot: false,
     },
 ];
 
@@ -347,4 +403,22 @@ fn backprop_5(v: &Values, s: &Settings) -> Result<Report> {
     explain(&mut r, &net, &t, s);
     r.data.clear();
     Ok(r)
+}
+
+/// backprop/4 as a layer problem: the CAL network at x with MSE against y.
+fn pass_4(v: &Values) -> Result<Pass> {
+    let s = Settings::default();
+    let obj = Objective {
+        target: vec![get(v, "y", &s)],
+        loss: Loss::Mse,
+        l2: Scalar::zero(),
+        learning_rate: None,
+    };
+    Ok((cal_network(v, &s)?, vector(v, &["x1", "x2"], &s), Some(obj)))
+}
+
+/// backprop/5 as a layer problem.
+fn pass_5(v: &Values) -> Result<Pass> {
+    let (net, x, obj) = backprop_5_problem(v, &Settings::default())?;
+    Ok((net, x, Some(obj)))
 }

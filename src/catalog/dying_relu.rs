@@ -3,6 +3,7 @@
 
 use crate::activation::Activation;
 use crate::catalog::common::{get, start};
+use crate::catalog::{Audit, Engine, Exercise, NO_HAND_ROUNDING};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
@@ -24,6 +25,12 @@ pub static EXAMPLES: &[Example] = &[Example {
         Param::new("lr", "0.15", "learning rate"),
     ],
     build: dying_1,
+    engine: Engine::Report,
+    exercise: Exercise::None(
+        "it is a training run in f64 (an outlier update, then epochs of SGD), not a hand computation",
+    ),
+    audit: Audit::None(NO_HAND_ROUNDING),
+    has_plot: true,
 }];
 
 /// One unit, 1-1-1, half SSE, trained on x = 0.5, 1, 1.5, 2 with y = x.

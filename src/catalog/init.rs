@@ -2,9 +2,12 @@
 //! random, Xavier and He schemes through a deep stack (CAL).
 
 use crate::catalog::common::{count, get, start};
+use crate::catalog::{Audit, Draw, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::report::{Cell, Report, Settings, Table};
+use crate::rounding::Plan;
+use crate::rounding::plan::{forward, inputs, links, replay};
 use crate::scalar::Scalar;
 use crate::train::init::Init;
 use crate::train::rng::Rng;
@@ -18,6 +21,10 @@ pub static EXAMPLES: &[Example] = &[
         sources: &["JQ deck, 初始化参数: U(-1/√m, 1/√m), m = 10 ⇒ [-1/√10, 1/√10]"],
         params: &[Param::new("m", "10", "inputs of the layer (fan-in)")],
         build: init_1,
+        engine: Engine::Report,
+        exercise: Exercise::Ranges(&[("m", Draw::Int(2, 50))]),
+        audit: Audit::Replay(audit_1),
+        has_plot: false,
     },
     Example {
         topic: "init",
@@ -37,6 +44,12 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("seed", "1", "random seed"),
         ],
         build: init_2,
+        engine: Engine::Report,
+        exercise: Exercise::None(
+            "its spread table is a seeded f64 simulation through a deep stack; the bounds alone are init/1's exercise",
+        ),
+        audit: Audit::Replay(audit_2),
+        has_plot: false,
     },
 ];
 
@@ -172,4 +185,39 @@ fn stack_spread(
         out.push((all.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / all.len() as f64).sqrt());
     }
     out
+}
+
+/// The rounding audit of init/1.
+fn audit_1(v: &Values) -> Result<Plan> {
+    crate::catalog::common::count(v, "m", 1, 1_000_000_000)?;
+    let src = "root = sqrt(m); bound = 1 / root; variance = 1 / (3*m)".to_string();
+    let mut it = forward(src, inputs(v, &["m"]), &["bound", "variance"]);
+    it.links = links(&[("bound", "bound"), ("variance", "variance")]);
+    replay(vec![it])
+}
+
+/// The bounds and variances of each scheme; the spread through the stack is
+/// a seeded simulation and is not replayed.
+fn audit_2(v: &Values) -> Result<Plan> {
+    crate::catalog::common::count(v, "fan_in", 1, 512)?;
+    crate::catalog::common::count(v, "fan_out", 1, 512)?;
+    let src = "jq_bound = 1 / sqrt(fan_in); jq_var = 1 / (3*fan_in); \
+               xavier_bound = sqrt(6 / (fan_in + fan_out)); xavier_var = 2 / (fan_in + fan_out); \
+               he_bound = sqrt(6 / fan_in); he_var = 2 / fan_in"
+        .to_string();
+    let finals = ["jq_var", "xavier_var", "he_var"];
+    let mut it = forward(src, inputs(v, &["fan_in", "fan_out"]), &finals);
+    it.links = links(&[
+        ("jq_var", "var JQ U(-1/√m, 1/√m)"),
+        ("xavier_var", "var Xavier / Glorot"),
+        ("he_var", "var He"),
+    ]);
+    Ok(Plan::Replay {
+        items: vec![it],
+        note: Some(
+            "The spread of activations through the stack is a seeded simulation in f64 and \
+             is not replayed."
+                .to_string(),
+        ),
+    })
 }

@@ -2,13 +2,17 @@
 //! structured risk with its update (NNDL).
 
 use crate::activation::Activation;
+use crate::catalog::common::{HALF, PROB, SMALL};
 use crate::catalog::common::{get, layer, start, vector};
+use crate::catalog::{Audit, Draw, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
 use crate::network::{Convention, Network, Objective};
 use crate::report::network::update_table;
 use crate::report::{Cell, Math, Report, Settings, Table};
+use crate::rounding::Plan;
+use crate::rounding::plan::{forward, inputs, links, replay};
 use crate::scalar::Scalar;
 
 pub static EXAMPLES: &[Example] = &[
@@ -30,6 +34,13 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("t3", "0", "target 3"),
         ],
         build: loss_1,
+        engine: Engine::Report,
+        // Predictions only: the target keeps its one-hot default t = (1, 0, 0),
+        // so the cross-entropy is -ln y'_1 (a drawn t would rarely be a
+        // distribution, and the example then leaves cross-entropy out).
+        exercise: Exercise::Ranges(&[("y1", PROB), ("y2", PROB), ("y3", PROB)]),
+        audit: Audit::Replay(audit_1),
+        has_plot: false,
     },
     Example {
         topic: "loss",
@@ -54,6 +65,22 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("alpha", "1/2", "α, the learning rate"),
         ],
         build: loss_2,
+        engine: Engine::Report,
+        exercise: Exercise::Ranges(&[
+            ("x11", SMALL),
+            ("x12", SMALL),
+            ("y1", Draw::Of(&["0", "1"])),
+            ("x21", SMALL),
+            ("x22", SMALL),
+            ("y2", Draw::Of(&["0", "1"])),
+            ("w1", HALF),
+            ("w2", HALF),
+            ("b", Draw::Int(-1, 1)),
+            ("lambda", Draw::Of(&["0", "1/10", "1/2"])),
+            ("alpha", Draw::Of(&["1/2", "1/4"])),
+        ]),
+        audit: Audit::Replay(audit_2),
+        has_plot: false,
     },
 ];
 
@@ -248,4 +275,63 @@ fn loss_2(v: &Values, s: &Settings) -> Result<Report> {
         ("b new".into(), nb[0].clone()),
     ];
     Ok(r)
+}
+
+/// The rounding audit of loss/1.
+fn audit_1(v: &Values) -> Result<Plan> {
+    let s = Settings::default();
+    let (y, t) = (
+        vector(v, &["y1", "y2", "y3"], &s),
+        vector(v, &["t1", "t2", "t3"], &s),
+    );
+    // As the example: cross-entropy only when t is a distribution and y > 0.
+    let ce_ok = crate::loss::Loss::CrossEntropy.check_target(&t).is_ok()
+        && y.iter().all(|x| x.signum() > 0);
+    // 0·ln y is 0: only the classes with t_k ≠ 0 enter the cross-entropy.
+    let terms: Vec<String> = (1..=3)
+        .filter(|k| !t[k - 1].is_zero())
+        .map(|k| format!("t{k}*ln(y{k})"))
+        .collect();
+    let mut src = "sse = (y1 - t1)^2 + (y2 - t2)^2 + (y3 - t3)^2; mse = sse / 3; \
+                   half_sse = sse / 2"
+        .to_string();
+    let mut finals = vec!["mse", "half_sse"];
+    if ce_ok && !terms.is_empty() {
+        src.push_str(&format!("; cross_entropy = -({})", terms.join(" + ")));
+        finals.push("cross_entropy");
+    }
+    let mut it = forward(
+        src,
+        inputs(v, &["y1", "y2", "y3", "t1", "t2", "t3"]),
+        &finals,
+    );
+    it.links = finals
+        .iter()
+        .map(|f| (f.to_string(), f.to_string()))
+        .collect();
+    replay(vec![it])
+}
+
+/// R and one step of algorithm 4.1 on sample 1, every step rounded.
+fn audit_2(v: &Values) -> Result<Plan> {
+    let src = "yh1 = w1*x11 + w2*x12 + b; L1 = (yh1 - y1)^2 / 2; \
+               yh2 = w1*x21 + w2*x22 + b; L2 = (yh2 - y2)^2 / 2; \
+               penalty = lambda / 2 * (w1^2 + w2^2); R = (L1 + L2) / 2 + penalty; \
+               delta = yh1 - y1; g11 = delta*x11 + lambda*w1; g12 = delta*x12 + lambda*w2; \
+               W11 = w1 - alpha*g11; W12 = w2 - alpha*g12; bnew = b - alpha*delta"
+        .to_string();
+    let names = [
+        "x11", "x12", "y1", "x21", "x22", "y2", "w1", "w2", "b", "lambda", "alpha",
+    ];
+    let mut it = forward(src, inputs(v, &names), &["R", "W11", "W12", "bnew"]);
+    it.links = links(&[
+        ("L1", "L1"),
+        ("L2", "L2"),
+        ("penalty", "penalty"),
+        ("R", "R"),
+        ("W11", "W_11 new"),
+        ("W12", "W_12 new"),
+        ("bnew", "b new"),
+    ]);
+    replay(vec![it])
 }

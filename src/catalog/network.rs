@@ -2,6 +2,7 @@
 //! in both notations (NNDL, JQ).
 
 use crate::catalog::common::{count, start};
+use crate::catalog::{Audit, Draw, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::report::{Cell, Math, Report, Settings, Table};
@@ -23,6 +24,15 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("n3", "10", "outputs (classes)"),
         ],
         build: counts,
+        engine: Engine::Report,
+        exercise: Exercise::Ranges(&[
+            ("n0", Draw::Of(&["4", "16", "64", "784"])),
+            ("n1", Draw::Int(2, 20)),
+            ("n2", Draw::Int(2, 20)),
+            ("n3", Draw::Int(2, 10)),
+        ]),
+        audit: Audit::Unchanged("weights n_in·n_out and biases n_out per layer"),
+        has_plot: false,
     },
     Example {
         topic: "network",
@@ -39,6 +49,15 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("n3", "10", "outputs (classes)"),
         ],
         build: counts,
+        engine: Engine::Report,
+        exercise: Exercise::Ranges(&[
+            ("n0", Draw::Of(&["64", "784"])),
+            ("n1", Draw::Of(&["64", "128", "256", "512"])),
+            ("n2", Draw::Of(&["64", "128", "256", "512"])),
+            ("n3", Draw::Of(&["2", "10"])),
+        ]),
+        audit: Audit::Unchanged("weights n_in·n_out and biases n_out per layer"),
+        has_plot: false,
     },
     Example {
         topic: "network",
@@ -55,6 +74,14 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("n2", "2", "outputs"),
         ],
         build: shapes,
+        engine: Engine::Report,
+        exercise: Exercise::Ranges(&[
+            ("n0", Draw::Int(1, 6)),
+            ("n1", Draw::Int(1, 6)),
+            ("n2", Draw::Int(1, 6)),
+        ]),
+        audit: Audit::Unchanged("the shapes of W and b"),
+        has_plot: false,
     },
 ];
 

@@ -3,11 +3,15 @@
 //! cross-entropy, whose gradient collapses to ŷ − y (NNDL).
 
 use crate::activation::Activation;
+use crate::catalog::common::SMALL;
 use crate::catalog::common::{count, get, start, vector};
+use crate::catalog::{Audit, Draw, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
 use crate::report::{Block, Cell, Figure, Math, Report, Settings, Table};
+use crate::rounding::Plan;
+use crate::rounding::plan::{backward, forward, inputs, links, replay};
 use crate::scalar::Scalar;
 
 pub static EXAMPLES: &[Example] = &[
@@ -31,6 +35,16 @@ pub static EXAMPLES: &[Example] = &[
             ),
         ],
         build: softmax_1,
+        engine: Engine::Report,
+        exercise: Exercise::Ranges(&[
+            ("a1", Draw::Of(&["-1", "0", "1/2", "1", "2"])),
+            ("a2", Draw::Of(&["-1", "0", "1/2", "1", "2"])),
+            // shift keeps its default 1000: the example's point is that
+            // exp(a + 1000) overflows and the subtract-the-max form does not.
+            ("a3", Draw::Of(&["-1", "0", "1/2", "1", "2"])),
+        ]),
+        audit: Audit::Replay(audit_1),
+        has_plot: true,
     },
     Example {
         topic: "softmax",
@@ -45,6 +59,15 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("class", "2", "the true class (1-3); y is one-hot"),
         ],
         build: softmax_2,
+        engine: Engine::Report,
+        exercise: Exercise::Ranges(&[
+            ("z1", SMALL),
+            ("z2", SMALL),
+            ("z3", SMALL),
+            ("class", Draw::Int(1, 3)),
+        ]),
+        audit: Audit::Replay(audit_2),
+        has_plot: true,
     },
 ];
 
@@ -206,4 +229,38 @@ fn softmax_2(v: &Values, s: &Settings) -> Result<Report> {
     r.results.insert(0, ("L".into(), loss));
     r.blocks.push(Block::Figure(bars("ŷ = softmax(z)", &yhat)));
     Ok(r)
+}
+
+/// e_k = exp(a_k), their sum, and each y_k = e_k / Σ e, rounded as written.
+fn audit_1(v: &Values) -> Result<Plan> {
+    let src = "e1 = exp(a1); e2 = exp(a2); e3 = exp(a3); s = e1 + e2 + e3; \
+               y1 = e1 / s; y2 = e2 / s; y3 = e3 / s"
+        .to_string();
+    let mut it = forward(src, inputs(v, &["a1", "a2", "a3"]), &["y1", "y2", "y3"]);
+    it.links = links(&[("y1", "y1"), ("y2", "y2"), ("y3", "y3")]);
+    Ok(Plan::Replay {
+        items: vec![it],
+        note: Some(
+            "The subtract-the-max form (a_k - max a) gives the same y_k; the audit replays \
+             the plain form, as a student computes it by hand."
+                .to_string(),
+        ),
+    })
+}
+
+/// L = -ln ŷ_class with ŷ the softmax of z; backward gives ∂L/∂z_k = ŷ_k - y_k.
+fn audit_2(v: &Values) -> Result<Plan> {
+    let c = crate::catalog::common::count(v, "class", 1, 3)?;
+    let src = format!(
+        "e1 = exp(z1); e2 = exp(z2); e3 = exp(z3); s = e1 + e2 + e3; y{c} = e{c} / s; \
+         L = -ln(y{c})"
+    );
+    let mut it = backward(String::new(), src, inputs(v, &["z1", "z2", "z3"]));
+    it.links = links(&[
+        ("L", "L"),
+        ("dL/dz1", "dL/dz1"),
+        ("dL/dz2", "dL/dz2"),
+        ("dL/dz3", "dL/dz3"),
+    ]);
+    replay(vec![it])
 }

@@ -3,6 +3,7 @@
 
 use crate::activation::Activation;
 use crate::catalog::common::{count, get, start};
+use crate::catalog::{Audit, Engine, Exercise, NO_HAND_ROUNDING};
 use crate::catalog::{Example, Param, Values};
 use crate::error::{Error, Result};
 use crate::loss::Loss;
@@ -35,6 +36,12 @@ pub static EXAMPLES: &[Example] = &[
             SEED,
         ],
         build: training_1,
+        engine: Engine::Report,
+        exercise: Exercise::None(
+            "it is a whole training run (shuffled SGD, L2, early stopping) in f64 from a seed, not a hand computation",
+        ),
+        audit: Audit::None(NO_HAND_ROUNDING),
+        has_plot: true,
     },
     Example {
         topic: "training",
@@ -47,6 +54,12 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("y", "1", "its target"),
         ],
         build: training_2,
+        engine: Engine::Report,
+        exercise: Exercise::None(
+            "it evaluates a loss surface on a grid of thousands of points in f64, for a plot, not a hand computation",
+        ),
+        audit: Audit::None(NO_HAND_ROUNDING),
+        has_plot: true,
     },
     Example {
         topic: "training",
@@ -63,6 +76,12 @@ pub static EXAMPLES: &[Example] = &[
             SEED,
         ],
         build: training_3,
+        engine: Engine::Report,
+        exercise: Exercise::None(
+            "it trains on the handwritten digits for seconds; the numbers come from the data set and a seed, not a hand computation",
+        ),
+        audit: Audit::None(NO_HAND_ROUNDING),
+        has_plot: true,
     },
 ];
 

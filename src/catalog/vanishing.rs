@@ -3,6 +3,7 @@
 
 use crate::activation::Activation;
 use crate::catalog::common::{count, get, start};
+use crate::catalog::{Audit, Engine, Exercise, NO_HAND_ROUNDING};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
@@ -28,6 +29,12 @@ pub static EXAMPLES: &[Example] = &[
         ],
         params: &[DEPTH, SEED],
         build: vanishing_1,
+        engine: Engine::Report,
+        exercise: Exercise::None(
+            "its gradient norms come from a seeded random deep network in f64, not a hand computation",
+        ),
+        audit: Audit::None(NO_HAND_ROUNDING),
+        has_plot: true,
     },
     Example {
         topic: "vanishing",
@@ -41,6 +48,12 @@ pub static EXAMPLES: &[Example] = &[
             SEED,
         ],
         build: vanishing_2,
+        engine: Engine::Report,
+        exercise: Exercise::None(
+            "its gradient norms come from a seeded random deep network in f64, not a hand computation",
+        ),
+        audit: Audit::None(NO_HAND_ROUNDING),
+        has_plot: true,
     },
 ];
 

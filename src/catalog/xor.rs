@@ -3,8 +3,10 @@
 //! network learns it by gradient descent on the batched engine.
 
 use crate::activation::Activation;
+use crate::catalog::common::SMALL;
 use crate::catalog::common::{count, get, layer, start};
 use crate::catalog::training::config;
+use crate::catalog::{Audit, Draw, Engine, Exercise, NO_HAND_ROUNDING};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
@@ -12,6 +14,8 @@ use crate::network::{Convention, Network};
 use crate::report::Block;
 use crate::report::train::{DataInfo, report};
 use crate::report::{Cell, Math, Report, Settings, Table};
+use crate::rounding::plan::{links, replay};
+use crate::rounding::{Item, Kind, Plan};
 use crate::scalar::Scalar;
 use crate::train::data;
 use crate::train::engine::Workspace;
@@ -45,6 +49,12 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("lr", "1", "perceptron learning rate"),
         ],
         build: xor_1,
+        engine: Engine::Report,
+        exercise: Exercise::None(
+            "a perceptron on the four fixed XOR points: the answer (no line gets more than 3 of 4 right) does not depend on any drawn number",
+        ),
+        audit: Audit::Unchanged("the mistakes of a perceptron and the points a line gets right"),
+        has_plot: false,
     },
     Example {
         topic: "xor",
@@ -57,6 +67,22 @@ pub static EXAMPLES: &[Example] = &[
         ],
         params: NET,
         build: xor_2,
+        engine: Engine::Report,
+        // A 2-2-1 ReLU net with integer weights: every z, h
+        // and y is an integer (the drawn net need not compute XOR).
+        exercise: Exercise::Ranges(&[
+            ("w11", Draw::Int(-1, 2)),
+            ("w12", Draw::Int(-1, 2)),
+            ("w21", Draw::Int(-1, 2)),
+            ("w22", Draw::Int(-1, 2)),
+            ("c1", Draw::Int(-1, 1)),
+            ("c2", Draw::Int(-1, 1)),
+            ("v1", SMALL),
+            ("v2", SMALL),
+            ("b", Draw::Int(-1, 1)),
+        ]),
+        audit: Audit::Replay(audit_2),
+        has_plot: false,
     },
     Example {
         topic: "xor",
@@ -73,6 +99,12 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("seed", "0", "seed of weights, split and shuffles"),
         ],
         build: xor_3,
+        engine: Engine::Report,
+        exercise: Exercise::None(
+            "it trains a network on XOR by gradient descent from a seed, thousands of f64 steps, not a hand computation",
+        ),
+        audit: Audit::None(NO_HAND_ROUNDING),
+        has_plot: true,
     },
 ];
 
@@ -306,4 +338,18 @@ fn xor_3(v: &Values, s: &Settings) -> Result<Report> {
     }
     r.inputs = start(v, &["hidden", "lr", "seed"], s).inputs;
     Ok(r)
+}
+
+/// The rounding audit of xor/2.
+fn audit_2(v: &Values) -> Result<Plan> {
+    let net = super::xor::xor_2_network(v, &Settings::default())?;
+    let items = [(0, 0), (0, 1), (1, 0), (1, 1)]
+        .into_iter()
+        .map(|(x1, x2)| Item {
+            label: format!("x = ({x1},{x2})"),
+            kind: Kind::Layers((net.clone(), vec![Scalar::int(x1), Scalar::int(x2)], None)),
+            links: links(&[("a(2)_1", &format!("y({x1},{x2})"))]),
+        })
+        .collect();
+    replay(items)
 }

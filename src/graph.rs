@@ -83,9 +83,12 @@ impl Op {
             // ∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = −a/b²
             (Op::Div, 0) => one.div(&a[1]),
             (Op::Div, _) => a[0].neg().div(&a[1].mul(&a[1])?),
-            // ∂(a^n)/∂a = n·a^(n−1)
+            // ∂(a^n)/∂a = n·a^(n−1); a^0 = 1 is flat, even at a = 0
+            (Op::Pow, 0) if a[1].is_zero() => Ok(a[1].clone()),
             (Op::Pow, 0) => a[1].mul(&a[0].pow(&a[1].sub(&one)?)?),
-            // ∂(a^b)/∂b = a^b · ln a (needs a > 0)
+            // ∂(a^b)/∂b = a^b · ln a for a > 0; 0^b = 0 for every b > 0, so
+            // at a = 0 the slope along b is 0 (a ≤ 0 otherwise: see no_slope)
+            (Op::Pow, _) if a[0].is_zero() => Ok(out.clone()),
             (Op::Pow, _) => out.mul(&a[0].ln()?),
             (Op::Neg, _) => Ok(one.neg()),
             // ∂exp(a)/∂a = exp(a), the node's own value
@@ -111,6 +114,25 @@ impl Op {
         }
     }
 
+    /// Why ∂out/∂a[i] does not exist at these inputs, if it does not (the
+    /// forward value exists; [`Op::local`] would fail or be infinite).
+    pub fn no_slope(&self, a: &[Scalar], i: usize) -> Option<NoSlope> {
+        match (self, i) {
+            // a^b with a < 0 is real only at whole b: no slope along b.
+            (Op::Pow, 1) if a[0].signum() < 0 => Some(NoSlope::NegativeBase),
+            // 0^b is 1 at b = 0 and 0 for b > 0 (undefined for b < 0).
+            (Op::Pow, 1) if a[0].is_zero() && a[1].is_zero() => Some(NoSlope::ZeroToTheZero),
+            // b·a^(b−1) at a = 0 with 0 < b < 1: a vertical tangent.
+            (Op::Pow, 0) => {
+                (a[0].is_zero() && a[1].signum() > 0 && a[1].cmp_value(&Scalar::one()).is_lt())
+                    .then_some(NoSlope::Vertical)
+            }
+            // 1/(2√a) at a = 0
+            (Op::Sqrt, _) => a[0].is_zero().then_some(NoSlope::Vertical),
+            _ => None,
+        }
+    }
+
     /// True when the inputs sit exactly on a kink, where a finite difference
     /// cannot confirm the one-sided derivative the convention picks.
     pub fn at_kink(&self, a: &[Scalar]) -> bool {
@@ -120,6 +142,18 @@ impl Op {
             _ => false,
         }
     }
+}
+
+/// Why a local derivative does not exist where the value does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoSlope {
+    /// ∂(a^b)/∂b = a^b·ln a needs a > 0: a negative base has a real power
+    /// only at whole-number exponents, so there is no slope along b.
+    NegativeBase,
+    /// ∂(a^b)/∂b at a = 0, b = 0: 0^b jumps from 1 (b = 0) to 0 (b > 0).
+    ZeroToTheZero,
+    /// The tangent is vertical: √a at a = 0, a^b at a = 0 with 0 < b < 1.
+    Vertical,
 }
 
 /// Longest label an unnamed step may have before it is shortened to `#k`.
@@ -149,6 +183,10 @@ pub struct Graph {
     pub output: usize,
     /// Variables in the order they first appear.
     pub variables: Vec<usize>,
+    /// True for a node that is a constant to the student: a literal, or an
+    /// unnamed node computed from literals alone (the `-1` of `x^(-1)`).
+    /// Gradients are not sent into constants.
+    pub constant: Vec<bool>,
 }
 
 impl Graph {
@@ -172,10 +210,20 @@ impl Graph {
             b.statement(st, name)?;
         }
         let output = b.nodes.len() - 1;
+        let mut constant: Vec<bool> = Vec::with_capacity(b.nodes.len());
+        for n in &b.nodes {
+            let c = match n.op {
+                Op::Const(_) => true,
+                Op::Input => false,
+                _ => n.name.is_none() && n.inputs.iter().all(|&i| constant[i]),
+            };
+            constant.push(c);
+        }
         Ok(Graph {
             nodes: b.nodes,
             output,
             variables: b.variables,
+            constant,
         })
     }
 
@@ -389,6 +437,15 @@ pub struct EdgeStep {
     pub contribution: Scalar,
 }
 
+/// A gradient that does not exist at these values, and the edge where the
+/// chain breaks: ∂consumer/∂(its input `arg`) has no value (see [`NoSlope`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NoGradient {
+    pub consumer: usize,
+    pub arg: usize,
+    pub why: NoSlope,
+}
+
 /// Forward values, backward gradients and every step in between.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Trace {
@@ -400,6 +457,10 @@ pub struct Trace {
     pub steps: Vec<EdgeStep>,
     /// Nodes whose inputs sit exactly on a kink (ReLU at 0, a max tie, …).
     pub kinks: Vec<usize>,
+    /// For each node whose gradient does not exist (its `grads` entry is
+    /// `None`), the edge where the chain breaks; the chain breaks for every
+    /// node below that edge too.
+    pub no_gradient: Vec<Option<NoGradient>>,
 }
 
 impl Trace {
@@ -416,17 +477,35 @@ impl Trace {
             Scalar::one()
         });
         let mut steps = Vec::new();
+        let mut no_gradient: Vec<Option<NoGradient>> = vec![None; n];
         for c in (0..=graph.output).rev() {
+            let node = &graph.nodes[c];
+            if let Some(broken) = no_gradient[c].clone() {
+                // No gradient here: none for anything this node is computed from.
+                for &input in &node.inputs {
+                    if !graph.constant[input] {
+                        no_gradient[input].get_or_insert(broken.clone());
+                    }
+                }
+                continue;
+            }
             let Some(upstream) = grads[c].clone() else {
                 continue;
             };
-            let node = &graph.nodes[c];
             let args: Vec<Scalar> = node.inputs.iter().map(|&i| vals[i].clone()).collect();
             if !node.inputs.is_empty() && node.op.at_kink(&args) {
                 kinks.push(c);
             }
             for (arg, &input) in node.inputs.iter().enumerate() {
-                if matches!(graph.nodes[input].op, Op::Const(_)) {
+                if graph.constant[input] {
+                    continue;
+                }
+                if let Some(why) = node.op.no_slope(&args, arg) {
+                    no_gradient[input].get_or_insert(NoGradient {
+                        consumer: c,
+                        arg,
+                        why,
+                    });
                     continue;
                 }
                 let label = &node.label;
@@ -449,12 +528,21 @@ impl Trace {
                 });
             }
         }
+        // A gradient with one path that breaks does not exist, whatever the
+        // other paths carry.
+        for (i, broken) in no_gradient.iter().enumerate() {
+            if broken.is_some() {
+                grads[i] = None;
+            }
+        }
+        steps.retain(|st| no_gradient[st.input].is_none() && no_gradient[st.consumer].is_none());
         Ok(Trace {
             graph: graph.clone(),
             values: vals,
             grads,
             steps,
             kinks,
+            no_gradient,
         })
     }
 
@@ -639,5 +727,86 @@ mod tests {
         // ReLU'(0) = 0 and the tie goes to max's first argument: 0 + 1.
         assert_eq!(grad(&t, "x"), Scalar::int(1));
         assert_eq!(grad(&t, "y"), Scalar::int(0));
+    }
+
+    #[test]
+    fn a_constant_integer_exponent_needs_no_ln() {
+        // f = x^(-1) at x = -3: f = 1/(-3) = -1/3, ∂f/∂x = -1·x^(-2) = -1/9.
+        // The exponent -1 is a constant, so no ∂f/∂(-1) = x^(-1)·ln x (which
+        // has no value at x < 0) is ever asked for.
+        for src in ["x^(-1)", "x^-1"] {
+            let g = Graph::parse(src).unwrap();
+            let t = Trace::run(&g, &at(&[("x", "-3")]), false).unwrap();
+            assert_eq!(t.values[g.output], Scalar::ratio(-1, 3), "{src}");
+            assert_eq!(grad(&t, "x"), Scalar::ratio(-1, 9), "{src}");
+        }
+        // f = (w/x)^(-1) = x/w at w = 1, x = -4: f = -4, ∂f/∂w = -x/w² = 4,
+        // ∂f/∂x = 1/w = 1 (the quotient w/x = -1/4 is negative).
+        let g = Graph::parse("(w/x)^(-1)").unwrap();
+        let t = Trace::run(&g, &at(&[("w", "1"), ("x", "-4")]), false).unwrap();
+        assert_eq!(t.values[g.output], Scalar::int(-4));
+        assert_eq!(grad(&t, "w"), Scalar::int(4));
+        assert_eq!(grad(&t, "x"), Scalar::int(1));
+        // max(y^(-1), 1) at y = -2: y^(-1) = -1/2 < 1, so f = 1 and max
+        // sends nothing to y: ∂f/∂y = 0 · (-1·y^(-2)) = 0.
+        let g = Graph::parse("max(y^(-1), 1)").unwrap();
+        let t = Trace::run(&g, &at(&[("y", "-2")]), false).unwrap();
+        assert_eq!(t.values[g.output], Scalar::int(1));
+        assert_eq!(grad(&t, "y"), Scalar::zero());
+        // The same in floating point.
+        let g = Graph::parse("x^(-1)").unwrap();
+        let t = Trace::run(&g, &at(&[("x", "-3")]), true).unwrap();
+        assert!((grad(&t, "x").to_f64() + 1.0 / 9.0).abs() < 1e-15);
+    }
+
+    #[test]
+    fn a_missing_slope_along_an_exponent_is_named_not_fatal() {
+        // f = x^y at x = 0, y = 2: f = 0; ∂f/∂x = y·x^(y−1) = 2·0 = 0, and
+        // 0^b = 0 for every b > 0, so ∂f/∂y = 0 (no ln 0 is needed).
+        let g = Graph::parse("x^y").unwrap();
+        let t = Trace::run(&g, &at(&[("x", "0"), ("y", "2")]), false).unwrap();
+        assert_eq!(t.values[g.output], Scalar::zero());
+        assert_eq!(grad(&t, "x"), Scalar::zero());
+        assert_eq!(grad(&t, "y"), Scalar::zero());
+        // f = x^y at x = -2, y = 3: f = -8, ∂f/∂x = 3·(-2)² = 12; along y,
+        // (-2)^y is real only at whole y, so ∂f/∂y does not exist.
+        let t = Trace::run(&g, &at(&[("x", "-2"), ("y", "3")]), false).unwrap();
+        assert_eq!(t.values[g.output], Scalar::int(-8));
+        assert_eq!(grad(&t, "x"), Scalar::int(12));
+        let y = g.find("y").unwrap();
+        assert_eq!(t.grads[y], None);
+        let broken = t.no_gradient[y].clone().unwrap();
+        assert_eq!((broken.consumer, broken.arg), (g.output, 1));
+        assert_eq!(broken.why, NoSlope::NegativeBase);
+        // A named exponent step n = 2·k: the break reaches k below it too.
+        let g = Graph::parse("n = 2*k; f = x^n").unwrap();
+        let t = Trace::run(&g, &at(&[("x", "-3"), ("k", "1")]), false).unwrap();
+        // f = (-3)^2 = 9, ∂f/∂x = 2·(-3) = -6
+        assert_eq!(grad(&t, "x"), Scalar::int(-6));
+        for name in ["n", "k"] {
+            let i = g.find(name).unwrap();
+            assert_eq!(t.grads[i], None, "{name}");
+            assert_eq!(
+                t.no_gradient[i].as_ref().unwrap().why,
+                NoSlope::NegativeBase
+            );
+        }
+        // 0^0 = 1 jumps to 0 for b > 0: no slope along b; along a, a^0 = 1
+        // is flat: ∂f/∂x = 0.
+        let t = Trace::run(&g, &at(&[("x", "0"), ("k", "0")]), false).unwrap();
+        assert_eq!(t.values[g.output], Scalar::one());
+        assert_eq!(grad(&t, "x"), Scalar::zero());
+        let k = g.find("k").unwrap();
+        assert_eq!(
+            t.no_gradient[k].as_ref().unwrap().why,
+            NoSlope::ZeroToTheZero
+        );
+        // √x at 0: the tangent is vertical, 1/(2√0) has no value.
+        let g = Graph::parse("sqrt(x) + y").unwrap();
+        let t = Trace::run(&g, &at(&[("x", "0"), ("y", "1")]), false).unwrap();
+        assert_eq!(grad(&t, "y"), Scalar::one());
+        let x = g.find("x").unwrap();
+        assert_eq!(t.no_gradient[x].as_ref().unwrap().why, NoSlope::Vertical);
+        assert!(t.steps.iter().all(|st| st.input != x));
     }
 }

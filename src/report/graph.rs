@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::graph::{EdgeStep, Op, Trace, func_name};
+use crate::graph::{EdgeStep, NoGradient, NoSlope, Op, Trace, func_name};
 use crate::report::{Block, Cell, Figure, FigureNode, Math, Report, Settings, Table};
 use crate::scalar::Scalar;
 
@@ -63,15 +63,19 @@ pub fn explain(report: &mut Report, trace: &Trace, inputs: &HashMap<String, Scal
             ))
         })
         .collect();
-    if grads.is_empty() {
+    let broken = no_gradient_notes(trace, s);
+    if grads.is_empty() && broken.is_empty() {
         // A constant such as `2^3^2`: an empty "Result:" line would look like
         // a bug, so say why there is nothing to differentiate.
         report.text(format!(
             "No variables: {out} = {} is a constant, so it has no gradients.",
             trace.values[g.output].show(s.digits)
         ));
-    } else {
+    } else if !grads.is_empty() {
         report.text(format!("Result ({exactness}): {}", grads.join(", ")));
+    }
+    for note in broken {
+        report.text(note);
     }
     if !trace.kinks.is_empty() {
         let names: Vec<&str> = trace
@@ -111,6 +115,62 @@ pub fn explain(report: &mut Report, trace: &Trace, inputs: &HashMap<String, Scal
                 .push((format!("d{out}/d{}", n.label), gr.clone()));
         }
     }
+}
+
+/// One sentence per edge where the chain rule breaks (a derivative that does
+/// not exist at these values), naming the gradients it takes away.
+fn no_gradient_notes(trace: &Trace, s: &Settings) -> Vec<String> {
+    let g = &trace.graph;
+    let out = g.output_name();
+    let mut notes = Vec::new();
+    let mut seen: Vec<&NoGradient> = Vec::new();
+    for broken in trace.no_gradient.iter().flatten() {
+        if seen.contains(&broken) {
+            continue;
+        }
+        seen.push(broken);
+        // The gradients the student asked for: variables, then named steps.
+        let mut order: Vec<usize> = g.variables.clone();
+        order.extend(
+            (0..g.nodes.len()).filter(|&i| {
+                i != g.output && g.nodes[i].name.is_some() && g.nodes[i].op != Op::Input
+            }),
+        );
+        let lost: Vec<String> = order
+            .iter()
+            .filter(|&&i| trace.no_gradient[i].as_ref() == Some(broken))
+            .map(|&i| format!("∂{out}/∂{}", g.nodes[i].label))
+            .collect();
+        if lost.is_empty() {
+            continue;
+        }
+        let lost = lost.join(", ");
+        let c = &g.nodes[broken.consumer];
+        let input = |k: usize| g.nodes[c.inputs[k]].label.as_str();
+        let at = |k: usize| trace.values[c.inputs[k]].show(s.digits);
+        notes.push(match broken.why {
+            NoSlope::NegativeBase => format!(
+                "No gradient {lost}: the base of {} is {} = {}, and a negative number has a real power \
+                 only at whole-number exponents, so there is no slope along the exponent {}.",
+                c.expr,
+                input(0),
+                at(0),
+                input(1)
+            ),
+            NoSlope::ZeroToTheZero => format!(
+                "No gradient {lost}: {} is 0^0 here, and 0^b jumps from 1 at b = 0 to 0 for b > 0, \
+                 so there is no slope along the exponent {}.",
+                c.expr,
+                input(1)
+            ),
+            NoSlope::Vertical => format!(
+                "No gradient {lost}: {} has a vertical tangent at {} = 0, so its slope there is infinite.",
+                c.expr,
+                input(0)
+            ),
+        });
+    }
+    notes
 }
 
 fn forward_table(trace: &Trace, s: &Settings) -> Table {
@@ -393,6 +453,8 @@ pub fn rule(trace: &Trace, st: &EdgeStep) -> Math {
         (Op::Div, 0) => format!("1/{b}"),
         (Op::Div, _) => format!("-{a}/{b}²"),
         (Op::Pow, 0) => format!("{b}·{a}^({b} - 1)"),
+        // 0^b = 0 for every b > 0: no ln needed (and ln 0 has no value)
+        (Op::Pow, _) if trace.values[c.inputs[0]].is_zero() => "0".to_string(),
         (Op::Pow, _) => format!("{a}^{b}·ln {a}"),
         (Op::Exp, _) => format!("exp({a})"),
         (Op::Ln, _) => format!("1/{a}"),
@@ -480,6 +542,7 @@ pub fn figure(trace: &Trace) -> Figure {
                 value: trace.values[i].clone(),
                 grad: trace.grads[i].clone(),
                 inputs: n.inputs.clone(),
+                constant: matches!(n.op, Op::Const(_)),
             })
             .collect(),
         output: g.output,

@@ -380,6 +380,12 @@ impl Parser<'_> {
                 (Expr::Num { value: a, text: ta }, Expr::Num { value: b, text: tb })
                     if op == BinOp::Div && !b.is_zero() =>
                 {
+                    // 2/(1/2) is 4: the right operand keeps its parentheses
+                    let tb = if tb.contains('/') {
+                        format!("({tb})")
+                    } else {
+                        tb
+                    };
                     Expr::Num {
                         value: a.div(&b)?,
                         text: format!("{ta}/{tb}"),
@@ -557,6 +563,15 @@ mod tests {
             e => panic!("expected a literal, got {e:?}"),
         }
         assert!(matches!(one("log(x)"), Expr::Call { ref func, .. } if func == "ln"));
+        // 2/(1/2) = 4 and 1/2/4 = (1/2)/4 = 1/8: the text reads as the value
+        match one("2/(1/2)") {
+            Expr::Num { value, text } => {
+                assert_eq!(value, Scalar::int(4));
+                assert_eq!(text, "2/(1/2)");
+            }
+            e => panic!("expected a literal, got {e:?}"),
+        }
+        assert!(matches!(one("1/2/4"), Expr::Num { value, .. } if value == Scalar::ratio(1, 8)));
     }
 
     #[test]

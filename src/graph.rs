@@ -303,24 +303,50 @@ impl Builder {
         self.nodes.len() - 1
     }
 
-    /// Label of an unnamed node, built from its inputs' labels.
+    /// How tightly node `i`'s label binds, in the parser's grammar
+    /// (expr.rs): a sum 0, a product or a fraction literal such as `1/4` 1,
+    /// a negation 2, a power 3, a name, number or call 4.
+    fn binding(&self, i: usize) -> u8 {
+        let n = &self.nodes[i];
+        if n.name.is_some() || n.label.starts_with('#') {
+            return 4;
+        }
+        match n.op {
+            Op::Const(_) if n.label.contains('/') => 1,
+            Op::Add | Op::Sub => 0,
+            Op::Mul | Op::Div => 1,
+            Op::Neg => 2,
+            Op::Pow => 3,
+            _ => 4,
+        }
+    }
+
+    /// Label of an unnamed node, built from its inputs' labels with the
+    /// parentheses the grammar needs, so the label read back by the parser is
+    /// the same node: `(w/x)^(-1)`, `a/(b·c)`. A negation is bracketed
+    /// wherever it is an operand, except first in a sum (`-x + y`).
     fn describe(&self, op: &Op, inputs: &[usize]) -> String {
-        let l = |k: usize| {
-            let n = &self.nodes[inputs[k]];
-            let simple = n.name.is_some() || matches!(n.op, Op::Const(_) | Op::Input);
-            if simple || !matches!(n.op, Op::Add | Op::Sub | Op::Neg) {
-                n.label.clone()
-            } else {
+        // The k-th input's label, bracketed when it binds looser than `min`.
+        let l = |k: usize, min: u8| {
+            let i = inputs[k];
+            let b = self.binding(i);
+            let n = &self.nodes[i];
+            if b < min || (b == 2 && min > 0) {
                 format!("({})", n.label)
+            } else {
+                n.label.clone()
             }
         };
         match op {
-            Op::Add => format!("{} + {}", self.nodes[inputs[0]].label, l(1)),
-            Op::Sub => format!("{} - {}", self.nodes[inputs[0]].label, l(1)),
-            Op::Mul => format!("{}·{}", l(0), l(1)),
-            Op::Div => format!("{}/{}", l(0), l(1)),
-            Op::Pow => format!("{}^{}", l(0), l(1)),
-            Op::Neg => format!("-{}", l(0)),
+            // a + b and a − b are left-associative: b needs to be a term
+            Op::Add => format!("{} + {}", l(0, 0), l(1, 1)),
+            Op::Sub => format!("{} - {}", l(0, 0), l(1, 1)),
+            // a·b and a/b: b needs to bind tighter than a product
+            Op::Mul => format!("{}·{}", l(0, 1), l(1, 3)),
+            Op::Div => format!("{}/{}", l(0, 1), l(1, 3)),
+            // the base of a power is a primary; the exponent a unary
+            Op::Pow => format!("{}^{}", l(0, 4), l(1, 3)),
+            Op::Neg => format!("-{}", l(0, 3)),
             Op::Copy => self.nodes[inputs[0]].label.clone(),
             Op::Input | Op::Const(_) => String::new(),
             f => format!(
@@ -808,5 +834,28 @@ mod tests {
         let x = g.find("x").unwrap();
         assert_eq!(t.no_gradient[x].as_ref().unwrap().why, NoSlope::Vertical);
         assert!(t.steps.iter().all(|st| st.input != x));
+    }
+
+    #[test]
+    fn labels_keep_the_parentheses_the_math_needs() {
+        // ((-1/2)/y)^(-1) is (-1/(2y))^(-1) = -2y; written (-1)/2/y^(-1) it
+        // would read as (-1/2)/(1/y) = -y/2.
+        let cases = [
+            ("((-1/2)/y)^(-1)", "((-1)/2/y)^(-1)"),
+            ("x/(y*z)", "x/(y·z)"),
+            ("(x*y)^2", "(x·y)^2"),
+            ("x^(1/4)", "x^(1/4)"),
+            ("-(x*y)", "-(x·y)"),
+            ("-x^2", "-x^2"),
+            ("(x^y)^z", "(x^y)^z"),
+            ("x^y^z", "x^y^z"),
+            ("-x + y", "-x + y"),
+            ("x - (y - z)", "x - (y - z)"),
+            ("2/(1/2) * x", "2/(1/2)·x"),
+        ];
+        for (src, label) in cases {
+            let g = Graph::parse(src).unwrap();
+            assert_eq!(g.nodes[g.output].expr, label, "{src}");
+        }
     }
 }

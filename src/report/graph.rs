@@ -380,9 +380,13 @@ pub fn chain_blocks(trace: &Trace, var: &str, s: &Settings) -> Vec<Block> {
                 format!("\\text{{path {}}}", p + 1),
             )
         };
-        let prod = lhs
-            .eq(&Math::join(&factors, " × ", " \\times "))
-            .eq(&Math::num(&product, s.digits));
+        // One factor is its own product: ∂f/∂z = 3, not ∂f/∂z = 3 = 3.
+        let prod = if factors.len() == 1 {
+            lhs.eq(&Math::num(&product, s.digits))
+        } else {
+            lhs.eq(&Math::join(&factors, " × ", " \\times "))
+                .eq(&Math::num(&product, s.digits))
+        };
         blocks.push(Block::Formula(prod));
         totals.push(product);
     }
@@ -496,7 +500,11 @@ fn computed_as(op: &Op, a: &[&Scalar], digits: usize) -> Math {
                 format!("{{{}}}^{{{}}}", base.latex, o(1).latex),
             )
         }
-        Op::Neg => Math::new(format!("-{}", o(0).plain), format!("-{}", o(0).latex)),
+        // -(-0.693147), not --0.693147
+        Op::Neg => {
+            let a = Math::operand(a[0], digits);
+            Math::new(format!("-{}", a.plain), format!("-{}", a.latex))
+        }
         Op::Copy => Math::num(a[0], digits),
         Op::Input | Op::Const(_) => Math::new("", ""),
         f => {
@@ -630,6 +638,39 @@ pub fn gate_patterns(trace: &Trace, s: &Settings) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_negated_negative_value_keeps_its_parentheses() {
+        // L = -ln(p1) at ln(p1) = ln(1/2) ≈ -0.693147: -(-0.693147), not --0.693147
+        let v = Scalar::Float(-0.693_147_180_559_945_3);
+        let m = computed_as(&Op::Neg, &[&v], 6);
+        assert_eq!(m.plain, "-(-0.693147)");
+        assert_eq!(m.latex, "-\\left(-0.693147\\right)");
+        assert_eq!(computed_as(&Op::Neg, &[&Scalar::int(2)], 6).plain, "-2");
+    }
+
+    #[test]
+    fn a_one_factor_chain_states_its_value_once() {
+        // f = q·z at q = 3: the only path from z is ∂f/∂z = q = 3.
+        let g = crate::graph::Graph::parse("q = x + y; f = q * z").unwrap();
+        let at = crate::graph::at(&[("x", "-2"), ("y", "5"), ("z", "-4")]);
+        let t = Trace::run(&g, &at, false).unwrap();
+        let blocks = chain_blocks(&t, "z", &Settings::default());
+        let formulas: Vec<&str> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Formula(m) => Some(m.plain.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(formulas, ["∂f/∂z = 3"]);
+        let blocks = chain_blocks(&t, "x", &Settings::default());
+        assert!(
+            blocks
+                .iter()
+                .any(|b| matches!(b, Block::Formula(m) if m.plain == "∂f/∂x = (-4) × 1 = -4"))
+        );
+    }
 
     #[test]
     fn a_negative_base_keeps_its_parentheses() {

@@ -642,7 +642,7 @@ mod tests {
     #[test]
     fn a_negated_negative_value_keeps_its_parentheses() {
         // L = -ln(p1) at ln(p1) = ln(1/2) ≈ -0.693147: -(-0.693147), not --0.693147
-        let v = Scalar::Float(-0.693_147_180_559_945_3);
+        let v = Scalar::Float(-std::f64::consts::LN_2);
         let m = computed_as(&Op::Neg, &[&v], 6);
         assert_eq!(m.plain, "-(-0.693147)");
         assert_eq!(m.latex, "-\\left(-0.693147\\right)");

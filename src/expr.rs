@@ -23,20 +23,6 @@ pub const MAX_NODES: usize = 1_000;
 /// Longest expression text accepted, in bytes.
 pub const MAX_LEN: usize = 100_000;
 
-/// Functions of one or two arguments, with their arity.
-pub const FUNCTIONS: &[(&str, usize)] = &[
-    ("exp", 1),
-    ("ln", 1),
-    ("log", 1),
-    ("sqrt", 1),
-    ("sigmoid", 1),
-    ("tanh", 1),
-    ("relu", 1),
-    ("abs", 1),
-    ("max", 2),
-    ("min", 2),
-];
-
 /// Binary operators.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinOp {
@@ -58,7 +44,8 @@ pub enum Expr {
     Neg(Box<Expr>),
     /// `a op b`.
     Binary(BinOp, Box<Expr>, Box<Expr>),
-    /// `name(args…)`; `log` is stored as `ln`.
+    /// `name(args…)`, by the function's name in [`crate::op`]; `log` is
+    /// stored as `ln`.
     Call { func: String, args: Vec<Expr> },
 }
 
@@ -327,7 +314,7 @@ impl Parser<'_> {
             (self.toks.get(self.i), self.toks.get(self.i + 1))
         {
             let name = n.clone();
-            if FUNCTIONS.iter().any(|f| f.0 == name) {
+            if crate::op::function(&name).is_some() {
                 return Err(
                     self.error(&format!("`{name}` is a function and cannot be a step name"))
                 );
@@ -437,7 +424,7 @@ impl Parser<'_> {
                 self.i += 1;
                 if self.eat('(') {
                     self.call(name, pos)
-                } else if FUNCTIONS.iter().any(|f| f.0 == name) {
+                } else if crate::op::function(&name).is_some() {
                     Err(syntax(
                         self.src,
                         pos,
@@ -466,12 +453,13 @@ impl Parser<'_> {
     }
 
     fn call(&mut self, name: String, pos: usize) -> Result<Expr> {
-        let Some(&(_, arity)) = FUNCTIONS.iter().find(|f| f.0 == name) else {
+        let Some(row) = crate::op::function(&name) else {
             return Err(Error::UnknownFunction {
                 name,
-                known: FUNCTIONS.iter().map(|f| f.0).collect::<Vec<_>>().join(", "),
+                known: crate::op::function_names().join(", "),
             });
         };
+        let arity = row.arity;
         self.count_op()?;
         let mut args = vec![self.expr()?];
         while self.eat(',') {
@@ -486,11 +474,8 @@ impl Parser<'_> {
                 &format!("{name} takes {arity} argument{plural}, got {}", args.len()),
             ));
         }
-        let func = if name == "log" {
-            "ln".to_string()
-        } else {
-            name
-        };
+        // `log` is stored as `ln`
+        let func = row.name.to_string();
         Ok(Expr::Call { func, args })
     }
 }

@@ -13,148 +13,7 @@ use crate::error::{Error, Result};
 use crate::expr::{BinOp, Expr, Statement};
 use crate::scalar::Scalar;
 
-/// An operation of the graph. Forward rule and local derivative are given
-/// side by side in [`Op::forward`] and [`Op::local`].
-#[derive(Clone, Debug, PartialEq)]
-pub enum Op {
-    /// A variable that takes its value from the user.
-    Input,
-    /// A literal constant.
-    Const(Scalar),
-    Add,
-    Sub,
-    Mul,
-    Div,
-    Pow,
-    Neg,
-    Exp,
-    Ln,
-    Sqrt,
-    Sigmoid,
-    Tanh,
-    Relu,
-    Abs,
-    Max,
-    Min,
-    /// A named step that is just another name: `a = b`.
-    Copy,
-}
-
-impl Op {
-    /// The value of this node from the values of its inputs.
-    pub fn forward(&self, a: &[Scalar]) -> Result<Scalar> {
-        match self {
-            Op::Input | Op::Const(_) => unreachable!("inputs and constants are not computed"),
-            Op::Add => a[0].add(&a[1]),
-            Op::Sub => a[0].sub(&a[1]),
-            Op::Mul => a[0].mul(&a[1]),
-            Op::Div => a[0].div(&a[1]),
-            Op::Pow => a[0].pow(&a[1]),
-            Op::Neg => Ok(a[0].neg()),
-            Op::Exp => a[0].exp(),
-            Op::Ln => a[0].ln(),
-            Op::Sqrt => a[0].sqrt(),
-            Op::Sigmoid => a[0].sigmoid(),
-            Op::Tanh => a[0].tanh(),
-            Op::Relu => Ok(a[0].relu()),
-            Op::Abs => Ok(a[0].abs()),
-            Op::Max => Ok(a[0].max(&a[1])),
-            Op::Min => Ok(a[0].min(&a[1])),
-            Op::Copy => Ok(a[0].clone()),
-        }
-    }
-
-    /// The local derivative ∂out/∂a[i], given the inputs `a` and the output.
-    /// At a kink the convention is the one the decks use: ReLU'(0) = 0,
-    /// |·|'(0) = 0, and max/min send the gradient to the first argument on
-    /// a tie.
-    pub fn local(&self, a: &[Scalar], out: &Scalar, i: usize) -> Result<Scalar> {
-        let one = Scalar::one();
-        let indicator = |b: bool| if b { Scalar::one() } else { Scalar::zero() };
-        match (self, i) {
-            // ∂(a+b)/∂a = 1, ∂(a+b)/∂b = 1
-            (Op::Add, _) | (Op::Copy, _) => Ok(one),
-            // ∂(a−b)/∂a = 1, ∂(a−b)/∂b = −1
-            (Op::Sub, 0) => Ok(one),
-            (Op::Sub, _) => Ok(one.neg()),
-            // ∂(ab)/∂a = b, ∂(ab)/∂b = a: the multiply gate swaps its inputs
-            (Op::Mul, 0) => Ok(a[1].clone()),
-            (Op::Mul, _) => Ok(a[0].clone()),
-            // ∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = −a/b²
-            (Op::Div, 0) => one.div(&a[1]),
-            (Op::Div, _) => a[0].neg().div(&a[1].mul(&a[1])?),
-            // ∂(a^n)/∂a = n·a^(n−1); a^0 = 1 is flat, even at a = 0
-            (Op::Pow, 0) if a[1].is_zero() => Ok(a[1].clone()),
-            (Op::Pow, 0) => a[1].mul(&a[0].pow(&a[1].sub(&one)?)?),
-            // ∂(a^b)/∂b = a^b · ln a for a > 0; 0^b = 0 for every b > 0, so
-            // at a = 0 the slope along b is 0 (a ≤ 0 otherwise: see no_slope)
-            (Op::Pow, _) if a[0].is_zero() => Ok(out.clone()),
-            (Op::Pow, _) => out.mul(&a[0].ln()?),
-            (Op::Neg, _) => Ok(one.neg()),
-            // ∂exp(a)/∂a = exp(a), the node's own value
-            (Op::Exp, _) => Ok(out.clone()),
-            // ∂ln(a)/∂a = 1/a
-            (Op::Ln, _) => one.div(&a[0]),
-            // ∂√a/∂a = 1/(2√a)
-            (Op::Sqrt, _) => one.div(&Scalar::int(2).mul(out)?),
-            // σ'(a) = σ(a)(1 − σ(a))
-            (Op::Sigmoid, _) => out.mul(&one.sub(out)?),
-            // tanh'(a) = 1 − tanh²(a)
-            (Op::Tanh, _) => one.sub(&out.mul(out)?),
-            // ReLU'(a) = I(a > 0)
-            (Op::Relu, _) => Ok(indicator(a[0].signum() > 0)),
-            // |a|' = sign(a)
-            (Op::Abs, _) => Ok(Scalar::int(a[0].signum() as i64)),
-            // max routes the gradient to the larger input (the first on a tie)
-            (Op::Max, 0) => Ok(indicator(a[0].cmp_value(&a[1]).is_ge())),
-            (Op::Max, _) => Ok(indicator(a[1].cmp_value(&a[0]).is_gt())),
-            (Op::Min, 0) => Ok(indicator(a[0].cmp_value(&a[1]).is_le())),
-            (Op::Min, _) => Ok(indicator(a[1].cmp_value(&a[0]).is_lt())),
-            (Op::Input | Op::Const(_), _) => unreachable!("inputs and constants have no inputs"),
-        }
-    }
-
-    /// Why ∂out/∂a[i] does not exist at these inputs, if it does not (the
-    /// forward value exists; [`Op::local`] would fail or be infinite).
-    pub fn no_slope(&self, a: &[Scalar], i: usize) -> Option<NoSlope> {
-        match (self, i) {
-            // a^b with a < 0 is real only at whole b: no slope along b.
-            (Op::Pow, 1) if a[0].signum() < 0 => Some(NoSlope::NegativeBase),
-            // 0^b is 1 at b = 0 and 0 for b > 0 (undefined for b < 0).
-            (Op::Pow, 1) if a[0].is_zero() && a[1].is_zero() => Some(NoSlope::ZeroToTheZero),
-            // b·a^(b−1) at a = 0 with 0 < b < 1: a vertical tangent.
-            (Op::Pow, 0) => {
-                (a[0].is_zero() && a[1].signum() > 0 && a[1].cmp_value(&Scalar::one()).is_lt())
-                    .then_some(NoSlope::Vertical)
-            }
-            // 1/(2√a) at a = 0
-            (Op::Sqrt, _) => a[0].is_zero().then_some(NoSlope::Vertical),
-            _ => None,
-        }
-    }
-
-    /// True when the inputs sit exactly on a kink, where a finite difference
-    /// cannot confirm the one-sided derivative the convention picks.
-    pub fn at_kink(&self, a: &[Scalar]) -> bool {
-        match self {
-            Op::Relu | Op::Abs => a[0].is_zero(),
-            Op::Max | Op::Min => a[0].cmp_value(&a[1]).is_eq(),
-            _ => false,
-        }
-    }
-}
-
-/// Why a local derivative does not exist where the value does.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NoSlope {
-    /// ∂(a^b)/∂b = a^b·ln a needs a > 0: a negative base has a real power
-    /// only at whole-number exponents, so there is no slope along b.
-    NegativeBase,
-    /// ∂(a^b)/∂b at a = 0, b = 0: 0^b jumps from 1 (b = 0) to 0 (b > 0).
-    ZeroToTheZero,
-    /// The tangent is vertical: √a at a = 0, a^b at a = 0 with 0 < b < 1.
-    Vertical,
-}
+pub use crate::op::{NoSlope, Op};
 
 /// Longest label an unnamed step may have before it is shortened to `#k`.
 pub const MAX_LABEL: usize = 40;
@@ -351,7 +210,7 @@ impl Builder {
             Op::Input | Op::Const(_) => String::new(),
             f => format!(
                 "{}({})",
-                func_name(f),
+                f.row().map_or("", |r| r.symbol),
                 inputs
                     .iter()
                     .map(|&i| self.nodes[i].label.clone())
@@ -397,18 +256,10 @@ impl Builder {
                     .iter()
                     .map(|a| self.expr(a))
                     .collect::<Result<Vec<_>>>()?;
-                let op = match func.as_str() {
-                    "exp" => Op::Exp,
-                    "ln" => Op::Ln,
-                    "sqrt" => Op::Sqrt,
-                    "sigmoid" => Op::Sigmoid,
-                    "tanh" => Op::Tanh,
-                    "relu" => Op::Relu,
-                    "abs" => Op::Abs,
-                    "max" => Op::Max,
-                    "min" => Op::Min,
-                    other => unreachable!("the parser only accepts known functions, got {other}"),
-                };
+                let op = crate::op::function(func)
+                    .expect("the parser only accepts known functions")
+                    .op
+                    .clone();
                 self.push(op, ins, None)
             }
         })
@@ -429,22 +280,6 @@ fn src_uses_name(stmts: &[Statement], name: &str) -> bool {
     stmts
         .iter()
         .any(|s| s.name.as_deref() == Some(name) || uses(&s.expr, name))
-}
-
-/// The function name of a one- or two-argument op, as written by students.
-pub fn func_name(op: &Op) -> &'static str {
-    match op {
-        Op::Exp => "exp",
-        Op::Ln => "ln",
-        Op::Sqrt => "sqrt",
-        Op::Sigmoid => "σ",
-        Op::Tanh => "tanh",
-        Op::Relu => "relu",
-        Op::Abs => "abs",
-        Op::Max => "max",
-        Op::Min => "min",
-        _ => "",
-    }
 }
 
 /// One backward step along an edge `input → consumer`.

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::graph::{EdgeStep, NoGradient, NoSlope, Op, Trace, func_name};
+use crate::graph::{EdgeStep, NoGradient, NoSlope, Op, Trace};
 use crate::report::{Block, Cell, Figure, FigureNode, Math, Report, Settings, Table};
 use crate::scalar::Scalar;
 
@@ -448,30 +448,11 @@ pub fn rule(trace: &Trace, st: &EdgeStep) -> Math {
         .collect();
     let a = names[0].as_str();
     let b = names.get(1).map_or("", String::as_str);
-    let me = c.label.as_str();
-    let plain = match (&c.op, st.arg) {
-        (Op::Add | Op::Copy, _) | (Op::Sub, 0) => "1".to_string(),
-        (Op::Sub, _) | (Op::Neg, _) => "-1".to_string(),
-        (Op::Mul, 0) => b.to_string(),
-        (Op::Mul, _) => a.to_string(),
-        (Op::Div, 0) => format!("1/{b}"),
-        (Op::Div, _) => format!("-{a}/{b}²"),
-        (Op::Pow, 0) => format!("{b}·{a}^({b} - 1)"),
+    let plain = match (c.op.row(), &c.op) {
         // 0^b = 0 for every b > 0: no ln needed (and ln 0 has no value)
-        (Op::Pow, _) if trace.values[c.inputs[0]].is_zero() => "0".to_string(),
-        (Op::Pow, _) => format!("{a}^{b}·ln {a}"),
-        (Op::Exp, _) => format!("exp({a})"),
-        (Op::Ln, _) => format!("1/{a}"),
-        (Op::Sqrt, _) => format!("1/(2·sqrt({a}))"),
-        (Op::Sigmoid, _) => format!("σ({a})(1 - σ({a}))"),
-        (Op::Tanh, _) => format!("1 - tanh({a})²"),
-        (Op::Relu, _) => format!("[{a} > 0]"),
-        (Op::Abs, _) => format!("sign({a})"),
-        (Op::Max, 0) => format!("[{a} ≥ {b}]"),
-        (Op::Max, _) => format!("[{b} > {a}]"),
-        (Op::Min, 0) => format!("[{a} ≤ {b}]"),
-        (Op::Min, _) => format!("[{b} < {a}]"),
-        (Op::Input | Op::Const(_), _) => me.to_string(),
+        (_, Op::Pow) if st.arg == 1 && trace.values[c.inputs[0]].is_zero() => "0".to_string(),
+        (Some(row), _) => row.rule[st.arg].replace("{a}", a).replace("{b}", b),
+        (None, _) => c.label.clone(),
     };
     Math::name(&plain)
 }
@@ -486,12 +467,16 @@ fn computed_as(op: &Op, a: &[&Scalar], digits: usize) -> Math {
             Math::operand(a[k], digits)
         }
     };
-    let bin = |p: &str, l: &str| Math::join(&[o(0), o(1)], p, l);
+    let Some(row) = op.row() else {
+        return Math::new("", ""); // inputs and constants compute nothing
+    };
     match op {
-        Op::Add => bin(" + ", " + "),
-        Op::Sub => bin(" - ", " - "),
-        Op::Mul => bin(" · ", " \\cdot "),
-        Op::Div => bin(" / ", " / "),
+        // `-2 + 5`, `3 · (-4)` (MUL's symbol · is \cdot in LaTeX)
+        Op::Add | Op::Sub | Op::Mul | Op::Div => Math::join(
+            &[o(0), o(1)],
+            &format!(" {} ", row.symbol),
+            &format!(" {} ", row.latex),
+        ),
         // A negative base keeps its parentheses: (-1/4)^2, not -1/4^2.
         Op::Pow => {
             let base = Math::operand(a[0], digits);
@@ -507,13 +492,21 @@ fn computed_as(op: &Op, a: &[&Scalar], digits: usize) -> Math {
         }
         Op::Copy => Math::num(a[0], digits),
         Op::Input | Op::Const(_) => Math::new("", ""),
-        f => {
+        Op::Exp
+        | Op::Ln
+        | Op::Sqrt
+        | Op::Sigmoid
+        | Op::Tanh
+        | Op::Relu
+        | Op::Abs
+        | Op::Max
+        | Op::Min => {
             let args = Math::join(
                 &a.iter().map(|v| Math::num(v, digits)).collect::<Vec<_>>(),
                 ", ",
                 ", ",
             );
-            let name = Math::name(func_name(f));
+            let name = Math::name(row.symbol);
             Math::new(
                 format!("{}({})", name.plain, args.plain),
                 format!("{}\\left({}\\right)", name.latex, args.latex),
@@ -522,18 +515,9 @@ fn computed_as(op: &Op, a: &[&Scalar], digits: usize) -> Math {
     }
 }
 
+/// The gate's mark in the figure: `+`, `×`, `σ`; empty for inputs and constants.
 fn op_symbol(op: &Op) -> String {
-    match op {
-        Op::Add => "+".into(),
-        Op::Sub => "-".into(),
-        Op::Mul => "×".into(),
-        Op::Div => "÷".into(),
-        Op::Pow => "^".into(),
-        Op::Neg => "-1×".into(),
-        Op::Copy => "=".into(),
-        Op::Input | Op::Const(_) => String::new(),
-        f => func_name(f).to_string(),
-    }
+    op.row().map_or(String::new(), |r| r.gate.to_string())
 }
 
 /// The computation graph with values and gradients, for the diagram.

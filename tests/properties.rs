@@ -100,9 +100,10 @@ fn any_shape() -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
-    /// A node's label, read back by the parser, denotes that node: its value
-    /// is the node's value, exactly (the same tree computes the same
-    /// number). Labels write `·` for `*` and `σ` for sigmoid.
+    /// A node's label (or, for a name, the formula it stands for), read back
+    /// by the parser, denotes that node: its value is the node's value,
+    /// exactly (the same tree computes the same number). Labels write `·`
+    /// for `*` and `σ` for sigmoid.
     #[test]
     fn labels_parse_back_to_their_node(
         src in any_shape(), x in value(), y in value(), z in value()
@@ -111,11 +112,16 @@ proptest! {
         let at = inputs(&g, &[x.clone(), y.clone(), z.clone()]);
         let Ok(t) = Trace::run(&g, &at, false) else { return Ok(()) };
         for (i, n) in g.nodes.iter().enumerate() {
-            // A named step (the output `f`) is labelled by its name: read
-            // back what computes it instead.
-            let text = if n.name.is_some() && !n.expr.is_empty() { &n.expr } else { &n.label };
-            if text.contains('#') {
-                continue; // a long label shortened to its node number
+            // A named step (the output `f`) is labelled by its name, and an
+            // unnamed step of unnamed steps by a short name (n1): read back
+            // the formula it stands for. Inputs and constants: the label.
+            let text = if n.formula.is_empty() { &n.label } else { &n.formula };
+            if n.formula.chars().count() >= nn_tutor::graph::MAX_FORMULA {
+                continue; // past the cap the formula uses short names
+            }
+            if n.name.is_none() && !n.formula.is_empty() && n.label != n.formula {
+                // a short name stands for a formula built from other labels
+                prop_assert!(n.label.starts_with('n'), "{}: label {}", src, n.label);
             }
             let back = text.replace('·', "*").replace('σ', "sigmoid");
             let h = Graph::parse(&back).map_err(|e| {

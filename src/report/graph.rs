@@ -30,7 +30,8 @@ pub fn explain(report: &mut Report, trace: &Trace, inputs: &HashMap<String, Scal
         .iter()
         .filter(|n| n.name.is_some() && !n.expr.is_empty())
         .map(|n| {
-            let (l, r) = (Math::name(&n.label), Math::name(&n.expr));
+            // the step as written, with no short names: z = w0·x0 + w1·x1 + w2
+            let (l, r) = (Math::name(&n.label), Math::name(&n.formula));
             // `&=` aligns the steps at their equals signs in LaTeX.
             Math::new(
                 format!("{} = {}", l.plain, r.plain),
@@ -185,7 +186,9 @@ fn forward_table(trace: &Trace, s: &Settings) -> Table {
             continue;
         }
         k += 1;
-        let node = if n.name.is_some() {
+        // a named step, or a short name (n1 = w0·x0 + w1·x1): says once
+        // what the name stands for
+        let node = if n.name.is_some() || n.label != n.expr {
             Math::name(&n.label).eq(&Math::name(&n.expr))
         } else {
             Math::name(&n.label)
@@ -434,24 +437,50 @@ fn with_values(rule: Math, trace: &Trace, st: &EdgeStep, s: &Settings) -> Math {
 /// The symbolic local derivative ∂consumer/∂input, in the inputs' names.
 pub fn rule(trace: &Trace, st: &EdgeStep) -> Math {
     let c = &trace.graph.nodes[st.consumer];
-    let names: Vec<String> = c
+    let raw: Vec<&str> = c
         .inputs
         .iter()
-        .map(|&i| {
-            let l = &trace.graph.nodes[i].label;
-            if l.contains(' ') {
+        .map(|&i| trace.graph.nodes[i].label.as_str())
+        .collect();
+    // A label with an operator in it is bracketed inside a formula
+    // (-(x + y)/z², 1/(x·y)), but not where the rule already brackets it:
+    // σ(x + y), not σ((x + y)).
+    let wrapped: Vec<String> = raw
+        .iter()
+        .map(|l| {
+            if l.contains([' ', '·', '/', '^']) {
                 format!("({l})")
             } else {
-                l.clone()
+                l.to_string()
             }
         })
         .collect();
-    let a = names[0].as_str();
-    let b = names.get(1).map_or("", String::as_str);
+    let fill = |template: &str| {
+        let mut t = template.to_string();
+        for (k, key) in ["{a}", "{b}"].iter().enumerate().take(raw.len()) {
+            t = t.replace(&format!("({key})"), &format!("({})", raw[k]));
+            t = t.replace(key, &wrapped[k]);
+        }
+        t
+    };
     let plain = match (c.op.row(), &c.op) {
         // 0^b = 0 for every b > 0: no ln needed (and ln 0 has no value)
         (_, Op::Pow) if st.arg == 1 && trace.values[c.inputs[0]].is_zero() => "0".to_string(),
-        (Some(row), _) => row.rule[st.arg].replace("{a}", a).replace("{b}", b),
+        // the multiply gate's local gradient is the other input, alone: a
+        // product needs no brackets there (x·y), a sum keeps them
+        (Some(row), Op::Mul) => {
+            let alone = |l: &str| {
+                if l.contains(' ') {
+                    format!("({l})")
+                } else {
+                    l.to_string()
+                }
+            };
+            row.rule[st.arg]
+                .replace("{a}", &alone(raw[0]))
+                .replace("{b}", &alone(raw[1]))
+        }
+        (Some(row), _) => fill(row.rule[st.arg]),
         (None, _) => c.label.clone(),
     };
     Math::name(&plain)

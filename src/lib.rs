@@ -6,10 +6,12 @@
 //! [`render`] turns a report into text. The CLI only wires them together.
 
 pub mod activation;
+pub mod args;
 pub mod book;
 pub mod catalog;
 pub mod check;
 pub mod cli;
+pub mod commands;
 pub mod error;
 pub mod exercise;
 pub mod expr;

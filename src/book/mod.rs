@@ -12,6 +12,7 @@
 //! temporary directory and moves the result into place only on success.
 //! [`preprocess_protocol`] is the same preprocessor for a plain `mdbook`.
 
+pub mod command;
 pub mod directive;
 pub mod math;
 

@@ -1,0 +1,441 @@
+//! The command line's clap definitions: every subcommand, its arguments
+//! and its help. Only types: `cli` dispatches them to `commands`, and the
+//! book parses its `{{#nn-tutor …}}` directives with the same definitions.
+
+use std::io::IsTerminal;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::render::{Format, RenderOptions};
+use crate::report::Settings;
+
+const ABOUT: &str = "Recompute the worked examples of an introductory neural-network course \
+step by step: every intermediate value, local and upstream gradient, exactly where the math allows.";
+
+const EXAMPLES_HELP: &str = "\
+Examples:
+  nn-tutor list                                   every worked example
+  nn-tutor explain backprop --example 1           (x + y)z at (-2, 5, -4), step by step
+  nn-tutor explain backprop --example 1 --set x=3 the same circuit with x = 3
+  nn-tutor explain autodiff --example 1           the NNDL chain that gives exactly 1/4
+  nn-tutor explain neuron --example 2             one neuron's backprop: dz = a - y = -1/2 (MS)
+  nn-tutor explain backprop --example 5           δ(l) layer by layer, softmax + cross-entropy
+  nn-tutor graph \"q = x + y; f = q * z\" --at x=-2,y=5,z=-4
+  nn-tutor graph \"sigmoid(w*x + b)\" --at w=1/2,x=2,b=-1 --format json
+  nn-tutor net spec.toml                          a network you write (nn-tutor net --help)
+  nn-tutor train --data digits --layers 64,64,10 --val 0.1   train on real handwriting
+  nn-tutor exercise backprop --example 1 --seed 7 --key   a new problem and its answer key
+  nn-tutor check backprop --example 1 answers.toml        which of your steps went wrong";
+
+const TRAIN_HELP: &str = "\
+Trains a dense network with mini-batch SGD (JQ: batch, epoch, iteration;
+NNDL algorithm 4.1; CAL training flow) and prints what happened: the network,
+the iteration arithmetic (⌈N/B⌉ iterations per epoch and the size of the last,
+partial batch), one row per epoch (loss, accuracy, validation loss, gradient
+norm of every layer) and a confusion matrix. The same --seed gives the same
+numbers. Nothing is downloaded: digits and iris are bundled, MNIST is read
+from IDX files you already have.
+
+Data (--data): xor, circles, moons, spirals, blobs (seeded; --samples N),
+digits (UCI 8×8 handwritten digits, 1,797 images), iris, synthetic-mnist
+(784 random pixels, random labels: for timing), mnist:DIR (a folder with
+train-images-idx3-ubyte, train-labels-idx1-ubyte and optionally the t10k pair).
+
+Examples:
+  nn-tutor train --data xor --layers 2,4,1 --activation tanh --loss mse --optimizer gd --lr 0.5 --epochs 300
+  nn-tutor train --data moons --layers 2,16,2 --epochs 50 --val 0.2 --plot moons.svg
+  nn-tutor train --data digits --layers 64,64,10 --epochs 20 --val 0.1 --test 0.2
+  nn-tutor train --data digits --layers 64,64,10 --epochs 200 --val 0.2 --early-stopping 5 --l2 0.0001
+  nn-tutor train --data mnist:./mnist --layers 784,512,512,10 --batch 100 --val 0.0833 --dtype f32
+  nn-tutor train --data synthetic-mnist --samples 55000 --layers 784,512,512,10 --activation relu \\
+      --loss cross_entropy --batch 100 --epochs 1 --lr 0.1 --dtype f32 --time";
+
+const NET_HELP: &str = "\
+Every layer is printed as the slides derive it: z(l) = W(l) a(l-1) + b(l),
+a(l) = f(z(l)), then δ(l) = ∂L/∂z(l) from the output down, ∂L/∂W(l) = δ(l) a(l-1)ᵀ,
+∂L/∂b(l) = δ(l), each gradient beside a finite-difference check, and, with a
+learning rate, the updated W and b. Numbers are exact (0.25 is 1/4) until a
+sigmoid, tanh, softmax or ln makes them rounded.
+
+A spec (TOML):
+  convention = \"column\"      # z = W a + b, W out×in; or \"row\": h = f(h W + b), W in×out (JQ)
+  input = [1, 2]
+  target = [1]                # optional, with loss: without both, forward pass only
+  loss = \"half_sse\"          # mse | half_sse | bce | cross_entropy
+  learning_rate = \"1/2\"      # optional η
+  l2 = 0                      # optional λ: adds λ/2 ‖W‖²_F (weights only)
+  [[layer]]
+  weights = [[\"1/2\", \"-1/4\"], [-1, 0.25]]
+  bias = [\"1/4\", \"-1/4\"]
+  activation = \"sigmoid\"     # identity sigmoid tanh relu leaky_relu(0.1) prelu(γ1, γ2, …)
+                              # elu(1) softplus maxout(k) softmax (last layer only)
+  [[layer]]
+  weights = [[1, \"-1/2\"]]
+  bias = [\"1/8\"]
+  activation = \"sigmoid\"
+
+Examples:
+  nn-tutor net spec.toml
+  nn-tutor net spec.toml --format json     spec, loss and per-layer z, a, delta, grad_W, grad_b
+  nn-tutor net big.toml --float            compute in f64 (needed past 2,000 parameters)";
+
+const EXERCISE_HELP: &str = "\
+Each problem is a worked example with inputs drawn from its ranges (small
+integers and simple fractions, so the arithmetic can be done by hand);
+draws on a kink or with every gradient zero are redrawn. The key is the
+example's own report: the same as `nn-tutor explain … --set` with the
+problem's inputs. The sheet prints its seed and the command that regenerates it.
+
+Examples:
+  nn-tutor exercise backprop --example 1 --seed 7 --count 3
+  nn-tutor exercise backprop --example 1 --seed 7 --key-out key.md > sheet.md
+  nn-tutor exercise forward --seed 7 --key --format latex > forward.tex
+  nn-tutor exercise --all --seed 2024 --format json --key > term.json
+  nn-tutor exercise chain-rule --example 1 --lang zh";
+
+const CHECK_HELP: &str = "\
+The answers file (TOML) names any result or intermediate of the example
+(`nn-tutor explain TOPIC --example N --format json` lists them under
+\"results\"), exact or decimal:
+
+  \"df/dq\" = -4
+  \"df/dx\" = \"-1/4\"      # a fraction goes in quotes
+  \"df/dz\" = 0.39          # a decimal: right if it is the value rounded to its places
+  tolerance = 0.01         # optional: also right within ±0.01
+
+Exit status: 0 when every answer is right, 1 when one is wrong, 2 for a bad
+file or flag.
+
+Examples:
+  nn-tutor check backprop --example 1 --set x=-1,y=-5,z=4 answers.toml
+  nn-tutor check chain-rule --example 2 answers.toml --tolerance 0.001";
+
+/// nn-tutor: a companion for learning how neural networks compute and learn.
+#[derive(Debug, Parser)]
+#[command(name = "nn-tutor", version, about = ABOUT, after_help = EXAMPLES_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the worked examples (all, or one topic's).
+    #[command(after_help = "Example:\n  nn-tutor list backprop")]
+    List(ListArgs),
+    /// Recompute one worked example step by step.
+    #[command(after_help = "\
+Examples:
+  nn-tutor explain backprop --example 1
+  nn-tutor explain backprop --example 1 --set x=3,z=1/2
+  nn-tutor explain chain-rule --example 1 --format markdown
+  nn-tutor explain autodiff             (lists the topic's examples)
+  nn-tutor explain activation --example 1 --plot activations.svg
+  nn-tutor explain backprop --example 2 --round-each 2   (why a hand computation drifts)")]
+    Explain(ExplainArgs),
+    /// Differentiate your own expression by reverse-mode autodiff.
+    #[command(after_help = "\
+The language: + - * / ^, unary minus, parentheses, numbers (3, 0.15, 1/4),
+names, and the functions exp ln log sqrt sigmoid tanh relu abs max min
+(log is the natural log). Name steps with `;` or newlines:
+`q = x + y; f = q * z`. The last step is the output (named f if unnamed).
+-x^2 means -(x^2); 2^3^2 means 2^(3^2).
+
+Examples:
+  nn-tutor graph \"(x + y) * z\" --at x=-2,y=5,z=-4
+  nn-tutor graph \"u = x*y; v = x/y; z = u^2 + v^2\" --at x=1,y=2 --chains
+  nn-tutor graph \"q = x + y; f = q * z\" --at x=-2,y=5,z=-4 --diagram dot | dot -Tsvg > g.svg")]
+    Graph(GraphArgs),
+    /// Trace a network you write in a TOML file: z, a, δ and every gradient, layer by layer.
+    #[command(after_help = NET_HELP)]
+    Net(NetArgs),
+    /// Exercise sheets (习题) with answer keys: an example's inputs drawn from its ranges.
+    #[command(after_help = EXERCISE_HELP)]
+    Exercise(ExerciseArgs),
+    /// Check your answers to an example: each right or wrong, the first wrong
+    /// step in computation order, and the likely slip.
+    #[command(after_help = CHECK_HELP)]
+    Check(CheckArgs),
+    /// Build the companion book (HTML, offline) from `book/`.
+    #[command(after_help = "\
+Examples:
+  nn-tutor book build                      writes book/build/index.html
+  nn-tutor book build --out /tmp/nn-book   somewhere else")]
+    Book(BookArgs),
+    /// Train a network on a data set and watch the loss, epoch by epoch.
+    #[command(after_help = TRAIN_HELP)]
+    Train(TrainArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(
+        after_help = "Example:\n  nn-tutor completions bash > ~/.local/share/bash-completion/completions/nn-tutor"
+    )]
+    Completions(CompletionsArgs),
+}
+
+/// Arguments of `nn-tutor list`.
+#[derive(Debug, Args, Clone)]
+pub struct ListArgs {
+    /// Only this topic.
+    #[arg(value_parser = TopicParser)]
+    pub topic: Option<String>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// Arguments of `nn-tutor explain`.
+#[derive(Debug, Args, Clone)]
+pub struct ExplainArgs {
+    /// The topic (see `nn-tutor list`).
+    #[arg(value_parser = TopicParser)]
+    pub topic: String,
+    /// Which example of the topic; without it, the topic's examples are listed.
+    #[arg(long, short = 'e', value_name = "N")]
+    pub example: Option<u32>,
+    /// Change an input: NAME=VALUE, e.g. x=3, w=1/2 or b=0.15 (exact).
+    /// Repeat the flag or separate with commas.
+    #[arg(long = "set", value_name = "NAME=VALUE", value_delimiter = ',')]
+    pub set: Vec<String>,
+    /// Also write the example's plot (activation curves, softmax bars) as SVG.
+    #[arg(long, value_name = "FILE.svg")]
+    pub plot: Option<std::path::PathBuf>,
+    /// Overwrite the --plot file if it exists.
+    #[arg(long, requires = "plot")]
+    pub force: bool,
+    /// Replay the example rounding every intermediate to D decimals, as by
+    /// hand, and show each exact value beside the replay and the drift
+    /// (every example computed by hand; integer counts say rounding changes
+    /// nothing; training runs have no hand computation to replay).
+    #[arg(long, value_name = "D", value_parser = clap::value_parser!(u32).range(0..=12))]
+    pub round_each: Option<u32>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// Arguments of `nn-tutor graph`.
+#[derive(Debug, Args, Clone)]
+pub struct GraphArgs {
+    /// The expression or program, e.g. \"q = x + y; f = q * z\"; `-` reads it from stdin.
+    pub expr: String,
+    /// Values of the variables: NAME=VALUE, comma-separated or repeated.
+    #[arg(long, value_name = "NAME=VALUE", value_delimiter = ',')]
+    pub at: Vec<String>,
+    /// Also show, for every variable, the chain of local gradients along each path.
+    #[arg(long)]
+    pub chains: bool,
+    /// Print only the diagram of the graph: text, dot (Graphviz) or svg.
+    #[arg(long, value_name = "KIND")]
+    pub diagram: Option<DiagramKind>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// Arguments of `nn-tutor net`.
+#[derive(Debug, Args, Clone)]
+pub struct NetArgs {
+    /// The spec file (TOML), e.g. spec.toml; see the example below.
+    pub spec: std::path::PathBuf,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// Arguments of `nn-tutor exercise`.
+#[derive(Debug, Args, Clone)]
+pub struct ExerciseArgs {
+    /// The topic (see `nn-tutor list`); without --example, every example of
+    /// the topic that has exercise ranges.
+    #[arg(required_unless_present = "all", value_parser = TopicParser)]
+    pub topic: Option<String>,
+    /// Which example of the topic.
+    #[arg(long, short = 'e', value_name = "N")]
+    pub example: Option<u32>,
+    /// One sheet across every example that has exercise ranges.
+    #[arg(long, conflicts_with_all = ["topic", "example"])]
+    pub all: bool,
+    /// Seed of the draw: the same seed gives the same sheet on every machine.
+    // allow_hyphen_values: `--seed -1` is an invalid seed, not a flag.
+    #[arg(
+        long,
+        default_value_t = 1,
+        value_name = "S",
+        allow_hyphen_values = true
+    )]
+    pub seed: u64,
+    /// Problems per example (at most 50; more are capped with a note).
+    #[arg(long, default_value_t = 1, value_name = "K",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub count: u32,
+    /// Append the answer key (every result and the full step tables).
+    #[arg(long)]
+    pub key: bool,
+    /// Write the answer key to this file instead (the sheet goes to stdout or --out).
+    #[arg(long, value_name = "FILE", conflicts_with = "key")]
+    pub key_out: Option<std::path::PathBuf>,
+    /// Write the sheet to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
+    /// Overwrite --out and --key-out files that exist.
+    #[arg(long)]
+    pub force: bool,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t)]
+    pub format: crate::exercise::sheet::SheetFormat,
+    /// Language of the sheet and its key: en, or zh (Chinese, with the decks' terms).
+    #[arg(long, value_enum, default_value_t)]
+    pub lang: crate::exercise::Lang,
+    /// Significant digits of rounded values (1-17).
+    #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u8).range(1..=17))]
+    pub digits: u8,
+}
+
+/// Arguments of `nn-tutor check`.
+#[derive(Debug, Args, Clone)]
+pub struct CheckArgs {
+    /// The topic (see `nn-tutor list`).
+    #[arg(value_parser = TopicParser)]
+    pub topic: String,
+    /// Which example of the topic.
+    #[arg(long, short = 'e', value_name = "N")]
+    pub example: u32,
+    /// The inputs of your problem, as on the sheet: NAME=VALUE, comma-separated.
+    #[arg(long = "set", value_name = "NAME=VALUE", value_delimiter = ',')]
+    pub set: Vec<String>,
+    /// Your answers (TOML): one `"name" = value` line per quantity.
+    pub answers: std::path::PathBuf,
+    /// Accept answers within ± this (overrides `tolerance` in the file), e.g. 0.01.
+    #[arg(long, value_name = "T")]
+    pub tolerance: Option<String>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// Arguments of `nn-tutor book`.
+#[derive(Debug, Args, Clone)]
+pub struct BookArgs {
+    #[command(subcommand)]
+    pub action: BookAction,
+}
+
+/// Arguments of `nn-tutor completions`.
+#[derive(Debug, Args, Clone)]
+pub struct CompletionsArgs {
+    /// The shell.
+    pub shell: clap_complete::Shell,
+}
+
+/// What `nn-tutor book` does.
+#[derive(Debug, Subcommand, Clone)]
+pub enum BookAction {
+    /// Build the HTML book: every worked example, figure and formula is
+    /// generated now. The output replaces DIR only if the build succeeds.
+    #[command(after_help = "\
+Examples:
+  nn-tutor book build                      writes book/build/index.html
+  nn-tutor book build --out /tmp/nn-book")]
+    Build {
+        /// The book's sources (the directory with book.toml).
+        #[arg(long, value_name = "DIR", default_value = "book")]
+        book: std::path::PathBuf,
+        /// Where to write the HTML (default: BOOK/build).
+        #[arg(long, value_name = "DIR")]
+        out: Option<std::path::PathBuf>,
+        /// Replace --out even if it is not a previous build of the book.
+        #[arg(long)]
+        force: bool,
+    },
+    /// mdBook's preprocessor protocol, for a plain `mdbook build`/`serve`.
+    #[command(hide = true)]
+    Preprocess {
+        /// `supports RENDERER`, or nothing (book as JSON on stdin).
+        args: Vec<String>,
+    },
+}
+
+/// Arguments of `nn-tutor train`: the training flags and the output flags.
+#[derive(Debug, Args, Clone)]
+pub struct TrainArgs {
+    #[command(flatten)]
+    pub flags: crate::train::command::TrainFlags,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// Diagram kinds of `graph --diagram`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiagramKind {
+    Text,
+    Dot,
+    Svg,
+}
+
+/// Flags shared by every command that prints a report.
+#[derive(Debug, Args, Clone)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Compute in floating point (f64) instead of exact rationals.
+    #[arg(long)]
+    pub float: bool,
+    /// Significant digits of rounded values (1-17).
+    #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u8).range(1..=17))]
+    pub digits: u8,
+    /// Language of the report's words: en, or zh (Chinese, with the decks' terms).
+    #[arg(long, value_enum, default_value_t)]
+    pub lang: crate::report::i18n::Lang,
+}
+
+impl OutputArgs {
+    /// The computation settings these flags ask for (`--float`, `--digits`).
+    pub fn settings(&self) -> Settings {
+        Settings {
+            float: self.float,
+            digits: self.digits as usize,
+        }
+    }
+
+    /// How to render: `--digits`, and colour on a terminal unless NO_COLOR is set.
+    pub fn render_options(&self) -> RenderOptions {
+        let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            && std::io::stdout().is_terminal();
+        RenderOptions {
+            digits: self.digits as usize,
+            color,
+            ..RenderOptions::default()
+        }
+    }
+}
+
+/// The topic argument: checked against the catalog's topics, which are also
+/// what `--help` lists and what shells complete.
+#[derive(Clone, Debug)]
+pub struct TopicParser;
+
+impl clap::builder::TypedValueParser for TopicParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        let text = clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)?;
+        match crate::catalog::topic(&text) {
+            Ok(_) => Ok(text),
+            Err(e) => Err(clap::Error::raw(
+                clap::error::ErrorKind::InvalidValue,
+                format!("{e}\n"),
+            )),
+        }
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            crate::catalog::topics()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}

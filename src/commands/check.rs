@@ -1,0 +1,17 @@
+//! `nn-tutor check`: grade a student's answers to an example.
+
+use super::{Outcome, parse_assignments};
+use crate::args::CheckArgs;
+use crate::error::Result;
+
+pub fn run(a: CheckArgs) -> Result<Outcome> {
+    let sets = parse_assignments(&a.set)?;
+    let (r, all_right) = crate::check::run_file(
+        &a.topic,
+        a.example,
+        &sets,
+        &a.answers,
+        a.tolerance.as_deref(),
+    )?;
+    Ok(Outcome::Graded(Box::new(r), a.out, all_right))
+}

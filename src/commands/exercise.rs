@@ -1,0 +1,24 @@
+//! `nn-tutor exercise`: exercise sheets and answer keys (the work is in
+//! [`crate::exercise::command`]).
+
+use super::Outcome;
+use crate::args::ExerciseArgs;
+use crate::error::Result;
+
+pub fn run(a: ExerciseArgs) -> Result<Outcome> {
+    let ask = crate::exercise::Ask {
+        topic: a.topic,
+        example: a.example,
+        all: a.all,
+        seed: a.seed,
+        count: a.count,
+        lang: a.lang,
+    };
+    let files = crate::exercise::Files {
+        key: a.key,
+        key_out: a.key_out,
+        out: a.out,
+        force: a.force,
+    };
+    crate::exercise::run(&ask, &files, a.format, a.digits as usize).map(Outcome::Text)
+}

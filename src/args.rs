@@ -214,7 +214,9 @@ pub struct ExplainArgs {
 /// Arguments of `nn-tutor graph`.
 #[derive(Debug, Args, Clone)]
 pub struct GraphArgs {
-    /// The expression or program, e.g. \"q = x + y; f = q * z\"; `-` reads it from stdin.
+    /// The expression or program, e.g. "q = x + y; f = q * z"; `-` reads it
+    /// from stdin. It may begin with a minus: "-x^2".
+    #[arg(allow_hyphen_values = true)]
     pub expr: String,
     /// Values of the variables: NAME=VALUE, comma-separated or repeated.
     #[arg(long, value_name = "NAME=VALUE", value_delimiter = ',')]

@@ -691,3 +691,33 @@ fn input_files_are_bounded_and_checked() {
     fails(&["net", dir.to_str().unwrap()], 1, "cannot read it");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `graph "-x^2"` was taken for a flag (`-x`), although the README uses
+/// it as its precedence example.
+#[test]
+fn an_expression_may_begin_with_a_minus() {
+    let v = json(&run(&["graph", "-x^2", "--at", "x=3", "--format", "json"]));
+    // -x^2 = -(x^2) = -9 at x = 3; d/dx = -2x = -6.
+    assert_eq!(v["results"]["f"]["exact"], "-9");
+    assert_eq!(v["results"]["df/dx"]["exact"], "-6");
+    // Flags after it still work, and a flag that is not one still fails.
+    fails(&["graph", "x", "--at", "x=1", "--nope"], 2, "--nope");
+}
+#[test]
+fn help_is_literal_and_lists_every_topic() {
+    let graph = String::from_utf8(run(&["graph", "--help"]).stdout).unwrap();
+    assert!(
+        !graph.contains("\\\""),
+        "a literal \\\" in graph --help:\n{graph}"
+    );
+    assert!(graph.contains("e.g. \"q = x + y; f = q * z\""), "{graph}");
+    let explain = String::from_utf8(run(&["explain", "--help"]).stdout).unwrap();
+    // The help wraps the list: compare without line breaks.
+    let flat = explain.split_whitespace().collect::<Vec<_>>().join(" ");
+    for t in nn_tutor::catalog::topics() {
+        assert!(
+            flat.contains(&format!(" {t},")) || flat.contains(&format!(" {t}]")),
+            "{t}"
+        );
+    }
+}

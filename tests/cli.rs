@@ -703,6 +703,55 @@ fn an_expression_may_begin_with_a_minus() {
     // Flags after it still work, and a flag that is not one still fails.
     fails(&["graph", "x", "--at", "x=1", "--nope"], 2, "--nope");
 }
+/// Run bash's completion function of `nn-tutor completions bash` on the
+/// words typed so far (the last one being completed); what it offers.
+fn complete(words: &[&str]) -> Vec<String> {
+    let script = run(&["completions", "bash"]).stdout;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nn-tutor.bash");
+    std::fs::write(&path, script).unwrap();
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let n = words.len() - 1;
+    let prev = if n > 0 { words[n - 1] } else { "" };
+    let code = format!(
+        "source '{}'; COMP_WORDS=({}); COMP_CWORD={n}; _nn__tutor nn-tutor '{}' '{prev}'; \
+         printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        path.display(),
+        quoted.join(" "),
+        words[n],
+    );
+    let out = Command::new("bash").args(["-c", &code]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+/// The generated script stopped after the subcommand (clap_complete spells
+/// a hyphenated program's states two ways): `explain --<TAB>` offered nothing.
+#[test]
+fn bash_completes_flags_after_the_subcommand_and_topics_from_the_catalog() {
+    let flags = complete(&["nn-tutor", "explain", "--"]);
+    for f in ["--example", "--set", "--round-each", "--format", "--lang"] {
+        assert!(flags.iter().any(|c| c == f), "{f} not offered: {flags:?}");
+    }
+    assert_eq!(complete(&["nn-tutor", "explain", "back"]), ["backprop"]);
+    // Every topic of the catalog, for every command that takes one.
+    for cmd in ["list", "explain", "exercise", "check"] {
+        let offered = complete(&["nn-tutor", cmd, ""]);
+        for t in nn_tutor::catalog::topics() {
+            assert!(offered.iter().any(|c| c == t), "{cmd}: {t} not offered");
+        }
+    }
+    assert_eq!(complete(&["nn-tutor", "tra"]), ["train"]);
+    let train = complete(&["nn-tutor", "train", "--ep"]);
+    assert_eq!(train, ["--epochs"]);
+}
 #[test]
 fn help_is_literal_and_lists_every_topic() {
     let graph = String::from_utf8(run(&["graph", "--help"]).stdout).unwrap();

@@ -9,5 +9,13 @@ use crate::error::Result;
 pub fn run(a: CompletionsArgs) -> Result<Outcome> {
     let mut buf = Vec::new();
     clap_complete::generate(a.shell, &mut Cli::command(), "nn-tutor", &mut buf);
-    Ok(Outcome::Text(String::from_utf8_lossy(&buf).into_owned()))
+    let mut script = String::from_utf8_lossy(&buf).into_owned();
+    if a.shell == clap_complete::Shell::Bash {
+        // clap_complete names the states of a hyphenated program
+        // `nn__tutor__subcmd__explain` where it sets them and
+        // `nn__subcmd__tutor__subcmd__explain` where it matches them, so
+        // completion stopped after the subcommand; one spelling for both.
+        script = script.replace("nn__subcmd__tutor", "nn__tutor");
+    }
+    Ok(Outcome::Text(script))
 }

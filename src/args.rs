@@ -422,13 +422,25 @@ impl clap::builder::TypedValueParser for TopicParser {
         value: &std::ffi::OsStr,
     ) -> Result<String, clap::Error> {
         let text = clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)?;
-        match crate::catalog::topic(&text) {
-            Ok(_) => Ok(text),
-            Err(e) => Err(clap::Error::raw(
-                clap::error::ErrorKind::InvalidValue,
-                format!("{e}\n"),
-            )),
+        // `backprop/1`, the form `nn-tutor list` prints, names a topic too.
+        let topic = text.split_once('/').map_or(text.as_str(), |(t, _)| t);
+        if crate::catalog::topics().contains(&topic) {
+            return Ok(text);
         }
+        let topics = crate::catalog::topics();
+        let guess = topics
+            .iter()
+            .map(|t| (edit_distance(topic, t), *t))
+            .min()
+            .filter(|(d, _)| *d <= 2)
+            .map_or(String::new(), |(_, t)| format!("did you mean `{t}`? "));
+        Err(clap::Error::raw(
+            clap::error::ErrorKind::InvalidValue,
+            format!(
+                "unknown topic `{topic}`; {guess}topics: {}\n",
+                topics.join(", ")
+            ),
+        ))
     }
 
     fn possible_values(
@@ -439,5 +451,38 @@ impl clap::builder::TypedValueParser for TopicParser {
                 .into_iter()
                 .map(clap::builder::PossibleValue::new),
         ))
+    }
+}
+
+/// Levenshtein distance: the fewest one-character insertions, deletions and
+/// substitutions that turn `a` into `b`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_single_character_edits() {
+        assert_eq!(edit_distance("backprob", "backprop"), 1); // one substitution
+        assert_eq!(edit_distance("nuron", "neuron"), 1); // one insertion
+        assert_eq!(edit_distance("xorr", "xor"), 1); // one deletion
+        assert_eq!(edit_distance("loss", "xor"), 3); // l→x, s→r, drop s
+        assert_eq!(edit_distance("", "init"), 4);
     }
 }

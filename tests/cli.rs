@@ -753,6 +753,37 @@ fn bash_completes_flags_after_the_subcommand_and_topics_from_the_catalog() {
     assert_eq!(train, ["--epochs"]);
 }
 #[test]
+fn a_misspelt_topic_gets_a_suggestion_and_the_listed_id_works() {
+    fails(
+        &["explain", "backprob", "-e", "1"],
+        2,
+        "unknown topic `backprob`; did you mean `backprop`?",
+    );
+    fails(&["list", "nuron"], 2, "did you mean `neuron`?");
+    // Nothing close: no guess, the list of topics.
+    let out = run(&["explain", "zzzzzz"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !err.contains("did you mean") && err.contains("topics: neuron"),
+        "{err}"
+    );
+    // `list` prints ids as backprop/1; that form is accepted where a topic is.
+    let by_id = run(&["explain", "backprop/1"]);
+    let by_flag = run(&["explain", "backprop", "--example", "1"]);
+    assert!(by_id.status.success());
+    assert_eq!(by_id.stdout, by_flag.stdout);
+    fails(
+        &["explain", "backprop/1", "--example", "2"],
+        2,
+        "`backprop/1` names example 1 but --example says 2",
+    );
+    fails(&["explain", "backprop/x"], 2, "expected TOPIC or TOPIC/N");
+    let sheet = run(&["exercise", "backprop/1", "--seed", "3"]);
+    let same = run(&["exercise", "backprop", "-e", "1", "--seed", "3"]);
+    assert!(sheet.status.success());
+    assert_eq!(sheet.stdout, same.stdout);
+}
+#[test]
 fn help_is_literal_and_lists_every_topic() {
     let graph = String::from_utf8(run(&["graph", "--help"]).stdout).unwrap();
     assert!(

@@ -1,14 +1,21 @@
 //! `nn-tutor exercise`: exercise sheets and answer keys (the work is in
 //! [`crate::exercise::command`]).
 
-use super::Outcome;
+use super::{Outcome, topic_and_example};
 use crate::args::ExerciseArgs;
 use crate::error::Result;
 
 pub fn run(a: ExerciseArgs) -> Result<Outcome> {
+    let (topic, example) = match &a.topic {
+        Some(t) => {
+            let (t, n) = topic_and_example(t, a.example)?;
+            (Some(t), n)
+        }
+        None => (None, a.example),
+    };
     let ask = crate::exercise::Ask {
-        topic: a.topic,
-        example: a.example,
+        topic,
+        example,
         all: a.all,
         seed: a.seed,
         count: a.count,

@@ -35,6 +35,26 @@ impl Outcome {
     }
 }
 
+/// The topic and example a command names: `backprop/1` (the form
+/// `nn-tutor list` prints) is topic `backprop`, example 1, unless
+/// `--example` names another.
+pub fn topic_and_example(topic: &str, example: Option<u32>) -> Result<(String, Option<u32>)> {
+    let Some((name, n)) = topic.split_once('/') else {
+        return Ok((topic.to_string(), example));
+    };
+    let n: u32 = n.parse().map_err(|_| {
+        Error::Usage(format!(
+            "cannot read `{topic}`: expected TOPIC or TOPIC/N, e.g. {name}/1"
+        ))
+    })?;
+    match example {
+        Some(e) if e != n => Err(Error::Usage(format!(
+            "`{topic}` names example {n} but --example says {e}; give one of them"
+        ))),
+        _ => Ok((name.to_string(), Some(n))),
+    }
+}
+
 /// Split `x=3` into (`x`, `3`). A name given twice (`x=1,x=2`) is an error
 /// rather than silently the last value.
 pub fn parse_assignments(items: &[String]) -> Result<Vec<(String, String)>> {

@@ -12,103 +12,115 @@ use crate::report::Settings;
 const ABOUT: &str = "Recompute the worked examples of an introductory neural-network course \
 step by step: every intermediate value, local and upstream gradient, exactly where the math allows.";
 
-const EXAMPLES_HELP: &str = "\
-Examples:
-  nn-tutor list                                   every worked example
-  nn-tutor explain backprop --example 1           (x + y)z at (-2, 5, -4), step by step
-  nn-tutor explain backprop --example 1 --set x=3 the same circuit with x = 3
-  nn-tutor explain autodiff --example 1           the NNDL chain that gives exactly 1/4
-  nn-tutor explain neuron --example 2             one neuron's backprop: dz = a - y = -1/2 (MS)
-  nn-tutor explain backprop --example 5           δ(l) layer by layer, softmax + cross-entropy
-  nn-tutor graph \"q = x + y; f = q * z\" --at x=-2,y=5,z=-4
-  nn-tutor graph \"sigmoid(w*x + b)\" --at w=1/2,x=2,b=-1 --format json
-  nn-tutor net spec.toml                          a network you write (nn-tutor net --help)
-  nn-tutor train --data digits --layers 64,64,10 --val 0.1   train on real handwriting
-  nn-tutor exercise backprop --example 1 --seed 7 --key   a new problem and its answer key
-  nn-tutor check backprop --example 1 answers.toml        which of your steps went wrong";
+// Help texts. Every line fits 80 columns, so clap never wraps one: an
+// example command broken over two lines cannot be pasted into a shell (a
+// test holds every command's help to this). Descriptions beside a command
+// are shell comments, so a whole line can be pasted too.
 
-const TRAIN_HELP: &str = "\
-Trains a dense network with mini-batch SGD (JQ: batch, epoch, iteration;
-NNDL algorithm 4.1; CAL training flow) and prints what happened: the network,
-the iteration arithmetic (⌈N/B⌉ iterations per epoch and the size of the last,
-partial batch), one row per epoch (loss, accuracy, validation loss, gradient
-norm of every layer) and a confusion matrix. The same --seed gives the same
-numbers. Nothing is downloaded: digits and iris are bundled, MNIST is read
-from IDX files you already have.
+const EXAMPLES_HELP: &str = r#"Examples:
+  nn-tutor list                              # every worked example
+  nn-tutor explain backprop --example 1      # (x + y)z at (-2, 5, -4)
+  nn-tutor explain backprop --example 1 --set x=3   # the same with x = 3
+  nn-tutor explain autodiff --example 1      # the NNDL chain: exactly 1/4
+  nn-tutor explain neuron --example 2        # one neuron: dz = a - y (MS)
+  nn-tutor explain backprop --example 5      # δ(l) layer by layer
+  nn-tutor graph "q = x + y; f = q * z" --at x=-2,y=5,z=-4
+  nn-tutor graph "sigmoid(w*x + b)" --at w=1/2,x=2,b=-1 --format json
+  nn-tutor net spec.toml                     # a network you write
+  nn-tutor train --data digits --layers 64,64,10 --val 0.1
+  nn-tutor exercise backprop --example 1 --seed 7 --key
+  nn-tutor check backprop --example 1 answers.toml"#;
+
+const TRAIN_HELP: &str = r#"Trains a dense network with mini-batch SGD (JQ: batch, epoch, iteration;
+NNDL algorithm 4.1; CAL training flow) and prints what happened: the
+network, the iteration arithmetic (⌈N/B⌉ iterations per epoch and the size
+of the last, partial batch), one row per epoch (loss, accuracy, validation
+loss, gradient norm of every layer) and a confusion matrix. The same --seed
+gives the same numbers. Nothing is downloaded: digits and iris are bundled,
+MNIST is read from IDX files you already have.
 
 Data (--data): xor, circles, moons, spirals, blobs (seeded; --samples N),
 digits (UCI 8×8 handwritten digits, 1,797 images), iris, synthetic-mnist
 (784 random pixels, random labels: for timing), mnist:DIR (a folder with
-train-images-idx3-ubyte, train-labels-idx1-ubyte and optionally the t10k pair).
+train-images-idx3-ubyte, train-labels-idx1-ubyte and optionally the t10k
+pair).
 
 Examples:
-  nn-tutor train --data xor --layers 2,4,1 --activation tanh --loss mse --optimizer gd --lr 0.5 --epochs 300
-  nn-tutor train --data moons --layers 2,16,2 --epochs 50 --val 0.2 --plot moons.svg
-  nn-tutor train --data digits --layers 64,64,10 --epochs 20 --val 0.1 --test 0.2
-  nn-tutor train --data digits --layers 64,64,10 --epochs 200 --val 0.2 --early-stopping 5 --l2 0.0001
-  nn-tutor train --data mnist:./mnist --layers 784,512,512,10 --batch 100 --val 0.0833 --dtype f32
-  nn-tutor train --data synthetic-mnist --samples 55000 --layers 784,512,512,10 --activation relu \\
-      --loss cross_entropy --batch 100 --epochs 1 --lr 0.1 --dtype f32 --time";
+  nn-tutor train --data xor --layers 2,4,1 --activation tanh --loss mse \
+      --optimizer gd --lr 0.5 --epochs 300
+  nn-tutor train --data moons --layers 2,16,2 --epochs 50 --val 0.2 \
+      --plot moons.svg
+  nn-tutor train --data digits --layers 64,64,10 --epochs 20 --val 0.1 \
+      --test 0.2
+  nn-tutor train --data digits --layers 64,64,10 --epochs 200 --val 0.2 \
+      --early-stopping 5 --l2 0.0001
+  nn-tutor train --data mnist:./mnist --layers 784,512,512,10 --batch 100 \
+      --val 0.0833 --dtype f32
+  nn-tutor train --data synthetic-mnist --samples 55000 \
+      --layers 784,512,512,10 --activation relu --loss cross_entropy \
+      --batch 100 --epochs 1 --lr 0.1 --dtype f32 --time"#;
 
-const NET_HELP: &str = "\
-Every layer is printed as the slides derive it: z(l) = W(l) a(l-1) + b(l),
-a(l) = f(z(l)), then δ(l) = ∂L/∂z(l) from the output down, ∂L/∂W(l) = δ(l) a(l-1)ᵀ,
-∂L/∂b(l) = δ(l), each gradient beside a finite-difference check, and, with a
-learning rate, the updated W and b. Numbers are exact (0.25 is 1/4) until a
-sigmoid, tanh, softmax or ln makes them rounded.
+const NET_HELP: &str = r#"Every layer is printed as the slides derive it: z(l) = W(l) a(l-1) + b(l),
+a(l) = f(z(l)), then δ(l) = ∂L/∂z(l) from the output down,
+∂L/∂W(l) = δ(l) a(l-1)ᵀ, ∂L/∂b(l) = δ(l), each gradient beside a
+finite-difference check, and, with a learning rate, the updated W and b.
+Numbers are exact (0.25 is 1/4) until a sigmoid, tanh, softmax or ln makes
+them rounded.
 
 A spec (TOML):
-  convention = \"column\"      # z = W a + b, W out×in; or \"row\": h = f(h W + b), W in×out (JQ)
+  convention = "column"  # z = W a + b, W out×in
+                         # or "row": h = f(h W + b), W in×out (JQ)
   input = [1, 2]
-  target = [1]                # optional, with loss: without both, forward pass only
-  loss = \"half_sse\"          # mse | half_sse | bce | cross_entropy
-  learning_rate = \"1/2\"      # optional η
-  l2 = 0                      # optional λ: adds λ/2 ‖W‖²_F (weights only)
+  target = [1]           # optional, with loss: without both, forward only
+  loss = "half_sse"      # mse | half_sse | bce | cross_entropy
+  learning_rate = "1/2"  # optional η
+  l2 = 0                 # optional λ: adds λ/2 ‖W‖²_F (weights only)
   [[layer]]
-  weights = [[\"1/2\", \"-1/4\"], [-1, 0.25]]
-  bias = [\"1/4\", \"-1/4\"]
-  activation = \"sigmoid\"     # identity sigmoid tanh relu leaky_relu(0.1) prelu(γ1, γ2, …)
-                              # elu(1) softplus maxout(k) softmax (last layer only)
+  weights = [["1/2", "-1/4"], [-1, 0.25]]
+  bias = ["1/4", "-1/4"]
+  activation = "sigmoid" # identity sigmoid tanh relu leaky_relu(0.1) elu(1)
+                         # prelu(γ1, γ2, …) softplus maxout(k)
+                         # softmax (last layer only)
   [[layer]]
-  weights = [[1, \"-1/2\"]]
-  bias = [\"1/8\"]
-  activation = \"sigmoid\"
+  weights = [[1, "-1/2"]]
+  bias = ["1/8"]
+  activation = "sigmoid"
 
 Examples:
   nn-tutor net spec.toml
-  nn-tutor net spec.toml --format json     spec, loss and per-layer z, a, delta, grad_W, grad_b
-  nn-tutor net big.toml --float            compute in f64 (needed past 2,000 parameters)";
+  nn-tutor net spec.toml --format json   # spec, loss, per-layer z, a, delta…
+  nn-tutor net big.toml --float          # in f64 (past 2,000 parameters)"#;
 
-const EXERCISE_HELP: &str = "\
-Each problem is a worked example with inputs drawn from its ranges (small
+const EXERCISE_HELP: &str = r#"Each problem is a worked example with inputs drawn from its ranges (small
 integers and simple fractions, so the arithmetic can be done by hand);
 draws on a kink or with every gradient zero are redrawn. The key is the
 example's own report: the same as `nn-tutor explain … --set` with the
-problem's inputs. The sheet prints its seed and the command that regenerates it.
+problem's inputs. The sheet prints its seed and the command that
+regenerates it.
 
 Examples:
   nn-tutor exercise backprop --example 1 --seed 7 --count 3
-  nn-tutor exercise backprop --example 1 --seed 7 --key-out key.md > sheet.md
-  nn-tutor exercise forward --seed 7 --key --format latex > forward.tex
-  nn-tutor exercise --all --seed 2024 --format json --key > term.json
-  nn-tutor exercise chain-rule --example 1 --lang zh";
+  nn-tutor exercise backprop --example 1 --seed 7 --out sheet.md \
+      --key-out key.md
+  nn-tutor exercise forward --seed 7 --key --format latex --out forward.tex
+  nn-tutor exercise --all --seed 2024 --format json --key --out term.json
+  nn-tutor exercise chain-rule --example 1 --lang zh"#;
 
-const CHECK_HELP: &str = "\
-The answers file (TOML) names any result or intermediate of the example
+const CHECK_HELP: &str = r#"The answers file (TOML) names any result or intermediate of the example
 (`nn-tutor explain TOPIC --example N --format json` lists them under
-\"results\"), exact or decimal:
+"results"), exact or decimal:
 
-  \"df/dq\" = -4
-  \"df/dx\" = \"-1/4\"      # a fraction goes in quotes
-  \"df/dz\" = 0.39          # a decimal: right if it is the value rounded to its places
-  tolerance = 0.01         # optional: also right within ±0.01
+  "df/dq" = -4
+  "df/dx" = "-1/4"   # a fraction goes in quotes
+  "df/dz" = 0.39     # a decimal: right if it is the value rounded
+  tolerance = 0.01   # optional: also right within ±0.01
 
 Exit status: 0 when every answer is right, 1 when one is wrong, 2 for a bad
 file or flag.
 
 Examples:
   nn-tutor check backprop --example 1 --set x=-1,y=-5,z=4 answers.toml
-  nn-tutor check chain-rule --example 2 answers.toml --tolerance 0.001";
+  nn-tutor check chain-rule --example 2 answers.toml --tolerance 0.001"#;
 
 /// nn-tutor: a companion for learning how neural networks compute and learn.
 #[derive(Debug, Parser)]
@@ -129,9 +141,10 @@ Examples:
   nn-tutor explain backprop --example 1
   nn-tutor explain backprop --example 1 --set x=3,z=1/2
   nn-tutor explain chain-rule --example 1 --format markdown
-  nn-tutor explain autodiff             (lists the topic's examples)
+  nn-tutor explain autodiff             # lists the topic's examples
+  nn-tutor explain backprop/1           # the id `nn-tutor list` prints
   nn-tutor explain activation --example 1 --plot activations.svg
-  nn-tutor explain backprop --example 2 --round-each 2   (why a hand computation drifts)")]
+  nn-tutor explain backprop --example 2 --round-each 2  # hand-rounding drift")]
     Explain(ExplainArgs),
     /// Differentiate your own expression by reverse-mode autodiff.
     #[command(after_help = "\
@@ -144,7 +157,9 @@ names, and the functions exp ln log sqrt sigmoid tanh relu abs max min
 Examples:
   nn-tutor graph \"(x + y) * z\" --at x=-2,y=5,z=-4
   nn-tutor graph \"u = x*y; v = x/y; z = u^2 + v^2\" --at x=1,y=2 --chains
-  nn-tutor graph \"q = x + y; f = q * z\" --at x=-2,y=5,z=-4 --diagram dot | dot -Tsvg > g.svg")]
+  nn-tutor graph \"-x^2\" --at x=3
+  nn-tutor graph \"q = x + y; f = q * z\" --at x=-2,y=5,z=-4 --diagram dot \\
+      | dot -Tsvg > g.svg")]
     Graph(GraphArgs),
     /// Trace a network you write in a TOML file: z, a, δ and every gradient, layer by layer.
     #[command(after_help = NET_HELP)]
@@ -167,7 +182,7 @@ Examples:
     Train(TrainArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     #[command(
-        after_help = "Example:\n  nn-tutor completions bash > ~/.local/share/bash-completion/completions/nn-tutor"
+        after_help = "Example:\n  nn-tutor completions bash \\\n      > ~/.local/share/bash-completion/completions/nn-tutor"
     )]
     Completions(CompletionsArgs),
 }
@@ -476,6 +491,37 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::CommandFactory;
+
+    /// Every command with its subcommands, depth first.
+    fn all_commands(c: &clap::Command) -> Vec<clap::Command> {
+        let mut out = vec![c.clone()];
+        for s in c.get_subcommands() {
+            out.extend(all_commands(s));
+        }
+        out
+    }
+
+    /// The examples at the end of each --help are copied into a shell: on
+    /// an 80-column terminal clap must not wrap a line of them (it broke
+    /// `--l2 0.0001` off its command), so every line fits unchanged.
+    #[test]
+    fn help_examples_are_never_wrapped_at_80_columns() {
+        for mut c in all_commands(&Cli::command().term_width(80)) {
+            let Some(after) = c.get_after_help().map(|s| s.to_string()) else {
+                continue;
+            };
+            let name = c.get_name().to_string();
+            let help = c.render_long_help().to_string();
+            for line in after.lines() {
+                assert!(
+                    help.lines().any(|h| h.trim_end() == line.trim_end()),
+                    "`{name} --help` wraps this line at 80 columns ({} chars):\n{line}",
+                    line.chars().count()
+                );
+            }
+        }
+    }
 
     #[test]
     fn edit_distance_counts_single_character_edits() {

@@ -486,7 +486,8 @@ fn bad_inputs_fail_clearly() {
             "it has no variables (it is a constant)",
         ),
         (vec!["net"], 2, "<SPEC>"),
-        (vec!["net", "/nonexistent/spec.toml"], 1, "cannot read it"),
+        // A missing or unreadable input file is the user's to fix: 2.
+        (vec!["net", "/nonexistent/spec.toml"], 2, "cannot read it"),
         (vec!["train", "--data", "nope"], 2, "known data sets: xor"),
         (
             vec!["train", "--data", "mnist:"],
@@ -497,12 +498,12 @@ fn bad_inputs_fail_clearly() {
         // training run, as "No such file or directory (os error 2)".
         (
             vec!["train", "--data", "xor", "--plot", "/nonexistent/dir/x.svg"],
-            1,
+            2,
             "/nonexistent/dir/x.svg: the folder /nonexistent/dir does not exist",
         ),
         (
             vec!["train", "--data", "xor", "--plot", "/", "--force"],
-            1,
+            2,
             "/: is a folder; give a file name",
         ),
         (
@@ -514,7 +515,7 @@ fn bad_inputs_fail_clearly() {
                 "--plot",
                 "/nonexistent/a.svg",
             ],
-            1,
+            2,
             "the folder /nonexistent does not exist",
         ),
         (
@@ -589,13 +590,13 @@ fn bad_inputs_fail_clearly() {
         ),
         (
             vec!["check", "backprop", "--example", "1", "/nonexistent.toml"],
-            1,
+            2,
             "cannot read it",
         ),
         (
             vec!["book", "build", "--book", "/nonexistent"],
-            1,
-            "no book.toml in /nonexistent",
+            2,
+            "/nonexistent: has no book.toml",
         ),
         (vec!["completions", "tcsh"], 2, "possible values: bash"),
     ];
@@ -688,7 +689,11 @@ fn input_files_are_bounded_and_checked() {
     std::fs::write(&bin, [0x7f, 0x45, 0x4c, 0x46, 0xff, 0x00, 0x01]).unwrap();
     fails(&["net", bin.to_str().unwrap()], 2, "not UTF-8");
     // A directory is not a spec.
-    fails(&["net", dir.to_str().unwrap()], 1, "cannot read it");
+    fails(
+        &["net", dir.to_str().unwrap()],
+        2,
+        "is a folder; give a file",
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

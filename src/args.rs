@@ -187,14 +187,30 @@ Examples:
     Completions(CompletionsArgs),
 }
 
-/// Arguments of `nn-tutor list`.
+/// Arguments of `nn-tutor list`: a listing has no numbers to compute, so
+/// only the format and the language (no --float, no --digits).
 #[derive(Debug, Args, Clone)]
 pub struct ListArgs {
     /// Only this topic.
     #[arg(value_parser = TopicParser)]
     pub topic: Option<String>,
-    #[command(flatten)]
-    pub out: OutputArgs,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Language of the report's words: en, or zh (Chinese, with the decks' terms).
+    #[arg(long, value_enum, default_value_t)]
+    pub lang: crate::report::i18n::Lang,
+}
+
+impl ListArgs {
+    /// The output flags of a report command, the unused ones at their defaults.
+    pub fn out(&self) -> OutputArgs {
+        OutputArgs {
+            format: self.format,
+            lang: self.lang,
+            ..OutputArgs::default()
+        }
+    }
 }
 
 /// Arguments of `nn-tutor explain`.
@@ -278,8 +294,7 @@ pub struct ExerciseArgs {
     )]
     pub seed: u64,
     /// Problems per example (at most 50; more are capped with a note).
-    #[arg(long, default_value_t = 1, value_name = "K",
-          value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, default_value_t = 1, value_name = "K", value_parser = parse_count)]
     pub count: u32,
     /// Append the answer key (every result and the full step tables).
     #[arg(long)]
@@ -401,6 +416,16 @@ pub struct OutputArgs {
     pub lang: crate::report::i18n::Lang,
 }
 
+impl Default for OutputArgs {
+    /// What the flags are when none is given.
+    fn default() -> Self {
+        use clap::FromArgMatches;
+        let none = <Self as Args>::augment_args(clap::Command::new("defaults"))
+            .get_matches_from(["defaults"]);
+        OutputArgs::from_arg_matches(&none).expect("the defaults parse")
+    }
+}
+
 impl OutputArgs {
     /// The computation settings these flags ask for (`--float`, `--digits`).
     pub fn settings(&self) -> Settings {
@@ -419,6 +444,17 @@ impl OutputArgs {
             color,
             ..RenderOptions::default()
         }
+    }
+}
+
+/// `exercise --count`: 1 to 50 problems per example; more are capped at
+/// 50 (with a note), 0 is refused naming that range.
+fn parse_count(s: &str) -> Result<u32, String> {
+    let max = crate::exercise::MAX_COUNT;
+    match s.parse::<u32>() {
+        Ok(0) => Err(format!("give 1 to {max} problems per example")),
+        Ok(n) => Ok(n),
+        Err(e) => Err(format!("{e}; give 1 to {max} problems per example")),
     }
 }
 

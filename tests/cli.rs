@@ -806,3 +806,30 @@ fn help_is_literal_and_lists_every_topic() {
         );
     }
 }
+/// Flags that would do nothing are refused, not silently ignored.
+#[test]
+fn flags_that_do_nothing_are_refused() {
+    fails(&["list", "--float"], 2, "unexpected argument '--float'");
+    fails(
+        &["list", "--digits", "3"],
+        2,
+        "unexpected argument '--digits'",
+    );
+    assert!(
+        run(&["list", "--format", "json", "--lang", "zh"])
+            .status
+            .success()
+    );
+    fails(
+        &["train", "--data", "xor", "--float"],
+        2,
+        "--float does nothing here: training always computes in floating point; \
+         --dtype f32|f64 chooses the precision",
+    );
+    // --count 0 names the real range, not u32's.
+    fails(
+        &["exercise", "backprop", "-e", "1", "--count", "0"],
+        2,
+        "give 1 to 50 problems per example",
+    );
+}

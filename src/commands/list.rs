@@ -11,5 +11,5 @@ pub fn run(a: ListArgs) -> Result<Outcome> {
         Some(t) => Some(topic_and_example(t, None)?.0),
         None => None,
     };
-    Outcome::report(catalog::listing(topic.as_deref())?, a.out)
+    Outcome::report(catalog::listing(topic.as_deref())?, a.out())
 }

@@ -833,3 +833,58 @@ fn flags_that_do_nothing_are_refused() {
         "give 1 to 50 problems per example",
     );
 }
+/// An existing --key-out is refused before anything goes to stdout (a
+/// redirected sheet stays as the shell left it, and the key is untouched).
+#[test]
+fn an_existing_key_is_refused_before_the_sheet_is_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("key.md");
+    std::fs::write(&key, "old key").unwrap();
+    let k = key.to_str().unwrap();
+    fails(
+        &["exercise", "backprop", "-e", "1", "--key-out", k],
+        2,
+        "already exists; add --force",
+    );
+    assert_eq!(std::fs::read_to_string(&key).unwrap(), "old key");
+    // With --out the sheet is a file: written whole, with the key, or not at all.
+    let sheet = dir.path().join("sheet.md");
+    let s = sheet.to_str().unwrap();
+    fails(
+        &[
+            "exercise",
+            "backprop",
+            "-e",
+            "1",
+            "--out",
+            s,
+            "--key-out",
+            k,
+        ],
+        2,
+        "already exists",
+    );
+    assert!(!sheet.exists());
+    let ok = run(&[
+        "exercise",
+        "backprop",
+        "-e",
+        "1",
+        "--out",
+        s,
+        "--key-out",
+        k,
+        "--force",
+    ]);
+    assert!(ok.status.success());
+    assert!(
+        std::fs::read_to_string(&sheet)
+            .unwrap()
+            .contains("# Exercises")
+    );
+    assert!(
+        std::fs::read_to_string(&key)
+            .unwrap()
+            .contains("# Answer key")
+    );
+}

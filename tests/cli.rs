@@ -888,3 +888,27 @@ fn an_existing_key_is_refused_before_the_sheet_is_printed() {
             .contains("# Answer key")
     );
 }
+/// A 2×3 weight matrix under a 2-value input was blamed on the input alone
+/// ("give 3 input values"): the message names the matrix and its shape too,
+/// and counts in the singular where there is one.
+#[test]
+fn a_misfit_between_input_and_first_matrix_names_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("w.toml");
+    let layer = "[[layer]]\nweights = [[1, 2, 3], [4, 5, 6]]\nbias = [0, 0]\n\
+                 activation = \"identity\"\n";
+    std::fs::write(&spec, format!("input = [1, 2]\n{layer}")).unwrap();
+    fails(
+        &["net", spec.to_str().unwrap()],
+        2,
+        "input: it has 2 values but layer 1's weight matrix W(1) is 2×3, which takes \
+         3 inputs; give 3 input values, or a W(1) with 2 columns (out×in)",
+    );
+    std::fs::write(&spec, format!("input = [1]\n{layer}")).unwrap();
+    fails(
+        &["net", spec.to_str().unwrap()],
+        2,
+        "it has 1 value but layer 1's weight matrix W(1) is 2×3, which takes 3 inputs; \
+         give 3 input values, or a W(1) with 1 column",
+    );
+}

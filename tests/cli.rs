@@ -708,6 +708,7 @@ fn an_expression_may_begin_with_a_minus() {
     // Flags after it still work, and a flag that is not one still fails.
     fails(&["graph", "x", "--at", "x=1", "--nope"], 2, "--nope");
 }
+
 /// Run bash's completion function of `nn-tutor completions bash` on the
 /// words typed so far (the last one being completed); what it offers.
 fn complete(words: &[&str]) -> Vec<String> {
@@ -737,6 +738,7 @@ fn complete(words: &[&str]) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
 /// The generated script stopped after the subcommand (clap_complete spells
 /// a hyphenated program's states two ways): `explain --<TAB>` offered nothing.
 #[test]
@@ -757,6 +759,7 @@ fn bash_completes_flags_after_the_subcommand_and_topics_from_the_catalog() {
     let train = complete(&["nn-tutor", "train", "--ep"]);
     assert_eq!(train, ["--epochs"]);
 }
+
 #[test]
 fn a_misspelt_topic_gets_a_suggestion_and_the_listed_id_works() {
     fails(
@@ -788,6 +791,7 @@ fn a_misspelt_topic_gets_a_suggestion_and_the_listed_id_works() {
     assert!(sheet.status.success());
     assert_eq!(sheet.stdout, same.stdout);
 }
+
 #[test]
 fn help_is_literal_and_lists_every_topic() {
     let graph = String::from_utf8(run(&["graph", "--help"]).stdout).unwrap();
@@ -806,6 +810,7 @@ fn help_is_literal_and_lists_every_topic() {
         );
     }
 }
+
 /// Flags that would do nothing are refused, not silently ignored.
 #[test]
 fn flags_that_do_nothing_are_refused() {
@@ -833,6 +838,7 @@ fn flags_that_do_nothing_are_refused() {
         "give 1 to 50 problems per example",
     );
 }
+
 /// An existing --key-out is refused before anything goes to stdout (a
 /// redirected sheet stays as the shell left it, and the key is untouched).
 #[test]
@@ -888,6 +894,7 @@ fn an_existing_key_is_refused_before_the_sheet_is_printed() {
             .contains("# Answer key")
     );
 }
+
 /// A 2×3 weight matrix under a 2-value input was blamed on the input alone
 /// ("give 3 input values"): the message names the matrix and its shape too,
 /// and counts in the singular where there is one.
@@ -910,5 +917,23 @@ fn a_misfit_between_input_and_first_matrix_names_both() {
         2,
         "it has 1 value but layer 1's weight matrix W(1) is 2×3, which takes 3 inputs; \
          give 3 input values, or a W(1) with 1 column",
+    );
+}
+
+/// Under --lang zh every report keeps its English title beside the Chinese
+/// one; train's heading dropped it.
+#[test]
+fn train_in_chinese_keeps_the_english_title() {
+    let out = run(&["train", "--data", "xor", "--epochs", "1", "--lang", "zh"]);
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        s.lines().next(),
+        Some("train · 在 xor 上训练 · Training on xor")
+    );
+    let out = run(&["train", "--data", "xor", "--epochs", "1"]);
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        s.lines().next(),
+        Some("train · Training on xor · 在 xor 上训练")
     );
 }

@@ -326,10 +326,12 @@ pub fn localize(r: &Report, lang: Lang) -> Cow<'_, Report> {
     // A title with an entry of its own (`graph`, `net`) is translated;
     // a catalog title gives way to the deck's term, and stays beside it
     // as the English gloss.
+    // A report whose own Chinese title is that translation (train's) keeps
+    // the English beside it, as a catalog title does.
     match translate(&r.title) {
-        Some(z) => (r.title, r.title_zh) = (z, String::new()),
-        None if !r.title_zh.is_empty() => std::mem::swap(&mut r.title, &mut r.title_zh),
-        None => {}
+        Some(z) if z != r.title_zh => (r.title, r.title_zh) = (z, String::new()),
+        _ if !r.title_zh.is_empty() => std::mem::swap(&mut r.title, &mut r.title_zh),
+        _ => {}
     }
     r.sources.iter_mut().for_each(in_place);
     r.try_next.iter_mut().for_each(in_place);

@@ -110,16 +110,16 @@ const CHECK_HELP: &str = r#"The answers file (TOML) names any result or intermed
 (`nn-tutor explain TOPIC --example N --format json` lists them under
 "results"), exact or decimal:
 
-  "df/dq" = -4
-  "df/dx" = "-1/4"   # a fraction goes in quotes
-  "df/dz" = 0.39     # a decimal: right if it is the value rounded
+  "df/dq" = "1/4"    # a fraction goes in quotes
+  "df/dx" = 0.25     # a decimal: right if it is the value rounded
+  f = -1.5
   tolerance = 0.01   # optional: also right within ±0.01
 
 Exit status: 0 when every answer is right, 1 when one is wrong, 2 for a bad
 file or flag.
 
 Examples:
-  nn-tutor check backprop --example 1 --set x=-1,y=-5,z=4 answers.toml
+  nn-tutor check backprop --example 1 --set x=-1,y=-5,z=1/4 answers.toml
   nn-tutor check chain-rule --example 2 answers.toml --tolerance 0.001"#;
 
 /// nn-tutor: a companion for learning how neural networks compute and learn.

@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::render::{Format, RenderOptions};
 use crate::report::Settings;
+use crate::report::i18n::Lang;
 
 const ABOUT: &str = "Recompute the worked examples of an introductory neural-network course \
 step by step: every intermediate value, local and upstream gradient, exactly where the math allows.";
@@ -524,6 +525,198 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// The language of the command line itself (help and errors): `--lang`
+/// among the arguments, else `NN_TUTOR_LANG`, else English. Read before
+/// clap parses, so that its help and errors can already be in it.
+pub fn cli_lang(args: &[std::ffi::OsString]) -> Lang {
+    let mut value = std::env::var("NN_TUTOR_LANG").ok();
+    let mut it = args.iter().map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        if a == "--lang" {
+            value = it.next().map(|v| v.into_owned());
+        } else if let Some(v) = a.strip_prefix("--lang=") {
+            value = Some(v.to_string());
+        }
+    }
+    match value.as_deref() {
+        Some("zh") => Lang::Zh,
+        _ => Lang::En,
+    }
+}
+
+/// The clap definition the binary parses with: `--lang` defaults to
+/// `NN_TUTOR_LANG`, and in Chinese every help text comes from
+/// [`crate::report::messages::cli::HELP`] (a text without an entry stays
+/// English, and the completeness test names it). Only the binary reads the
+/// environment: the book's directives and the tests parse [`Cli`] as is.
+pub fn command_in(lang: Lang) -> clap::Command {
+    use clap::CommandFactory;
+    let mut c = lang_from_env(Cli::command());
+    match lang {
+        Lang::En => c,
+        Lang::Zh => {
+            // Built first, so that clap's own --help, --version and `help`
+            // are there to be translated.
+            c.build();
+            in_chinese(c)
+        }
+    }
+}
+
+/// The Chinese of a help text: looked up whole, else paragraph by
+/// paragraph (see [`crate::report::messages::cli::HELP`]).
+pub fn help_zh(text: &str) -> Option<String> {
+    let table = crate::report::messages::cli::HELP;
+    let look = |s: &str| {
+        table
+            .iter()
+            .find(|(en, _)| *en == s)
+            .map(|(_, zh)| zh.to_string())
+    };
+    if let Some(z) = look(text) {
+        return Some(z);
+    }
+    let mut all = true;
+    let blocks: Vec<String> = text
+        .split("\n\n")
+        .map(|block| {
+            let lines: Vec<&str> = block.lines().collect();
+            let n = lines.iter().take_while(|l| !l.starts_with(' ')).count();
+            if n == 0 {
+                return block.to_string();
+            }
+            let prose = lines[..n].join(" ");
+            let zh = look(&prose).unwrap_or_else(|| {
+                all = false;
+                prose
+            });
+            std::iter::once(zh.as_str())
+                .chain(lines[n..].iter().copied())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    all.then(|| blocks.join("\n\n"))
+}
+
+/// `--lang` of every subcommand takes its default from `NN_TUTOR_LANG`.
+fn lang_from_env(mut c: clap::Command) -> clap::Command {
+    if c.get_arguments().any(|a| a.get_id() == "lang") {
+        c = c.mut_arg("lang", |a| a.env("NN_TUTOR_LANG"));
+    }
+    let names: Vec<String> = c
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for n in names {
+        c = c.mut_subcommand(n, lang_from_env);
+    }
+    c
+}
+
+/// A word of clap's own (a heading, "Print help") in Chinese.
+fn word(en: &'static str) -> &'static str {
+    crate::report::messages::cli::HELP
+        .iter()
+        .find(|(e, _)| *e == en)
+        .map_or(en, |(_, zh)| zh)
+}
+
+fn in_chinese(c: clap::Command) -> clap::Command {
+    let zh = |s: &clap::builder::StyledStr| {
+        let s = s.to_string();
+        help_zh(&s).unwrap_or(s)
+    };
+    let mut c = c;
+    if let Some(s) = c.get_about().map(zh) {
+        c = c.about(s);
+    }
+    if let Some(s) = c.get_long_about().map(zh) {
+        c = c.long_about(s);
+    }
+    if let Some(s) = c.get_after_help().map(zh) {
+        c = c.after_help(s);
+    }
+    if let Some(s) = c.get_after_long_help().map(zh) {
+        c = c.after_long_help(s);
+    }
+    let ids: Vec<clap::Id> = c.get_arguments().map(|a| a.get_id().clone()).collect();
+    for id in ids {
+        c = c.mut_arg(id, |a| {
+            let heading = if a.is_positional() {
+                "Arguments"
+            } else {
+                "Options"
+            };
+            let mut a = a.help_heading(word(heading));
+            if let Some(s) = a.get_help().map(zh) {
+                a = a.help(s);
+            }
+            if let Some(s) = a.get_long_help().map(zh) {
+                a = a.long_help(s);
+            }
+            // Values with their own help are listed in Chinese here, since
+            // clap would print their English help.
+            let values: Vec<(String, String)> = a
+                .get_possible_values()
+                .iter()
+                .filter_map(|v| v.get_help().map(|h| (v.get_name().to_string(), zh(h))))
+                .collect();
+            if !values.is_empty() {
+                let list: Vec<String> = values.iter().map(|(n, h)| format!("- {n}: {h}")).collect();
+                let help = a.get_help().map(|s| s.to_string()).unwrap_or_default();
+                a = a.hide_possible_values(true).long_help(format!(
+                    "{help}\n\n{}\n{}",
+                    word("Possible values:"),
+                    list.join("\n")
+                ));
+            }
+            a
+        });
+    }
+    let names: Vec<String> = c
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for n in names {
+        c = c.mut_subcommand(n, in_chinese);
+    }
+    c.subcommand_help_heading(word("Commands"))
+        .help_template(format!(
+            "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            word("Usage:")
+        ))
+}
+
+/// Every text of a command's help, depth first: about, long about, the
+/// text after the options, and each argument's help and possible values'.
+pub fn help_texts(c: &clap::Command) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut push = |s: Option<&clap::builder::StyledStr>| {
+        if let Some(s) = s {
+            out.push(s.to_string());
+        }
+    };
+    push(c.get_about());
+    push(c.get_long_about());
+    push(c.get_after_help());
+    push(c.get_after_long_help());
+    for a in c.get_arguments() {
+        push(a.get_help());
+        push(a.get_long_help());
+        for v in a.get_possible_values() {
+            push(v.get_help());
+        }
+    }
+    for s in c.get_subcommands() {
+        out.extend(help_texts(s));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -557,6 +750,56 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Under --lang zh (or NN_TUTOR_LANG=zh) every help text, clap's own
+    /// words included, has its Chinese in `report/messages/cli.rs`.
+    #[test]
+    fn every_help_text_has_a_chinese_entry() {
+        let mut c = Cli::command();
+        c.build();
+        let missing: Vec<String> = help_texts(&c)
+            .into_iter()
+            .filter(|s| help_zh(s).is_none())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "help texts without Chinese:\n{missing:#?}"
+        );
+        let zh = command_in(Lang::Zh).render_long_help().to_string();
+        assert!(
+            zh.starts_with("逐步重算") && zh.contains("用法: nn-tutor"),
+            "{zh}"
+        );
+        for e in ["Print help", "Usage:", "Options:", "Commands:"] {
+            assert!(!zh.contains(e), "`{e}` left in English:\n{zh}");
+        }
+    }
+
+    #[test]
+    fn the_cli_language_comes_from_lang_then_the_environment() {
+        let args = |a: &[&str]| a.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        // The environment is shared by every test thread: only read here.
+        let env_zh = std::env::var("NN_TUTOR_LANG").is_ok_and(|v| v == "zh");
+        let default = if env_zh { Lang::Zh } else { Lang::En };
+        assert_eq!(cli_lang(&args(&["nn-tutor", "list"])), default);
+        assert_eq!(
+            cli_lang(&args(&["nn-tutor", "list", "--lang", "zh"])),
+            Lang::Zh
+        );
+        assert_eq!(
+            cli_lang(&args(&["nn-tutor", "list", "--lang=zh"])),
+            Lang::Zh
+        );
+        assert_eq!(
+            cli_lang(&args(&["nn-tutor", "list", "--lang", "en"])),
+            Lang::En
+        );
+        // After `--`, `--lang` is an argument, not the flag.
+        assert_eq!(
+            cli_lang(&args(&["nn-tutor", "graph", "--", "--lang", "zh"])),
+            default
+        );
     }
 
     #[test]

@@ -3,13 +3,14 @@
 
 use std::io::Write;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 pub use crate::args::{Cli, Command, OutputArgs};
 use crate::commands;
 pub use crate::commands::{Outcome, parse_assignments};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::render;
+use crate::report::i18n::Lang;
 use crate::report::{Block, Report};
 
 /// Run a parsed command line up to its report or text.
@@ -50,7 +51,13 @@ fn show(report: &Report, out: &OutputArgs) -> String {
 /// Usage errors exit with 2, computation errors with 1; a closed stdout
 /// (`nn-tutor … | head -1`) is not an error.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Help and errors speak the language of --lang or NN_TUTOR_LANG.
+    let lang = crate::args::cli_lang(&args);
+    let parsed = crate::args::command_in(lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
@@ -73,9 +80,130 @@ pub fn main() -> i32 {
             }
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", error_message(&e, lang));
             e.exit_code()
         }
+    }
+}
+
+/// `error: …` as the binary prints it, in `lang`: the Chinese comes from
+/// [`crate::report::messages::cli::ERRORS`]; a message without an entry
+/// stays English.
+pub fn error_message(e: &Error, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("error: {e}"),
+        Lang::Zh => {
+            let (template, parts) = error_parts(e);
+            let zh =
+                crate::report::i18n::fill_error(template, &parts).unwrap_or_else(|| e.to_string());
+            format!(
+                "{}: {zh}",
+                crate::args::help_zh("error").unwrap_or_default()
+            )
+        }
+    }
+}
+
+/// An error's message as its template (the `#[error]` text with `{}` for
+/// each field, in order) and its fields: every variant, so a new one must
+/// say how it reads in Chinese.
+fn error_parts(e: &Error) -> (&'static str, Vec<String>) {
+    let s = |x: &dyn ToString| x.to_string();
+    match e {
+        Error::Syntax { message, caret } => ("syntax error: {}\n{}", vec![s(message), s(caret)]),
+        Error::UnknownFunction { name, known } => (
+            "unknown function `{}`; known functions: {}",
+            vec![s(name), s(known)],
+        ),
+        Error::BadNumber { text, reason } => {
+            ("cannot read `{}` as a number: {}", vec![s(text), s(reason)])
+        }
+        Error::MissingValue { name } => (
+            "variable `{}` has no value; give it one with --at {}=…",
+            vec![s(name), s(name)],
+        ),
+        Error::UnknownName {
+            name,
+            what,
+            accepted,
+        } => ("`{}` is not {}; {}", vec![s(name), s(what), s(accepted)]),
+        Error::BadAssignment { text } => (
+            "cannot read `{}`: expected NAME=VALUE, e.g. x=3 or w=1/2",
+            vec![s(text)],
+        ),
+        Error::DivisionByZero { node } => ("division by zero at node `{}`", vec![s(node)]),
+        Error::Domain {
+            func,
+            value,
+            node,
+            hint,
+        } => (
+            "{} is undefined at {} (node `{}`): {}",
+            vec![s(func), s(value), s(node), s(hint)],
+        ),
+        Error::NotFinite { node, value } => (
+            "the value of node `{}` is not a finite number ({}); try smaller inputs",
+            vec![s(node), s(value)],
+        ),
+        Error::TooLarge { node, cap } => (
+            "exact value at node `{}` needs more than {} bits; \
+             rerun with --float to compute in floating point",
+            vec![s(node), s(cap)],
+        ),
+        Error::Limit { what, limit, hint } => match hint.strip_prefix("; ") {
+            Some(h) => (
+                "{} exceeds the limit of {}; {}",
+                vec![s(what), s(limit), s(&h)],
+            ),
+            None => (
+                "{} exceeds the limit of {}",
+                vec![s(what), format!("{limit}{hint}")],
+            ),
+        },
+        // A whole message: its entry is the message itself.
+        Error::UnknownExample { message } | Error::Usage(message) => ("{}", vec![s(message)]),
+        Error::Invalid {
+            what,
+            problem,
+            accepted,
+        } => ("{}: {}; {}", vec![s(what), s(problem), s(accepted)]),
+        Error::Toml {
+            path,
+            line,
+            column,
+            message,
+        } => (
+            "{}:{}:{}: cannot read the TOML: {}",
+            vec![s(path), s(line), s(column), s(message)],
+        ),
+        Error::Io { path, message } | Error::File { path, message } => {
+            ("{}: {}", vec![s(path), s(message)])
+        }
+        Error::Book { message } => ("book: {}", vec![s(message)]),
+        Error::BadFlag {
+            flag,
+            value,
+            accepted,
+        } => ("{} {}: {}", vec![s(flag), s(value), s(accepted)]),
+        Error::BadData {
+            source_name,
+            problem,
+            expected,
+        } => (
+            "{}: {}; expected {}",
+            vec![s(source_name), s(problem), s(expected)],
+        ),
+        Error::Diverged {
+            epoch,
+            iteration,
+            value,
+            lr,
+            suggest,
+        } => (
+            "training diverged in epoch {} (iteration {}): the loss became {} \
+             with learning rate {}; try a smaller learning rate, e.g. --lr {}",
+            vec![s(epoch), s(iteration), s(value), s(lr), s(suggest)],
+        ),
     }
 }
 
@@ -85,4 +213,170 @@ pub fn tables(report: &Report) -> impl Iterator<Item = &crate::report::Table> {
         Block::Table(t) => Some(t),
         _ => None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One error of every variant; the match has no catch-all arm, so a new
+    /// variant does not compile here until it has a sample (and, through
+    /// `error_parts`, a template with a Chinese entry).
+    fn samples() -> Vec<Error> {
+        let s = |x: &str| x.to_string();
+        let all = vec![
+            Error::Syntax {
+                message: s("unexpected `)`"),
+                caret: s("x)\n ^"),
+            },
+            Error::UnknownFunction {
+                name: s("sigmod"),
+                known: s("exp, ln"),
+            },
+            Error::BadNumber {
+                text: s("1/0"),
+                reason: s("division by zero"),
+            },
+            Error::MissingValue { name: s("x") },
+            Error::UnknownName {
+                name: s("w"),
+                what: s("an input"),
+                accepted: s("x, y"),
+            },
+            Error::BadAssignment { text: s("x") },
+            Error::DivisionByZero { node: s("f") },
+            Error::Domain {
+                func: s("ln"),
+                value: s("0"),
+                node: s("f"),
+                hint: s("x > 0"),
+            },
+            Error::NotFinite {
+                node: s("f"),
+                value: s("inf"),
+            },
+            Error::TooLarge {
+                node: s("f"),
+                cap: 4096,
+            },
+            Error::Limit {
+                what: s("depth"),
+                limit: s("200"),
+                hint: s("; name steps"),
+            },
+            Error::UnknownExample {
+                message: s("--set needs --example N"),
+            },
+            Error::Usage(s("--set needs --example N")),
+            Error::Invalid {
+                what: s("input"),
+                problem: s("1 value"),
+                accepted: s("give 3 input values"),
+            },
+            Error::Toml {
+                path: s("a.toml"),
+                line: 1,
+                column: 2,
+                message: s("expected `=`"),
+            },
+            Error::Io {
+                path: s("a.svg"),
+                message: s("cannot read it: gone"),
+            },
+            Error::File {
+                path: s("a.svg"),
+                message: s("already exists; add --force to overwrite it"),
+            },
+            Error::Book {
+                message: s("cannot read it: gone"),
+            },
+            Error::BadFlag {
+                flag: s("--batch"),
+                value: s("0"),
+                accepted: s("give 1 or more"),
+            },
+            Error::BadData {
+                source_name: s("x.idx"),
+                problem: s("short"),
+                expected: s("784"),
+            },
+            Error::Diverged {
+                epoch: 3,
+                iteration: 7,
+                value: s("NaN"),
+                lr: 10.0,
+                suggest: 1.0,
+            },
+        ];
+        for e in &all {
+            match e {
+                Error::Syntax { .. }
+                | Error::UnknownFunction { .. }
+                | Error::BadNumber { .. }
+                | Error::MissingValue { .. }
+                | Error::UnknownName { .. }
+                | Error::BadAssignment { .. }
+                | Error::DivisionByZero { .. }
+                | Error::Domain { .. }
+                | Error::NotFinite { .. }
+                | Error::TooLarge { .. }
+                | Error::Limit { .. }
+                | Error::UnknownExample { .. }
+                | Error::Usage(_)
+                | Error::Invalid { .. }
+                | Error::Toml { .. }
+                | Error::Io { .. }
+                | Error::File { .. }
+                | Error::Book { .. }
+                | Error::BadFlag { .. }
+                | Error::BadData { .. }
+                | Error::Diverged { .. } => {}
+            }
+        }
+        all
+    }
+
+    fn has_cjk(s: &str) -> bool {
+        s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    /// Every entry of the error table puts back as many parts as its
+    /// English has, and each English template appears once.
+    #[test]
+    fn error_table_is_consistent() {
+        let mut seen = std::collections::HashSet::new();
+        for (en, zh) in crate::report::messages::cli::ERRORS {
+            assert!(seen.insert(en), "{en:?} twice");
+            let n = en.matches("{}").count();
+            let m = zh.matches('{').count();
+            assert_eq!(n, m, "{en:?} → {zh:?}");
+            assert!(
+                *en != "{}" && !en.contains("{}{}"),
+                "{en:?}: parts must be separated"
+            );
+        }
+    }
+
+    /// Every error variant reads in Chinese under --lang zh, and its
+    /// template is its English message exactly (so the two cannot drift).
+    #[test]
+    fn every_error_variant_has_a_chinese_entry() {
+        let samples = samples();
+        let mut kinds: Vec<_> = samples.iter().map(std::mem::discriminant).collect();
+        kinds.dedup();
+        assert_eq!(kinds.len(), samples.len(), "one sample per variant");
+        for e in &samples {
+            let (template, parts) = error_parts(e);
+            assert_eq!(
+                crate::report::i18n::fill_in_order(template, &parts),
+                e.to_string(),
+                "{template:?} is not the message of {e:?}"
+            );
+            let zh = error_message(e, Lang::Zh);
+            assert!(zh.starts_with("错误: "), "{zh}");
+            let body = zh.trim_start_matches("错误: ");
+            assert!(has_cjk(body), "{e:?} has no Chinese: {zh}");
+            assert_eq!(error_message(e, Lang::En), format!("error: {e}"));
+        }
+    }
 }

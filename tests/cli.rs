@@ -937,3 +937,65 @@ fn train_in_chinese_keeps_the_english_title() {
         Some("train · Training on xor · 在 xor 上训练")
     );
 }
+
+/// NN_TUTOR_LANG=zh makes Chinese the default of --lang, and the help and
+/// the error messages Chinese too; --lang en still wins, and English stays
+/// the default without it.
+#[test]
+fn nn_tutor_lang_zh_speaks_chinese_in_reports_help_and_errors() {
+    let zh = |args: &[&str]| {
+        bin()
+            .env("NN_TUTOR_LANG", "zh")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let first_line = |o: &Output| {
+        String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .next()
+            .map(String::from)
+    };
+    let report = zh(&["explain", "backprop", "--example", "1"]);
+    assert_eq!(
+        first_line(&report).as_deref(),
+        Some("backprop/1 · 反向传播 例1 · Backpropagation through a small circuit")
+    );
+    let english = zh(&["explain", "backprop", "--example", "1", "--lang", "en"]);
+    assert_eq!(
+        first_line(&english).as_deref(),
+        Some("backprop/1 · Backpropagation through a small circuit · 反向传播 例1")
+    );
+    let plain = run(&["explain", "backprop", "--example", "1"]);
+    assert_eq!(first_line(&plain), first_line(&english));
+    // Help: the top level and a subcommand.
+    let top = String::from_utf8(zh(&["--help"]).stdout).unwrap();
+    assert!(
+        top.starts_with("逐步重算神经网络入门课程的例题") && top.contains("\n命令:\n"),
+        "{top}"
+    );
+    let sub = String::from_utf8(zh(&["train", "--help"]).stdout).unwrap();
+    assert!(
+        sub.contains("用小批量随机梯度下降训练全连接网络") && sub.contains("学习率 η，一个正数"),
+        "{sub}"
+    );
+    let by_flag = String::from_utf8(run(&["explain", "--lang", "zh", "--help"]).stdout).unwrap();
+    assert!(by_flag.starts_with("逐步重算一道例题"), "{by_flag}");
+    // Errors.
+    let err = zh(&["explain", "backprop", "--set", "x=1"]);
+    assert_eq!(err.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&err.stderr),
+        "错误: --set 需要和 --example N 一起用\n"
+    );
+    let err = zh(&["net", "/nonexistent/spec.toml"]);
+    assert_eq!(
+        String::from_utf8_lossy(&err.stderr),
+        "错误: /nonexistent/spec.toml: 无法读取: No such file or directory (os error 2)\n"
+    );
+    fails(
+        &["explain", "backprop", "--set", "x=1"],
+        2,
+        "error: --set needs --example N",
+    );
+}

@@ -607,12 +607,17 @@ fn lang_from_env(mut c: clap::Command) -> clap::Command {
     if c.get_arguments().any(|a| a.get_id() == "lang") {
         c = c.mut_arg("lang", |a| a.env("NN_TUTOR_LANG"));
     }
+    each_subcommand(c, lang_from_env)
+}
+
+/// `c` with `f` applied to each of its subcommands.
+fn each_subcommand(mut c: clap::Command, f: fn(clap::Command) -> clap::Command) -> clap::Command {
     let names: Vec<String> = c
         .get_subcommands()
         .map(|s| s.get_name().to_string())
         .collect();
     for n in names {
-        c = c.mut_subcommand(n, lang_from_env);
+        c = c.mut_subcommand(n, f);
     }
     c
 }
@@ -677,14 +682,8 @@ fn in_chinese(c: clap::Command) -> clap::Command {
             a
         });
     }
-    let names: Vec<String> = c
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
-    for n in names {
-        c = c.mut_subcommand(n, in_chinese);
-    }
-    c.subcommand_help_heading(word("Commands"))
+    each_subcommand(c, in_chinese)
+        .subcommand_help_heading(word("Commands"))
         .help_template(format!(
             "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
             word("Usage:")

@@ -856,22 +856,7 @@ fn an_existing_key_is_refused_before_the_sheet_is_printed() {
     // With --out the sheet is a file: written whole, with the key, or not at all.
     let sheet = dir.path().join("sheet.md");
     let s = sheet.to_str().unwrap();
-    fails(
-        &[
-            "exercise",
-            "backprop",
-            "-e",
-            "1",
-            "--out",
-            s,
-            "--key-out",
-            k,
-        ],
-        2,
-        "already exists",
-    );
-    assert!(!sheet.exists());
-    let ok = run(&[
+    let both = [
         "exercise",
         "backprop",
         "-e",
@@ -880,8 +865,10 @@ fn an_existing_key_is_refused_before_the_sheet_is_printed() {
         s,
         "--key-out",
         k,
-        "--force",
-    ]);
+    ];
+    fails(&both, 2, "already exists");
+    assert!(!sheet.exists());
+    let ok = run(&[&both[..], &["--force"]].concat());
     assert!(ok.status.success());
     assert!(
         std::fs::read_to_string(&sheet)

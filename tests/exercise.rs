@@ -476,7 +476,7 @@ fn check_exit_status_and_bad_files() {
     );
     fails(
         &["check", "backprop", "-e", "1", "/nonexistent/a.toml"],
-        1,
+        2,
         "a.toml",
     );
     fails(

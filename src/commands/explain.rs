@@ -19,8 +19,7 @@ pub fn run(a: ExplainArgs) -> Result<Outcome> {
     if let Some(d) = a.round_each {
         let (values, digits) = (ex.values(&sets)?, a.out.digits as usize);
         let id = ex.id();
-        let plan = catalog::audits::plan(&id, &values)
-            .ok_or_else(|| catalog::audits::unavailable(&id))??;
+        let plan = ex.audit_plan(&values)?;
         crate::rounding::audit_plan(&mut r, &id, &plan, d, digits)?;
     }
     if let Some(path) = a.plot {

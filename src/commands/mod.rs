@@ -16,7 +16,7 @@ use crate::args::OutputArgs;
 use crate::catalog;
 use crate::error::{Error, Result};
 use crate::render;
-use crate::report::{Report, Settings};
+use crate::report::Report;
 
 /// What a command produced: a report to render, or finished text (a
 /// diagram, a completion script).
@@ -82,14 +82,7 @@ pub fn parse_assignments(items: &[String]) -> Result<Vec<(String, String)>> {
 /// into place, so a failed write leaves no half-written file.
 fn write_plot(r: &Report, path: &std::path::Path, force: bool) -> Result<()> {
     let Some(fig) = r.plot() else {
-        let with: Vec<String> = catalog::all()
-            .into_iter()
-            .filter(|e| {
-                e.run(&[], &Settings::default())
-                    .is_ok_and(|x| x.plot().is_some())
-            })
-            .map(|e| e.id())
-            .collect();
+        let with = catalog::with_plot();
         return Err(Error::Usage(format!(
             "{} has no plot; examples with a plot: {}",
             r.id,

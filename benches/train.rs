@@ -1,6 +1,6 @@
 //! Speed of one training epoch (issue 4): 784-512-512-10 on 55,000 synthetic
 //! MNIST-shaped samples, batch 100, f32, ReLU, softmax cross-entropy, SGD
-//! with η = 0.1, He-uniform — the work of `shared/bench/mlp_numpy.py` — and
+//! with η = 0.1, He-uniform — the work of `benches/peers/mlp_numpy.py` — and
 //! one epoch of the 8×8 digits (64-64-10, batch 32). Only the epoch loop is
 //! timed (`Log::seconds`): data generation and the final evaluation are not.
 //!

@@ -111,6 +111,13 @@ pub enum Error {
     #[error("{path}: {message}")]
     Io { path: String, message: String },
 
+    /// A file the user named cannot be used as named: an input that is
+    /// missing or unreadable, an output that exists (without `--force`), is
+    /// a folder or lies in a folder that does not exist, a book directory
+    /// without its book.toml.
+    #[error("{path}: {message}")]
+    File { path: String, message: String },
+
     /// Building the book failed (a directive, a formula, mdBook itself).
     #[error("book: {message}")]
     Book { message: String },
@@ -160,6 +167,7 @@ impl Error {
             | Error::Usage(_)
             | Error::Invalid { .. }
             | Error::Toml { .. }
+            | Error::File { .. }
             | Error::BadFlag { .. } => 2,
             Error::DivisionByZero { .. }
             | Error::Domain { .. }

@@ -16,6 +16,14 @@ fn io_error(path: &str, message: impl Into<String>) -> Error {
     }
 }
 
+/// A path the user named that cannot be used as named (exit status 2).
+fn file_error(path: &str, message: impl Into<String>) -> Error {
+    Error::File {
+        path: path.to_string(),
+        message: message.into(),
+    }
+}
+
 /// Read at most `limit` bytes of UTF-8 text from `reader`; more is an error
 /// naming `what`, and so is text that is not UTF-8.
 pub fn read_limited(reader: impl Read, what: &str, limit: u64) -> Result<String> {
@@ -44,8 +52,11 @@ pub fn read_limited(reader: impl Read, what: &str, limit: u64) -> Result<String>
 /// Read a text file of at most [`MAX_INPUT_BYTES`].
 pub fn read_text(path: &Path) -> Result<String> {
     let shown = path.display().to_string();
-    let file =
-        std::fs::File::open(path).map_err(|e| io_error(&shown, format!("cannot read it: {e}")))?;
+    if path.is_dir() {
+        return Err(file_error(&shown, "is a folder; give a file"));
+    }
+    let file = std::fs::File::open(path)
+        .map_err(|e| file_error(&shown, format!("cannot read it: {e}")))?;
     read_limited(file, &shown, MAX_INPUT_BYTES)
 }
 
@@ -56,20 +67,20 @@ pub fn read_text(path: &Path) -> Result<String> {
 pub fn check_writable(path: &Path, force: bool) -> Result<()> {
     let shown = path.display().to_string();
     if path.is_dir() {
-        return Err(io_error(
+        return Err(file_error(
             &shown,
             "is a folder; give a file name, e.g. loss.svg",
         ));
     }
     if path.exists() && !force {
-        return Err(io_error(
+        return Err(file_error(
             &shown,
             "already exists; add --force to overwrite it",
         ));
     }
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
     if let Some(d) = dir.filter(|d| !d.is_dir()) {
-        return Err(io_error(
+        return Err(file_error(
             &shown,
             format!("the folder {} does not exist; create it first", d.display()),
         ));

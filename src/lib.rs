@@ -3,13 +3,20 @@
 //!
 //! Data flows one way: the math ([`scalar`], [`expr`], [`graph`]) computes
 //! and records every step; [`report`] turns a trace into a [`report::Report`];
-//! [`render`] turns a report into text. The CLI only wires them together.
+//! [`render`] turns a report into text. The command line only wires them
+//! together, in three layers without a cycle: [`args`] holds the clap
+//! definitions; [`commands`] has one `run(args) -> Result<Outcome>` per
+//! subcommand; [`cli`] dispatches one line per subcommand, renders and
+//! prints. The book parses its directives with [`args`] and runs them with
+//! [`commands`] (`book::command` is the `book` subcommand itself).
 
 pub mod activation;
+pub mod args;
 pub mod book;
 pub mod catalog;
 pub mod check;
 pub mod cli;
+pub mod commands;
 pub mod error;
 pub mod exercise;
 pub mod expr;

@@ -147,6 +147,15 @@ pub struct Trace {
     pub softmax_shortcut: bool,
 }
 
+/// `1 value`, `3 values`: a count with its noun in the right number.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 fn invalid(what: String, problem: String, accepted: String) -> Error {
     Error::Invalid {
         what,
@@ -261,14 +270,26 @@ impl Network {
     /// Forward pass: z(l) and a(l) for l = 1..L.
     pub fn forward(&self, x: &[Scalar]) -> Result<Vec<Forward>> {
         if x.len() != self.inputs() {
+            // Either side may be the mistake: name the input and the matrix
+            // (a 2×3 W(1) was blamed on the input alone), in the spec's
+            // convention.
+            let (n, units) = (self.inputs(), self.layers[0].w.len());
+            let (shape, side, layout) = match self.convention {
+                Convention::Column => (format!("{units}×{n}"), "column", "out×in"),
+                Convention::Row => (format!("{n}×{units}"), "row", "in×out"),
+            };
             return Err(invalid(
                 "input".into(),
                 format!(
-                    "it has {} values but layer 1 takes {}",
-                    x.len(),
-                    self.inputs()
+                    "it has {} but layer 1's weight matrix W(1) is {shape}, which takes {}",
+                    count(x.len(), "value"),
+                    count(n, "input")
                 ),
-                format!("give {} input values", self.inputs()),
+                format!(
+                    "give {}, or a W(1) with {} ({layout})",
+                    count(n, "input value"),
+                    count(x.len(), side)
+                ),
             ));
         }
         let mut out: Vec<Forward> = Vec::with_capacity(self.layers.len());
@@ -304,11 +325,11 @@ impl Network {
             return Err(invalid(
                 "target".into(),
                 format!(
-                    "it has {} values but the output layer has {} units",
-                    obj.target.len(),
-                    self.outputs()
+                    "it has {} but the output layer has {}",
+                    count(obj.target.len(), "value"),
+                    count(self.outputs(), "unit")
                 ),
-                format!("give {} target values", self.outputs()),
+                format!("give {}", count(self.outputs(), "target value")),
             ));
         }
         obj.loss.check_target(&obj.target)?;
@@ -439,7 +460,8 @@ fn check_fit(
         return Err(invalid(
             format!("layer {l} bias"),
             format!(
-                "expected {outs} values (one per output of W), got {}",
+                "expected {} (one per output of W), got {}",
+                count(outs, "value"),
                 s.bias.len()
             ),
             "the bias has one entry per row of z".into(),

@@ -72,12 +72,9 @@ fn pending_markers_name_examples_not_yet_in_the_catalog() {
                 .trim();
             let cli = directive::parse(args)
                 .unwrap_or_else(|e| panic!("{file}: pending marker `{args}` does not parse: {e}"));
-            if let nn_tutor::cli::Command::Explain {
-                topic,
-                example: Some(n),
-                ..
-            } = cli.command
-                && catalog::find(&topic, n).is_ok()
+            if let nn_tutor::cli::Command::Explain(a) = cli.command
+                && let Some(n) = a.example
+                && catalog::find(&a.topic, n).is_ok()
             {
                 ready.push(format!("{file}: {{{{#nn-tutor {args}}}}}"));
             }

@@ -526,7 +526,8 @@ fn bad_inputs_fail_clearly() {
             "it has no variables (it is a constant)",
         ),
         (vec!["net"], 2, "<SPEC>"),
-        (vec!["net", "/nonexistent/spec.toml"], 1, "cannot read it"),
+        // A missing or unreadable input file is the user's to fix: 2.
+        (vec!["net", "/nonexistent/spec.toml"], 2, "cannot read it"),
         (vec!["train", "--data", "nope"], 2, "known data sets: xor"),
         (
             vec!["train", "--data", "mnist:"],
@@ -537,12 +538,12 @@ fn bad_inputs_fail_clearly() {
         // training run, as "No such file or directory (os error 2)".
         (
             vec!["train", "--data", "xor", "--plot", "/nonexistent/dir/x.svg"],
-            1,
+            2,
             "/nonexistent/dir/x.svg: the folder /nonexistent/dir does not exist",
         ),
         (
             vec!["train", "--data", "xor", "--plot", "/", "--force"],
-            1,
+            2,
             "/: is a folder; give a file name",
         ),
         (
@@ -554,7 +555,7 @@ fn bad_inputs_fail_clearly() {
                 "--plot",
                 "/nonexistent/a.svg",
             ],
-            1,
+            2,
             "the folder /nonexistent does not exist",
         ),
         (
@@ -629,13 +630,13 @@ fn bad_inputs_fail_clearly() {
         ),
         (
             vec!["check", "backprop", "--example", "1", "/nonexistent.toml"],
-            1,
+            2,
             "cannot read it",
         ),
         (
             vec!["book", "build", "--book", "/nonexistent"],
-            1,
-            "no book.toml in /nonexistent",
+            2,
+            "/nonexistent: has no book.toml",
         ),
         (vec!["completions", "tcsh"], 2, "possible values: bash"),
     ];
@@ -728,6 +729,300 @@ fn input_files_are_bounded_and_checked() {
     std::fs::write(&bin, [0x7f, 0x45, 0x4c, 0x46, 0xff, 0x00, 0x01]).unwrap();
     fails(&["net", bin.to_str().unwrap()], 2, "not UTF-8");
     // A directory is not a spec.
-    fails(&["net", dir.to_str().unwrap()], 1, "cannot read it");
+    fails(
+        &["net", dir.to_str().unwrap()],
+        2,
+        "is a folder; give a file",
+    );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `graph "-x^2"` was taken for a flag (`-x`), although the README uses
+/// it as its precedence example.
+#[test]
+fn an_expression_may_begin_with_a_minus() {
+    let v = json(&run(&["graph", "-x^2", "--at", "x=3", "--format", "json"]));
+    // -x^2 = -(x^2) = -9 at x = 3; d/dx = -2x = -6.
+    assert_eq!(v["results"]["f"]["exact"], "-9");
+    assert_eq!(v["results"]["df/dx"]["exact"], "-6");
+    // Flags after it still work, and a flag that is not one still fails.
+    fails(&["graph", "x", "--at", "x=1", "--nope"], 2, "--nope");
+}
+
+/// Run bash's completion function of `nn-tutor completions bash` on the
+/// words typed so far (the last one being completed); what it offers.
+fn complete(words: &[&str]) -> Vec<String> {
+    let script = run(&["completions", "bash"]).stdout;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nn-tutor.bash");
+    std::fs::write(&path, script).unwrap();
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let n = words.len() - 1;
+    let prev = if n > 0 { words[n - 1] } else { "" };
+    let code = format!(
+        "source '{}'; COMP_WORDS=({}); COMP_CWORD={n}; _nn__tutor nn-tutor '{}' '{prev}'; \
+         printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        path.display(),
+        quoted.join(" "),
+        words[n],
+    );
+    let out = Command::new("bash").args(["-c", &code]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// The generated script stopped after the subcommand (clap_complete spells
+/// a hyphenated program's states two ways): `explain --<TAB>` offered nothing.
+#[test]
+fn bash_completes_flags_after_the_subcommand_and_topics_from_the_catalog() {
+    let flags = complete(&["nn-tutor", "explain", "--"]);
+    for f in ["--example", "--set", "--round-each", "--format", "--lang"] {
+        assert!(flags.iter().any(|c| c == f), "{f} not offered: {flags:?}");
+    }
+    assert_eq!(complete(&["nn-tutor", "explain", "back"]), ["backprop"]);
+    // Every topic of the catalog, for every command that takes one.
+    for cmd in ["list", "explain", "exercise", "check"] {
+        let offered = complete(&["nn-tutor", cmd, ""]);
+        for t in nn_tutor::catalog::topics() {
+            assert!(offered.iter().any(|c| c == t), "{cmd}: {t} not offered");
+        }
+    }
+    assert_eq!(complete(&["nn-tutor", "tra"]), ["train"]);
+    let train = complete(&["nn-tutor", "train", "--ep"]);
+    assert_eq!(train, ["--epochs"]);
+}
+
+#[test]
+fn a_misspelt_topic_gets_a_suggestion_and_the_listed_id_works() {
+    fails(
+        &["explain", "backprob", "-e", "1"],
+        2,
+        "unknown topic `backprob`; did you mean `backprop`?",
+    );
+    fails(&["list", "nuron"], 2, "did you mean `neuron`?");
+    // Nothing close: no guess, the list of topics.
+    let out = run(&["explain", "zzzzzz"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !err.contains("did you mean") && err.contains("topics: neuron"),
+        "{err}"
+    );
+    // `list` prints ids as backprop/1; that form is accepted where a topic is.
+    let by_id = run(&["explain", "backprop/1"]);
+    let by_flag = run(&["explain", "backprop", "--example", "1"]);
+    assert!(by_id.status.success());
+    assert_eq!(by_id.stdout, by_flag.stdout);
+    fails(
+        &["explain", "backprop/1", "--example", "2"],
+        2,
+        "`backprop/1` names example 1 but --example says 2",
+    );
+    fails(&["explain", "backprop/x"], 2, "expected TOPIC or TOPIC/N");
+    let sheet = run(&["exercise", "backprop/1", "--seed", "3"]);
+    let same = run(&["exercise", "backprop", "-e", "1", "--seed", "3"]);
+    assert!(sheet.status.success());
+    assert_eq!(sheet.stdout, same.stdout);
+}
+
+#[test]
+fn help_is_literal_and_lists_every_topic() {
+    let graph = String::from_utf8(run(&["graph", "--help"]).stdout).unwrap();
+    assert!(
+        !graph.contains("\\\""),
+        "a literal \\\" in graph --help:\n{graph}"
+    );
+    assert!(graph.contains("e.g. \"q = x + y; f = q * z\""), "{graph}");
+    let explain = String::from_utf8(run(&["explain", "--help"]).stdout).unwrap();
+    // The help wraps the list: compare without line breaks.
+    let flat = explain.split_whitespace().collect::<Vec<_>>().join(" ");
+    for t in nn_tutor::catalog::topics() {
+        assert!(
+            flat.contains(&format!(" {t},")) || flat.contains(&format!(" {t}]")),
+            "{t}"
+        );
+    }
+}
+
+/// Flags that would do nothing are refused, not silently ignored.
+#[test]
+fn flags_that_do_nothing_are_refused() {
+    fails(&["list", "--float"], 2, "unexpected argument '--float'");
+    fails(
+        &["list", "--digits", "3"],
+        2,
+        "unexpected argument '--digits'",
+    );
+    assert!(
+        run(&["list", "--format", "json", "--lang", "zh"])
+            .status
+            .success()
+    );
+    fails(
+        &["train", "--data", "xor", "--float"],
+        2,
+        "--float does nothing here: training always computes in floating point; \
+         --dtype f32|f64 chooses the precision",
+    );
+    // --count 0 names the real range, not u32's.
+    fails(
+        &["exercise", "backprop", "-e", "1", "--count", "0"],
+        2,
+        "give 1 to 50 problems per example",
+    );
+}
+
+/// An existing --key-out is refused before anything goes to stdout (a
+/// redirected sheet stays as the shell left it, and the key is untouched).
+#[test]
+fn an_existing_key_is_refused_before_the_sheet_is_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("key.md");
+    std::fs::write(&key, "old key").unwrap();
+    let k = key.to_str().unwrap();
+    fails(
+        &["exercise", "backprop", "-e", "1", "--key-out", k],
+        2,
+        "already exists; add --force",
+    );
+    assert_eq!(std::fs::read_to_string(&key).unwrap(), "old key");
+    // With --out the sheet is a file: written whole, with the key, or not at all.
+    let sheet = dir.path().join("sheet.md");
+    let s = sheet.to_str().unwrap();
+    let both = [
+        "exercise",
+        "backprop",
+        "-e",
+        "1",
+        "--out",
+        s,
+        "--key-out",
+        k,
+    ];
+    fails(&both, 2, "already exists");
+    assert!(!sheet.exists());
+    let ok = run(&[&both[..], &["--force"]].concat());
+    assert!(ok.status.success());
+    assert!(
+        std::fs::read_to_string(&sheet)
+            .unwrap()
+            .contains("# Exercises")
+    );
+    assert!(
+        std::fs::read_to_string(&key)
+            .unwrap()
+            .contains("# Answer key")
+    );
+}
+
+/// A 2×3 weight matrix under a 2-value input was blamed on the input alone
+/// ("give 3 input values"): the message names the matrix and its shape too,
+/// and counts in the singular where there is one.
+#[test]
+fn a_misfit_between_input_and_first_matrix_names_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("w.toml");
+    let layer = "[[layer]]\nweights = [[1, 2, 3], [4, 5, 6]]\nbias = [0, 0]\n\
+                 activation = \"identity\"\n";
+    std::fs::write(&spec, format!("input = [1, 2]\n{layer}")).unwrap();
+    fails(
+        &["net", spec.to_str().unwrap()],
+        2,
+        "input: it has 2 values but layer 1's weight matrix W(1) is 2×3, which takes \
+         3 inputs; give 3 input values, or a W(1) with 2 columns (out×in)",
+    );
+    std::fs::write(&spec, format!("input = [1]\n{layer}")).unwrap();
+    fails(
+        &["net", spec.to_str().unwrap()],
+        2,
+        "it has 1 value but layer 1's weight matrix W(1) is 2×3, which takes 3 inputs; \
+         give 3 input values, or a W(1) with 1 column",
+    );
+}
+
+/// Under --lang zh every report keeps its English title beside the Chinese
+/// one; train's heading dropped it.
+#[test]
+fn train_in_chinese_keeps_the_english_title() {
+    let out = run(&["train", "--data", "xor", "--epochs", "1", "--lang", "zh"]);
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        s.lines().next(),
+        Some("train · 在 xor 上训练 · Training on xor")
+    );
+    let out = run(&["train", "--data", "xor", "--epochs", "1"]);
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        s.lines().next(),
+        Some("train · Training on xor · 在 xor 上训练")
+    );
+}
+
+/// NN_TUTOR_LANG=zh makes Chinese the default of --lang, and the help and
+/// the error messages Chinese too; --lang en still wins, and English stays
+/// the default without it.
+#[test]
+fn nn_tutor_lang_zh_speaks_chinese_in_reports_help_and_errors() {
+    let zh = |args: &[&str]| {
+        bin()
+            .env("NN_TUTOR_LANG", "zh")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let first_line = |o: &Output| {
+        String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .next()
+            .map(String::from)
+    };
+    let report = zh(&["explain", "backprop", "--example", "1"]);
+    assert_eq!(
+        first_line(&report).as_deref(),
+        Some("backprop/1 · 反向传播 例1 · Backpropagation through a small circuit")
+    );
+    let english = zh(&["explain", "backprop", "--example", "1", "--lang", "en"]);
+    assert_eq!(
+        first_line(&english).as_deref(),
+        Some("backprop/1 · Backpropagation through a small circuit · 反向传播 例1")
+    );
+    let plain = run(&["explain", "backprop", "--example", "1"]);
+    assert_eq!(first_line(&plain), first_line(&english));
+    // Help: the top level and a subcommand.
+    let top = String::from_utf8(zh(&["--help"]).stdout).unwrap();
+    assert!(
+        top.starts_with("逐步重算神经网络入门课程的例题") && top.contains("\n命令:\n"),
+        "{top}"
+    );
+    let sub = String::from_utf8(zh(&["train", "--help"]).stdout).unwrap();
+    assert!(
+        sub.contains("用小批量随机梯度下降训练全连接网络") && sub.contains("学习率 η，一个正数"),
+        "{sub}"
+    );
+    let by_flag = String::from_utf8(run(&["explain", "--lang", "zh", "--help"]).stdout).unwrap();
+    assert!(by_flag.starts_with("逐步重算一道例题"), "{by_flag}");
+    // Errors.
+    let err = zh(&["explain", "backprop", "--set", "x=1"]);
+    assert_eq!(err.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&err.stderr),
+        "错误: --set 需要和 --example N 一起用\n"
+    );
+    let err = zh(&["net", "/nonexistent/spec.toml"]);
+    assert_eq!(
+        String::from_utf8_lossy(&err.stderr),
+        "错误: /nonexistent/spec.toml: 无法读取: No such file or directory (os error 2)\n"
+    );
+    fails(
+        &["explain", "backprop", "--set", "x=1"],
+        2,
+        "error: --set needs --example N",
+    );
 }

@@ -328,8 +328,8 @@ fn key_out_writes_the_key_and_never_overwrites() {
     assert!(written.contains("# Answer key") && !written.contains("# Exercises"));
     fails(
         &["exercise", "backprop", "-e", "1", "--key-out", key_s],
-        1,
-        "exists; use --force",
+        2,
+        "already exists; add --force",
     );
     assert_eq!(std::fs::read_to_string(&key).unwrap(), written);
     let _ = std::fs::remove_dir_all(&dir);
@@ -354,7 +354,7 @@ fn a_failed_sheet_leaves_no_key_behind() {
         "--out",
         missing.to_str().unwrap(),
     ]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(!key.exists(), "the key outlived the failed sheet");
     let same = dir.join(".").join("key.md");
     fails(
@@ -476,7 +476,7 @@ fn check_exit_status_and_bad_files() {
     );
     fails(
         &["check", "backprop", "-e", "1", "/nonexistent/a.toml"],
-        1,
+        2,
         "a.toml",
     );
     fails(
@@ -658,7 +658,7 @@ fn out_writes_the_sheet_whole() {
     // The sheet exists: refused before the key is touched.
     std::fs::remove_file(&key).unwrap();
     let again = bin().args(args(false)).output().unwrap();
-    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(again.status.code(), Some(2));
     assert!(!key.exists(), "nothing written when one target exists");
     assert!(bin().args(args(true)).output().unwrap().status.success());
     let _ = std::fs::remove_dir_all(&dir);

@@ -180,7 +180,7 @@ fn input_of_wrong_length() {
     fails(
         &net("input", &bad, &[]),
         2,
-        &["input", "3 values", "layer 1 takes 2"],
+        &["input", "3 values", "W(1) is 2×2, which takes 2 inputs"],
     );
 }
 
@@ -260,7 +260,7 @@ fn missing_file_is_an_error_not_a_panic() {
         .args(["net", "/nonexistent/spec.toml"])
         .output()
         .unwrap();
-    fails(&out, 1, &["/nonexistent/spec.toml", "cannot read"]);
+    fails(&out, 2, &["/nonexistent/spec.toml", "cannot read"]);
 }
 
 #[test]

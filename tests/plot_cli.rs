@@ -45,7 +45,7 @@ fn writes_an_svg_and_never_overwrites_without_force() {
     std::fs::write(&f, "keep").unwrap();
     let out = explain(&["activation", "-e", "1", "--plot", path]);
     let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(
         err.contains(path) && err.contains("--force") && !err.contains("panicked at"),
         "{err}"

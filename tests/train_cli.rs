@@ -120,7 +120,7 @@ fn plot_is_written_whole_and_never_over_a_file_without_force() {
     std::fs::write(&path, "mine").unwrap();
     fails(
         &[XOR, &["--plot", p]].concat(),
-        1,
+        2,
         &["already exists", "--force"],
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");

@@ -16,14 +16,15 @@
 //! Reports are rendered as Markdown with their figures (graphs and plots)
 //! as inline SVG; `--diagram svg` gives the figure alone. A spec file is
 //! read relative to the book's `src/`. A new command works here as soon as
-//! `cli::outcome` handles it. Write
+//! `parse` allows it and `expand` runs it. Write
 //! `\{{#nn-tutor …}}` to show a directive without expanding it.
 
 use std::path::Path;
 
 use clap::Parser;
 
-use crate::cli::{Cli, Command, Outcome};
+use crate::args::{Cli, Command};
+use crate::commands::{self, Outcome};
 use crate::render::markdown;
 use crate::render::{FigureStyle, RenderOptions};
 
@@ -78,6 +79,9 @@ pub fn find(text: &str) -> Result<Vec<Directive<'_>>, String> {
     Ok(found)
 }
 
+const ONLY_REPORTS: &str =
+    "only commands that print a report can be embedded (explain, graph, list, net)";
+
 /// Parse a directive's arguments with the CLI's clap definition.
 pub fn parse(args: &str) -> Result<Cli, String> {
     let words = shlex::split(args).ok_or_else(|| "unbalanced quotes".to_string())?;
@@ -96,24 +100,15 @@ pub fn parse(args: &str) -> Result<Cli, String> {
     // An allow-list, so a command added later (one that writes files or runs
     // for minutes) is not embeddable until someone decides it should be.
     match cli.command {
-        Command::Explain { .. }
-        | Command::Graph { .. }
-        | Command::List { .. }
-        | Command::Net { .. } => Ok(cli),
-        _ => Err(
-            "only commands that print a report can be embedded (explain, graph, list, net)".into(),
-        ),
+        Command::Explain(_) | Command::Graph(_) | Command::List(_) | Command::Net(_) => Ok(cli),
+        _ => Err(ONLY_REPORTS.into()),
     }
 }
 
 /// The catalog id (`backprop/1`) a directive embeds, if it is an `explain`.
 pub fn example_id(args: &str) -> Option<String> {
     match parse(args).ok()?.command {
-        Command::Explain {
-            topic,
-            example: Some(n),
-            ..
-        } => Some(format!("{topic}/{n}")),
+        Command::Explain(a) => a.example.map(|n| format!("{}/{n}", a.topic)),
         _ => None,
     }
 }
@@ -123,20 +118,14 @@ pub fn example_id(args: &str) -> Option<String> {
 /// build gives the same pages from any working directory.
 pub fn expand(args: &str, base: &Path) -> Result<String, String> {
     let cli = parse(args)?;
+    // Spec files are read beside the chapters and shown as the chapter
+    // wrote them.
     let outcome = match cli.command {
-        Command::Net { spec, out } if spec.is_relative() => {
-            // As `nn-tutor net` does, but reading beside the chapters and
-            // showing the path as the chapter wrote it.
-            let shown = spec.display().to_string();
-            let run = || -> crate::Result<Outcome> {
-                let text = crate::files::read_text(&base.join(&spec))?;
-                let parsed = crate::netspec::Spec::parse(&text, &shown)?;
-                let report = crate::report::net::net_report(&parsed, &shown, &out.settings())?;
-                Ok(Outcome::Report(Box::new(report), out))
-            };
-            run()
-        }
-        command => crate::cli::outcome(Cli { command }),
+        Command::Net(a) => commands::net::run_in(a, base),
+        Command::Explain(a) => commands::explain::run(a),
+        Command::Graph(a) => commands::graph::run(a),
+        Command::List(a) => commands::list::run(a),
+        _ => return Err(ONLY_REPORTS.to_string()),
     };
     match outcome.map_err(|e| e.to_string())? {
         Outcome::Report(report, out) | Outcome::Graded(report, out, _) => {

@@ -12,6 +12,7 @@
 //! temporary directory and moves the result into place only on success.
 //! [`preprocess_protocol`] is the same preprocessor for a plain `mdbook`.
 
+pub mod command;
 pub mod directive;
 pub mod math;
 
@@ -204,10 +205,11 @@ pub fn build(o: &BuildOptions) -> Result<Built> {
     let started = Instant::now();
     init_tracing();
     if !o.book_dir.join("book.toml").is_file() {
-        return Err(book_error(format!(
-            "no book.toml in {}; run from the repository root or pass --book DIR",
-            o.book_dir.display()
-        )));
+        return Err(Error::File {
+            path: o.book_dir.display().to_string(),
+            message: "has no book.toml; run from the repository root or pass --book DIR"
+                .to_string(),
+        });
     }
     let out = o.out.clone().unwrap_or_else(|| o.book_dir.join("build"));
     check_not_sources(&o.book_dir, &out)?;

@@ -76,6 +76,20 @@ pub fn run(ask: &Ask, files: &Files, format: SheetFormat, digits: usize) -> Resu
             ask.count
         );
     }
+    // Every target is checked before anything is computed or written, so a
+    // refused --key-out costs nothing (a sheet redirected with `>` is
+    // emptied by the shell before nn-tutor starts; --out avoids that).
+    for p in [&files.out, &files.key_out].into_iter().flatten() {
+        crate::files::check_writable(p, files.force)?;
+    }
+    if let (Some(out), Some(key)) = (&files.out, &files.key_out)
+        && same_file(out, key)
+    {
+        return Err(Error::Usage(format!(
+            "--out and --key-out both name {}; give the sheet and the key different files",
+            out.display()
+        )));
+    }
     let examples = ask.examples()?;
     // The command printed on the sheet regenerates this very file: a LaTeX
     // or JSON sheet (or a key at other --digits) is not the Markdown default.
@@ -119,23 +133,6 @@ pub fn run(ask: &Ask, files: &Files, format: SheetFormat, digits: usize) -> Resu
         key: files.key,
     };
     let body = sheet::render(&sh, format, questions, &o);
-    // Refuse before writing anything if a target exists.
-    for p in [&files.out, &files.key_out].into_iter().flatten() {
-        if p.exists() && !files.force {
-            return Err(Error::Io {
-                path: p.display().to_string(),
-                message: "exists; use --force to overwrite it".to_string(),
-            });
-        }
-    }
-    if let (Some(out), Some(key)) = (&files.out, &files.key_out)
-        && same_file(out, key)
-    {
-        return Err(Error::Usage(format!(
-            "--out and --key-out both name {}; give the sheet and the key different files",
-            out.display()
-        )));
-    }
     let mut told = String::new();
     // A key written before the sheet failed is removed again (unless it
     // replaced a file with --force): nothing is left half-done.

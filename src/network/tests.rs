@@ -165,7 +165,8 @@ fn shapes_are_checked_with_the_layer_named() {
         .unwrap_err()
         .to_string();
     assert!(
-        e.contains("input") && e.contains("1 values") && e.contains("takes 2"),
+        e.contains("input: it has 1 value but layer 1's weight matrix W(1) is 2×2")
+            && e.contains("takes 2 inputs"),
         "{e}"
     );
 }

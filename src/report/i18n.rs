@@ -9,8 +9,9 @@
 //! `--round-each`), `graph` on any expression, `net` on the shipped specs,
 //! `check`, `train` and the keys of exercise sheets come out in Chinese;
 //! the test `zh_reports_have_no_english_prose` checks all but `train` and
-//! lists any sentence still missing from the table. Error messages and
-//! `--help` stay English; a string with no entry is shown as is.
+//! lists any sentence still missing from the table. A string with no entry
+//! is shown as is. Error messages and `--help` have their own table,
+//! [`crate::report::messages::cli`] ([`translate_error`], [`fill_error`]).
 //!
 //! Matching: a template matches a whole string (anchored at both ends).
 //! `{}` stands for one interpolated part (a number, a name, a formula); it
@@ -57,13 +58,24 @@ struct Index {
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| {
+    INDEX.get_or_init(|| Index::of(MESSAGES))
+}
+
+/// The command line's own table (errors), apart from the reports' so that
+/// its general templates (`{}: {}`) never touch a report.
+fn cli_index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| Index::of(&[crate::report::messages::cli::ERRORS]))
+}
+
+impl Index {
+    fn of(tables: &[&[(&'static str, &'static str)]]) -> Index {
         let mut ix = Index {
             literal: HashMap::new(),
             by_first: HashMap::new(),
             open: Vec::new(),
         };
-        for &(en, zh) in MESSAGES.iter().flat_map(|t| t.iter()) {
+        for &(en, zh) in tables.iter().flat_map(|t| t.iter()) {
             if !en.contains("{}") {
                 ix.literal.entry(en).or_insert(zh);
                 continue;
@@ -84,7 +96,7 @@ fn index() -> &'static Index {
             v.sort_by_key(|t| std::cmp::Reverse(literal(t)));
         }
         ix
-    })
+    }
 }
 
 /// The interpolated parts of `s` if it matches `pieces`, else `None`.
@@ -152,10 +164,44 @@ fn fill(zh: &str, caps: &[String]) -> String {
 
 /// The Chinese for a whole string, if the table has an entry matching it.
 pub fn translate(s: &str) -> Option<String> {
+    translate_in(index(), s)
+}
+
+/// The Chinese for an error message of the command line, from
+/// [`crate::report::messages::cli::ERRORS`]; its parts are looked up
+/// there too.
+pub fn translate_error(s: &str) -> Option<String> {
+    translate_in(cli_index(), s)
+}
+
+/// An error message in Chinese from its template (`en`, one `{}` per
+/// field, an entry of [`crate::report::messages::cli::ERRORS`]) and its
+/// fields, each looked up there too (a path or a number stays as is).
+pub fn fill_error(en: &str, parts: &[String]) -> Option<String> {
+    if en == "{}" {
+        // A message that is all text (`Error::Usage`): its own entry.
+        return parts.first().and_then(|p| translate_error(p));
+    }
+    let zh = crate::report::messages::cli::ERRORS
+        .iter()
+        .find(|(e, _)| *e == en)
+        .map(|(_, z)| *z)?;
+    let parts: Vec<String> = parts
+        .iter()
+        .map(|p| translate_error(p).unwrap_or_else(|| p.clone()))
+        .collect();
+    Some(fill(zh, &parts))
+}
+
+/// Fill a template's `{}` with `parts` in order (the English side).
+pub fn fill_in_order(template: &str, parts: &[String]) -> String {
+    fill(template, parts)
+}
+
+fn translate_in(ix: &Index, s: &str) -> Option<String> {
     if !s.bytes().any(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    let ix = index();
     if let Some(z) = ix.literal.get(s) {
         return Some(z.to_string());
     }
@@ -163,7 +209,7 @@ pub fn translate(s: &str) -> Option<String> {
     let candidates = ix.by_first.get(&first).into_iter().flatten();
     for t in candidates.chain(ix.open.iter()) {
         if let Some(caps) = captures(&t.pieces, s) {
-            let caps: Vec<String> = caps.into_iter().map(translate_part).collect();
+            let caps: Vec<String> = caps.into_iter().map(|c| translate_part(ix, c)).collect();
             return Some(fill(t.zh, &caps));
         }
     }
@@ -173,14 +219,18 @@ pub fn translate(s: &str) -> Option<String> {
 /// An interpolated part in Chinese: a list (`a, b, c`) whose every item
 /// has an entry item by item, else the part as [`localize_str`] gives it
 /// (unchanged when it is a number, a name or a formula).
-fn translate_part(c: &str) -> String {
+fn translate_part(ix: &Index, c: &str) -> String {
     if c.contains(", ") {
-        let items: Option<Vec<String>> = c.split(", ").map(translate).collect();
+        let items: Option<Vec<String>> = c.split(", ").map(|i| translate_in(ix, i)).collect();
         if let Some(items) = items {
             return items.join(", ");
         }
     }
-    localize_str(c)
+    if std::ptr::eq(ix, index()) {
+        localize_str(c)
+    } else {
+        translate_in(ix, c).unwrap_or_else(|| c.to_string())
+    }
 }
 
 /// `s` in Chinese: the whole string if the table has it, else each
@@ -334,10 +384,12 @@ pub fn localize(r: &Report, lang: Lang) -> Cow<'_, Report> {
     // A title with an entry of its own (`graph`, `net`) is translated;
     // a catalog title gives way to the deck's term, and stays beside it
     // as the English gloss.
+    // A report whose own Chinese title is that translation (train's) keeps
+    // the English beside it, as a catalog title does.
     match translate(&r.title) {
-        Some(z) => (r.title, r.title_zh) = (z, String::new()),
-        None if !r.title_zh.is_empty() => std::mem::swap(&mut r.title, &mut r.title_zh),
-        None => {}
+        Some(z) if z != r.title_zh => (r.title, r.title_zh) = (z, String::new()),
+        _ if !r.title_zh.is_empty() => std::mem::swap(&mut r.title, &mut r.title_zh),
+        _ => {}
     }
     r.sources.iter_mut().for_each(in_place);
     r.try_next.iter_mut().for_each(in_place);

@@ -237,7 +237,7 @@ pub fn report<T: Real>(cfg: &Config, data: &DataInfo, net: &Mlp<T>, log: &Log) -
     let mut r = Report {
         id: "train".into(),
         title: format!("Training on {}", data.name),
-        title_zh: "训练".into(),
+        title_zh: format!("在 {} 上训练", data.name),
         ..Report::default()
     };
     r.text(format!(

@@ -167,7 +167,10 @@ fn generate(
         labels,
         k,
         2,
-        format!("{what}, {n} points, generated from the seed"),
+        format!(
+            "{what}, {n} point{}, generated from the seed",
+            if n == 1 { "" } else { "s" }
+        ),
     )
 }
 

@@ -37,9 +37,12 @@ pub fn float(r: &Report, name: &str) -> f64 {
         .to_f64()
 }
 
-/// The real binary, arguments still to add.
+/// The real binary, arguments still to add, in English whatever the
+/// caller's NN_TUTOR_LANG.
 pub fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_nn-tutor"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_nn-tutor"));
+    c.env_remove("NN_TUTOR_LANG");
+    c
 }
 
 /// Assert a failed run: exit status `code`, no panic, and stderr containing

@@ -9,6 +9,7 @@
 //! [`crate::report::i18n`] for how strings are matched.
 
 mod check;
+pub mod cli;
 mod common;
 mod examples;
 mod learning;

@@ -1,0 +1,812 @@
+//! The command line's clap definitions: every subcommand, its arguments
+//! and its help. Only types: `cli` dispatches them to `commands`, and the
+//! book parses its `{{#nn-tutor …}}` directives with the same definitions.
+
+use std::io::IsTerminal;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::render::{Format, RenderOptions};
+use crate::report::Settings;
+use crate::report::i18n::Lang;
+
+const ABOUT: &str = "Recompute the worked examples of an introductory neural-network course \
+step by step: every intermediate value, local and upstream gradient, exactly where the math allows.";
+
+// Help texts. Every line fits 80 columns, so clap never wraps one: an
+// example command broken over two lines cannot be pasted into a shell (a
+// test holds every command's help to this). Descriptions beside a command
+// are shell comments, so a whole line can be pasted too.
+
+const EXAMPLES_HELP: &str = r#"Examples:
+  nn-tutor list                              # every worked example
+  nn-tutor explain backprop --example 1      # (x + y)z at (-2, 5, -4)
+  nn-tutor explain backprop --example 1 --set x=3   # the same with x = 3
+  nn-tutor explain autodiff --example 1      # the NNDL chain: exactly 1/4
+  nn-tutor explain neuron --example 2        # one neuron: dz = a - y (MS)
+  nn-tutor explain backprop --example 5      # δ(l) layer by layer
+  nn-tutor graph "q = x + y; f = q * z" --at x=-2,y=5,z=-4
+  nn-tutor graph "sigmoid(w*x + b)" --at w=1/2,x=2,b=-1 --format json
+  nn-tutor net spec.toml                     # a network you write
+  nn-tutor train --data digits --layers 64,64,10 --val 0.1
+  nn-tutor exercise backprop --example 1 --seed 7 --key
+  nn-tutor check backprop --example 1 answers.toml"#;
+
+const TRAIN_HELP: &str = r#"Trains a dense network with mini-batch SGD (JQ: batch, epoch, iteration;
+NNDL algorithm 4.1; CAL training flow) and prints what happened: the
+network, the iteration arithmetic (⌈N/B⌉ iterations per epoch and the size
+of the last, partial batch), one row per epoch (loss, accuracy, validation
+loss, gradient norm of every layer) and a confusion matrix. The same --seed
+gives the same numbers. Nothing is downloaded: digits and iris are bundled,
+MNIST is read from IDX files you already have.
+
+Data (--data): xor, circles, moons, spirals, blobs (seeded; --samples N),
+digits (UCI 8×8 handwritten digits, 1,797 images), iris, synthetic-mnist
+(784 random pixels, random labels: for timing), mnist:DIR (a folder with
+train-images-idx3-ubyte, train-labels-idx1-ubyte and optionally the t10k
+pair).
+
+Examples:
+  nn-tutor train --data xor --layers 2,4,1 --activation tanh --loss mse \
+      --optimizer gd --lr 0.5 --epochs 300
+  nn-tutor train --data moons --layers 2,16,2 --epochs 50 --val 0.2 \
+      --plot moons.svg
+  nn-tutor train --data digits --layers 64,64,10 --epochs 20 --val 0.1 \
+      --test 0.2
+  nn-tutor train --data digits --layers 64,64,10 --epochs 200 --val 0.2 \
+      --early-stopping 5 --l2 0.0001
+  nn-tutor train --data mnist:./mnist --layers 784,512,512,10 --batch 100 \
+      --val 0.0833 --dtype f32
+  nn-tutor train --data synthetic-mnist --samples 55000 \
+      --layers 784,512,512,10 --activation relu --loss cross_entropy \
+      --batch 100 --epochs 1 --lr 0.1 --dtype f32 --time"#;
+
+const NET_HELP: &str = r#"Every layer is printed as the slides derive it: z(l) = W(l) a(l-1) + b(l),
+a(l) = f(z(l)), then δ(l) = ∂L/∂z(l) from the output down,
+∂L/∂W(l) = δ(l) a(l-1)ᵀ, ∂L/∂b(l) = δ(l), each gradient beside a
+finite-difference check, and, with a learning rate, the updated W and b.
+Numbers are exact (0.25 is 1/4) until a sigmoid, tanh, softmax or ln makes
+them rounded.
+
+A spec (TOML):
+  convention = "column"  # z = W a + b, W out×in
+                         # or "row": h = f(h W + b), W in×out (JQ)
+  input = [1, 2]
+  target = [1]           # optional, with loss: without both, forward only
+  loss = "half_sse"      # mse | half_sse | bce | cross_entropy
+  learning_rate = "1/2"  # optional η
+  l2 = 0                 # optional λ: adds λ/2 ‖W‖²_F (weights only)
+  [[layer]]
+  weights = [["1/2", "-1/4"], [-1, 0.25]]
+  bias = ["1/4", "-1/4"]
+  activation = "sigmoid" # identity sigmoid tanh relu leaky_relu(0.1) elu(1)
+                         # prelu(γ1, γ2, …) softplus maxout(k)
+                         # softmax (last layer only)
+  [[layer]]
+  weights = [[1, "-1/2"]]
+  bias = ["1/8"]
+  activation = "sigmoid"
+
+Examples:
+  nn-tutor net spec.toml
+  nn-tutor net spec.toml --format json   # spec, loss, per-layer z, a, delta…
+  nn-tutor net big.toml --float          # in f64 (past 2,000 parameters)"#;
+
+const EXERCISE_HELP: &str = r#"Each problem is a worked example with inputs drawn from its ranges (small
+integers and simple fractions, so the arithmetic can be done by hand);
+draws on a kink or with every gradient zero are redrawn. The key is the
+example's own report: the same as `nn-tutor explain … --set` with the
+problem's inputs. The sheet prints its seed and the command that
+regenerates it.
+
+Examples:
+  nn-tutor exercise backprop --example 1 --seed 7 --count 3
+  nn-tutor exercise backprop --example 1 --seed 7 --out sheet.md \
+      --key-out key.md
+  nn-tutor exercise forward --seed 7 --key --format latex --out forward.tex
+  nn-tutor exercise --all --seed 2024 --format json --key --out term.json
+  nn-tutor exercise chain-rule --example 1 --lang zh"#;
+
+const CHECK_HELP: &str = r#"The answers file (TOML) names any result or intermediate of the example
+(`nn-tutor explain TOPIC --example N --format json` lists them under
+"results"), exact or decimal:
+
+  "df/dq" = "1/4"    # a fraction goes in quotes
+  "df/dx" = 0.25     # a decimal: right if it is the value rounded
+  f = -1.5
+  tolerance = 0.01   # optional: also right within ±0.01
+
+Exit status: 0 when every answer is right, 1 when one is wrong, 2 for a bad
+file or flag.
+
+Examples:
+  nn-tutor check backprop --example 1 --set x=-1,y=-5,z=1/4 answers.toml
+  nn-tutor check chain-rule --example 2 answers.toml --tolerance 0.001"#;
+
+/// nn-tutor: a companion for learning how neural networks compute and learn.
+#[derive(Debug, Parser)]
+#[command(name = "nn-tutor", version, about = ABOUT, after_help = EXAMPLES_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the worked examples (all, or one topic's).
+    #[command(after_help = "Example:\n  nn-tutor list backprop")]
+    List(ListArgs),
+    /// Recompute one worked example step by step.
+    #[command(after_help = "\
+Examples:
+  nn-tutor explain backprop --example 1
+  nn-tutor explain backprop --example 1 --set x=3,z=1/2
+  nn-tutor explain chain-rule --example 1 --format markdown
+  nn-tutor explain autodiff             # lists the topic's examples
+  nn-tutor explain backprop/1           # the id `nn-tutor list` prints
+  nn-tutor explain activation --example 1 --plot activations.svg
+  nn-tutor explain backprop --example 2 --round-each 2  # hand-rounding drift")]
+    Explain(ExplainArgs),
+    /// Differentiate your own expression by reverse-mode autodiff.
+    #[command(after_help = "\
+The language: + - * / ^, unary minus, parentheses, numbers (3, 0.15, 1/4),
+names, and the functions exp ln log sqrt sigmoid tanh relu abs max min
+(log is the natural log). Name steps with `;` or newlines:
+`q = x + y; f = q * z`. The last step is the output (named f if unnamed).
+-x^2 means -(x^2); 2^3^2 means 2^(3^2).
+
+Examples:
+  nn-tutor graph \"(x + y) * z\" --at x=-2,y=5,z=-4
+  nn-tutor graph \"u = x*y; v = x/y; z = u^2 + v^2\" --at x=1,y=2 --chains
+  nn-tutor graph \"-x^2\" --at x=3
+  nn-tutor graph \"q = x + y; f = q * z\" --at x=-2,y=5,z=-4 --diagram dot \\
+      | dot -Tsvg > g.svg")]
+    Graph(GraphArgs),
+    /// Trace a network you write in a TOML file: z, a, δ and every gradient, layer by layer.
+    #[command(after_help = NET_HELP)]
+    Net(NetArgs),
+    /// Exercise sheets (习题) with answer keys: an example's inputs drawn from its ranges.
+    #[command(after_help = EXERCISE_HELP)]
+    Exercise(ExerciseArgs),
+    /// Check your answers to an example: each right or wrong, the first wrong
+    /// step in computation order, and the likely slip.
+    #[command(after_help = CHECK_HELP)]
+    Check(CheckArgs),
+    /// Build the companion book (HTML, offline) from `book/`.
+    #[command(after_help = "\
+Examples:
+  nn-tutor book build                      writes book/build/index.html
+  nn-tutor book build --out /tmp/nn-book   somewhere else")]
+    Book(BookArgs),
+    /// Train a network on a data set and watch the loss, epoch by epoch.
+    #[command(after_help = TRAIN_HELP)]
+    Train(TrainArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(
+        after_help = "Example:\n  nn-tutor completions bash \\\n      > ~/.local/share/bash-completion/completions/nn-tutor"
+    )]
+    Completions(CompletionsArgs),
+}
+
+/// Arguments of `nn-tutor list`: a listing has no numbers to compute, so
+/// only the format and the language (no --float, no --digits).
+#[derive(Debug, Args, Clone)]
+pub struct ListArgs {
+    /// Only this topic.
+    #[arg(value_parser = TopicParser)]
+    pub topic: Option<String>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Language of the report's words: en, or zh (Chinese, with the decks' terms).
+    #[arg(long, value_enum, default_value_t)]
+    pub lang: crate::report::i18n::Lang,
+}
+
+impl ListArgs {
+    /// The output flags of a report command, the unused ones at their defaults.
+    pub fn out(&self) -> OutputArgs {
+        OutputArgs {
+            format: self.format,
+            lang: self.lang,
+            ..OutputArgs::default()
+        }
+    }
+}
+
+/// Arguments of `nn-tutor explain`.
+#[derive(Debug, Args, Clone)]
+pub struct ExplainArgs {
+    /// The topic (see `nn-tutor list`).
+    #[arg(value_parser = TopicParser)]
+    pub topic: String,
+    /// Which example of the topic; without it, the topic's examples are listed.
+    #[arg(long, short = 'e', value_name = "N")]
+    pub example: Option<u32>,
+    /// Change an input: NAME=VALUE, e.g. x=3, w=1/2 or b=0.15 (exact).
+    /// Repeat the flag or separate with commas.
+    #[arg(long = "set", value_name = "NAME=VALUE", value_delimiter = ',')]
+    pub set: Vec<String>,
+    /// Also write the example's plot (activation curves, softmax bars) as SVG.
+    #[arg(long, value_name = "FILE.svg")]
+    pub plot: Option<std::path::PathBuf>,
+    /// Overwrite the --plot file if it exists.
+    #[arg(long, requires = "plot")]
+    pub force: bool,
+    /// Replay the example rounding every intermediate to D decimals, as by
+    /// hand, and show each exact value beside the replay and the drift
+    /// (every example computed by hand; integer counts say rounding changes
+    /// nothing; training runs have no hand computation to replay).
+    #[arg(long, value_name = "D", value_parser = clap::value_parser!(u32).range(0..=12))]
+    pub round_each: Option<u32>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// Arguments of `nn-tutor graph`.
+#[derive(Debug, Args, Clone)]
+pub struct GraphArgs {
+    /// The expression or program, e.g. "q = x + y; f = q * z"; `-` reads it
+    /// from stdin. It may begin with a minus: "-x^2".
+    #[arg(allow_hyphen_values = true)]
+    pub expr: String,
+    /// Values of the variables: NAME=VALUE, comma-separated or repeated.
+    #[arg(long, value_name = "NAME=VALUE", value_delimiter = ',')]
+    pub at: Vec<String>,
+    /// Also show, for every variable, the chain of local gradients along each path.
+    #[arg(long)]
+    pub chains: bool,
+    /// Print only the diagram of the graph: text, dot (Graphviz) or svg.
+    #[arg(long, value_name = "KIND")]
+    pub diagram: Option<DiagramKind>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// Arguments of `nn-tutor net`.
+#[derive(Debug, Args, Clone)]
+pub struct NetArgs {
+    /// The spec file (TOML), e.g. spec.toml; see the example below.
+    pub spec: std::path::PathBuf,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// Arguments of `nn-tutor exercise`.
+#[derive(Debug, Args, Clone)]
+pub struct ExerciseArgs {
+    /// The topic (see `nn-tutor list`); without --example, every example of
+    /// the topic that has exercise ranges.
+    #[arg(required_unless_present = "all", value_parser = TopicParser)]
+    pub topic: Option<String>,
+    /// Which example of the topic.
+    #[arg(long, short = 'e', value_name = "N")]
+    pub example: Option<u32>,
+    /// One sheet across every example that has exercise ranges.
+    #[arg(long, conflicts_with_all = ["topic", "example"])]
+    pub all: bool,
+    /// Seed of the draw: the same seed gives the same sheet on every machine.
+    // allow_hyphen_values: `--seed -1` is an invalid seed, not a flag.
+    #[arg(
+        long,
+        default_value_t = 1,
+        value_name = "S",
+        allow_hyphen_values = true
+    )]
+    pub seed: u64,
+    /// Problems per example (at most 50; more are capped with a note).
+    #[arg(long, default_value_t = 1, value_name = "K", value_parser = parse_count)]
+    pub count: u32,
+    /// Append the answer key (every result and the full step tables).
+    #[arg(long)]
+    pub key: bool,
+    /// Write the answer key to this file instead (the sheet goes to stdout or --out).
+    #[arg(long, value_name = "FILE", conflicts_with = "key")]
+    pub key_out: Option<std::path::PathBuf>,
+    /// Write the sheet to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
+    /// Overwrite --out and --key-out files that exist.
+    #[arg(long)]
+    pub force: bool,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t)]
+    pub format: crate::exercise::sheet::SheetFormat,
+    /// Language of the sheet and its key: en, or zh (Chinese, with the decks' terms).
+    #[arg(long, value_enum, default_value_t)]
+    pub lang: crate::exercise::Lang,
+    /// Significant digits of rounded values (1-17).
+    #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u8).range(1..=17))]
+    pub digits: u8,
+}
+
+/// Arguments of `nn-tutor check`.
+#[derive(Debug, Args, Clone)]
+pub struct CheckArgs {
+    /// The topic (see `nn-tutor list`).
+    #[arg(value_parser = TopicParser)]
+    pub topic: String,
+    /// Which example of the topic.
+    #[arg(long, short = 'e', value_name = "N")]
+    pub example: u32,
+    /// The inputs of your problem, as on the sheet: NAME=VALUE, comma-separated.
+    #[arg(long = "set", value_name = "NAME=VALUE", value_delimiter = ',')]
+    pub set: Vec<String>,
+    /// Your answers (TOML): one `"name" = value` line per quantity.
+    pub answers: std::path::PathBuf,
+    /// Accept answers within ± this (overrides `tolerance` in the file), e.g. 0.01.
+    #[arg(long, value_name = "T")]
+    pub tolerance: Option<String>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// Arguments of `nn-tutor book`.
+#[derive(Debug, Args, Clone)]
+pub struct BookArgs {
+    #[command(subcommand)]
+    pub action: BookAction,
+}
+
+/// Arguments of `nn-tutor completions`.
+#[derive(Debug, Args, Clone)]
+pub struct CompletionsArgs {
+    /// The shell.
+    pub shell: clap_complete::Shell,
+}
+
+/// What `nn-tutor book` does.
+#[derive(Debug, Subcommand, Clone)]
+pub enum BookAction {
+    /// Build the HTML book: every worked example, figure and formula is
+    /// generated now. The output replaces DIR only if the build succeeds.
+    #[command(after_help = "\
+Examples:
+  nn-tutor book build                      writes book/build/index.html
+  nn-tutor book build --out /tmp/nn-book")]
+    Build {
+        /// The book's sources (the directory with book.toml).
+        #[arg(long, value_name = "DIR", default_value = "book")]
+        book: std::path::PathBuf,
+        /// Where to write the HTML (default: BOOK/build).
+        #[arg(long, value_name = "DIR")]
+        out: Option<std::path::PathBuf>,
+        /// Replace --out even if it is not a previous build of the book.
+        #[arg(long)]
+        force: bool,
+    },
+    /// mdBook's preprocessor protocol, for a plain `mdbook build`/`serve`.
+    #[command(hide = true)]
+    Preprocess {
+        /// `supports RENDERER`, or nothing (book as JSON on stdin).
+        args: Vec<String>,
+    },
+}
+
+/// Arguments of `nn-tutor train`: the training flags and the output flags.
+#[derive(Debug, Args, Clone)]
+pub struct TrainArgs {
+    #[command(flatten)]
+    pub flags: crate::train::command::TrainFlags,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// Diagram kinds of `graph --diagram`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiagramKind {
+    Text,
+    Dot,
+    Svg,
+}
+
+/// Flags shared by every command that prints a report.
+#[derive(Debug, Args, Clone)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Compute in floating point (f64) instead of exact rationals.
+    #[arg(long)]
+    pub float: bool,
+    /// Significant digits of rounded values (1-17).
+    #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u8).range(1..=17))]
+    pub digits: u8,
+    /// Language of the report's words: en, or zh (Chinese, with the decks' terms).
+    #[arg(long, value_enum, default_value_t)]
+    pub lang: crate::report::i18n::Lang,
+}
+
+impl Default for OutputArgs {
+    /// What the flags are when none is given.
+    fn default() -> Self {
+        use clap::FromArgMatches;
+        let none = <Self as Args>::augment_args(clap::Command::new("defaults"))
+            .get_matches_from(["defaults"]);
+        OutputArgs::from_arg_matches(&none).expect("the defaults parse")
+    }
+}
+
+impl OutputArgs {
+    /// The computation settings these flags ask for (`--float`, `--digits`).
+    pub fn settings(&self) -> Settings {
+        Settings {
+            float: self.float,
+            digits: self.digits as usize,
+        }
+    }
+
+    /// How to render: `--digits`, and colour on a terminal unless NO_COLOR is set.
+    pub fn render_options(&self) -> RenderOptions {
+        let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            && std::io::stdout().is_terminal();
+        RenderOptions {
+            digits: self.digits as usize,
+            color,
+            ..RenderOptions::default()
+        }
+    }
+}
+
+/// `exercise --count`: 1 to 50 problems per example; more are capped at
+/// 50 (with a note), 0 is refused naming that range.
+fn parse_count(s: &str) -> Result<u32, String> {
+    let max = crate::exercise::MAX_COUNT;
+    match s.parse::<u32>() {
+        Ok(0) => Err(format!("give 1 to {max} problems per example")),
+        Ok(n) => Ok(n),
+        Err(e) => Err(format!("{e}; give 1 to {max} problems per example")),
+    }
+}
+
+/// The topic argument: checked against the catalog's topics, which are also
+/// what `--help` lists and what shells complete.
+#[derive(Clone, Debug)]
+pub struct TopicParser;
+
+impl clap::builder::TypedValueParser for TopicParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        let text = clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)?;
+        // `backprop/1`, the form `nn-tutor list` prints, names a topic too.
+        let topic = text.split_once('/').map_or(text.as_str(), |(t, _)| t);
+        if crate::catalog::topics().contains(&topic) {
+            return Ok(text);
+        }
+        let topics = crate::catalog::topics();
+        let guess = topics
+            .iter()
+            .map(|t| (edit_distance(topic, t), *t))
+            .min()
+            .filter(|(d, _)| *d <= 2)
+            .map_or(String::new(), |(_, t)| format!("did you mean `{t}`? "));
+        Err(clap::Error::raw(
+            clap::error::ErrorKind::InvalidValue,
+            format!(
+                "unknown topic `{topic}`; {guess}topics: {}\n",
+                topics.join(", ")
+            ),
+        ))
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            crate::catalog::topics()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
+/// Levenshtein distance: the fewest one-character insertions, deletions and
+/// substitutions that turn `a` into `b`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+/// The language of the command line itself (help and errors): `--lang`
+/// among the arguments, else `NN_TUTOR_LANG`, else English. Read before
+/// clap parses, so that its help and errors can already be in it.
+pub fn cli_lang(args: &[std::ffi::OsString]) -> Lang {
+    let mut value = std::env::var("NN_TUTOR_LANG").ok();
+    let mut it = args.iter().map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        if a == "--lang" {
+            value = it.next().map(|v| v.into_owned());
+        } else if let Some(v) = a.strip_prefix("--lang=") {
+            value = Some(v.to_string());
+        }
+    }
+    match value.as_deref() {
+        Some("zh") => Lang::Zh,
+        _ => Lang::En,
+    }
+}
+
+/// The clap definition the binary parses with: `--lang` defaults to
+/// `NN_TUTOR_LANG`, and in Chinese every help text comes from
+/// [`crate::report::messages::cli::HELP`] (a text without an entry stays
+/// English, and the completeness test names it). Only the binary reads the
+/// environment: the book's directives and the tests parse [`Cli`] as is.
+pub fn command_in(lang: Lang) -> clap::Command {
+    use clap::CommandFactory;
+    let mut c = lang_from_env(Cli::command());
+    match lang {
+        Lang::En => c,
+        Lang::Zh => {
+            // Built first, so that clap's own --help, --version and `help`
+            // are there to be translated.
+            c.build();
+            in_chinese(c)
+        }
+    }
+}
+
+/// The Chinese of a help text: looked up whole, else paragraph by
+/// paragraph (see [`crate::report::messages::cli::HELP`]).
+pub fn help_zh(text: &str) -> Option<String> {
+    let table = crate::report::messages::cli::HELP;
+    let look = |s: &str| {
+        table
+            .iter()
+            .find(|(en, _)| *en == s)
+            .map(|(_, zh)| zh.to_string())
+    };
+    if let Some(z) = look(text) {
+        return Some(z);
+    }
+    let mut all = true;
+    let blocks: Vec<String> = text
+        .split("\n\n")
+        .map(|block| {
+            let lines: Vec<&str> = block.lines().collect();
+            let n = lines.iter().take_while(|l| !l.starts_with(' ')).count();
+            if n == 0 {
+                return block.to_string();
+            }
+            let prose = lines[..n].join(" ");
+            let zh = look(&prose).unwrap_or_else(|| {
+                all = false;
+                prose
+            });
+            std::iter::once(zh.as_str())
+                .chain(lines[n..].iter().copied())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    all.then(|| blocks.join("\n\n"))
+}
+
+/// `--lang` of every subcommand takes its default from `NN_TUTOR_LANG`.
+fn lang_from_env(mut c: clap::Command) -> clap::Command {
+    if c.get_arguments().any(|a| a.get_id() == "lang") {
+        c = c.mut_arg("lang", |a| a.env("NN_TUTOR_LANG"));
+    }
+    each_subcommand(c, lang_from_env)
+}
+
+/// `c` with `f` applied to each of its subcommands.
+fn each_subcommand(mut c: clap::Command, f: fn(clap::Command) -> clap::Command) -> clap::Command {
+    let names: Vec<String> = c
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for n in names {
+        c = c.mut_subcommand(n, f);
+    }
+    c
+}
+
+/// A word of clap's own (a heading, "Print help") in Chinese.
+fn word(en: &'static str) -> &'static str {
+    crate::report::messages::cli::HELP
+        .iter()
+        .find(|(e, _)| *e == en)
+        .map_or(en, |(_, zh)| zh)
+}
+
+fn in_chinese(c: clap::Command) -> clap::Command {
+    let zh = |s: &clap::builder::StyledStr| {
+        let s = s.to_string();
+        help_zh(&s).unwrap_or(s)
+    };
+    let mut c = c;
+    if let Some(s) = c.get_about().map(zh) {
+        c = c.about(s);
+    }
+    if let Some(s) = c.get_long_about().map(zh) {
+        c = c.long_about(s);
+    }
+    if let Some(s) = c.get_after_help().map(zh) {
+        c = c.after_help(s);
+    }
+    if let Some(s) = c.get_after_long_help().map(zh) {
+        c = c.after_long_help(s);
+    }
+    let ids: Vec<clap::Id> = c.get_arguments().map(|a| a.get_id().clone()).collect();
+    for id in ids {
+        c = c.mut_arg(id, |a| {
+            let heading = if a.is_positional() {
+                "Arguments"
+            } else {
+                "Options"
+            };
+            let mut a = a.help_heading(word(heading));
+            if let Some(s) = a.get_help().map(zh) {
+                a = a.help(s);
+            }
+            if let Some(s) = a.get_long_help().map(zh) {
+                a = a.long_help(s);
+            }
+            // Values with their own help are listed in Chinese here, since
+            // clap would print their English help.
+            let values: Vec<(String, String)> = a
+                .get_possible_values()
+                .iter()
+                .filter_map(|v| v.get_help().map(|h| (v.get_name().to_string(), zh(h))))
+                .collect();
+            if !values.is_empty() {
+                let list: Vec<String> = values.iter().map(|(n, h)| format!("- {n}: {h}")).collect();
+                let help = a.get_help().map(|s| s.to_string()).unwrap_or_default();
+                a = a.hide_possible_values(true).long_help(format!(
+                    "{help}\n\n{}\n{}",
+                    word("Possible values:"),
+                    list.join("\n")
+                ));
+            }
+            a
+        });
+    }
+    each_subcommand(c, in_chinese)
+        .subcommand_help_heading(word("Commands"))
+        .help_template(format!(
+            "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            word("Usage:")
+        ))
+}
+
+/// Every text of a command's help, depth first: about, long about, the
+/// text after the options, and each argument's help and possible values'.
+pub fn help_texts(c: &clap::Command) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut push = |s: Option<&clap::builder::StyledStr>| {
+        if let Some(s) = s {
+            out.push(s.to_string());
+        }
+    };
+    push(c.get_about());
+    push(c.get_long_about());
+    push(c.get_after_help());
+    push(c.get_after_long_help());
+    for a in c.get_arguments() {
+        push(a.get_help());
+        push(a.get_long_help());
+        for v in a.get_possible_values() {
+            push(v.get_help());
+        }
+    }
+    for s in c.get_subcommands() {
+        out.extend(help_texts(s));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every command with its subcommands, depth first.
+    fn all_commands(c: &clap::Command) -> Vec<clap::Command> {
+        let mut out = vec![c.clone()];
+        for s in c.get_subcommands() {
+            out.extend(all_commands(s));
+        }
+        out
+    }
+
+    /// The examples at the end of each --help are copied into a shell: on
+    /// an 80-column terminal clap must not wrap a line of them (it broke
+    /// `--l2 0.0001` off its command), so every line fits unchanged.
+    #[test]
+    fn help_examples_are_never_wrapped_at_80_columns() {
+        for mut c in all_commands(&Cli::command().term_width(80)) {
+            let Some(after) = c.get_after_help().map(|s| s.to_string()) else {
+                continue;
+            };
+            let name = c.get_name().to_string();
+            let help = c.render_long_help().to_string();
+            for line in after.lines() {
+                assert!(
+                    help.lines().any(|h| h.trim_end() == line.trim_end()),
+                    "`{name} --help` wraps this line at 80 columns ({} chars):\n{line}",
+                    line.chars().count()
+                );
+            }
+        }
+    }
+
+    /// Under --lang zh (or NN_TUTOR_LANG=zh) every help text, clap's own
+    /// words included, has its Chinese in `report/messages/cli.rs`.
+    #[test]
+    fn every_help_text_has_a_chinese_entry() {
+        let mut c = Cli::command();
+        c.build();
+        let missing: Vec<String> = help_texts(&c)
+            .into_iter()
+            .filter(|s| help_zh(s).is_none())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "help texts without Chinese:\n{missing:#?}"
+        );
+        let zh = command_in(Lang::Zh).render_long_help().to_string();
+        assert!(
+            zh.starts_with("逐步重算") && zh.contains("用法: nn-tutor"),
+            "{zh}"
+        );
+        for e in ["Print help", "Usage:", "Options:", "Commands:"] {
+            assert!(!zh.contains(e), "`{e}` left in English:\n{zh}");
+        }
+    }
+
+    #[test]
+    fn the_cli_language_comes_from_lang_then_the_environment() {
+        let args = |a: &[&str]| a.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        // The environment is shared by every test thread: only read here.
+        let env_zh = std::env::var("NN_TUTOR_LANG").is_ok_and(|v| v == "zh");
+        let default = if env_zh { Lang::Zh } else { Lang::En };
+        assert_eq!(cli_lang(&args(&["nn-tutor", "list"])), default);
+        assert_eq!(
+            cli_lang(&args(&["nn-tutor", "list", "--lang", "zh"])),
+            Lang::Zh
+        );
+        assert_eq!(
+            cli_lang(&args(&["nn-tutor", "list", "--lang=zh"])),
+            Lang::Zh
+        );
+        assert_eq!(
+            cli_lang(&args(&["nn-tutor", "list", "--lang", "en"])),
+            Lang::En
+        );
+        // After `--`, `--lang` is an argument, not the flag.
+        assert_eq!(
+            cli_lang(&args(&["nn-tutor", "graph", "--", "--lang", "zh"])),
+            default
+        );
+    }
+
+    #[test]
+    fn edit_distance_counts_single_character_edits() {
+        assert_eq!(edit_distance("backprob", "backprop"), 1); // one substitution
+        assert_eq!(edit_distance("nuron", "neuron"), 1); // one insertion
+        assert_eq!(edit_distance("xorr", "xor"), 1); // one deletion
+        assert_eq!(edit_distance("loss", "xor"), 3); // l→x, s→r, drop s
+        assert_eq!(edit_distance("", "init"), 4);
+    }
+}

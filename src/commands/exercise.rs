@@ -1,0 +1,31 @@
+//! `nn-tutor exercise`: exercise sheets and answer keys (the work is in
+//! [`crate::exercise::command`]).
+
+use super::{Outcome, topic_and_example};
+use crate::args::ExerciseArgs;
+use crate::error::Result;
+
+pub fn run(a: ExerciseArgs) -> Result<Outcome> {
+    let (topic, example) = match &a.topic {
+        Some(t) => {
+            let (t, n) = topic_and_example(t, a.example)?;
+            (Some(t), n)
+        }
+        None => (None, a.example),
+    };
+    let ask = crate::exercise::Ask {
+        topic,
+        example,
+        all: a.all,
+        seed: a.seed,
+        count: a.count,
+        lang: a.lang,
+    };
+    let files = crate::exercise::Files {
+        key: a.key,
+        key_out: a.key_out,
+        out: a.out,
+        force: a.force,
+    };
+    crate::exercise::run(&ask, &files, a.format, a.digits as usize).map(Outcome::Text)
+}

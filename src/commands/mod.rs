@@ -1,0 +1,93 @@
+//! One module per subcommand of `nn-tutor`, each a `run(args) -> Result<Outcome>`
+//! that turns its parsed arguments ([`crate::args`]) into a report or text.
+//! Rendering and printing are the caller's: [`crate::cli`] for a terminal,
+//! the book for its pages.
+
+pub mod check;
+pub mod completions;
+pub mod exercise;
+pub mod explain;
+pub mod graph;
+pub mod list;
+pub mod net;
+pub mod train;
+
+use crate::args::OutputArgs;
+use crate::catalog;
+use crate::error::{Error, Result};
+use crate::render;
+use crate::report::Report;
+
+/// What a command produced: a report to render, or finished text (a
+/// diagram, a completion script).
+#[derive(Debug)]
+pub enum Outcome {
+    Report(Box<Report>, OutputArgs),
+    /// A `check` report, and whether every answer was right.
+    Graded(Box<Report>, OutputArgs, bool),
+    Text(String),
+}
+
+impl Outcome {
+    /// A report to render with these output flags.
+    pub fn report(r: Report, out: OutputArgs) -> Result<Outcome> {
+        Ok(Outcome::Report(Box::new(r), out))
+    }
+}
+
+/// The topic and example a command names: `backprop/1` (the form
+/// `nn-tutor list` prints) is topic `backprop`, example 1, unless
+/// `--example` names another.
+pub fn topic_and_example(topic: &str, example: Option<u32>) -> Result<(String, Option<u32>)> {
+    let Some((name, n)) = topic.split_once('/') else {
+        return Ok((topic.to_string(), example));
+    };
+    let n: u32 = n.parse().map_err(|_| {
+        Error::Usage(format!(
+            "cannot read `{topic}`: expected TOPIC or TOPIC/N, e.g. {name}/1"
+        ))
+    })?;
+    match example {
+        Some(e) if e != n => Err(Error::Usage(format!(
+            "`{topic}` names example {n} but --example says {e}; give one of them"
+        ))),
+        _ => Ok((name.to_string(), Some(n))),
+    }
+}
+
+/// Split `x=3` into (`x`, `3`). A name given twice (`x=1,x=2`) is an error
+/// rather than silently the last value.
+pub fn parse_assignments(items: &[String]) -> Result<Vec<(String, String)>> {
+    let mut out: Vec<(String, String)> = Vec::with_capacity(items.len());
+    for s in items.iter().filter(|s| !s.trim().is_empty()) {
+        let (k, v) = s
+            .split_once('=')
+            .ok_or_else(|| Error::BadAssignment { text: s.clone() })?;
+        let (k, v) = (k.trim(), v.trim());
+        if k.is_empty() || v.is_empty() {
+            return Err(Error::BadAssignment { text: s.clone() });
+        }
+        if let Some((_, first)) = out.iter().find(|(name, _)| name == k) {
+            return Err(Error::Usage(format!(
+                "`{k}` is given twice ({k}={first} and {k}={v}); give each name once"
+            )));
+        }
+        out.push((k.to_string(), v.to_string()));
+    }
+    Ok(out)
+}
+
+/// Write the report's plot as SVG: never over an existing file without
+/// `--force`, and through a temporary file in the same directory renamed
+/// into place, so a failed write leaves no half-written file.
+fn write_plot(r: &Report, path: &std::path::Path, force: bool) -> Result<()> {
+    let Some(fig) = r.plot() else {
+        let with = catalog::with_plot();
+        return Err(Error::Usage(format!(
+            "{} has no plot; examples with a plot: {}",
+            r.id,
+            with.join(", ")
+        )));
+    };
+    crate::files::write_atomic(path, (render::plot::svg(fig) + "\n").as_bytes(), force)
+}

@@ -1,0 +1,500 @@
+//! The command line's own words in Chinese: its help (`HELP`, whole texts
+//! and paragraphs, looked up literally) and its error messages (`ERRORS`,
+//! templates as in the report tables: one per error variant, and the
+//! messages the commands build). Kept apart from [`super::MESSAGES`], so
+//! that a general error template such as `{}: {}` never touches a report.
+//! `nn-tutor --lang zh` and `NN_TUTOR_LANG=zh` use them.
+
+/// `--help`: every about, argument help and paragraph of the text after
+/// the options (a paragraph is looked up with its lines joined by spaces;
+/// indented lines, the example commands and TOML, stay as written).
+pub const HELP: &[(&str, &str)] = &[
+    (
+        "Recompute the worked examples of an introductory neural-network course step by step: every intermediate value, local and upstream gradient, exactly where the math allows.",
+        "逐步重算神经网络入门课程的例题: 每个中间值、局部梯度和上游梯度，数学允许时给出精确值。",
+    ),
+    ("Examples:", "示例:"),
+    ("Example:", "示例:"),
+    (
+        "List the worked examples (all, or one topic's)",
+        "列出例题 (全部，或一个主题的)",
+    ),
+    ("Only this topic", "只列这个主题"),
+    ("Output format", "输出格式"),
+    ("Tables for a terminal (the default)", "终端表格 (默认)"),
+    (
+        "GitHub-flavoured Markdown with LaTeX formulas in `$…$`",
+        "GitHub 风格的 Markdown，公式用 LaTeX 写在 `$…$` 中",
+    ),
+    (
+        "A LaTeX fragment (tabular environments and display math)",
+        "LaTeX 片段 (tabular 环境和行间公式)",
+    ),
+    (
+        "One JSON object: id, title, sources, inputs, results, blocks",
+        "一个 JSON 对象: id、title、sources、inputs、results、blocks",
+    ),
+    (
+        "Language of the report's words: en, or zh (Chinese, with the decks' terms)",
+        "报告的语言: en，或 zh (中文，用课件的术语)；默认取环境变量 NN_TUTOR_LANG",
+    ),
+    ("English (the default)", "英文 (默认)"),
+    ("Chinese, with the decks' terms", "中文，用课件的术语"),
+    (
+        "Recompute one worked example step by step",
+        "逐步重算一道例题",
+    ),
+    (
+        "The topic (see `nn-tutor list`)",
+        "主题 (见 `nn-tutor list`)",
+    ),
+    (
+        "Which example of the topic; without it, the topic's examples are listed",
+        "主题中的第几个例题；不给出时列出该主题的例题",
+    ),
+    (
+        "Change an input: NAME=VALUE, e.g. x=3, w=1/2 or b=0.15 (exact). Repeat the flag or separate with commas",
+        "修改输入: 名称=值，例如 x=3、w=1/2 或 b=0.15 (精确值)。可重复这个选项，或用逗号分隔",
+    ),
+    (
+        "Also write the example's plot (activation curves, softmax bars) as SVG",
+        "同时把例题的图 (激活函数曲线、softmax 柱状图) 写成 SVG",
+    ),
+    (
+        "Overwrite the --plot file if it exists",
+        "--plot 的文件已存在时覆盖它",
+    ),
+    (
+        "Replay the example rounding every intermediate to D decimals, as by hand, and show each exact value beside the replay and the drift (every example computed by hand; integer counts say rounding changes nothing; training runs have no hand computation to replay)",
+        "像手算一样把每个中间值舍入到 D 位小数重算例题，并把精确值、重算值和偏差并列 (适用于所有手算例题；整数计数的例题会说明舍入不改变结果；训练过程没有可重演的手算)",
+    ),
+    (
+        "Compute in floating point (f64) instead of exact rationals",
+        "用浮点数 (f64) 计算，而不是精确有理数",
+    ),
+    (
+        "Significant digits of rounded values (1-17)",
+        "舍入值的有效数字位数 (1-17)",
+    ),
+    (
+        "Differentiate your own expression by reverse-mode autodiff",
+        "用反向模式自动微分求你自己写的表达式的导数",
+    ),
+    (
+        "The language: + - * / ^, unary minus, parentheses, numbers (3, 0.15, 1/4), names, and the functions exp ln log sqrt sigmoid tanh relu abs max min (log is the natural log). Name steps with `;` or newlines: `q = x + y; f = q * z`. The last step is the output (named f if unnamed). -x^2 means -(x^2); 2^3^2 means 2^(3^2).",
+        "表达式语言: + - * / ^、一元负号、括号、数 (3、0.15、1/4)、变量名，以及函数 exp ln log sqrt sigmoid tanh relu abs max min (log 是自然对数)。用 `;` 或换行给中间步骤命名: `q = x + y; f = q * z`。最后一步是输出 (没有名字时叫 f)。-x^2 表示 -(x^2)；2^3^2 表示 2^(3^2)。",
+    ),
+    (
+        "The expression or program, e.g. \"q = x + y; f = q * z\"; `-` reads it from stdin. It may begin with a minus: \"-x^2\"",
+        "表达式或程序，例如 \"q = x + y; f = q * z\"；`-` 表示从标准输入读取。可以以负号开头: \"-x^2\"",
+    ),
+    (
+        "Values of the variables: NAME=VALUE, comma-separated or repeated",
+        "变量的值: 名称=值，用逗号分隔或重复给出",
+    ),
+    (
+        "Also show, for every variable, the chain of local gradients along each path",
+        "同时给出每个变量沿每条路径的局部梯度链",
+    ),
+    (
+        "Print only the diagram of the graph: text, dot (Graphviz) or svg",
+        "只输出计算图: text、dot (Graphviz) 或 svg",
+    ),
+    (
+        "Trace a network you write in a TOML file: z, a, δ and every gradient, layer by layer",
+        "逐层追踪你在 TOML 文件中写的网络: z、a、δ 和每个梯度",
+    ),
+    (
+        "Every layer is printed as the slides derive it: z(l) = W(l) a(l-1) + b(l), a(l) = f(z(l)), then δ(l) = ∂L/∂z(l) from the output down, ∂L/∂W(l) = δ(l) a(l-1)ᵀ, ∂L/∂b(l) = δ(l), each gradient beside a finite-difference check, and, with a learning rate, the updated W and b. Numbers are exact (0.25 is 1/4) until a sigmoid, tanh, softmax or ln makes them rounded.",
+        "每一层都按课件的推导输出: z(l) = W(l) a(l-1) + b(l)，a(l) = f(z(l))，再从输出层往下求 δ(l) = ∂L/∂z(l)、∂L/∂W(l) = δ(l) a(l-1)ᵀ、∂L/∂b(l) = δ(l)，每个梯度旁边附有限差分检验；给出学习率时还有更新后的 W 和 b。数值是精确的 (0.25 即 1/4)，直到 sigmoid、tanh、softmax 或 ln 使它们成为近似值。",
+    ),
+    ("A spec (TOML):", "网络描述 (TOML):"),
+    (
+        "The spec file (TOML), e.g. spec.toml; see the example below",
+        "网络描述文件 (TOML)，例如 spec.toml；见下面的示例",
+    ),
+    (
+        "Exercise sheets (习题) with answer keys: an example's inputs drawn from its ranges",
+        "习题和参考答案: 从例题的取值范围中抽取输入",
+    ),
+    (
+        "Each problem is a worked example with inputs drawn from its ranges (small integers and simple fractions, so the arithmetic can be done by hand); draws on a kink or with every gradient zero are redrawn. The key is the example's own report: the same as `nn-tutor explain … --set` with the problem's inputs. The sheet prints its seed and the command that regenerates it.",
+        "每道题是一道例题，输入从它的取值范围中抽取 (小整数和简单分数，便于手算)；落在不可导点上或所有梯度为零的抽取会重抽。参考答案就是例题自己的报告: 与用这道题的输入运行 `nn-tutor explain … --set` 相同。习题上印有随机种子和重新生成它的命令。",
+    ),
+    (
+        "The topic (see `nn-tutor list`); without --example, every example of the topic that has exercise ranges",
+        "主题 (见 `nn-tutor list`)；不给 --example 时，取该主题中所有有习题取值范围的例题",
+    ),
+    ("Which example of the topic", "主题中的第几个例题"),
+    (
+        "One sheet across every example that has exercise ranges",
+        "一份习题，覆盖所有有习题取值范围的例题",
+    ),
+    (
+        "Seed of the draw: the same seed gives the same sheet on every machine",
+        "抽取的随机种子: 同一个种子在任何机器上给出同一份习题",
+    ),
+    (
+        "Problems per example (at most 50; more are capped with a note)",
+        "每个例题的题数 (最多 50；更多时截为 50 并给出提示)",
+    ),
+    (
+        "Append the answer key (every result and the full step tables)",
+        "附上参考答案 (每个结果和完整的步骤表)",
+    ),
+    (
+        "Write the answer key to this file instead (the sheet goes to stdout or --out)",
+        "把参考答案写到这个文件 (习题写到标准输出或 --out)",
+    ),
+    (
+        "Write the sheet to this file instead of standard output",
+        "把习题写到这个文件，而不是标准输出",
+    ),
+    (
+        "Overwrite --out and --key-out files that exist",
+        "覆盖已存在的 --out 和 --key-out 文件",
+    ),
+    (
+        "Markdown with LaTeX formulas in `$…$` (the default)",
+        "Markdown，公式用 LaTeX 写在 `$…$` 中 (默认)",
+    ),
+    (
+        "A complete LaTeX document for pdflatex (with --lang zh, also CJKutf8)",
+        "完整的 LaTeX 文档，用 pdflatex 编译 (--lang zh 时还用 CJKutf8)",
+    ),
+    (
+        "One JSON object for autograders: seed, problems, inputs, results",
+        "供自动评分用的一个 JSON 对象: seed、problems、inputs、results",
+    ),
+    (
+        "Language of the sheet and its key: en, or zh (Chinese, with the decks' terms)",
+        "习题和答案的语言: en，或 zh (中文，用课件的术语)；默认取环境变量 NN_TUTOR_LANG",
+    ),
+    (
+        "Check your answers to an example: each right or wrong, the first wrong step in computation order, and the likely slip",
+        "核对你对一道例题的答案: 每个答案的对错、按计算顺序第一个出错的步骤，以及可能的错误原因",
+    ),
+    (
+        "The answers file (TOML) names any result or intermediate of the example (`nn-tutor explain TOPIC --example N --format json` lists them under \"results\"), exact or decimal:",
+        "答案文件 (TOML) 可以写例题的任何结果或中间值 (`nn-tutor explain TOPIC --example N --format json` 在 \"results\" 中列出它们)，精确值或小数均可:",
+    ),
+    (
+        "Exit status: 0 when every answer is right, 1 when one is wrong, 2 for a bad file or flag.",
+        "退出状态: 全部答对为 0，有答错为 1，文件或选项有误为 2。",
+    ),
+    (
+        "The inputs of your problem, as on the sheet: NAME=VALUE, comma-separated",
+        "你那道题的输入，与习题上相同: 名称=值，用逗号分隔",
+    ),
+    (
+        "Your answers (TOML): one `\"name\" = value` line per quantity",
+        "你的答案 (TOML): 每个量一行 `\"名称\" = 值`",
+    ),
+    (
+        "Accept answers within ± this (overrides `tolerance` in the file), e.g. 0.01",
+        "在 ± 这个范围内的答案算对 (覆盖文件中的 `tolerance`)，例如 0.01",
+    ),
+    (
+        "Build the companion book (HTML, offline) from `book/`",
+        "从 `book/` 生成配套教材 (HTML，可离线阅读)",
+    ),
+    (
+        "Build the HTML book: every worked example, figure and formula is generated now. The output replaces DIR only if the build succeeds",
+        "生成 HTML 教材: 每道例题、每幅图和每个公式都在此时生成。只有生成成功时输出才会替换 DIR",
+    ),
+    (
+        "The book's sources (the directory with book.toml)",
+        "教材的源文件 (含 book.toml 的目录)",
+    ),
+    (
+        "Where to write the HTML (default: BOOK/build)",
+        "HTML 的输出位置 (默认: BOOK/build)",
+    ),
+    (
+        "Replace --out even if it is not a previous build of the book",
+        "即使 --out 不是之前生成的教材也替换它",
+    ),
+    (
+        "mdBook's preprocessor protocol, for a plain `mdbook build`/`serve`",
+        "mdBook 的预处理器协议，供直接运行 `mdbook build`/`serve` 时使用",
+    ),
+    (
+        "`supports RENDERER`, or nothing (book as JSON on stdin)",
+        "`supports RENDERER`，或不给 (从标准输入读取 JSON 格式的书)",
+    ),
+    (
+        "Train a network on a data set and watch the loss, epoch by epoch",
+        "在数据集上训练网络，逐轮观察损失",
+    ),
+    (
+        "Trains a dense network with mini-batch SGD (JQ: batch, epoch, iteration; NNDL algorithm 4.1; CAL training flow) and prints what happened: the network, the iteration arithmetic (⌈N/B⌉ iterations per epoch and the size of the last, partial batch), one row per epoch (loss, accuracy, validation loss, gradient norm of every layer) and a confusion matrix. The same --seed gives the same numbers. Nothing is downloaded: digits and iris are bundled, MNIST is read from IDX files you already have.",
+        "用小批量随机梯度下降训练全连接网络 (JQ: 批、轮次、迭代；NNDL 算法 4.1；CAL 训练流程)，并输出训练过程: 网络结构、迭代次数的算法 (每轮 ⌈N/B⌉ 次迭代，以及最后一个不满的批的大小)、每轮一行 (损失、准确率、验证集损失、每层的梯度范数) 和混淆矩阵。同一个 --seed 给出同样的数。不下载任何东西: digits 和 iris 已内置，MNIST 从你已有的 IDX 文件读取。",
+    ),
+    (
+        "Data (--data): xor, circles, moons, spirals, blobs (seeded; --samples N), digits (UCI 8×8 handwritten digits, 1,797 images), iris, synthetic-mnist (784 random pixels, random labels: for timing), mnist:DIR (a folder with train-images-idx3-ubyte, train-labels-idx1-ubyte and optionally the t10k pair).",
+        "数据 (--data): xor、circles、moons、spirals、blobs (由种子生成；--samples N)、digits (UCI 8×8 手写数字，1,797 张图)、iris、synthetic-mnist (784 个随机像素、随机标签: 用于计时)、mnist:DIR (一个文件夹，含 train-images-idx3-ubyte、train-labels-idx1-ubyte，以及可选的 t10k 两个文件)。",
+    ),
+    (
+        "The data set: xor, circles, moons, spirals, blobs, digits, iris, synthetic-mnist, or mnist:DIR",
+        "数据集: xor、circles、moons、spirals、blobs、digits、iris、synthetic-mnist 或 mnist:DIR",
+    ),
+    (
+        "Samples to generate (circles, moons, spirals, blobs, synthetic-mnist). At least 1; without it each generator has its own default",
+        "要生成的样本数 (circles、moons、spirals、blobs、synthetic-mnist)。至少为 1；不给出时各生成器用自己的默认值",
+    ),
+    (
+        "Layer sizes n0,n1,…,nL: inputs, hidden layers, outputs (default: inputs,32,classes)",
+        "各层大小 n0,n1,…,nL: 输入、隐藏层、输出 (默认: 输入数,32,类别数)",
+    ),
+    (
+        "Activation of the hidden layers: relu, leaky_relu(0.1), elu(1), sigmoid, tanh, softplus, identity",
+        "隐藏层的激活函数: relu、leaky_relu(0.1)、elu(1)、sigmoid、tanh、softplus、identity",
+    ),
+    (
+        "Activation of the output layer (default: softmax for cross_entropy, sigmoid for bce, identity for mse and half_sse)",
+        "输出层的激活函数 (默认: cross_entropy 用 softmax，bce 用 sigmoid，mse 和 half_sse 用 identity)",
+    ),
+    (
+        "Loss: cross_entropy, bce, mse (1/n Σ), half_sse (1/2 Σ)",
+        "损失函数: cross_entropy、bce、mse (1/n Σ)、half_sse (1/2 Σ)",
+    ),
+    (
+        "Initial weights: zeros, small (U(-0.01, 0.01)), uniform (U(-1/√m, 1/√m)), xavier_uniform, xavier_normal, he_uniform, he_normal (default: he_uniform for the ReLU family, xavier_uniform for sigmoid/tanh/softplus)",
+        "权重初始化: zeros、small (U(-0.01, 0.01))、uniform (U(-1/√m, 1/√m))、xavier_uniform、xavier_normal、he_uniform、he_normal (默认: ReLU 类用 he_uniform，sigmoid/tanh/softplus 用 xavier_uniform)",
+    ),
+    (
+        "gd (full batch), sgd (one sample per update) or minibatch (--batch samples)",
+        "gd (全批量)、sgd (每次更新一个样本) 或 minibatch (每批 --batch 个样本)",
+    ),
+    (
+        "Full-batch gradient descent: one update per epoch from all N samples",
+        "全批量梯度下降: 每轮用全部 N 个样本更新一次",
+    ),
+    (
+        "Stochastic gradient descent: one sample per update (batch 1)",
+        "随机梯度下降: 每次更新用一个样本 (批大小为 1)",
+    ),
+    (
+        "Mini-batch SGD: --batch samples per update",
+        "小批量随机梯度下降: 每次更新用 --batch 个样本",
+    ),
+    (
+        "Samples per update with --optimizer minibatch [default: 32, or all the training samples when there are fewer]",
+        "--optimizer minibatch 时每次更新的样本数 [默认: 32；训练样本更少时为全部训练样本]",
+    ),
+    (
+        "Learning rate η (学习率), a positive number",
+        "学习率 η，一个正数",
+    ),
+    ("Passes over the training data (轮次)", "遍历训练数据的轮次"),
+    (
+        "λ of the L2 penalty λ/2 Σ‖W(l)‖² (weights only)",
+        "L2 正则项 λ/2 Σ‖W(l)‖² 的 λ (只作用于权重)",
+    ),
+    (
+        "Fraction of the data held out for validation (验证集), e.g. 0.1",
+        "留作验证集的数据比例，例如 0.1",
+    ),
+    (
+        "Fraction held out as a test set (MNIST uses its t10k files instead)",
+        "留作测试集的数据比例 (MNIST 改用它的 t10k 文件)",
+    ),
+    (
+        "Stop after PATIENCE epochs without a lower validation loss and keep the best epoch's parameters (needs --val)",
+        "验证集损失连续 PATIENCE 轮没有下降时停止，并保留最好一轮的参数 (需要 --val)",
+    ),
+    (
+        "Seed of the initial weights, the split, the shuffles and generated data",
+        "初始权重、数据划分、打乱顺序和生成数据所用的随机种子",
+    ),
+    (
+        "Keep the samples in their stored order instead of reshuffling every epoch",
+        "保持样本的存储顺序，不在每轮重新打乱",
+    ),
+    ("Number type of the engine", "计算所用的数值类型"),
+    ("Write the loss curves as SVG", "把损失曲线写成 SVG"),
+    (
+        "Print the training time and GFLOP/s on stderr",
+        "在标准错误输出训练时间和 GFLOP/s",
+    ),
+    (
+        "Allow a run past 5·10¹² operations (epochs × samples × 6·Σ n_in·n_out)",
+        "允许超过 5·10¹² 次运算的训练 (轮次 × 样本数 × 6·Σ n_in·n_out)",
+    ),
+    (
+        "Print a shell completion script (bash, zsh, fish, powershell, elvish)",
+        "输出 shell 补全脚本 (bash、zsh、fish、powershell、elvish)",
+    ),
+    ("The shell", "shell 的种类"),
+    // clap's own words around them.
+    ("Print help", "显示帮助"),
+    (
+        "Print help (see more with '--help')",
+        "显示帮助 (用 '--help' 看完整说明)",
+    ),
+    (
+        "Print help (see a summary with '-h')",
+        "显示帮助 (用 '-h' 看摘要)",
+    ),
+    ("Print version", "显示版本"),
+    (
+        "Print this message or the help of the given subcommand(s)",
+        "显示本帮助或指定子命令的帮助",
+    ),
+    ("Usage:", "用法:"),
+    ("Options", "选项"),
+    ("Arguments", "参数"),
+    ("Commands", "命令"),
+    ("Possible values:", "可选值:"),
+    ("error", "错误"),
+];
+
+/// Error messages: first one template per variant of [`crate::Error`] (its
+/// `#[error]` text with `{}` for each field), then the messages that fill
+/// them, so that the parts come out in Chinese too. A part with no entry
+/// stays as written (a path, a name, a number, an operating-system error).
+pub const ERRORS: &[(&str, &str)] = &[
+    // One per variant, in the order of `Error`.
+    ("syntax error: {}\n{}", "语法错误: {}\n{}"),
+    (
+        "unknown function `{}`; known functions: {}",
+        "未知函数 `{}`；已知的函数: {}",
+    ),
+    ("cannot read `{}` as a number: {}", "无法把 `{}` 读成数: {}"),
+    (
+        "variable `{}` has no value; give it one with --at {}=…",
+        "变量 `{}` 没有值；请用 --at {}=… 给出它的值",
+    ),
+    ("`{}` is not {}; {}", "`{}` 不是{}；{}"),
+    (
+        "cannot read `{}`: expected NAME=VALUE, e.g. x=3 or w=1/2",
+        "无法读取 `{}`: 应为 名称=值，例如 x=3 或 w=1/2",
+    ),
+    ("division by zero at node `{}`", "在节点 `{}` 处除以零"),
+    (
+        "{} is undefined at {} (node `{}`): {}",
+        "{} 在 {} 处没有定义 (节点 `{}`): {}",
+    ),
+    (
+        "the value of node `{}` is not a finite number ({}); try smaller inputs",
+        "节点 `{}` 的值不是有限数 ({})；请换用更小的输入",
+    ),
+    (
+        "exact value at node `{}` needs more than {} bits; rerun with --float to compute in floating point",
+        "节点 `{}` 的精确值需要超过 {} 位；请加 --float 用浮点数重新计算",
+    ),
+    ("{} exceeds the limit of {}", "{} 超过了上限 {}"),
+    ("{} exceeds the limit of {}; {}", "{} 超过了上限 {}；{}"),
+    // UnknownExample and Usage carry a whole message: its entry is below.
+    ("{}: {}; {}", "{}: {}；{}"),
+    (
+        "{}:{}:{}: cannot read the TOML: {}",
+        "{}:{}:{}: 无法读取 TOML: {}",
+    ),
+    ("{}: {}", "{}: {}"),
+    ("book: {}", "教材: {}"),
+    ("{} {}: {}", "{} {}: {}"),
+    ("{}: {}; expected {}", "{}: {}；应为 {}"),
+    (
+        "training diverged in epoch {} (iteration {}): the loss became {} with learning rate {}; try a smaller learning rate, e.g. --lr {}",
+        "训练在第 {0} 轮 (第 {1} 次迭代) 发散: 学习率为 {3} 时损失变成了 {2}；请试更小的学习率，例如 --lr {4}",
+    ),
+    // The messages inside them.
+    ("cannot read it: {}", "无法读取: {}"),
+    (
+        "already exists; add --force to overwrite it",
+        "已经存在；加 --force 覆盖它",
+    ),
+    (
+        "is a folder; give a file name, e.g. loss.svg",
+        "是一个文件夹；请给出文件名，例如 loss.svg",
+    ),
+    ("is a folder; give a file", "是一个文件夹；请给出文件"),
+    (
+        "the folder {} does not exist; create it first",
+        "文件夹 {} 不存在；请先创建它",
+    ),
+    (
+        "has no book.toml; run from the repository root or pass --book DIR",
+        "中没有 book.toml；请在仓库根目录运行，或用 --book DIR 指定",
+    ),
+    (
+        "unknown topic `{}`; topics: {}",
+        "未知的主题 `{}`；主题有: {}",
+    ),
+    (
+        "{} has no example {}; its examples: {}",
+        "{} 没有第 {} 个例题；它的例题有: {}",
+    ),
+    ("--set needs --example N", "--set 需要和 --example N 一起用"),
+    (
+        "`{}` is given twice ({}={} and {}={}); give each name once",
+        "`{}` 给了两次 ({}={} 和 {}={})；每个名称只给一次",
+    ),
+    (
+        "cannot read `{}`: expected TOPIC or TOPIC/N, e.g. {}/1",
+        "无法读取 `{}`: 应为 主题 或 主题/N，例如 {}/1",
+    ),
+    (
+        "`{}` names example {} but --example says {}; give one of them",
+        "`{}` 指的是第 {} 个例题，而 --example 给的是 {}；只给其中一个",
+    ),
+    (
+        "--float does nothing here: training always computes in floating point; --dtype f32|f64 chooses the precision",
+        "--float 在这里不起作用: 训练总是用浮点数计算；精度由 --dtype f32|f64 选择",
+    ),
+    (
+        "--out and --key-out both name {}; give the sheet and the key different files",
+        "--out 和 --key-out 指向同一个文件 {}；请给习题和答案不同的文件",
+    ),
+    (
+        "name a topic (e.g. `nn-tutor exercise backprop --example 1`) or use --all",
+        "请给出一个主题 (例如 `nn-tutor exercise backprop --example 1`)，或用 --all",
+    ),
+    ("input", "输入"),
+    ("layer {} bias", "第 {} 层的偏置"),
+    (
+        "expected {} (one per output of W), got {}",
+        "应为 {} (W 的每个输出一个)，实际为 {}",
+    ),
+    (
+        "the bias has one entry per row of z",
+        "偏置的元素个数与 z 的行数相同",
+    ),
+    ("target", "目标值"),
+    (
+        "it has {} but layer 1's weight matrix W(1) is {}, which takes {}",
+        "它有 {}，但第 1 层的权重矩阵 W(1) 是 {}，需要 {}",
+    ),
+    (
+        "it has {} but the output layer has {}",
+        "它有 {}，但输出层有 {}",
+    ),
+    (
+        "give {}, or a W(1) with {} ({})",
+        "请给出 {}，或让 W(1) 有 {} ({})",
+    ),
+    ("give {}", "请给出 {}"),
+    ("1 value", "1 个值"),
+    ("{} values", "{} 个值"),
+    ("1 input", "1 个输入"),
+    ("{} inputs", "{} 个输入"),
+    ("1 input value", "1 个输入值"),
+    ("{} input values", "{} 个输入值"),
+    ("1 target value", "1 个目标值"),
+    ("{} target values", "{} 个目标值"),
+    ("1 unit", "1 个单元"),
+    ("{} units", "{} 个单元"),
+    ("1 column", "1 列"),
+    ("{} columns", "{} 列"),
+    ("1 row", "1 行"),
+    ("{} rows", "{} 行"),
+    ("out×in", "输出×输入"),
+    ("in×out", "输入×输出"),
+    ("it has no answers", "里面没有答案"),
+    (
+        "write one `\"name\" = value` line per quantity, e.g. \"df/dx\" = -4",
+        "请每个量写一行 `\"名称\" = 值`，例如 \"df/dx\" = -4",
+    ),
+    ("the expression on standard input", "标准输入中的表达式"),
+];

@@ -272,6 +272,7 @@ Examples:
     #[command(after_help = "\
 Examples:
   nn-tutor book build                      writes book/build/index.html
+  nn-tutor book build --lang zh            the Chinese edition: book/build/zh/index.html
   nn-tutor book build --out /tmp/nn-book   somewhere else")]
     Book {
         #[command(subcommand)]
@@ -298,6 +299,7 @@ pub enum BookAction {
     #[command(after_help = "\
 Examples:
   nn-tutor book build                      writes book/build/index.html
+  nn-tutor book build --lang zh            the Chinese edition: book/build/zh/index.html
   nn-tutor book build --out /tmp/nn-book")]
     Build {
         /// The book's sources (the directory with book.toml).
@@ -309,6 +311,11 @@ Examples:
         /// Replace --out even if it is not a previous build of the book.
         #[arg(long)]
         force: bool,
+        /// The edition: en, or zh (Chinese, from BOOK/src-zh; by default
+        /// written into the English one's zh/ folder, where the two link to
+        /// each other).
+        #[arg(long, value_enum, default_value_t)]
+        lang: crate::report::i18n::Lang,
     },
     /// mdBook's preprocessor protocol, for a plain `mdbook build`/`serve`.
     #[command(hide = true)]
@@ -647,11 +654,17 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
             Ok(Outcome::Graded(Box::new(r), out, all_right))
         }
         Command::Book { action } => match action {
-            BookAction::Build { book, out, force } => {
+            BookAction::Build {
+                book,
+                out,
+                force,
+                lang,
+            } => {
                 let built = crate::book::build(&crate::book::BuildOptions {
                     book_dir: book,
                     out,
                     force,
+                    lang,
                 })?;
                 Ok(Outcome::Text(format!(
                     "built {} pages in {} ms: {}\n",

@@ -257,6 +257,7 @@ fn every_page_renders_offline_in_chromium() {
         book_dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("book"),
         out: Some(out.clone()),
         force: false,
+        lang: nn_tutor::report::i18n::Lang::En,
     })
     .unwrap_or_else(|e| panic!("the book does not build: {e}"));
     let out = out.canonicalize().unwrap();

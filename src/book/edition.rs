@@ -1,0 +1,172 @@
+//! The two editions of the book: English (`book/src`) and Chinese
+//! (`book/src-zh`). Both have the same chapters, in the same order, with the
+//! same directives; only the prose differs, and the Chinese edition runs
+//! every directive with `--lang zh`.
+//!
+//! The edition of a build is read from `[book] language` (`zh-Hans` for
+//! the Chinese one), so the in-process build and a plain `mdbook` agree.
+//! The Chinese edition sits in the folder [`ZH_DIR`] of the English one;
+//! every page links to the same page of the other edition.
+
+use std::path::Path;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::report::i18n::Lang;
+
+/// The folder of the Chinese edition inside the English one.
+pub const ZH_DIR: &str = "zh";
+
+/// `[book] language` of the Chinese edition, as in `<html lang>`.
+pub const ZH_LANGUAGE: &str = "zh-Hans";
+
+/// The Chinese edition's sources unless book.toml names others
+/// (`[preprocessor.nn-tutor] zh-src`).
+pub const ZH_SRC: &str = "src-zh";
+
+/// The edition a `[book] language` value stands for.
+pub fn from_language(language: Option<&str>) -> Lang {
+    match language {
+        Some(l) if l.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
+        _ => Lang::En,
+    }
+}
+
+/// A Han character (CJK unified ideographs and their extensions).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// Chinese punctuation (`，。、：（）` …), kept inside a run of Chinese.
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
+}
+
+/// The line at the top of a page that leads to the same page in the
+/// other edition. `path` is the chapter's path in the book (`backprop.md`).
+pub fn switch_line(path: &Path, lang: Lang) -> String {
+    let depth = path.components().count().saturating_sub(1);
+    let root = "../".repeat(depth);
+    let page = path.with_extension("html");
+    let page = page.to_string_lossy().replace('\\', "/");
+    let (href, hreflang, text) = match lang {
+        Lang::En => (format!("{root}{ZH_DIR}/{page}"), ZH_LANGUAGE, "中文版"),
+        Lang::Zh => (format!("{root}../{page}"), "en", "English edition"),
+    };
+    format!(
+        "<p class=\"nn-edition\"><a href=\"{href}\" hreflang=\"{hreflang}\" lang=\"{hreflang}\">{text}</a></p>\n\n"
+    )
+}
+
+/// The visible text of [`switch_line`], which the search index leaves out.
+pub fn switch_text(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "中文版",
+        Lang::Zh => "English edition",
+    }
+}
+
+/// Mark every run of Chinese in the Markdown text of an English page as
+/// `<span lang="zh-Hans">…</span>`, so browsers and screen readers know
+/// its language. Code, formulas, raw HTML (figures), image descriptions
+/// and link targets are left as they are.
+pub fn mark_chinese(markdown: &str) -> String {
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_MATH;
+    let mut cuts: Vec<(usize, &str)> = Vec::new();
+    let mut in_image = 0usize;
+    for (event, range) in Parser::new_ext(markdown, opts).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            Event::Text(_) if in_image == 0 => {
+                let text = &markdown[range.clone()];
+                for (s, e) in chinese_runs(text) {
+                    cuts.push((range.start + s, "<span lang=\"zh-Hans\">"));
+                    cuts.push((range.start + e, "</span>"));
+                }
+            }
+            _ => {}
+        }
+    }
+    if cuts.is_empty() {
+        return markdown.to_string();
+    }
+    let mut out = String::with_capacity(markdown.len() + cuts.len() * 12);
+    let mut last = 0;
+    for (at, tag) in cuts {
+        out.push_str(&markdown[last..at]);
+        out.push_str(tag);
+        last = at;
+    }
+    out.push_str(&markdown[last..]);
+    out
+}
+
+/// Byte ranges of the runs of Chinese in `text`: Han characters and the
+/// Chinese punctuation between and after them.
+fn chinese_runs(text: &str) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut start = None;
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        if is_han(c) || (start.is_some() && is_cjk_punctuation(c)) {
+            start.get_or_insert(i);
+            end = i + c.len_utf8();
+        } else if let Some(s) = start.take() {
+            runs.push((s, end));
+        }
+    }
+    if let Some(s) = start {
+        runs.push((s, end));
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_runs_are_marked_outside_code_math_and_html() {
+        let md = "# Backpropagation · 反向传播\n\n\
+                  The 误差项（δ）is `代码` and $\\text{损失}$.\n\n\
+                  <div title=\"图\">图</div>\n\n| a | 学习率 |\n|---|---|\n\n![图片](x.png)\n";
+        let out = mark_chinese(md);
+        assert!(
+            out.contains("# Backpropagation · <span lang=\"zh-Hans\">反向传播</span>\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("The <span lang=\"zh-Hans\">误差项（</span>δ）is"),
+            "{out}"
+        );
+        assert!(out.contains("`代码`"), "code is untouched: {out}");
+        assert!(out.contains("$\\text{损失}$"), "math is untouched: {out}");
+        assert!(out.contains("<div title=\"图\">图</div>"), "{out}");
+        assert!(
+            out.contains("| <span lang=\"zh-Hans\">学习率</span> |"),
+            "{out}"
+        );
+        assert!(out.contains("![图片](x.png)"), "{out}");
+        assert_eq!(mark_chinese("no Chinese"), "no Chinese");
+    }
+
+    #[test]
+    fn the_switch_line_leads_to_the_same_page_of_the_other_edition() {
+        let en = switch_line(Path::new("backprop.md"), Lang::En);
+        assert!(en.contains("href=\"zh/backprop.html\""), "{en}");
+        let zh = switch_line(Path::new("backprop.md"), Lang::Zh);
+        assert!(zh.contains("href=\"../backprop.html\""), "{zh}");
+        let deep = switch_line(Path::new("part/ch.md"), Lang::Zh);
+        assert!(deep.contains("href=\"../../part/ch.html\""), "{deep}");
+        assert_eq!(from_language(Some("zh-Hans")), Lang::Zh);
+        assert_eq!(from_language(Some("en")), Lang::En);
+        assert_eq!(from_language(None), Lang::En);
+    }
+}

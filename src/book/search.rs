@@ -6,8 +6,8 @@
 //! documents with [`tokenize`]: an English word is a token exactly as
 //! before; a run of Chinese becomes its overlapping character pairs
 //! (反向传播 → 反向 向传 传播), which finds words without a dictionary.
-//! The page script `book/nn-search.js` splits a reader's query the same
-//! way. The text of figures (tick labels, node names of inline SVGs) and the
+//! The script [`QUERY_JS`] (`src/book/search.js`), put at the top of the
+//! index file, splits a reader's query the same way. The text of figures (tick labels, node names of inline SVGs) and the
 //! link to the other edition are left out of the index.
 
 use std::path::Path;
@@ -22,6 +22,9 @@ use crate::report::i18n::Lang;
 
 /// mdBook leaves out words longer than this (in bytes).
 const MAX_WORD_LENGTH: usize = 80;
+
+/// Cuts the reader's query as [`tokenize`] cuts the pages.
+pub const QUERY_JS: &str = include_str!("search.js");
 
 /// How mdBook writes the index: a script that parses it.
 const PREFIX: &str = "window.search = Object.assign(window.search, JSON.parse('";
@@ -165,7 +168,7 @@ pub fn rebuild(dir: &Path, lang: Lang) -> Result<Rebuilt, String> {
     json["index"] = serde_json::to_value(&index).map_err(|e| e.to_string())?;
     let text = serde_json::to_string(&json).map_err(|e| e.to_string())?;
     let script = format!(
-        "{PREFIX}{}{SUFFIX}",
+        "{QUERY_JS}\n{PREFIX}{}{SUFFIX}",
         text.replace('\\', "\\\\").replace('\'', "\\'")
     );
     std::fs::write(&file, script).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
@@ -183,9 +186,11 @@ fn index_file(dir: &Path) -> Result<Option<std::path::PathBuf>, String> {
     }))
 }
 
-/// The JSON inside mdBook's `searchindex.js`.
+/// The JSON inside mdBook's `searchindex.js` (after [`QUERY_JS`] once
+/// rebuilt).
 pub fn parse_script(script: &str) -> Option<Value> {
-    let body = script.trim().strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    let start = script.find(PREFIX)? + PREFIX.len();
+    let body = script[start..].trim_end().strip_suffix(SUFFIX)?;
     // Undo the escaping of `\` and `'` for the JavaScript string.
     let mut json = String::with_capacity(body.len());
     let mut chars = body.chars();

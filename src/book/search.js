@@ -1,11 +1,12 @@
 // Search that finds Chinese. mdBook's search splits a query at spaces,
 // which Chinese does not have, and its trimmer strips every character that
-// is not an ASCII letter or digit. The book's index (built by
-// `nn-tutor book build`) cuts a run of Chinese into overlapping character
+// is not an ASCII letter or digit. The book's index (rebuilt by
+// src/book/search.rs) cuts a run of Chinese into overlapping character
 // pairs (反向传播 → 反向 向传 传播); this script cuts the reader's query the
 // same way and lets Chinese tokens through the trimmer. English words are
-// searched exactly as before. Must load after elasticlunr and before the
-// index (the index loads when the search bar opens).
+// searched exactly as before. It runs at the top of searchindex.js: after
+// elasticlunr, and before the index is loaded and the first search runs
+// (a separate script could run too late: the index loads asynchronously).
 (function () {
     'use strict';
     const lunr = window.elasticlunr;

@@ -226,6 +226,27 @@ mod tests {
         );
     }
 
+    /// In the Chinese edition a directive runs with `--lang zh`: the same
+    /// report, its words in Chinese, its numbers unchanged.
+    #[test]
+    fn the_chinese_edition_runs_directives_with_lang_zh() {
+        let en = expand("explain backprop --example 1", Path::new("."), Lang::En).unwrap();
+        let zh = expand("explain backprop --example 1", Path::new("."), Lang::Zh).unwrap();
+        assert!(en.contains("Forward pass"), "{en}");
+        assert!(
+            zh.contains("前向传播") && !zh.contains("Forward pass"),
+            "{zh}"
+        );
+        assert!(zh.contains("-12") && en.contains("-12"));
+        let named = expand(
+            "explain backprop --example 1 --lang en",
+            Path::new("."),
+            Lang::Zh,
+        )
+        .unwrap();
+        assert_eq!(named, en, "a directive that names its language keeps it");
+    }
+
     #[test]
     fn failures_name_the_directive() {
         let err = expand_all(

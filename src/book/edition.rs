@@ -108,6 +108,43 @@ pub fn mark_chinese(markdown: &str) -> String {
     out
 }
 
+/// Join the lines of a paragraph where Chinese meets Chinese: a line break
+/// in the source is a space in HTML, and a space between two Chinese
+/// characters (or after `，。`) is a visible gap. Breaks next to Latin
+/// letters, digits or formulas stay spaces.
+pub fn join_chinese_lines(markdown: &str) -> String {
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_MATH;
+    let cjk = |c: char| is_han(c) || is_cjk_punctuation(c);
+    let mut out = String::with_capacity(markdown.len());
+    let mut last = 0;
+    for (event, range) in Parser::new_ext(markdown, opts).into_offset_iter() {
+        if event != Event::SoftBreak {
+            continue;
+        }
+        let before = markdown[..range.start].trim_end_matches([' ', '\t']);
+        let after_start = range.end + markdown[range.end..].len()
+            - markdown[range.end..].trim_start_matches([' ', '\t']).len();
+        let (Some(b), Some(a)) = (
+            before.chars().next_back(),
+            markdown[after_start..].chars().next(),
+        ) else {
+            continue;
+        };
+        let joins = (cjk(b) && cjk(a)) || is_cjk_punctuation(b) || is_cjk_punctuation(a);
+        if joins && last <= before.len() {
+            out.push_str(&markdown[last..before.len()]);
+            last = after_start;
+        }
+    }
+    out.push_str(&markdown[last..]);
+    out
+}
+
 /// Byte ranges of the runs of Chinese in `text`: Han characters and the
 /// Chinese punctuation between and after them.
 fn chinese_runs(text: &str) -> Vec<(usize, usize)> {
@@ -155,6 +192,16 @@ mod tests {
         );
         assert!(out.contains("![图片](x.png)"), "{out}");
         assert_eq!(mark_chinese("no Chinese"), "no Chinese");
+    }
+
+    #[test]
+    fn lines_are_joined_where_chinese_meets_chinese() {
+        let md = "第一行，\n第二行\n  接着写 $x$\nPKU 课件\nand English\n\n新段落\n- 列表\n- 第二项\n\n```\n代码\n代码\n```\n";
+        let out = join_chinese_lines(md);
+        assert_eq!(
+            out,
+            "第一行，第二行接着写 $x$\nPKU 课件\nand English\n\n新段落\n- 列表\n- 第二项\n\n```\n代码\n代码\n```\n"
+        );
     }
 
     #[test]

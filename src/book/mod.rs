@@ -6,10 +6,15 @@
 //!    figures as inline SVG ([`directive`]);
 //! 2. the ids inside each SVG get a prefix unique in the whole book, so two
 //!    figures on one page (or on the print page) never share an id;
-//! 3. every `$…$`/`$$…$$` formula becomes MathML ([`math`]).
+//! 3. Chinese is marked `lang="zh-Hans"` on English pages, and lines are
+//!    joined where Chinese meets Chinese on Chinese pages ([`edition`]);
+//! 4. every `$…$`/`$$…$$` formula becomes MathML ([`math`]).
 //!
+//! There are two editions, English (`book/src`) and Chinese
+//! (`book/src-zh`), with the same chapters and directives ([`edition`]).
 //! [`build`] runs mdBook as a library with this preprocessor into a
-//! temporary directory and moves the result into place only on success.
+//! temporary directory, rebuilds the search index so that Chinese is found
+//! ([`search`]), and moves the result into place only on success.
 //! [`preprocess_protocol`] is the same preprocessor for a plain `mdbook`.
 
 pub mod directive;
@@ -104,7 +109,7 @@ pub fn process_chapter(
     let unique = unique_svg_ids(&expanded, figures);
     let marked = match lang {
         Lang::En => edition::mark_chinese(&unique),
-        Lang::Zh => unique,
+        Lang::Zh => edition::join_chinese_lines(&unique),
     };
     math::convert(&marked)
 }

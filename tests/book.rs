@@ -655,3 +655,53 @@ fn the_rebuilt_index_of_an_english_book_is_mdbooks() {
     assert_eq!(before, after);
     std::fs::remove_dir_all(&base).unwrap();
 }
+
+/// The glossary goes both ways in both editions: every table of it holds
+/// the same (English, Chinese, chapter) entries.
+#[test]
+fn the_glossary_lists_the_same_terms_both_ways_in_both_editions() {
+    // Chinese and ASCII punctuation and spacing are not a difference.
+    let norm = |s: &str| {
+        s.replace('，', ",")
+            .replace('（', "(")
+            .replace('）', ")")
+            .replace(' ', "")
+    };
+    let mut tables = Vec::new();
+    for src in ["src", "src-zh"] {
+        let text = std::fs::read_to_string(book_dir().join(src).join("glossary.md")).unwrap();
+        for section in text.split("\n## ").skip(1) {
+            let mut rows = section.lines().filter(|l| l.starts_with('|'));
+            let header: Vec<String> = rows
+                .next()
+                .unwrap()
+                .trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().to_string())
+                .collect();
+            let english_first = header[0] == "English";
+            let mut entries: Vec<(String, String, String)> = rows
+                .skip(1)
+                .map(|l| {
+                    let c: Vec<&str> = l.trim_matches('|').split('|').map(str::trim).collect();
+                    let (en, zh) = if english_first {
+                        (c[0], c[1])
+                    } else {
+                        (c[1], c[0])
+                    };
+                    (norm(en), norm(zh), c[2].to_string())
+                })
+                .collect();
+            entries.sort();
+            tables.push((
+                format!("{src}/glossary.md: {}", section.lines().next().unwrap()),
+                entries,
+            ));
+        }
+    }
+    assert_eq!(tables.len(), 4, "two tables in each edition");
+    assert!(tables[0].1.len() >= 40);
+    for (name, entries) in &tables[1..] {
+        assert_eq!(entries, &tables[0].1, "{name} differs from {}", tables[0].0);
+    }
+}

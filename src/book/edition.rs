@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::report::i18n::Lang;
 
@@ -72,12 +72,7 @@ pub fn switch_text(lang: Lang) -> &'static str {
 /// its language. Code, formulas, raw HTML (figures), image descriptions
 /// and link targets are left as they are.
 pub fn mark_chinese(markdown: &str) -> String {
-    let opts = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_MATH;
+    let opts = super::math::options();
     let mut cuts: Vec<(usize, &str)> = Vec::new();
     let mut in_image = 0usize;
     for (event, range) in Parser::new_ext(markdown, opts).into_offset_iter() {
@@ -113,12 +108,7 @@ pub fn mark_chinese(markdown: &str) -> String {
 /// characters (or after `，。`) is a visible gap. Breaks next to Latin
 /// letters, digits or formulas stay spaces.
 pub fn join_chinese_lines(markdown: &str) -> String {
-    let opts = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_MATH;
+    let opts = super::math::options();
     let cjk = |c: char| is_han(c) || is_cjk_punctuation(c);
     let mut out = String::with_capacity(markdown.len());
     let mut last = 0;
@@ -129,9 +119,13 @@ pub fn join_chinese_lines(markdown: &str) -> String {
         let before = markdown[..range.start].trim_end_matches([' ', '\t']);
         let after_start = range.end + markdown[range.end..].len()
             - markdown[range.end..].trim_start_matches([' ', '\t']).len();
+        // Look through emphasis: `这里\n**重新计算**` joins too.
         let (Some(b), Some(a)) = (
-            before.chars().next_back(),
-            markdown[after_start..].chars().next(),
+            before.trim_end_matches(['*', '_']).chars().next_back(),
+            markdown[after_start..]
+                .trim_start_matches(['*', '_'])
+                .chars()
+                .next(),
         ) else {
             continue;
         };
@@ -196,11 +190,11 @@ mod tests {
 
     #[test]
     fn lines_are_joined_where_chinese_meets_chinese() {
-        let md = "第一行，\n第二行\n  接着写 $x$\nPKU 课件\nand English\n\n新段落\n- 列表\n- 第二项\n\n```\n代码\n代码\n```\n";
+        let md = "第一行，\n第二行\n  接着写\n**重点** $x$\nPKU 课件\nand English\n\n新段落\n- 列表\n- 第二项\n\n```\n代码\n代码\n```\n";
         let out = join_chinese_lines(md);
         assert_eq!(
             out,
-            "第一行，第二行接着写 $x$\nPKU 课件\nand English\n\n新段落\n- 列表\n- 第二项\n\n```\n代码\n代码\n```\n"
+            "第一行，第二行接着写**重点** $x$\nPKU 课件\nand English\n\n新段落\n- 列表\n- 第二项\n\n```\n代码\n代码\n```\n"
         );
     }
 

@@ -103,6 +103,57 @@ pub fn mark_chinese(markdown: &str) -> String {
     out
 }
 
+/// Mark the Chinese inside the text of figures (inline SVG) of an English
+/// page: each run becomes `<tspan lang="zh-Hans">…</tspan>` within its
+/// `<text>`, so it is drawn in Simplified Chinese forms too.
+pub fn mark_chinese_in_figures(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find("<svg") {
+        let Some(len) = rest[i..].find("</svg>") else {
+            break;
+        };
+        out.push_str(&rest[..i]);
+        out.push_str(&mark_svg_text(&rest[i..i + len]));
+        rest = &rest[i + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// [`mark_chinese_in_figures`] for one `<svg …>…` (without its `</svg>`).
+fn mark_svg_text(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len() + 64);
+    let mut in_text = false;
+    let mut rest = svg;
+    while let Some(i) = rest.find('<') {
+        let text = &rest[..i];
+        if in_text && text.chars().any(is_han) {
+            let mut last = 0;
+            for (s, e) in chinese_runs(text) {
+                out.push_str(&text[last..s]);
+                out.push_str("<tspan lang=\"zh-Hans\">");
+                out.push_str(&text[s..e]);
+                out.push_str("</tspan>");
+                last = e;
+            }
+            out.push_str(&text[last..]);
+        } else {
+            out.push_str(text);
+        }
+        let end = rest[i..].find('>').map_or(rest.len(), |j| i + j + 1);
+        let tag = &rest[i..end];
+        // Text is drawn only inside <text> and <tspan>.
+        in_text = ["<text", "<tspan"]
+            .iter()
+            .any(|t| tag.starts_with(t) && !tag.ends_with("/>"));
+        out.push_str(tag);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Join the lines of a paragraph where Chinese meets Chinese: a line break
 /// in the source is a space in HTML, and a space between two Chinese
 /// characters (or after `，。`) is a visible gap. Breaks next to Latin
@@ -186,6 +237,15 @@ mod tests {
         );
         assert!(out.contains("![图片](x.png)"), "{out}");
         assert_eq!(mark_chinese("no Chinese"), "no Chinese");
+    }
+
+    #[test]
+    fn chinese_in_figure_text_is_marked() {
+        let html = "<p>图</p>\n<svg><title>图</title><text x=\"1\">\nSoftmax · 分类概率\n</text><text/></svg>";
+        assert_eq!(
+            mark_chinese_in_figures(html),
+            "<p>图</p>\n<svg><title>图</title><text x=\"1\">\nSoftmax · <tspan lang=\"zh-Hans\">分类概率</tspan>\n</text><text/></svg>"
+        );
     }
 
     #[test]

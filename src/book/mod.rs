@@ -108,7 +108,7 @@ pub fn process_chapter(
     let expanded = directive::expand_all(text, src, lang)?;
     let unique = unique_svg_ids(&expanded, figures);
     let marked = match lang {
-        Lang::En => edition::mark_chinese(&unique),
+        Lang::En => edition::mark_chinese(&edition::mark_chinese_in_figures(&unique)),
         Lang::Zh => edition::join_chinese_lines(&unique),
     };
     math::convert(&marked)

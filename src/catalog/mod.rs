@@ -6,6 +6,7 @@ mod activation;
 pub mod audits;
 mod autodiff;
 mod backprop;
+mod cal_chains;
 mod common;
 mod counts;
 mod descent;

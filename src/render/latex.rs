@@ -122,6 +122,8 @@ pub fn escape(s: &str) -> String {
             '−' => out.push_str("$-$"),
             '÷' => out.push_str("$\\div$"),
             'π' => out.push_str("$\\pi$"),
+            'θ' => out.push_str("$\\theta$"),
+            'φ' => out.push_str("$\\varphi$"),
             '⌈' => out.push_str("$\\lceil$"),
             '⌉' => out.push_str("$\\rceil$"),
             _ => out.push(c),

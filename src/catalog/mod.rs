@@ -14,6 +14,7 @@ mod forward;
 mod layers;
 mod learning;
 mod neuron;
+mod pku_layers;
 mod problems;
 mod softmax;
 mod xor;
@@ -129,6 +130,7 @@ pub fn all() -> Vec<&'static Example> {
         neuron::EXAMPLES,
         activation::EXAMPLES,
         forward::EXAMPLES,
+        pku_layers::FORWARD,
         softmax::SOFTMAX,
         softmax::LOSS,
         backprop::EXAMPLES,

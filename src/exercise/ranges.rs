@@ -165,6 +165,35 @@ pub static RANGES: &[Ranges] = &[
         ],
     },
     Ranges {
+        // forward/4 (PKU's four layers): the hidden layers stay exact; the
+        // sigmoid output p(y = 1 | x) is a float to 4 decimals.
+        id: "forward/4",
+        draws: &[
+            ("x1", SMALL),
+            ("x2", SMALL),
+            ("w1_11", WEIGHT),
+            ("w1_21", WEIGHT),
+            ("w1_12", WEIGHT),
+            ("w1_22", WEIGHT),
+            ("w1_13", WEIGHT),
+            ("w1_23", WEIGHT),
+            ("b1_1", BIAS),
+            ("b1_2", BIAS),
+            ("b1_3", BIAS),
+            ("w2_11", WEIGHT),
+            ("w2_21", WEIGHT),
+            ("w2_31", WEIGHT),
+            ("w2_12", WEIGHT),
+            ("w2_22", WEIGHT),
+            ("w2_32", WEIGHT),
+            ("b2_1", BIAS),
+            ("b2_2", BIAS),
+            ("w3_11", WEIGHT),
+            ("w3_21", WEIGHT),
+            ("b3_1", BIAS),
+        ],
+    },
+    Ranges {
         id: "softmax/1",
         draws: &[
             ("a1", Draw::Of(&["-1", "0", "1/2", "1", "2"])),

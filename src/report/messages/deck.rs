@@ -37,4 +37,48 @@ pub const DECK: &[(&str, &str)] = &[
         "These products do NOT match the δ-rule engine or the central difference ✗: {}.",
         "以下乘积与 δ 规则或中心差分不一致 ✗: {}。",
     ),
+    // forward/4: PKU's four layers
+    (
+        "PKU's four-layer network, Layer 1 to Layer 4",
+        "PKU 的四层网络: 从第 1 层到第 4 层",
+    ),
+    (
+        "PKU deck, 正向传播: 单独看第二层 (第一隐层)、第三层 (第二隐层) 和输出层的一个神经元; Layer 1-4",
+        "PKU 课件，正向传播: 单独看第二层 (第一隐层)、第三层 (第二隐层) 和输出层的一个神经元；图中的第 1-4 层",
+    ),
+    (
+        "PKU deck, 神经网络的反向传播 通用标量形式 z_i^(L+1) = Σ_j w_ji^(L) a_j^(L) + b_i^(L) and 通用矩阵形式 z^(L+1) = W^(L) a^(L) + b^(L), W^(L)_ij = w_ji^(L)",
+        "PKU 课件，神经网络的反向传播 通用标量形式 z_i^(L+1) = Σ_j w_ji^(L) a_j^(L) + b_i^(L) 与通用矩阵形式 z^(L+1) = W^(L) a^(L) + b^(L)，W^(L)_ij = w_ji^(L)",
+    ),
+    (
+        "PKU deck, 输出层: p(y = 1 | x) = σ(w_11^(3) a_1^(3) + w_21^(3) a_2^(3) + b_1^(3))",
+        "PKU 课件，输出层: p(y = 1 | x) = σ(w_11^(3) a_1^(3) + w_21^(3) a_2^(3) + b_1^(3))",
+    ),
+    (
+        "PKU counts the input as Layer 1, so the first hidden layer is Layer 2 and its activations are a^(2); W^(L) and b^(L) lead from Layer L to Layer L+1. The deck's figure is missing from the text; this network has 2 inputs, 3 and 2 hidden ReLU units, and one sigmoid output, whose last step is the deck's p(y = 1 | x) = σ(w_11^(3) a_1^(3) + w_21^(3) a_2^(3) + b_1^(3)).",
+        "PKU 把输入层记为第 1 层，因此第一隐层是第 2 层，其激活值是 a^(2)；W^(L) 和 b^(L) 连接第 L 层与第 L+1 层。课件的图在文字版中缺失；这里的网络有 2 个输入、分别含 3 个和 2 个 ReLU 单元的两个隐层，以及一个 sigmoid 输出，最后一步就是课件中的 p(y = 1 | x) = σ(w_11^(3) a_1^(3) + w_21^(3) a_2^(3) + b_1^(3))。",
+    ),
+    ("Shapes · 维度: W^(L) ∈ R^(d_(L+1) × d_L)", "维度: W^(L) ∈ R^(d_(L+1) × d_L)"),
+    ("from → to", "从 → 到"),
+    ("Layer {} → Layer {}", "第 {} 层 → 第 {} 层"),
+    (
+        "Layer 2 (hidden layer 1, g = ReLU) · 第二层 (第一隐层)",
+        "第二层 (第一隐层，g = ReLU)",
+    ),
+    (
+        "Layer 3 (hidden layer 2, g = ReLU) · 第三层 (第二隐层)",
+        "第三层 (第二隐层，g = ReLU)",
+    ),
+    (
+        "Layer 4 (output layer, σ: p(y = 1 | x)) · 输出层",
+        "第四层 (输出层，σ: p(y = 1 | x))",
+    ),
+    (
+        "The matrix form z^(L+1) = W^(L) a^(L) + b^(L), computed layer by layer by the network engine, gives exactly these z ✓.",
+        "用矩阵形式 z^(L+1) = W^(L) a^(L) + b^(L) 由网络引擎逐层计算，得到的 z 与上面完全相同 ✓。",
+    ),
+    (
+        "The matrix form z^(L+1) = W^(L) a^(L) + b^(L) gives different z ✗.",
+        "矩阵形式 z^(L+1) = W^(L) a^(L) + b^(L) 得到的 z 不同 ✗。",
+    ),
 ];

@@ -107,6 +107,7 @@ pub fn plan(id: &str, v: &Values) -> Option<Result<Plan>> {
         "forward/2" => forward_2(v),
         "forward/3" => forward_3(v),
         "forward/4" => super::pku_layers::audit(v),
+        "backprop/6" => super::indicator::audit(v),
         "softmax/1" => softmax_1(v),
         "softmax/2" => softmax_2(v),
         "loss/1" => loss_1(v),

@@ -11,6 +11,7 @@ mod common;
 mod counts;
 mod descent;
 mod forward;
+mod indicator;
 mod layers;
 mod learning;
 mod neuron;
@@ -135,6 +136,7 @@ pub fn all() -> Vec<&'static Example> {
         softmax::LOSS,
         backprop::EXAMPLES,
         layers::EXAMPLES,
+        indicator::BACKPROP,
         autodiff::EXAMPLES,
         descent::EXAMPLES,
         counts::NETWORK,

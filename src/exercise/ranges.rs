@@ -280,6 +280,28 @@ pub static RANGES: &[Ranges] = &[
         ],
     },
     Ranges {
+        // backprop/6: NNDL's I_i(a_j) step; every number stays exact.
+        id: "backprop/6",
+        draws: &[
+            ("a1", SMALL),
+            ("a2", SMALL),
+            ("w11", WEIGHT),
+            ("w12", WEIGHT),
+            ("w21", WEIGHT),
+            ("w22", WEIGHT),
+            ("w31", WEIGHT),
+            ("w32", WEIGHT),
+            ("b1", BIAS),
+            ("b2", BIAS),
+            ("b3", BIAS),
+            ("i", Draw::Int(1, 3)),
+            ("j", Draw::Int(1, 2)),
+            ("d1", HALF),
+            ("d2", HALF),
+            ("d3", HALF),
+        ],
+    },
+    Ranges {
         id: "backprop/5",
         draws: &[
             ("x1", SMALL),

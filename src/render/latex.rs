@@ -124,6 +124,8 @@ pub fn escape(s: &str) -> String {
             'π' => out.push_str("$\\pi$"),
             'θ' => out.push_str("$\\theta$"),
             'φ' => out.push_str("$\\varphi$"),
+            '𝕀' => out.push_str("$\\mathbb{I}$"),
+            '≜' => out.push_str("$\\triangleq$"),
             '⌈' => out.push_str("$\\lceil$"),
             '⌉' => out.push_str("$\\rceil$"),
             _ => out.push(c),

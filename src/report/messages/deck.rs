@@ -81,4 +81,38 @@ pub const DECK: &[(&str, &str)] = &[
         "The matrix form z^(L+1) = W^(L) a^(L) + b^(L) gives different z ✗.",
         "矩阵形式 z^(L+1) = W^(L) a^(L) + b^(L) 得到的 z 不同 ✗。",
     ),
+    // backprop/6: NNDL's I_i(a_j)
+    (
+        "One weight moves one z: ∂z/∂w_ij = I_i(a_j)",
+        "一个权重只影响一个 z: ∂z/∂w_ij = I_i(a_j)",
+    ),
+    (
+        "NNDL, 反向传播算法: ∂z(l)/∂w_ij(l) = [0, …, a_j(l-1), …, 0] ≜ 𝕀_i(a_j(l-1)), and ∂L/∂w_ij(l) = 𝕀_i(a_j(l-1)) δ(l) = δ_i(l) a_j(l-1)",
+        "NNDL, 反向传播算法: ∂z(l)/∂w_ij(l) = [0, …, a_j(l-1), …, 0] ≜ 𝕀_i(a_j(l-1))，以及 ∂L/∂w_ij(l) = 𝕀_i(a_j(l-1)) δ(l) = δ_i(l) a_j(l-1)",
+    ),
+    (
+        "One layer z(l) = W(l) a(l-1) + b(l) with 3 units and 2 inputs (NNDL's column form, W(l) is 3×2). The weight w_{} joins input {} to unit {}: it appears in z_{} only, multiplied by a_{}.",
+        "一层 z(l) = W(l) a(l-1) + b(l)，3 个单元、2 个输入 (NNDL 的列向量形式，W(l) 为 3×2)。权重 w_{} 连接输入 {} 与单元 {}: 它只出现在 z_{} 中，乘以 a_{}。",
+    ),
+    (
+        "∂z(l)/∂w_{} = I_{}(a_{}) · 只有第 {} 个分量不为 0",
+        "∂z(l)/∂w_{} = I_{}(a_{})，只有第 {} 个分量不为 0",
+    ),
+    ("z_k at w_{} + 1, minus z_k", "w_{} 加 1 后的 z_k 减去 z_k"),
+    (
+        "Raising the weight by 1 changes z by exactly this vector ✓ (z is linear in each weight).",
+        "把这个权重加 1，z 的变化恰好就是这个向量 ✓ (z 对每个权重都是线性的)。",
+    ),
+    (
+        "Raising the weight by 1 does NOT change z by this vector ✗.",
+        "把这个权重加 1，z 的变化与这个向量不同 ✗。",
+    ),
+    (
+        "∂L/∂W(l) = δ(l) a(l-1)ᵀ · 3×2, the shape of W(l)",
+        "∂L/∂W(l) = δ(l) a(l-1)ᵀ，3×2，与 W(l) 同形",
+    ),
+    (
+        "Entry ({}, {}) of δ(l) a(l-1)ᵀ is {}, the same as I_{}(a_{})ᵀ δ(l) {}. Likewise ∂z(l)/∂b(l) is the 3×3 identity: b_k appears only in z_k, with coefficient 1, so ∂L/∂b(l) = δ(l).",
+        "δ(l) a(l-1)ᵀ 的第 ({}, {}) 个元素是 {}，与 I_{}(a_{})ᵀ δ(l) 相同 {}。同理 ∂z(l)/∂b(l) 是 3×3 单位矩阵: b_k 只出现在 z_k 中且系数为 1，所以 ∂L/∂b(l) = δ(l)。",
+    ),
 ];

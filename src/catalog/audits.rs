@@ -108,6 +108,7 @@ pub fn plan(id: &str, v: &Values) -> Option<Result<Plan>> {
         "forward/3" => forward_3(v),
         "forward/4" => super::pku_layers::audit(v),
         "backprop/6" => super::indicator::audit(v),
+        "matrix-calculus/1" => super::layouts::audit(v),
         "softmax/1" => softmax_1(v),
         "softmax/2" => softmax_2(v),
         "loss/1" => loss_1(v),

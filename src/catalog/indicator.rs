@@ -129,7 +129,11 @@ fn backprop_6(v: &Values, s: &Settings) -> Result<Report> {
     };
     let mut terms = Vec::new();
     for (k, d) in delta.iter().enumerate() {
-        let e = if k + 1 == i { a[j - 1].clone() } else { Scalar::zero() };
+        let e = if k + 1 == i {
+            a[j - 1].clone()
+        } else {
+            Scalar::zero()
+        };
         dl = dl.add(&e.mul(d)?)?;
         terms.push(format!(
             "{}·{}",

@@ -13,6 +13,7 @@ mod descent;
 mod forward;
 mod indicator;
 mod layers;
+mod layouts;
 mod learning;
 mod neuron;
 mod pku_layers;
@@ -137,6 +138,7 @@ pub fn all() -> Vec<&'static Example> {
         backprop::EXAMPLES,
         layers::EXAMPLES,
         indicator::BACKPROP,
+        layouts::EXAMPLES,
         autodiff::EXAMPLES,
         descent::EXAMPLES,
         counts::NETWORK,

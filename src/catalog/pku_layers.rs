@@ -196,11 +196,19 @@ pub(crate) fn audit(v: &Values) -> Result<Plan> {
         for i in 1..=SIZES[l] {
             let terms: Vec<String> = (1..=SIZES[l - 1])
                 .map(|j| {
-                    let below = if l == 1 { format!("x{j}") } else { format!("a{l}_{j}") };
+                    let below = if l == 1 {
+                        format!("x{j}")
+                    } else {
+                        format!("a{l}_{j}")
+                    };
                     format!("w{l}_{j}{i}*{below}")
                 })
                 .collect();
-            let f = if l + 1 == SIZES.len() { "sigmoid" } else { "relu" };
+            let f = if l + 1 == SIZES.len() {
+                "sigmoid"
+            } else {
+                "relu"
+            };
             let n = l + 1;
             src.push(format!("z{n}_{i} = {} + b{l}_{i}", terms.join(" + ")));
             src.push(format!("a{n}_{i} = {f}(z{n}_{i})"));

@@ -302,6 +302,26 @@ pub static RANGES: &[Ranges] = &[
         ],
     },
     Ranges {
+        // matrix-calculus/1: every entry is a product or sum of products of
+        // small inputs, so it stays exact.
+        id: "matrix-calculus/1",
+        draws: &[
+            ("x1", SMALL),
+            ("x2", SMALL),
+            ("w11", WEIGHT),
+            ("w12", WEIGHT),
+            ("w21", WEIGHT),
+            ("w22", WEIGHT),
+            ("w31", WEIGHT),
+            ("w32", WEIGHT),
+            ("a1", SMALL),
+            ("a2", SMALL),
+            ("d1", HALF),
+            ("d2", HALF),
+            ("d3", HALF),
+        ],
+    },
+    Ranges {
         id: "backprop/5",
         draws: &[
             ("x1", SMALL),

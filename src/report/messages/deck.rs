@@ -58,7 +58,10 @@ pub const DECK: &[(&str, &str)] = &[
         "PKU counts the input as Layer 1, so the first hidden layer is Layer 2 and its activations are a^(2); W^(L) and b^(L) lead from Layer L to Layer L+1. The deck's figure is missing from the text; this network has 2 inputs, 3 and 2 hidden ReLU units, and one sigmoid output, whose last step is the deck's p(y = 1 | x) = σ(w_11^(3) a_1^(3) + w_21^(3) a_2^(3) + b_1^(3)).",
         "PKU 把输入层记为第 1 层，因此第一隐层是第 2 层，其激活值是 a^(2)；W^(L) 和 b^(L) 连接第 L 层与第 L+1 层。课件的图在文字版中缺失；这里的网络有 2 个输入、分别含 3 个和 2 个 ReLU 单元的两个隐层，以及一个 sigmoid 输出，最后一步就是课件中的 p(y = 1 | x) = σ(w_11^(3) a_1^(3) + w_21^(3) a_2^(3) + b_1^(3))。",
     ),
-    ("Shapes · 维度: W^(L) ∈ R^(d_(L+1) × d_L)", "维度: W^(L) ∈ R^(d_(L+1) × d_L)"),
+    (
+        "Shapes · 维度: W^(L) ∈ R^(d_(L+1) × d_L)",
+        "维度: W^(L) ∈ R^(d_(L+1) × d_L)",
+    ),
     ("from → to", "从 → 到"),
     ("Layer {} → Layer {}", "第 {} 层 → 第 {} 层"),
     (
@@ -114,5 +117,65 @@ pub const DECK: &[(&str, &str)] = &[
     (
         "Entry ({}, {}) of δ(l) a(l-1)ᵀ is {}, the same as I_{}(a_{})ᵀ δ(l) {}. Likewise ∂z(l)/∂b(l) is the 3×3 identity: b_k appears only in z_k, with coefficient 1, so ∂L/∂b(l) = δ(l).",
         "δ(l) a(l-1)ᵀ 的第 ({}, {}) 个元素是 {}，与 I_{}(a_{})ᵀ δ(l) 相同 {}。同理 ∂z(l)/∂b(l) 是 3×3 单位矩阵: b_k 只出现在 z_k 中且系数为 1，所以 ∂L/∂b(l) = δ(l)。",
+    ),
+    // matrix-calculus/1: layouts
+    (
+        "Numerator and denominator layout, with numbers",
+        "分子布局与分母布局 (带数值)",
+    ),
+    (
+        "CAL deck, 矩阵微积分: ∂y/∂x = [∂y/∂x_1, …, ∂y/∂x_p]ᵀ and ∂f(x)/∂x ∈ R^(p×q), row j = x_j",
+        "CAL 课件，矩阵微积分: ∂y/∂x = [∂y/∂x_1, …, ∂y/∂x_p]ᵀ 与 ∂f(x)/∂x ∈ R^(p×q)，第 j 行对应 x_j",
+    ),
+    (
+        "PKU deck, 向量对标量求导, 标量对向量求导 (a column, the gradient), 标量对矩阵求导 (the shape of X), and ∂J/∂W(L) = ∂J/∂z(L+1) a(L)ᵀ ∈ R^(d_(L+1) × d_L)",
+        "PKU 课件，向量对标量求导、标量对向量求导 (列向量，即梯度)、标量对矩阵求导 (与 X 同形)，以及 ∂J/∂W(L) = ∂J/∂z(L+1) a(L)ᵀ ∈ R^(d_(L+1) × d_L)",
+    ),
+    (
+        "The same partial derivatives ∂y_i/∂x_j can be arranged two ways. Numerator layout (the Jacobian) gives y's index the rows: for y ∈ R^q and x ∈ R^p it is q×p. Denominator layout gives x's index the rows: p×q, CAL's ∂f(x)/∂x ∈ R^(p×q); the gradient of a scalar is then a column like x, as CAL and PKU write it. One layout is the transpose of the other.",
+        "同样的偏导数 ∂y_i/∂x_j 有两种排法。分子布局 (雅可比矩阵) 让 y 的下标做行: 对 y ∈ R^q、x ∈ R^p 它是 q×p。分母布局让 x 的下标做行: p×q，即 CAL 的 ∂f(x)/∂x ∈ R^(p×q)；这时标量的梯度和 x 一样是列向量，CAL 和 PKU 都这样写。两种布局互为转置。",
+    ),
+    (
+        "∂y/∂x for y = (x1·x2, x1², x2²), numerator layout (3×2): row i is y_i · 分子布局",
+        "y = (x1·x2, x1², x2²) 的 ∂y/∂x，分子布局 (3×2): 第 i 行对应 y_i",
+    ),
+    (
+        "∂y/∂x, denominator layout (2×3, CAL's R^(p×q)): row j is x_j · 分母布局",
+        "∂y/∂x，分母布局 (2×3，CAL 的 R^(p×q)): 第 j 行对应 x_j",
+    ),
+    (
+        "Both layouts of each derivative · 两种布局",
+        "每个导数的两种布局",
+    ),
+    ("derivative", "导数"),
+    ("numerator layout", "分子布局"),
+    ("denominator layout", "分母布局"),
+    ("shape", "形状"),
+    ("∂(Wx)/∂x: W or Wᵀ", "∂(Wx)/∂x: W 或 Wᵀ"),
+    ("∂(aᵀx)/∂x: aᵀ or a", "∂(aᵀx)/∂x: aᵀ 或 a"),
+    (
+        "∂L/∂x for z = Wx: δᵀW or Wᵀδ",
+        "z = Wx 时的 ∂L/∂x: δᵀW 或 Wᵀδ",
+    ),
+    ("∂L/∂W: xδᵀ or δxᵀ", "∂L/∂W: xδᵀ 或 δxᵀ"),
+    (
+        "The chain rule keeps its order only within one layout: numerator layout multiplies left to right, ∂L/∂x = ∂L/∂z · ∂z/∂x = δᵀW (a row); denominator layout multiplies right to left, ∂L/∂x = ∂z/∂x · ∂L/∂z = Wᵀδ (a column), PKU's ∂J/∂a(L) = W(L)ᵀ ∂J/∂z(L+1).",
+        "链式法则的乘法顺序只在同一种布局内成立: 分子布局从左往右乘，∂L/∂x = ∂L/∂z · ∂z/∂x = δᵀW (行向量)；分母布局从右往左乘，∂L/∂x = ∂z/∂x · ∂L/∂z = Wᵀδ (列向量)，即 PKU 的 ∂J/∂a(L) = W(L)ᵀ ∂J/∂z(L+1)。",
+    ),
+    (
+        "∂L/∂W follows the same rule. In denominator layout it is δxᵀ, 3×2: the shape of W, entry (i, j) = ∂L/∂W_ij = δ_i x_j. This is PKU's ∂J/∂W(L) = ∂J/∂z(L+1) a(L)ᵀ ∈ R^(d_(L+1) × d_L) and NNDL's δ(l) a(l-1)ᵀ, and it is why the update W ← W - η ∂L/∂W needs no transpose. Numerator layout gives the 2×3 transpose, xδᵀ.",
+        "∂L/∂W 也遵循同样的规则。分母布局下它是 δxᵀ，3×2: 与 W 同形，第 (i, j) 个元素 = ∂L/∂W_ij = δ_i x_j。这就是 PKU 的 ∂J/∂W(L) = ∂J/∂z(L+1) a(L)ᵀ ∈ R^(d_(L+1) × d_L) 和 NNDL 的 δ(l) a(l-1)ᵀ，也是更新 W ← W - η ∂L/∂W 无需转置的原因。分子布局得到它的 2×3 转置 xδᵀ。",
+    ),
+    (
+        "Check: every entry equals the central difference (f(x + e_j) - f(x - e_j))/2 of its function, with L = δᵀ(Wx) so that ∂L/∂z = δ; for these polynomials of degree ≤ 2 that difference is exact ✓.",
+        "检验: 每个元素都等于其函数的中心差分 (f(x + e_j) - f(x - e_j))/2，其中取 L = δᵀ(Wx) 使 ∂L/∂z = δ；对这些次数不超过 2 的多项式，该差分是精确的 ✓。",
+    ),
+    (
+        "Check: some entries differ from the central differences of their functions ✗.",
+        "检验: 有些元素与其函数的中心差分不一致 ✗。",
+    ),
+    (
+        "The entries of ∂(aᵀx)/∂x are the inputs a1, a2 themselves; rounding leaves them as given.",
+        "∂(aᵀx)/∂x 的元素就是输入 a1、a2 本身；舍入不改变它们。",
     ),
 ];

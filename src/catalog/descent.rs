@@ -3,10 +3,13 @@
 //! batch-epoch-iteration arithmetic (JQ).
 
 use crate::catalog::common::{count, get, start};
+use crate::catalog::{Audit, Draw, Engine, Exercise, NO_HAND_ROUNDING};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::report::train::{iteration_table, last_batch_text};
 use crate::report::{Block, Cell, Figure, Math, Panel, Report, Series, Settings, Table};
+use crate::rounding::plan::{forward, inputs, replay};
+use crate::rounding::{Kind, Plan};
 use crate::scalar::Scalar;
 use crate::train::data;
 use crate::train::run::{Config, train};
@@ -29,6 +32,16 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("b", "0", "initial b"),
         ],
         build: gd_1,
+        engine: Engine::Report,
+        // Exact: the data y = 2x + 1 at x = 1, 2, 3 and rational steps.
+        exercise: Exercise::Ranges(&[
+            ("lr", Draw::Of(&["1/10", "1/20"])),
+            ("steps", Draw::Int(1, 2)),
+            ("w", Draw::Int(-1, 1)),
+            ("b", Draw::Int(-1, 1)),
+        ]),
+        audit: Audit::Replay(audit_1),
+        has_plot: true,
     },
     Example {
         topic: "gradient-descent",
@@ -44,6 +57,12 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("large", "0.2", "a learning rate past 2/λ_max ≈ 0.18"),
         ],
         build: gd_2,
+        engine: Engine::Report,
+        exercise: Exercise::None(
+            "it compares learning rates over many f64 steps; its point is the shape of the loss curves, not numbers to work out by hand",
+        ),
+        audit: Audit::None(NO_HAND_ROUNDING),
+        has_plot: true,
     },
     Example {
         topic: "gradient-descent",
@@ -59,6 +78,12 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("seed", "0", "seed of data, weights and shuffles"),
         ],
         build: gd_3,
+        engine: Engine::Report,
+        exercise: Exercise::None(
+            "it trains with shuffled mini-batches from a seed; its loss curves are f64 runs, not a hand computation",
+        ),
+        audit: Audit::None(NO_HAND_ROUNDING),
+        has_plot: true,
     },
     Example {
         topic: "gradient-descent",
@@ -74,6 +99,14 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("other_batch", "128", "a batch size that does not divide N"),
         ],
         build: gd_4,
+        engine: Engine::Report,
+        exercise: Exercise::Ranges(&[
+            ("n", Draw::Of(&["1000", "5000", "50000", "55000", "60000"])),
+            ("batch", Draw::Of(&["32", "50", "100", "128", "250"])),
+            ("other_batch", Draw::Of(&["64", "96", "128", "256"])),
+        ]),
+        audit: Audit::Unchanged("samples, batches and iterations ⌈N/B⌉"),
+        has_plot: true,
     },
 ];
 
@@ -406,4 +439,45 @@ fn batch_figure(n: usize, chosen: &[usize]) -> Figure {
             series,
         }],
     }
+}
+
+/// Linear regression by GD unrolled, on the data y = 2x + 1 at x = 1, 2, 3:
+/// each step's errors, J, ∂J/∂w, ∂J/∂b and new w, b, rounded as written.
+fn audit_1(v: &Values) -> Result<Plan> {
+    let steps = crate::catalog::common::count(v, "steps", 1, 8)?;
+    let mut src = String::new();
+    let (mut w, mut b) = ("w".to_string(), "b".to_string());
+    let step = |w: &str, b: &str, k: u64| {
+        let e: Vec<String> = [(1, 3), (2, 5), (3, 7)]
+            .iter()
+            .map(|(x, y)| format!("e{k}_{x} = {w}*{x} + {b} - {y}"))
+            .collect();
+        format!(
+            "{}; J_{k} = (e{k}_1^2 + e{k}_2^2 + e{k}_3^2) / 3",
+            e.join("; ")
+        )
+    };
+    for k in 1..=steps {
+        src.push_str(&step(&w, &b, k));
+        src.push_str(&format!(
+            "; gw{k} = 2*(e{k}_1*1 + e{k}_2*2 + e{k}_3*3) / 3; gb{k} = 2*(e{k}_1 + e{k}_2 + e{k}_3) / 3; \
+             w_{k} = {w} - lr*gw{k}; b_{k} = {b} - lr*gb{k}; "
+        ));
+        (w, b) = (format!("w_{k}"), format!("b_{k}"));
+    }
+    let last = steps + 1;
+    src.push_str(&step(&w, &b, last));
+    let mut it = forward(src, inputs(v, &["w", "b", "lr"]), &[]);
+    let mut l: Vec<(String, String)> = Vec::new();
+    for k in 1..=steps {
+        for q in ["J", "w", "b"] {
+            l.push((format!("{q}_{k}"), format!("{q}_{k}")));
+        }
+    }
+    l.push((format!("J_{last}"), "J".into()));
+    if let Kind::Graph { finals, .. } = &mut it.kind {
+        *finals = vec![w, b, format!("J_{last}")];
+    }
+    it.links = l;
+    replay(vec![it])
 }

@@ -10,13 +10,16 @@
 //! w_ij + 1 and compares the exact differences.
 
 use crate::activation::Activation;
+use crate::catalog::common::{BIAS, HALF, SMALL, WEIGHT};
 use crate::catalog::common::{count, layer, start, vector};
+use crate::catalog::{Audit, Draw, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::network::{Convention, Network};
 use crate::report::layer_math::sum_of_products;
 use crate::report::{Cell, Report, Settings, Table};
-use crate::rounding::{Item, Kind, Plan};
+use crate::rounding::Plan;
+use crate::rounding::plan::{forward, inputs, replay};
 use crate::scalar::Scalar;
 
 const PARAMS: &[Param] = &[
@@ -48,6 +51,28 @@ pub static BACKPROP: &[Example] = &[Example {
     ],
     params: PARAMS,
     build: backprop_6,
+    engine: Engine::Report,
+    // Every number stays exact.
+    exercise: Exercise::Ranges(&[
+        ("a1", SMALL),
+        ("a2", SMALL),
+        ("w11", WEIGHT),
+        ("w12", WEIGHT),
+        ("w21", WEIGHT),
+        ("w22", WEIGHT),
+        ("w31", WEIGHT),
+        ("w32", WEIGHT),
+        ("b1", BIAS),
+        ("b2", BIAS),
+        ("b3", BIAS),
+        ("i", Draw::Int(1, 3)),
+        ("j", Draw::Int(1, 2)),
+        ("d1", HALF),
+        ("d2", HALF),
+        ("d3", HALF),
+    ]),
+    audit: Audit::Replay(audit),
+    has_plot: false,
 }];
 
 fn layer_of(v: &Values, s: &Settings) -> Result<Network> {
@@ -187,7 +212,7 @@ fn backprop_6(v: &Values, s: &Settings) -> Result<Report> {
 
 /// The `--round-each` plan: z(l) and δ_i a_j as a forward program of the
 /// expression language, linked to the results.
-pub(crate) fn audit(v: &Values) -> Result<Plan> {
+fn audit(v: &Values) -> Result<Plan> {
     let (i, j) = (count(v, "i", 1, 3)?, count(v, "j", 1, 2)?);
     let src = format!(
         "z1 = w11*a1 + w12*a2 + b1; z2 = w21*a1 + w22*a2 + b2; z3 = w31*a1 + w32*a2 + b3; \
@@ -197,25 +222,14 @@ pub(crate) fn audit(v: &Values) -> Result<Plan> {
         .map(|k| (format!("z{k}"), format!("z(l)_{k}")))
         .collect();
     links.push(("g".into(), format!("dL/dw_{i}{j}")));
-    let used = [
+    let mut used: Vec<String> = [
         "a1", "a2", "w11", "w12", "w21", "w22", "w31", "w32", "b1", "b2", "b3",
-    ];
-    let mut inputs: std::collections::HashMap<String, Scalar> = used
-        .iter()
-        .map(|n| (n.to_string(), v[*n].clone()))
-        .collect();
-    inputs.insert(format!("d{i}"), v[&format!("d{i}")].clone());
-    Ok(Plan::Replay {
-        items: vec![Item {
-            label: String::new(),
-            kind: Kind::Graph {
-                src,
-                inputs,
-                backward: false,
-                finals: vec!["g".into()],
-            },
-            links,
-        }],
-        note: None,
-    })
+    ]
+    .map(String::from)
+    .to_vec();
+    used.push(format!("d{i}"));
+    let used: Vec<&str> = used.iter().map(String::as_str).collect();
+    let mut item = forward(src, inputs(v, &used), &["g"]);
+    item.links = links;
+    replay(vec![item])
 }

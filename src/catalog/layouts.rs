@@ -13,11 +13,14 @@
 //! for which a central difference with step 1 is exact; the example
 //! recomputes each entry that way from the functions themselves.
 
+use crate::catalog::common::{HALF, SMALL, WEIGHT};
 use crate::catalog::common::{start, vector};
+use crate::catalog::{Audit, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::report::{Cell, Report, Settings, Table};
-use crate::rounding::{Item, Kind, Plan};
+use crate::rounding::Plan;
+use crate::rounding::plan::{forward, inputs};
 use crate::scalar::Scalar;
 
 type Matrix = Vec<Vec<Scalar>>;
@@ -49,6 +52,25 @@ pub static EXAMPLES: &[Example] = &[Example {
     ],
     params: PARAMS,
     build: layouts_1,
+    engine: Engine::Report,
+    // Every entry is a product or a sum of products of small inputs: exact.
+    exercise: Exercise::Ranges(&[
+        ("x1", SMALL),
+        ("x2", SMALL),
+        ("w11", WEIGHT),
+        ("w12", WEIGHT),
+        ("w21", WEIGHT),
+        ("w22", WEIGHT),
+        ("w31", WEIGHT),
+        ("w32", WEIGHT),
+        ("a1", SMALL),
+        ("a2", SMALL),
+        ("d1", HALF),
+        ("d2", HALF),
+        ("d3", HALF),
+    ]),
+    audit: Audit::Replay(audit),
+    has_plot: false,
 }];
 
 /// y(x) = (x1·x2, x1², x2²), the function whose Jacobian is shown.
@@ -277,7 +299,7 @@ fn same(a: &Matrix, b: &Matrix) -> bool {
 /// The `--round-each` plan: each entry as a statement of a forward program
 /// (`gx1 = d1*w11 + d2*w21 + d3*w31`, `gw11 = d1*x1`, …), linked to the
 /// results.
-pub(crate) fn audit(v: &Values) -> Result<Plan> {
+fn audit(v: &Values) -> Result<Plan> {
     let mut src = vec![
         "j11 = x2".to_string(),
         "j12 = x1".into(),
@@ -298,25 +320,17 @@ pub(crate) fn audit(v: &Values) -> Result<Plan> {
             links.push((format!("gw{i}{j}"), format!("dL/dW{i}{j}")));
         }
     }
-    let finals: Vec<String> = links.iter().map(|(row, _)| row.clone()).collect();
+    let finals: Vec<&str> = links.iter().map(|(row, _)| row.as_str()).collect();
     let used = [
         "x1", "x2", "w11", "w12", "w21", "w22", "w31", "w32", "d1", "d2", "d3",
     ];
-    let inputs = used
-        .iter()
-        .map(|n| (n.to_string(), v[*n].clone()))
-        .collect();
+    let mut item = forward(src.join("; "), inputs(v, &used), &finals);
+    item.links = links;
     Ok(Plan::Replay {
-        items: vec![Item {
-            label: String::new(),
-            kind: Kind::Graph {
-                src: src.join("; "),
-                inputs,
-                backward: false,
-                finals,
-            },
-            links,
-        }],
-        note: Some("The entries of ∂(aᵀx)/∂x are the inputs a1, a2 themselves; rounding leaves them as given.".into()),
+        items: vec![item],
+        note: Some(
+            "The entries of ∂(aᵀx)/∂x are the inputs a1, a2 themselves; rounding leaves them as given."
+                .into(),
+        ),
     })
 }

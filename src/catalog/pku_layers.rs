@@ -9,13 +9,16 @@
 //! a(L) of NNDL's numbering, while W^(L) keeps the same index in both.
 
 use crate::activation::Activation;
+use crate::catalog::common::{BIAS, SMALL, WEIGHT};
 use crate::catalog::common::{get, layer, start, vector};
+use crate::catalog::{Audit, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::network::{Convention, Network};
 use crate::report::layer_math::{sub, sum_of_products};
 use crate::report::{Cell, Math, Report, Settings, Table};
-use crate::rounding::{Item, Kind, Plan};
+use crate::rounding::Plan;
+use crate::rounding::plan::{forward, replay};
 use crate::scalar::Scalar;
 
 /// Layer sizes d_1..d_4 of the example: 2 inputs, 3 and 2 hidden units, 1 output.
@@ -60,6 +63,34 @@ pub static FORWARD: &[Example] = &[Example {
     ],
     params: PARAMS,
     build: forward_4,
+    engine: Engine::Report,
+    // The hidden layers stay exact; the sigmoid output is a float to 4 decimals.
+    exercise: Exercise::Ranges(&[
+        ("x1", SMALL),
+        ("x2", SMALL),
+        ("w1_11", WEIGHT),
+        ("w1_21", WEIGHT),
+        ("w1_12", WEIGHT),
+        ("w1_22", WEIGHT),
+        ("w1_13", WEIGHT),
+        ("w1_23", WEIGHT),
+        ("b1_1", BIAS),
+        ("b1_2", BIAS),
+        ("b1_3", BIAS),
+        ("w2_11", WEIGHT),
+        ("w2_21", WEIGHT),
+        ("w2_31", WEIGHT),
+        ("w2_12", WEIGHT),
+        ("w2_22", WEIGHT),
+        ("w2_32", WEIGHT),
+        ("b2_1", BIAS),
+        ("b2_2", BIAS),
+        ("w3_11", WEIGHT),
+        ("w3_21", WEIGHT),
+        ("b3_1", BIAS),
+    ]),
+    audit: Audit::Replay(audit),
+    has_plot: false,
 }];
 
 /// The four-layer network in column form: row i of W^(L) holds
@@ -189,7 +220,7 @@ fn forward_4(v: &Values, s: &Settings) -> Result<Report> {
 /// The `--round-each` plan: the forward pass as a program of the expression
 /// language, one statement per z and a (`z2_1 = w1_11*x1 + w1_21*x2 + b1_1;
 /// a2_1 = relu(z2_1); …`), each linked to the result of the same name.
-pub(crate) fn audit(v: &Values) -> Result<Plan> {
+fn audit(v: &Values) -> Result<Plan> {
     let mut src = Vec::new();
     let mut links = Vec::new();
     for l in 1..SIZES.len() {
@@ -217,18 +248,8 @@ pub(crate) fn audit(v: &Values) -> Result<Plan> {
             }
         }
     }
-    let last = SIZES.len();
-    Ok(Plan::Replay {
-        items: vec![Item {
-            label: String::new(),
-            kind: Kind::Graph {
-                src: src.join("; "),
-                inputs: v.clone(),
-                backward: false,
-                finals: vec![format!("a{last}_1")],
-            },
-            links,
-        }],
-        note: None,
-    })
+    let last = format!("a{}_1", SIZES.len());
+    let mut item = forward(src.join("; "), v.clone(), &[&last]);
+    item.links = links;
+    replay(vec![item])
 }

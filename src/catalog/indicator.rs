@@ -142,7 +142,7 @@ fn backprop_6(v: &Values, s: &Settings) -> Result<Report> {
     }
     r.table(t);
     r.text(if all_same {
-        "Raising the weight by 1 changes z by exactly this vector ✓ (z is linear in each weight)."
+        "Raising the weight by 1 changes z by exactly this vector ✓: z is linear in each weight, so this difference, like a central difference, is exact."
     } else {
         "Raising the weight by 1 does NOT change z by this vector ✗."
     });

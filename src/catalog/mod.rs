@@ -18,6 +18,7 @@ mod common;
 mod descent;
 mod dying_relu;
 mod forward;
+mod forward_mode;
 mod indicator;
 mod init;
 mod layouts;
@@ -256,6 +257,7 @@ pub fn all() -> Vec<&'static Example> {
         indicator::BACKPROP,
         layouts::EXAMPLES,
         autodiff::EXAMPLES,
+        forward_mode::EXAMPLES,
         chain_rule::EXAMPLES,
         descent::EXAMPLES,
         network::EXAMPLES,

@@ -103,8 +103,8 @@ pub const DECK: &[(&str, &str)] = &[
     ),
     ("z_k at w_{} + 1, minus z_k", "w_{} 加 1 后的 z_k 减去 z_k"),
     (
-        "Raising the weight by 1 changes z by exactly this vector ✓ (z is linear in each weight).",
-        "把这个权重加 1，z 的变化恰好就是这个向量 ✓ (z 对每个权重都是线性的)。",
+        "Raising the weight by 1 changes z by exactly this vector ✓: z is linear in each weight, so this difference, like a central difference, is exact.",
+        "把这个权重加 1，z 的变化恰好就是这个向量 ✓: z 对每个权重都是线性的，所以这个差分和中心差分一样是精确的。",
     ),
     (
         "Raising the weight by 1 does NOT change z by this vector ✗.",
@@ -177,5 +177,58 @@ pub const DECK: &[(&str, &str)] = &[
     (
         "The entries of ∂(aᵀx)/∂x are the inputs a1, a2 themselves; rounding leaves them as given.",
         "∂(aᵀx)/∂x 的元素就是输入 a1、a2 本身；舍入不改变它们。",
+    ),
+    // autodiff/4: forward mode beside reverse mode
+    (
+        "Forward mode beside reverse mode: one pass per input or one per output",
+        "前向模式与反向模式: 每个输入一遍，或每个输出一遍",
+    ),
+    (
+        "NNDL, 计算图 table: f(x; w, b) = 1/(exp(-(wx + b)) + 1) staged as h1 … h6 (the graph of autodiff/1)",
+        "NNDL, 计算图中的表格: f(x; w, b) = 1/(exp(-(wx + b)) + 1) 拆成 h1 … h6 (即 autodiff/1 的计算图)",
+    ),
+    (
+        "NNDL, 反向传播算法 (自动微分的反向模式)",
+        "NNDL, 反向传播算法 (自动微分的反向模式)",
+    ),
+    (
+        "The graph of autodiff/1, differentiated both ways. Forward mode seeds one input with tangent 1 (the others 0) and carries t(n) = Σ_u ∂n/∂u · t(u) forward in the order the nodes are computed; each pass gives the derivative of every node with respect to that one input. Reverse mode seeds the output with 1 and carries ∂f/∂u backward; one pass gives ∂f with respect to every node.",
+        "对 autodiff/1 的计算图用两种方式求导。前向模式给一个输入的切向量赋 1 (其余输入赋 0)，按节点的计算顺序向前传递 t(n) = Σ_u ∂n/∂u · t(u)；每一遍得到每个节点对这一个输入的导数。反向模式给输出赋 1，向后传递 ∂f/∂u；一遍就得到 ∂f 对每个节点的导数。",
+    ),
+    ("∂·/∂{} (forward pass {})", "∂·/∂{} (前向第 {} 遍)"),
+    ("∂f/∂· (reverse)", "∂f/∂· (反向)"),
+    (
+        "Tangents per input · 前向模式: 每个输入一遍",
+        "前向模式: 每个输入一遍",
+    ),
+    (
+        "The last row of each forward pass equals the reverse-mode gradient of its input exactly ✓, and both agree with central differences of f ✓.",
+        "每一遍前向传递的最后一行都与反向模式中对应输入的梯度完全相等 ✓，两者也都与 f 的中心差分一致 ✓。",
+    ),
+    (
+        "The last row of each forward pass equals the reverse-mode gradient of its input exactly ✓; a central difference of f disagrees ✗.",
+        "每一遍前向传递的最后一行都与反向模式中对应输入的梯度完全相等 ✓；但有一个 f 的中心差分不一致 ✗。",
+    ),
+    (
+        "A forward pass does NOT end at the reverse-mode gradient ✗.",
+        "有一遍前向传递的结果与反向模式的梯度不一致 ✗。",
+    ),
+    (
+        "Cost · 计算量: one pass per input against one backward pass per output",
+        "计算量: 每个输入一遍前向，对比每个输出一遍反向",
+    ),
+    ("mode", "模式"),
+    ("passes for this graph", "本图所需遍数"),
+    ("each pass gives", "每一遍得到"),
+    ("local products", "局部导数乘法次数"),
+    ("forward (tangents)", "前向模式 (切向量)"),
+    ("reverse (backpropagation)", "反向模式 (反向传播)"),
+    ("{} (one per input)", "{} (每个输入一遍)"),
+    ("1 (one per output)", "1 (每个输出一遍)"),
+    ("∂(every node)/∂(one input)", "∂(每个节点)/∂(一个输入)"),
+    ("∂(one output)/∂(every node)", "∂(一个输出)/∂(每个节点)"),
+    (
+        "A network has one loss and many parameters. The 784-512-512-10 model of network/2 has {} parameters: forward mode would need {} tangent passes for its gradient, reverse mode one backward pass. Forward mode pays off only when a function has fewer inputs than outputs.",
+        "神经网络只有一个损失，却有很多参数。network/2 中的 784-512-512-10 模型有 {} 个参数: 用前向模式求梯度需要 {} 遍切向量传递，反向模式只需一遍反向传播。只有当函数的输入比输出少时，前向模式才划算。",
     ),
 ];

@@ -9,6 +9,7 @@
 //! example that forgets one does not compile.
 
 mod activation;
+mod approx_outer;
 mod approximation;
 mod autodiff;
 mod backprop;
@@ -266,6 +267,7 @@ pub fn all() -> Vec<&'static Example> {
         dying_relu::EXAMPLES,
         xor::EXAMPLES,
         approximation::EXAMPLES,
+        approx_outer::EXAMPLES,
         training::EXAMPLES,
     ]
     .into_iter()

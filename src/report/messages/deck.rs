@@ -231,4 +231,51 @@ pub const DECK: &[(&str, &str)] = &[
         "A network has one loss and many parameters. The 784-512-512-10 model of network/2 has {} parameters: forward mode would need {} tangent passes for its gradient, reverse mode one backward pass. Forward mode pays off only when a function has fewer inputs than outputs.",
         "神经网络只有一个损失，却有很多参数。network/2 中的 784-512-512-10 模型有 {} 个参数: 用前向模式求梯度需要 {} 遍切向量传递，反向模式只需一遍反向传播。只有当函数的输入比输出少时，前向模式才划算。",
     ),
+    // approximation/2: PKU's outer φ
+    (
+        "Universal approximation with PKU's outer φ",
+        "万能逼近定理: PKU 公式中外层的 φ",
+    ),
+    (
+        "PKU deck, 万能逼近定理: f_θ(x) = φ(Σ_i c_i φ(w_iᵀx + b_i) + c_0), φ 为激活函数; 单隐藏层 ReLU 网络描述连续折线 φ(c φ(x) + …)",
+        "PKU 课件，万能逼近定理: f_θ(x) = φ(Σ_i c_i φ(w_iᵀx + b_i) + c_0)，φ 为激活函数；单隐藏层 ReLU 网络描述连续折线 φ(c φ(x) + …)",
+    ),
+    (
+        "PKU writes the network with an activation φ outside as well: f_θ(x) = φ(Σ_i c_i φ(w_i x + b_i) + c_0). Inside, n hidden ReLUs with knots k_i = i/n build a broken line g(x) (as in approximation/1, whose output is the identity); outside, φ is applied to g, so the network can only output values in φ's range. Errors are measured on 1,001 points of [0, 1].",
+        "PKU 在网络的最外层也加了激活函数 φ: f_θ(x) = φ(Σ_i c_i φ(w_i x + b_i) + c_0)。内层 n 个隐藏 ReLU 单元以 k_i = i/n 为节点构成折线 g(x) (与 approximation/1 相同，那里的输出层是恒等函数)；外层再对 g 施加 φ，因此网络只能输出 φ 值域内的值。误差在 [0, 1] 上的 1,001 个点上测量。",
+    ),
+    (
+        "Outer φ = ReLU, target f(x) = sin(2πx) · 外层 ReLU",
+        "外层 φ = ReLU，目标函数 f(x) = sin(2πx)",
+    ),
+    (
+        "max |f − g| (identity outside)",
+        "max |f − g| (外层为恒等函数)",
+    ),
+    ("max |f − ReLU(g)|", "max |f − ReLU(g)|"),
+    (
+        "With ReLU outside, the network never goes below 0, so on (1/2, 1), where sin(2πx) is negative, the error stays at max |f| = 1 however many hidden units there are. For a target that is never negative (sin(πx) of approximation/1) the broken line through its knots is never negative either, and ReLU(g) = g.",
+        "外层为 ReLU 时网络的输出永远不小于 0，所以在 sin(2πx) 为负的 (1/2, 1) 上，无论隐藏单元有多少，误差都停在 max |f| = 1。对于从不为负的目标函数 (approximation/1 中的 sin(πx))，过其节点的折线也从不为负，此时 ReLU(g) = g。",
+    ),
+    (
+        "Outer φ = σ, target f(x) = 0.5 + 0.4 sin(2πx) in (0, 1) · 外层 sigmoid",
+        "外层 φ = σ，目标函数 f(x) = 0.5 + 0.4 sin(2πx)，取值在 (0, 1) 内",
+    ),
+    (
+        "max |f − σ(g)|, knots on logit f",
+        "max |f − σ(g)|，节点取在 f 的对数几率上",
+    ),
+    (
+        "With σ outside, put the knots of the broken line on logit f = ln(f/(1 − f)), the inverse of σ: then σ(g) equals f at every knot, and from n = 16 on doubling the hidden units divides the error by close to 4 (error × n² levels off near 2), as with an identity output. The outer φ changes which values can be reached, not whether enough hidden units get close.",
+        "外层为 σ 时，把折线的节点取在 σ 的反函数、即对数几率 ln(f/(1 − f)) 上: 这样 σ(g) 在每个节点处都等于 f；从 n = 16 起，隐藏单元数加倍时误差缩小到接近 1/4 (误差 × n² 趋于 2 左右)，与恒等输出时一样。外层的 φ 改变的是能取到哪些值，而不是足够多的隐藏单元能否逼近。",
+    ),
+    (
+        "Universal approximation with an outer σ",
+        "外层为 σ 的万能逼近",
+    ),
+    (
+        "f(x) = 0.5 + 0.4 sin(2πx) and σ(g) with {} hidden ReLUs",
+        "f(x) = 0.5 + 0.4 sin(2πx) 与含 {} 个隐藏 ReLU 的 σ(g)",
+    ),
+    ("σ(g), n = {}", "σ(g)，n = {}"),
 ];

@@ -10,6 +10,7 @@
 
 mod check;
 mod common;
+mod deck;
 mod examples;
 mod learning;
 mod rounding;
@@ -26,4 +27,5 @@ pub const MESSAGES: &[&[(&str, &str)]] = &[
     sources::SOURCES,
     check::CHECK,
     rounding::ROUNDING,
+    deck::DECK,
 ];

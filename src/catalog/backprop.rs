@@ -15,6 +15,7 @@ use crate::network::{Convention, LayerSpec, Network, Objective, fd_agrees};
 use crate::report::graph::{build, gate_patterns};
 use crate::report::network::explain;
 use crate::report::{Cell, Report, Settings, Table};
+use crate::report::{Kind, Named};
 use crate::scalar::Scalar;
 
 const CAL: &[Param] = &[
@@ -343,10 +344,10 @@ fn backprop_4(v: &Values, s: &Settings) -> Result<Report> {
         h.fd_w[0][0],
     )?;
     r.results = vec![
-        ("y0".into(), y0),
-        ("Loss".into(), t.loss.clone()),
-        ("dLoss/dw2_00".into(), g2),
-        ("dLoss/dw1_00".into(), g1),
+        Named::new("y0", y0, Kind::Value),
+        Named::new("Loss", t.loss.clone(), Kind::Loss),
+        Named::new("dLoss/dw2_00", g2, Kind::Gradient),
+        Named::new("dLoss/dw1_00", g1, Kind::Gradient),
     ];
     Ok(r)
 }

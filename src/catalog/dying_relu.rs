@@ -7,6 +7,7 @@ use crate::catalog::{Audit, Engine, Exercise, NO_HAND_ROUNDING};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
+use crate::report::Kind;
 use crate::report::{Block, Cell, Figure, Panel, Report, Series, Settings, Table};
 use crate::scalar::Scalar;
 use crate::train::engine::{Mlp, Targets, Update, Workspace};
@@ -172,14 +173,16 @@ fn dying_1(v: &Values, s: &Settings) -> Result<Report> {
              the unit fires (max z > 0) in epoch {leaky_epoch}."
         )
     });
-    r.results.push((
-        "relu dead in all epochs".into(),
+    r.add(
+        "relu dead in all epochs",
         Scalar::int(i64::from(dead_all)),
-    ));
-    r.results.push((
-        "leaky fires again in epoch".into(),
+        Kind::Value,
+    );
+    r.add(
+        "leaky fires again in epoch",
         Scalar::int(leaky_fired.unwrap_or(0)),
-    ));
+        Kind::Count,
+    );
     r.blocks.push(Block::Figure(Figure::Plot {
         title: "Largest pre-activation of the hidden unit".into(),
         panels: vec![Panel {

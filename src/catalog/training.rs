@@ -68,7 +68,7 @@ pub static EXAMPLES: &[Example] = &[
         title: "Handwritten digits, end to end",
         title_zh: "手写数字识别",
         sources: &[
-            "JQ deck, MNIST with batch 100 and a validation split",
+            "JQ deck, Batch、epoch、迭代 (举例): MNIST with batch 100 and a validation split; here the same steps on the 8×8 digits with batch 32",
             "UCI optical digits (8×8; Alpaydin & Kaynak), shipped in data/digits.csv from scikit-learn's copy",
         ],
         params: &[

@@ -245,7 +245,7 @@ fn result_names_are_unique() {
     for ex in catalog::all() {
         let r = ex.run(&[], &Settings::default()).unwrap();
         let mut seen = std::collections::HashSet::new();
-        for (name, _) in &r.results {
+        for name in r.results.iter().map(|n| &n.name) {
             assert!(
                 seen.insert(name.clone()),
                 "{}: result `{name}` repeated",

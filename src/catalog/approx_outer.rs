@@ -15,7 +15,7 @@ use crate::catalog::common::{count, start};
 use crate::catalog::{Audit, Engine, Exercise, NO_HAND_ROUNDING};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
-use crate::report::{Block, Cell, Figure, Panel, Report, Series, Settings, Table};
+use crate::report::{Block, Cell, Figure, Kind, Panel, Report, Series, Settings, Table};
 use crate::scalar::Scalar;
 
 pub static EXAMPLES: &[Example] = &[Example {
@@ -105,8 +105,11 @@ fn approximation_2(v: &Values, s: &Settings) -> Result<Report> {
             Cell::Num(Scalar::Float(e_id)),
             Cell::Num(Scalar::Float(e_relu)),
         ]);
-        r.results
-            .push((format!("relu error n={n}"), Scalar::Float(e_relu)));
+        r.add(
+            format!("relu error n={n}"),
+            Scalar::Float(e_relu),
+            Kind::Value,
+        );
     }
     r.table(t);
     r.text("With ReLU outside, the network never goes below 0, so on (1/2, 1), where sin(2πx) is negative, the error stays at max |f| = 1 however many hidden units there are. For a target that is never negative (sin(πx) of approximation/1) the broken line through its knots is never negative either, and ReLU(g) = g.");
@@ -128,8 +131,11 @@ fn approximation_2(v: &Values, s: &Settings) -> Result<Report> {
             Cell::Num(Scalar::Float(e * (n * n) as f64)),
         ]);
         errs.push(((n as f64).log2(), e.log10()));
-        r.results
-            .push((format!("sigmoid error n={n}"), Scalar::Float(e)));
+        r.add(
+            format!("sigmoid error n={n}"),
+            Scalar::Float(e),
+            Kind::Value,
+        );
     }
     r.table(t);
     r.text("With σ outside, put the knots of the broken line on logit f = ln(f/(1 − f)), the inverse of σ: then σ(g) equals f at every knot, and from n = 16 on doubling the hidden units divides the error by close to 4 (error × n² levels off near 2), as with an identity output. The outer φ changes which values can be reached, not whether enough hidden units get close.");

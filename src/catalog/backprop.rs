@@ -15,6 +15,7 @@ use crate::network::{Convention, LayerSpec, Network, Objective, fd_agrees};
 use crate::report::graph::{build, gate_patterns};
 use crate::report::network::explain;
 use crate::report::{Cell, Report, Settings, Table};
+use crate::report::{Kind, Named};
 use crate::scalar::Scalar;
 
 const CAL: &[Param] = &[
@@ -346,10 +347,13 @@ fn backprop_4(v: &Values, s: &Settings) -> Result<Report> {
     )?;
     let nine = super::cal_chains::all_nine(&mut r, &net, &t, &x, s)?;
     debug_assert!(
-        nine[0].1 == g2 && nine[3].1 == g1,
+        nine[0].value == g2 && nine[3].value == g1,
         "the two chains above are in the nine"
     );
-    r.results = vec![("y0".into(), y0), ("Loss".into(), t.loss.clone())];
+    r.results = vec![
+        Named::new("y0", y0, Kind::Value),
+        Named::new("Loss", t.loss.clone(), Kind::Loss),
+    ];
     r.results.extend(nine);
     Ok(r)
 }

@@ -12,7 +12,7 @@
 
 use crate::error::Result;
 use crate::network::{Network, Trace, fd_agrees};
-use crate::report::{Cell, Report, Settings, Table};
+use crate::report::{Cell, Kind, Named, Report, Settings, Table};
 use crate::scalar::{Scalar, format_float};
 
 /// One chain: the parameter, its result key, the factors (name, value),
@@ -133,7 +133,7 @@ pub(super) fn all_nine(
     t: &Trace,
     x: &[Scalar],
     s: &Settings,
-) -> Result<Vec<(String, Scalar)>> {
+) -> Result<Vec<Named>> {
     let d = s.digits;
     r.heading("All nine gradients as chains · 全部九个梯度的链式求导");
     r.text("Every chain starts with ∂Loss/∂g(u2) · ∂g(u2)/∂u2. An output-layer chain then takes what multiplies the parameter in u2 (x^2_j, or 1 for the bias); a hidden-layer chain goes on through u2 → f(u_j) → u_j: the weight w^2_(j,0), the slope f'(u_j), and what multiplies the parameter in u_j (x^1_i, or 1 for the bias).");
@@ -185,7 +185,10 @@ pub(super) fn all_nine(
             None => out_t.row(row),
             Some(_) => hid_t.row(row),
         }
-        results.push((c.key, prod));
+        // A chain through a hidden unit sitting at ReLU's kink (u_j = 0)
+        // takes f'(u_j) = 0 by convention.
+        let at_kink = c.unit.is_some_and(|j| t.layers[0].z[j].is_zero());
+        results.push(Named::new(c.key, prod, Kind::Gradient).at_kink(at_kink));
     }
     r.table(out_t);
     r.table(hid_t);

@@ -20,7 +20,7 @@ use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::graph::{Graph, Op, Trace};
 use crate::network::fd_agrees;
-use crate::report::{Cell, Report, Settings, Table};
+use crate::report::{Cell, Kind, Named, Report, Settings, Table};
 use crate::rounding::Plan;
 use crate::scalar::Scalar;
 
@@ -159,7 +159,7 @@ fn autodiff_4(v: &Values, s: &Settings) -> Result<Report> {
     let out = graph.output;
     let mut identity = true;
     let mut fd_ok = true;
-    let mut results = vec![("f".to_string(), trace.values[out].clone())];
+    let mut results = vec![Named::new("f", trace.values[out].clone(), Kind::Value)];
     for (p, &k) in vars.iter().enumerate() {
         let fwd = &passes[p][out];
         let rev = trace.grads[k].clone().unwrap_or_else(Scalar::zero);
@@ -171,7 +171,11 @@ fn autodiff_4(v: &Values, s: &Settings) -> Result<Report> {
         fd_ok &= trace
             .finite_difference(k, &inputs)
             .is_some_and(|d| fd_agrees(fwd, d));
-        results.push((format!("df/d{}", names[p]), fwd.clone()));
+        results.push(Named::new(
+            format!("df/d{}", names[p]),
+            fwd.clone(),
+            Kind::Gradient,
+        ));
     }
     r.text(match (identity, fd_ok) {
         (true, true) => "The last row of each forward pass equals the reverse-mode gradient of its input exactly ✓, and both agree with central differences of f ✓.",

@@ -17,7 +17,7 @@ use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::network::{Convention, Network};
 use crate::report::layer_math::sum_of_products;
-use crate::report::{Cell, Report, Settings, Table};
+use crate::report::{Cell, Kind, Named, Report, Settings, Table};
 use crate::rounding::Plan;
 use crate::rounding::plan::{forward, inputs, replay};
 use crate::scalar::Scalar;
@@ -137,8 +137,16 @@ fn backprop_6(v: &Values, s: &Settings) -> Result<Report> {
             dz.clone().into(),
             diff.into(),
         ]);
-        results.push((format!("z(l)_{}", k + 1), z[k].clone()));
-        results.push((format!("dz_{}/dw_{i}{j}", k + 1), dz));
+        results.push(Named::new(
+            format!("z(l)_{}", k + 1),
+            z[k].clone(),
+            Kind::Value,
+        ));
+        results.push(Named::new(
+            format!("dz_{}/dw_{i}{j}", k + 1),
+            dz,
+            Kind::Gradient,
+        ));
     }
     r.table(t);
     r.text(if all_same {
@@ -205,7 +213,7 @@ fn backprop_6(v: &Values, s: &Settings) -> Result<Report> {
         entry.show(s.digits),
         if entry == dl && dl == direct { "✓" } else { "✗" }
     ));
-    results.push((format!("dL/dw_{i}{j}"), dl));
+    results.push(Named::new(format!("dL/dw_{i}{j}"), dl, Kind::Gradient));
     r.results = results;
     Ok(r)
 }

@@ -18,7 +18,7 @@ use crate::catalog::common::{start, vector};
 use crate::catalog::{Audit, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
-use crate::report::{Cell, Report, Settings, Table};
+use crate::report::{Cell, Kind, Named, Report, Settings, Table};
 use crate::rounding::Plan;
 use crate::rounding::plan::{forward, inputs};
 use crate::scalar::Scalar;
@@ -265,18 +265,34 @@ fn layouts_1(v: &Values, s: &Settings) -> Result<Report> {
     let mut results = Vec::new();
     for (i, row) in dv.y.iter().enumerate() {
         for (j, e) in row.iter().enumerate() {
-            results.push((format!("dy{}/dx{}", i + 1, j + 1), e.clone()));
+            results.push(Named::new(
+                format!("dy{}/dx{}", i + 1, j + 1),
+                e.clone(),
+                Kind::Gradient,
+            ));
         }
     }
     for (j, e) in dv.ax[0].iter().enumerate() {
-        results.push((format!("d(a^T x)/dx{}", j + 1), e.clone()));
+        results.push(Named::new(
+            format!("d(a^T x)/dx{}", j + 1),
+            e.clone(),
+            Kind::Gradient,
+        ));
     }
     for (j, e) in dv.dl_dx[0].iter().enumerate() {
-        results.push((format!("dL/dx{}", j + 1), e.clone()));
+        results.push(Named::new(
+            format!("dL/dx{}", j + 1),
+            e.clone(),
+            Kind::Gradient,
+        ));
     }
     for (i, row) in transpose(&dv.dl_dw).iter().enumerate() {
         for (j, e) in row.iter().enumerate() {
-            results.push((format!("dL/dW{}{}", i + 1, j + 1), e.clone()));
+            results.push(Named::new(
+                format!("dL/dW{}{}", i + 1, j + 1),
+                e.clone(),
+                Kind::Gradient,
+            ));
         }
     }
     r.results = results;

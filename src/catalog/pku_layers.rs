@@ -16,7 +16,7 @@ use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::network::{Convention, Network};
 use crate::report::layer_math::{sub, sum_of_products};
-use crate::report::{Cell, Math, Report, Settings, Table};
+use crate::report::{Cell, Kind, Math, Report, Settings, Table};
 use crate::rounding::Plan;
 use crate::rounding::plan::{forward, replay};
 use crate::scalar::Scalar;
@@ -208,10 +208,10 @@ fn forward_4(v: &Values, s: &Settings) -> Result<Report> {
     for (idx, f) in fwd.iter().enumerate() {
         let l = idx + 2;
         for (i, z) in f.z.iter().enumerate() {
-            r.results.push((format!("z({l})_{}", i + 1), z.clone()));
+            r.add(format!("z({l})_{}", i + 1), z.clone(), Kind::Value);
         }
         for (i, y) in f.a.iter().enumerate() {
-            r.results.push((format!("a({l})_{}", i + 1), y.clone()));
+            r.add(format!("a({l})_{}", i + 1), y.clone(), Kind::Value);
         }
     }
     Ok(r)

@@ -575,6 +575,7 @@ fn graph_text_is_readable_on_a_desktop_and_a_phone() {
         book_dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("book"),
         out: Some(out.clone()),
         force: false,
+        lang: nn_tutor::report::i18n::Lang::En,
     })
     .unwrap_or_else(|e| panic!("the book does not build: {e}"));
     let out = out.canonicalize().unwrap();

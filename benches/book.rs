@@ -12,6 +12,7 @@ fn build_the_book(c: &mut Criterion) {
         book_dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("book"),
         out: Some(out.clone()),
         force: false,
+        lang: nn_tutor::report::i18n::Lang::En,
     };
     let mut group = c.benchmark_group("book");
     group.sample_size(10);

@@ -176,6 +176,7 @@ Examples:
     #[command(after_help = "\
 Examples:
   nn-tutor book build                      writes book/build/index.html
+  nn-tutor book build --lang zh            the Chinese edition: book/build/zh/
   nn-tutor book build --out /tmp/nn-book   somewhere else")]
     Book(BookArgs),
     /// Train a network on a data set and watch the loss, epoch by epoch.
@@ -363,6 +364,7 @@ pub enum BookAction {
     #[command(after_help = "\
 Examples:
   nn-tutor book build                      writes book/build/index.html
+  nn-tutor book build --lang zh            the Chinese edition: book/build/zh/
   nn-tutor book build --out /tmp/nn-book")]
     Build {
         /// The book's sources (the directory with book.toml).
@@ -374,6 +376,11 @@ Examples:
         /// Replace --out even if it is not a previous build of the book.
         #[arg(long)]
         force: bool,
+        /// The edition: en, or zh (Chinese, from BOOK/src-zh; by default
+        /// written into the English one's zh/ folder, where the two link to
+        /// each other).
+        #[arg(long, value_enum, default_value_t)]
+        lang: crate::report::i18n::Lang,
     },
     /// mdBook's preprocessor protocol, for a plain `mdbook build`/`serve`.
     #[command(hide = true)]

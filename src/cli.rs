@@ -111,9 +111,9 @@ fn error_parts(e: &Error) -> (&'static str, Vec<String>) {
     let s = |x: &dyn ToString| x.to_string();
     match e {
         Error::Syntax { message, caret } => ("syntax error: {}\n{}", vec![s(message), s(caret)]),
-        Error::UnknownFunction { name, known } => (
-            "unknown function `{}`; known functions: {}",
-            vec![s(name), s(known)],
+        Error::UnknownFunction { name, known, hint } => (
+            "unknown function `{}`{}; known functions: {}",
+            vec![s(name), s(hint), s(known)],
         ),
         Error::BadNumber { text, reason } => {
             ("cannot read `{}` as a number: {}", vec![s(text), s(reason)])
@@ -232,6 +232,7 @@ mod tests {
             Error::UnknownFunction {
                 name: s("sigmod"),
                 known: s("exp, ln"),
+                hint: s(" (did you mean `sigmoid`?)"),
             },
             Error::BadNumber {
                 text: s("1/0"),

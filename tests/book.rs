@@ -130,6 +130,7 @@ fn the_book_builds_offline_with_math_figures_and_pinned_numbers() {
         book_dir: book_dir(),
         out: Some(out.clone()),
         force: false,
+        lang: nn_tutor::report::i18n::Lang::En,
     })
     .unwrap_or_else(|e| panic!("the book does not build: {e}"));
     assert!(built.pages >= 14, "{} pages", built.pages);
@@ -212,6 +213,7 @@ fn a_failed_build_names_the_chapter_and_directive_and_keeps_the_old_book() {
         book_dir: dir.to_path_buf(),
         out: Some(out.clone()),
         force: false,
+        lang: nn_tutor::report::i18n::Lang::En,
     };
     book::build(&opts(&good)).unwrap();
     let before = std::fs::read_to_string(out.join("ch.html")).unwrap();
@@ -252,6 +254,7 @@ fn a_failed_build_names_the_chapter_and_directive_and_keeps_the_old_book() {
         book_dir: good.clone(),
         out: Some(foreign.clone()),
         force: false,
+        lang: nn_tutor::report::i18n::Lang::En,
     })
     .unwrap_err()
     .to_string();
@@ -334,6 +337,7 @@ fn plain_mdbook_with_the_preprocessor_command_gives_the_same_pages() {
         book_dir: book_dir(),
         out: Some(inproc.clone()),
         force: false,
+        lang: nn_tutor::report::i18n::Lang::En,
     })
     .unwrap();
 
@@ -387,6 +391,7 @@ fn net_directives_read_their_spec_beside_the_chapters() {
         book_dir: dir.clone(),
         out: Some(out.clone()),
         force: false,
+        lang: nn_tutor::report::i18n::Lang::En,
     };
     book::build(&opts).unwrap_or_else(|e| panic!("{e}"));
     let html = std::fs::read_to_string(out.join("ch.html")).unwrap();
@@ -405,6 +410,304 @@ fn net_directives_read_their_spec_beside_the_chapters() {
     assert!(err.contains("{{#nn-tutor net specs/gone.toml}}"), "{err}");
     assert!(err.contains("gone.toml"), "{err}");
     std::fs::remove_dir_all(&base).unwrap();
+}
+
+/// The chapter files of an edition's SUMMARY.md in order, with their
+/// nesting, and a `#` for each part title: the shape both editions share.
+fn summary_shape(src: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(book_dir().join(src).join("SUMMARY.md")).unwrap();
+    let mut shape = Vec::new();
+    for line in text.lines() {
+        let indent = line.len() - line.trim_start().len();
+        let t = line.trim();
+        if t.starts_with("# ") && !shape.is_empty() {
+            shape.push("# part".to_string());
+        } else if let Some(i) = t.find("](") {
+            let path = t[i + 2..].trim_end_matches(')');
+            let kind = if t.starts_with("- ") || t.starts_with("* ") {
+                "-"
+            } else {
+                "prefix"
+            };
+            shape.push(format!("{indent} {kind} {path}"));
+        }
+    }
+    shape
+}
+
+/// Every `.md` file of a source folder, with its directives in order.
+fn directives_of(src: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+    std::fs::read_dir(book_dir().join(src))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let found = directive::find(&text)
+                .unwrap()
+                .iter()
+                .map(|d| d.args.to_string())
+                .chain(
+                    text.lines()
+                        .filter(|l| l.trim_start().starts_with("<!-- nn-tutor pending:"))
+                        .map(|l| l.trim().to_string()),
+                )
+                .collect();
+            (p.file_name().unwrap().to_string_lossy().into_owned(), found)
+        })
+        .collect()
+}
+
+/// The English (`src`) and Chinese (`src-zh`) editions stay in step: the
+/// same chapters in the same places of SUMMARY.md, and in each chapter the
+/// same directives (and pending markers) in the same order.
+#[test]
+fn both_editions_have_the_same_chapters_and_directives() {
+    let (en, zh) = (summary_shape("src"), summary_shape("src-zh"));
+    assert!(en.len() >= 14, "{en:?}");
+    assert_eq!(
+        en, zh,
+        "book/src/SUMMARY.md and book/src-zh/SUMMARY.md differ in shape"
+    );
+    let (en, zh) = (directives_of("src"), directives_of("src-zh"));
+    let files =
+        |m: &std::collections::BTreeMap<String, Vec<String>>| m.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(
+        files(&en),
+        files(&zh),
+        "a chapter exists in one edition and not the other"
+    );
+    let mut differ = Vec::new();
+    for (file, ds) in &en {
+        let other = &zh[file];
+        for d in ds.iter().filter(|d| !other.contains(d)) {
+            differ.push(format!("{file}: only in English: {d}"));
+        }
+        for d in other.iter().filter(|d| !ds.contains(d)) {
+            differ.push(format!("{file}: only in Chinese: {d}"));
+        }
+        if differ.is_empty() && ds != other {
+            differ.push(format!("{file}: the directives come in another order"));
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+    assert!(en.values().map(Vec::len).sum::<usize>() >= 30);
+}
+
+/// Read the JSON of a built book's search index.
+fn search_index(dir: &Path) -> serde_json::Value {
+    let file = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let n = p.file_name().unwrap().to_string_lossy();
+            n.starts_with("searchindex") && n.ends_with(".js")
+        })
+        .expect("a search index");
+    book::search::parse_script(&std::fs::read_to_string(file).unwrap()).expect("index JSON")
+}
+
+/// The pages (section URLs) whose body has `token` in the index.
+fn pages_with(index: &serde_json::Value, field: &str, token: &str) -> Vec<String> {
+    let mut node = &index["index"]["index"][field]["root"];
+    for c in token.chars() {
+        node = &node[c.to_string()];
+    }
+    let urls = index["doc_urls"].as_array().unwrap();
+    node["docs"]
+        .as_object()
+        .map(|docs| {
+            docs.keys()
+                .map(|r| urls[r.parse::<usize>().unwrap()].as_str().unwrap())
+                .map(|u| u.split('#').next().unwrap().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// `nn-tutor book build --lang zh` writes the Chinese edition into the
+/// English one's `zh/`: Chinese pages (`lang="zh-Hans"`), reports in
+/// Chinese, links between the editions, and an index that finds Chinese
+/// words and no tick labels. Rebuilding the English edition keeps it.
+#[test]
+fn the_chinese_edition_builds_beside_the_english_one() {
+    let base = scratch("book-zh");
+    let out = base.join("html");
+    let bin = env!("CARGO_BIN_EXE_nn-tutor");
+    let run = std::process::Command::new(bin)
+        .args(["book", "build", "--lang", "zh", "--book"])
+        .arg(book_dir())
+        .arg("--out")
+        .arg(out.join("zh"))
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{run:?}");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.trim().is_empty(), "warnings: {stderr}");
+    let en = book::build(&BuildOptions {
+        book_dir: book_dir(),
+        out: Some(out.clone()),
+        force: false,
+        lang: nn_tutor::report::i18n::Lang::En,
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.join("zh/backprop.html").is_file(),
+        "the English build kept the Chinese edition inside it"
+    );
+    assert_eq!(en.search.missed, 0, "{:?}", en.search);
+    assert!(en.search.left_out >= 20, "{:?}", en.search);
+
+    let zh = out.join("zh");
+    let mut pages = 0;
+    for entry in std::fs::read_dir(&zh).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.ends_with(".html") {
+            continue;
+        }
+        pages += 1;
+        let html = std::fs::read_to_string(&path).unwrap();
+        assert!(html.contains("<html lang=\"zh-Hans\""), "{name}");
+        if !["index.html", "print.html", "toc.html"].contains(&name.as_str()) {
+            assert!(
+                html.contains(&format!("href=\"../{name}\" hreflang=\"en\"")),
+                "zh/{name} does not link to the English page"
+            );
+            let english = std::fs::read_to_string(out.join(&name)).unwrap();
+            assert!(
+                english.contains(&format!("href=\"zh/{name}\" hreflang=\"zh-Hans\"")),
+                "{name} does not link to the Chinese page"
+            );
+        }
+    }
+    assert!(pages >= 15, "{pages} Chinese pages");
+    // The reports are in Chinese; the English edition marks its Chinese.
+    let backprop = std::fs::read_to_string(zh.join("backprop.html")).unwrap();
+    let text = visible_text(&backprop);
+    assert!(text.contains("前向传播"), "zh/backprop.html");
+    assert!(!text.contains("Forward pass"), "an English report heading");
+    let english = std::fs::read_to_string(out.join("backprop.html")).unwrap();
+    assert!(english.contains("<span lang=\"zh-Hans\">反向传播</span>"));
+
+    // Search: the decks' terms are tokens of the right pages, in both
+    // editions; no tick labels of figures are left in the documents.
+    for (dir, lang) in [
+        (&out, nn_tutor::report::i18n::Lang::En),
+        (&zh, nn_tutor::report::i18n::Lang::Zh),
+    ] {
+        let index = search_index(dir);
+        for (word, page) in [
+            ("反向传播", "backprop.html"),
+            ("梯度消失", "vanishing.html"),
+            ("学习率", "gradient-descent.html"),
+            ("交叉熵", "loss.html"),
+        ] {
+            let chars: Vec<char> = word.chars().collect();
+            for pair in chars.windows(2) {
+                let pair: String = pair.iter().collect();
+                let found = pages_with(&index, "body", &pair);
+                assert!(
+                    found.iter().any(|p| p == page),
+                    "{}: `{pair}` of {word} not indexed on {page}: {found:?}",
+                    dir.display()
+                );
+            }
+        }
+        assert!(!pages_with(&index, "body", "softmax").is_empty());
+        let docs = index["index"]["documentStore"]["docs"].as_object().unwrap();
+        for (r, d) in docs {
+            let body = d["body"].as_str().unwrap();
+            assert!(
+                !body.contains("0.0 0.1 0.2") && !body.contains("0.0 0.5 1.0"),
+                "doc {r}: tick labels in the index: {body}"
+            );
+            let link = book::edition::switch_text(lang);
+            assert!(
+                !body.starts_with(link),
+                "doc {r}: the link to the other edition is indexed: {body}"
+            );
+        }
+    }
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+/// For a book with no Chinese and no figures, the rebuilt index is the one
+/// mdBook wrote: English search is as it was.
+#[test]
+fn the_rebuilt_index_of_an_english_book_is_mdbooks() {
+    let base = scratch("book-index");
+    let dir = tiny_book(
+        &base,
+        "# Ch\n\nThe running gradients of a well-known (network), \
+         café and naïve résumé; x-y 12 0.25.\n\n## Part two\n\nMore text here.\n",
+    );
+    std::fs::write(
+        dir.join("book.toml"),
+        "[book]\ntitle = \"t\"\n[output.html]\nmathjax-support = false\n\
+         [output.html.search]\nenable = true\n",
+    )
+    .unwrap();
+    let out = base.join("plain");
+    let mut md = mdbook_driver::MDBook::load(&dir).unwrap();
+    md.config.build.build_dir = out.clone();
+    md.build().unwrap();
+    let before = search_index(&out);
+    let stats = book::search::rebuild(&out, nn_tutor::report::i18n::Lang::En).unwrap();
+    assert_eq!(stats.docs, 2);
+    let after = search_index(&out);
+    assert_eq!(before, after);
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+/// The glossary goes both ways in both editions: every table of it holds
+/// the same (English, Chinese, chapter) entries.
+#[test]
+fn the_glossary_lists_the_same_terms_both_ways_in_both_editions() {
+    // Chinese and ASCII punctuation and spacing are not a difference.
+    let norm = |s: &str| {
+        s.replace('，', ",")
+            .replace('（', "(")
+            .replace('）', ")")
+            .replace(' ', "")
+    };
+    let mut tables = Vec::new();
+    for src in ["src", "src-zh"] {
+        let text = std::fs::read_to_string(book_dir().join(src).join("glossary.md")).unwrap();
+        for section in text.split("\n## ").skip(1) {
+            let mut rows = section.lines().filter(|l| l.starts_with('|'));
+            let header: Vec<String> = rows
+                .next()
+                .unwrap()
+                .trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().to_string())
+                .collect();
+            let english_first = header[0] == "English";
+            let mut entries: Vec<(String, String, String)> = rows
+                .skip(1)
+                .map(|l| {
+                    let c: Vec<&str> = l.trim_matches('|').split('|').map(str::trim).collect();
+                    let (en, zh) = if english_first {
+                        (c[0], c[1])
+                    } else {
+                        (c[1], c[0])
+                    };
+                    (norm(en), norm(zh), c[2].to_string())
+                })
+                .collect();
+            entries.sort();
+            tables.push((
+                format!("{src}/glossary.md: {}", section.lines().next().unwrap()),
+                entries,
+            ));
+        }
+    }
+    assert_eq!(tables.len(), 4, "two tables in each edition");
+    assert!(tables[0].1.len() >= 40);
+    for (name, entries) in &tables[1..] {
+        assert_eq!(entries, &tables[0].1, "{name} differs from {}", tables[0].0);
+    }
 }
 
 /// Every erratum says how it is known: "recomputation shows" (a number

@@ -220,7 +220,7 @@ const PAGE_CHECK: &str = r#"(async () => {
   const ids = [...document.querySelectorAll('[id]')].map(e => e.id);
   const dupIds = ids.filter((id, i) => ids.indexOf(id) !== i);
   return JSON.stringify({ leftovers, maths: maths.length, flatMath, figures, links,
-                          dupIds, text: main.innerText });
+                          dupIds, text: main.innerText, lang: document.documentElement.lang });
 })()"#;
 
 /// Open the search box, type a word, and count the results.
@@ -236,6 +236,84 @@ const SEARCH_CHECK: &str = r#"(async () => {
   }
   return JSON.stringify(0);
 })()"#;
+
+/// Wait for the results of the search that `index.html?search=TERM`
+/// starts on load; the header reads "N search results for 'TERM':".
+const SEARCH_RESULTS: &str = r#"(async () => {
+  for (let i = 0; i < 200; i++) {
+    const h = document.getElementById('mdbook-searchresults-header');
+    const header = h ? h.innerText : '';
+    if (/search results? for/.test(header)) {
+      const links = [...document.querySelectorAll('#mdbook-searchresults li a')]
+        .map(a => a.getAttribute('href'));
+      return JSON.stringify({ header, links });
+    }
+    await new Promise(r => setTimeout(r, 50));
+  }
+  return JSON.stringify({ header: '', links: [] });
+})()"#;
+
+/// The decks' terms, and the page each must find first (or nearly).
+const SEARCHES: [(&str, &str); 5] = [
+    ("反向传播", "backprop.html"),
+    ("梯度消失", "vanishing.html"),
+    ("学习率", "gradient-descent.html"),
+    ("交叉熵", "loss.html"),
+    ("softmax", "loss.html"),
+];
+
+/// Search `term` through `index.html?search=` of the edition at `root`;
+/// returns the problems seen.
+fn search_problems(
+    cdp: &mut Cdp,
+    session: &str,
+    root: &str,
+    term: &str,
+    page: &str,
+) -> Vec<String> {
+    let url = format!("{root}index.html?search={}", percent_encode(term));
+    cdp.events.clear();
+    cdp.call(Some(session), "Page.navigate", json!({ "url": url }));
+    cdp.wait_for("Page.loadEventFired");
+    let r = cdp.eval(session, SEARCH_RESULTS);
+    let header = r["header"].as_str().unwrap_or("");
+    let count: usize = header
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let links: Vec<&str> = r["links"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|l| l.as_str()).collect())
+        .unwrap_or_default();
+    let top: Vec<&str> = links
+        .iter()
+        .take(3)
+        .map(|l| l.split(['?', '#']).next().unwrap_or(l))
+        .collect();
+    if count == 0 || !header.contains(term) {
+        vec![format!("{root}: searching `{term}`: header {header:?}")]
+    } else if !top.iter().any(|l| l.ends_with(page)) {
+        vec![format!(
+            "{root}: searching `{term}`: {page} is not among the first results {top:?}"
+        )]
+    } else {
+        Vec::new()
+    }
+}
+
+/// `反向` → `%E5%8F%8D%E5%90%91`.
+fn percent_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
 
 #[test]
 fn every_page_renders_offline_in_chromium() {
@@ -253,12 +331,19 @@ fn every_page_renders_offline_in_chromium() {
     let _ = std::fs::remove_dir_all(&base);
     std::fs::create_dir_all(&base).unwrap();
     let out = base.join("html");
-    nn_tutor::book::build(&nn_tutor::book::BuildOptions {
-        book_dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("book"),
-        out: Some(out.clone()),
-        force: false,
-    })
-    .unwrap_or_else(|e| panic!("the book does not build: {e}"));
+    // Both editions, the Chinese one in the English one's zh/ folder.
+    for (lang, dir) in [
+        (nn_tutor::report::i18n::Lang::En, out.clone()),
+        (nn_tutor::report::i18n::Lang::Zh, out.join("zh")),
+    ] {
+        nn_tutor::book::build(&nn_tutor::book::BuildOptions {
+            book_dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("book"),
+            out: Some(dir),
+            force: false,
+            lang,
+        })
+        .unwrap_or_else(|e| panic!("the {lang:?} edition does not build: {e}"));
+    }
     let out = out.canonicalize().unwrap();
     let root_url = format!("file://{}/", out.display());
 
@@ -275,13 +360,21 @@ fn every_page_renders_offline_in_chromium() {
         cdp.call(Some(&session), &format!("{domain}.enable"), json!({}));
     }
 
-    let mut pages: Vec<String> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".html"))
-        .collect();
-    pages.sort();
+    let html_in = |dir: &Path, prefix: &str| -> Vec<String> {
+        let mut pages: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".html"))
+            .map(|n| format!("{prefix}{n}"))
+            .collect();
+        pages.sort();
+        pages
+    };
+    let mut pages = html_in(&out, "");
+    let zh_pages = html_in(&out.join("zh"), "zh/");
     assert!(pages.len() >= 15, "only {} pages", pages.len());
+    assert_eq!(zh_pages.len(), pages.len(), "{zh_pages:?}");
+    pages.extend(zh_pages);
 
     let mut problems = Vec::new();
     // Totals, so a check that silently saw nothing cannot pass.
@@ -293,6 +386,15 @@ fn every_page_renders_offline_in_chromium() {
         cdp.call(Some(&session), "Page.navigate", json!({ "url": url }));
         cdp.wait_for("Page.loadEventFired");
         let mut report = cdp.eval(&session, PAGE_CHECK);
+        let lang = report["lang"].as_str().unwrap_or("");
+        let want = if page.starts_with("zh/") {
+            "zh-Hans"
+        } else {
+            "en"
+        };
+        if lang != want {
+            problems.push(format!("{page}: <html lang=\"{lang}\">, not {want}"));
+        }
         if page == "index.html" {
             let hits = cdp.eval(&session, SEARCH_CHECK);
             if hits.as_u64().unwrap_or(0) == 0 {
@@ -357,6 +459,14 @@ fn every_page_renders_offline_in_chromium() {
             }
         }
         texts.insert(page.clone(), report["text"].take());
+    }
+
+    // Search both editions for the decks' terms, in Chinese and English.
+    let zh_root = format!("{root_url}zh/");
+    for root in [&root_url, &zh_root] {
+        for (term, page) in SEARCHES {
+            problems.extend(search_problems(&mut cdp, &session, root, term, page));
+        }
     }
 
     let has = |page: &str, s: &str| texts[page].as_str().unwrap_or("").contains(s);
@@ -465,6 +575,7 @@ fn graph_text_is_readable_on_a_desktop_and_a_phone() {
         book_dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("book"),
         out: Some(out.clone()),
         force: false,
+        lang: nn_tutor::report::i18n::Lang::En,
     })
     .unwrap_or_else(|e| panic!("the book does not build: {e}"));
     let out = out.canonicalize().unwrap();

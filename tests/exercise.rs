@@ -670,11 +670,8 @@ fn out_writes_the_sheet_whole() {
 fn new_keys_by_hand() {
     let result = |p: &nn_tutor::exercise::Problem, name: &str| {
         p.report
-            .results
-            .iter()
-            .find(|(n, _)| n == name)
+            .result(name)
             .unwrap_or_else(|| panic!("no result {name}"))
-            .1
             .to_f64()
     };
     let input = |p: &nn_tutor::exercise::Problem, name: &str| {

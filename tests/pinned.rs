@@ -193,7 +193,8 @@ fn float_mode_agrees_with_exact() {
             )
             .unwrap_or_else(|err| panic!("{} --float: {err}", ex.id()));
         assert_eq!(e.results.len(), f.results.len(), "{}", ex.id());
-        for ((n1, a), (n2, b)) in e.results.iter().zip(&f.results) {
+        for (r1, r2) in e.results.iter().zip(&f.results) {
+            let (n1, a, n2, b) = (&r1.name, &r1.value, &r2.name, &r2.value);
             assert_eq!(n1, n2);
             // Under --float every value is an f64, except counts (steps,
             // parameters), which stay exact integers.
@@ -251,10 +252,10 @@ fn every_gradient_passes_its_finite_difference_check() {
             }
         }
         // Gradient results are named d<out>/d<x> (or dz, dw, db as in MS).
-        let backprops = r
-            .results
-            .iter()
-            .any(|(n, _)| n.starts_with('d') && (n.contains('/') || n.len() <= 3));
+        let backprops = r.results.iter().any(|r| {
+            let n = &r.name;
+            n.starts_with('d') && (n.contains('/') || n.len() <= 3)
+        });
         assert!(
             shown || !backprops,
             "{} reports gradients without finite differences",

@@ -161,6 +161,20 @@ fn backprop_4_chains() {
     assert_eq!(exact(&r, "dLoss/dw2_00"), "-3/4");
     assert_eq!(exact(&r, "dLoss/dw1_00"), "-6");
     assert_eq!(exact(&r, "Loss"), "9/4");
+    // The other seven chains of the deck (u0 = 1/4, u1 = 3/2, both ReLU' = 1):
+    // output ∂u2/∂w2_10 = x^2_1 = 3/2, ∂u2/∂b2_0 = 1; hidden unit 0 through w2_00 = 2,
+    // unit 1 through w2_10 = -1, then x^1_i = (1, 2) or 1 for the bias.
+    for (name, want) in [
+        ("dLoss/dw2_10", "-9/2"), // -3·1·3/2
+        ("dLoss/db2_0", "-3"),    // -3·1·1
+        ("dLoss/dw1_01", "3"),    // -3·1·(-1)·1·1
+        ("dLoss/dw1_10", "-12"),  // -3·1·2·1·2
+        ("dLoss/dw1_11", "6"),    // -3·1·(-1)·1·2
+        ("dLoss/db1_0", "-6"),    // -3·1·2·1·1
+        ("dLoss/db1_1", "3"),     // -3·1·(-1)·1·1
+    ] {
+        assert_eq!(exact(&r, name), want, "{name}");
+    }
 }
 
 #[test]
@@ -231,7 +245,7 @@ fn result_names_are_unique() {
     for ex in catalog::all() {
         let r = ex.run(&[], &Settings::default()).unwrap();
         let mut seen = std::collections::HashSet::new();
-        for (name, _) in &r.results {
+        for name in r.results.iter().map(|n| &n.name) {
             assert!(
                 seen.insert(name.clone()),
                 "{}: result `{name}` repeated",

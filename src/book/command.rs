@@ -9,11 +9,17 @@ use crate::error::Result;
 
 pub fn run(a: BookArgs) -> Result<Outcome> {
     match a.action {
-        BookAction::Build { book, out, force } => {
+        BookAction::Build {
+            book,
+            out,
+            force,
+            lang,
+        } => {
             let built = super::build(&super::BuildOptions {
                 book_dir: book,
                 out,
                 force,
+                lang,
             })?;
             Ok(Outcome::Text(format!(
                 "built {} pages in {} ms: {}\n",

@@ -27,6 +27,7 @@ use crate::args::{Cli, Command};
 use crate::commands::{self, Outcome};
 use crate::render::markdown;
 use crate::render::{FigureStyle, RenderOptions};
+use crate::report::i18n::{Lang, localize};
 
 /// The opening of a directive.
 pub const OPEN: &str = "{{#nn-tutor";
@@ -84,7 +85,19 @@ const ONLY_REPORTS: &str =
 
 /// Parse a directive's arguments with the CLI's clap definition.
 pub fn parse(args: &str) -> Result<Cli, String> {
-    let words = shlex::split(args).ok_or_else(|| "unbalanced quotes".to_string())?;
+    parse_in(args, Lang::En)
+}
+
+/// [`parse`] for a page of the edition `lang`: in the Chinese edition every
+/// directive runs with `--lang zh` (unless it names a language itself).
+pub fn parse_in(args: &str, lang: Lang) -> Result<Cli, String> {
+    let mut words = shlex::split(args).ok_or_else(|| "unbalanced quotes".to_string())?;
+    let names_lang = words
+        .iter()
+        .any(|w| w.split('=').next().is_some_and(|f| f == "--lang"));
+    if lang == Lang::Zh && !names_lang {
+        words.extend(["--lang".to_string(), "zh".to_string()]);
+    }
     // A directive must not write files while the book builds; its figures
     // are inlined as SVG anyway.
     if let Some(w) = words
@@ -113,11 +126,12 @@ pub fn example_id(args: &str) -> Option<String> {
     }
 }
 
-/// The Markdown a directive expands to. Files a directive names
-/// (`net SPEC.toml`) are found relative to `base`, the book's `src/`, so a
-/// build gives the same pages from any working directory.
-pub fn expand(args: &str, base: &Path) -> Result<String, String> {
-    let cli = parse(args)?;
+/// The Markdown a directive expands to, in the words of `lang`. Files a
+/// directive names (`net SPEC.toml`) are found relative to `base`, the
+/// book's `src/`, so a build gives the same pages from any working
+/// directory.
+pub fn expand(args: &str, base: &Path, lang: Lang) -> Result<String, String> {
+    let cli = parse_in(args, lang)?;
     // Spec files are read beside the chapters and shown as the chapter
     // wrote them.
     let outcome = match cli.command {
@@ -134,7 +148,7 @@ pub fn expand(args: &str, base: &Path) -> Result<String, String> {
                 digits: out.digits as usize,
                 color: false,
             };
-            Ok(markdown::render(&report, &opts))
+            Ok(markdown::render(&localize(&report, out.lang), &opts))
         }
         Outcome::Text(t) if t.trim_start().starts_with("<svg") => Ok(format!(
             "<div class=\"nn-figure\">\n{}\n</div>\n\n",
@@ -145,13 +159,13 @@ pub fn expand(args: &str, base: &Path) -> Result<String, String> {
 }
 
 /// Replace every directive of a chapter; an error names the directive.
-pub fn expand_all(text: &str, base: &Path) -> Result<String, String> {
+pub fn expand_all(text: &str, base: &Path, lang: Lang) -> Result<String, String> {
     let mut out = String::with_capacity(text.len() * 4);
     let mut last = 0;
     for d in find(text)? {
         out.push_str(&text[last..d.start]);
-        let md =
-            expand(d.args, base).map_err(|e| format!("directive `{}` failed: {e}", d.source()))?;
+        let md = expand(d.args, base, lang)
+            .map_err(|e| format!("directive `{}` failed: {e}", d.source()))?;
         // A report is block content: give it blank lines around it.
         out.push_str("\n\n");
         out.push_str(&md);
@@ -185,12 +199,13 @@ mod tests {
 
     #[test]
     fn expands_with_the_clis_parser_and_svg_figures() {
-        let md = expand("explain backprop --example 1", Path::new(".")).unwrap();
+        let md = expand("explain backprop --example 1", Path::new("."), Lang::En).unwrap();
         assert!(md.starts_with("### backprop/1"), "{md}");
         assert!(md.contains("<div class=\"nn-figure\">\n<svg "), "{md}");
         let md = expand(
             r#"graph "q = x + y; f = q * z" --at x=-2,y=5,z=-4 --diagram svg"#,
             Path::new("."),
+            Lang::En,
         )
         .unwrap();
         assert!(md.starts_with("<div class=\"nn-figure\">\n<svg "), "{md}");
@@ -200,11 +215,33 @@ mod tests {
         );
     }
 
+    /// In the Chinese edition a directive runs with `--lang zh`: the same
+    /// report, its words in Chinese, its numbers unchanged.
+    #[test]
+    fn the_chinese_edition_runs_directives_with_lang_zh() {
+        let en = expand("explain backprop --example 1", Path::new("."), Lang::En).unwrap();
+        let zh = expand("explain backprop --example 1", Path::new("."), Lang::Zh).unwrap();
+        assert!(en.contains("Forward pass"), "{en}");
+        assert!(
+            zh.contains("前向传播") && !zh.contains("Forward pass"),
+            "{zh}"
+        );
+        assert!(zh.contains("-12") && en.contains("-12"));
+        let named = expand(
+            "explain backprop --example 1 --lang en",
+            Path::new("."),
+            Lang::Zh,
+        )
+        .unwrap();
+        assert_eq!(named, en, "a directive that names its language keeps it");
+    }
+
     #[test]
     fn failures_name_the_directive() {
         let err = expand_all(
             "{{#nn-tutor explain backprop --example 99}}",
             Path::new("."),
+            Lang::En,
         )
         .unwrap_err();
         assert!(
@@ -212,13 +249,19 @@ mod tests {
             "{err}"
         );
         assert!(err.contains("no example 99"), "{err}");
-        let err = expand_all("{{#nn-tutor explain --bogus}}", Path::new(".")).unwrap_err();
+        let err =
+            expand_all("{{#nn-tutor explain --bogus}}", Path::new("."), Lang::En).unwrap_err();
         assert!(err.contains("--bogus"), "{err}");
-        let err = expand_all("{{#nn-tutor graph \"x +\" --at x=1}}", Path::new(".")).unwrap_err();
+        let err = expand_all(
+            "{{#nn-tutor graph \"x +\" --at x=1}}",
+            Path::new("."),
+            Lang::En,
+        )
+        .unwrap_err();
         assert!(err.contains("syntax error"), "{err}");
-        assert!(expand_all("{{#nn-tutor completions bash}}", Path::new(".")).is_err());
+        assert!(expand_all("{{#nn-tutor completions bash}}", Path::new("."), Lang::En).is_err());
         let err = parse("explain activation --example 1 --plot a.svg").unwrap_err();
         assert!(err.contains("writes a file"), "{err}");
-        assert!(expand_all("{{#nn-tutor graph \"x}}", Path::new(".")).is_err());
+        assert!(expand_all("{{#nn-tutor graph \"x}}", Path::new("."), Lang::En).is_err());
     }
 }

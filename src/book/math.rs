@@ -11,7 +11,7 @@ use pulldown_latex::config::DisplayMode;
 use pulldown_latex::{RenderConfig, Storage, push_mathml};
 
 /// The Markdown extensions mdBook enables, plus math.
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

@@ -6,15 +6,22 @@
 //!    figures as inline SVG ([`directive`]);
 //! 2. the ids inside each SVG get a prefix unique in the whole book, so two
 //!    figures on one page (or on the print page) never share an id;
-//! 3. every `$…$`/`$$…$$` formula becomes MathML ([`math`]).
+//! 3. Chinese is marked `lang="zh-Hans"` on English pages, and lines are
+//!    joined where Chinese meets Chinese on Chinese pages ([`edition`]);
+//! 4. every `$…$`/`$$…$$` formula becomes MathML ([`math`]).
 //!
+//! There are two editions, English (`book/src`) and Chinese
+//! (`book/src-zh`), with the same chapters and directives ([`edition`]).
 //! [`build`] runs mdBook as a library with this preprocessor into a
-//! temporary directory and moves the result into place only on success.
+//! temporary directory, rebuilds the search index so that Chinese is found
+//! ([`search`]), and moves the result into place only on success.
 //! [`preprocess_protocol`] is the same preprocessor for a plain `mdbook`.
 
 pub mod command;
 pub mod directive;
+pub mod edition;
 pub mod math;
+pub mod search;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -25,6 +32,7 @@ use mdbook_preprocessor::book::Book;
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 
 use crate::error::{Error, Result};
+use crate::report::i18n::Lang;
 
 /// The preprocessor's name, as in `[preprocessor.nn-tutor]` of book.toml.
 pub const NAME: &str = "nn-tutor";
@@ -48,7 +56,8 @@ impl Preprocessor for NnTutor {
         book: Book,
     ) -> mdbook_preprocessor::errors::Result<Book> {
         let src = ctx.root.join(&ctx.config.book.src);
-        process_book(book, &src).map_err(mdbook_preprocessor::errors::Error::msg)
+        let lang = edition::from_language(ctx.config.book.language.as_deref());
+        process_book(book, &src, lang).map_err(mdbook_preprocessor::errors::Error::msg)
     }
 
     fn supports_renderer(&self, renderer: &str) -> mdbook_preprocessor::errors::Result<bool> {
@@ -56,17 +65,23 @@ impl Preprocessor for NnTutor {
     }
 }
 
-/// Run [`process_chapter`] on every chapter; the first failure names its
-/// chapter and file. `src` is the book's source directory.
-pub fn process_book(mut book: Book, src: &Path) -> std::result::Result<Book, String> {
+/// Run [`process_chapter`] on every chapter and put the link to the other
+/// edition at its top; the first failure names its chapter and file. `src`
+/// is the book's source directory, `lang` its edition.
+pub fn process_book(mut book: Book, src: &Path, lang: Lang) -> std::result::Result<Book, String> {
     let figures = AtomicUsize::new(0);
     let mut failure = None;
     book.for_each_chapter_mut(|ch| {
         if failure.is_some() {
             return;
         }
-        match process_chapter(&ch.content, &figures, src) {
-            Ok(text) => ch.content = text,
+        match process_chapter(&ch.content, &figures, src, lang) {
+            Ok(text) => {
+                ch.content = match &ch.path {
+                    Some(path) => edition::switch_line(path, lang) + &text,
+                    None => text,
+                }
+            }
             Err(e) => {
                 let file = ch
                     .source_path
@@ -82,16 +97,22 @@ pub fn process_book(mut book: Book, src: &Path) -> std::result::Result<Book, Str
     }
 }
 
-/// Directives → Markdown, SVG ids made unique, LaTeX → MathML.
+/// Directives → Markdown (in the edition's language), SVG ids made
+/// unique, Chinese in an English page marked as such, LaTeX → MathML.
 /// `figures` counts the SVGs of the whole book.
 pub fn process_chapter(
     text: &str,
     figures: &AtomicUsize,
     src: &Path,
+    lang: Lang,
 ) -> std::result::Result<String, String> {
-    let expanded = directive::expand_all(text, src)?;
+    let expanded = directive::expand_all(text, src, lang)?;
     let unique = unique_svg_ids(&expanded, figures);
-    math::convert(&unique)
+    let marked = match lang {
+        Lang::En => edition::mark_chinese(&edition::mark_chinese_in_figures(&unique)),
+        Lang::Zh => edition::join_chinese_lines(&unique),
+    };
+    math::convert(&marked)
 }
 
 /// Prefix the ids of each `<svg>…</svg>` (and the `#id` references inside
@@ -128,6 +149,21 @@ pub struct BuildOptions {
     pub out: Option<PathBuf>,
     /// Replace `out` even if it is not a previous build of the book.
     pub force: bool,
+    /// The edition: English (`src/`) or Chinese (`src-zh/`).
+    pub lang: Lang,
+}
+
+impl BuildOptions {
+    /// Where the HTML goes: `--out`, or `BOOK_DIR/build` for the English
+    /// edition and `BOOK_DIR/build/zh` for the Chinese one (so the links
+    /// between the two editions work).
+    pub fn out_dir(&self) -> PathBuf {
+        match (&self.out, self.lang) {
+            (Some(out), _) => out.clone(),
+            (None, Lang::En) => self.book_dir.join("build"),
+            (None, Lang::Zh) => self.book_dir.join("build").join(edition::ZH_DIR),
+        }
+    }
 }
 
 /// What a build produced.
@@ -136,6 +172,8 @@ pub struct Built {
     pub out: PathBuf,
     pub pages: usize,
     pub elapsed: Duration,
+    /// What the rebuild of the search index did.
+    pub search: search::Rebuilt,
 }
 
 fn book_error(message: impl Into<String>) -> Error {
@@ -169,7 +207,7 @@ fn check_out_dir(out: &Path, force: bool) -> Result<()> {
         .map_err(|e| book_error(format!("cannot read {}: {e}", out.display())))?
         .next()
         .is_none();
-    if empty || out.join(MARKER).is_file() {
+    if empty || out.join(MARKER).is_file() || only_the_chinese_edition(out) {
         return Ok(());
     }
     Err(book_error(format!(
@@ -179,16 +217,33 @@ fn check_out_dir(out: &Path, force: bool) -> Result<()> {
     )))
 }
 
+/// A directory that holds nothing but a Chinese edition built by us (built
+/// before the English one that will surround it).
+fn only_the_chinese_edition(out: &Path) -> bool {
+    let names: Vec<_> = std::fs::read_dir(out)
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    names == [edition::ZH_DIR] && out.join(edition::ZH_DIR).join(MARKER).is_file()
+}
+
 /// `out` must not hold the book's sources (even `--force` must not replace
 /// them) nor lie inside `src/` (mdBook would copy each build into the next).
 fn check_not_sources(book_dir: &Path, out: &Path) -> Result<()> {
+    check_not_inside(
+        book_dir,
+        out,
+        &[Path::new("src"), Path::new(edition::ZH_SRC)],
+    )
+}
+
+fn check_not_inside(book_dir: &Path, out: &Path, sources: &[&Path]) -> Result<()> {
     let abs = |p: &Path| {
         p.canonicalize()
             .or_else(|_| std::path::absolute(p))
             .unwrap_or_else(|_| p.to_path_buf())
     };
     let (book, out_abs) = (abs(book_dir), abs(out));
-    if book.starts_with(&out_abs) || out_abs.starts_with(book.join("src")) {
+    if book.starts_with(&out_abs) || sources.iter().any(|s| out_abs.starts_with(book.join(s))) {
         return Err(book_error(format!(
             "--out {} would overwrite or sit inside the book's sources in {}; choose another directory",
             out.display(),
@@ -211,7 +266,7 @@ pub fn build(o: &BuildOptions) -> Result<Built> {
                 .to_string(),
         });
     }
-    let out = o.out.clone().unwrap_or_else(|| o.book_dir.join("build"));
+    let out = o.out_dir();
     check_not_sources(&o.book_dir, &out)?;
     check_out_dir(&out, o.force)?;
     let parent = match out.parent() {
@@ -230,17 +285,18 @@ pub fn build(o: &BuildOptions) -> Result<Built> {
     let tmp =
         std::path::absolute(parent.join(format!(".{name}.tmp-{}-{stamp}", std::process::id())))
             .map_err(|e| book_error(format!("bad output path: {e}")))?;
-    let result = render_into(&o.book_dir, &tmp).and_then(|pages| {
+    let result = render_into(&o.book_dir, &tmp, o.lang).and_then(|done| {
         std::fs::write(tmp.join(MARKER), "built by `nn-tutor book build`\n")
             .map_err(|e| book_error(format!("cannot write {}: {e}", tmp.display())))?;
         swap_into_place(&tmp, &out)?;
-        Ok(pages)
+        Ok(done)
     });
     match result {
-        Ok(pages) => Ok(Built {
+        Ok((pages, search)) => Ok(Built {
             out,
             pages,
             elapsed: started.elapsed(),
+            search,
         }),
         Err(e) => {
             let _ = std::fs::remove_dir_all(&tmp);
@@ -269,10 +325,48 @@ fn remove_stale_temporaries(parent: &Path, prefix: &str) {
     }
 }
 
-/// Run mdBook with our preprocessor, writing HTML to `dir`; returns the
-/// number of chapters.
-fn render_into(book_dir: &Path, dir: &Path) -> Result<usize> {
-    let mut md = mdbook_driver::MDBook::load(book_dir).map_err(|e| {
+/// The book's configuration for the edition `lang`: book.toml (and
+/// `MDBOOK_*` variables) as written for English; for Chinese, the sources
+/// of `[preprocessor.nn-tutor] zh-src` (default `src-zh`), the title
+/// `zh-title`, and `language = "zh-Hans"`.
+pub fn edition_config(book_dir: &Path, lang: Lang) -> Result<mdbook_driver::config::Config> {
+    let cannot = |e: &dyn std::fmt::Display| {
+        book_error(format!(
+            "cannot load the book in {}: {e:#}",
+            book_dir.display()
+        ))
+    };
+    let mut config = mdbook_driver::config::Config::from_disk(book_dir.join("book.toml"))
+        .map_err(|e| cannot(&format!("{e:#}")))?;
+    config
+        .update_from_env()
+        .map_err(|e| cannot(&format!("{e:#}")))?;
+    if lang == Lang::Zh {
+        let key = |k: &str| format!("preprocessor.{NAME}.{k}");
+        let get = |k: &str| config.get::<String>(&key(k)).ok().flatten();
+        let src = get("zh-src").unwrap_or_else(|| edition::ZH_SRC.to_string());
+        if let Some(title) = get("zh-title") {
+            config.book.title = Some(title);
+        }
+        if !book_dir.join(&src).join("SUMMARY.md").is_file() {
+            return Err(book_error(format!(
+                "the Chinese edition has no {}/SUMMARY.md in {}",
+                src,
+                book_dir.display()
+            )));
+        }
+        config.book.src = PathBuf::from(src);
+        config.book.language = Some(edition::ZH_LANGUAGE.to_string());
+    }
+    Ok(config)
+}
+
+/// Run mdBook with our preprocessor, writing the edition `lang` as HTML to
+/// `dir`, then rebuild its search index for Chinese; returns the number of
+/// chapters and what the index rebuild did.
+fn render_into(book_dir: &Path, dir: &Path, lang: Lang) -> Result<(usize, search::Rebuilt)> {
+    let config = edition_config(book_dir, lang)?;
+    let mut md = mdbook_driver::MDBook::load_with_config(book_dir, config).map_err(|e| {
         book_error(format!(
             "cannot load the book in {}: {e:#}",
             book_dir.display()
@@ -288,11 +382,14 @@ fn render_into(book_dir: &Path, dir: &Path) -> Result<usize> {
         .count();
     md.build()
         .map_err(|e| book_error(format!("the book did not build: {e:#}")))?;
-    Ok(pages)
+    let search = search::rebuild(dir, lang)
+        .map_err(|e| book_error(format!("cannot rebuild the search index: {e}")))?;
+    Ok((pages, search))
 }
 
 /// Replace `out` by `tmp`: the old build is moved aside first and removed
-/// only after the new one is in place.
+/// only after the new one is in place. A Chinese edition built inside the
+/// old English one moves into the new one.
 fn swap_into_place(tmp: &Path, out: &Path) -> Result<()> {
     let err = |what: &str, p: &Path, e: std::io::Error| {
         book_error(format!("cannot {what} {}: {e}", p.display()))
@@ -305,6 +402,10 @@ fn swap_into_place(tmp: &Path, out: &Path) -> Result<()> {
         if let Err(e) = std::fs::rename(tmp, out) {
             let _ = std::fs::rename(&old, out);
             return Err(err("move into place", out, e));
+        }
+        let (zh_old, zh_new) = (old.join(edition::ZH_DIR), out.join(edition::ZH_DIR));
+        if zh_old.join(MARKER).is_file() && !zh_new.exists() {
+            std::fs::rename(&zh_old, &zh_new).map_err(|e| err("keep", &zh_old, e))?;
         }
         let _ = if old.is_dir() {
             std::fs::remove_dir_all(&old)

@@ -10,6 +10,7 @@ use crate::catalog::{Audit, Draw, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::{Error, Result};
 use crate::report::{Block, Cell, Figure, Math, Report, Settings, Table};
+use crate::report::{Kind, Named};
 use crate::rounding::Plan;
 use crate::rounding::plan::{backward, inputs, links, lit, replay};
 use crate::scalar::Scalar;
@@ -158,8 +159,12 @@ fn fd(f: &Activation, z: f64) -> f64 {
     (f.apply_f64(z + h, 0) - f.apply_f64(z - h, 0)) / (2.0 * h)
 }
 
+fn agrees(d: &Scalar, fd: f64) -> bool {
+    (d.to_f64() - fd).abs() <= 1e-6 * d.to_f64().abs().max(1.0)
+}
+
 fn verdict(d: &Scalar, fd: f64, at_kink: bool) -> String {
-    if (d.to_f64() - fd).abs() <= 1e-6 * d.to_f64().abs().max(1.0) {
+    if agrees(d, fd) {
         "✓ agrees".into()
     } else if at_kink {
         "kink: f' jumps here (convention)".into()
@@ -206,17 +211,23 @@ fn activation_1(v: &Values, s: &Settings) -> Result<Report> {
             let (fz, d) = (f.apply(z, 0)?, f.derivative(z, 0)?);
             let ident = identity_value(f, z, &fz, &gamma)?;
             let c = fd(f, z.to_f64());
+            let at_kink = f.at_kink(std::slice::from_ref(z));
+            let v = verdict(&d, c, at_kink);
+            // The check cell says `kink` exactly when the derivative is a
+            // convention the central difference cannot confirm.
+            let kink = at_kink && !agrees(&d, c);
             t.row(vec![
                 z.clone().into(),
                 fz.clone().into(),
                 d.clone().into(),
                 ident.into(),
                 Cell::Num(Scalar::Float(c)),
-                verdict(&d, c, f.at_kink(std::slice::from_ref(z))).into(),
+                v.into(),
             ]);
             let key = label.split(' ').next().unwrap_or(label).to_lowercase();
-            r.results.push((format!("{key}({n})"), fz));
-            r.results.push((format!("{key}'({n})"), d));
+            r.add(format!("{key}({n})"), fz, Kind::Value);
+            r.results
+                .push(Named::new(format!("{key}'({n})"), d, Kind::Gradient).at_kink(kink));
         }
         r.table(t);
         panels.push(curves(&format!("{label}: f and f'"), f, -4.0, 4.0));
@@ -302,8 +313,11 @@ fn activation_2(v: &Values, s: &Settings) -> Result<Report> {
             Cell::Num(Scalar::Float(c)),
             verdict(&d, c, z.is_zero()).into(),
         ]);
-        r.results.push((format!("{label}(z)"), fz));
-        r.results.push((format!("{label}'(z)"), d));
+        r.add(format!("{label}(z)"), fz, Kind::Value);
+        // A kink where the central difference cannot confirm f'(0).
+        let kink = z.is_zero() && !agrees(&d, c);
+        r.results
+            .push(Named::new(format!("{label}'(z)"), d, Kind::Gradient).at_kink(kink));
     }
     r.table(t);
     r.text("PKU writes Leaky ReLU as max(0.1x, x): the same function as NNDL's max(0, x) + γ min(0, x) for γ = 0.1 < 1. PReLU is Leaky ReLU with a learned γ_i for each unit i.");
@@ -384,12 +398,15 @@ fn maxout_table(r: &mut Report, v: &Values, s: &Settings) -> Result<()> {
             Math::num(&a[0], s.digits).latex
         ),
     ));
-    if zs[0].cmp_value(&zs[1]).is_eq() {
+    let tie = zs[0].cmp_value(&zs[1]).is_eq();
+    if tie {
         r.text("Kink: the two pieces tie, where maxout's derivative jumps; the gradient goes to the first piece by convention.");
     }
-    r.results.push(("maxout a".into(), a[0].clone()));
-    r.results.push(("da/dz1".into(), d[0].clone()));
-    r.results.push(("da/dz2".into(), d[1].clone()));
+    r.add("maxout a", a[0].clone(), Kind::Value);
+    for (k, dk) in d.iter().enumerate().take(2) {
+        r.results
+            .push(Named::new(format!("da/dz{}", k + 1), dk.clone(), Kind::Gradient).at_kink(tie));
+    }
     Ok(())
 }
 
@@ -479,10 +496,10 @@ fn activation_3(v: &Values, s: &Settings) -> Result<Report> {
         steps[0], steps[1], goal.show(s.digits), x0.show(s.digits), estimate, x0.show(s.digits)
     ));
     r.results = vec![
-        ("sigmoid'(start)".into(), ds),
-        ("relu'(start)".into(), dr),
-        ("steps sigmoid".into(), Scalar::int(steps[0] as i64)),
-        ("steps relu".into(), Scalar::int(steps[1] as i64)),
+        Named::new("sigmoid'(start)", ds, Kind::Gradient),
+        Named::new("relu'(start)", dr, Kind::Gradient),
+        Named::new("steps sigmoid", Scalar::int(steps[0] as i64), Kind::Count),
+        Named::new("steps relu", Scalar::int(steps[1] as i64), Kind::Count),
     ];
     Ok(r)
 }
@@ -574,7 +591,7 @@ fn gradient_signs(
             Cell::Text(if ok { "✓ agrees" } else { "✗ DIFFERS" }.into()),
         ]);
         if r.results.len() < x.len() {
-            r.results.push((format!("dL/dw{}", i + 1), d));
+            r.add(format!("dL/dw{}", i + 1), d, Kind::Gradient);
         }
     }
     r.table(t);

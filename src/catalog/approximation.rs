@@ -6,6 +6,7 @@ use crate::catalog::common::{count, start};
 use crate::catalog::{Audit, Engine, Exercise, NO_HAND_ROUNDING};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
+use crate::report::Kind;
 use crate::report::{Block, Cell, Figure, Panel, Report, Series, Settings, Table};
 use crate::scalar::Scalar;
 
@@ -99,7 +100,7 @@ fn approximation_1(v: &Values, s: &Settings) -> Result<Report> {
             Cell::Num(Scalar::Float(err * (n * n) as f64)),
         ]);
         errs.push(((n as f64).log2(), err.log10()));
-        r.results.push((format!("error n={n}"), Scalar::Float(err)));
+        r.add(format!("error n={n}"), Scalar::Float(err), Kind::Value);
     }
     r.table(t);
     r.text(

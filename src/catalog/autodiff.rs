@@ -10,6 +10,7 @@ use crate::catalog::{Audit, Draw, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::graph::{Graph, Trace};
+use crate::report::Kind;
 use crate::report::graph::{build, chain_blocks, gate_patterns};
 use crate::report::{Cell, Report, Settings, Table};
 use crate::rounding::Plan;
@@ -217,10 +218,13 @@ fn autodiff_3(v: &Values, s: &Settings) -> Result<Report> {
                 Cell::Num(Scalar::Float(fd)),
             ]);
             if kind == "static" {
-                r.results
-                    .push((format!("f({name})"), tr.values[g.output].clone()));
+                r.add(
+                    format!("f({name})"),
+                    tr.values[g.output].clone(),
+                    Kind::Value,
+                );
             }
-            r.results.push((format!("df/dx({name}) {kind}"), d.clone()));
+            r.add(format!("df/dx({name}) {kind}"), d.clone(), Kind::Gradient);
             grads.push(d);
         }
         let agree = grads[0] == grads[1];

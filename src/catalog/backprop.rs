@@ -15,6 +15,7 @@ use crate::network::{Convention, LayerSpec, Network, Objective, fd_agrees};
 use crate::report::graph::{build, gate_patterns};
 use crate::report::network::explain;
 use crate::report::{Cell, Report, Settings, Table};
+use crate::report::{Kind, Named};
 use crate::scalar::Scalar;
 
 const CAL: &[Param] = &[
@@ -113,6 +114,7 @@ pub static EXAMPLES: &[Example] = &[
         title_zh: "反向传播算法 (链式求导)",
         sources: &[
             "CAL deck, 反向传播算法: ∂Loss/∂w^2_(0,0) = ∂Loss/∂g(u2) · ∂g(u2)/∂u2 · ∂u2/∂w^2_(0,0), and the five-factor chain of ∂Loss/∂w^1_(0,0)",
+            "CAL deck, 反向传播算法: the gradients it asks for, output layer w^2_(0,0), w^2_(1,0), b^2_0 and hidden layer w^1_(0,0), w^1_(0,1), w^1_(1,0), w^1_(1,1), b^1_0, b^1_1",
         ],
         params: CAL,
         build: backprop_4,
@@ -343,12 +345,16 @@ fn backprop_4(v: &Values, s: &Settings) -> Result<Report> {
         &h.grad_w[0][0],
         h.fd_w[0][0],
     )?;
+    let nine = super::cal_chains::all_nine(&mut r, &net, &t, &x, s)?;
+    debug_assert!(
+        nine[0].value == g2 && nine[3].value == g1,
+        "the two chains above are in the nine"
+    );
     r.results = vec![
-        ("y0".into(), y0),
-        ("Loss".into(), t.loss.clone()),
-        ("dLoss/dw2_00".into(), g2),
-        ("dLoss/dw1_00".into(), g1),
+        Named::new("y0", y0, Kind::Value),
+        Named::new("Loss", t.loss.clone(), Kind::Loss),
     ];
+    r.results.extend(nine);
     Ok(r)
 }
 

@@ -6,10 +6,11 @@ use crate::catalog::common::{count, get, start};
 use crate::catalog::{Audit, Draw, Engine, Exercise, NO_HAND_ROUNDING};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
+use crate::report::Kind;
 use crate::report::train::{iteration_table, last_batch_text};
 use crate::report::{Block, Cell, Figure, Math, Panel, Report, Series, Settings, Table};
 use crate::rounding::plan::{forward, inputs, replay};
-use crate::rounding::{Kind, Plan};
+use crate::rounding::{Plan, Source};
 use crate::scalar::Scalar;
 use crate::train::data;
 use crate::train::run::{Config, train};
@@ -183,9 +184,9 @@ fn gd_1(v: &Values, s: &Settings) -> Result<Report> {
             nw.clone().into(),
             nb.clone().into(),
         ]);
-        r.results.push((format!("J_{k}"), j));
-        r.results.push((format!("w_{k}"), nw.clone()));
-        r.results.push((format!("b_{k}"), nb.clone()));
+        r.add(format!("J_{k}"), j, Kind::Loss);
+        r.add(format!("w_{k}"), nw.clone(), Kind::Parameter);
+        r.add(format!("b_{k}"), nb.clone(), Kind::Parameter);
         (w, b) = (nw, nb);
     }
     r.table(t);
@@ -203,7 +204,7 @@ fn gd_1(v: &Values, s: &Settings) -> Result<Report> {
         "After {steps} steps J = {}; the minimum is J = 0 at w = 2, b = 1. {how}",
         j.show(s.digits)
     ));
-    r.results.push(("J".into(), j));
+    r.add("J", j, Kind::Loss);
     r.blocks.push(Block::Figure(Figure::Plot {
         title: "J before each step".into(),
         panels: vec![Panel {
@@ -263,7 +264,7 @@ fn gd_2(v: &Values, s: &Settings) -> Result<Report> {
             series[i].points.push((k as f64, j.to_f64()));
             row.push(j.clone().into());
             if k == 8 {
-                r.results.push((format!("J_8 {}", names[i]), j));
+                r.add(format!("J_8 {}", names[i]), j, Kind::Loss);
             }
             state[i] = (w.sub(&a.mul(&gw)?)?, b.sub(&a.mul(&gb)?)?);
         }
@@ -349,10 +350,11 @@ fn gd_3(v: &Values, s: &Settings) -> Result<Report> {
             Cell::Num(Scalar::Float(e[9].val_loss.unwrap_or(f64::NAN))),
             Cell::Num(Scalar::Float(sd)),
         ]);
-        r.results.push((
+        r.add(
             format!("val_loss {name}"),
             Scalar::Float(e[9].val_loss.unwrap_or(0.0)),
-        ));
+            Kind::Loss,
+        );
         let per = log.iterations_per_epoch as f64;
         series.push(Series {
             label: format!("{name} (B = {})", log.batch),
@@ -404,14 +406,21 @@ fn gd_4(v: &Values, s: &Settings) -> Result<Report> {
         } else {
             " (other batch)"
         };
-        r.results
-            .push((format!("iterations per epoch{key}"), Scalar::int(it as i64)));
-        r.results
-            .push((format!("last index{key}"), Scalar::int(it as i64 - 1)));
-        r.results.push((
+        r.add(
+            format!("iterations per epoch{key}"),
+            Scalar::int(it as i64),
+            Kind::Count,
+        );
+        r.add(
+            format!("last index{key}"),
+            Scalar::int(it as i64 - 1),
+            Kind::Count,
+        );
+        r.add(
             format!("last batch{key}"),
             Scalar::int(log.last_batch as i64),
-        ));
+            Kind::Count,
+        );
     }
     r.blocks.push(Block::Figure(batch_figure(n, &[b, b2])));
     Ok(r)
@@ -497,7 +506,7 @@ fn audit_1(v: &Values) -> Result<Plan> {
         }
     }
     l.push((format!("J_{last}"), "J".into()));
-    if let Kind::Graph { finals, .. } = &mut it.kind {
+    if let Source::Graph { finals, .. } = &mut it.kind {
         *finals = vec![w, b, format!("J_{last}")];
     }
     it.links = l;

@@ -7,6 +7,7 @@ use crate::catalog::{Audit, Engine, Exercise, NO_HAND_ROUNDING};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
+use crate::report::Kind;
 use crate::report::{Block, Cell, Figure, Panel, Report, Series, Settings, Table};
 use crate::scalar::Scalar;
 use crate::train::engine::{Mlp, Targets, Update, Workspace};
@@ -162,22 +163,26 @@ fn dying_1(v: &Values, s: &Settings) -> Result<Report> {
     for sentence in verdict.sentences(lr, s) {
         r.text(sentence);
     }
-    r.results.push((
-        "relu dead in all epochs".into(),
+    r.add(
+        "relu dead in all epochs",
         Scalar::int(i64::from(verdict.dead)),
-    ));
-    r.results.push((
-        "leaky fires again in epoch".into(),
+        Kind::Value,
+    );
+    r.add(
+        "leaky fires again in epoch",
         Scalar::int(verdict.fired.map_or(0, |e| e as i64)),
-    ));
-    r.results.push((
-        "relu loss, last epoch".into(),
+        Kind::Count,
+    );
+    r.add(
+        "relu loss, last epoch",
         Scalar::Float(verdict.relu_loss),
-    ));
-    r.results.push((
-        "leaky loss, last epoch".into(),
+        Kind::Loss,
+    );
+    r.add(
+        "leaky loss, last epoch",
         Scalar::Float(verdict.leaky_loss),
-    ));
+        Kind::Loss,
+    );
     let (a_series, b_series) = (z_series(&relu_runs), z_series(&leaky_runs));
     r.blocks.push(Block::Figure(Figure::Plot {
         title: "Largest pre-activation of the hidden unit".into(),

@@ -9,12 +9,13 @@ use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::network::{Convention, Network, transpose};
 use crate::network::{LayerSpec, Pass};
+use crate::report::Kind;
 use crate::report::layer_math::formulas;
 use crate::report::net::forward_results;
 use crate::report::network::forward_tables;
 use crate::report::{Block, Cell, Figure, Report, Settings, Table};
 use crate::rounding::plan::{links, replay, replay_pass, same};
-use crate::rounding::{Item, Kind, Plan};
+use crate::rounding::{Item, Plan, Source};
 
 /// The CAL 2-2-1 network, W(l) out×in: W(l)_ij joins input j to unit i.
 pub(crate) const COLUMN: &[Param] = &[
@@ -297,7 +298,7 @@ fn forward_3(v: &Values, s: &Settings) -> Result<Report> {
         let net = forward_3_unit(v, f, s)?;
         let fwd = net.forward(&a)?;
         forward_tables(&mut r, &net, &a, &fwd, s);
-        r.results.push((key.into(), fwd[0].a[0].clone()));
+        r.add(key, fwd[0].a[0].clone(), Kind::Value);
     }
     r.heading("K classes · K 分类: p(y = k | x) = softmax(z)_k");
     let net = forward_3_softmax(v, s)?;
@@ -309,8 +310,7 @@ fn forward_3(v: &Values, s: &Settings) -> Result<Report> {
         total.show(s.digits)
     ));
     for (k, y) in fwd[0].a.iter().enumerate() {
-        r.results
-            .push((format!("softmax p(y={}|x)", k + 1), y.clone()));
+        r.add(format!("softmax p(y={}|x)", k + 1), y.clone(), Kind::Value);
     }
     r.blocks.push(Block::Figure(Figure::Bars {
         title: "Softmax output p(y = k | x)".into(),
@@ -343,14 +343,14 @@ fn audit_3(v: &Values) -> Result<Plan> {
         let net = super::forward::forward_3_unit(v, f, &s)?;
         items.push(Item {
             label: label.into(),
-            kind: Kind::Layers((net, a.clone(), None)),
+            kind: Source::Layers((net, a.clone(), None)),
             links: links(&[("a(1)_1", key)]),
         });
     }
     let net = super::forward::forward_3_softmax(v, &s)?;
     items.push(Item {
         label: "softmax head".into(),
-        kind: Kind::Layers((net, a, None)),
+        kind: Source::Layers((net, a, None)),
         links: (1..=3)
             .map(|k| (format!("a(1)_{k}"), format!("softmax p(y={k}|x)")))
             .collect(),

@@ -6,6 +6,7 @@ use crate::catalog::{Audit, Draw, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::report::{Cell, Report, Settings, Table};
+use crate::report::{Kind, Named};
 use crate::rounding::Plan;
 use crate::rounding::plan::{forward, inputs, links, replay};
 use crate::scalar::Scalar;
@@ -82,7 +83,10 @@ fn init_1(v: &Values, s: &Settings) -> Result<Report> {
     ]);
     r.table(t);
     r.text(format!("Every initial weight of a layer with m = {} inputs is drawn from [{}, {}]. The bound is exact only when m is a perfect square (m = 4 gives 1/2).", m.show(s.digits), bound.neg().show(s.digits), bound.show(s.digits)));
-    r.results = vec![("bound".into(), bound), ("variance".into(), var)];
+    r.results = vec![
+        Named::new("bound", bound, Kind::Value),
+        Named::new("variance", var, Kind::Value),
+    ];
     Ok(r)
 }
 
@@ -118,7 +122,7 @@ fn init_2(v: &Values, s: &Settings) -> Result<Report> {
             cast(init.exact_scale(fi, fo)?).into(),
             var.clone().into(),
         ]);
-        r.results.push((format!("var {}", init.label()), var));
+        r.add(format!("var {}", init.label()), var, Kind::Value);
     }
     r.table(t);
     r.text("Xavier keeps Var(z) ≈ Var(a) for tanh-like units (Var W = 2/(n_in + n_out)); He doubles it for ReLU, which zeroes half its inputs (Var W = 2/n_in).");

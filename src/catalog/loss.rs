@@ -11,6 +11,7 @@ use crate::loss::Loss;
 use crate::network::{Convention, Network, Objective};
 use crate::report::network::update_table;
 use crate::report::{Cell, Math, Report, Settings, Table};
+use crate::report::{Kind, Named};
 use crate::rounding::Plan;
 use crate::rounding::plan::{forward, inputs, links, replay};
 use crate::scalar::Scalar;
@@ -141,7 +142,10 @@ fn loss_1(v: &Values, s: &Settings) -> Result<Report> {
         Math::new("1/2 Σ (y'_k - t_k)²", "\\frac{1}{2}\\sum_k (y'_k - t_k)^2").into(),
         half.clone().into(),
     ]);
-    r.results = vec![("mse".into(), mse), ("half_sse".into(), half)];
+    r.results = vec![
+        Named::new("mse", mse, Kind::Loss),
+        Named::new("half_sse", half, Kind::Loss),
+    ];
     if ce_ok {
         let ce = Loss::CrossEntropy.value(&y, &t)?;
         tot.row(vec![
@@ -149,7 +153,7 @@ fn loss_1(v: &Values, s: &Settings) -> Result<Report> {
             Math::new("-Σ t_k ln y'_k", "-\\sum_k t_k \\ln y'_k").into(),
             ce.clone().into(),
         ]);
-        r.results.push(("cross_entropy".into(), ce));
+        r.add("cross_entropy", ce, Kind::Loss);
     }
     r.table(tot);
     r.text(if ce_ok {
@@ -266,13 +270,13 @@ fn loss_2(v: &Values, s: &Settings) -> Result<Report> {
         l.new_b.as_ref().expect("α given"),
     );
     r.results = vec![
-        ("L1".into(), losses[0].clone()),
-        ("L2".into(), losses[1].clone()),
-        ("penalty".into(), penalty),
-        ("R".into(), risk),
-        ("W_11 new".into(), nw[0][0].clone()),
-        ("W_12 new".into(), nw[0][1].clone()),
-        ("b new".into(), nb[0].clone()),
+        Named::new("L1", losses[0].clone(), Kind::Loss),
+        Named::new("L2", losses[1].clone(), Kind::Loss),
+        Named::new("penalty", penalty, Kind::Loss),
+        Named::new("R", risk, Kind::Loss),
+        Named::new("W_11 new", nw[0][0].clone(), Kind::Parameter),
+        Named::new("W_12 new", nw[0][1].clone(), Kind::Parameter),
+        Named::new("b new", nb[0].clone(), Kind::Parameter),
     ];
     Ok(r)
 }

@@ -9,18 +9,24 @@
 //! example that forgets one does not compile.
 
 mod activation;
+mod approx_outer;
 mod approximation;
 mod autodiff;
 mod backprop;
+mod cal_chains;
 mod chain_rule;
 mod common;
 mod descent;
 mod dying_relu;
 mod forward;
+mod forward_mode;
+mod indicator;
 mod init;
+mod layouts;
 mod loss;
 mod network;
 mod neuron;
+mod pku_layers;
 mod softmax;
 mod training;
 mod vanishing;
@@ -245,10 +251,14 @@ pub fn all() -> Vec<&'static Example> {
         neuron::EXAMPLES,
         activation::EXAMPLES,
         forward::EXAMPLES,
+        pku_layers::FORWARD,
         softmax::EXAMPLES,
         loss::EXAMPLES,
         backprop::EXAMPLES,
+        indicator::BACKPROP,
+        layouts::EXAMPLES,
         autodiff::EXAMPLES,
+        forward_mode::EXAMPLES,
         chain_rule::EXAMPLES,
         descent::EXAMPLES,
         network::EXAMPLES,
@@ -257,6 +267,7 @@ pub fn all() -> Vec<&'static Example> {
         dying_relu::EXAMPLES,
         xor::EXAMPLES,
         approximation::EXAMPLES,
+        approx_outer::EXAMPLES,
         training::EXAMPLES,
     ]
     .into_iter()

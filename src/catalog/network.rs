@@ -6,6 +6,7 @@ use crate::catalog::{Audit, Draw, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::report::{Cell, Math, Report, Settings, Table};
+use crate::report::{Kind, Named};
 use crate::scalar::Scalar;
 
 pub static EXAMPLES: &[Example] = &[
@@ -138,9 +139,9 @@ fn counts(v: &Values, s: &Settings) -> Result<Report> {
         w + b
     ));
     r.results = vec![
-        ("weights".into(), n(w)),
-        ("biases".into(), n(b)),
-        ("total".into(), n(w + b)),
+        Named::new("weights", n(w), Kind::Count),
+        Named::new("biases", n(b), Kind::Count),
+        Named::new("total", n(w + b), Kind::Count),
     ];
     Ok(r)
 }
@@ -168,9 +169,8 @@ fn shapes(v: &Values, s: &Settings) -> Result<Report> {
             Cell::Text(format!("1×{i} · {i}×{o} + 1×{o} → 1×{o}")),
             Cell::Text("column: unit i ← input j; row: input i → unit j".into()),
         ]);
-        r.results
-            .push((format!("W({}) rows (column)", l + 1), n(o)));
-        r.results.push((format!("W({}) rows (row)", l + 1), n(i)));
+        r.add(format!("W({}) rows (column)", l + 1), n(o), Kind::Count);
+        r.add(format!("W({}) rows (row)", l + 1), n(i), Kind::Count);
     }
     r.table(t);
     r.text("One notation's W is the other's transpose, W_row = W_colᵀ; both hold n_in·n_out numbers, and PKU writes the link as W_ij = w_ji. nn-tutor net accepts either with convention = \"column\" or \"row\".");

@@ -13,8 +13,9 @@ use crate::network::{Convention, LayerSpec, Network, Objective, Trace, fd_agrees
 use crate::report::net::forward_results;
 use crate::report::network::forward_tables;
 use crate::report::{Block, Cell, Figure, Math, Panel, Report, Series, Settings, Table};
+use crate::report::{Kind, Named};
 use crate::rounding::plan::{forward, inputs, replay};
-use crate::rounding::{Kind, Plan};
+use crate::rounding::{Plan, Source};
 use crate::scalar::Scalar;
 
 const X: Param = Param::new("x", "2", "input");
@@ -115,8 +116,8 @@ fn neuron_1(v: &Values, s: &Settings) -> Result<Report> {
     forward_results(&mut r, &fwd);
     r.data.clear();
     r.results = vec![
-        ("z".into(), fwd[0].z[0].clone()),
-        ("a".into(), fwd[0].a[0].clone()),
+        Named::new("z", fwd[0].z[0].clone(), Kind::Value),
+        Named::new("a", fwd[0].a[0].clone(), Kind::Value),
     ];
     Ok(r)
 }
@@ -227,14 +228,14 @@ fn neuron_2(v: &Values, s: &Settings) -> Result<Report> {
         if fd_ok { "✓ agree" } else { "✗ disagree" }
     ));
     r.results = vec![
-        ("z".into(), z.clone()),
-        ("a".into(), a.clone()),
-        ("L".into(), t.loss.clone()),
-        ("dL/da".into(), dl_da.clone()),
-        ("da/dz".into(), fp),
-        ("dz".into(), dz.clone()),
-        ("dw".into(), l.grad_w[0][0].clone()),
-        ("db".into(), l.grad_b[0].clone()),
+        Named::new("z", z.clone(), Kind::Value),
+        Named::new("a", a.clone(), Kind::Value),
+        Named::new("L", t.loss.clone(), Kind::Loss),
+        Named::new("dL/da", dl_da.clone(), Kind::Gradient),
+        Named::new("da/dz", fp, Kind::Gradient),
+        Named::new("dz", dz.clone(), Kind::Gradient),
+        Named::new("dw", l.grad_w[0][0].clone(), Kind::Gradient),
+        Named::new("db", l.grad_b[0].clone(), Kind::Gradient),
     ];
     Ok(r)
 }
@@ -282,7 +283,7 @@ fn neuron_3(v: &Values, s: &Settings) -> Result<Report> {
             nw.clone().into(),
             nb.clone().into(),
         ]);
-        r.results.push((format!("L_{k}"), t.loss.clone()));
+        r.add(format!("L_{k}"), t.loss.clone(), Kind::Loss);
         losses.push(t.loss.to_f64());
         params.push((w.to_f64(), b.to_f64()));
         (w, b) = (nw, nb);
@@ -302,8 +303,8 @@ fn neuron_3(v: &Values, s: &Settings) -> Result<Report> {
             ": the learning rate may be too large; try --set lr=1/2"
         }
     ));
-    r.results.push(("w".into(), w));
-    r.results.push(("b".into(), b));
+    r.add("w", w, Kind::Parameter);
+    r.add("b", b, Kind::Parameter);
     r.blocks.push(Block::Figure(loop_figure(&losses, &params)));
     Ok(r)
 }
@@ -367,7 +368,7 @@ fn audit_3(v: &Values) -> Result<Plan> {
         .collect();
     l.push((w.clone(), "w".into()));
     l.push((b.clone(), "b".into()));
-    if let Kind::Graph { finals, .. } = &mut it.kind {
+    if let Source::Graph { finals, .. } = &mut it.kind {
         *finals = vec![format!("L_{steps}"), w, b];
     }
     it.links = l;

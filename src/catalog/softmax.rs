@@ -10,6 +10,7 @@ use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
 use crate::report::{Block, Cell, Figure, Math, Report, Settings, Table};
+use crate::report::{Kind, Named};
 use crate::rounding::Plan;
 use crate::rounding::plan::{backward, forward, inputs, links, replay};
 use crate::scalar::Scalar;
@@ -99,9 +100,9 @@ fn softmax_1(v: &Values, s: &Settings) -> Result<Report> {
         .all(|(p, q)| (p.to_f64() - q.to_f64()).abs() < 1e-12);
     r.text(format!("Adding a constant to every a_k leaves softmax unchanged {}: exp(a_k + c) = e^c exp(a_k), and e^c cancels.", if same { "✓" } else { "✗" }));
     for (k, yk) in y.iter().enumerate() {
-        r.results.push((format!("y{}", k + 1), yk.clone()));
+        r.add(format!("y{}", k + 1), yk.clone(), Kind::Value);
     }
-    r.results.push(("sum".into(), crate::activation::sum(&y)?));
+    r.add("sum", crate::activation::sum(&y)?, Kind::Value);
     r.blocks.push(Block::Figure(bars(
         "Softmax probabilities y_k · 分类概率",
         &y,
@@ -223,11 +224,11 @@ fn softmax_2(v: &Values, s: &Settings) -> Result<Report> {
             short.clone().into(),
             Cell::Num(Scalar::Float(fd)),
         ]);
-        r.results.push((format!("dL/dz{}", k + 1), short));
+        r.add(format!("dL/dz{}", k + 1), short, Kind::Gradient);
     }
     r.table(t);
     r.text("The three gradient columns agree: the Jacobian of softmax times -y/ŷ collapses to ŷ - y, which is why the output layer's δ is simply prediction minus label.");
-    r.results.insert(0, ("L".into(), loss));
+    r.results.insert(0, Named::new("L", loss, Kind::Loss));
     r.blocks.push(Block::Figure(bars("ŷ = softmax(z)", &yhat)));
     Ok(r)
 }

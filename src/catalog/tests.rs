@@ -88,10 +88,8 @@ fn replay_at_12_decimals_is_the_exact_answer() {
                         .iter()
                         .find(|r| &r.name == row)
                         .unwrap_or_else(|| panic!("{} {label}: no row {row}", ex.id()));
-                    let (_, want) = report
-                        .results
-                        .iter()
-                        .find(|(n, _)| n == result)
+                    let want = report
+                        .result(result)
                         .unwrap_or_else(|| panic!("{}: no result {result}", ex.id()));
                     assert!(
                         close(&r.exact, want, 1e-12),

@@ -7,6 +7,7 @@ use crate::catalog::{Audit, Engine, Exercise, NO_HAND_ROUNDING};
 use crate::catalog::{Example, Param, Values};
 use crate::error::{Error, Result};
 use crate::loss::Loss;
+use crate::report::Kind;
 use crate::report::train::{DataInfo, report};
 use crate::report::{Block, Cell, Figure, Panel, Report, Series, Settings, Table};
 use crate::scalar::Scalar;
@@ -231,8 +232,7 @@ fn training_2(v: &Values, s: &Settings) -> Result<Report> {
          midpoint lies {gap:.6} above the chord, so L is not convex: gradient descent can stall \
          on plateaus or in local minima (NNDL 非凸优化问题)."
     ));
-    r.results
-        .push(("gap above chord".into(), Scalar::Float(gap)));
+    r.add("gap above chord", Scalar::Float(gap), Kind::Value);
     // The heat map on a finer grid (41 × 41, step 0.4), with P, Q and M marked.
     let fine: Vec<f64> = (0..=40).map(|k| -8.0 + 0.4 * k as f64).collect();
     let mid_w = ((p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0);

@@ -7,6 +7,7 @@ use crate::catalog::{Audit, Engine, Exercise, NO_HAND_ROUNDING};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
+use crate::report::Kind;
 use crate::report::{Block, Cell, Figure, Panel, Report, Series, Settings, Table};
 use crate::scalar::Scalar;
 use crate::train::engine::{Mlp, Targets, Workspace};
@@ -161,10 +162,8 @@ fn vanishing_1(v: &Values, s: &Settings) -> Result<Report> {
         0.25f64.powi(depth as i32),
         first(&relu)
     ));
-    r.results
-        .push(("ratio sigmoid".into(), Scalar::Float(first(&sig))));
-    r.results
-        .push(("ratio relu".into(), Scalar::Float(first(&relu))));
+    r.add("ratio sigmoid", Scalar::Float(first(&sig)), Kind::Value);
+    r.add("ratio relu", Scalar::Float(first(&relu)), Kind::Value);
     r.blocks.push(plot("Vanishing gradients", &cols));
     Ok(r)
 }
@@ -214,11 +213,9 @@ fn vanishing_2(v: &Values, s: &Settings) -> Result<Report> {
             he_w[0]
         ));
     }
-    r.results.push(("delta ratio".into(), Scalar::Float(ratio)));
-    r.results
-        .push(("grad W1 gain".into(), Scalar::Float(big_w[0])));
-    r.results
-        .push(("grad W1 he".into(), Scalar::Float(he_w[0])));
+    r.add("delta ratio", Scalar::Float(ratio), Kind::Value);
+    r.add("grad W1 gain", Scalar::Float(big_w[0]), Kind::Gradient);
+    r.add("grad W1 he", Scalar::Float(he_w[0]), Kind::Gradient);
     r.blocks.push(plot("Exploding gradients", &cols));
     Ok(r)
 }

@@ -14,8 +14,9 @@ use crate::network::{Convention, Network};
 use crate::report::Block;
 use crate::report::train::{DataInfo, report};
 use crate::report::{Cell, Math, Report, Settings, Table};
+use crate::report::{Kind, Named};
 use crate::rounding::plan::{links, replay};
-use crate::rounding::{Item, Kind, Plan};
+use crate::rounding::{Item, Plan, Source};
 use crate::scalar::Scalar;
 use crate::train::data;
 use crate::train::engine::Workspace;
@@ -169,8 +170,8 @@ fn xor_1(v: &Values, s: &Settings) -> Result<Report> {
     ));
     r.text("Why no line works: (0,1) and (1,0) need w2 + b > 0 and w1 + b > 0, (0,0) needs b ≤ 0, so w1 + w2 + b > -b ≥ 0 puts (1,1) on the positive side too.");
     r.results = vec![
-        ("mistakes in last epoch".into(), Scalar::int(last)),
-        ("best line correct".into(), Scalar::int(best)),
+        Named::new("mistakes in last epoch", Scalar::int(last), Kind::Count),
+        Named::new("best line correct", Scalar::int(best), Kind::Count),
     ];
     Ok(r)
 }
@@ -270,7 +271,7 @@ fn xor_2(v: &Values, s: &Settings) -> Result<Report> {
             Cell::Text(want.to_string()),
             Cell::Text(if ok { "✓" } else { "✗" }.into()),
         ]);
-        r.results.push((format!("y({x1},{x2})"), y));
+        r.add(format!("y({x1},{x2})"), y, Kind::Value);
     }
     r.table(t);
     r.text(if all {
@@ -315,10 +316,11 @@ fn xor_3(v: &Values, s: &Settings) -> Result<Report> {
             Cell::Num(Scalar::Float(y)),
             Cell::Text(if y >= 0.5 { "1" } else { "0" }.into()),
         ]);
-        r.results.push((
+        r.add(
             format!("y({},{})", xs[2 * i], xs[2 * i + 1]),
             Scalar::Float(y),
-        ));
+            Kind::Value,
+        );
     }
     r.table(t);
     if wrong == 0 {
@@ -347,7 +349,7 @@ fn audit_2(v: &Values) -> Result<Plan> {
         .into_iter()
         .map(|(x1, x2)| Item {
             label: format!("x = ({x1},{x2})"),
-            kind: Kind::Layers((net.clone(), vec![Scalar::int(x1), Scalar::int(x2)], None)),
+            kind: Source::Layers((net.clone(), vec![Scalar::int(x1), Scalar::int(x2)], None)),
             links: links(&[("a(2)_1", &format!("y({x1},{x2})"))]),
         })
         .collect();

@@ -11,7 +11,7 @@ mod slips;
 use crate::catalog::{self, Example};
 use crate::error::{Error, Result};
 use crate::graph::{Graph, Op, Trace};
-use crate::report::{Cell, Report, Settings, Table};
+use crate::report::{Cell, Kind, Named, Report, Settings, Table};
 use crate::scalar::Scalar;
 
 /// One answer as the student wrote it.
@@ -175,7 +175,7 @@ pub fn check(
                     computed
                         .results
                         .iter()
-                        .map(|(n, _)| n.as_str())
+                        .map(|n| n.name.as_str())
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
@@ -207,7 +207,7 @@ pub fn check(
 
 /// What the slip detectors may look at.
 pub struct Context<'a> {
-    pub results: &'a [(String, Scalar)],
+    pub results: &'a [Named],
     pub trace: Option<&'a Trace>,
     /// The traced network of a layer-level example.
     pub net: Option<&'a crate::network::Trace>,
@@ -220,7 +220,10 @@ pub struct Context<'a> {
 impl Context<'_> {
     /// A computed result by name.
     pub fn result(&self, name: &str) -> Option<&Scalar> {
-        self.results.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+        self.results
+            .iter()
+            .find(|r| r.name == name)
+            .map(|r| &r.value)
     }
 }
 
@@ -229,7 +232,7 @@ impl Context<'_> {
 /// reverse). Otherwise the report's order, gradients after values and
 /// later layers' gradients first (δ(L) before δ(L-1)).
 fn order(r: &Report, trace: Option<&Trace>, name: &str) -> usize {
-    let idx = r.results.iter().position(|(n, _)| n == name).unwrap_or(0);
+    let idx = r.results.iter().position(|n| n.name == name).unwrap_or(0);
     if let Some(t) = trace {
         let n = t.graph.nodes.len();
         let out = t.graph.output_name();
@@ -243,7 +246,7 @@ fn order(r: &Report, trace: Option<&Trace>, name: &str) -> usize {
             return k;
         }
     }
-    if !crate::exercise::is_gradient(name) {
+    if r.results.get(idx).is_none_or(|n| n.kind != Kind::Gradient) {
         return idx;
     }
     let layer = name
@@ -291,11 +294,12 @@ fn report(
     r.table(t);
     let wrong = sorted.iter().filter(|v| !v.right).count();
     r.results = vec![
-        (
+        Named::new(
             "right".to_string(),
             Scalar::int((sorted.len() - wrong) as i64),
+            Kind::Count,
         ),
-        ("wrong".to_string(), Scalar::int(wrong as i64)),
+        Named::new("wrong".to_string(), Scalar::int(wrong as i64), Kind::Count),
     ];
     match sorted.iter().find(|v| !v.right) {
         None => r.text(format!("All {} answers are right.", sorted.len())),

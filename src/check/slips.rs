@@ -3,6 +3,7 @@
 
 use crate::check::{Answer, Context, is_activation, matches};
 use crate::graph::Trace;
+use crate::report::Kind;
 use crate::scalar::Scalar;
 
 /// The likely slip behind a wrong `given` for a quantity whose right value
@@ -167,7 +168,8 @@ fn missing_da_dz(ctx: &Context, given: &Answer, _want: &Scalar) -> Option<String
     let (name, v) = ctx
         .results
         .iter()
-        .find(|(m, _)| m.ends_with("/da") && m.starts_with('d'))?;
+        .find(|r| r.kind == Kind::Gradient && r.name.ends_with("/da"))
+        .map(|r| (&r.name, &r.value))?;
     let f = ctx.result("da/dz").map(|d| d.show(6));
     is(ctx, given, v).then(|| {
         format!(

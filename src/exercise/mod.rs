@@ -11,7 +11,8 @@ pub mod sheet;
 
 use crate::catalog::{self, Draw, Example, Exercise};
 use crate::error::{Error, Result};
-use crate::report::{Block, Cell, Report, Settings};
+use crate::report::Kind;
+use crate::report::{Report, Settings};
 
 pub use command::{Ask, Files, run};
 pub use messages::Lang;
@@ -52,38 +53,23 @@ pub struct Sheet {
 /// Why a drawn report makes a poor exercise, if it does: a kink (where the
 /// derivative is a convention), or every gradient zero.
 ///
-/// A kink is what the engines mark: a check cell `kink: …` (a gradient whose
-/// finite difference is one-sided: ReLU or Leaky ReLU at exactly 0, a max
-/// tie) or their note `Kink: …`. A sentence that merely explains the
-/// convention (activation/1's "Kink convention: …", always printed) is not one.
+/// A kink is what the engines mark on a result ([`Flags::kink`]: a
+/// gradient taken where the derivative jumps, ReLU or Leaky ReLU at exactly
+/// 0, a max tie); a gradient is a result of [`Kind::Gradient`].
 pub fn degenerate(r: &Report) -> Option<&'static str> {
-    let mentions_kink = r.blocks.iter().any(|b| match b {
-        Block::Text(t) => t.starts_with("Kink:"),
-        Block::Table(t) => t
-            .rows
-            .iter()
-            .flatten()
-            .any(|c| matches!(c, Cell::Text(s) if s.starts_with("kink"))),
-        _ => false,
-    });
-    if mentions_kink {
+    if r.results.iter().any(|n| n.flags.kink) {
         return Some("an input sits on a kink");
     }
     let grads: Vec<_> = r
         .results
         .iter()
-        .filter(|(n, _)| is_gradient(n))
-        .map(|(_, v)| v)
+        .filter(|n| n.kind == Kind::Gradient)
+        .map(|n| &n.value)
         .collect();
     if !grads.is_empty() && grads.iter().all(|v| v.is_zero()) {
         return Some("every gradient is zero");
     }
     None
-}
-
-/// Result names that are derivatives: `df/dx`, `dw`, `delta(1)_1`, `logistic'(z1)`.
-pub fn is_gradient(name: &str) -> bool {
-    name.contains("/d") || name.starts_with('d') || name.contains('\'')
 }
 
 /// Draw one problem of `ex`, continuing the generator's stream; a draw that

@@ -57,7 +57,7 @@ fn check_line(p: &Problem) -> String {
 }
 
 fn names(r: &Report) -> Vec<&str> {
-    r.results.iter().map(|(n, _)| n.as_str()).collect()
+    r.results.iter().map(|n| n.name.as_str()).collect()
 }
 
 /// The steps that define a graph example's intermediates (`a = w0*x0; …`):
@@ -128,7 +128,7 @@ fn md(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
                 title(p, l)
             ));
             out.push_str(&format!("**{}**\n\n", text(Msg::Answers, l)));
-            out.push_str(&pairs_table(&p.report.results));
+            out.push_str(&pairs_table(&results(&p.report)));
             out.push_str(&format!(
                 "{}: `{}`\n\n",
                 text(Msg::ExactHint, l),
@@ -222,7 +222,7 @@ fn tex(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
                 latex::escape(&title(p, l)),
                 text(Msg::Answers, l)
             ));
-            out.push_str(&pairs(&p.report.results));
+            out.push_str(&pairs(&results(&p.report)));
             out.push_str(&format!(
                 "{}: \\texttt{{{}}}\n\n\\textbf{{{}}}\n\n",
                 text(Msg::ExactHint, l),
@@ -277,7 +277,7 @@ fn json(sh: &Sheet, parts: Parts) -> String {
                 "find": names(&p.report),
             });
             if parts.key {
-                v["results"] = named(&p.report.results);
+                v["results"] = json_render::typed(&p.report.results);
                 v["report"] = json_render::value(&p.report);
             }
             v
@@ -302,4 +302,12 @@ fn named(pairs: &[(String, crate::Scalar)]) -> Value {
             .map(|(k, v)| (k.clone(), json_render::number(v)))
             .collect(),
     )
+}
+
+/// A report's results as (name, value) pairs, as the sheet shows them.
+fn results(r: &Report) -> Vec<(String, crate::Scalar)> {
+    r.results
+        .iter()
+        .map(|n| (n.name.clone(), n.value.clone()))
+        .collect()
 }

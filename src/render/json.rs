@@ -5,7 +5,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::render::RenderOptions;
-use crate::report::{Block, Cell, Data, Figure, Report};
+use crate::report::{Block, Cell, Data, Figure, Named, Report};
 use crate::scalar::Scalar;
 
 /// A number in the JSON contract.
@@ -17,6 +17,17 @@ fn named(pairs: &[(String, Scalar)]) -> Value {
     let mut m = Map::new();
     for (k, v) in pairs {
         m.insert(k.clone(), number(v));
+    }
+    Value::Object(m)
+}
+
+/// Each result's number with its kind (`"kind": "gradient"`).
+pub fn typed(results: &[Named]) -> Value {
+    let mut m = Map::new();
+    for r in results {
+        let mut v = number(&r.value);
+        v["kind"] = json!(r.kind.name());
+        m.insert(r.name.clone(), v);
     }
     Value::Object(m)
 }
@@ -138,7 +149,7 @@ pub fn value(r: &Report) -> Value {
         "title_zh": r.title_zh,
         "sources": r.sources,
         "inputs": named(&r.inputs),
-        "results": named(&r.results),
+        "results": typed(&r.results),
         "blocks": r.blocks.iter().map(block).collect::<Vec<_>>(),
     });
     let mut v = v;

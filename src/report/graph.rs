@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::graph::{EdgeStep, NoGradient, NoSlope, Op, Trace};
 use crate::report::{Block, Cell, Figure, FigureNode, Math, Report, Settings, Table};
+use crate::report::{Kind, Named};
 use crate::scalar::Scalar;
 
 /// Most paths from one variable to the output that a chain table lists.
@@ -93,27 +94,24 @@ pub fn explain(report: &mut Report, trace: &Trace, inputs: &HashMap<String, Scal
     }
     report.blocks.push(Block::Figure(figure(trace)));
     // Named results: the output, each named step, then the gradients.
-    report
-        .results
-        .push((out.clone(), trace.values[g.output].clone()));
+    report.add(out.clone(), trace.values[g.output].clone(), Kind::Value);
     for n in g
         .nodes
         .iter()
         .enumerate()
         .filter(|(i, n)| *i != g.output && n.name.is_some() && n.op != Op::Input)
     {
-        report
-            .results
-            .push((n.1.label.clone(), trace.values[n.0].clone()));
+        report.add(n.1.label.clone(), trace.values[n.0].clone(), Kind::Value);
     }
     for (i, n) in g.nodes.iter().enumerate() {
         if i == g.output || n.name.is_none() {
             continue;
         }
         if let Some(gr) = &trace.grads[i] {
-            report
-                .results
-                .push((format!("d{out}/d{}", n.label), gr.clone()));
+            report.results.push(
+                Named::new(format!("d{out}/d{}", n.label), gr.clone(), Kind::Gradient)
+                    .at_kink(!trace.kinks.is_empty()),
+            );
         }
     }
 }

@@ -1,10 +1,14 @@
 //! One [`Report`] per run: what was computed, as data.
 //!
-//! The math modules produce traces; the builders in this module turn a trace
-//! into a Report of blocks (text, formulas, tables, figures) and named
-//! results; the renderers in [`crate::render`] turn a Report into terminal
-//! tables, Markdown, LaTeX or JSON. Every output comes from the same Report,
-//! so they cannot disagree.
+//! The math modules produce traces (`graph::Trace`, `network::Trace`, the
+//! training log); the builders in this module (`graph`, `network`, `net`,
+//! `train`) and the catalog's examples turn them into a Report of blocks
+//! (text, formulas, tables, figures) and typed named results ([`Named`]: a
+//! value with its [`Kind`] and [`Flags`]); the renderers in
+//! [`crate::render`] turn a Report into terminal tables, Markdown, LaTeX or
+//! JSON, and [`i18n`] swaps its prose for the Chinese of the message table
+//! in [`messages`]. Every output comes from the same Report, so they cannot
+//! disagree.
 
 pub mod graph;
 pub mod i18n;
@@ -209,6 +213,79 @@ pub enum Block {
     Figure(Figure),
 }
 
+/// What a named result is: `check` orders answers and `exercise` judges a
+/// draw by it, never by the result's name; JSON shows it as `kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A given number (an input value or the data).
+    Input,
+    /// A value computed on the way (z, a, a named step, a prediction).
+    Value,
+    /// A derivative: ∂f/∂x, δ, a local derivative f'(z).
+    Gradient,
+    /// A loss, risk or cost (L, J, MSE, cross-entropy).
+    Loss,
+    /// A whole-number count (parameters, iterations, epochs, mistakes).
+    Count,
+    /// A parameter after learning (updated w, b, W).
+    Parameter,
+}
+
+impl Kind {
+    /// The word JSON writes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Input => "input",
+            Kind::Value => "value",
+            Kind::Gradient => "gradient",
+            Kind::Loss => "loss",
+            Kind::Count => "count",
+            Kind::Parameter => "parameter",
+        }
+    }
+}
+
+/// Facts about one result, set where it is computed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Flags {
+    /// It is a derivative taken exactly at a kink (ReLU at 0, a max tie),
+    /// where its value is a convention.
+    pub kink: bool,
+    /// It is a float (a rounded value), not an exact fraction.
+    pub rounded: bool,
+}
+
+/// One named result: `df/dx = -4`, a gradient.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Named {
+    pub name: String,
+    pub value: Scalar,
+    pub kind: Kind,
+    pub flags: Flags,
+}
+
+impl Named {
+    /// A result of this kind; `rounded` is set when the value is a float.
+    pub fn new(name: impl Into<String>, value: Scalar, kind: Kind) -> Named {
+        let rounded = !value.is_exact();
+        Named {
+            name: name.into(),
+            value,
+            kind,
+            flags: Flags {
+                kink: false,
+                rounded,
+            },
+        }
+    }
+
+    /// The same result marked as taken at a kink.
+    pub fn at_kink(mut self, kink: bool) -> Named {
+        self.flags.kink = kink;
+        self
+    }
+}
+
 /// Everything one run computed, ready to render in any format.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Report {
@@ -223,8 +300,9 @@ pub struct Report {
     /// Input values, in order.
     pub inputs: Vec<(String, Scalar)>,
     pub blocks: Vec<Block>,
-    /// Named results (`f`, `df/dx`, …) in order; tests and tools read these.
-    pub results: Vec<(String, Scalar)>,
+    /// Named results (`f`, `df/dx`, …) in order, each with its kind;
+    /// tests and tools read these.
+    pub results: Vec<Named>,
     /// Commands worth trying next.
     pub try_next: Vec<String>,
     /// Extra structured output for JSON (see [`Data`]).
@@ -237,7 +315,15 @@ pub struct Report {
 impl Report {
     /// The named result, if the report has it.
     pub fn result(&self, name: &str) -> Option<&Scalar> {
-        self.results.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+        self.results
+            .iter()
+            .find(|r| r.name == name)
+            .map(|r| &r.value)
+    }
+
+    /// Append a named result of this kind.
+    pub fn add(&mut self, name: impl Into<String>, value: Scalar, kind: Kind) {
+        self.results.push(Named::new(name, value, kind));
     }
 
     /// Append a text paragraph.

@@ -5,6 +5,7 @@ use crate::network::{Convention, Forward};
 use crate::report::layer_math::formulas;
 use crate::report::network::{explain, forward_tables};
 use crate::report::{Data, Report, Settings};
+use crate::report::{Kind, Named};
 use crate::scalar::Scalar;
 
 /// The report of `nn-tutor net SPEC.toml`: the spec echoed (JSON `spec`),
@@ -84,16 +85,13 @@ pub fn net_report(
 pub fn forward_results(r: &mut Report, fwd: &[Forward]) {
     for (idx, f) in fwd.iter().enumerate() {
         let l = idx + 1;
-        r.results.extend(
-            f.z.iter()
-                .enumerate()
-                .map(|(i, v)| (format!("z({l})_{}", i + 1), v.clone())),
-        );
-        r.results.extend(
-            f.a.iter()
-                .enumerate()
-                .map(|(i, v)| (format!("a({l})_{}", i + 1), v.clone())),
-        );
+        for (q, vs) in [("z", &f.z), ("a", &f.a)] {
+            r.results.extend(
+                vs.iter().enumerate().map(|(i, v)| {
+                    Named::new(format!("{q}({l})_{}", i + 1), v.clone(), Kind::Value)
+                }),
+            );
+        }
     }
     let layers = fwd
         .iter()

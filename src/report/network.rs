@@ -13,6 +13,7 @@ use crate::report::layer_math::{
     sum_of_products, text,
 };
 use crate::report::{Cell, Data, Math, Report, Settings, Table};
+use crate::report::{Kind, Named};
 use crate::scalar::Scalar;
 
 /// Most rows a table shows; the rest are counted (JSON has every value).
@@ -474,36 +475,36 @@ fn loss_table(t: &Trace, s: &Settings) -> Table {
 
 fn results(report: &mut Report, net: &Network, t: &Trace) {
     let c = net.convention;
-    report.results.push(("loss".into(), t.loss.clone()));
+    report.add("loss", t.loss.clone(), Kind::Loss);
+    // At a kink every gradient takes the convention's one-sided value.
+    let kink = t.layers.iter().any(|l| l.kink);
+    let grad = |name: String, v: &Scalar| Named::new(name, v.clone(), Kind::Gradient).at_kink(kink);
     for (idx, lt) in t.layers.iter().enumerate() {
         let l = idx + 1;
         let r = &mut report.results;
-        r.extend(
-            lt.z.iter()
-                .enumerate()
-                .map(|(i, v)| (format!("z({l})_{}", i + 1), v.clone())),
-        );
-        r.extend(
-            lt.a.iter()
-                .enumerate()
-                .map(|(i, v)| (format!("a({l})_{}", i + 1), v.clone())),
-        );
+        for (q, vs) in [("z", &lt.z), ("a", &lt.a)] {
+            r.extend(
+                vs.iter().enumerate().map(|(i, v)| {
+                    Named::new(format!("{q}({l})_{}", i + 1), v.clone(), Kind::Value)
+                }),
+            );
+        }
         r.extend(
             lt.delta
                 .iter()
                 .enumerate()
-                .map(|(i, v)| (format!("delta({l})_{}", i + 1), v.clone())),
+                .map(|(i, v)| grad(format!("delta({l})_{}", i + 1), v)),
         );
         let ins = lt.grad_w.first().map_or(0, Vec::len);
         for (o, k) in display_order(c, lt.grad_w.len(), ins) {
             let (i, j) = shown_index(c, o, k);
-            r.push((format!("dL/dW({l})_{i},{j}"), lt.grad_w[o][k].clone()));
+            r.push(grad(format!("dL/dW({l})_{i},{j}"), &lt.grad_w[o][k]));
         }
         r.extend(
             lt.grad_b
                 .iter()
                 .enumerate()
-                .map(|(i, v)| (format!("dL/db({l})_{}", i + 1), v.clone())),
+                .map(|(i, v)| grad(format!("dL/db({l})_{}", i + 1), v)),
         );
     }
     let layers = t

@@ -2,6 +2,7 @@
 //! arithmetic of JQ (batch, epoch, iteration), the per-epoch table and the
 //! confusion matrix.
 
+use crate::report::Kind;
 use crate::report::{Cell, Math, Report, Table};
 use crate::scalar::Scalar;
 use crate::train::Real;
@@ -313,24 +314,27 @@ pub fn report<T: Real>(cfg: &Config, data: &DataInfo, net: &Mlp<T>, log: &Log) -
 /// Named results for tests and JSON.
 fn results(r: &mut Report, log: &Log) {
     let last = log.epochs.last().expect("at least one epoch ran");
-    let mut put = |k: &str, v: Scalar| r.results.push((k.to_string(), v));
-    put(
+    let count = |n: usize| Scalar::int(n as i64);
+    r.add(
         "iterations_per_epoch",
-        Scalar::int(log.iterations_per_epoch as i64),
+        count(log.iterations_per_epoch),
+        Kind::Count,
     );
-    put("last_batch", Scalar::int(log.last_batch as i64));
-    put("epochs_run", Scalar::int(log.epochs.len() as i64));
-    put("kept_epoch", Scalar::int(log.kept_epoch as i64));
-    put("loss", Scalar::Float(last.loss));
+    r.add("last_batch", count(log.last_batch), Kind::Count);
+    r.add("epochs_run", count(log.epochs.len()), Kind::Count);
+    r.add("kept_epoch", count(log.kept_epoch), Kind::Count);
+    r.add("loss", Scalar::Float(last.loss), Kind::Loss);
     if let Some(v) = last.val_loss {
-        put("val_loss", Scalar::Float(v));
+        r.add("val_loss", Scalar::Float(v), Kind::Loss);
     }
-    put(
-        &format!("{}_loss", log.final_on),
+    let on = &log.final_on;
+    r.add(
+        format!("{on}_loss"),
         Scalar::Float(log.final_eval.loss),
+        Kind::Loss,
     );
     if let Some(a) = log.final_eval.accuracy {
-        put(&format!("{}_accuracy", log.final_on), Scalar::Float(a));
+        r.add(format!("{on}_accuracy"), Scalar::Float(a), Kind::Value);
     }
 }
 

@@ -146,14 +146,14 @@ pub fn graph_rows(
 pub struct Item {
     /// Prefixed to each row name (`logistic(z4) · a`); empty for one piece.
     pub label: String,
-    pub kind: Kind,
+    pub kind: Source,
     /// (row name, name of the example's result): the exact column of the
     /// row must equal that result; tests check every link.
     pub links: Vec<(String, String)>,
 }
 
 /// What an [`Item`] replays.
-pub enum Kind {
+pub enum Source {
     /// A program of the expression language, replayed forward and (with
     /// `backward`) backward.
     Graph {
@@ -182,13 +182,13 @@ impl Item {
     /// The rows of this piece, with its label in front of each name.
     pub fn rows(&self, d: u32) -> Result<Vec<Row>> {
         let mut rows = match &self.kind {
-            Kind::Graph {
+            Source::Graph {
                 src,
                 inputs,
                 backward,
                 finals,
             } => graph_rows(src, inputs, d, *backward, finals)?,
-            Kind::Layers(p) => layers::rows(p, d)?,
+            Source::Layers(p) => layers::rows(p, d)?,
         };
         if !self.label.is_empty() {
             for r in &mut rows {

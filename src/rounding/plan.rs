@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::error::Result;
 use crate::network::Pass;
-use crate::rounding::{Item, Kind, Plan};
+use crate::rounding::{Item, Plan, Source};
 use crate::scalar::Scalar;
 
 /// An example's program replayed forward and backward, as it computes.
@@ -23,7 +23,7 @@ pub fn replay_pass(p: Pass, links: Vec<(String, String)>) -> Plan {
     Plan::Replay {
         items: vec![Item {
             label: String::new(),
-            kind: Kind::Layers(p),
+            kind: Source::Layers(p),
             links,
         }],
         note: None,
@@ -56,7 +56,7 @@ pub fn links(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 pub fn backward(label: String, src: String, inputs: HashMap<String, Scalar>) -> Item {
     Item {
         label,
-        kind: Kind::Graph {
+        kind: Source::Graph {
             src,
             inputs,
             backward: true,
@@ -70,7 +70,7 @@ pub fn backward(label: String, src: String, inputs: HashMap<String, Scalar>) -> 
 pub fn forward(src: String, inputs: HashMap<String, Scalar>, finals: &[&str]) -> Item {
     Item {
         label: String::new(),
-        kind: Kind::Graph {
+        kind: Source::Graph {
             src,
             inputs,
             backward: false,

@@ -47,6 +47,27 @@ def fd4(key, h=F(1, 10**6)):
     return (cal_forward(a)[-1] - cal_forward(b)[-1]) / (2 * h)
 check("backprop/4 exact central difference dLoss/dw2_00 (L is quadratic there)", fd4("w2_00"), "-3/4")
 check("backprop/4 exact central difference dLoss/dw1_00", fd4("w1_00"), "-6")
+# all nine chains the deck asks for, written out factor by factor (CAL 0-based names), each
+# against the shown product and against an exact central difference of a separate forward pass
+fp = lambda u: F(1 if u > 0 else 0)  # ReLU' (u0 = 1/4, u1 = 3/2: no kink at the defaults)
+x2 = [x20, x21]; x1 = [P["x10"], P["x11"]]; u = [u0, u1]
+chains4 = {"w2_00": [dL_dg, 1, x2[0]], "w2_10": [dL_dg, 1, x2[1]], "b2_0": [dL_dg, 1, 1]}
+for i in range(2):
+    for j in range(2):
+        chains4[f"w1_{i}{j}"] = [dL_dg, 1, P[f"w2_{j}0"], fp(u[j]), x1[i]]
+for j in range(2):
+    chains4[f"b1_{j}"] = [dL_dg, 1, P[f"w2_{j}0"], fp(u[j]), 1]
+shown4 = {"w2_00": "-3/4", "w2_10": "-9/2", "b2_0": "-3", "w1_00": "-6", "w1_01": "3",
+          "w1_10": "-12", "w1_11": "6", "b1_0": "-6", "b1_1": "3"}
+grads4 = {}
+for k, fs in chains4.items():
+    prod = F(1)
+    for f in fs:
+        prod *= f
+    grads4[k] = prod
+    check(f"backprop/4 chain dLoss/d{k} = " + " x ".join(str(f) for f in fs), prod, shown4[k])
+    check(f"backprop/4 exact central difference dLoss/d{k}", fd4(k), shown4[k])
+check("backprop/4 x^2_1", x21, "3/2")
 
 # ---- backprop/5: NNDL delta recursion, 2-2-3, ReLU hidden, softmax + CE, class 2, lr 1/2
 x = [1.0, -1.0]
@@ -118,8 +139,36 @@ for lab, v, s in [("W(1)_1,1", nW1[0][0], "0.656844"), ("W(1)_1,2", nW1[0][1], "
                   ("b(2)_1", nb2[0], "-0.368062"), ("b(2)_2", nb2[1], "0.417874"), ("b(2)_3", nb2[2], "0.450188")]:
     check("backprop/5 new " + lab, v, s)
 
+# ---- backprop/6: NNDL dz(l)/dw_ij = I_i(a_j): z = W a + b (3x2), i = 2, j = 1, delta = (1/2, -1, 1/4)
+a6 = [F(2), F(-1)]
+W6 = [[F(1), F(0)], [F(-1), F(1, 2)], [F(1, 2), F(2)]]
+b6 = [F(0), F(1), F(-1)]
+d6 = [F(1, 2), F(-1), F(1, 4)]
+i6, j6 = 2, 1
+z6 = lambda W: [sum(W[k][c] * a6[c] for c in range(2)) + b6[k] for k in range(3)]
+z = z6(W6)
+for k, s6 in enumerate(["2", "-3/2", "-2"]):
+    check(f"backprop/6 z_{k+1}", z[k], s6)
+# the derivative by definition: z is linear in w_ij, so a difference quotient with any step is exact
+Wh = [r[:] for r in W6]; Wh[i6 - 1][j6 - 1] += F(1, 1000)
+dz = [(zh - z0) / F(1, 1000) for zh, z0 in zip(z6(Wh), z)]
+for k, s6 in enumerate(["0", "2", "0"]):
+    check(f"backprop/6 dz_{k+1}/dw_21 (difference quotient, step 1/1000)", dz[k], s6)
+verdict(dz == [a6[j6 - 1] if k == i6 - 1 else 0 for k in range(3)], "backprop/6 dz/dw_21 = I_2(a_1) = [0, a_1, 0]")
+g6 = sum(dz[k] * d6[k] for k in range(3))
+check("backprop/6 dL/dw_21 = I_2(a_1)^T delta", g6, "-2")
+# the full outer product delta a^T, every entry
+outer6 = [[d6[k] * a6[c] for c in range(2)] for k in range(3)]
+for k, row in enumerate([["1", "-1/2"], ["-2", "1"], ["1/2", "-1/4"]]):
+    for c in range(2):
+        check(f"backprop/6 (delta a^T)_{k+1}{c+1}", outer6[k][c], row[c])
+verdict(outer6[i6 - 1][j6 - 1] == g6, "backprop/6 entry (2,1) of delta a^T equals I_2(a_1)^T delta")
+e6 = {f"z(l)_{k+1}": z[k] for k in range(3)}
+e6.update({f"dz_{k+1}/dw_21": dz[k] for k in range(3)})
+e6["dL/dw_21"] = g6
+
 # JSON results
-check_json("backprop-4", {"y0": F(-1, 2), "Loss": F(9, 4), "dLoss/dw2_00": F(-3, 4), "dLoss/dw1_00": F(-6)})
+check_json("backprop-4", {"y0": F(-1, 2), "Loss": F(9, 4), **{"dLoss/d" + k: v for k, v in grads4.items()}})
 e5 = {"loss": L, "z(1)_1": F(2), "z(1)_2": F(1, 2), "a(1)_1": F(2), "a(1)_2": F(1, 2),
       "z(2)_1": F(2), "z(2)_2": F(1, 2), "z(2)_3": F(0)}
 for j in range(2):
@@ -131,5 +180,6 @@ for k in range(3):
     for j in range(2):
         e5[f"dL/dW(2)_{k+1},{j+1}"] = gW2[k][j]
 check_json("backprop-5", e5)
+check_json("backprop-6", e6)
 
 ev.finish()

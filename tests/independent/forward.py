@@ -86,4 +86,28 @@ for ex in ("forward-1", "forward-2"):
 check_json("forward-3", {"sigmoid p(y=1|x)": F(1, 2), "f(x)": F(0),
                          **{f"softmax p(y={k+1}|x)": math.exp(zk[k]) / den for k in range(3)}})
 
+# forward/4: PKU's four layers (Layer 1 = input), scalar form z_i^(L+1) = sum_j w_ji^(L) a_j^(L) + b_i^(L),
+# ReLU in Layers 2 and 3, sigmoid output p(y=1|x) in Layer 4. Weights keyed as PKU writes them: w[L][(j, i)].
+w = {1: {(1, 1): F(1), (2, 1): F(1, 2), (1, 2): F(-1), (2, 2): F(1), (1, 3): F(1), (2, 3): F(-1)},
+     2: {(1, 1): F(1, 2), (2, 1): F(1), (3, 1): F(1), (1, 2): F(1), (2, 2): F(-2), (3, 2): F(1)},
+     3: {(1, 1): F(2), (2, 1): F(1)}}
+b = {1: [F(0), F(-1, 2), F(1, 2)], 2: [F(-1), F(0)], 3: [F(-1)]}
+act = [F(1), F(2)]  # a^(1) = x
+e4 = {}
+shown4 = {2: (["2", "1/2", "-1/2"], ["2", "1/2", "0"]), 3: (["1/2", "1"], ["1/2", "1"]), 4: (["1"], ["0.731059"])}
+for L in (1, 2, 3):
+    n_out = len(b[L])
+    zs = [sum(w[L][(j + 1, i + 1)] * act[j] for j in range(len(act))) + b[L][i] for i in range(n_out)]
+    if L < 3:
+        acts = [relu(z) for z in zs]
+    else:
+        acts = [1 / (1 + math.exp(-float(z))) for z in zs]
+    for i in range(n_out):
+        check(f"forward/4 z({L+1})_{i+1}", zs[i], shown4[L + 1][0][i])
+        check(f"forward/4 a({L+1})_{i+1}", acts[i], shown4[L + 1][1][i])
+        e4[f"z({L+1})_{i+1}"] = zs[i]; e4[f"a({L+1})_{i+1}"] = acts[i]
+    act = acts
+verdict(abs(act[0] - 0.7310585786300049) < 1e-15, "forward/4 p(y=1|x) = sigma(1)")
+check_json("forward-4", e4)
+
 ev.finish()

@@ -215,6 +215,10 @@ pub const HELP: &[(&str, &str)] = &[
         "即使 --out 不是之前生成的教材也替换它",
     ),
     (
+        "The edition: en, or zh (Chinese, from BOOK/src-zh; by default written into the English one's zh/ folder, where the two link to each other)",
+        "版本：en，或 zh（中文版，源文件在 BOOK/src-zh；默认写入英文版的 zh/ 目录，两版互相链接）",
+    ),
+    (
         "mdBook's preprocessor protocol, for a plain `mdbook build`/`serve`",
         "mdBook 的预处理器协议，供直接运行 `mdbook build`/`serve` 时使用",
     ),
@@ -357,8 +361,8 @@ pub const ERRORS: &[(&str, &str)] = &[
     // One per variant, in the order of `Error`.
     ("syntax error: {}\n{}", "语法错误: {}\n{}"),
     (
-        "unknown function `{}`; known functions: {}",
-        "未知函数 `{}`；已知的函数: {}",
+        "unknown function `{}`{}; known functions: {}",
+        "未知函数 `{}`{}；已知的函数: {}",
     ),
     ("cannot read `{}` as a number: {}", "无法把 `{}` 读成数: {}"),
     (

@@ -11,6 +11,7 @@
 mod check;
 pub mod cli;
 mod common;
+mod deck;
 mod examples;
 mod learning;
 mod rounding;
@@ -27,4 +28,5 @@ pub const MESSAGES: &[&[(&str, &str)]] = &[
     sources::SOURCES,
     check::CHECK,
     rounding::ROUNDING,
+    deck::DECK,
 ];

@@ -1,0 +1,352 @@
+//! matrix-calculus/1: numerator and denominator layout with numbers.
+//!
+//! For y ∈ R^q and x ∈ R^p the same pq partial derivatives ∂y_i/∂x_j can be
+//! laid out two ways: numerator layout (the Jacobian, q×p, row i = y_i) or
+//! denominator layout (p×q, row j = x_j), which is what CAL writes
+//! (∂f(x)/∂x ∈ R^(p×q)) and what PKU's gradient of a scalar (a column,
+//! like x) follows. The two are transposes. Examples: y(x) = (x1·x2, x1², x2²),
+//! Wx (numerator W, denominator Wᵀ), aᵀx (numerator aᵀ, denominator a),
+//! the chain rule ∂L/∂x for z = Wx (δᵀW against Wᵀδ), and ∂L/∂W, whose
+//! denominator-layout form δxᵀ has the shape of W (PKU, NNDL).
+//!
+//! The check: every entry is a derivative of a polynomial of degree ≤ 2,
+//! for which a central difference with step 1 is exact; the example
+//! recomputes each entry that way from the functions themselves.
+
+use crate::catalog::common::{HALF, SMALL, WEIGHT};
+use crate::catalog::common::{start, vector};
+use crate::catalog::{Audit, Engine, Exercise};
+use crate::catalog::{Example, Param, Values};
+use crate::error::Result;
+use crate::report::{Cell, Kind, Named, Report, Settings, Table};
+use crate::rounding::Plan;
+use crate::rounding::plan::{forward, inputs};
+use crate::scalar::Scalar;
+
+type Matrix = Vec<Vec<Scalar>>;
+
+const PARAMS: &[Param] = &[
+    Param::new("x1", "1", "x_1"),
+    Param::new("x2", "2", "x_2"),
+    Param::new("w11", "1", "W_11"),
+    Param::new("w12", "2", "W_12"),
+    Param::new("w21", "0", "W_21"),
+    Param::new("w22", "-1", "W_22"),
+    Param::new("w31", "3", "W_31"),
+    Param::new("w32", "1/2", "W_32"),
+    Param::new("a1", "3", "a_1 in aᵀx"),
+    Param::new("a2", "-1", "a_2 in aᵀx"),
+    Param::new("d1", "1", "δ_1 = ∂L/∂z_1 for z = Wx"),
+    Param::new("d2", "-2", "δ_2 = ∂L/∂z_2"),
+    Param::new("d3", "1/2", "δ_3 = ∂L/∂z_3"),
+];
+
+pub static EXAMPLES: &[Example] = &[Example {
+    topic: "matrix-calculus",
+    number: 1,
+    title: "Numerator and denominator layout, with numbers",
+    title_zh: "矩阵微积分: 分子布局与分母布局",
+    sources: &[
+        "CAL deck, 矩阵微积分: ∂y/∂x = [∂y/∂x_1, …, ∂y/∂x_p]ᵀ and ∂f(x)/∂x ∈ R^(p×q), row j = x_j",
+        "PKU deck, 向量对标量求导, 标量对向量求导 (a column, the gradient), 标量对矩阵求导 (the shape of X), and ∂J/∂W(L) = ∂J/∂z(L+1) a(L)ᵀ ∈ R^(d_(L+1) × d_L)",
+    ],
+    params: PARAMS,
+    build: layouts_1,
+    engine: Engine::Report,
+    // Every entry is a product or a sum of products of small inputs: exact.
+    exercise: Exercise::Ranges(&[
+        ("x1", SMALL),
+        ("x2", SMALL),
+        ("w11", WEIGHT),
+        ("w12", WEIGHT),
+        ("w21", WEIGHT),
+        ("w22", WEIGHT),
+        ("w31", WEIGHT),
+        ("w32", WEIGHT),
+        ("a1", SMALL),
+        ("a2", SMALL),
+        ("d1", HALF),
+        ("d2", HALF),
+        ("d3", HALF),
+    ]),
+    audit: Audit::Replay(audit),
+    has_plot: false,
+}];
+
+/// y(x) = (x1·x2, x1², x2²), the function whose Jacobian is shown.
+fn y_of(x: &[Scalar]) -> Result<Vec<Scalar>> {
+    Ok(vec![x[0].mul(&x[1])?, x[0].mul(&x[0])?, x[1].mul(&x[1])?])
+}
+
+fn transpose(m: &Matrix) -> Matrix {
+    crate::network::transpose(m)
+}
+
+/// `[2, 1; 2, 0; 0, 4]`: rows separated by `;`.
+fn show(m: &Matrix, d: usize) -> String {
+    let rows: Vec<String> = m
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|v| crate::report::Math::num(v, d).plain)
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .collect();
+    format!("[{}]", rows.join("; "))
+}
+
+fn shape(m: &Matrix) -> String {
+    format!("{}×{}", m.len(), m.first().map_or(0, Vec::len))
+}
+
+/// ∂f_i/∂x_j by central differences with step 1 (exact for degree ≤ 2),
+/// numerator layout (rows i, columns j).
+fn central(f: &dyn Fn(&[Scalar]) -> Result<Vec<Scalar>>, x: &[Scalar]) -> Result<Matrix> {
+    let two = Scalar::int(2);
+    let mut cols = Vec::new();
+    for j in 0..x.len() {
+        let (mut up, mut down) = (x.to_vec(), x.to_vec());
+        up[j] = up[j].add(&Scalar::one())?;
+        down[j] = down[j].sub(&Scalar::one())?;
+        let (fu, fd) = (f(&up)?, f(&down)?);
+        cols.push(
+            fu.iter()
+                .zip(&fd)
+                .map(|(a, b)| a.sub(b)?.div(&two))
+                .collect::<Result<Vec<_>>>()?,
+        );
+    }
+    Ok(transpose(&cols))
+}
+
+/// The products of the example: (name, numerator layout, denominator layout).
+struct Derivatives {
+    y: Matrix,
+    wx: Matrix,
+    ax: Matrix,
+    dl_dx: Matrix,
+    dl_dw: Matrix,
+}
+
+fn derivatives(x: &[Scalar], w: &Matrix, a: &[Scalar], d: &[Scalar]) -> Result<Derivatives> {
+    let two = Scalar::int(2);
+    let zero = Scalar::zero();
+    // numerator layout: row i = output i, column j = input j
+    let y = vec![
+        vec![x[1].clone(), x[0].clone()],
+        vec![two.mul(&x[0])?, zero.clone()],
+        vec![zero, two.mul(&x[1])?],
+    ];
+    let ax = vec![a.to_vec()];
+    // ∂L/∂x = δᵀ W (a row, numerator layout)
+    let dl_dx = vec![
+        (0..2)
+            .map(|j| {
+                let mut s = Scalar::zero();
+                for (i, di) in d.iter().enumerate() {
+                    s = s.add(&di.mul(&w[i][j])?)?;
+                }
+                Ok(s)
+            })
+            .collect::<Result<Vec<_>>>()?,
+    ];
+    // ∂L/∂W_ij = δ_i x_j; numerator layout puts W_ij at row j, column i
+    let outer: Matrix = d
+        .iter()
+        .map(|di| x.iter().map(|xj| di.mul(xj)).collect::<Result<Vec<_>>>())
+        .collect::<Result<_>>()?;
+    Ok(Derivatives {
+        y,
+        wx: w.clone(),
+        ax,
+        dl_dx,
+        dl_dw: transpose(&outer),
+    })
+}
+
+fn layouts_1(v: &Values, s: &Settings) -> Result<Report> {
+    let names: Vec<&str> = PARAMS.iter().map(|p| p.name).collect();
+    let mut r = start(v, &names, s);
+    let dg = s.digits;
+    let x = vector(v, &["x1", "x2"], s);
+    let w: Matrix = [["w11", "w12"], ["w21", "w22"], ["w31", "w32"]]
+        .iter()
+        .map(|row| vector(v, row, s))
+        .collect();
+    let a = vector(v, &["a1", "a2"], s);
+    let d = vector(v, &["d1", "d2", "d3"], s);
+    r.text("The same partial derivatives ∂y_i/∂x_j can be arranged two ways. Numerator layout (the Jacobian) gives y's index the rows: for y ∈ R^q and x ∈ R^p it is q×p. Denominator layout gives x's index the rows: p×q, CAL's ∂f(x)/∂x ∈ R^(p×q); the gradient of a scalar is then a column like x, as CAL and PKU write it. One layout is the transpose of the other.");
+    let dv = derivatives(&x, &w, &a, &d)?;
+    // y(x) = (x1·x2, x1², x2²): both layouts as tables.
+    let mut num = Table::new(
+        "∂y/∂x for y = (x1·x2, x1², x2²), numerator layout (3×2): row i is y_i · 分子布局",
+        &["", "∂/∂x1", "∂/∂x2"],
+    );
+    for (i, row) in dv.y.iter().enumerate() {
+        let mut cells = vec![Cell::Text(format!("y{}", i + 1))];
+        cells.extend(row.iter().cloned().map(Cell::from));
+        num.row(cells);
+    }
+    r.table(num);
+    let mut den = Table::new(
+        "∂y/∂x, denominator layout (2×3, CAL's R^(p×q)): row j is x_j · 分母布局",
+        &["", "∂y1", "∂y2", "∂y3"],
+    );
+    for (j, row) in transpose(&dv.y).iter().enumerate() {
+        let mut cells = vec![Cell::Text(format!("x{}", j + 1))];
+        cells.extend(row.iter().cloned().map(Cell::from));
+        den.row(cells);
+    }
+    r.table(den);
+    // All five side by side.
+    let mut t = Table::new(
+        "Both layouts of each derivative · 两种布局",
+        &[
+            "derivative",
+            "numerator layout",
+            "shape",
+            "denominator layout",
+            "shape",
+        ],
+    );
+    let rows: [(&str, &Matrix); 5] = [
+        ("∂y/∂x", &dv.y),
+        ("∂(Wx)/∂x: W or Wᵀ", &dv.wx),
+        ("∂(aᵀx)/∂x: aᵀ or a", &dv.ax),
+        ("∂L/∂x for z = Wx: δᵀW or Wᵀδ", &dv.dl_dx),
+        ("∂L/∂W: xδᵀ or δxᵀ", &dv.dl_dw),
+    ];
+    for (name, m) in rows {
+        let tm = transpose(m);
+        t.row(vec![
+            Cell::Text(name.to_string()),
+            Cell::Text(show(m, dg)),
+            Cell::Text(shape(m)),
+            Cell::Text(show(&tm, dg)),
+            Cell::Text(shape(&tm)),
+        ]);
+    }
+    r.table(t);
+    r.text("The chain rule keeps its order only within one layout: numerator layout multiplies left to right, ∂L/∂x = ∂L/∂z · ∂z/∂x = δᵀW (a row); denominator layout multiplies right to left, ∂L/∂x = ∂z/∂x · ∂L/∂z = Wᵀδ (a column), PKU's ∂J/∂a(L) = W(L)ᵀ ∂J/∂z(L+1).");
+    r.text("∂L/∂W follows the same rule. In denominator layout it is δxᵀ, 3×2: the shape of W, entry (i, j) = ∂L/∂W_ij = δ_i x_j. This is PKU's ∂J/∂W(L) = ∂J/∂z(L+1) a(L)ᵀ ∈ R^(d_(L+1) × d_L) and NNDL's δ(l) a(l-1)ᵀ, and it is why the update W ← W - η ∂L/∂W needs no transpose. Numerator layout gives the 2×3 transpose, xδᵀ.");
+    // Check every entry against central differences of the functions.
+    let f_y = |z: &[Scalar]| y_of(z);
+    let f_wx = |z: &[Scalar]| {
+        w.iter()
+            .map(|row| crate::network::dot(row, z))
+            .collect::<Result<Vec<_>>>()
+    };
+    let f_ax = |z: &[Scalar]| Ok(vec![crate::network::dot(&a, z)?]);
+    // L = δᵀ(Wx) has ∂L/∂z = δ; as a function of x and of W.
+    let f_lx = |z: &[Scalar]| Ok(vec![crate::network::dot(&d, &f_wx(z)?)?]);
+    let w_flat: Vec<Scalar> = w.iter().flatten().cloned().collect();
+    let f_lw = |flat: &[Scalar]| {
+        let mut l = Scalar::zero();
+        for (i, di) in d.iter().enumerate() {
+            let zi = crate::network::dot(&flat[2 * i..2 * i + 2], &x)?;
+            l = l.add(&di.mul(&zi)?)?;
+        }
+        Ok(vec![l])
+    };
+    // ∂L/∂W by central differences over the flat W (row-major), as W's 3×2.
+    let lw = central(&f_lw, &w_flat)?;
+    let lw_num = transpose(&lw[0].chunks(2).map(<[Scalar]>::to_vec).collect::<Matrix>());
+    let agree = same(&central(&f_y, &x)?, &dv.y)
+        && same(&central(&f_wx, &x)?, &dv.wx)
+        && same(&central(&f_ax, &x)?, &dv.ax)
+        && same(&central(&f_lx, &x)?, &dv.dl_dx)
+        && same(&lw_num, &dv.dl_dw);
+    r.text(if agree {
+        "Check: every entry equals the central difference (f(x + e_j) - f(x - e_j))/2 of its function, with L = δᵀ(Wx) so that ∂L/∂z = δ; for these polynomials of degree ≤ 2 that difference is exact ✓."
+    } else {
+        "Check: some entries differ from the central differences of their functions ✗."
+    });
+    let mut results = Vec::new();
+    for (i, row) in dv.y.iter().enumerate() {
+        for (j, e) in row.iter().enumerate() {
+            results.push(Named::new(
+                format!("dy{}/dx{}", i + 1, j + 1),
+                e.clone(),
+                Kind::Gradient,
+            ));
+        }
+    }
+    for (j, e) in dv.ax[0].iter().enumerate() {
+        results.push(Named::new(
+            format!("d(a^T x)/dx{}", j + 1),
+            e.clone(),
+            Kind::Gradient,
+        ));
+    }
+    for (j, e) in dv.dl_dx[0].iter().enumerate() {
+        results.push(Named::new(
+            format!("dL/dx{}", j + 1),
+            e.clone(),
+            Kind::Gradient,
+        ));
+    }
+    for (i, row) in transpose(&dv.dl_dw).iter().enumerate() {
+        for (j, e) in row.iter().enumerate() {
+            results.push(Named::new(
+                format!("dL/dW{}{}", i + 1, j + 1),
+                e.clone(),
+                Kind::Gradient,
+            ));
+        }
+    }
+    r.results = results;
+    Ok(r)
+}
+
+/// Equal matrices: exact entries equal, floats (`--float`) within 1e-9.
+fn same(a: &Matrix, b: &Matrix) -> bool {
+    a.len() == b.len()
+        && a.iter().flatten().count() == b.iter().flatten().count()
+        && a.iter().flatten().zip(b.iter().flatten()).all(|(u, v)| {
+            if u.is_exact() && v.is_exact() {
+                u == v
+            } else {
+                (u.to_f64() - v.to_f64()).abs() <= 1e-9 * u.to_f64().abs().max(1.0)
+            }
+        })
+}
+
+/// The `--round-each` plan: each entry as a statement of a forward program
+/// (`gx1 = d1*w11 + d2*w21 + d3*w31`, `gw11 = d1*x1`, …), linked to the
+/// results.
+fn audit(v: &Values) -> Result<Plan> {
+    let mut src = vec![
+        "j11 = x2".to_string(),
+        "j12 = x1".into(),
+        "j21 = 2*x1".into(),
+        "j31 = 0*x1".into(),
+        "j22 = 0*x2".into(),
+        "j32 = 2*x2".into(),
+    ];
+    let mut links: Vec<(String, String)> = [(1, 1), (1, 2), (2, 1), (2, 2), (3, 1), (3, 2)]
+        .iter()
+        .map(|(i, j)| (format!("j{i}{j}"), format!("dy{i}/dx{j}")))
+        .collect();
+    for j in 1..=2 {
+        src.push(format!("gx{j} = d1*w1{j} + d2*w2{j} + d3*w3{j}"));
+        links.push((format!("gx{j}"), format!("dL/dx{j}")));
+        for i in 1..=3 {
+            src.push(format!("gw{i}{j} = d{i}*x{j}"));
+            links.push((format!("gw{i}{j}"), format!("dL/dW{i}{j}")));
+        }
+    }
+    let finals: Vec<&str> = links.iter().map(|(row, _)| row.as_str()).collect();
+    let used = [
+        "x1", "x2", "w11", "w12", "w21", "w22", "w31", "w32", "d1", "d2", "d3",
+    ];
+    let mut item = forward(src.join("; "), inputs(v, &used), &finals);
+    item.links = links;
+    Ok(Plan::Replay {
+        items: vec![item],
+        note: Some(
+            "The entries of ∂(aᵀx)/∂x are the inputs a1, a2 themselves; rounding leaves them as given."
+                .into(),
+        ),
+    })
+}

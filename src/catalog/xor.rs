@@ -351,6 +351,7 @@ fn audit_2(v: &Values) -> Result<Plan> {
             label: format!("x = ({x1},{x2})"),
             kind: Source::Layers((net.clone(), vec![Scalar::int(x1), Scalar::int(x2)], None)),
             links: links(&[("a(2)_1", &format!("y({x1},{x2})"))]),
+            names: Vec::new(),
         })
         .collect();
     replay(items)

@@ -1,5 +1,5 @@
 //! approximation/1: universal approximation with one hidden ReLU layer
-//! (PKU 通用近似定理), as a broken line through the target.
+//! (PKU 万能逼近定理), as a broken line through the target.
 
 use crate::activation::Activation;
 use crate::catalog::common::{count, start};
@@ -14,9 +14,9 @@ pub static EXAMPLES: &[Example] = &[Example {
     topic: "approximation",
     number: 1,
     title: "Universal approximation with one hidden ReLU layer",
-    title_zh: "通用近似定理",
+    title_zh: "万能逼近定理",
     sources: &[
-        "PKU deck, 通用近似定理: one hidden layer with enough units approximates any continuous function",
+        "PKU deck, 万能逼近定理: one hidden layer with enough units approximates any continuous function",
     ],
     params: &[Param::new(
         "shown",
@@ -115,6 +115,7 @@ fn approximation_1(v: &Values, s: &Settings) -> Result<Report> {
             Panel {
                 title: format!("sin(πx) and the network with {shown} hidden ReLUs"),
                 x_label: "x".into(),
+                y_label: "y".into(),
                 series: vec![
                     Series {
                         label: "f(x) = sin(πx)".into(),
@@ -132,6 +133,7 @@ fn approximation_1(v: &Values, s: &Settings) -> Result<Report> {
             Panel {
                 title: "log10 max error against log2 n".into(),
                 x_label: "log2 n".into(),
+                y_label: "log10 max error".into(),
                 series: vec![Series {
                     label: "error".into(),
                     points: errs,

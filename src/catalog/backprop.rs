@@ -63,6 +63,7 @@ pub static EXAMPLES: &[Example] = &[
         title: "A sigmoid neuron, gate by gate",
         title_zh: "Sigmoid 神经元的反向传播",
         sources: &[
+            "CS231n (Stanford), notes 'Backpropagation, Intuitions': the sigmoid example w = (2, -3, -3), x = (-1, -2), whose numbers these are",
             "PKU deck, 反向传播 figures (the staged sigmoid neuron they follow)",
             "NNDL, Logistic 函数 f'(x) = f(x)(1 - f(x))",
         ],

@@ -21,7 +21,7 @@ pub static EXAMPLES: &[Example] = &[
     Example {
         topic: "gradient-descent",
         number: 1,
-        title: "Linear regression by gradient descent, exactly",
+        title: "Linear regression by gradient descent",
         title_zh: "线性回归的梯度下降",
         sources: &[
             "PKU deck, 神经网络训练——回顾线性回归模型: ŷ = wx + b, J = 1/n Σ (ŷ - y)², ∂J/∂w = 2/n Σ (ŷ - y)x, ∂J/∂b = 2/n Σ (ŷ - y)",
@@ -72,7 +72,7 @@ pub static EXAMPLES: &[Example] = &[
         title_zh: "全量、随机、小批量梯度下降",
         sources: &[
             "PKU deck, 全量梯度下降 (Full GD), 随机梯度下降 (SGD), 小批量梯度下降 (mini-batch GD)",
-            "CAL deck, 梯度下降的变体",
+            "CAL deck, 梯度下降算法 (多种变体: 批量、随机、小批量)",
         ],
         params: &[
             Param::new("batch", "20", "mini-batch size"),
@@ -147,8 +147,15 @@ fn gd_1(v: &Values, s: &Settings) -> Result<Report> {
         "J = 1/n Σ (ŷ_i − y_i)²,  ∂J/∂w = 2/n Σ (ŷ_i − y_i) x_i,  ∂J/∂b = 2/n Σ (ŷ_i − y_i),  w ← w − α ∂J/∂w,  b ← b − α ∂J/∂b",
         "J = \\frac{1}{n} \\sum_i (\\hat y_i - y_i)^2,\\quad \\frac{\\partial J}{\\partial w} = \\frac{2}{n} \\sum_i (\\hat y_i - y_i) x_i,\\quad \\frac{\\partial J}{\\partial b} = \\frac{2}{n} \\sum_i (\\hat y_i - y_i),\\quad w \\leftarrow w - \\alpha \\frac{\\partial J}{\\partial w},\\quad b \\leftarrow b - \\alpha \\frac{\\partial J}{\\partial b}",
     ));
+    // The words follow the arithmetic: `--float` (or a float input) makes
+    // every value below an f64, and the report must not call it exact.
+    let exact = [&lr, &w, &b].iter().all(|x| x.is_exact());
     let mut t = Table::new(
-        "Iterations · 迭代 (exact)",
+        if exact {
+            "Iterations · 迭代 (exact)"
+        } else {
+            "Iterations · 迭代 (f64)"
+        },
         &[
             "k",
             "w",
@@ -188,9 +195,13 @@ fn gd_1(v: &Values, s: &Settings) -> Result<Report> {
         .filter_map(|k| r.result(&format!("J_{k}")).map(|j| (k as f64, j.to_f64())))
         .chain(std::iter::once(((steps + 1) as f64, j.to_f64())))
         .collect();
+    let how = if exact {
+        "Every number above is an exact fraction: decimal inputs such as 0.1 are read as 1/10."
+    } else {
+        "Every number above is an f64 rounded for display; without --float the same steps are exact fractions."
+    };
     r.text(format!(
-        "After {steps} steps J = {}; the minimum is J = 0 at w = 2, b = 1. Every number \
-         above is an exact fraction: decimal inputs such as 0.1 are read as 1/10.",
+        "After {steps} steps J = {}; the minimum is J = 0 at w = 2, b = 1. {how}",
         j.show(s.digits)
     ));
     r.add("J", j, Kind::Loss);
@@ -199,6 +210,7 @@ fn gd_1(v: &Values, s: &Settings) -> Result<Report> {
         panels: vec![Panel {
             title: "J(w, b) before step k".into(),
             x_label: "step k".into(),
+            y_label: "J(w, b)".into(),
             series: vec![Series {
                 label: "J".into(),
                 points: js,
@@ -229,7 +241,14 @@ fn gd_2(v: &Values, s: &Settings) -> Result<Report> {
     header.extend(lrs.iter().map(|a| format!("J at α = {}", a.show(s.digits))));
     let refs: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut t = Table::new("Loss per step · 每步的损失", &refs);
-    let mut state: Vec<(Scalar, Scalar)> = vec![(Scalar::zero(), Scalar::zero()); 3];
+    // w = b = 0 as f64 under --float, so that step 0 is not an exact 83/3
+    // beside float steps.
+    let zero = if s.float {
+        Scalar::zero().to_float()
+    } else {
+        Scalar::zero()
+    };
+    let mut state: Vec<(Scalar, Scalar)> = vec![(zero.clone(), zero); 3];
     let mut series: Vec<Series> = lrs
         .iter()
         .map(|a| Series {
@@ -274,6 +293,7 @@ fn gd_2(v: &Values, s: &Settings) -> Result<Report> {
         panels: vec![Panel {
             title: "J(w, b) after k steps".into(),
             x_label: "step k".into(),
+            y_label: "J(w, b)".into(),
             series,
         }],
     }));
@@ -358,6 +378,7 @@ fn gd_3(v: &Values, s: &Settings) -> Result<Report> {
         panels: vec![Panel {
             title: "batch loss".into(),
             x_label: "epoch".into(),
+            y_label: "loss".into(),
             series,
         }],
     }));
@@ -445,6 +466,7 @@ fn batch_figure(n: usize, chosen: &[usize]) -> Figure {
         panels: vec![Panel {
             title: "iterations per epoch ⌈N/B⌉".into(),
             x_label: "batch size B".into(),
+            y_label: "iterations".into(),
             series,
         }],
     }
@@ -489,4 +511,91 @@ fn audit_1(v: &Values) -> Result<Plan> {
     }
     it.links = l;
     replay(vec![it])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog;
+    use crate::report::{Block, Cell, Report, Settings};
+
+    fn run(id: &str, float: bool) -> Report {
+        let (ex, sets) = catalog::example_with(id, &[]);
+        let s = Settings {
+            float,
+            ..Settings::default()
+        };
+        ex.run(&sets, &s).expect("the example runs")
+    }
+
+    fn words(r: &Report) -> String {
+        r.blocks
+            .iter()
+            .map(|b| match b {
+                Block::Text(t) => t.clone(),
+                Block::Table(t) => t.title.clone(),
+                _ => String::new(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn numbers(r: &Report) -> Vec<crate::scalar::Scalar> {
+        r.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t.rows.iter().flatten()),
+                _ => None,
+            })
+            .flatten()
+            .filter_map(|c| match c {
+                Cell::Num(x) => Some(x.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn gradient_descent_1_calls_its_numbers_exact_only_when_they_are() {
+        // Exact run: step 1 from w = b = 0 has J = (9 + 25 + 49)/3 = 83/3.
+        let exact = run("gradient-descent/1", false);
+        assert_eq!(exact.result("J_1").unwrap().show(6), "83/3 (≈27.6667)");
+        assert!(words(&exact).contains("(exact)"));
+        assert!(words(&exact).contains("exact fraction"));
+        // --float: every value in the table (but the step counter k) is an
+        // f64, so neither the title nor the closing sentence says "exact".
+        let float = run("gradient-descent/1", true);
+        let w = words(&float);
+        assert!(
+            !w.contains("(exact)") && !w.contains("is an exact fraction"),
+            "{w}"
+        );
+        assert!(w.contains("(f64)") && w.contains("f64 rounded"), "{w}");
+        // nor the example's title, which both runs share
+        assert!(!float.title.contains("exact"), "{}", float.title);
+        let j1 = float.result("J_1").unwrap();
+        assert!(!j1.is_exact() && (j1.to_f64() - 83.0 / 3.0).abs() < 1e-12);
+        // the k column is a count; every other number is a float
+        let nums = numbers(&float);
+        let inexact = nums.iter().filter(|x| !x.is_exact()).count();
+        assert_eq!(inexact, nums.len() - 3, "only k = 1, 2, 3 are exact");
+    }
+
+    #[test]
+    fn gradient_descent_2_under_float_starts_with_a_float_step_0() {
+        // Step 0 is J at w = b = 0 for every rate: 83/3 ≈ 27.6667.
+        let float = run("gradient-descent/2", true);
+        let nums = numbers(&float);
+        // rows: step k then three J values; nine rows (k = 0..8)
+        assert_eq!(nums.len(), 9 * 4);
+        for row in nums.chunks(4) {
+            assert!(row[0].is_exact(), "the step number is a count");
+            for j in &row[1..] {
+                assert!(!j.is_exact(), "J {} under --float", j.show(6));
+            }
+        }
+        assert!((nums[1].to_f64() - 83.0 / 3.0).abs() < 1e-12);
+        // and without --float the same cell is the exact 83/3
+        let exact = run("gradient-descent/2", false);
+        assert_eq!(numbers(&exact)[1].show(6), "83/3 (≈27.6667)");
+    }
 }

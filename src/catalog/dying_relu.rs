@@ -22,8 +22,8 @@ pub static EXAMPLES: &[Example] = &[Example {
         "NNDL, 死亡ReLU问题: after one bad update a hidden ReLU is inactive on every training sample, its gradient stays 0; Leaky ReLU is the remedy",
     ],
     params: &[
-        Param::new("outlier", "50", "the one large input x (its target is 0)"),
-        Param::new("lr", "0.01", "learning rate"),
+        Param::new("outlier", "5", "the one large input x (its target is 0)"),
+        Param::new("lr", "0.15", "learning rate"),
     ],
     build: dying_1,
     engine: Engine::Report,
@@ -131,21 +131,24 @@ fn dying_1(v: &Values, s: &Settings) -> Result<Report> {
             "Leaky: loss",
         ],
     );
-    let (mut dead_all, mut leaky_fired) = (true, None);
-    let (mut a_series, mut b_series) = (vec![], vec![]);
-    for e in 1..=40 {
+    let (mut relu_runs, mut leaky_runs) = (vec![], vec![]);
+    for e in 1..=EPOCHS {
         let (la, za, ga) = relu.epoch(lr);
         let (lb, zb, gb) = leaky.epoch(lr);
-        dead_all &= ga == 0.0 && za < 0.0;
-        if zb > 0.0 && leaky_fired.is_none() {
-            leaky_fired = Some(e);
-        }
-        a_series.push((e as f64, za));
-        b_series.push((e as f64, zb));
+        relu_runs.push(Epoch {
+            loss: la,
+            z_max: za,
+            grad: ga,
+        });
+        leaky_runs.push(Epoch {
+            loss: lb,
+            z_max: zb,
+            grad: gb,
+        });
         if e <= 3 || e % 5 == 0 {
             let f = |x: f64| Cell::Num(Scalar::Float(x));
             t.row(vec![
-                Cell::Num(Scalar::int(e)),
+                Cell::Num(Scalar::int(e as i64)),
                 f(za),
                 f(ga),
                 f(la),
@@ -156,38 +159,37 @@ fn dying_1(v: &Values, s: &Settings) -> Result<Report> {
         }
     }
     r.table(t);
-    let leaky_epoch =
-        leaky_fired.map_or("— (not within 40 epochs)".to_string(), |e| e.to_string());
-    r.text(if dead_all {
-        format!(
-            "ReLU: the unit's gradient is exactly 0 in every epoch (checked: all 40 epochs), \
-             because f'(z) = 0 for z < 0 on every sample: nothing can move w1 or b1 again, only \
-             the output bias learns. Leaky ReLU: f'(z) = 0.1 keeps a gradient, and the unit \
-             fires again (max z > 0) in epoch {leaky_epoch}."
-        )
-    } else {
-        // Not a dead unit: the sentence above would contradict the table.
-        format!(
-            "ReLU: the unit is not dead: z > 0 on some sample in some epoch, so its gradient \
-             is not always 0 (a larger outlier, such as the default 50, kills it). Leaky ReLU: \
-             the unit fires (max z > 0) in epoch {leaky_epoch}."
-        )
-    });
+    let verdict = Verdict::of(&relu_runs, &leaky_runs);
+    for sentence in verdict.sentences(lr, s) {
+        r.text(sentence);
+    }
     r.add(
         "relu dead in all epochs",
-        Scalar::int(i64::from(dead_all)),
+        Scalar::int(i64::from(verdict.dead)),
         Kind::Value,
     );
     r.add(
         "leaky fires again in epoch",
-        Scalar::int(leaky_fired.unwrap_or(0)),
+        Scalar::int(verdict.fired.map_or(0, |e| e as i64)),
         Kind::Count,
     );
+    r.add(
+        "relu loss, last epoch",
+        Scalar::Float(verdict.relu_loss),
+        Kind::Loss,
+    );
+    r.add(
+        "leaky loss, last epoch",
+        Scalar::Float(verdict.leaky_loss),
+        Kind::Loss,
+    );
+    let (a_series, b_series) = (z_series(&relu_runs), z_series(&leaky_runs));
     r.blocks.push(Block::Figure(Figure::Plot {
         title: "Largest pre-activation of the hidden unit".into(),
         panels: vec![Panel {
             title: "max z over the training samples, per epoch".into(),
             x_label: "epoch".into(),
+            y_label: "max z".into(),
             series: vec![
                 Series {
                     label: "ReLU".into(),
@@ -201,4 +203,233 @@ fn dying_1(v: &Values, s: &Settings) -> Result<Report> {
         }],
     }));
     Ok(r)
+}
+
+/// Full-batch epochs after the outlier step.
+const EPOCHS: usize = 40;
+
+/// One epoch of one network: the loss, the largest z of the hidden unit over
+/// the samples, and the norm of its gradient (w1, b1).
+struct Epoch {
+    loss: f64,
+    z_max: f64,
+    grad: f64,
+}
+
+fn z_series(runs: &[Epoch]) -> Vec<(f64, f64)> {
+    runs.iter()
+        .enumerate()
+        .map(|(i, e)| ((i + 1) as f64, e.z_max))
+        .collect()
+}
+
+/// What the epoch table of dying-relu/1 shows, read off the numbers so that
+/// the closing sentences hold for any `--set outlier=…,lr=…`.
+struct Verdict {
+    /// ReLU: gradient exactly 0 and z < 0 on every sample in every epoch.
+    dead: bool,
+    /// Leaky ReLU: the first epoch with max z > 0.
+    fired: Option<usize>,
+    /// Leaky ReLU: max z > 0 in every epoch from `fired` to the last.
+    stays: bool,
+    /// Leaky ReLU: the first epoch whose loss is not a finite number.
+    overflow: Option<usize>,
+    leaky_grad_1: f64,
+    leaky_z_last: f64,
+    relu_loss: f64,
+    leaky_loss: f64,
+}
+
+impl Verdict {
+    fn of(relu: &[Epoch], leaky: &[Epoch]) -> Verdict {
+        let fired = leaky.iter().position(|e| e.z_max > 0.0);
+        Verdict {
+            dead: relu.iter().all(|e| e.grad == 0.0 && e.z_max < 0.0),
+            fired: fired.map(|i| i + 1),
+            stays: fired.is_some_and(|i| leaky[i..].iter().all(|e| e.z_max > 0.0)),
+            overflow: leaky
+                .iter()
+                .position(|e| !e.loss.is_finite())
+                .map(|i| i + 1),
+            leaky_grad_1: leaky[0].grad,
+            leaky_z_last: leaky[leaky.len() - 1].z_max,
+            relu_loss: relu[relu.len() - 1].loss,
+            leaky_loss: leaky[leaky.len() - 1].loss,
+        }
+    }
+
+    fn sentences(&self, lr: f64, s: &Settings) -> Vec<String> {
+        let n = |x: f64| Scalar::Float(x).show(s.digits);
+        let mut out = vec![if self.dead {
+            // ŷ = w2·0 + b2 = b2 for every x, so only b2 learns and the best
+            // it can do is the mean 1.25 of y = 0.5, 1, 1.5, 2: the mean half
+            // squared error (1/4)·Σ ½(y − 1.25)² = (0.5625 + 0.0625)·2/8 = 0.15625.
+            format!(
+                "ReLU: the unit's gradient is exactly 0 in all {EPOCHS} epochs, because f'(z) = 0 \
+                 for z < 0 on every sample: nothing can move w1 or b1 again. The unit outputs 0, \
+                 so ŷ = b2 for every x and only b2 learns; the best it can do is predict the mean \
+                 of y, a loss of 0.15625. In epoch {EPOCHS} the loss is {}.",
+                n(self.relu_loss)
+            )
+        } else {
+            "ReLU: the unit is not dead: z > 0 on some sample in some epoch, so its gradient is \
+             not always 0 (a larger outlier or learning rate, such as the defaults 5 and 0.15, \
+             kills it)."
+                .to_string()
+        }];
+        out.push(if let Some(e) = self.overflow {
+            format!(
+                "Leaky ReLU: f'(z) = 0.1 for z < 0 keeps a gradient, but at α = {lr} the steps \
+                 after this outlier are too large: the loss overflows in epoch {e}. Try a smaller \
+                 learning rate."
+            )
+        } else if !self.dead {
+            format!(
+                "Leaky ReLU: loss {} in epoch {EPOCHS}, against ReLU's {}.",
+                n(self.leaky_loss),
+                n(self.relu_loss)
+            )
+        } else if self.leaky_loss < self.relu_loss {
+            format!(
+                "Leaky ReLU: f'(z) = 0.1 for z < 0 keeps a gradient (‖∂R/∂(w1, b1)‖ = {} in epoch \
+                 1), so w1 and b1 go on learning: in epoch {EPOCHS} its loss is {}, below the \
+                 ReLU network's {}.",
+                n(self.leaky_grad_1),
+                n(self.leaky_loss),
+                n(self.relu_loss)
+            )
+        } else {
+            format!(
+                "Leaky ReLU: f'(z) = 0.1 for z < 0 keeps a gradient (‖∂R/∂(w1, b1)‖ = {} in epoch \
+                 1), yet in epoch {EPOCHS} its loss {} is still above the ReLU network's {}: a \
+                 gradient that does not vanish does not promise a quick recovery from an update \
+                 this large.",
+                n(self.leaky_grad_1),
+                n(self.leaky_loss),
+                n(self.relu_loss)
+            )
+        });
+        if self.overflow.is_none() {
+            out.push(self.firing(s));
+        }
+        out
+    }
+
+    /// Whether the Leaky unit's z crosses 0 again, as the max z column shows.
+    fn firing(&self, s: &Settings) -> String {
+        match self.fired {
+            None => {
+                "The Leaky unit never fires again (max z < 0 in every epoch), and it need not: \
+                 for z < 0 it passes 0.1·z on, so ŷ = 0.1·w2·(w1·x + b1) + b2 is still a straight \
+                 line in x that can fit y = x."
+                    .to_string()
+            }
+            Some(1) if self.stays => "The Leaky unit fires (max z > 0) in every epoch.".to_string(),
+            Some(e) if self.stays => format!(
+                "The Leaky unit fires again (max z > 0) in epoch {e} and stays active through \
+                 epoch {EPOCHS}."
+            ),
+            Some(e) => format!(
+                "The Leaky unit's max z first crosses 0 in epoch {e} but is back below 0 by epoch \
+                 {EPOCHS} (max z = {}).",
+                Scalar::Float(self.leaky_z_last).show(s.digits)
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::{Block, Report};
+
+    use crate::catalog::{paragraphs as texts, report_with as run};
+
+    /// The epoch table's last row: (ReLU loss, Leaky max z, Leaky loss).
+    fn last_row(r: &Report) -> (f64, f64, f64) {
+        let t = r
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) if t.title.starts_with("Epoch by epoch") => Some(t),
+                _ => None,
+            })
+            .expect("the epoch table");
+        let num = |c: &crate::report::Cell| match c {
+            crate::report::Cell::Num(x) => x.to_f64(),
+            other => panic!("a number, not {other:?}"),
+        };
+        let row = t.rows.last().expect("rows");
+        assert_eq!(num(&row[0]), 40.0, "the last row is epoch 40");
+        (num(&row[3]), num(&row[4]), num(&row[6]))
+    }
+
+    #[test]
+    fn dying_relu_says_what_its_table_shows_for_several_settings() {
+        // (outlier, lr) and what the table shows, recomputed with an
+        // independent replica (tests/independent/dying.py):
+        // - defaults 5, 0.15: ReLU dead (w1 = 1 − 0.15·5·5 = −2.75,
+        //   b1 = −0.15·5 = −0.75, z ≤ −2.75·0.5 − 0.75 = −2.125); its loss
+        //   sinks to the floor 0.15625 of predicting the mean; Leaky's z
+        //   stays < 0 yet its loss ends at 0.000969, far below.
+        // - 50, 0.01 (the old defaults): Leaky's loss 25.97 stays above
+        //   ReLU's 0.855; its max z crosses 0 in epoch 16 and is < 0 again.
+        // - 50, 0.02: the Leaky network's loss overflows in epoch 10.
+        // - outlier 0: the step changes nothing, ReLU is alive.
+        // - 20, 0.01: dead ReLU, Leaky below it without ever firing.
+        let cases: [(&[(&str, &str)], &str); 5] = [
+            (&[], "below"),
+            (&[("outlier", "50"), ("lr", "0.01")], "above"),
+            (&[("outlier", "50"), ("lr", "0.02")], "overflow"),
+            (&[("outlier", "0")], "alive"),
+            (&[("outlier", "20"), ("lr", "0.01")], "below"),
+        ];
+        for (sets, want) in cases {
+            let r = run("dying-relu/1", sets);
+            let text = texts(&r).join("\n");
+            let (relu_loss, leaky_z, leaky_loss) = last_row(&r);
+            let dead = r.result("relu dead in all epochs").unwrap().to_f64() == 1.0;
+            let fired = r.result("leaky fires again in epoch").unwrap().to_f64();
+            let says = |p: &str| text.contains(p);
+            let kind = if !dead {
+                "alive"
+            } else if !leaky_loss.is_finite() {
+                "overflow"
+            } else if leaky_loss < relu_loss {
+                "below"
+            } else {
+                "above"
+            };
+            assert_eq!(kind, want, "{sets:?}: {text}");
+            assert_eq!(says("exactly 0 in all 40 epochs"), dead, "{sets:?}");
+            assert_eq!(says("the unit is not dead"), !dead, "{sets:?}");
+            assert_eq!(says("loss overflows"), kind == "overflow", "{sets:?}");
+            assert_eq!(
+                says("below the ReLU network's"),
+                kind == "below",
+                "{sets:?}"
+            );
+            assert_eq!(
+                says("still above the ReLU network's"),
+                kind == "above",
+                "{sets:?}"
+            );
+            if dead {
+                // A dead unit leaves ŷ = b2: no loss below the mean's 0.15625.
+                assert!(relu_loss >= 0.15625, "{sets:?}: {relu_loss}");
+            }
+            if kind != "overflow" {
+                assert_eq!(says("never fires again"), fired == 0.0, "{sets:?}");
+                assert_eq!(
+                    says("back below 0"),
+                    fired > 0.0 && leaky_z < 0.0,
+                    "{sets:?}"
+                );
+                assert!(!says("stays active") || leaky_z > 0.0, "{sets:?}");
+            }
+        }
+        // The defaults' numbers (replica: ReLU 0.156256, Leaky 0.000969072).
+        let (relu_loss, _, leaky_loss) = last_row(&run("dying-relu/1", &[]));
+        assert!((relu_loss - 0.156256).abs() < 1e-6, "{relu_loss}");
+        assert!((leaky_loss - 0.000969072).abs() < 1e-9, "{leaky_loss}");
+    }
 }

@@ -313,6 +313,27 @@ pub fn topic(name: &str) -> Result<Vec<&'static Example>> {
     Ok(found)
 }
 
+/// For unit tests: the report of `topic/N` with `--set` pairs, default
+/// settings.
+#[cfg(test)]
+pub(crate) fn report_with(id: &str, sets: &[(&str, &str)]) -> Report {
+    let (ex, sets) = example_with(id, sets);
+    ex.run(&sets, &Settings::default())
+        .expect("the example runs")
+}
+
+/// For unit tests: the text paragraphs of a report, in order.
+#[cfg(test)]
+pub(crate) fn paragraphs(r: &Report) -> Vec<&str> {
+    r.blocks
+        .iter()
+        .filter_map(|b| match b {
+            crate::report::Block::Text(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// For unit tests: the example `topic/N` and `("name", "value")` pairs in
 /// the form `Example::run` and `Example::values` take.
 #[cfg(test)]

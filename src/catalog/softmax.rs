@@ -1,4 +1,5 @@
-//! softmax/1-2: softmax and its stable form (JQ), and softmax with
+//! softmax/1-2: softmax (JQ) and its stable form (Saito, Deep Learning from
+//! Scratch §3.5, whose scores it uses), and softmax with
 //! cross-entropy, whose gradient collapses to ŷ − y (NNDL).
 
 use crate::activation::Activation;
@@ -20,7 +21,10 @@ pub static EXAMPLES: &[Example] = &[
         number: 1,
         title: "Softmax and its subtract-the-max form",
         title_zh: "输出层-softmax函数",
-        sources: &["JQ deck, 输出层-softmax函数: y_k = exp(a_k) / Σ_i exp(a_i), 输出和总是1"],
+        sources: &[
+            "JQ deck, 输出层-softmax函数: y_k = exp(a_k) / Σ_i exp(a_i), 输出和总是1",
+            "Saito, Deep Learning from Scratch, §3.5: the scores (0.3, 2.9, 4.0) and the subtract-the-max guard (neither is in the JQ text)",
+        ],
         params: &[
             Param::new("a1", "0.3", "input signal 1"),
             Param::new("a2", "2.9", "input signal 2"),
@@ -111,6 +115,7 @@ fn bars(title: &str, y: &[Scalar]) -> Figure {
         title: title.into(),
         labels: (1..=y.len()).map(|k| format!("k = {k}")).collect(),
         values: y.iter().map(Scalar::to_f64).collect(),
+        y_label: "y_k".into(),
     }
 }
 

@@ -119,6 +119,7 @@ fn plot(title: &str, cols: &[(&str, &[f64])]) -> Block {
         panels: vec![Panel {
             title: "log10 of the norm against layer l".into(),
             x_label: "layer l".into(),
+            y_label: "log10 of the norm".into(),
             series: cols
                 .iter()
                 .map(|(name, v)| Series {
@@ -203,7 +204,7 @@ fn vanishing_2(v: &Values, s: &Settings) -> Result<Report> {
         r.text(format!(
             "On the way down, δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) grows by about the gain per \
          layer: ‖δ(1)‖ is {ratio:.3e} times ‖δ(L)‖ (gain^{} = {:.3e}). The weight gradients \
-         ∂L/∂W(l) = a(l−1)ᵀ δ(l) are all huge: ‖∂L/∂W(1)‖ = {:.4e} against {:.4e} with plain He \
+         ∂L/∂W(l) = δ(l) a(l−1)ᵀ are all huge: ‖∂L/∂W(1)‖ = {:.4e} against {:.4e} with plain He \
          weights, so a learning rate that suits He weights throws these weights far away and \
          training blows up.",
             depth,
@@ -217,4 +218,26 @@ fn vanishing_2(v: &Values, s: &Settings) -> Result<Report> {
     r.add("grad W1 he", Scalar::Float(he_w[0]), Kind::Gradient);
     r.blocks.push(plot("Exploding gradients", &cols));
     Ok(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog::{paragraphs as texts, report_with as run};
+
+    #[test]
+    fn vanishing_2_writes_the_weight_gradient_in_the_column_form_of_its_delta() {
+        // The report's δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) is NNDL's column
+        // form (z = W a + b, W out×in); there ∂L/∂W(l) = δ(l) a(l−1)ᵀ
+        // (out×1 · 1×in = out×in, W's shape). The row form a(l−1)ᵀ δ(l) is
+        // in×out and belongs to h = f(hW + b). The norms in the table are
+        // the same either way: ‖Aᵀ‖_F = ‖A‖_F.
+        let r = run("vanishing/2", &[]);
+        let sentence = texts(&r)
+            .into_iter()
+            .find(|t| t.contains("∂L/∂W(l) ="))
+            .expect("the exploding sentence names ∂L/∂W(l)");
+        assert!(sentence.contains("(W(l+1))ᵀ δ(l+1)"), "{sentence}");
+        assert!(sentence.contains("∂L/∂W(l) = δ(l) a(l−1)ᵀ"), "{sentence}");
+        assert!(!sentence.contains("a(l−1)ᵀ δ(l)"), "{sentence}");
+    }
 }

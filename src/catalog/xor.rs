@@ -91,8 +91,8 @@ pub static EXAMPLES: &[Example] = &[
         title: "Learning XOR by gradient descent",
         title_zh: "用梯度下降学习异或",
         sources: &[
-            "NNDL, 异或问题 (XOR) and a two-layer network",
-            "PKU deck, 线性模型与异或问题",
+            "NNDL, 前馈神经网络能否解决XOR问题? (a two-layer network)",
+            "PKU deck, 线性模型的局限: 异或 (xor)",
         ],
         params: &[
             Param::new("hidden", "4", "hidden tanh units (2-16)"),

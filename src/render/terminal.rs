@@ -5,49 +5,56 @@ use prettytable::{Cell as PCell, Row, Table as PTable};
 
 use crate::render::{RenderOptions, diagram, heading, plot};
 use crate::report::i18n::{Lang, label};
-use crate::report::{Block, Cell, Figure, Report, Table};
+use crate::report::{Cell, Figure, Math, Report, Table};
 
 /// Render for a terminal.
 pub fn render(r: &Report, o: &RenderOptions) -> String {
-    let bold = |s: &str| {
-        if o.color {
+    super::walk(r, &Terminal { o })
+}
+
+/// The terminal's syntax for [`super::walk`].
+struct Terminal<'a> {
+    o: &'a RenderOptions,
+}
+
+impl Terminal<'_> {
+    fn bold(&self, s: &str) -> String {
+        if self.o.color {
             format!("\x1b[1m{s}\x1b[0m")
         } else {
             s.to_string()
         }
-    };
-    let mut out = String::new();
-    out.push_str(&bold(&heading(r)));
-    out.push('\n');
-    for s in &r.sources {
-        out.push_str(&format!("{}: {s}\n", label(r.lang, "Source")));
     }
-    if let Some(t) = super::inputs_table(r) {
-        out.push('\n');
-        out.push_str(&table(&t, o, &bold));
+}
+
+impl super::Markup for Terminal<'_> {
+    fn title(&self, r: &Report) -> String {
+        format!("{}\n", self.bold(&heading(r)))
     }
-    for b in &r.blocks {
-        out.push('\n');
-        match b {
-            Block::Heading(h) => out.push_str(&format!("{}\n", bold(h))),
-            Block::Text(t) => out.push_str(&format!("{t}\n")),
-            Block::Formula(m) => {
-                for line in m.plain.lines() {
-                    out.push_str(&format!("  {line}\n"));
-                }
-            }
-            Block::Table(t) => out.push_str(&table(t, o, &bold)),
-            Block::Figure(f) => out.push_str(&figure(f, o, r.lang)),
-        }
+    fn source(&self, lang: Lang, s: &str) -> String {
+        format!("{}: {s}\n", label(lang, "Source"))
     }
-    if !r.try_next.is_empty() {
-        out.push_str(&format!(
-            "\n{}: {}\n",
-            label(r.lang, "Try"),
-            r.try_next.join("   ·   ")
-        ));
+    fn separator(&self) -> &'static str {
+        "\n"
     }
-    out
+    fn section(&self, h: &str) -> String {
+        format!("{}\n", self.bold(h))
+    }
+    fn text(&self, t: &str) -> String {
+        format!("{t}\n")
+    }
+    fn formula(&self, m: &Math) -> String {
+        m.plain.lines().map(|l| format!("  {l}\n")).collect()
+    }
+    fn table(&self, t: &Table) -> String {
+        table(t, self.o, &|s| self.bold(s))
+    }
+    fn figure(&self, f: &Figure, lang: Lang) -> String {
+        figure(f, self.o, lang)
+    }
+    fn try_next(&self, lang: Lang, tries: &[String]) -> String {
+        format!("\n{}: {}\n", label(lang, "Try"), tries.join("   ·   "))
+    }
 }
 
 fn figure(f: &Figure, o: &RenderOptions, lang: Lang) -> String {

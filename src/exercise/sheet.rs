@@ -2,7 +2,7 @@
 //! (named results, then the example's full report through the ordinary
 //! renderers) in Markdown, LaTeX or JSON. Pure: data in, text out.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::exercise::latex_safe;
 use crate::exercise::messages::{Lang, Msg, problem as problem_label, text};
@@ -10,6 +10,7 @@ use crate::exercise::{Problem, Sheet};
 use crate::render::{RenderOptions, json as json_render, latex, markdown};
 use crate::report::Report;
 use crate::report::i18n::localize;
+use crate::report::serial::Named;
 
 /// Formats of `exercise --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -260,46 +261,59 @@ fn breakable(cmd: &str) -> String {
     latex::escape(cmd).replace(',', ",\\allowbreak{}")
 }
 
+/// The JSON of a sheet (see [`SheetFormat::Json`]).
+#[derive(Serialize)]
+struct SheetJson<'a> {
+    seed: u64,
+    lang: &'static str,
+    command: &'a str,
+    key: bool,
+    problems: Vec<ProblemJson<'a>>,
+}
+
+/// One problem of [`SheetJson`]; `results` and `report` only in a key.
+#[derive(Serialize)]
+struct ProblemJson<'a> {
+    number: usize,
+    example: String,
+    title: &'a str,
+    title_zh: &'a str,
+    set: String,
+    given: Option<&'static str>,
+    inputs: Named<'a>,
+    find: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    results: Option<Named<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report: Option<&'a Report>,
+}
+
 fn json(sh: &Sheet, parts: Parts) -> String {
-    let problems: Vec<Value> = sh
+    let problems = sh
         .problems
         .iter()
         .enumerate()
-        .map(|(k, p)| {
-            let mut v = json!({
-                "number": k + 1,
-                "example": p.example.id(),
-                "title": p.example.title,
-                "title_zh": p.example.title_zh,
-                "set": p.set_flag(),
-                "given": given(p),
-                "inputs": named(&p.report.inputs),
-                "find": names(&p.report),
-            });
-            if parts.key {
-                v["results"] = named(&p.report.results);
-                v["report"] = json_render::value(&p.report);
-            }
-            v
+        .map(|(k, p)| ProblemJson {
+            number: k + 1,
+            example: p.example.id(),
+            title: p.example.title,
+            title_zh: p.example.title_zh,
+            set: p.set_flag(),
+            given: given(p),
+            inputs: Named(&p.report.inputs),
+            find: names(&p.report),
+            results: parts.key.then_some(Named(&p.report.results)),
+            report: parts.key.then_some(&p.report),
         })
         .collect();
-    let v = json!({
-        "seed": sh.seed,
-        "lang": match sh.lang { Lang::En => "en", Lang::Zh => "zh" },
-        "command": sh.command,
-        "key": parts.key,
-        "problems": problems,
-    });
-    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
-    s.push('\n');
-    s
-}
-
-fn named(pairs: &[(String, crate::Scalar)]) -> Value {
-    Value::Object(
-        pairs
-            .iter()
-            .map(|(k, v)| (k.clone(), json_render::number(v)))
-            .collect(),
-    )
+    json_render::pretty(&SheetJson {
+        seed: sh.seed,
+        lang: match sh.lang {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        },
+        command: &sh.command,
+        key: parts.key,
+        problems,
+    })
 }

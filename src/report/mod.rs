@@ -13,7 +13,10 @@ pub mod math;
 pub mod messages;
 pub mod net;
 pub mod network;
+pub mod serial;
 pub mod train;
+
+use serde::Serialize;
 
 use crate::scalar::Scalar;
 
@@ -38,14 +41,15 @@ impl Default for Settings {
 }
 
 /// A table cell.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
 pub enum Cell {
     /// Plain words or a name.
     Text(String),
     /// A formula, shown in plain text on a terminal and as LaTeX elsewhere.
     Math(Math),
     /// A number: exact with its decimal, or rounded.
-    Num(Scalar),
+    Num(#[serde(serialize_with = "serial::number")] Scalar),
     /// Nothing to show (`-`).
     Empty,
 }
@@ -75,7 +79,7 @@ impl From<Scalar> for Cell {
 }
 
 /// A titled table with a header row.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Table {
     pub title: String,
     pub header: Vec<String>,
@@ -104,28 +108,30 @@ impl Table {
 }
 
 /// A node of a computation-graph figure.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FigureNode {
     /// Name or expression of the node (`q`, `x·y`).
     pub label: String,
     /// The operation that computes it (`+`, `×`, `σ`); empty for inputs.
     pub op: String,
+    #[serde(serialize_with = "serial::number")]
     pub value: Scalar,
     /// ∂out/∂node, when the output depends on it.
+    #[serde(serialize_with = "serial::number_opt")]
     pub grad: Option<Scalar>,
     /// Indices of the nodes it is computed from.
     pub inputs: Vec<usize>,
 }
 
 /// One curve of a line plot: (x, y) points in order.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Series {
     pub label: String,
     pub points: Vec<(f64, f64)>,
 }
 
 /// One set of axes of a line plot.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Panel {
     pub title: String,
     /// What the x axis measures (`z`, `epoch`, …).
@@ -134,12 +140,13 @@ pub struct Panel {
 }
 
 /// A figure: data for a diagram or a plot, drawn by the renderers.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Figure {
     /// A computation graph with forward values and gradients.
     Graph {
-        nodes: Vec<FigureNode>,
         output: usize,
+        nodes: Vec<FigureNode>,
     },
     /// Line plots, one panel above the other (e.g. f and f' of activations).
     Plot { title: String, panels: Vec<Panel> },
@@ -152,6 +159,7 @@ pub enum Figure {
         xs: Vec<f64>,
         ys: Vec<f64>,
         values: Vec<Vec<f64>>,
+        #[serde(serialize_with = "serial::marks")]
         marks: Vec<(String, f64, f64)>,
     },
     /// A bar chart (e.g. softmax probabilities).
@@ -188,12 +196,13 @@ impl Data {
 }
 
 /// A piece of a report.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
 pub enum Block {
     /// A section heading.
-    Heading(String),
+    Heading(#[serde(serialize_with = "serial::text")] String),
     /// A paragraph of plain text.
-    Text(String),
+    Text(#[serde(serialize_with = "serial::text")] String),
     /// A displayed formula.
     Formula(Math),
     Table(Table),

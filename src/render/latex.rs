@@ -90,51 +90,74 @@ pub fn escape(s: &str) -> String {
             }
             '~' => out.push_str("\\textasciitilde{}"),
             '^' => out.push_str("\\textasciicircum{}"),
-            '·' => out.push_str("$\\cdot$"),
-            '×' => out.push_str("$\\times$"),
-            '∂' => out.push_str("$\\partial$"),
-            'σ' => out.push_str("$\\sigma$"),
-            '→' => out.push_str("$\\to$"),
-            '≈' => out.push_str("$\\approx$"),
-            '≥' => out.push_str("$\\ge$"),
-            '≤' => out.push_str("$\\le$"),
-            '²' => out.push_str("$^2$"),
-            '✓' => out.push_str("$\\checkmark$"),
-            '✗' => out.push_str("$\\times$"),
-            'α' => out.push_str("$\\alpha$"),
-            'γ' => out.push_str("$\\gamma$"),
-            'δ' => out.push_str("$\\delta$"),
-            'η' => out.push_str("$\\eta$"),
-            'λ' => out.push_str("$\\lambda$"),
-            'Σ' => out.push_str("$\\Sigma$"),
-            '∞' => out.push_str("$\\infty$"),
-            '∈' => out.push_str("$\\in$"),
-            '∫' => out.push_str("$\\int$"),
-            '√' => out.push_str("$\\surd$"),
-            '⊙' => out.push_str("$\\odot$"),
-            '‖' => out.push_str("$\\Vert$"),
-            '←' => out.push_str("$\\leftarrow$"),
-            '⇒' => out.push_str("$\\Rightarrow$"),
-            'ᵀ' => out.push_str("$^{\\top}$"),
-            'ŷ' => out.push_str("$\\hat{y}$"),
-            '½' => out.push_str("$\\tfrac{1}{2}$"),
-            '¹' => out.push_str("$^1$"),
-            '³' => out.push_str("$^3$"),
-            '⁴' => out.push_str("$^4$"),
-            '⁵' => out.push_str("$^5$"),
-            '…' => out.push_str("\\ldots{}"),
-            '§' => out.push_str("\\S{}"),
-            '—' => out.push_str("---"),
-            '–' => out.push_str("--"),
-            '−' => out.push_str("$-$"),
-            '÷' => out.push_str("$\\div$"),
-            'π' => out.push_str("$\\pi$"),
-            '⌈' => out.push_str("$\\lceil$"),
-            '⌉' => out.push_str("$\\rceil$"),
-            _ => out.push(c),
+            _ => match (unicode_math(c), unicode_text(c)) {
+                (Some(m), _) => {
+                    out.push('$');
+                    out.push_str(m);
+                    out.push('$');
+                }
+                (None, Some(t)) => out.push_str(t),
+                (None, None) => out.push(c),
+            },
         }
     }
     out
+}
+
+/// The one table of Unicode symbols in LaTeX math mode (`∂` → `\partial`):
+/// [`escape`] sets them in `$…$`, the exercise sheets' pdflatex pass
+/// ([`crate::exercise::latex_safe`]) in `\ensuremath{…}`.
+pub fn unicode_math(c: char) -> Option<&'static str> {
+    Some(match c {
+        '·' => "\\cdot",
+        '×' | '✗' => "\\times",
+        '∂' => "\\partial",
+        'σ' => "\\sigma",
+        '→' => "\\to",
+        '≈' => "\\approx",
+        '≥' => "\\ge",
+        '≤' => "\\le",
+        '²' => "^2",
+        '✓' => "\\checkmark",
+        'α' => "\\alpha",
+        'γ' => "\\gamma",
+        'δ' => "\\delta",
+        'η' => "\\eta",
+        'λ' => "\\lambda",
+        'Σ' => "\\Sigma",
+        '∞' => "\\infty",
+        '∈' => "\\in",
+        '∫' => "\\int",
+        '√' => "\\surd",
+        '⊙' => "\\odot",
+        '‖' => "\\Vert",
+        '←' => "\\leftarrow",
+        '⇒' => "\\Rightarrow",
+        'ᵀ' => "^{\\top}",
+        'ŷ' => "\\hat{y}",
+        '½' => "\\tfrac{1}{2}",
+        '¹' => "^1",
+        '³' => "^3",
+        '⁴' => "^4",
+        '⁵' => "^5",
+        '−' => "-",
+        '÷' => "\\div",
+        'π' => "\\pi",
+        '⌈' => "\\lceil",
+        '⌉' => "\\rceil",
+        _ => return None,
+    })
+}
+
+/// Unicode punctuation spelled in LaTeX text (`…` → `\ldots{}`).
+pub fn unicode_text(c: char) -> Option<&'static str> {
+    Some(match c {
+        '…' => "\\ldots{}",
+        '§' => "\\S{}",
+        '—' => "---",
+        '–' => "--",
+        _ => return None,
+    })
 }
 
 fn cell(c: &Cell, o: &RenderOptions) -> String {

@@ -50,8 +50,16 @@ impl super::Markup for Latex<'_> {
         };
         format!("\\begin{{verbatim}}\n{text}\\end{{verbatim}}\n")
     }
-    fn try_next(&self, _lang: Lang, _tries: &[String]) -> String {
-        String::new()
+    fn try_next(&self, lang: Lang, tries: &[String]) -> String {
+        let tries: Vec<String> = tries
+            .iter()
+            .map(|t| format!("\\texttt{{{}}}", escape(t)))
+            .collect();
+        format!(
+            "\\noindent\\textit{{{}:}} {}\n\n",
+            label(lang, "Try"),
+            tries.join(" $\\cdot$ ")
+        )
     }
 }
 

@@ -127,6 +127,9 @@ pub enum Command {
     List {
         /// Only this topic, e.g. neuron, activation, backprop, network.
         topic: Option<String>,
+        /// Every column (inputs, sources) however wide the terminal.
+        #[arg(long)]
+        wide: bool,
         #[command(flatten)]
         out: OutputArgs,
     },
@@ -451,6 +454,10 @@ pub struct OutputArgs {
     /// Language of the report's words: en, or zh (Chinese, with the decks' terms).
     #[arg(long, value_enum, default_value_t)]
     pub lang: crate::report::i18n::Lang,
+    /// Fit tables and text to N columns (default: the terminal's width, then
+    /// $COLUMNS; piped output is not fitted).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
 }
 
 impl OutputArgs {
@@ -468,6 +475,7 @@ impl OutputArgs {
         RenderOptions {
             digits: self.digits as usize,
             color,
+            width: render::wrap::target_width(self.width.map(usize::from)),
             ..RenderOptions::default()
         }
     }
@@ -524,7 +532,13 @@ pub fn run_with_status(cli: Cli) -> Result<(String, i32)> {
 pub fn outcome(cli: Cli) -> Result<Outcome> {
     let report = |r: Report, out: OutputArgs| Ok(Outcome::Report(Box::new(r), out));
     match cli.command {
-        Command::List { topic, out } => report(catalog::listing(topic.as_deref())?, out),
+        Command::List { topic, wide, out } => {
+            let mut r = catalog::listing(topic.as_deref())?;
+            if wide {
+                r.all_columns();
+            }
+            report(r, out)
+        }
         Command::Explain {
             topic,
             example,

@@ -144,6 +144,7 @@ pub fn expand(args: &str, base: &Path) -> Result<String, String> {
                 figures: FigureStyle::Svg,
                 digits: out.digits as usize,
                 color: false,
+                width: None,
             };
             Ok(markdown::render(&report, &opts))
         }

@@ -7,6 +7,7 @@ pub mod latex;
 pub mod markdown;
 pub mod plot;
 pub mod terminal;
+pub mod wrap;
 
 use crate::report::i18n::Lang;
 use crate::report::{Block, Figure, Math, Report, Table};
@@ -41,6 +42,10 @@ pub struct RenderOptions {
     /// ANSI bold for headings on a terminal (off with NO_COLOR or a pipe).
     pub color: bool,
     pub figures: FigureStyle,
+    /// Fit terminal output to this many columns (wrap prose and table
+    /// cells, stack records when a table cannot fit); `None` keeps every
+    /// line whole (a pipe without `--width` or `COLUMNS`).
+    pub width: Option<usize>,
 }
 
 impl Default for RenderOptions {
@@ -49,6 +54,7 @@ impl Default for RenderOptions {
             digits: 6,
             color: false,
             figures: FigureStyle::Text,
+            width: None,
         }
     }
 }

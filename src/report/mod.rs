@@ -84,6 +84,11 @@ pub struct Table {
     pub title: String,
     pub header: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+    /// The columns a narrow terminal shows when the whole table does not
+    /// fit, with a line saying how to see the rest (`None`: all columns,
+    /// wrapped or stacked).
+    #[serde(skip)]
+    pub narrow: Option<(Vec<usize>, String)>,
 }
 
 impl Table {
@@ -93,6 +98,7 @@ impl Table {
             title: title.into(),
             header: header.iter().map(|h| h.to_string()).collect(),
             rows: Vec::new(),
+            narrow: None,
         }
     }
 
@@ -263,6 +269,16 @@ impl Report {
             ) => Some(f),
             _ => None,
         })
+    }
+
+    /// Show every column of every table on a narrow terminal too
+    /// (`list --wide`), wrapped or stacked instead of left out.
+    pub fn all_columns(&mut self) {
+        for b in &mut self.blocks {
+            if let Block::Table(t) = b {
+                t.narrow = None;
+            }
+        }
     }
 
     /// Append a formula.

@@ -81,6 +81,9 @@ fn list_fits_80_columns_with_id_and_title() {
     let wide = nn_tutor(&["list", "--wide", "--width", "80"]);
     assert!(wide.contains("w0=2"), "{wide}");
     assert!(widest(&wide).0 <= 80, "{}", widest(&wide).1);
+    let zh = nn_tutor(&["list", "--width", "80", "--lang", "zh"]);
+    assert!(zh.contains("各例的输入与出处"), "{zh}");
+    assert!(widest(&zh).0 <= 80, "{}", widest(&zh).1);
     let topic = nn_tutor(&["list", "backprop", "--width", "80"]);
     assert!(topic.contains("w0=2"), "{topic}");
     assert!(widest(&topic).0 <= 80, "{}", widest(&topic).1);

@@ -49,10 +49,7 @@ pub fn ascii(tex: &str, keep_cjk: bool) -> String {
     out
 }
 
-/// CJK ideographs and full-width punctuation.
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
-}
+use latex::is_cjk;
 
 /// A LaTeX spelling of `c` for text or math mode (from the renderer's
 /// one table, [`latex::unicode_math`]); "" drops it.
@@ -74,30 +71,7 @@ fn command(c: char) -> String {
 
 /// An ASCII stand-in for `c` where commands cannot be used; "" drops it.
 fn plain(c: char) -> &'static str {
-    match c {
-        '─' | '━' => "-",
-        '│' | '┃' => "|",
-        '├' | '└' | '┌' | '┐' | '┘' | '┤' | '┬' | '┴' | '┼' => "+",
-        '█' => "#",
-        '∂' => "d",
-        'σ' => "sigma",
-        'δ' => "delta",
-        'λ' => "lambda",
-        'η' => "eta",
-        'γ' => "gamma",
-        'α' => "alpha",
-        'Σ' => "Sum",
-        '·' => "*",
-        '×' => "x",
-        '←' => "<-",
-        '→' => "->",
-        'ᵀ' => "^T",
-        'ŷ' => "y^",
-        '²' => "^2",
-        '✓' => "ok",
-        '✗' => "X",
-        _ => "",
-    }
+    latex::unicode_ascii(c)
 }
 
 /// Tidy what dropping Chinese leaves behind: ` · ` separators with nothing

@@ -153,13 +153,14 @@ fn tex(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
         "\\usepackage{amsmath,amssymb}\n\\usepackage[margin=2cm]{geometry}\n\\setlength{\\parindent}{0pt}\n",
     );
     out.push_str(LAYOUT);
+    out.push_str(latex::FITWIDTH);
     out.push_str("\\begin{document}\n");
     if l == Lang::Zh {
         out.push_str("\\begin{CJK}{UTF8}{gbsn}\n");
     }
     let pairs = |pairs: &[(String, crate::Scalar)]| {
         let mut t = format!(
-            "\\begin{{tabular}}{{ll}}\n\\hline\n{} & {} \\\\\n\\hline\n",
+            "\\begin{{fitwidth}}\\begin{{tabular}}{{ll}}\n\\hline\n{} & {} \\\\\n\\hline\n",
             text(Msg::Name, l),
             text(Msg::Value, l)
         );
@@ -170,7 +171,7 @@ fn tex(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
                 latex::escape(&v.show(o.digits))
             ));
         }
-        t + "\\hline\n\\end{tabular}\n\n"
+        t + "\\hline\n\\end{tabular}\\end{fitwidth}\n\n"
     };
     let head = |out: &mut String, m: Msg| {
         out.push_str(&format!(
@@ -235,16 +236,13 @@ fn tex(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
                 // pdflatex has no Chinese: the English title stands alone.
                 r.title_zh.clear();
             }
-            out.push_str(&latex::render(&r, o));
+            out.push_str(&latex::body(&r, o));
         }
     }
     if l == Lang::Zh {
         out.push_str("\\end{CJK}\n");
     }
     out.push_str("\\end{document}\n");
-    let out = out
-        .replace("\\begin{tabular}", "\\begin{fitwidth}\\begin{tabular}")
-        .replace("\\end{tabular}", "\\end{tabular}\\end{fitwidth}");
     latex_safe::ascii(&out, l == Lang::Zh)
 }
 
@@ -253,7 +251,7 @@ fn tex(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
 /// beside it; a table wider than the text shrunk to fit (`fitwidth`, which
 /// wraps every `tabular`) instead of running off the page, its last columns
 /// (the values) unseen; long lists and commands broken at the margin.
-const LAYOUT: &str = "\\usepackage{graphicx}\n\\sloppy\n\\makeatletter\n\\renewcommand\\paragraph{\\@startsection{paragraph}{4}{\\z@}{2ex plus .5ex minus .2ex}{.5ex}{\\normalfont\\normalsize\\bfseries}}\n\\makeatother\n\\newsavebox{\\nnbox}\n\\newenvironment{fitwidth}{\\begin{lrbox}{\\nnbox}}{\\end{lrbox}\\ifdim\\wd\\nnbox>\\linewidth\\resizebox{\\linewidth}{!}{\\usebox{\\nnbox}}\\else\\usebox{\\nnbox}\\fi}\n";
+const LAYOUT: &str = "\\usepackage{graphicx}\n\\sloppy\n\\makeatletter\n\\renewcommand\\paragraph{\\@startsection{paragraph}{4}{\\z@}{2ex plus .5ex minus .2ex}{.5ex}{\\normalfont\\normalsize\\bfseries}}\n\\makeatother\n";
 
 /// A command to type, escaped for `\texttt`, that may break after a comma
 /// (`--set x=1,w=1/2,…` is wider than the page).

@@ -5,13 +5,13 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use nn_tutor::catalog;
 use nn_tutor::exercise::sheet::{Parts, SheetFormat, render};
-use nn_tutor::exercise::{Lang, make, ranges};
+use nn_tutor::exercise::{Lang, make, with_ranges};
 use nn_tutor::render::RenderOptions;
 
 fn thousand_variants(c: &mut Criterion) {
     let examples = catalog::all();
     // Whole sheets across all examples until 1,000 problems are drawn.
-    let per_sheet = ranges::RANGES.len() as u64;
+    let per_sheet = with_ranges().len() as u64;
     let sheets = 1000_u64.div_ceil(per_sheet);
     let mut group = c.benchmark_group("exercise");
     group.sample_size(10);

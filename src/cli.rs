@@ -560,8 +560,7 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
             if let Some(d) = round_each {
                 let (values, digits) = (ex.values(&sets)?, out.digits as usize);
                 let id = ex.id();
-                let plan = catalog::audits::plan(&id, &values)
-                    .ok_or_else(|| catalog::audits::unavailable(&id))??;
+                let plan = ex.audit_plan(&values)?;
                 crate::rounding::audit_plan(&mut r, &id, &plan, d, digits)?;
             }
             if let Some(path) = plot {
@@ -708,14 +707,7 @@ fn read_stdin() -> Result<String> {
 /// into place, so a failed write leaves no half-written file.
 fn write_plot(r: &Report, path: &std::path::Path, force: bool) -> Result<()> {
     let Some(fig) = r.plot() else {
-        let with: Vec<String> = catalog::all()
-            .into_iter()
-            .filter(|e| {
-                e.run(&[], &Settings::default())
-                    .is_ok_and(|x| x.plot().is_some())
-            })
-            .map(|e| e.id())
-            .collect();
+        let with = catalog::with_plot();
         return Err(Error::Usage(format!(
             "{} has no plot; examples with a plot: {}",
             r.id,

@@ -92,6 +92,11 @@ pub struct Objective {
     pub learning_rate: Option<Scalar>,
 }
 
+/// One pass through a network, as a worked example poses it: the network,
+/// its input, and the objective of the backward pass (`None`: forward only).
+/// `check` and the rounding audit replay it.
+pub type Pass = (Network, Vec<Scalar>, Option<Objective>);
+
 /// z and a of one layer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Forward {

@@ -409,3 +409,53 @@ fn net_directives_read_their_spec_beside_the_chapters() {
     assert!(err.contains("gone.toml"), "{err}");
     std::fs::remove_dir_all(&base).unwrap();
 }
+
+/// Every erratum says how it is known: "recomputation shows" (a number
+/// differs, and the page recomputes it) or "reading of the slide" (a name,
+/// index or symbol, and no printed number changes). Only NNDL's missing
+/// factor in δ is a recomputation: at x = 1, w1 = 2, w2 = 3, t = 1 the
+/// slide's two factors give ReLU'(2)·(6 − 1) = 5, the full chain
+/// ReLU'(2)·w2·5 = 15.
+#[test]
+fn every_erratum_carries_its_evidence() {
+    let page = std::fs::read_to_string(book_dir().join("src/errata.md")).unwrap();
+    let entries: Vec<&str> = page.split("\n## ").skip(1).collect();
+    let (computed, read) = (
+        "**Evidence · 依据**: recomputation shows.",
+        "**Evidence · 依据**: reading of the slide.",
+    );
+    let mut recomputed = vec![];
+    for e in &entries {
+        let heading = e.lines().next().unwrap();
+        let flat = e.split_whitespace().collect::<Vec<_>>().join(" ");
+        let labels = e.matches(computed).count() + e.matches(read).count();
+        assert_eq!(labels, 1, "`{heading}` needs exactly one evidence label");
+        assert!(
+            flat.contains("extracted text, line"),
+            "`{heading}` cites no line"
+        );
+        if e.contains(computed) {
+            assert!(
+                e.contains("**Recomputed**") && e.contains("{{#nn-tutor"),
+                "`{heading}` claims a recomputation but shows none"
+            );
+            recomputed.push(heading);
+        } else {
+            assert!(!e.contains("**Recomputed**"), "`{heading}`");
+        }
+    }
+    assert_eq!(
+        recomputed,
+        ["NNDL · 反向传播算法: a factor missing from the derivation of δ"]
+    );
+    let body = entries.join("\n");
+    assert!(
+        body.contains("= 5$") && body.contains("= 15$"),
+        "5 against 15"
+    );
+    // The slips found by reading the decks line by line, one entry each.
+    for (deck, want) in [("NNDL", 3), ("CAL", 2), ("MS", 1), ("JQ", 1)] {
+        let n = entries.iter().filter(|e| e.starts_with(deck)).count();
+        assert_eq!(n, want, "{deck} entries");
+    }
+}

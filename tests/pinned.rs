@@ -69,6 +69,12 @@ fn backprop_2_sigmoid_neuron() {
     }
     // z is still exact: the gates before exp keep rationals.
     assert_eq!(exact(&r, "z"), "1");
+    // These numbers (w = (2, -3, -3), x = (-1, -2), f = 0.73, ∂f/∂x ≈ (0.39,
+    // -0.59)) are the sigmoid example of CS231n's notes, not in the PKU
+    // text (its figures are missing): the sources must say so.
+    let cs231n = r.sources.iter().find(|s| s.starts_with("CS231n"));
+    let cs231n = cs231n.expect("backprop/2 credits CS231n");
+    assert!(cs231n.contains("w = (2, -3, -3), x = (-1, -2)"), "{cs231n}");
 }
 
 #[test]

@@ -77,7 +77,7 @@ fn latex_text_has_no_raw_math_symbols() {
 
 /// The `--round-each 2` audit of one example per family, alone (the rest of
 /// each report is pinned above). Each was read by hand; the drifts are
-/// derived in the comments of `src/catalog/audits.rs`'s tests.
+/// derived in the comments of `src/catalog/tests.rs`.
 #[test]
 fn round_each_audit_per_family() {
     for id in [
@@ -93,7 +93,7 @@ fn round_each_audit_per_family() {
         let (t, n) = id.split_once('/').unwrap();
         let ex = catalog::find(t, n.parse().unwrap()).unwrap();
         let values = ex.values(&[]).unwrap();
-        let plan = catalog::audits::plan(id, &values).unwrap().unwrap();
+        let plan = ex.audit_plan(&values).unwrap();
         let mut r = nn_tutor::report::Report {
             id: id.to_string(),
             title: "explain --round-each 2 (the audit alone)".to_string(),

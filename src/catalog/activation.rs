@@ -1,11 +1,17 @@
 //! activation/1-4: activation functions and their derivatives (NNDL 常见激活函数
 //! 及其导数; PKU 常见激活函数, 激活函数选择).
 
+use std::collections::HashMap;
+
 use crate::activation::Activation;
+use crate::catalog::common::{HALF, POINT, SMALL};
 use crate::catalog::common::{curves, get, start, vector};
+use crate::catalog::{Audit, Draw, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::{Error, Result};
 use crate::report::{Block, Cell, Figure, Math, Report, Settings, Table};
+use crate::rounding::Plan;
+use crate::rounding::plan::{backward, inputs, links, lit, replay};
 use crate::scalar::Scalar;
 
 const fn p(name: &'static str, default: &'static str, help: &'static str) -> Param {
@@ -32,6 +38,18 @@ pub static EXAMPLES: &[Example] = &[
             p("gamma", "1", "γ of ELU"),
         ],
         build: activation_1,
+        engine: Engine::Report,
+        // No point at 0: ReLU's kink there would be redrawn every time.
+        exercise: Exercise::Ranges(&[
+            ("z1", POINT),
+            ("z2", POINT),
+            ("z3", POINT),
+            ("z4", POINT),
+            ("z5", POINT),
+            ("gamma", Draw::Of(&["1", "1/2", "2"])),
+        ]),
+        audit: Audit::Replay(audit_1),
+        has_plot: true,
     },
     Example {
         topic: "activation",
@@ -58,6 +76,25 @@ pub static EXAMPLES: &[Example] = &[
             p("b2", "0", "piece 2 bias"),
         ],
         build: activation_2,
+        engine: Engine::Report,
+        // z = 0 (Leaky ReLU's kink) and maxout ties are redrawn.
+        exercise: Exercise::Ranges(&[
+            ("z", Draw::Of(&["-2", "-1", "-1/2", "0", "1/2", "1", "2"])),
+            ("gamma", Draw::Of(&["1/10", "1/5"])),
+            ("gamma1", Draw::Of(&["1/10", "1/4"])),
+            ("gamma2", Draw::Of(&["1/4", "1/2"])),
+            ("alpha", Draw::Of(&["1", "1/2"])),
+            ("x1", SMALL),
+            ("x2", SMALL),
+            ("w11", HALF),
+            ("w12", HALF),
+            ("b1", Draw::Of(&["-1/2", "0", "1/2"])),
+            ("w21", HALF),
+            ("w22", HALF),
+            ("b2", Draw::Of(&["-1/2", "0", "1/2"])),
+        ]),
+        audit: Audit::Replay(audit_2),
+        has_plot: true,
     },
     Example {
         topic: "activation",
@@ -73,6 +110,16 @@ pub static EXAMPLES: &[Example] = &[
             p("lr", "1", "learning rate η"),
         ],
         build: activation_3,
+        engine: Engine::Report,
+        // σ'(start) by hand; the step counts are the f64 loop's (the key
+        // also gives the integral estimate a student can check them with).
+        exercise: Exercise::Ranges(&[
+            ("start", Draw::Int(4, 8)),
+            ("goal", Draw::Of(&["1", "2"])),
+            ("lr", Draw::Of(&["1", "2"])),
+        ]),
+        audit: Audit::Replay(audit_3),
+        has_plot: false,
     },
     Example {
         topic: "activation",
@@ -90,6 +137,18 @@ pub static EXAMPLES: &[Example] = &[
             p("g", "-1", "upstream gradient ∂L/∂σ"),
         ],
         build: activation_4,
+        engine: Engine::Report,
+        exercise: Exercise::Ranges(&[
+            ("x1", SMALL),
+            ("x2", SMALL),
+            ("x3", Draw::Of(&["-1/2", "1/2", "1"])),
+            ("w1", HALF),
+            ("w2", HALF),
+            ("w3", Draw::Of(&["0", "1/4", "-1/4"])),
+            ("g", Draw::Of(&["-1", "1", "2", "-1/2"])),
+        ]),
+        audit: Audit::Replay(audit_4),
+        has_plot: false,
     },
 ];
 
@@ -520,4 +579,113 @@ fn gradient_signs(
     }
     r.table(t);
     Ok(x.iter().all(|xi| xi.signum() > 0))
+}
+
+/// activation/1: each function at each point, `a = f(z)` and `da/dz`.
+fn audit_1(v: &Values) -> Result<Plan> {
+    let gamma = lit(&v["gamma"]);
+    let mut items = Vec::new();
+    for n in ["z1", "z2", "z3", "z4", "z5"] {
+        let z = &v[n];
+        let elu = if z.signum() > 0 {
+            "a = z".to_string()
+        } else {
+            format!("a = {gamma}*(exp(z) - 1)")
+        };
+        for (key, src) in [
+            ("logistic", "a = sigmoid(z)".to_string()),
+            ("tanh", "a = tanh(z)".to_string()),
+            ("relu", "a = relu(z)".to_string()),
+            ("elu", elu),
+            ("softplus", "a = ln(1 + exp(z))".to_string()),
+        ] {
+            let mut it = backward(
+                format!("{key}({n})"),
+                src,
+                HashMap::from([("z".to_string(), z.clone())]),
+            );
+            it.links = links(&[
+                ("a", &format!("{key}({n})")),
+                ("da/dz", &format!("{key}'({n})")),
+            ]);
+            items.push(it);
+        }
+    }
+    replay(items)
+}
+
+/// Leaky ReLU, PReLU and ELU on their branch at z (f'(0) takes the z ≤ 0
+/// branch, as the example does), then maxout.
+fn audit_2(v: &Values) -> Result<Plan> {
+    let z = &v["z"];
+    let mut items = Vec::new();
+    for (label, slope, elu) in [
+        ("Leaky ReLU", "gamma", false),
+        ("PReLU unit 1", "gamma1", false),
+        ("PReLU unit 2", "gamma2", false),
+        ("ELU", "alpha", true),
+    ] {
+        let g = lit(&v[slope]);
+        let src = match (z.signum() > 0, elu) {
+            (true, _) => "a = z".to_string(),
+            (false, false) => format!("a = {g}*z"),
+            (false, true) => format!("a = {g}*(exp(z) - 1)"),
+        };
+        let mut it = backward(label.to_string(), src, inputs(v, &["z"]));
+        it.links = links(&[
+            ("a", &format!("{label}(z)")),
+            ("da/dz", &format!("{label}'(z)")),
+        ]);
+        items.push(it);
+    }
+    let w = |n: &str| lit(&v[n]);
+    let src = format!(
+        "z1 = {}*x1 + {}*x2 + {}; z2 = {}*x1 + {}*x2 + {}; a = max(z1, z2)",
+        w("w11"),
+        w("w12"),
+        w("b1"),
+        w("w21"),
+        w("w22"),
+        w("b2")
+    );
+    let mut it = backward("maxout".to_string(), src, inputs(v, &["x1", "x2"]));
+    it.links = links(&[
+        ("a", "maxout a"),
+        ("da/dz1", "da/dz1"),
+        ("da/dz2", "da/dz2"),
+    ]);
+    items.push(it);
+    replay(items)
+}
+
+/// The rounding audit of activation/3.
+fn audit_3(v: &Values) -> Result<Plan> {
+    let x = HashMap::from([("x".to_string(), v["start"].clone())]);
+    let mut s = backward("sigmoid".into(), "a = sigmoid(x)".into(), x.clone());
+    s.links = links(&[("da/dx", "sigmoid'(start)")]);
+    let mut r = backward("ReLU".into(), "a = relu(x)".into(), x);
+    r.links = links(&[("da/dx", "relu'(start)")]);
+    Ok(Plan::Replay {
+        items: vec![s, r],
+        note: Some("The step counts come from a loop run in f64 and are not replayed.".to_string()),
+    })
+}
+
+/// The rounding audit of activation/4.
+fn audit_4(v: &Values) -> Result<Plan> {
+    let src = format!(
+        "z = w1*x1 + w2*x2 + w3*x3; s = sigmoid(z); L = {}*s",
+        lit(&v["g"])
+    );
+    let mut it = backward(
+        String::new(),
+        src,
+        inputs(v, &["x1", "x2", "x3", "w1", "w2", "w3"]),
+    );
+    it.links = links(&[
+        ("dL/dw1", "dL/dw1"),
+        ("dL/dw2", "dL/dw2"),
+        ("dL/dw3", "dL/dw3"),
+    ]);
+    replay(vec![it])
 }

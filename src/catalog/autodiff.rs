@@ -1,12 +1,19 @@
-//! autodiff/1-3 and chain-rule/1-2: computation graphs and the chain rule
-//! (NNDL 计算图与自动微分; PKU 偏导数与链式法则).
+//! autodiff/1-3: computation graphs, automatic differentiation and static
+//! against dynamic graphs (NNDL 计算图与自动微分).
 
+use std::collections::HashMap;
+
+use crate::catalog::chain_rule::closed_form_check;
+use crate::catalog::common::SMALL;
 use crate::catalog::common::{get, start};
+use crate::catalog::{Audit, Draw, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::graph::{Graph, Trace};
 use crate::report::graph::{build, chain_blocks, gate_patterns};
-use crate::report::{Block, Cell, Math, Report, Settings, Table};
+use crate::report::{Cell, Report, Settings, Table};
+use crate::rounding::Plan;
+use crate::rounding::plan::{backward, replay};
 use crate::scalar::Scalar;
 
 pub static EXAMPLES: &[Example] = &[
@@ -24,6 +31,14 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("b", "0", "bias"),
         ],
         build: autodiff_1,
+        engine: Engine::Graph(AUTODIFF_1),
+        exercise: Exercise::Ranges(&[
+            ("x", SMALL),
+            ("w", Draw::Int(-1, 1)),
+            ("b", Draw::Int(-1, 1)),
+        ]),
+        audit: Audit::Engine,
+        has_plot: false,
     },
     Example {
         topic: "autodiff",
@@ -36,6 +51,10 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("y", "3", "used by u and by v"),
         ],
         build: autodiff_2,
+        engine: Engine::Graph(AUTODIFF_2),
+        exercise: Exercise::Ranges(&[("x", Draw::Int(-4, 4)), ("y", Draw::Int(-4, 4))]),
+        audit: Audit::Engine,
+        has_plot: false,
     },
     Example {
         topic: "autodiff",
@@ -50,30 +69,14 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("x2", "-2", "second input (x ≤ 0 takes the -x branch)"),
         ],
         build: autodiff_3,
-    },
-    Example {
-        topic: "chain-rule",
-        number: 1,
-        title: "The chain rule for z = u² + v²",
-        title_zh: "偏导数与链式法则",
-        sources: &["PKU deck, 偏导数与链式法则 例: z = u² + v², u = xy, v = x/y"],
-        params: &[
-            Param::new("x", "1", "first variable"),
-            Param::new("y", "2", "second variable (not 0)"),
-        ],
-        build: chain_rule_1,
-    },
-    Example {
-        topic: "chain-rule",
-        number: 2,
-        title: "Five sigmoids in a row: each factor at most 1/4",
-        title_zh: "链式法则与梯度消失",
-        sources: &[
-            "NNDL, 梯度消失问题: y = f⁵(f⁴(f³(f²(f¹(x)))))",
-            "MS, 梯度消失与梯度爆炸",
-        ],
-        params: &[Param::new("x", "0", "input of the first sigmoid")],
-        build: chain_rule_2,
+        engine: Engine::Report,
+        // x1 takes the x·x branch, x2 the -x branch; 0 (the kink) is left out.
+        exercise: Exercise::Ranges(&[
+            ("x1", Draw::Of(&["1/2", "1", "3/2", "2", "3", "4"])),
+            ("x2", Draw::Of(&["-4", "-3", "-2", "-1", "-1/2"])),
+        ]),
+        audit: Audit::Replay(audit_3),
+        has_plot: false,
     },
 ];
 
@@ -90,12 +93,6 @@ pub const AUTODIFF_3_STATIC: &str = "f = relu(x)^2 + relu(-x)";
 pub const AUTODIFF_3_POSITIVE: &str = "f = x*x";
 /// The other branch.
 pub const AUTODIFF_3_OTHER: &str = "f = -x";
-
-/// The program of chain-rule/1.
-pub const CHAIN_RULE_1: &str = "u = x*y; v = x/y; z = u^2 + v^2";
-/// The program of chain-rule/2.
-pub const CHAIN_RULE_2: &str =
-    "f1 = sigmoid(x); f2 = sigmoid(f1); f3 = sigmoid(f2); f4 = sigmoid(f3); y = sigmoid(f4)";
 
 /// The NNDL table, h1 … h6, with f = h6 so the chain reads as on the slide.
 fn autodiff_1(v: &Values, s: &Settings) -> Result<Report> {
@@ -244,86 +241,31 @@ fn autodiff_3(v: &Values, s: &Settings) -> Result<Report> {
     Ok(r)
 }
 
-/// z = u² + v², u = xy, v = x/y, as on the PKU slide.
-fn chain_rule_1(v: &Values, s: &Settings) -> Result<Report> {
-    let (mut r, trace) = build(CHAIN_RULE_1, v, s)?;
-    r.blocks.extend(chain_blocks(&trace, "x", s));
-    r.blocks.extend(chain_blocks(&trace, "y", s));
-    closed_form_check(
-        &mut r,
-        &trace,
-        v,
-        s,
-        &[("x", "2*x*y^2 + 2*x/y^2"), ("y", "2*x^2*y - 2*x^2/y^3")],
-    )?;
-    Ok(r)
-}
-
-/// y = f5(f4(f3(f2(f1(x))))) with sigmoids: a product of five factors ≤ 1/4.
-fn chain_rule_2(v: &Values, s: &Settings) -> Result<Report> {
-    let (mut r, trace) = build(CHAIN_RULE_2, v, s)?;
-    r.blocks.extend(chain_blocks(&trace, "x", s));
-    let mut t = Table::new(
-        "Each factor against the bound σ' ≤ 1/4",
-        &["factor", "value", "≤ 1/4"],
-    );
-    let quarter = Scalar::ratio(1, 4);
-    for st in &trace.steps {
-        let c = &trace.graph.nodes[st.consumer];
-        let ok = st.local.cmp_value(&quarter).is_le();
-        t.row(vec![
-            Math::partial(&c.label, &trace.graph.nodes[st.input].label).into(),
-            st.local.clone().into(),
-            (if ok { "✓" } else { "✗" }).into(),
-        ]);
+/// autodiff/3: at each input, the static graph and the dynamic graph the
+/// input's branch builds.
+fn audit_3(v: &Values) -> Result<Plan> {
+    use super::autodiff::{AUTODIFF_3_OTHER, AUTODIFF_3_POSITIVE, AUTODIFF_3_STATIC};
+    let mut items = Vec::new();
+    for n in ["x1", "x2"] {
+        let x = &v[n];
+        let dynamic = if x.signum() > 0 {
+            AUTODIFF_3_POSITIVE
+        } else {
+            AUTODIFF_3_OTHER
+        };
+        for (kind, src) in [("static", AUTODIFF_3_STATIC), ("dynamic", dynamic)] {
+            let mut it = backward(
+                format!("{kind} {n}"),
+                src.to_string(),
+                HashMap::from([("x".to_string(), x.clone())]),
+            );
+            let mut l = vec![("df/dx", format!("df/dx({n}) {kind}"))];
+            if kind == "static" {
+                l.push(("f", format!("f({n})")));
+            }
+            it.links = l.into_iter().map(|(a, b)| (a.to_string(), b)).collect();
+            items.push(it);
+        }
     }
-    r.table(t);
-    let dy = trace.grads[trace.graph.find("x").expect("x is a variable")].clone();
-    let bound = quarter.pow(&Scalar::int(5))?;
-    r.text(format!(
-        "∂y/∂x = {} ≤ (1/4)^5 = {}: every sigmoid layer multiplies the gradient by at most \
-         1/4, so it shrinks geometrically with depth (the vanishing gradient).",
-        dy.map_or("-".to_string(), |d| d.show(s.digits)),
-        bound.show(s.digits)
-    ));
-    Ok(r)
-}
-
-/// Evaluate hand-derived closed forms of the gradients with the same engine
-/// and state whether each equals the backpropagated value.
-fn closed_form_check(
-    r: &mut Report,
-    trace: &Trace,
-    v: &Values,
-    s: &Settings,
-    forms: &[(&str, &str)],
-) -> Result<()> {
-    let out = trace.graph.output_name().to_string();
-    let mut t = Table::new(
-        "Check against the hand-derived formula",
-        &["gradient", "formula", "formula's value", "backprop", "same"],
-    );
-    for (var, form) in forms {
-        let g = Graph::parse(form)?;
-        let used: Values = v
-            .iter()
-            .filter(|(k, _)| g.variable_names().contains(k))
-            .map(|(k, x)| (k.clone(), x.clone()))
-            .collect();
-        let value = Trace::run(&g, &used, s.float)?.values[g.output].clone();
-        let bp = trace.grads[trace.graph.find(var).expect("the variable exists")]
-            .clone()
-            .unwrap_or_else(Scalar::zero);
-        let same = (value.to_f64() - bp.to_f64()).abs() <= 1e-12 * bp.to_f64().abs().max(1.0)
-            && (value.is_exact() != bp.is_exact() || value == bp || !value.is_exact());
-        t.row(vec![
-            Math::partial(&out, var).into(),
-            Math::name(form).into(),
-            value.into(),
-            bp.into(),
-            (if same { "✓" } else { "✗" }).into(),
-        ]);
-    }
-    r.blocks.push(Block::Table(t));
-    Ok(())
+    replay(items)
 }

@@ -1,9 +1,36 @@
-//! backprop/1-3: small circuits from the PKU deck's backpropagation slides.
+//! backprop/1-5: backpropagation on small circuits from the PKU deck's
+//! slides (1-3, graph programs), then at the level of layers: the chains of
+//! the CAL 2-2-1 network (4) and the δ recursion in matrix form (5; NNDL, PKU).
 
+use crate::activation::Activation;
+use crate::catalog::common::{BIAS, SMALL, WEIGHT};
+use crate::catalog::common::{count, get, start, vector};
+use crate::catalog::forward::{COLUMN, cal_network};
+use crate::catalog::{Audit, Draw, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
+use crate::loss::Loss;
+use crate::network::Pass;
+use crate::network::{Convention, LayerSpec, Network, Objective, fd_agrees};
 use crate::report::graph::{build, gate_patterns};
-use crate::report::{Report, Settings};
+use crate::report::network::explain;
+use crate::report::{Cell, Report, Settings, Table};
+use crate::scalar::Scalar;
+
+const CAL: &[Param] = &[
+    COLUMN[0],
+    COLUMN[1],
+    COLUMN[2],
+    COLUMN[3],
+    COLUMN[4],
+    COLUMN[5],
+    COLUMN[6],
+    COLUMN[7],
+    COLUMN[8],
+    COLUMN[9],
+    COLUMN[10],
+    Param::new("y", "1", "target of the output y_0"),
+];
 
 pub static EXAMPLES: &[Example] = &[
     Example {
@@ -18,6 +45,14 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("z", "-4", "multiplier"),
         ],
         build: example_1,
+        engine: Engine::Graph(PROGRAM_1),
+        exercise: Exercise::Ranges(&[
+            ("x", Draw::Int(-5, 5)),
+            ("y", Draw::Int(-5, 5)),
+            ("z", Draw::Int(-5, 5)),
+        ]),
+        audit: Audit::Engine,
+        has_plot: false,
     },
     Example {
         topic: "backprop",
@@ -25,6 +60,7 @@ pub static EXAMPLES: &[Example] = &[
         title: "A sigmoid neuron, gate by gate",
         title_zh: "Sigmoid 神经元的反向传播",
         sources: &[
+            "CS231n (Stanford), notes 'Backpropagation, Intuitions': the sigmoid example w = (2, -3, -3), x = (-1, -2), whose numbers these are",
             "PKU deck, 反向传播 figures (the staged sigmoid neuron they follow)",
             "NNDL, Logistic 函数 f'(x) = f(x)(1 - f(x))",
         ],
@@ -36,6 +72,16 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("w2", "-3", "bias"),
         ],
         build: example_2,
+        engine: Engine::Graph(PROGRAM_2),
+        exercise: Exercise::Ranges(&[
+            ("w0", Draw::Int(-3, 3)),
+            ("x0", SMALL),
+            ("w1", Draw::Int(-3, 3)),
+            ("x1", SMALL),
+            ("w2", Draw::Int(-3, 3)),
+        ]),
+        audit: Audit::Engine,
+        has_plot: false,
     },
     Example {
         topic: "backprop",
@@ -50,6 +96,69 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("w", "-1", "second argument of max"),
         ],
         build: example_3,
+        engine: Engine::Graph(PROGRAM_3),
+        exercise: Exercise::Ranges(&[
+            ("x", Draw::Int(-5, 5)),
+            ("y", Draw::Int(-5, 5)),
+            ("z", Draw::Int(-4, 4)),
+            ("w", Draw::Int(-4, 4)),
+        ]),
+        audit: Audit::Engine,
+        has_plot: false,
+    },
+    Example {
+        topic: "backprop",
+        number: 4,
+        title: "The chains of a 2-2-1 network, factor by factor",
+        title_zh: "反向传播算法 (链式求导)",
+        sources: &[
+            "CAL deck, 反向传播算法: ∂Loss/∂w^2_(0,0) = ∂Loss/∂g(u2) · ∂g(u2)/∂u2 · ∂u2/∂w^2_(0,0), and the five-factor chain of ∂Loss/∂w^1_(0,0)",
+        ],
+        params: CAL,
+        build: backprop_4,
+        engine: Engine::Layers(pass_4),
+        exercise: Exercise::Ranges(&[
+            ("x1", SMALL),
+            ("x2", SMALL),
+            ("w1_11", WEIGHT),
+            ("w1_12", WEIGHT),
+            ("w1_21", WEIGHT),
+            ("w1_22", WEIGHT),
+            ("b1_1", BIAS),
+            ("b1_2", BIAS),
+            ("w2_11", WEIGHT),
+            ("w2_12", WEIGHT),
+            ("b2_1", BIAS),
+            ("y", Draw::Int(-1, 2)),
+        ]),
+        audit: Audit::Engine,
+        has_plot: false,
+    },
+    Example {
+        topic: "backprop",
+        number: 5,
+        title: "The δ recursion in matrix form, softmax with cross-entropy",
+        title_zh: "反向传播算法 (误差项 δ)",
+        sources: &[
+            "NNDL, 反向传播算法: δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1), ∂L/∂W(l) = δ(l) a(l-1)ᵀ, ∂L/∂b(l) = δ(l)",
+            "PKU deck, 反向传播 通用矩阵形式: ∂J/∂a(L) = W(L)ᵀ ∂J/∂z(L+1)",
+        ],
+        params: &[
+            Param::new("x1", "1", "input 1"),
+            Param::new("x2", "-1", "input 2"),
+            Param::new("class", "2", "true class (1-3), one-hot target"),
+            Param::new("lr", "1/2", "learning rate η"),
+        ],
+        build: backprop_5,
+        engine: Engine::Layers(pass_5),
+        exercise: Exercise::Ranges(&[
+            ("x1", SMALL),
+            ("x2", SMALL),
+            ("class", Draw::Int(1, 3)),
+            ("lr", Draw::Of(&["1/2", "1/4", "1"])),
+        ]),
+        audit: Audit::Engine,
+        has_plot: false,
     },
 ];
 
@@ -120,4 +229,196 @@ fn example_3(v: &Values, s: &Settings) -> Result<Report> {
          of its uses; see `nn-tutor explain autodiff --example 2`.",
     );
     Ok(r)
+}
+
+fn backprop_4(v: &Values, s: &Settings) -> Result<Report> {
+    let names: Vec<&str> = CAL.iter().map(|p| p.name).collect();
+    let mut r = start(v, &names, s);
+    let net = cal_network(v, s)?;
+    let x = vector(v, &["x1", "x2"], s);
+    let obj = Objective {
+        target: vec![get(v, "y", s)],
+        loss: Loss::Mse,
+        l2: Scalar::zero(),
+        learning_rate: None,
+    };
+    let t = net.trace(&x, &obj)?;
+    r.text("CAL's network with f = ReLU (hidden) and g = identity (output), Loss = MSE with n = 1: (y_0 - y)². CAL indexes from 0: u_0, u_1 are the hidden net inputs z(1), u_2 the output's z(2), x^2_j = f(u_j) the hidden outputs a(1), and w^2_(0,0) = W(2)_11, w^1_(0,0) = W(1)_11.");
+    let (h, o) = (&t.layers[0], &t.layers[1]);
+    let d = s.digits;
+    let n = |x: &Scalar| x.show_operand(d);
+    let v_ = |x: &Scalar| crate::report::Math::num(x, d).plain;
+    let dloss = o.grad_a[0].clone();
+    let dg = o.f_prime.as_ref().expect("identity is element-wise")[0].clone();
+    let df = h.f_prime.as_ref().expect("ReLU is element-wise")[0].clone();
+    let (x0_2, w2_00, x0_1) = (h.a[0].clone(), net.layers[1].w[0][0].clone(), x[0].clone());
+    let chain = |r: &mut Report,
+                 title: &str,
+                 factors: Vec<(&str, String, Scalar)>,
+                 engine: &Scalar,
+                 fd: Option<f64>|
+     -> Result<Scalar> {
+        let mut tb = Table::new(title, &["factor", "rule", "value"]);
+        let mut prod = if s.float {
+            Scalar::Float(1.0)
+        } else {
+            Scalar::one()
+        };
+        for (f, rule, val) in &factors {
+            tb.row(vec![
+                (*f).into(),
+                Cell::Text(rule.clone()),
+                val.clone().into(),
+            ]);
+            prod = prod.mul(val)?;
+        }
+        let shown: Vec<String> = factors.iter().map(|f| n(&f.2)).collect();
+        tb.row(vec![
+            "product".into(),
+            Cell::Text(shown.join(" × ")),
+            prod.clone().into(),
+        ]);
+        tb.row(vec![
+            "δ-rule engine".into(),
+            Cell::Text(format!(
+                "central difference {}",
+                fd.map_or("-".into(), |f| crate::scalar::format_float(f, d))
+            )),
+            engine.clone().into(),
+        ]);
+        r.table(tb);
+        let ok = prod == *engine
+            || fd.is_some_and(|f| fd_agrees(&prod, f)) && fd_agrees(engine, fd.unwrap_or(f64::NAN));
+        r.text(format!(
+            "The product {} the δ-rule gradient and the central difference.",
+            if ok {
+                "matches ✓"
+            } else {
+                "does NOT match ✗"
+            }
+        ));
+        Ok(prod)
+    };
+    let (y0, y) = (o.a[0].clone(), get(v, "y", s));
+    let f1 = (
+        "∂Loss/∂g(u2)",
+        format!("2(y_0 - y) = 2·({} - {})", n(&y0), n(&y)),
+        dloss.clone(),
+    );
+    let f2 = (
+        "∂g(u2)/∂u2",
+        "g'(u2) = 1 (identity)".to_string(),
+        dg.clone(),
+    );
+    let g2 = chain(
+        &mut r,
+        "∂Loss/∂w^2_(0,0) · 输出层权重的梯度",
+        vec![
+            f1.clone(),
+            f2.clone(),
+            (
+                "∂u2/∂w^2_(0,0)",
+                format!("x^2_0 = {}", v_(&x0_2)),
+                x0_2.clone(),
+            ),
+        ],
+        &o.grad_w[0][0],
+        o.fd_w[0][0],
+    )?;
+    let relu = format!(
+        "f'(u0) = ReLU'({}) = {}",
+        v_(&h.z[0]),
+        if h.z[0].signum() > 0 { "1" } else { "0" }
+    );
+    let g1 = chain(
+        &mut r,
+        "∂Loss/∂w^1_(0,0) · 隐藏层权重的梯度",
+        vec![
+            f1,
+            f2,
+            ("∂u2/∂f(u0)", format!("w^2_(0,0) = {}", v_(&w2_00)), w2_00),
+            ("∂f(u0)/∂u0", relu, df),
+            ("∂u0/∂w^1_(0,0)", format!("x^1_0 = {}", v_(&x0_1)), x0_1),
+        ],
+        &h.grad_w[0][0],
+        h.fd_w[0][0],
+    )?;
+    r.results = vec![
+        ("y0".into(), y0),
+        ("Loss".into(), t.loss.clone()),
+        ("dLoss/dw2_00".into(), g2),
+        ("dLoss/dw1_00".into(), g1),
+    ];
+    Ok(r)
+}
+
+/// backprop/5's network, input and objective (also used by the rounding audit).
+pub(crate) fn backprop_5_problem(
+    v: &Values,
+    s: &Settings,
+) -> Result<(Network, Vec<Scalar>, Objective)> {
+    let c = count(v, "class", 1, 3)? as usize;
+    let cast = |t: &str| {
+        let x = Scalar::parse(t).expect("literal");
+        if s.float { x.to_float() } else { x }
+    };
+    let m = |rows: &[&[&str]]| {
+        rows.iter()
+            .map(|row| row.iter().map(|t| cast(t)).collect())
+            .collect::<Vec<Vec<Scalar>>>()
+    };
+    let net = Network::new(
+        Convention::Column,
+        vec![
+            LayerSpec {
+                weights: m(&[&["1", "-1"], &["1", "1"]]),
+                bias: vec![cast("0"), cast("1/2")],
+                activation: Activation::Relu,
+            },
+            LayerSpec {
+                weights: m(&[&["1", "0"], &["0", "1"], &["-1/2", "1"]]),
+                bias: vec![cast("0"), cast("0"), cast("1/2")],
+                activation: Activation::Softmax,
+            },
+        ],
+    )?;
+    let target = (1..=3)
+        .map(|k| cast(if k == c { "1" } else { "0" }))
+        .collect();
+    let obj = Objective {
+        target,
+        loss: Loss::CrossEntropy,
+        l2: Scalar::zero(),
+        learning_rate: Some(get(v, "lr", s)),
+    };
+    Ok((net, vector(v, &["x1", "x2"], s), obj))
+}
+
+fn backprop_5(v: &Values, s: &Settings) -> Result<Report> {
+    let mut r = start(v, &["x1", "x2", "class", "lr"], s);
+    let c = count(v, "class", 1, 3)? as usize;
+    let (net, x, obj) = backprop_5_problem(v, s)?;
+    r.text(format!("A 2-2-3 network: ReLU hidden layer, softmax output, cross-entropy against the one-hot class {c}. W(1) = [[1, -1], [1, 1]], b(1) = (0, 1/2), W(2) = [[1, 0], [0, 1], [-1/2, 1]], b(2) = (0, 0, 1/2). At the output δ(2) = ŷ - y (NNDL); below it δ(1) = ReLU'(z(1)) ⊙ W(2)ᵀ δ(2)."));
+    let t = net.trace(&x, &obj)?;
+    explain(&mut r, &net, &t, s);
+    r.data.clear();
+    Ok(r)
+}
+
+/// backprop/4 as a layer problem: the CAL network at x with MSE against y.
+fn pass_4(v: &Values) -> Result<Pass> {
+    let s = Settings::default();
+    let obj = Objective {
+        target: vec![get(v, "y", &s)],
+        loss: Loss::Mse,
+        l2: Scalar::zero(),
+        learning_rate: None,
+    };
+    Ok((cal_network(v, &s)?, vector(v, &["x1", "x2"], &s), Some(obj)))
+}
+
+/// backprop/5 as a layer problem.
+fn pass_5(v: &Values) -> Result<Pass> {
+    let (net, x, obj) = backprop_5_problem(v, &Settings::default())?;
+    Ok((net, x, Some(obj)))
 }

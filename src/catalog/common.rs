@@ -79,3 +79,18 @@ pub fn curves(title: &str, f: &Activation, lo: f64, hi: f64) -> Panel {
         ],
     }
 }
+
+// Exercise draws several examples share (see `catalog::Exercise`).
+use crate::catalog::Draw;
+/// A weight a student multiplies by hand.
+pub const WEIGHT: Draw = Draw::Of(&["-1", "-1/2", "1/2", "1", "2"]);
+/// A bias.
+pub const BIAS: Draw = Draw::Of(&["-1", "-1/2", "0", "1/4", "1/2"]);
+/// A small whole number.
+pub const SMALL: Draw = Draw::Int(-2, 2);
+/// A weight of size 1 or 1/2.
+pub const HALF: Draw = Draw::Of(&["-1", "-1/2", "1/2", "1"]);
+/// A point away from 0 (where ReLU has its kink).
+pub const POINT: Draw = Draw::Of(&["-2", "-1", "-1/2", "1/2", "1", "2"]);
+/// A probability.
+pub const PROB: Draw = Draw::Of(&["1/10", "1/5", "1/4", "1/2", "3/4"]);

@@ -3,10 +3,13 @@
 //! batch-epoch-iteration arithmetic (JQ).
 
 use crate::catalog::common::{count, get, start};
+use crate::catalog::{Audit, Draw, Engine, Exercise, NO_HAND_ROUNDING};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::report::train::{iteration_table, last_batch_text};
 use crate::report::{Block, Cell, Figure, Math, Panel, Report, Series, Settings, Table};
+use crate::rounding::plan::{forward, inputs, replay};
+use crate::rounding::{Kind, Plan};
 use crate::scalar::Scalar;
 use crate::train::data;
 use crate::train::run::{Config, train};
@@ -17,7 +20,7 @@ pub static EXAMPLES: &[Example] = &[
     Example {
         topic: "gradient-descent",
         number: 1,
-        title: "Linear regression by gradient descent, exactly",
+        title: "Linear regression by gradient descent",
         title_zh: "线性回归的梯度下降",
         sources: &[
             "PKU deck, 神经网络训练——回顾线性回归模型: ŷ = wx + b, J = 1/n Σ (ŷ - y)², ∂J/∂w = 2/n Σ (ŷ - y)x, ∂J/∂b = 2/n Σ (ŷ - y)",
@@ -29,6 +32,16 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("b", "0", "initial b"),
         ],
         build: gd_1,
+        engine: Engine::Report,
+        // Exact: the data y = 2x + 1 at x = 1, 2, 3 and rational steps.
+        exercise: Exercise::Ranges(&[
+            ("lr", Draw::Of(&["1/10", "1/20"])),
+            ("steps", Draw::Int(1, 2)),
+            ("w", Draw::Int(-1, 1)),
+            ("b", Draw::Int(-1, 1)),
+        ]),
+        audit: Audit::Replay(audit_1),
+        has_plot: true,
     },
     Example {
         topic: "gradient-descent",
@@ -44,6 +57,12 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("large", "0.2", "a learning rate past 2/λ_max ≈ 0.18"),
         ],
         build: gd_2,
+        engine: Engine::Report,
+        exercise: Exercise::None(
+            "it compares learning rates over many f64 steps; its point is the shape of the loss curves, not numbers to work out by hand",
+        ),
+        audit: Audit::None(NO_HAND_ROUNDING),
+        has_plot: true,
     },
     Example {
         topic: "gradient-descent",
@@ -52,13 +71,19 @@ pub static EXAMPLES: &[Example] = &[
         title_zh: "全量、随机、小批量梯度下降",
         sources: &[
             "PKU deck, 全量梯度下降 (Full GD), 随机梯度下降 (SGD), 小批量梯度下降 (mini-batch GD)",
-            "CAL deck, 梯度下降的变体",
+            "CAL deck, 梯度下降算法 (多种变体: 批量、随机、小批量)",
         ],
         params: &[
             Param::new("batch", "20", "mini-batch size"),
             Param::new("seed", "0", "seed of data, weights and shuffles"),
         ],
         build: gd_3,
+        engine: Engine::Report,
+        exercise: Exercise::None(
+            "it trains with shuffled mini-batches from a seed; its loss curves are f64 runs, not a hand computation",
+        ),
+        audit: Audit::None(NO_HAND_ROUNDING),
+        has_plot: true,
     },
     Example {
         topic: "gradient-descent",
@@ -74,6 +99,14 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("other_batch", "128", "a batch size that does not divide N"),
         ],
         build: gd_4,
+        engine: Engine::Report,
+        exercise: Exercise::Ranges(&[
+            ("n", Draw::Of(&["1000", "5000", "50000", "55000", "60000"])),
+            ("batch", Draw::Of(&["32", "50", "100", "128", "250"])),
+            ("other_batch", Draw::Of(&["64", "96", "128", "256"])),
+        ]),
+        audit: Audit::Unchanged("samples, batches and iterations ⌈N/B⌉"),
+        has_plot: true,
     },
 ];
 
@@ -113,8 +146,15 @@ fn gd_1(v: &Values, s: &Settings) -> Result<Report> {
         "J = 1/n Σ (ŷ_i − y_i)²,  ∂J/∂w = 2/n Σ (ŷ_i − y_i) x_i,  ∂J/∂b = 2/n Σ (ŷ_i − y_i),  w ← w − α ∂J/∂w,  b ← b − α ∂J/∂b",
         "J = \\frac{1}{n} \\sum_i (\\hat y_i - y_i)^2,\\quad \\frac{\\partial J}{\\partial w} = \\frac{2}{n} \\sum_i (\\hat y_i - y_i) x_i,\\quad \\frac{\\partial J}{\\partial b} = \\frac{2}{n} \\sum_i (\\hat y_i - y_i),\\quad w \\leftarrow w - \\alpha \\frac{\\partial J}{\\partial w},\\quad b \\leftarrow b - \\alpha \\frac{\\partial J}{\\partial b}",
     ));
+    // The words follow the arithmetic: `--float` (or a float input) makes
+    // every value below an f64, and the report must not call it exact.
+    let exact = [&lr, &w, &b].iter().all(|x| x.is_exact());
     let mut t = Table::new(
-        "Iterations · 迭代 (exact)",
+        if exact {
+            "Iterations · 迭代 (exact)"
+        } else {
+            "Iterations · 迭代 (f64)"
+        },
         &[
             "k",
             "w",
@@ -154,9 +194,13 @@ fn gd_1(v: &Values, s: &Settings) -> Result<Report> {
         .filter_map(|k| r.result(&format!("J_{k}")).map(|j| (k as f64, j.to_f64())))
         .chain(std::iter::once(((steps + 1) as f64, j.to_f64())))
         .collect();
+    let how = if exact {
+        "Every number above is an exact fraction: decimal inputs such as 0.1 are read as 1/10."
+    } else {
+        "Every number above is an f64 rounded for display; without --float the same steps are exact fractions."
+    };
     r.text(format!(
-        "After {steps} steps J = {}; the minimum is J = 0 at w = 2, b = 1. Every number \
-         above is an exact fraction: decimal inputs such as 0.1 are read as 1/10.",
+        "After {steps} steps J = {}; the minimum is J = 0 at w = 2, b = 1. {how}",
         j.show(s.digits)
     ));
     r.results.push(("J".into(), j));
@@ -195,7 +239,14 @@ fn gd_2(v: &Values, s: &Settings) -> Result<Report> {
     header.extend(lrs.iter().map(|a| format!("J at α = {}", a.show(s.digits))));
     let refs: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut t = Table::new("Loss per step · 每步的损失", &refs);
-    let mut state: Vec<(Scalar, Scalar)> = vec![(Scalar::zero(), Scalar::zero()); 3];
+    // w = b = 0 as f64 under --float, so that step 0 is not an exact 83/3
+    // beside float steps.
+    let zero = if s.float {
+        Scalar::zero().to_float()
+    } else {
+        Scalar::zero()
+    };
+    let mut state: Vec<(Scalar, Scalar)> = vec![(zero.clone(), zero); 3];
     let mut series: Vec<Series> = lrs
         .iter()
         .map(|a| Series {
@@ -405,5 +456,133 @@ fn batch_figure(n: usize, chosen: &[usize]) -> Figure {
             x_label: "batch size B".into(),
             series,
         }],
+    }
+}
+
+/// Linear regression by GD unrolled, on the data y = 2x + 1 at x = 1, 2, 3:
+/// each step's errors, J, ∂J/∂w, ∂J/∂b and new w, b, rounded as written.
+fn audit_1(v: &Values) -> Result<Plan> {
+    let steps = crate::catalog::common::count(v, "steps", 1, 8)?;
+    let mut src = String::new();
+    let (mut w, mut b) = ("w".to_string(), "b".to_string());
+    let step = |w: &str, b: &str, k: u64| {
+        let e: Vec<String> = [(1, 3), (2, 5), (3, 7)]
+            .iter()
+            .map(|(x, y)| format!("e{k}_{x} = {w}*{x} + {b} - {y}"))
+            .collect();
+        format!(
+            "{}; J_{k} = (e{k}_1^2 + e{k}_2^2 + e{k}_3^2) / 3",
+            e.join("; ")
+        )
+    };
+    for k in 1..=steps {
+        src.push_str(&step(&w, &b, k));
+        src.push_str(&format!(
+            "; gw{k} = 2*(e{k}_1*1 + e{k}_2*2 + e{k}_3*3) / 3; gb{k} = 2*(e{k}_1 + e{k}_2 + e{k}_3) / 3; \
+             w_{k} = {w} - lr*gw{k}; b_{k} = {b} - lr*gb{k}; "
+        ));
+        (w, b) = (format!("w_{k}"), format!("b_{k}"));
+    }
+    let last = steps + 1;
+    src.push_str(&step(&w, &b, last));
+    let mut it = forward(src, inputs(v, &["w", "b", "lr"]), &[]);
+    let mut l: Vec<(String, String)> = Vec::new();
+    for k in 1..=steps {
+        for q in ["J", "w", "b"] {
+            l.push((format!("{q}_{k}"), format!("{q}_{k}")));
+        }
+    }
+    l.push((format!("J_{last}"), "J".into()));
+    if let Kind::Graph { finals, .. } = &mut it.kind {
+        *finals = vec![w, b, format!("J_{last}")];
+    }
+    it.links = l;
+    replay(vec![it])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog;
+    use crate::report::{Block, Cell, Report, Settings};
+
+    fn run(id: &str, float: bool) -> Report {
+        let (ex, sets) = catalog::example_with(id, &[]);
+        let s = Settings {
+            float,
+            ..Settings::default()
+        };
+        ex.run(&sets, &s).expect("the example runs")
+    }
+
+    fn words(r: &Report) -> String {
+        r.blocks
+            .iter()
+            .map(|b| match b {
+                Block::Text(t) => t.clone(),
+                Block::Table(t) => t.title.clone(),
+                _ => String::new(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn numbers(r: &Report) -> Vec<crate::scalar::Scalar> {
+        r.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t.rows.iter().flatten()),
+                _ => None,
+            })
+            .flatten()
+            .filter_map(|c| match c {
+                Cell::Num(x) => Some(x.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn gradient_descent_1_calls_its_numbers_exact_only_when_they_are() {
+        // Exact run: step 1 from w = b = 0 has J = (9 + 25 + 49)/3 = 83/3.
+        let exact = run("gradient-descent/1", false);
+        assert_eq!(exact.result("J_1").unwrap().show(6), "83/3 (≈27.6667)");
+        assert!(words(&exact).contains("(exact)"));
+        assert!(words(&exact).contains("exact fraction"));
+        // --float: every value in the table (but the step counter k) is an
+        // f64, so neither the title nor the closing sentence says "exact".
+        let float = run("gradient-descent/1", true);
+        let w = words(&float);
+        assert!(
+            !w.contains("(exact)") && !w.contains("is an exact fraction"),
+            "{w}"
+        );
+        assert!(w.contains("(f64)") && w.contains("f64 rounded"), "{w}");
+        // nor the example's title, which both runs share
+        assert!(!float.title.contains("exact"), "{}", float.title);
+        let j1 = float.result("J_1").unwrap();
+        assert!(!j1.is_exact() && (j1.to_f64() - 83.0 / 3.0).abs() < 1e-12);
+        // the k column is a count; every other number is a float
+        let nums = numbers(&float);
+        let inexact = nums.iter().filter(|x| !x.is_exact()).count();
+        assert_eq!(inexact, nums.len() - 3, "only k = 1, 2, 3 are exact");
+    }
+
+    #[test]
+    fn gradient_descent_2_under_float_starts_with_a_float_step_0() {
+        // Step 0 is J at w = b = 0 for every rate: 83/3 ≈ 27.6667.
+        let float = run("gradient-descent/2", true);
+        let nums = numbers(&float);
+        // rows: step k then three J values; nine rows (k = 0..8)
+        assert_eq!(nums.len(), 9 * 4);
+        for row in nums.chunks(4) {
+            assert!(row[0].is_exact(), "the step number is a count");
+            for j in &row[1..] {
+                assert!(!j.is_exact(), "J {} under --float", j.show(6));
+            }
+        }
+        assert!((nums[1].to_f64() - 83.0 / 3.0).abs() < 1e-12);
+        // and without --float the same cell is the exact 83/3
+        let exact = run("gradient-descent/2", false);
+        assert_eq!(numbers(&exact)[1].show(6), "83/3 (≈27.6667)");
     }
 }

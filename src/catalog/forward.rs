@@ -2,14 +2,19 @@
 //! PKU, CAL 2-2-1; JQ row vectors) and the three kinds of output layer (PKU).
 
 use crate::activation::Activation;
+use crate::catalog::common::{BIAS, HALF, SMALL, WEIGHT};
 use crate::catalog::common::{layer, start, vector};
+use crate::catalog::{Audit, Draw, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::network::{Convention, Network, transpose};
+use crate::network::{LayerSpec, Pass};
 use crate::report::layer_math::formulas;
 use crate::report::net::forward_results;
 use crate::report::network::forward_tables;
 use crate::report::{Block, Cell, Figure, Report, Settings, Table};
+use crate::rounding::plan::{links, replay, replay_pass, same};
+use crate::rounding::{Item, Kind, Plan};
 
 /// The CAL 2-2-1 network, W(l) out×in: W(l)_ij joins input j to unit i.
 pub(crate) const COLUMN: &[Param] = &[
@@ -54,6 +59,22 @@ pub static EXAMPLES: &[Example] = &[
         ],
         params: COLUMN,
         build: forward_1,
+        engine: Engine::Layers(pass_1),
+        exercise: Exercise::Ranges(&[
+            ("x1", SMALL),
+            ("x2", SMALL),
+            ("w1_11", WEIGHT),
+            ("w1_12", WEIGHT),
+            ("w1_21", WEIGHT),
+            ("w1_22", WEIGHT),
+            ("b1_1", BIAS),
+            ("b1_2", BIAS),
+            ("w2_11", WEIGHT),
+            ("w2_12", WEIGHT),
+            ("b2_1", BIAS),
+        ]),
+        audit: Audit::Replay(audit_1),
+        has_plot: false,
     },
     Example {
         topic: "forward",
@@ -65,6 +86,22 @@ pub static EXAMPLES: &[Example] = &[
         ],
         params: ROW,
         build: forward_2,
+        engine: Engine::Report,
+        exercise: Exercise::Ranges(&[
+            ("x1", SMALL),
+            ("x2", SMALL),
+            ("w1_11", WEIGHT),
+            ("w1_12", WEIGHT),
+            ("w1_21", WEIGHT),
+            ("w1_22", WEIGHT),
+            ("b1_1", BIAS),
+            ("b1_2", BIAS),
+            ("w2_11", WEIGHT),
+            ("w2_21", WEIGHT),
+            ("b2_1", BIAS),
+        ]),
+        audit: Audit::Replay(audit_2),
+        has_plot: false,
     },
     Example {
         topic: "forward",
@@ -89,6 +126,25 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("c3", "-1", "softmax bias of class 3"),
         ],
         build: forward_3,
+        engine: Engine::Report,
+        exercise: Exercise::Ranges(&[
+            ("a1", SMALL),
+            ("a2", SMALL),
+            ("w11", HALF),
+            ("w21", HALF),
+            ("b1", BIAS),
+            ("v11", HALF),
+            ("v21", HALF),
+            ("v12", HALF),
+            ("v22", HALF),
+            ("v13", HALF),
+            ("v23", HALF),
+            ("c1", Draw::Int(-1, 1)),
+            ("c2", Draw::Int(-1, 1)),
+            ("c3", Draw::Int(-1, 1)),
+        ]),
+        audit: Audit::Replay(audit_3),
+        has_plot: true,
     },
 ];
 
@@ -127,9 +183,9 @@ fn forward_1(v: &Values, s: &Settings) -> Result<Report> {
     Ok(r)
 }
 
-fn forward_2(v: &Values, s: &Settings) -> Result<Report> {
-    let mut r = start(v, &names(ROW), s);
-    r.formula(formulas(Convention::Row));
+/// forward/2's layers in JQ's row notation, h = f(h W + b) (W is in×out):
+/// the report and the rounding audit both build the network from them.
+fn row_layers(v: &Values, s: &Settings) -> Vec<LayerSpec> {
     let l1 = layer(
         v,
         &[&["w1_11", "w1_12"], &["w1_21", "w1_22"]],
@@ -144,20 +200,29 @@ fn forward_2(v: &Values, s: &Settings) -> Result<Report> {
         Activation::Identity,
         s,
     );
+    vec![l1, l2]
+}
+
+/// forward/2's network.
+fn row_network(v: &Values, s: &Settings) -> Result<Network> {
+    Network::new(Convention::Row, row_layers(v, s))
+}
+
+fn forward_2(v: &Values, s: &Settings) -> Result<Report> {
+    let mut r = start(v, &names(ROW), s);
+    r.formula(formulas(Convention::Row));
+    let layers = row_layers(v, s);
     let column = Network::new(
         Convention::Column,
-        vec![
-            crate::network::LayerSpec {
-                weights: transpose(&l1.weights),
-                ..l1.clone()
-            },
-            crate::network::LayerSpec {
-                weights: transpose(&l2.weights),
-                ..l2.clone()
-            },
-        ],
+        layers
+            .iter()
+            .map(|l| LayerSpec {
+                weights: transpose(&l.weights),
+                ..l.clone()
+            })
+            .collect(),
     )?;
-    let net = Network::new(Convention::Row, vec![l1, l2])?;
+    let net = Network::new(Convention::Row, layers)?;
     let mut shapes = Table::new(
         "Shapes · 维度 (JQ: 输入 1×m, 权重 m×n, 输出 1×n)",
         &[
@@ -253,4 +318,55 @@ fn forward_3(v: &Values, s: &Settings) -> Result<Report> {
         values: fwd[0].a.iter().map(|y| y.to_f64()).collect(),
     }));
     Ok(r)
+}
+
+/// The rounding audit of forward/2: its row-notation network, each z and a
+/// linked to the result of the same name.
+fn audit_2(v: &Values) -> Result<Plan> {
+    let s = Settings::default();
+    let p = (row_network(v, &s)?, vector(v, &["x1", "x2"], &s), None);
+    let links = same(&p);
+    Ok(replay_pass(p, links))
+}
+
+/// The rounding audit of forward/3.
+fn audit_3(v: &Values) -> Result<Plan> {
+    let s = Settings::default();
+    let a = vector(v, &["a1", "a2"], &s);
+    let mut items = Vec::new();
+    let heads = [
+        ("sigmoid head", Activation::Sigmoid, "sigmoid p(y=1|x)"),
+        ("identity head", Activation::Identity, "f(x)"),
+    ];
+    for (label, f, key) in heads {
+        let net = super::forward::forward_3_unit(v, f, &s)?;
+        items.push(Item {
+            label: label.into(),
+            kind: Kind::Layers((net, a.clone(), None)),
+            links: links(&[("a(1)_1", key)]),
+        });
+    }
+    let net = super::forward::forward_3_softmax(v, &s)?;
+    items.push(Item {
+        label: "softmax head".into(),
+        kind: Kind::Layers((net, a, None)),
+        links: (1..=3)
+            .map(|k| (format!("a(1)_{k}"), format!("softmax p(y={k}|x)")))
+            .collect(),
+    });
+    replay(items)
+}
+
+/// forward/1 as a layer problem: the CAL network at x, forward only.
+fn pass_1(v: &Values) -> Result<Pass> {
+    let s = Settings::default();
+    Ok((cal_network(v, &s)?, vector(v, &["x1", "x2"], &s), None))
+}
+
+/// The rounding audit of forward/1: its layer problem, each z and a linked
+/// to the result of the same name.
+fn audit_1(v: &Values) -> Result<Plan> {
+    let p = pass_1(v)?;
+    let links = same(&p);
+    Ok(replay_pass(p, links))
 }

@@ -1,26 +1,37 @@
-//! The catalog of worked examples (`shared/WORKED_EXAMPLES.md`): one entry
-//! per example, with its deck sources, its parameters and defaults, and a
-//! function from parameter values to a [`Report`].
+//! The catalog of worked examples (`shared/WORKED_EXAMPLES.md`). Each
+//! example is one [`Example`] record, declared in the file of its topic
+//! (`neuron.rs`, `backprop.rs`, …) and listed once in [`all`]: its deck
+//! sources, parameters and defaults, the function from parameter values to
+//! a [`Report`], what it computes ([`Engine`]: a graph program or a layer
+//! problem that `check` and the rounding audit replay), its exercise ranges
+//! or why it has none ([`Exercise`]), its rounding audit or why it has none
+//! ([`Audit`]), and whether it draws a plot. Every field is required, so an
+//! example that forgets one does not compile.
 
 mod activation;
-pub mod audits;
+mod approximation;
 mod autodiff;
 mod backprop;
+mod chain_rule;
 mod common;
-mod counts;
 mod descent;
+mod dying_relu;
 mod forward;
-mod layers;
-mod learning;
+mod init;
+mod loss;
+mod network;
 mod neuron;
-mod problems;
 mod softmax;
+mod training;
+mod vanishing;
 mod xor;
 
 use std::collections::HashMap;
 
 use crate::error::{Error, Result};
+use crate::network::Pass;
 use crate::report::{Cell, Report, Settings, Table};
+use crate::rounding::Plan;
 use crate::scalar::Scalar;
 
 /// One input of an example, with its default.
@@ -55,7 +66,70 @@ pub struct Example {
     pub params: &'static [Param],
     /// Compute the report from the parameter values (defaults filled in).
     pub build: fn(&Values, &Settings) -> Result<Report>,
+    /// The computation `check` (order of steps, slips) and the rounding
+    /// audit replay.
+    pub engine: Engine,
+    /// Where `exercise` draws the inputs from, or why it has no exercise.
+    pub exercise: Exercise,
+    /// How `explain --round-each D` replays it, or why it cannot.
+    pub audit: Audit,
+    /// The report draws a plot or bar chart (`explain … --plot FILE.svg`).
+    pub has_plot: bool,
 }
+
+/// What an example computes, as data the other tools can replay.
+#[derive(Clone, Copy, Debug)]
+pub enum Engine {
+    /// A program of the expression language (backprop/1-3, autodiff/1-2,
+    /// chain-rule/1-2): `check` orders answers by its trace.
+    Graph(&'static str),
+    /// A layer problem (network, input, objective) built from the values:
+    /// `check` looks for slips in its trace (neuron/1-2, forward/1,
+    /// backprop/4-5).
+    Layers(fn(&Values) -> Result<Pass>),
+    /// Only the report: counts, training runs, simulations, and worked
+    /// examples whose steps `check` orders by the report's results.
+    Report,
+}
+
+/// Where each input of an exercise is drawn from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Draw {
+    /// A whole number in `lo..=hi`.
+    Int(i64, i64),
+    /// One of these values, as a student would type them.
+    Of(&'static [&'static str]),
+}
+
+/// An example's exercise: ranges that favour small integers and simple
+/// fractions (a student does the arithmetic by hand; exact where the
+/// example allows), or the reason it has none. Inputs not listed keep
+/// their defaults (e.g. a learning rate).
+#[derive(Clone, Copy, Debug)]
+pub enum Exercise {
+    /// (input name, where it is drawn from), in the example's input order.
+    Ranges(&'static [(&'static str, Draw)]),
+    /// No exercise: why (`exercise` says so).
+    None(&'static str),
+}
+
+/// An example's rounding audit (`explain --round-each D`).
+#[derive(Clone, Copy, Debug)]
+pub enum Audit {
+    /// Replay the example's [`Engine`] (a graph program or layer problem).
+    Engine,
+    /// Replay the pieces this plan lists.
+    Replay(fn(&Values) -> Result<Plan>),
+    /// Every value is an integer count (what, in words): rounding changes
+    /// nothing.
+    Unchanged(&'static str),
+    /// No audit: why (training runs and seeded simulations in f64).
+    None(&'static str),
+}
+
+/// Why the training runs and seeded simulations have no rounding audit.
+pub const NO_HAND_ROUNDING: &str = "it is a training run or a seeded simulation in f64, not a \
+     computation a student does by hand, so there is no hand rounding to replay";
 
 /// Parameter values of one run, by name.
 pub type Values = HashMap<String, Scalar>;
@@ -120,6 +194,49 @@ impl Example {
         r.try_next.push("--format markdown|latex|json".to_string());
         Ok(r)
     }
+
+    /// The program of an [`Engine::Graph`] example.
+    pub fn program(&self) -> Option<&'static str> {
+        match self.engine {
+            Engine::Graph(src) => Some(src),
+            Engine::Layers(_) | Engine::Report => None,
+        }
+    }
+
+    /// The layer problem of an [`Engine::Layers`] example at these values.
+    pub fn pass(&self, v: &Values) -> Option<Result<Pass>> {
+        match self.engine {
+            Engine::Layers(f) => Some(f(v)),
+            Engine::Graph(_) | Engine::Report => None,
+        }
+    }
+
+    /// The rounding-audit plan at these values; an example without one is
+    /// an error that says why and names the examples that have one.
+    pub fn audit_plan(&self, v: &Values) -> Result<Plan> {
+        let id = self.id();
+        match self.audit {
+            Audit::Engine => match self.engine {
+                Engine::Graph(src) => Ok(crate::rounding::plan::replay_program(src, v)),
+                Engine::Layers(f) => Ok(crate::rounding::plan::replay_pass(f(v)?, Vec::new())),
+                Engine::Report => Err(Error::Invalid {
+                    what: format!("--round-each on {id}"),
+                    problem: "its record says to replay its engine, but it has none".to_string(),
+                    accepted: format!("use it on {}", with_audit().join(", ")),
+                }),
+            },
+            Audit::Replay(f) => f(v),
+            Audit::Unchanged(what) => Ok(Plan::Unchanged(format!(
+                "Every value of {id} is an integer count ({what}); rounding to any number of \
+                 decimals changes nothing, so there is no drift to show."
+            ))),
+            Audit::None(why) => Err(Error::Invalid {
+                what: format!("--round-each on {id}"),
+                problem: why.to_string(),
+                accepted: format!("use it on {}", with_audit().join(", ")),
+            }),
+        }
+    }
 }
 
 /// Every example, in course order.
@@ -128,75 +245,51 @@ pub fn all() -> Vec<&'static Example> {
         neuron::EXAMPLES,
         activation::EXAMPLES,
         forward::EXAMPLES,
-        softmax::SOFTMAX,
-        softmax::LOSS,
+        softmax::EXAMPLES,
+        loss::EXAMPLES,
         backprop::EXAMPLES,
-        layers::EXAMPLES,
         autodiff::EXAMPLES,
+        chain_rule::EXAMPLES,
         descent::EXAMPLES,
-        counts::NETWORK,
-        counts::INIT,
-        problems::VANISHING,
-        problems::DYING,
+        network::EXAMPLES,
+        init::EXAMPLES,
+        vanishing::EXAMPLES,
+        dying_relu::EXAMPLES,
         xor::EXAMPLES,
-        learning::XOR,
-        learning::APPROXIMATION,
-        learning::TRAINING,
+        approximation::EXAMPLES,
+        training::EXAMPLES,
     ]
     .into_iter()
     .flatten()
     .collect()
 }
 
-/// The expression-language program of a graph-based example (backprop/1-3,
-/// autodiff/1-2, chain-rule/1-2), whose trace answer checking and the
-/// rounding audit replay; `None` for layer-level examples.
+/// The expression-language program of the example `id`, if it computes
+/// with one (its [`Engine::Graph`]).
 pub fn program(id: &str) -> Option<&'static str> {
-    Some(match id {
-        "backprop/1" => backprop::PROGRAM_1,
-        "backprop/2" => backprop::PROGRAM_2,
-        "backprop/3" => backprop::PROGRAM_3,
-        "autodiff/1" => autodiff::AUTODIFF_1,
-        "autodiff/2" => autodiff::AUTODIFF_2,
-        "chain-rule/1" => autodiff::CHAIN_RULE_1,
-        "chain-rule/2" => autodiff::CHAIN_RULE_2,
-        _ => return None,
-    })
+    all()
+        .into_iter()
+        .find(|e| e.id() == id)
+        .and_then(|e| e.program())
 }
 
-/// The network, input and objective (`None`: forward pass only) of a
-/// layer-level example whose rounding audit and answer checking can replay
-/// it (neuron/1-2, forward/1, backprop/4-5); `None` for the others.
-pub fn network_of(id: &str, v: &Values) -> Option<Result<LayerProblem>> {
-    use crate::network::Objective;
-    let s = Settings::default();
-    let g = |n: &str| common::get(v, n, &s);
-    let cal_x = || common::vector(v, &["x1", "x2"], &s);
-    Some(match id {
-        "neuron/1" => neuron::neuron(&g("w"), &g("b")).map(|n| (n, vec![g("x")], None)),
-        "neuron/2" => neuron::neuron(&g("w"), &g("b"))
-            .map(|n| (n, vec![g("x")], Some(neuron::bce_objective(&g("y"), None)))),
-        "forward/1" => forward::cal_network(v, &s).map(|n| (n, cal_x(), None)),
-        "backprop/4" => forward::cal_network(v, &s).map(|n| {
-            let obj = Objective {
-                target: vec![g("y")],
-                loss: crate::loss::Loss::Mse,
-                l2: Scalar::zero(),
-                learning_rate: None,
-            };
-            (n, cal_x(), Some(obj))
-        }),
-        "backprop/5" => layers::backprop_5_problem(v, &s).map(|(n, x, o)| (n, x, Some(o))),
-        _ => return None,
-    })
+/// Ids of the examples `--round-each` replays or explains.
+pub fn with_audit() -> Vec<String> {
+    all()
+        .into_iter()
+        .filter(|e| !matches!(e.audit, Audit::None(_)))
+        .map(|e| e.id())
+        .collect()
 }
 
-/// A layer-level example as data: network, input, objective.
-pub type LayerProblem = (
-    crate::network::Network,
-    Vec<Scalar>,
-    Option<crate::network::Objective>,
-);
+/// Ids of the examples whose report draws a plot.
+pub fn with_plot() -> Vec<String> {
+    all()
+        .into_iter()
+        .filter(|e| e.has_plot)
+        .map(|e| e.id())
+        .collect()
+}
 
 /// The topics, in course order, each once.
 pub fn topics() -> Vec<&'static str> {
@@ -218,6 +311,27 @@ pub fn topic(name: &str) -> Result<Vec<&'static Example>> {
         });
     }
     Ok(found)
+}
+
+/// For unit tests: the report of `topic/N` with `--set` pairs, default
+/// settings.
+#[cfg(test)]
+pub(crate) fn report_with(id: &str, sets: &[(&str, &str)]) -> Report {
+    let (ex, sets) = example_with(id, sets);
+    ex.run(&sets, &Settings::default())
+        .expect("the example runs")
+}
+
+/// For unit tests: the text paragraphs of a report, in order.
+#[cfg(test)]
+pub(crate) fn paragraphs(r: &Report) -> Vec<&str> {
+    r.blocks
+        .iter()
+        .filter_map(|b| match b {
+            crate::report::Block::Text(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// For unit tests: the example `topic/N` and `("name", "value")` pairs in
@@ -310,33 +424,4 @@ pub fn listing(topic_name: Option<&str>) -> Result<Report> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_are_unique_and_defaults_parse() {
-        let mut ids: Vec<String> = all().iter().map(|e| e.id()).collect();
-        let n = ids.len();
-        ids.sort();
-        ids.dedup();
-        assert_eq!(ids.len(), n, "duplicate example ids");
-        for e in all() {
-            e.values(&[]).unwrap();
-            assert!(!e.sources.is_empty(), "{} names no deck", e.id());
-        }
-    }
-
-    #[test]
-    fn unknown_names_list_what_exists() {
-        let err = find("backprop", 99).unwrap_err().to_string();
-        assert!(err.contains("1, 2, 3"), "{err}");
-        let err = find("nope", 1).unwrap_err().to_string();
-        assert!(err.contains("backprop"), "{err}");
-        let err = find("backprop", 1)
-            .unwrap()
-            .values(&[("k".into(), "1".into())])
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("x, y, z"), "{err}");
-    }
-}
+mod tests;

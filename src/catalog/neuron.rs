@@ -2,14 +2,19 @@
 //! backprop with binary cross-entropy, and the gradient-descent loop.
 
 use crate::activation::Activation;
+use crate::catalog::common::{HALF, SMALL, WEIGHT};
 use crate::catalog::common::{count, get, start};
+use crate::catalog::{Audit, Draw, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
+use crate::network::Pass;
 use crate::network::{Convention, LayerSpec, Network, Objective, Trace, fd_agrees};
 use crate::report::net::forward_results;
 use crate::report::network::forward_tables;
 use crate::report::{Block, Cell, Figure, Math, Panel, Report, Series, Settings, Table};
+use crate::rounding::plan::{forward, inputs, replay};
+use crate::rounding::{Kind, Plan};
 use crate::scalar::Scalar;
 
 const X: Param = Param::new("x", "2", "input");
@@ -29,6 +34,10 @@ pub static EXAMPLES: &[Example] = &[
         ],
         params: &[Param::new("x", "3", "input"), W, B],
         build: neuron_1,
+        engine: Engine::Layers(pass_1),
+        exercise: Exercise::Ranges(&[("x", Draw::Int(-3, 3)), ("w", WEIGHT), ("b", SMALL)]),
+        audit: Audit::Engine,
+        has_plot: false,
     },
     Example {
         topic: "neuron",
@@ -38,6 +47,15 @@ pub static EXAMPLES: &[Example] = &[
         sources: &["MS deck §2: ∂L/∂a = -y/a + (1-y)/(1-a), dz = a - y, dw = x·dz, db = dz"],
         params: &[X, W, B, Y],
         build: neuron_2,
+        engine: Engine::Layers(pass_2),
+        exercise: Exercise::Ranges(&[
+            ("x", Draw::Of(&["-2", "-1", "1", "2"])),
+            ("w", HALF),
+            ("b", Draw::Int(-1, 1)),
+            ("y", Draw::Of(&["0", "1"])),
+        ]),
+        audit: Audit::Engine,
+        has_plot: false,
     },
     Example {
         topic: "neuron",
@@ -56,6 +74,18 @@ pub static EXAMPLES: &[Example] = &[
             Param::new("steps", "5", "iterations (1-50)"),
         ],
         build: neuron_3,
+        engine: Engine::Report,
+        // Two or three iterations; a, L, dw, db are sigmoid values (f64).
+        exercise: Exercise::Ranges(&[
+            ("x", Draw::Of(&["-2", "-1", "1", "2"])),
+            ("w", HALF),
+            ("b", Draw::Int(-1, 1)),
+            ("y", Draw::Of(&["0", "1"])),
+            ("lr", Draw::Of(&["1/2", "1"])),
+            ("steps", Draw::Int(2, 3)),
+        ]),
+        audit: Audit::Replay(audit_3),
+        has_plot: true,
     },
 ];
 
@@ -305,4 +335,52 @@ fn loop_figure(losses: &[f64], params: &[(f64, f64)]) -> Figure {
             },
         ],
     }
+}
+
+/// The gradient-descent loop unrolled: each iteration's a, L, dw, db and
+/// new w, b, rounded as written in the iteration table.
+fn audit_3(v: &Values) -> Result<Plan> {
+    let steps = crate::catalog::common::count(v, "steps", 1, 50)?;
+    let y = &v["y"];
+    let mut src = String::new();
+    let (mut w, mut b) = ("w".to_string(), "b".to_string());
+    for k in 1..=steps {
+        let loss = if y.cmp_value(&Scalar::one()).is_eq() {
+            format!("-ln(a{k})")
+        } else if y.is_zero() {
+            format!("-ln(1 - a{k})")
+        } else {
+            format!("-(y*ln(a{k}) + (1 - y)*ln(1 - a{k}))")
+        };
+        src.push_str(&format!(
+            "z{k} = {w}*x + {b}; a{k} = sigmoid(z{k}); L_{k} = {loss}; db{k} = a{k} - y; \
+             dw{k} = x*db{k}; w{k} = {w} - lr*dw{k}; b{k} = {b} - lr*db{k}; "
+        ));
+        (w, b) = (format!("w{k}"), format!("b{k}"));
+    }
+    let src = src.trim_end().trim_end_matches(';').to_string();
+    let mut it = forward(src, inputs(v, &["x", "w", "b", "y", "lr"]), &[]);
+    let mut l: Vec<(String, String)> = (1..=steps)
+        .map(|k| (format!("L_{k}"), format!("L_{k}")))
+        .collect();
+    l.push((w.clone(), "w".into()));
+    l.push((b.clone(), "b".into()));
+    if let Kind::Graph { finals, .. } = &mut it.kind {
+        *finals = vec![format!("L_{steps}"), w, b];
+    }
+    it.links = l;
+    replay(vec![it])
+}
+
+/// neuron/1 as a layer problem: the neuron at x, forward only.
+fn pass_1(v: &Values) -> Result<Pass> {
+    let g = |n: &str| get(v, n, &Settings::default());
+    Ok((neuron(&g("w"), &g("b"))?, vec![g("x")], None))
+}
+
+/// neuron/2 as a layer problem: the neuron at x with cross-entropy against y.
+fn pass_2(v: &Values) -> Result<Pass> {
+    let g = |n: &str| get(v, n, &Settings::default());
+    let obj = bce_objective(&g("y"), None);
+    Ok((neuron(&g("w"), &g("b"))?, vec![g("x")], Some(obj)))
 }

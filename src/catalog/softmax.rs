@@ -1,24 +1,29 @@
-//! softmax/1-2 and loss/1-2: softmax and its stable form (JQ), softmax with
-//! cross-entropy (NNDL), MSE against 1/2 SSE and cross-entropy (CAL, PKU),
-//! and the L2 structured risk with its update (NNDL).
+//! softmax/1-2: softmax (JQ) and its stable form (Saito, Deep Learning from
+//! Scratch §3.5, whose scores it uses), and softmax with
+//! cross-entropy, whose gradient collapses to ŷ − y (NNDL).
 
 use crate::activation::Activation;
-use crate::catalog::common::{count, get, layer, start, vector};
+use crate::catalog::common::SMALL;
+use crate::catalog::common::{count, get, start, vector};
+use crate::catalog::{Audit, Draw, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
-use crate::network::{Convention, Network, Objective};
-use crate::report::network::update_table;
 use crate::report::{Block, Cell, Figure, Math, Report, Settings, Table};
+use crate::rounding::Plan;
+use crate::rounding::plan::{backward, forward, inputs, links, replay};
 use crate::scalar::Scalar;
 
-pub static SOFTMAX: &[Example] = &[
+pub static EXAMPLES: &[Example] = &[
     Example {
         topic: "softmax",
         number: 1,
         title: "Softmax and its subtract-the-max form",
         title_zh: "输出层-softmax函数",
-        sources: &["JQ deck, 输出层-softmax函数: y_k = exp(a_k) / Σ_i exp(a_i), 输出和总是1"],
+        sources: &[
+            "JQ deck, 输出层-softmax函数: y_k = exp(a_k) / Σ_i exp(a_i), 输出和总是1",
+            "Saito, Deep Learning from Scratch, §3.5: the scores (0.3, 2.9, 4.0) and the subtract-the-max guard (neither is in the JQ text)",
+        ],
         params: &[
             Param::new("a1", "0.3", "input signal 1"),
             Param::new("a2", "2.9", "input signal 2"),
@@ -30,6 +35,16 @@ pub static SOFTMAX: &[Example] = &[
             ),
         ],
         build: softmax_1,
+        engine: Engine::Report,
+        exercise: Exercise::Ranges(&[
+            ("a1", Draw::Of(&["-1", "0", "1/2", "1", "2"])),
+            ("a2", Draw::Of(&["-1", "0", "1/2", "1", "2"])),
+            // shift keeps its default 1000: the example's point is that
+            // exp(a + 1000) overflows and the subtract-the-max form does not.
+            ("a3", Draw::Of(&["-1", "0", "1/2", "1", "2"])),
+        ]),
+        audit: Audit::Replay(audit_1),
+        has_plot: true,
     },
     Example {
         topic: "softmax",
@@ -44,52 +59,15 @@ pub static SOFTMAX: &[Example] = &[
             Param::new("class", "2", "the true class (1-3); y is one-hot"),
         ],
         build: softmax_2,
-    },
-];
-
-pub static LOSS: &[Example] = &[
-    Example {
-        topic: "loss",
-        number: 1,
-        title: "MSE, half sum of squares and cross-entropy",
-        title_zh: "损失函数: 均方误差与交叉熵误差",
-        sources: &[
-            "CAL deck, 损失函数: MSE = 1/n Σ (y_i - y'_i)², CEE = -Σ y_i ln(y'_i)",
-            "PKU deck: J = 1/n Σ (ŷ - y)²",
-        ],
-        params: &[
-            Param::new("y1", "1/2", "prediction 1"),
-            Param::new("y2", "1/4", "prediction 2"),
-            Param::new("y3", "1/4", "prediction 3"),
-            Param::new("t1", "1", "target 1"),
-            Param::new("t2", "0", "target 2"),
-            Param::new("t3", "0", "target 3"),
-        ],
-        build: loss_1,
-    },
-    Example {
-        topic: "loss",
-        number: 2,
-        title: "Structured risk with L2 and its update",
-        title_zh: "结构化风险与参数更新",
-        sources: &[
-            "NNDL, 参数学习: R(W, b) = 1/N Σ L + λ/2 ‖W‖²_F",
-            "NNDL, 算法 4.1: W(l) ← W(l) - α(δ(l) a(l-1)ᵀ + λW(l)), b(l) ← b(l) - αδ(l)",
-        ],
-        params: &[
-            Param::new("x11", "1", "sample 1, input 1"),
-            Param::new("x12", "2", "sample 1, input 2"),
-            Param::new("y1", "1", "sample 1, target"),
-            Param::new("x21", "2", "sample 2, input 1"),
-            Param::new("x22", "-1", "sample 2, input 2"),
-            Param::new("y2", "0", "sample 2, target"),
-            Param::new("w1", "1/2", "W_11"),
-            Param::new("w2", "-1/2", "W_12"),
-            Param::new("b", "0", "bias"),
-            Param::new("lambda", "1/10", "λ, the L2 coefficient"),
-            Param::new("alpha", "1/2", "α, the learning rate"),
-        ],
-        build: loss_2,
+        engine: Engine::Report,
+        exercise: Exercise::Ranges(&[
+            ("z1", SMALL),
+            ("z2", SMALL),
+            ("z3", SMALL),
+            ("class", Draw::Int(1, 3)),
+        ]),
+        audit: Audit::Replay(audit_2),
+        has_plot: true,
     },
 ];
 
@@ -253,195 +231,36 @@ fn softmax_2(v: &Values, s: &Settings) -> Result<Report> {
     Ok(r)
 }
 
-fn loss_1(v: &Values, s: &Settings) -> Result<Report> {
-    let mut r = start(v, &["y1", "y2", "y3", "t1", "t2", "t3"], s);
-    let y = vector(v, &["y1", "y2", "y3"], s);
-    let t = vector(v, &["t1", "t2", "t3"], s);
-    r.text("y'_k is the prediction, t_k the target. CAL's n counts samples; here the sum runs over the 3 outputs of one sample, which is the same arithmetic.");
-    let mut tb = Table::new(
-        "Per output · 逐项",
-        &[
-            "k",
-            "y'_k",
-            "t_k",
-            "(y'_k - t_k)²",
-            "∂MSE/∂y'_k = 2/n (y' - t)",
-            "∂(½SSE)/∂y'_k = y' - t",
-            "-t_k ln y'_k",
-            "∂CE/∂y'_k = -t/y'",
-        ],
-    );
-    let (gm, gh) = (Loss::Mse.grad(&y, &t)?, Loss::HalfSse.grad(&y, &t)?);
-    let ce_ok = Loss::CrossEntropy.check_target(&t).is_ok() && y.iter().all(|x| x.signum() > 0);
-    let gc = if ce_ok {
-        Some(Loss::CrossEntropy.grad(&y, &t)?)
-    } else {
-        None
-    };
-    for k in 0..3 {
-        let d = y[k].sub(&t[k])?;
-        let term = if t[k].is_zero() || !ce_ok {
-            Cell::Num(Scalar::zero())
-        } else {
-            Cell::Num(t[k].mul(&y[k].ln()?)?.neg())
-        };
-        tb.row(vec![
-            Cell::Text((k + 1).to_string()),
-            y[k].clone().into(),
-            t[k].clone().into(),
-            d.mul(&d)?.into(),
-            gm[k].clone().into(),
-            gh[k].clone().into(),
-            if ce_ok { term } else { Cell::Empty },
-            gc.as_ref().map_or(Cell::Empty, |g| Cell::Num(g[k].clone())),
-        ]);
-    }
-    r.table(tb);
-    let mut tot = Table::new("Totals · 损失", &["loss", "formula", "value"]);
-    let mse = Loss::Mse.value(&y, &t)?;
-    let half = Loss::HalfSse.value(&y, &t)?;
-    tot.row(vec![
-        "MSE 均方误差".into(),
-        Math::new("1/n Σ (y'_k - t_k)²", "\\frac{1}{n}\\sum_k (y'_k - t_k)^2").into(),
-        mse.clone().into(),
-    ]);
-    tot.row(vec![
-        "½ SSE".into(),
-        Math::new("1/2 Σ (y'_k - t_k)²", "\\frac{1}{2}\\sum_k (y'_k - t_k)^2").into(),
-        half.clone().into(),
-    ]);
-    r.results = vec![("mse".into(), mse), ("half_sse".into(), half)];
-    if ce_ok {
-        let ce = Loss::CrossEntropy.value(&y, &t)?;
-        tot.row(vec![
-            "CEE 交叉熵误差".into(),
-            Math::new("-Σ t_k ln y'_k", "-\\sum_k t_k \\ln y'_k").into(),
-            ce.clone().into(),
-        ]);
-        r.results.push(("cross_entropy".into(), ce));
-    }
-    r.table(tot);
-    r.text(if ce_ok {
-        "MSE and ½SSE differ only by the constant factor 2/n, so they have the same minimum; the ½ makes the gradient exactly y' - t."
-    } else {
-        "Cross-entropy is left out: it needs targets that form a distribution (non-negative, summing to 1) and predictions above 0."
-    });
-    Ok(r)
+/// e_k = exp(a_k), their sum, and each y_k = e_k / Σ e, rounded as written.
+fn audit_1(v: &Values) -> Result<Plan> {
+    let src = "e1 = exp(a1); e2 = exp(a2); e3 = exp(a3); s = e1 + e2 + e3; \
+               y1 = e1 / s; y2 = e2 / s; y3 = e3 / s"
+        .to_string();
+    let mut it = forward(src, inputs(v, &["a1", "a2", "a3"]), &["y1", "y2", "y3"]);
+    it.links = links(&[("y1", "y1"), ("y2", "y2"), ("y3", "y3")]);
+    Ok(Plan::Replay {
+        items: vec![it],
+        note: Some(
+            "The subtract-the-max form (a_k - max a) gives the same y_k; the audit replays \
+             the plain form, as a student computes it by hand."
+                .to_string(),
+        ),
+    })
 }
 
-fn loss_2(v: &Values, s: &Settings) -> Result<Report> {
-    let all: Vec<&str> = LOSS[1].params.iter().map(|p| p.name).collect();
-    let mut r = start(v, &all, s);
-    let (lambda, alpha) = (get(v, "lambda", s), get(v, "alpha", s));
-    let net = Network::new(
-        Convention::Column,
-        vec![layer(v, &[&["w1", "w2"]], &["b"], Activation::Identity, s)],
-    )?;
-    let samples = [
-        (vector(v, &["x11", "x12"], s), get(v, "y1", s)),
-        (vector(v, &["x21", "x22"], s), get(v, "y2", s)),
-    ];
-    r.formula(Math::new("R(W, b) = 1/N Σ_n L(y(n), ŷ(n)) + λ/2 ‖W‖²_F,   L = 1/2 (ŷ - y)²,   ŷ = W x + b", "\\mathcal{R}(W, b) = \\frac{1}{N}\\sum_{n} \\mathcal{L}(y^{(n)}, \\hat y^{(n)}) + \\frac{\\lambda}{2}\\lVert W \\rVert_F^2,\\quad \\mathcal{L} = \\tfrac{1}{2}(\\hat y - y)^2,\\quad \\hat y = W x + b"));
-    let mut t = Table::new(
-        "Structured risk · 结构化风险 (N = 2 samples)",
-        &[
-            "sample n",
-            "x(n)",
-            "ŷ(n) = W x + b",
-            "y(n)",
-            "L = ½(ŷ - y)²",
-        ],
+/// L = -ln ŷ_class with ŷ the softmax of z; backward gives ∂L/∂z_k = ŷ_k - y_k.
+fn audit_2(v: &Values) -> Result<Plan> {
+    let c = crate::catalog::common::count(v, "class", 1, 3)?;
+    let src = format!(
+        "e1 = exp(z1); e2 = exp(z2); e3 = exp(z3); s = e1 + e2 + e3; y{c} = e{c} / s; \
+         L = -ln(y{c})"
     );
-    let mut losses = Vec::new();
-    for (n, (x, y)) in samples.iter().enumerate() {
-        let obj = Objective {
-            target: vec![y.clone()],
-            loss: Loss::HalfSse,
-            l2: Scalar::zero(),
-            learning_rate: None,
-        };
-        let tr = net.trace(x, &obj)?;
-        t.row(vec![
-            Cell::Text((n + 1).to_string()),
-            Cell::Text(format!(
-                "({}, {})",
-                x[0].show(s.digits),
-                x[1].show(s.digits)
-            )),
-            tr.layers[0].a[0].clone().into(),
-            y.clone().into(),
-            tr.loss.clone().into(),
-        ]);
-        losses.push(tr.loss);
-    }
-    r.table(t);
-    let mean = losses[0].add(&losses[1])?.div(&Scalar::int(2))?;
-    let penalty = crate::loss::l2_penalty(&lambda, net.layers[0].w.iter().flatten())?;
-    let risk = mean.add(&penalty)?;
-    let n = |x: &Scalar| Math::num(x, s.digits).plain;
-    // ‖W‖²_F = 2·penalty/λ, computed directly so λ = 0 works too.
-    let norm2 = crate::loss::l2_penalty(&Scalar::int(2), net.layers[0].w.iter().flatten())?;
-    let o = |x: &Scalar| Math::operand(x, s.digits).plain;
-    r.text(format!(
-        "R = 1/2 ({} + {}) + λ/2 · ‖W‖²_F = {} + ({})/2 · {} = {} + {} = {}",
-        o(&losses[0]),
-        o(&losses[1]),
-        n(&mean),
-        n(&lambda),
-        o(&norm2),
-        n(&mean),
-        n(&penalty),
-        risk.show(s.digits)
-    ));
-    r.heading("One step of algorithm 4.1 on sample 1 · 随机梯度下降的一步");
-    let obj = Objective {
-        target: vec![samples[0].1.clone()],
-        loss: Loss::HalfSse,
-        l2: lambda.clone(),
-        learning_rate: Some(alpha.clone()),
-    };
-    let tr = net.trace(&samples[0].0, &obj)?;
-    let l = &tr.layers[0];
-    let mut g = Table::new(
-        "∂/∂W of L + λ/2‖W‖² = δ aᵀ + λW (the bias gets no λ term)",
-        &["parameter", "δ a_j", "λ W", "gradient"],
-    );
-    for j in 0..2 {
-        let lw = lambda.mul(&net.layers[0].w[0][j])?;
-        g.row(vec![
-            Cell::Text(format!("W_1{}", j + 1)),
-            l.grad_w_data[0][j].clone().into(),
-            lw.into(),
-            l.grad_w[0][j].clone().into(),
-        ]);
-    }
-    g.row(vec![
-        Cell::Text("b_1".into()),
-        l.delta[0].clone().into(),
-        Cell::Empty,
-        l.grad_b[0].clone().into(),
+    let mut it = backward(String::new(), src, inputs(v, &["z1", "z2", "z3"]));
+    it.links = links(&[
+        ("L", "L"),
+        ("dL/dz1", "dL/dz1"),
+        ("dL/dz2", "dL/dz2"),
+        ("dL/dz3", "dL/dz3"),
     ]);
-    r.table(g);
-    // The shared title says W ← W - η ∂L/∂W; here the step is NNDL's α and
-    // the gradient includes the L2 term, as in algorithm 4.1.
-    let mut u = update_table(&net, &tr, &alpha, s);
-    u.title = format!(
-        "Update · 参数更新 · W ← W - α(δ aᵀ + λW), b ← b - αδ, α = {}",
-        alpha.show(s.digits)
-    );
-    r.table(u);
-    let (nw, nb) = (
-        l.new_w.as_ref().expect("α given"),
-        l.new_b.as_ref().expect("α given"),
-    );
-    r.results = vec![
-        ("L1".into(), losses[0].clone()),
-        ("L2".into(), losses[1].clone()),
-        ("penalty".into(), penalty),
-        ("R".into(), risk),
-        ("W_11 new".into(), nw[0][0].clone()),
-        ("W_12 new".into(), nw[0][1].clone()),
-        ("b new".into(), nb[0].clone()),
-    ];
-    Ok(r)
+    replay(vec![it])
 }

@@ -152,11 +152,11 @@ pub fn check(
 ) -> Result<(Report, bool)> {
     let s = Settings::default();
     let computed = ex.run(sets, &s)?;
-    let trace = match catalog::program(&ex.id()) {
+    let trace = match ex.program() {
         Some(src) => Some(Trace::run(&Graph::parse(src)?, &ex.values(sets)?, false)?),
         None => None,
     };
-    let (net, layers) = match catalog::network_of(&ex.id(), &ex.values(sets)?) {
+    let (net, layers) = match ex.pass(&ex.values(sets)?) {
         Some(p) => match p? {
             (n, x, Some(obj)) => (Some(n.trace(&x, &obj)?), Some((n, x))),
             (n, x, None) => (None, Some((n, x))),

@@ -100,9 +100,7 @@ fn missing_activation_derivative_in_a_layer() {
     // δ(1)_1 = 0; answering ∂L/∂a(1)_1 = (W(2)ᵀ δ(2))_1 forgets ReLU'.
     let ex = catalog::find("backprop", 5).unwrap();
     let set = sets(&[("x1", "-1"), ("x2", "1")]);
-    let (net, x, obj) = catalog::network_of("backprop/5", &ex.values(&set).unwrap())
-        .unwrap()
-        .unwrap();
+    let (net, x, obj) = ex.pass(&ex.values(&set).unwrap()).unwrap().unwrap();
     let t = net.trace(&x, obj.as_ref().unwrap()).unwrap();
     let da = t.layers[0].grad_a[0].to_f64();
     assert!(da.abs() > 1e-3, "the slip must differ from the right 0");

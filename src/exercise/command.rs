@@ -98,7 +98,10 @@ pub fn run(ask: &Ask, files: &Files, format: SheetFormat, digits: usize) -> Resu
                     .iter()
                     .map(|e| {
                         let id = e.id();
-                        let why = crate::exercise::ranges::why_none(&id).unwrap_or("no ranges yet");
+                        let why = match e.exercise {
+                            crate::catalog::Exercise::None(why) => why,
+                            crate::catalog::Exercise::Ranges(_) => "no ranges yet",
+                        };
                         format!("{id}: {why}")
                     })
                     .collect::<Vec<_>>()

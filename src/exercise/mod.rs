@@ -1,22 +1,20 @@
-//! Exercise sheets (习题) with answer keys: draw an example's inputs from its
-//! ranges ([`ranges`]) with a seeded generator ([`rng`]), redraw degenerate
+//! Exercise sheets (习题) with answer keys: draw an example's inputs from the
+//! ranges of its record ([`catalog::Exercise`]) with a seeded generator ([`rng`]), redraw degenerate
 //! draws, and keep the example's own [`Report`] as the key, so a key can
 //! never disagree with `nn-tutor explain … --set` on the same inputs.
 
 mod command;
 pub mod latex_safe;
 pub mod messages;
-pub mod ranges;
 pub mod rng;
 pub mod sheet;
 
-use crate::catalog::{self, Example};
+use crate::catalog::{self, Draw, Example, Exercise};
 use crate::error::{Error, Result};
 use crate::report::{Block, Cell, Report, Settings};
 
 pub use command::{Ask, Files, run};
 pub use messages::Lang;
-use ranges::Draw;
 use rng::SplitMix64;
 
 /// Draws tried per problem before giving up.
@@ -98,10 +96,10 @@ pub fn draw(
     s: &Settings,
     seen: &[Problem],
 ) -> Result<Problem> {
-    let Some(spec) = ranges::of(&ex.id()) else {
-        return Err(no_ranges(ex));
-    };
-    draw_from(ex, spec.draws, rng, s, seen)
+    match ex.exercise {
+        Exercise::Ranges(draws) => draw_from(ex, draws, rng, s, seen),
+        Exercise::None(_) => Err(no_ranges(ex)),
+    }
 }
 
 /// [`draw`] from the given ranges.
@@ -156,9 +154,9 @@ fn no_ranges(ex: &Example) -> Error {
     let id = ex.id();
     Error::Invalid {
         what: format!("exercise {id}"),
-        problem: match ranges::why_none(&id) {
-            Some(why) => format!("{id} has no exercise: {why}"),
-            None => "this example has no exercise ranges".to_string(),
+        problem: match ex.exercise {
+            Exercise::None(why) => format!("{id} has no exercise: {why}"),
+            Exercise::Ranges(_) => "this example has no exercise ranges".to_string(),
         },
         accepted: format!("examples with exercises: {}", with_ranges().join(", ")),
     }
@@ -168,8 +166,8 @@ fn no_ranges(ex: &Example) -> Error {
 pub fn with_ranges() -> Vec<String> {
     catalog::all()
         .into_iter()
+        .filter(|e| matches!(e.exercise, Exercise::Ranges(_)))
         .map(|e| e.id())
-        .filter(|id| ranges::of(id).is_some())
         .collect()
 }
 
@@ -188,7 +186,7 @@ pub fn make(
     let mut problems = Vec::new();
     let many = examples.len() > 1;
     for &ex in examples {
-        if many && ranges::of(&ex.id()).is_none() {
+        if many && matches!(ex.exercise, Exercise::None(_)) {
             continue;
         }
         for _ in 0..count.min(MAX_COUNT) {
@@ -210,15 +208,15 @@ mod tests {
 
     #[test]
     fn every_range_names_real_inputs() {
-        for r in ranges::RANGES {
-            let (topic, n) = r.id.split_once('/').unwrap();
-            let ex = catalog::find(topic, n.parse().unwrap()).unwrap();
-            for (name, _) in r.draws {
-                assert!(
-                    ex.params.iter().any(|p| p.name == *name),
-                    "{}: no input {name}",
-                    r.id
-                );
+        for ex in catalog::all() {
+            if let Exercise::Ranges(draws) = ex.exercise {
+                for (name, _) in draws {
+                    assert!(
+                        ex.params.iter().any(|p| p.name == *name),
+                        "{}: no input {name}",
+                        ex.id()
+                    );
+                }
             }
         }
     }
@@ -329,16 +327,5 @@ mod tests {
             "{err}"
         );
         assert!(err.contains("backprop/1"), "{err}");
-    }
-
-    #[test]
-    fn every_example_has_ranges_or_a_reason() {
-        for ex in catalog::all() {
-            let id = ex.id();
-            assert!(
-                ranges::of(&id).is_some() != ranges::why_none(&id).is_some(),
-                "{id}: needs exactly one of exercise ranges or a reason for none"
-            );
-        }
     }
 }

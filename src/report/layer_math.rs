@@ -222,6 +222,11 @@ pub(crate) fn apply_computed(act: &Activation, z: &[Scalar], i: usize, s: &Setti
 
 /// ∂L/∂a(L) as the loss's rule, e.g. `a - t`.
 pub(crate) fn loss_grad_rule(loss: Loss, a: &Scalar, t: &Scalar, n: usize, s: &Settings) -> Math {
+    // Cross-entropy −Σ t_k ln a_k has no term for a class with t_k = 0, so
+    // its ∂L/∂a_k is 0 outright, not a division with 0 on top.
+    if loss == Loss::CrossEntropy && t.is_zero() {
+        return text("-t/a = 0 (t = 0)", "-\\frac{t}{a} = 0 \\quad (t = 0)");
+    }
     let (a, t) = (op(a, s), op(t, s));
     match loss {
         Loss::HalfSse => text(
@@ -286,4 +291,22 @@ pub(crate) fn derivative_computed(act: &Activation, z: &Scalar, a: &Scalar, s: &
     };
     let l = crate::report::math::latex_label(&p).replace("→", "\\to");
     text(p, l)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_zero_target_in_cross_entropy_is_a_zero_term_not_a_division() {
+        // backprop/5: a = (0.736125, 0.164252, 0.0996236), t = (0, 1, 0).
+        // L = −ln a_2, so ∂L/∂a_1 = ∂L/∂a_3 = 0 and ∂L/∂a_2 = −1/a_2.
+        let s = Settings::default();
+        let a = Scalar::Float(0.736125);
+        let zero = loss_grad_rule(Loss::CrossEntropy, &a, &Scalar::zero(), 3, &s);
+        assert_eq!(zero.plain, "-t/a = 0 (t = 0)");
+        assert!(!zero.latex.contains("\\frac{0}"), "{}", zero.latex);
+        let one = loss_grad_rule(Loss::CrossEntropy, &a, &Scalar::int(1), 3, &s);
+        assert_eq!(one.plain, "-t/a = -1/0.736125");
+    }
 }

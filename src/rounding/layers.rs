@@ -119,7 +119,7 @@ fn pairs(net: &Network, x: &[Scalar], obj: Option<&Objective>, d: u32) -> Result
 
 /// The audit rows of a layer problem: final answers are the loss and the
 /// gradients, or without an objective the output layer's a.
-pub fn rows((net, x, obj): &crate::catalog::LayerProblem, d: u32) -> Result<Vec<super::Row>> {
+pub fn rows((net, x, obj): &crate::network::Pass, d: u32) -> Result<Vec<super::Row>> {
     let last_a = format!("a({})_", net.layers.len());
     Ok(pairs(net, x, obj.as_ref(), d)?
         .into_iter()
@@ -134,57 +134,4 @@ pub fn rows((net, x, obj): &crate::catalog::LayerProblem, d: u32) -> Result<Vec<
             rounded,
         })
         .collect())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::catalog;
-
-    fn problem(id: &str, sets: &[(&str, &str)]) -> crate::catalog::LayerProblem {
-        let (ex, sets) = catalog::example_with(id, sets);
-        catalog::network_of(id, &ex.values(&sets).unwrap())
-            .unwrap()
-            .unwrap()
-    }
-
-    fn get<'a>(rows: &'a [Row], name: &str) -> &'a Row {
-        rows.iter().find(|r| r.0 == name).unwrap()
-    }
-
-    #[test]
-    fn exact_column_is_the_engines_trace() {
-        // backprop/4 (CAL): Loss = 9/4, ∂Loss/∂w2_00 = -3/4, ∂Loss/∂w1_00 = -6;
-        // every exact δ and gradient equals the traced network's.
-        let (net, x, obj) = problem("backprop/4", &[]);
-        let rows = pairs(&net, &x, obj.as_ref(), 2).unwrap();
-        assert_eq!(get(&rows, "L").1, Scalar::ratio(9, 4));
-        assert_eq!(get(&rows, "dL/dW(2)_1,1").1, Scalar::ratio(-3, 4));
-        assert_eq!(get(&rows, "dL/dW(1)_1,1").1, Scalar::int(-6));
-        let t = net.trace(&x, obj.as_ref().unwrap()).unwrap();
-        for (l, lt) in t.layers.iter().enumerate() {
-            for (i, d) in lt.delta.iter().enumerate() {
-                assert_eq!(&get(&rows, &format!("delta({})_{}", l + 1, i + 1)).1, d);
-                for (j, g) in lt.grad_w[i].iter().enumerate() {
-                    let name = format!("dL/dW({})_{},{}", l + 1, i + 1, j + 1);
-                    assert_eq!(&get(&rows, &name).1, g);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn a_hand_rounded_neuron() {
-        // neuron/2 at x = 3, w = 1/2, b = -1, y = 1, by hand with 2 decimals:
-        // a = σ(1/2) → 0.62, L = -ln 0.62 = 0.478 → 0.48, ∂L/∂a = -1/0.62 → -1.61,
-        // δ = 0.62·0.38·(-1.61) = -0.379 → -0.38, ∂L/∂w = -0.38·3 = -1.14.
-        let (net, x, obj) = problem("neuron/2", &[("x", "3"), ("w", "1/2"), ("b", "-1")]);
-        let rows = pairs(&net, &x, obj.as_ref(), 2).unwrap();
-        let p = |s: &str| Scalar::parse(s).unwrap();
-        assert_eq!(get(&rows, "a(1)_1").2, p("0.62"));
-        assert_eq!(get(&rows, "L").2, p("0.48"));
-        assert_eq!(get(&rows, "delta(1)_1").2, p("-0.38"));
-        assert_eq!(get(&rows, "dL/dW(1)_1,1").2, p("-1.14"));
-        assert!((get(&rows, "dL/dW(1)_1,1").1.to_f64() + 1.1326220).abs() < 1e-6);
-    }
 }

@@ -8,6 +8,7 @@
 //! derivative, each contribution and each running sum of a gradient.
 
 pub mod layers;
+pub mod plan;
 
 use std::collections::HashMap;
 
@@ -161,7 +162,7 @@ pub enum Kind {
         finals: Vec<String>,
     },
     /// A layer-level problem (network, input, objective).
-    Layers(crate::catalog::LayerProblem),
+    Layers(crate::network::Pass),
 }
 
 /// How `--round-each` treats an example.

@@ -217,8 +217,7 @@ fn all_reports() -> Vec<(String, Report)> {
     // (and the sentence of those whose values are integer counts).
     for ex in crate::catalog::all() {
         let id = ex.id();
-        let values = ex.values(&[]).expect("the defaults parse");
-        if crate::catalog::audits::plan(&id, &values).is_none() {
+        if matches!(ex.audit, crate::catalog::Audit::None(_)) {
             continue;
         }
         let n = ex.number.to_string();

@@ -13,6 +13,11 @@ pub const LEARNING: &[(&str, &str)] = &[
         "After {} steps J = {}; the minimum is J = 0 at w = 2, b = 1. Every number above is an exact fraction: decimal inputs such as 0.1 are read as 1/10.",
         "{} 步之后 J = {}；最小值 J = 0 在 w = 2, b = 1 处取得。上面每个数都是精确分数: 0.1 这样的小数输入按 1/10 读入。",
     ),
+    ("Iterations · 迭代 (f64)", "迭代 (f64 浮点数)"),
+    (
+        "After {} steps J = {}; the minimum is J = 0 at w = 2, b = 1. Every number above is an f64 rounded for display; without --float the same steps are exact fractions.",
+        "{} 步之后 J = {}；最小值 J = 0 在 w = 2, b = 1 处取得。上面每个数都是 f64 浮点数，显示时经过舍入；不加 --float 时同样的步骤得到精确分数。",
+    ),
     ("J before each step", "每步之前的 J"),
     ("J(w, b) before step k", "第 k 步之前的 J(w, b)"),
     ("J(w, b) after k steps", "k 步之后的 J(w, b)"),
@@ -157,8 +162,8 @@ pub const LEARNING: &[(&str, &str)] = &[
         "每层反向传播的误差 δ(l) = ∂L/∂z(l)",
     ),
     (
-        "On the way down, δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) grows by about the gain per layer: ‖δ(1)‖ is {} times ‖δ(L)‖ (gain^{} = {}). The weight gradients ∂L/∂W(l) = a(l−1)ᵀ δ(l) are all huge: ‖∂L/∂W(1)‖ = {} against {} with plain He weights, so a learning rate that suits He weights throws these weights far away and training blows up.",
-        "反向逐层传递时，δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) 每层大约放大 gain 倍: ‖δ(1)‖ 是 ‖δ(L)‖ 的 {} 倍 (gain^{} = {})。权重梯度 ∂L/∂W(l) = a(l−1)ᵀ δ(l) 都非常大: ‖∂L/∂W(1)‖ = {}，而普通 He 权重下只有 {}；适合 He 权重的学习率会把这些权重推得很远，训练随之发散。",
+        "On the way down, δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) grows by about the gain per layer: ‖δ(1)‖ is {} times ‖δ(L)‖ (gain^{} = {}). The weight gradients ∂L/∂W(l) = δ(l) a(l−1)ᵀ are all huge: ‖∂L/∂W(1)‖ = {} against {} with plain He weights, so a learning rate that suits He weights throws these weights far away and training blows up.",
+        "反向逐层传递时，δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) 每层大约放大 gain 倍: ‖δ(1)‖ 是 ‖δ(L)‖ 的 {} 倍 (gain^{} = {})。权重梯度 ∂L/∂W(l) = δ(l) a(l−1)ᵀ 都非常大: ‖∂L/∂W(1)‖ = {}，而普通 He 权重下只有 {}；适合 He 权重的学习率会把这些权重推得很远，训练随之发散。",
     ),
     (
         "On the way down, δ(l) = f'(z(l)) ⊙ (W(l+1))ᵀ δ(l+1) is multiplied by about the gain per layer: ‖δ(1)‖ is {} times ‖δ(L)‖ (gain^{} = {}). With |gain| ≤ 1 nothing explodes: ‖∂L/∂W(1)‖ = {} against {} with plain He weights, and a gain below 1 makes the gradient vanish instead.",
@@ -183,19 +188,49 @@ pub const LEARNING: &[(&str, &str)] = &[
     ("ReLU: loss", "ReLU: 损失"),
     ("Leaky: loss", "Leaky: 损失"),
     (
-        "ReLU: the unit's gradient is exactly 0 in every epoch ({}), because f'(z) = 0 for z < 0 on every sample: nothing can move w1 or b1 again, only the output bias learns. Leaky ReLU: f'(z) = 0.1 keeps a gradient, and the unit fires again (max z > 0) in epoch {}.",
-        "ReLU: 这个单元的梯度在每一轮都恰好为 0 ({})，因为每个样本上 z < 0，f'(z) = 0: w1 和 b1 再也无法改变，只有输出层的偏置还在学习。Leaky ReLU: f'(z) = 0.1 保留了梯度，这个单元重新激活 (max z > 0) 的轮次: {}。",
-    ),
-    ("checked: all {} epochs", "已检查全部 {} 轮"),
-    (
         "After the outlier step: w1 = {}, b1 = {}, so z = w1·x + b1 is still > 0 on some training sample (max z = {}): this outlier is too small to kill the unit.",
         "离群点那一步之后: w1 = {}，b1 = {}，所以在某些训练样本上 z = w1·x + b1 仍然 > 0 (max z = {}): 这个离群点太小，杀不死这个单元。",
     ),
     (
-        "ReLU: the unit is not dead: z > 0 on some sample in some epoch, so its gradient is not always 0 (a larger outlier, such as the default 50, kills it). Leaky ReLU: the unit fires (max z > 0) in epoch {}.",
-        "ReLU: 这个单元没有死亡: 某一轮中某个样本上 z > 0，所以它的梯度并不总是 0 (更大的离群点，例如默认的 50，会让它死亡)。Leaky ReLU: 这个单元激活 (max z > 0) 的轮次: {}。",
+        "ReLU: the unit's gradient is exactly 0 in all {} epochs, because f'(z) = 0 for z < 0 on every sample: nothing can move w1 or b1 again. The unit outputs 0, so ŷ = b2 for every x and only b2 learns; the best it can do is predict the mean of y, a loss of 0.15625. In epoch {} the loss is {}.",
+        "ReLU: 这个单元的梯度在全部 {} 轮中都恰好为 0，因为每个样本上 z < 0，f'(z) = 0: w1 和 b1 再也无法改变。这个单元输出 0，所以对每个 x 都有 ŷ = b2，只有 b2 还在学习；它最多只能预测 y 的均值，损失为 0.15625。第 {} 轮的损失是 {}。",
     ),
-    ("— (not within {} epochs)", "— ({} 轮内没有)"),
+    (
+        "ReLU: the unit is not dead: z > 0 on some sample in some epoch, so its gradient is not always 0 (a larger outlier or learning rate, such as the defaults 5 and 0.15, kills it).",
+        "ReLU: 这个单元没有死亡: 某一轮中某个样本上 z > 0，所以它的梯度并不总是 0 (更大的离群点或学习率，例如默认的 5 和 0.15，会让它死亡)。",
+    ),
+    (
+        "Leaky ReLU: f'(z) = 0.1 for z < 0 keeps a gradient, but at α = {} the steps after this outlier are too large: the loss overflows in epoch {}. Try a smaller learning rate.",
+        "Leaky ReLU: z < 0 时 f'(z) = 0.1，梯度仍然存在；但 α = {} 时，这个离群点之后的步长太大: 损失在第 {} 轮溢出。请试试更小的学习率。",
+    ),
+    (
+        "Leaky ReLU: loss {} in epoch {}, against ReLU's {}.",
+        "Leaky ReLU: 第 {1} 轮的损失是 {0}，ReLU 的是 {2}。",
+    ),
+    (
+        "Leaky ReLU: f'(z) = 0.1 for z < 0 keeps a gradient (‖∂R/∂(w1, b1)‖ = {} in epoch 1), so w1 and b1 go on learning: in epoch {} its loss is {}, below the ReLU network's {}.",
+        "Leaky ReLU: z < 0 时 f'(z) = 0.1，梯度仍然存在 (第 1 轮 ‖∂R/∂(w1, b1)‖ = {})，所以 w1 和 b1 继续学习: 第 {} 轮它的损失是 {}，低于 ReLU 网络的 {}。",
+    ),
+    (
+        "Leaky ReLU: f'(z) = 0.1 for z < 0 keeps a gradient (‖∂R/∂(w1, b1)‖ = {} in epoch 1), yet in epoch {} its loss {} is still above the ReLU network's {}: a gradient that does not vanish does not promise a quick recovery from an update this large.",
+        "Leaky ReLU: z < 0 时 f'(z) = 0.1，梯度仍然存在 (第 1 轮 ‖∂R/∂(w1, b1)‖ = {})，但第 {} 轮它的损失 {} 仍高于 ReLU 网络的 {}: 梯度不消失，并不保证能从这么大的一次更新中很快恢复。",
+    ),
+    (
+        "The Leaky unit never fires again (max z < 0 in every epoch), and it need not: for z < 0 it passes 0.1·z on, so ŷ = 0.1·w2·(w1·x + b1) + b2 is still a straight line in x that can fit y = x.",
+        "Leaky 单元再也没有激活 (每一轮 max z < 0)，而它也不必激活: z < 0 时它输出 0.1·z，所以 ŷ = 0.1·w2·(w1·x + b1) + b2 仍是 x 的一条直线，可以拟合 y = x。",
+    ),
+    (
+        "The Leaky unit fires (max z > 0) in every epoch.",
+        "Leaky 单元在每一轮都处于激活状态 (max z > 0)。",
+    ),
+    (
+        "The Leaky unit fires again (max z > 0) in epoch {} and stays active through epoch {}.",
+        "Leaky 单元在第 {} 轮重新激活 (max z > 0)，并一直保持激活到第 {} 轮。",
+    ),
+    (
+        "The Leaky unit's max z first crosses 0 in epoch {} but is back below 0 by epoch {} (max z = {}).",
+        "Leaky 单元的 max z 在第 {} 轮首次越过 0，但到第 {} 轮又回到 0 以下 (max z = {})。",
+    ),
     (
         "With these weights the network does not compute XOR on every input (✗ rows).",
         "用这组权重，网络并不能在每个输入上算出异或 (见 ✗ 行)。",
@@ -255,7 +290,7 @@ pub const LEARNING: &[(&str, &str)] = &[
     ("bound {}", "上界 {}"),
     (
         "Doubling the hidden units divides the error by about 4: enough hidden units make the error as small as we like — the universal approximation theorem, seen on one function.",
-        "隐藏单元数加倍，误差大约变为四分之一: 只要隐藏单元足够多，误差就可以任意小——这就是通用近似定理在一个函数上的体现。",
+        "隐藏单元数加倍，误差大约变为四分之一: 只要隐藏单元足够多，误差就可以任意小——这就是万能逼近定理在一个函数上的体现。",
     ),
     ("Universal approximation", "通用近似"),
     (

@@ -7,6 +7,18 @@ pub const SOURCES: &[(&str, &str)] = &[
         "PKU deck, 全量梯度下降 (Full GD), 随机梯度下降 (SGD), 小批量梯度下降 (mini-batch GD)",
         "PKU 课件，全量梯度下降、随机梯度下降 (SGD)、小批量梯度下降",
     ),
+    (
+        "Saito, Deep Learning from Scratch, §3.5: the scores (0.3, 2.9, 4.0) and the subtract-the-max guard (neither is in the JQ text)",
+        "斋藤康毅《深度学习入门》§3.5: 分数 (0.3, 2.9, 4.0) 和减去最大值的防溢出写法 (JQ 课件的文字中都没有)",
+    ),
+    (
+        "CS231n (Stanford), notes 'Backpropagation, Intuitions': the sigmoid example w = (2, -3, -3), x = (-1, -2), whose numbers these are",
+        "CS231n (斯坦福) 课程讲义中反向传播的直观讲解: sigmoid 例子 w = (2, -3, -3), x = (-1, -2)，这里的数值取自该例",
+    ),
+    (
+        "JQ deck, Batch、epoch、迭代 (举例): MNIST with batch 100 and a validation split; here the same steps on the 8×8 digits with batch 32",
+        "JQ 课件，Batch、epoch、迭代 (举例): MNIST，batch 为 100，另分出验证集；这里在 8×8 手写数字上按同样的步骤进行，batch 为 32",
+    ),
     ("{} deck, {}", "{} 课件，{}"),
     ("{} deck: {}", "{} 课件: {}"),
     ("{} deck", "{} 课件"),
@@ -48,16 +60,12 @@ pub const SOURCES: &[(&str, &str)] = &[
         "NNDL, 死亡ReLU问题: 一次不好的更新之后，隐藏层的 ReLU 在所有训练样本上都不激活，梯度一直为 0；Leaky ReLU 可以解决",
     ),
     (
-        "PKU deck, 通用近似定理: one hidden layer with enough units approximates any continuous function",
-        "PKU 课件，通用近似定理: 只要单元足够多，一个隐藏层就能逼近任意连续函数",
+        "PKU deck, 万能逼近定理: one hidden layer with enough units approximates any continuous function",
+        "PKU 课件，万能逼近定理: 只要单元足够多，一个隐藏层就能逼近任意连续函数",
     ),
     (
         "JQ deck, 验证集 and early stopping",
         "JQ 课件，验证集与提前停止",
-    ),
-    (
-        "JQ deck, MNIST with batch 100 and a validation split",
-        "JQ 课件，MNIST，批大小 100，划分出验证集",
     ),
     (
         "CAL deck, 训练流程 steps 1-6",
@@ -72,8 +80,8 @@ pub const SOURCES: &[(&str, &str)] = &[
         "NNDL, 常见激活函数(ReLU函数的改进): Leaky ReLU, PReLU_i, ELU",
     ),
     (
-        "NNDL, 异或问题 (XOR) and a two-layer network",
-        "NNDL, 异或问题 (XOR) 与两层网络",
+        "NNDL, 前馈神经网络能否解决XOR问题? (a two-layer network)",
+        "NNDL, 前馈神经网络能否解决XOR问题? (两层网络)",
     ),
     (
         "NNDL, 梯度消失问题: y = f5(f4(f3(f2(f1(x))))), each σ' ≤ 1/4",

@@ -1,9 +1,9 @@
-//! xor/3, approximation/1 and training/1-3: networks that learn, on the
-//! batched engine (NNDL algorithm 4.1 and 图 4.9; PKU 通用近似定理; CAL
-//! 训练流程; JQ 验证集与提前停止).
+//! training/1-3: networks that learn, on the batched engine (NNDL algorithm
+//! 4.1 and 图 4.9; CAL 训练流程; JQ 验证集与提前停止).
 
 use crate::activation::Activation;
 use crate::catalog::common::{count, get, start};
+use crate::catalog::{Audit, Engine, Exercise, NO_HAND_ROUNDING};
 use crate::catalog::{Example, Param, Values};
 use crate::error::{Error, Result};
 use crate::loss::Loss;
@@ -11,46 +11,11 @@ use crate::report::train::{DataInfo, report};
 use crate::report::{Block, Cell, Figure, Panel, Report, Series, Settings, Table};
 use crate::scalar::Scalar;
 use crate::train::data;
-use crate::train::engine::Workspace;
-use crate::train::init::Init;
 use crate::train::run::{Config, train};
 
 const SEED: Param = Param::new("seed", "0", "seed of weights, split and shuffles");
 
-pub static XOR: &[Example] = &[Example {
-    topic: "xor",
-    number: 3,
-    title: "Learning XOR by gradient descent",
-    title_zh: "用梯度下降学习异或",
-    sources: &[
-        "NNDL, 异或问题 (XOR) and a two-layer network",
-        "PKU deck, 线性模型与异或问题",
-    ],
-    params: &[
-        Param::new("hidden", "4", "hidden tanh units (2-16)"),
-        Param::new("lr", "0.1", "learning rate"),
-        SEED,
-    ],
-    build: xor_3,
-}];
-
-pub static APPROXIMATION: &[Example] = &[Example {
-    topic: "approximation",
-    number: 1,
-    title: "Universal approximation with one hidden ReLU layer",
-    title_zh: "通用近似定理",
-    sources: &[
-        "PKU deck, 通用近似定理: one hidden layer with enough units approximates any continuous function",
-    ],
-    params: &[Param::new(
-        "shown",
-        "4",
-        "hidden units of the broken line drawn in the plot",
-    )],
-    build: approximation_1,
-}];
-
-pub static TRAINING: &[Example] = &[
+pub static EXAMPLES: &[Example] = &[
     Example {
         topic: "training",
         number: 1,
@@ -71,6 +36,12 @@ pub static TRAINING: &[Example] = &[
             SEED,
         ],
         build: training_1,
+        engine: Engine::Report,
+        exercise: Exercise::None(
+            "it is a whole training run (shuffled SGD, L2, early stopping) in f64 from a seed, not a hand computation",
+        ),
+        audit: Audit::None(NO_HAND_ROUNDING),
+        has_plot: true,
     },
     Example {
         topic: "training",
@@ -83,6 +54,12 @@ pub static TRAINING: &[Example] = &[
             Param::new("y", "1", "its target"),
         ],
         build: training_2,
+        engine: Engine::Report,
+        exercise: Exercise::None(
+            "it evaluates a loss surface on a grid of thousands of points in f64, for a plot, not a hand computation",
+        ),
+        audit: Audit::None(NO_HAND_ROUNDING),
+        has_plot: true,
     },
     Example {
         topic: "training",
@@ -90,7 +67,7 @@ pub static TRAINING: &[Example] = &[
         title: "Handwritten digits, end to end",
         title_zh: "手写数字识别",
         sources: &[
-            "JQ deck, MNIST with batch 100 and a validation split",
+            "JQ deck, Batch、epoch、迭代 (举例): MNIST with batch 100 and a validation split; here the same steps on the 8×8 digits with batch 32",
             "UCI optical digits (8×8; Alpaydin & Kaynak), shipped in data/digits.csv from scikit-learn's copy",
         ],
         params: &[
@@ -99,10 +76,16 @@ pub static TRAINING: &[Example] = &[
             SEED,
         ],
         build: training_3,
+        engine: Engine::Report,
+        exercise: Exercise::None(
+            "it trains on the handwritten digits for seconds; the numbers come from the data set and a seed, not a hand computation",
+        ),
+        audit: Audit::None(NO_HAND_ROUNDING),
+        has_plot: true,
     },
 ];
 
-fn config(sizes: Vec<usize>, hidden: Activation, loss: Loss, seed: u64) -> Config {
+pub(super) fn config(sizes: Vec<usize>, hidden: Activation, loss: Loss, seed: u64) -> Config {
     Config {
         hidden,
         output: match loss {
@@ -116,7 +99,7 @@ fn config(sizes: Vec<usize>, hidden: Activation, loss: Loss, seed: u64) -> Confi
 }
 
 /// A run on a named data set, reported like `nn-tutor train`.
-fn run_report(
+pub(super) fn run_report(
     cfg: &Config,
     name: &str,
     samples: usize,
@@ -128,174 +111,6 @@ fn run_report(
     r.blocks
         .push(Block::Figure(crate::train::command::loss_figure(&log)));
     Ok((r, log))
-}
-
-fn xor_3(v: &Values, s: &Settings) -> Result<Report> {
-    let hidden = count(v, "hidden", 2, 16)? as usize;
-    let seed = count(v, "seed", 0, u32::MAX as u64)?;
-    let mut cfg = config(vec![2, hidden, 1], Activation::Tanh, Loss::Mse, seed);
-    cfg.init = Init::XavierUniform;
-    cfg.lr = get(v, "lr", s).to_f64();
-    cfg.batch = None;
-    cfg.epochs = 300;
-    let d = data::load::<f64>("xor", 0, seed)?;
-    let info = DataInfo::of(&d);
-    let (net, log) = train(&cfg, d, &mut ())?;
-    let mut r = report(&cfg, &info, &net, &log);
-    r.blocks
-        .push(Block::Figure(crate::train::command::loss_figure(&log)));
-    let mut ws = Workspace::new(&net, 4);
-    let xs = [0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0];
-    let b = net.load(&mut ws, &xs);
-    net.forward(&mut ws, b);
-    let mut t = Table::new(
-        "The four points after training · 训练后的预测",
-        &["x1", "x2", "XOR", "network output ŷ", "ŷ ≥ 1/2"],
-    );
-    let mut wrong = 0;
-    for i in 0..4 {
-        let y = ws.output()[i];
-        wrong += usize::from((y >= 0.5) != (i == 1 || i == 2));
-        t.row(vec![
-            Cell::Num(Scalar::Float(xs[2 * i])),
-            Cell::Num(Scalar::Float(xs[2 * i + 1])),
-            Cell::Num(Scalar::int(((i == 1) || (i == 2)) as i64)),
-            Cell::Num(Scalar::Float(y)),
-            Cell::Text(if y >= 0.5 { "1" } else { "0" }.into()),
-        ]);
-        r.results.push((
-            format!("y({},{})", xs[2 * i], xs[2 * i + 1]),
-            Scalar::Float(y),
-        ));
-    }
-    r.table(t);
-    if wrong == 0 {
-        r.text(
-            "A hidden layer bends the input space so that a line separates the classes: no \
-             linear classifier can (xor/1), a hand-set network can (xor/2), and gradient descent \
-             finds such weights by itself.",
-        );
-    } else {
-        // E.g. --set hidden=2,seed=1: the run gets stuck, and the sentence
-        // above would contradict the table just printed.
-        r.text(format!(
-            "This run did not solve XOR: {wrong} of the 4 points are on the wrong side of 1/2 \
-             after 300 epochs. Such weights exist (xor/2), but gradient descent from this start \
-             got stuck; another --set seed=…, more hidden units or a larger lr usually finds them."
-        ));
-    }
-    r.inputs = start(v, &["hidden", "lr", "seed"], s).inputs;
-    Ok(r)
-}
-
-/// The broken line through f at n + 1 equally spaced knots on [0, 1] as one
-/// hidden ReLU layer: g(x) = f(0) + Σ_i c_i relu(x − k_i), c_i the change of
-/// slope at knot k_i. Returns (W2 = c, b1 = −k, b2 = f(0)).
-fn broken_line(f: fn(f64) -> f64, n: usize) -> (Vec<f64>, Vec<f64>, f64) {
-    let knots: Vec<f64> = (0..=n).map(|i| i as f64 / n as f64).collect();
-    let slopes: Vec<f64> = knots
-        .windows(2)
-        .map(|k| (f(k[1]) - f(k[0])) / (k[1] - k[0]))
-        .collect();
-    let c = (0..n)
-        .map(|i| {
-            if i == 0 {
-                slopes[0]
-            } else {
-                slopes[i] - slopes[i - 1]
-            }
-        })
-        .collect();
-    (c, knots[..n].iter().map(|k| -k).collect(), f(0.0))
-}
-
-fn eval_line(c: &[f64], b1: &[f64], b2: f64, x: f64) -> f64 {
-    let relu = Activation::Relu;
-    b2 + c
-        .iter()
-        .zip(b1)
-        .map(|(c, b)| c * relu.apply_f64(x + b, 0))
-        .sum::<f64>()
-}
-
-fn target(x: f64) -> f64 {
-    (std::f64::consts::PI * x).sin()
-}
-
-fn approximation_1(v: &Values, s: &Settings) -> Result<Report> {
-    let mut r = start(v, &["shown"], s);
-    let shown = count(v, "shown", 1, 64)? as usize;
-    r.text(
-        "Target f(x) = sin(πx) on [0, 1]. A 1-n-1 network with hidden ReLUs a_i = relu(x − k_i) \
-         (W(1) = 1, b(1)_i = −k_i) and an identity output ŷ = Σ c_i a_i + f(0) is a broken line \
-         whose slope changes by c_i at knot k_i = i/n: put the knots on f and it interpolates \
-         f. Error measured on 1,001 points.",
-    );
-    let mut t = Table::new(
-        "Error against the number of hidden units · 误差与隐藏单元数",
-        &[
-            "hidden units n",
-            "max |f − ŷ|",
-            "bound h²/8 · max|f''| = π²/(8n²)",
-            "error × n²",
-        ],
-    );
-    let grid: Vec<f64> = (0..=1000).map(|i| i as f64 / 1000.0).collect();
-    let mut errs = vec![];
-    for n in [1, 2, 4, 8, 16, 32, 64] {
-        let (c, b1, b2) = broken_line(target, n);
-        let err = grid
-            .iter()
-            .map(|&x| (target(x) - eval_line(&c, &b1, b2, x)).abs())
-            .fold(0.0, f64::max);
-        let bound = std::f64::consts::PI.powi(2) / (8.0 * (n * n) as f64);
-        t.row(vec![
-            Cell::Num(Scalar::int(n as i64)),
-            Cell::Num(Scalar::Float(err)),
-            Cell::Num(Scalar::Float(bound)),
-            Cell::Num(Scalar::Float(err * (n * n) as f64)),
-        ]);
-        errs.push(((n as f64).log2(), err.log10()));
-        r.results.push((format!("error n={n}"), Scalar::Float(err)));
-    }
-    r.table(t);
-    r.text(
-        "Doubling the hidden units divides the error by about 4: enough hidden units make the \
-         error as small as we like — the universal approximation theorem, seen on one function.",
-    );
-    let (c, b1, b2) = broken_line(target, shown);
-    let fine: Vec<f64> = (0..=200).map(|i| i as f64 / 200.0).collect();
-    r.blocks.push(Block::Figure(Figure::Plot {
-        title: "Universal approximation".into(),
-        panels: vec![
-            Panel {
-                title: format!("sin(πx) and the network with {shown} hidden ReLUs"),
-                x_label: "x".into(),
-                series: vec![
-                    Series {
-                        label: "f(x) = sin(πx)".into(),
-                        points: fine.iter().map(|&x| (x, target(x))).collect(),
-                    },
-                    Series {
-                        label: format!("ŷ, n = {shown}"),
-                        points: fine
-                            .iter()
-                            .map(|&x| (x, eval_line(&c, &b1, b2, x)))
-                            .collect(),
-                    },
-                ],
-            },
-            Panel {
-                title: "log10 max error against log2 n".into(),
-                x_label: "log2 n".into(),
-                series: vec![Series {
-                    label: "error".into(),
-                    points: errs,
-                }],
-            },
-        ],
-    }));
-    Ok(r)
 }
 
 fn training_1(v: &Values, s: &Settings) -> Result<Report> {

@@ -1,66 +1,18 @@
-//! network/1-3 and init/1-2: parameter counts layer by layer (JQ, PKU),
-//! the shape of W in both notations, and weight initialisation (JQ, CAL).
+//! init/1-2: weight initialisation, the bound of U(-1/√m, 1/√m) (JQ) and
+//! random, Xavier and He schemes through a deep stack (CAL).
 
 use crate::catalog::common::{count, get, start};
+use crate::catalog::{Audit, Draw, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
-use crate::report::{Cell, Math, Report, Settings, Table};
+use crate::report::{Cell, Report, Settings, Table};
+use crate::rounding::Plan;
+use crate::rounding::plan::{forward, inputs, links, replay};
 use crate::scalar::Scalar;
 use crate::train::init::Init;
 use crate::train::rng::Rng;
 
-pub static NETWORK: &[Example] = &[
-    Example {
-        topic: "network",
-        number: 1,
-        title: "Parameter count of a 784-10-14-10 network",
-        title_zh: "神经网络-参数",
-        sources: &[
-            "JQ deck, 神经网络-参数: 权重 784×10 + 10×14 + 14×10 = 8120, 偏置 10 + 14 + 10 = 34, 总参数 8154",
-        ],
-        params: &[
-            Param::new("n0", "784", "inputs (a flattened 28×28 image)"),
-            Param::new("n1", "10", "units of hidden layer 1"),
-            Param::new("n2", "14", "units of hidden layer 2"),
-            Param::new("n3", "10", "outputs (classes)"),
-        ],
-        build: counts,
-    },
-    Example {
-        topic: "network",
-        number: 2,
-        title: "Parameter count of the 784-512-512-10 model",
-        title_zh: "模型参数量",
-        sources: &[
-            "PKU deck, nn.Sequential(nn.Linear(28*28, 512), nn.ReLU(), nn.Linear(512, 512), nn.ReLU(), nn.Linear(512, 10))",
-        ],
-        params: &[
-            Param::new("n0", "784", "inputs (28*28)"),
-            Param::new("n1", "512", "units of hidden layer 1"),
-            Param::new("n2", "512", "units of hidden layer 2"),
-            Param::new("n3", "10", "outputs (classes)"),
-        ],
-        build: counts,
-    },
-    Example {
-        topic: "network",
-        number: 3,
-        title: "The shape of W in both notations",
-        title_zh: "权重矩阵的维度",
-        sources: &[
-            "NNDL, 记号: W(l) ∈ R^(M_l × M_(l-1))",
-            "JQ deck, 神经网络-权重weight: W 为 m×n (m 前一层, n 本层)",
-        ],
-        params: &[
-            Param::new("n0", "3", "inputs"),
-            Param::new("n1", "4", "hidden units"),
-            Param::new("n2", "2", "outputs"),
-        ],
-        build: shapes,
-    },
-];
-
-pub static INIT: &[Example] = &[
+pub static EXAMPLES: &[Example] = &[
     Example {
         topic: "init",
         number: 1,
@@ -69,6 +21,10 @@ pub static INIT: &[Example] = &[
         sources: &["JQ deck, 初始化参数: U(-1/√m, 1/√m), m = 10 ⇒ [-1/√10, 1/√10]"],
         params: &[Param::new("m", "10", "inputs of the layer (fan-in)")],
         build: init_1,
+        engine: Engine::Report,
+        exercise: Exercise::Ranges(&[("m", Draw::Int(2, 50))]),
+        audit: Audit::Replay(audit_1),
+        has_plot: false,
     },
     Example {
         topic: "init",
@@ -88,105 +44,19 @@ pub static INIT: &[Example] = &[
             Param::new("seed", "1", "random seed"),
         ],
         build: init_2,
+        engine: Engine::Report,
+        exercise: Exercise::None(
+            "its spread table is a seeded f64 simulation through a deep stack; the bounds alone are init/1's exercise",
+        ),
+        audit: Audit::Replay(audit_2),
+        has_plot: false,
     },
 ];
-
-fn sizes(v: &Values, names: &[&str]) -> Result<Vec<u64>> {
-    names.iter().map(|n| count(v, n, 1, 1_000_000)).collect()
-}
-
-fn n(x: u64) -> Scalar {
-    Scalar::int(x as i64)
-}
-
-/// Σ_l (n_(l-1) + 1) · n_l, layer by layer.
-fn counts(v: &Values, s: &Settings) -> Result<Report> {
-    let names = ["n0", "n1", "n2", "n3"];
-    let mut r = start(v, &names, s);
-    let ns = sizes(v, &names)?;
-    r.formula(Math::new(
-        "parameters = Σ_l (n_(l-1) · n_l + n_l) = Σ_l (n_(l-1) + 1) · n_l",
-        "\\sum_l (n_{l-1} n_l + n_l) = \\sum_l (n_{l-1} + 1)\\, n_l",
-    ));
-    let mut t = Table::new(
-        "Layer by layer · 逐层 (权重数 = 上一层神经元数 × 本层神经元数, 偏置数 = 本层神经元数)",
-        &[
-            "layer",
-            "n_in → n_out",
-            "weights n_in·n_out",
-            "biases n_out",
-            "(n_in + 1)·n_out",
-        ],
-    );
-    let (mut w, mut b) = (0u64, 0u64);
-    for (l, pair) in ns.windows(2).enumerate() {
-        let (i, o) = (pair[0], pair[1]);
-        t.row(vec![
-            Cell::Text((l + 1).to_string()),
-            Cell::Text(format!("{i} → {o}")),
-            Cell::Text(format!("{i}×{o} = {}", i * o)),
-            n(o).into(),
-            Cell::Text(format!("({i} + 1)×{o} = {}", (i + 1) * o)),
-        ]);
-        w += i * o;
-        b += o;
-    }
-    t.row(vec![
-        "total".into(),
-        Cell::Empty,
-        n(w).into(),
-        n(b).into(),
-        n(w + b).into(),
-    ]);
-    r.table(t);
-    r.text(format!(
-        "Weights {w}, biases {b}, total {}. The input layer (layer 0) has no parameters.",
-        w + b
-    ));
-    r.results = vec![
-        ("weights".into(), n(w)),
-        ("biases".into(), n(b)),
-        ("total".into(), n(w + b)),
-    ];
-    Ok(r)
-}
-
-fn shapes(v: &Values, s: &Settings) -> Result<Report> {
-    let names = ["n0", "n1", "n2"];
-    let mut r = start(v, &names, s);
-    let ns = sizes(v, &names)?;
-    let mut t = Table::new(
-        "W(l) in the two notations · 列向量 vs 行向量",
-        &[
-            "layer",
-            "a(l-1)",
-            "column: W(l) out×in, z = W a + b",
-            "row: W(l) in×out, z = a W + b",
-            "entry W_ij joins",
-        ],
-    );
-    for (l, pair) in ns.windows(2).enumerate() {
-        let (i, o) = (pair[0], pair[1]);
-        t.row(vec![
-            Cell::Text((l + 1).to_string()),
-            Cell::Text(format!("{i} values")),
-            Cell::Text(format!("{o}×{i} · {i}×1 + {o}×1 → {o}×1")),
-            Cell::Text(format!("1×{i} · {i}×{o} + 1×{o} → 1×{o}")),
-            Cell::Text("column: unit i ← input j; row: input i → unit j".into()),
-        ]);
-        r.results
-            .push((format!("W({}) rows (column)", l + 1), n(o)));
-        r.results.push((format!("W({}) rows (row)", l + 1), n(i)));
-    }
-    r.table(t);
-    r.text("One notation's W is the other's transpose, W_row = W_colᵀ; both hold n_in·n_out numbers, and PKU writes the link as W_ij = w_ji. nn-tutor net accepts either with convention = \"column\" or \"row\".");
-    Ok(r)
-}
 
 fn init_1(v: &Values, s: &Settings) -> Result<Report> {
     let mut r = start(v, &["m"], s);
     let mi = count(v, "m", 1, 1_000_000_000)? as usize;
-    let m = n(mi as u64);
+    let m = Scalar::int(mi as i64);
     let m = if s.float { m.to_float() } else { m };
     let root = m.sqrt()?;
     // The shared definition of the scheme (the training engine draws from it).
@@ -315,4 +185,39 @@ fn stack_spread(
         out.push((all.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / all.len() as f64).sqrt());
     }
     out
+}
+
+/// The rounding audit of init/1.
+fn audit_1(v: &Values) -> Result<Plan> {
+    crate::catalog::common::count(v, "m", 1, 1_000_000_000)?;
+    let src = "root = sqrt(m); bound = 1 / root; variance = 1 / (3*m)".to_string();
+    let mut it = forward(src, inputs(v, &["m"]), &["bound", "variance"]);
+    it.links = links(&[("bound", "bound"), ("variance", "variance")]);
+    replay(vec![it])
+}
+
+/// The bounds and variances of each scheme; the spread through the stack is
+/// a seeded simulation and is not replayed.
+fn audit_2(v: &Values) -> Result<Plan> {
+    crate::catalog::common::count(v, "fan_in", 1, 512)?;
+    crate::catalog::common::count(v, "fan_out", 1, 512)?;
+    let src = "jq_bound = 1 / sqrt(fan_in); jq_var = 1 / (3*fan_in); \
+               xavier_bound = sqrt(6 / (fan_in + fan_out)); xavier_var = 2 / (fan_in + fan_out); \
+               he_bound = sqrt(6 / fan_in); he_var = 2 / fan_in"
+        .to_string();
+    let finals = ["jq_var", "xavier_var", "he_var"];
+    let mut it = forward(src, inputs(v, &["fan_in", "fan_out"]), &finals);
+    it.links = links(&[
+        ("jq_var", "var JQ U(-1/√m, 1/√m)"),
+        ("xavier_var", "var Xavier / Glorot"),
+        ("he_var", "var He"),
+    ]);
+    Ok(Plan::Replay {
+        items: vec![it],
+        note: Some(
+            "The spread of activations through the stack is a seeded simulation in f64 and \
+             is not replayed."
+                .to_string(),
+        ),
+    })
 }

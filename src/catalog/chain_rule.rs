@@ -1,0 +1,138 @@
+//! chain-rule/1-2: the chain rule on PKU's z = u² + v² and on five sigmoids
+//! in a row (NNDL, MS).
+
+use crate::catalog::{Audit, Draw, Engine, Exercise};
+use crate::catalog::{Example, Param, Values};
+use crate::error::Result;
+use crate::graph::{Graph, Trace};
+use crate::report::graph::{build, chain_blocks};
+use crate::report::{Block, Math, Report, Settings, Table};
+use crate::scalar::Scalar;
+
+pub static EXAMPLES: &[Example] = &[
+    Example {
+        topic: "chain-rule",
+        number: 1,
+        title: "The chain rule for z = u² + v²",
+        title_zh: "偏导数与链式法则",
+        sources: &["PKU deck, 偏导数与链式法则 例: z = u² + v², u = xy, v = x/y"],
+        params: &[
+            Param::new("x", "1", "first variable"),
+            Param::new("y", "2", "second variable (not 0)"),
+        ],
+        build: chain_rule_1,
+        engine: Engine::Graph(CHAIN_RULE_1),
+        exercise: Exercise::Ranges(&[
+            ("x", Draw::Int(-3, 3)),
+            ("y", Draw::Of(&["-2", "-1", "-1/2", "1/2", "1", "2"])),
+        ]),
+        audit: Audit::Engine,
+        has_plot: false,
+    },
+    Example {
+        topic: "chain-rule",
+        number: 2,
+        title: "Five sigmoids in a row: each factor at most 1/4",
+        title_zh: "链式法则与梯度消失",
+        sources: &[
+            "NNDL, 梯度消失问题: y = f⁵(f⁴(f³(f²(f¹(x)))))",
+            "MS, 梯度消失与梯度爆炸",
+        ],
+        params: &[Param::new("x", "0", "input of the first sigmoid")],
+        build: chain_rule_2,
+        engine: Engine::Graph(CHAIN_RULE_2),
+        exercise: Exercise::Ranges(&[("x", Draw::Of(&["-1", "0", "1", "2"]))]),
+        audit: Audit::Engine,
+        has_plot: false,
+    },
+];
+
+/// The program of chain-rule/1.
+pub const CHAIN_RULE_1: &str = "u = x*y; v = x/y; z = u^2 + v^2";
+/// The program of chain-rule/2.
+pub const CHAIN_RULE_2: &str =
+    "f1 = sigmoid(x); f2 = sigmoid(f1); f3 = sigmoid(f2); f4 = sigmoid(f3); y = sigmoid(f4)";
+
+/// z = u² + v², u = xy, v = x/y, as on the PKU slide.
+fn chain_rule_1(v: &Values, s: &Settings) -> Result<Report> {
+    let (mut r, trace) = build(CHAIN_RULE_1, v, s)?;
+    r.blocks.extend(chain_blocks(&trace, "x", s));
+    r.blocks.extend(chain_blocks(&trace, "y", s));
+    closed_form_check(
+        &mut r,
+        &trace,
+        v,
+        s,
+        &[("x", "2*x*y^2 + 2*x/y^2"), ("y", "2*x^2*y - 2*x^2/y^3")],
+    )?;
+    Ok(r)
+}
+
+/// y = f5(f4(f3(f2(f1(x))))) with sigmoids: a product of five factors ≤ 1/4.
+fn chain_rule_2(v: &Values, s: &Settings) -> Result<Report> {
+    let (mut r, trace) = build(CHAIN_RULE_2, v, s)?;
+    r.blocks.extend(chain_blocks(&trace, "x", s));
+    let mut t = Table::new(
+        "Each factor against the bound σ' ≤ 1/4",
+        &["factor", "value", "≤ 1/4"],
+    );
+    let quarter = Scalar::ratio(1, 4);
+    for st in &trace.steps {
+        let c = &trace.graph.nodes[st.consumer];
+        let ok = st.local.cmp_value(&quarter).is_le();
+        t.row(vec![
+            Math::partial(&c.label, &trace.graph.nodes[st.input].label).into(),
+            st.local.clone().into(),
+            (if ok { "✓" } else { "✗" }).into(),
+        ]);
+    }
+    r.table(t);
+    let dy = trace.grads[trace.graph.find("x").expect("x is a variable")].clone();
+    let bound = quarter.pow(&Scalar::int(5))?;
+    r.text(format!(
+        "∂y/∂x = {} ≤ (1/4)^5 = {}: every sigmoid layer multiplies the gradient by at most \
+         1/4, so it shrinks geometrically with depth (the vanishing gradient).",
+        dy.map_or("-".to_string(), |d| d.show(s.digits)),
+        bound.show(s.digits)
+    ));
+    Ok(r)
+}
+
+/// Evaluate hand-derived closed forms of the gradients with the same engine
+/// and state whether each equals the backpropagated value.
+pub(super) fn closed_form_check(
+    r: &mut Report,
+    trace: &Trace,
+    v: &Values,
+    s: &Settings,
+    forms: &[(&str, &str)],
+) -> Result<()> {
+    let out = trace.graph.output_name().to_string();
+    let mut t = Table::new(
+        "Check against the hand-derived formula",
+        &["gradient", "formula", "formula's value", "backprop", "same"],
+    );
+    for (var, form) in forms {
+        let g = Graph::parse(form)?;
+        let used: Values = v
+            .iter()
+            .filter(|(k, _)| g.variable_names().contains(k))
+            .map(|(k, x)| (k.clone(), x.clone()))
+            .collect();
+        let value = Trace::run(&g, &used, s.float)?.values[g.output].clone();
+        let bp = trace.grads[trace.graph.find(var).expect("the variable exists")]
+            .clone()
+            .unwrap_or_else(Scalar::zero);
+        let same = (value.to_f64() - bp.to_f64()).abs() <= 1e-12 * bp.to_f64().abs().max(1.0)
+            && (value.is_exact() != bp.is_exact() || value == bp || !value.is_exact());
+        t.row(vec![
+            Math::partial(&out, var).into(),
+            Math::name(form).into(),
+            value.into(),
+            bp.into(),
+            (if same { "✓" } else { "✗" }).into(),
+        ]);
+    }
+    r.blocks.push(Block::Table(t));
+    Ok(())
+}

@@ -1,0 +1,337 @@
+//! loss/1-2: MSE against 1/2 SSE and cross-entropy (CAL, PKU), and the L2
+//! structured risk with its update (NNDL).
+
+use crate::activation::Activation;
+use crate::catalog::common::{HALF, PROB, SMALL};
+use crate::catalog::common::{get, layer, start, vector};
+use crate::catalog::{Audit, Draw, Engine, Exercise};
+use crate::catalog::{Example, Param, Values};
+use crate::error::Result;
+use crate::loss::Loss;
+use crate::network::{Convention, Network, Objective};
+use crate::report::network::update_table;
+use crate::report::{Cell, Math, Report, Settings, Table};
+use crate::rounding::Plan;
+use crate::rounding::plan::{forward, inputs, links, replay};
+use crate::scalar::Scalar;
+
+pub static EXAMPLES: &[Example] = &[
+    Example {
+        topic: "loss",
+        number: 1,
+        title: "MSE, half sum of squares and cross-entropy",
+        title_zh: "损失函数: 均方误差与交叉熵误差",
+        sources: &[
+            "CAL deck, 损失函数: MSE = 1/n Σ (y_i - y'_i)², CEE = -Σ y_i ln(y'_i)",
+            "PKU deck: J = 1/n Σ (ŷ - y)²",
+        ],
+        params: &[
+            Param::new("y1", "1/2", "prediction 1"),
+            Param::new("y2", "1/4", "prediction 2"),
+            Param::new("y3", "1/4", "prediction 3"),
+            Param::new("t1", "1", "target 1"),
+            Param::new("t2", "0", "target 2"),
+            Param::new("t3", "0", "target 3"),
+        ],
+        build: loss_1,
+        engine: Engine::Report,
+        // Predictions only: the target keeps its one-hot default t = (1, 0, 0),
+        // so the cross-entropy is -ln y'_1 (a drawn t would rarely be a
+        // distribution, and the example then leaves cross-entropy out).
+        exercise: Exercise::Ranges(&[("y1", PROB), ("y2", PROB), ("y3", PROB)]),
+        audit: Audit::Replay(audit_1),
+        has_plot: false,
+    },
+    Example {
+        topic: "loss",
+        number: 2,
+        title: "Structured risk with L2 and its update",
+        title_zh: "结构化风险与参数更新",
+        sources: &[
+            "NNDL, 参数学习: R(W, b) = 1/N Σ L + λ/2 ‖W‖²_F",
+            "NNDL, 算法 4.1: W(l) ← W(l) - α(δ(l) a(l-1)ᵀ + λW(l)), b(l) ← b(l) - αδ(l)",
+        ],
+        params: &[
+            Param::new("x11", "1", "sample 1, input 1"),
+            Param::new("x12", "2", "sample 1, input 2"),
+            Param::new("y1", "1", "sample 1, target"),
+            Param::new("x21", "2", "sample 2, input 1"),
+            Param::new("x22", "-1", "sample 2, input 2"),
+            Param::new("y2", "0", "sample 2, target"),
+            Param::new("w1", "1/2", "W_11"),
+            Param::new("w2", "-1/2", "W_12"),
+            Param::new("b", "0", "bias"),
+            Param::new("lambda", "1/10", "λ, the L2 coefficient"),
+            Param::new("alpha", "1/2", "α, the learning rate"),
+        ],
+        build: loss_2,
+        engine: Engine::Report,
+        exercise: Exercise::Ranges(&[
+            ("x11", SMALL),
+            ("x12", SMALL),
+            ("y1", Draw::Of(&["0", "1"])),
+            ("x21", SMALL),
+            ("x22", SMALL),
+            ("y2", Draw::Of(&["0", "1"])),
+            ("w1", HALF),
+            ("w2", HALF),
+            ("b", Draw::Int(-1, 1)),
+            ("lambda", Draw::Of(&["0", "1/10", "1/2"])),
+            ("alpha", Draw::Of(&["1/2", "1/4"])),
+        ]),
+        audit: Audit::Replay(audit_2),
+        has_plot: false,
+    },
+];
+
+fn loss_1(v: &Values, s: &Settings) -> Result<Report> {
+    let mut r = start(v, &["y1", "y2", "y3", "t1", "t2", "t3"], s);
+    let y = vector(v, &["y1", "y2", "y3"], s);
+    let t = vector(v, &["t1", "t2", "t3"], s);
+    r.text("y'_k is the prediction, t_k the target. CAL's n counts samples; here the sum runs over the 3 outputs of one sample, which is the same arithmetic.");
+    let mut tb = Table::new(
+        "Per output · 逐项",
+        &[
+            "k",
+            "y'_k",
+            "t_k",
+            "(y'_k - t_k)²",
+            "∂MSE/∂y'_k = 2/n (y' - t)",
+            "∂(½SSE)/∂y'_k = y' - t",
+            "-t_k ln y'_k",
+            "∂CE/∂y'_k = -t/y'",
+        ],
+    );
+    let (gm, gh) = (Loss::Mse.grad(&y, &t)?, Loss::HalfSse.grad(&y, &t)?);
+    let ce_ok = Loss::CrossEntropy.check_target(&t).is_ok() && y.iter().all(|x| x.signum() > 0);
+    let gc = if ce_ok {
+        Some(Loss::CrossEntropy.grad(&y, &t)?)
+    } else {
+        None
+    };
+    for k in 0..3 {
+        let d = y[k].sub(&t[k])?;
+        let term = if t[k].is_zero() || !ce_ok {
+            Cell::Num(Scalar::zero())
+        } else {
+            Cell::Num(t[k].mul(&y[k].ln()?)?.neg())
+        };
+        tb.row(vec![
+            Cell::Text((k + 1).to_string()),
+            y[k].clone().into(),
+            t[k].clone().into(),
+            d.mul(&d)?.into(),
+            gm[k].clone().into(),
+            gh[k].clone().into(),
+            if ce_ok { term } else { Cell::Empty },
+            gc.as_ref().map_or(Cell::Empty, |g| Cell::Num(g[k].clone())),
+        ]);
+    }
+    r.table(tb);
+    let mut tot = Table::new("Totals · 损失", &["loss", "formula", "value"]);
+    let mse = Loss::Mse.value(&y, &t)?;
+    let half = Loss::HalfSse.value(&y, &t)?;
+    tot.row(vec![
+        "MSE 均方误差".into(),
+        Math::new("1/n Σ (y'_k - t_k)²", "\\frac{1}{n}\\sum_k (y'_k - t_k)^2").into(),
+        mse.clone().into(),
+    ]);
+    tot.row(vec![
+        "½ SSE".into(),
+        Math::new("1/2 Σ (y'_k - t_k)²", "\\frac{1}{2}\\sum_k (y'_k - t_k)^2").into(),
+        half.clone().into(),
+    ]);
+    r.results = vec![("mse".into(), mse), ("half_sse".into(), half)];
+    if ce_ok {
+        let ce = Loss::CrossEntropy.value(&y, &t)?;
+        tot.row(vec![
+            "CEE 交叉熵误差".into(),
+            Math::new("-Σ t_k ln y'_k", "-\\sum_k t_k \\ln y'_k").into(),
+            ce.clone().into(),
+        ]);
+        r.results.push(("cross_entropy".into(), ce));
+    }
+    r.table(tot);
+    r.text(if ce_ok {
+        "MSE and ½SSE differ only by the constant factor 2/n, so they have the same minimum; the ½ makes the gradient exactly y' - t."
+    } else {
+        "Cross-entropy is left out: it needs targets that form a distribution (non-negative, summing to 1) and predictions above 0."
+    });
+    Ok(r)
+}
+
+fn loss_2(v: &Values, s: &Settings) -> Result<Report> {
+    let all: Vec<&str> = EXAMPLES[1].params.iter().map(|p| p.name).collect();
+    let mut r = start(v, &all, s);
+    let (lambda, alpha) = (get(v, "lambda", s), get(v, "alpha", s));
+    let net = Network::new(
+        Convention::Column,
+        vec![layer(v, &[&["w1", "w2"]], &["b"], Activation::Identity, s)],
+    )?;
+    let samples = [
+        (vector(v, &["x11", "x12"], s), get(v, "y1", s)),
+        (vector(v, &["x21", "x22"], s), get(v, "y2", s)),
+    ];
+    r.formula(Math::new("R(W, b) = 1/N Σ_n L(y(n), ŷ(n)) + λ/2 ‖W‖²_F,   L = 1/2 (ŷ - y)²,   ŷ = W x + b", "\\mathcal{R}(W, b) = \\frac{1}{N}\\sum_{n} \\mathcal{L}(y^{(n)}, \\hat y^{(n)}) + \\frac{\\lambda}{2}\\lVert W \\rVert_F^2,\\quad \\mathcal{L} = \\tfrac{1}{2}(\\hat y - y)^2,\\quad \\hat y = W x + b"));
+    let mut t = Table::new(
+        "Structured risk · 结构化风险 (N = 2 samples)",
+        &[
+            "sample n",
+            "x(n)",
+            "ŷ(n) = W x + b",
+            "y(n)",
+            "L = ½(ŷ - y)²",
+        ],
+    );
+    let mut losses = Vec::new();
+    for (n, (x, y)) in samples.iter().enumerate() {
+        let obj = Objective {
+            target: vec![y.clone()],
+            loss: Loss::HalfSse,
+            l2: Scalar::zero(),
+            learning_rate: None,
+        };
+        let tr = net.trace(x, &obj)?;
+        t.row(vec![
+            Cell::Text((n + 1).to_string()),
+            Cell::Text(format!(
+                "({}, {})",
+                x[0].show(s.digits),
+                x[1].show(s.digits)
+            )),
+            tr.layers[0].a[0].clone().into(),
+            y.clone().into(),
+            tr.loss.clone().into(),
+        ]);
+        losses.push(tr.loss);
+    }
+    r.table(t);
+    let mean = losses[0].add(&losses[1])?.div(&Scalar::int(2))?;
+    let penalty = crate::loss::l2_penalty(&lambda, net.layers[0].w.iter().flatten())?;
+    let risk = mean.add(&penalty)?;
+    let n = |x: &Scalar| Math::num(x, s.digits).plain;
+    // ‖W‖²_F = 2·penalty/λ, computed directly so λ = 0 works too.
+    let norm2 = crate::loss::l2_penalty(&Scalar::int(2), net.layers[0].w.iter().flatten())?;
+    let o = |x: &Scalar| Math::operand(x, s.digits).plain;
+    r.text(format!(
+        "R = 1/2 ({} + {}) + λ/2 · ‖W‖²_F = {} + ({})/2 · {} = {} + {} = {}",
+        o(&losses[0]),
+        o(&losses[1]),
+        n(&mean),
+        n(&lambda),
+        o(&norm2),
+        n(&mean),
+        n(&penalty),
+        risk.show(s.digits)
+    ));
+    r.heading("One step of algorithm 4.1 on sample 1 · 随机梯度下降的一步");
+    let obj = Objective {
+        target: vec![samples[0].1.clone()],
+        loss: Loss::HalfSse,
+        l2: lambda.clone(),
+        learning_rate: Some(alpha.clone()),
+    };
+    let tr = net.trace(&samples[0].0, &obj)?;
+    let l = &tr.layers[0];
+    let mut g = Table::new(
+        "∂/∂W of L + λ/2‖W‖² = δ aᵀ + λW (the bias gets no λ term)",
+        &["parameter", "δ a_j", "λ W", "gradient"],
+    );
+    for j in 0..2 {
+        let lw = lambda.mul(&net.layers[0].w[0][j])?;
+        g.row(vec![
+            Cell::Text(format!("W_1{}", j + 1)),
+            l.grad_w_data[0][j].clone().into(),
+            lw.into(),
+            l.grad_w[0][j].clone().into(),
+        ]);
+    }
+    g.row(vec![
+        Cell::Text("b_1".into()),
+        l.delta[0].clone().into(),
+        Cell::Empty,
+        l.grad_b[0].clone().into(),
+    ]);
+    r.table(g);
+    // The shared title says W ← W - η ∂L/∂W; here the step is NNDL's α and
+    // the gradient includes the L2 term, as in algorithm 4.1.
+    let mut u = update_table(&net, &tr, &alpha, s);
+    u.title = format!(
+        "Update · 参数更新 · W ← W - α(δ aᵀ + λW), b ← b - αδ, α = {}",
+        alpha.show(s.digits)
+    );
+    r.table(u);
+    let (nw, nb) = (
+        l.new_w.as_ref().expect("α given"),
+        l.new_b.as_ref().expect("α given"),
+    );
+    r.results = vec![
+        ("L1".into(), losses[0].clone()),
+        ("L2".into(), losses[1].clone()),
+        ("penalty".into(), penalty),
+        ("R".into(), risk),
+        ("W_11 new".into(), nw[0][0].clone()),
+        ("W_12 new".into(), nw[0][1].clone()),
+        ("b new".into(), nb[0].clone()),
+    ];
+    Ok(r)
+}
+
+/// The rounding audit of loss/1.
+fn audit_1(v: &Values) -> Result<Plan> {
+    let s = Settings::default();
+    let (y, t) = (
+        vector(v, &["y1", "y2", "y3"], &s),
+        vector(v, &["t1", "t2", "t3"], &s),
+    );
+    // As the example: cross-entropy only when t is a distribution and y > 0.
+    let ce_ok = crate::loss::Loss::CrossEntropy.check_target(&t).is_ok()
+        && y.iter().all(|x| x.signum() > 0);
+    // 0·ln y is 0: only the classes with t_k ≠ 0 enter the cross-entropy.
+    let terms: Vec<String> = (1..=3)
+        .filter(|k| !t[k - 1].is_zero())
+        .map(|k| format!("t{k}*ln(y{k})"))
+        .collect();
+    let mut src = "sse = (y1 - t1)^2 + (y2 - t2)^2 + (y3 - t3)^2; mse = sse / 3; \
+                   half_sse = sse / 2"
+        .to_string();
+    let mut finals = vec!["mse", "half_sse"];
+    if ce_ok && !terms.is_empty() {
+        src.push_str(&format!("; cross_entropy = -({})", terms.join(" + ")));
+        finals.push("cross_entropy");
+    }
+    let mut it = forward(
+        src,
+        inputs(v, &["y1", "y2", "y3", "t1", "t2", "t3"]),
+        &finals,
+    );
+    it.links = finals
+        .iter()
+        .map(|f| (f.to_string(), f.to_string()))
+        .collect();
+    replay(vec![it])
+}
+
+/// R and one step of algorithm 4.1 on sample 1, every step rounded.
+fn audit_2(v: &Values) -> Result<Plan> {
+    let src = "yh1 = w1*x11 + w2*x12 + b; L1 = (yh1 - y1)^2 / 2; \
+               yh2 = w1*x21 + w2*x22 + b; L2 = (yh2 - y2)^2 / 2; \
+               penalty = lambda / 2 * (w1^2 + w2^2); R = (L1 + L2) / 2 + penalty; \
+               delta = yh1 - y1; g11 = delta*x11 + lambda*w1; g12 = delta*x12 + lambda*w2; \
+               W11 = w1 - alpha*g11; W12 = w2 - alpha*g12; bnew = b - alpha*delta"
+        .to_string();
+    let names = [
+        "x11", "x12", "y1", "x21", "x22", "y2", "w1", "w2", "b", "lambda", "alpha",
+    ];
+    let mut it = forward(src, inputs(v, &names), &["R", "W11", "W12", "bnew"]);
+    it.links = links(&[
+        ("L1", "L1"),
+        ("L2", "L2"),
+        ("penalty", "penalty"),
+        ("R", "R"),
+        ("W11", "W_11 new"),
+        ("W12", "W_12 new"),
+        ("bnew", "b new"),
+    ]);
+    replay(vec![it])
+}

@@ -3,27 +3,9 @@
 //! trees was lost) and no table running off the page (they ran 268–300pt
 //! past it).
 
-use std::process::Command;
+mod common;
 
-/// True when pdflatex and `needs` are here; in CI a missing one fails.
-fn latex_available(needs: &[&str]) -> bool {
-    let found = |f: &str| {
-        Command::new("kpsewhich")
-            .arg(f)
-            .output()
-            .is_ok_and(|o| o.status.success() && !o.stdout.is_empty())
-    };
-    let ok = Command::new("pdflatex").arg("--version").output().is_ok()
-        && needs.iter().all(|f| found(f));
-    if !ok {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "pdflatex or {needs:?} missing in CI: .ci/run should install texlive-latex-base latex-cjk-chinese latex-cjk-chinese-arphic-gbsn00lp"
-        );
-        eprintln!("skipped: pdflatex or {needs:?} is missing");
-    }
-    ok
-}
+use std::process::Command;
 
 /// The fragment of `explain TOPIC -e N --format latex [--lang zh]` in a
 /// minimal document, compiled; returns pdflatex's log.
@@ -63,7 +45,8 @@ fn compile(topic: &str, n: &str, zh: bool) -> String {
 
 #[test]
 fn explain_latex_compiles_without_missing_characters_or_overfull_tables() {
-    if !latex_available(&["amsmath.sty", "CJKutf8.sty", "c70gbsn.fd"]) {
+    let packages = "texlive-latex-base latex-cjk-chinese latex-cjk-chinese-arphic-gbsn00lp";
+    if !common::latex_available(&["amsmath.sty", "CJKutf8.sty", "c70gbsn.fd"], packages) {
         return;
     }
     // Trees with ∂ (backprop/2), wide layer tables (backprop/5, network/2),
@@ -85,15 +68,7 @@ fn explain_latex_compiles_without_missing_characters_or_overfull_tables() {
                     .collect::<Vec<_>>()
                     .join("\n")
             );
-            for line in log.lines().filter(|l| l.starts_with("Overfull \\hbox (")) {
-                let pt: f64 = line["Overfull \\hbox (".len()..]
-                    .split("pt")
-                    .next()
-                    .unwrap()
-                    .parse()
-                    .unwrap();
-                assert!(pt < 50.0, "{topic}/{n} (zh {zh}): {line}");
-            }
+            common::no_overfull_boxes(&log, &format!("{topic}/{n} (zh {zh})"));
         }
     }
 }

@@ -454,8 +454,8 @@ pub struct OutputArgs {
     /// Language of the report's words: en, or zh (Chinese, with the decks' terms).
     #[arg(long, value_enum, default_value_t)]
     pub lang: crate::report::i18n::Lang,
-    /// Fit tables and text to N columns (default: the terminal's width, then
-    /// $COLUMNS; piped output is not fitted).
+    /// Fit tables and text to N columns (default: the terminal's width, else
+    /// $COLUMNS; with neither, as in a pipe, lines are left whole).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
     pub width: Option<u16>,
 }

@@ -246,12 +246,11 @@ fn tex(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
     latex_safe::ascii(&out, l == Lang::Zh)
 }
 
-/// Page layout of a LaTeX sheet, after the packages: table titles
-/// (`\paragraph`) on a line of their own, above their table rather than
-/// beside it; a table wider than the text shrunk to fit (`fitwidth`, which
-/// wraps every `tabular`) instead of running off the page, its last columns
-/// (the values) unseen; long lists and commands broken at the margin.
-const LAYOUT: &str = "\\usepackage{graphicx}\n\\sloppy\n\\makeatletter\n\\renewcommand\\paragraph{\\@startsection{paragraph}{4}{\\z@}{2ex plus .5ex minus .2ex}{.5ex}{\\normalfont\\normalsize\\bfseries}}\n\\makeatother\n";
+/// Page layout of a LaTeX sheet, after the packages: long lists and
+/// commands broken at the margin; then [`latex::FITWIDTH`], which shrinks a
+/// table wider than the text (the renderer sets table titles above their
+/// table itself).
+const LAYOUT: &str = "\\usepackage{graphicx}\n\\sloppy\n";
 
 /// A command to type, escaped for `\texttt`, that may break after a comma
 /// (`--set x=1,w=1/2,…` is wider than the page).

@@ -7,6 +7,7 @@ pub mod latex;
 pub mod markdown;
 pub mod plot;
 pub mod terminal;
+pub mod textplot;
 pub mod wrap;
 
 use crate::report::i18n::Lang;

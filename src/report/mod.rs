@@ -142,6 +142,8 @@ pub struct Panel {
     pub title: String,
     /// What the x axis measures (`z`, `epoch`, …).
     pub x_label: String,
+    /// What the y axis measures (`loss`, `J(w, b)`, …).
+    pub y_label: String,
     pub series: Vec<Series>,
 }
 
@@ -165,6 +167,8 @@ pub enum Figure {
         xs: Vec<f64>,
         ys: Vec<f64>,
         values: Vec<Vec<f64>>,
+        /// What the colours measure (the colour bar's label).
+        value_label: String,
         #[serde(serialize_with = "serial::marks")]
         marks: Vec<(String, f64, f64)>,
     },
@@ -173,6 +177,8 @@ pub enum Figure {
         title: String,
         labels: Vec<String>,
         values: Vec<f64>,
+        /// What the bar heights measure.
+        y_label: String,
     },
 }
 

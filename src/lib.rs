@@ -18,6 +18,7 @@ pub mod graph;
 pub mod loss;
 pub mod netspec;
 pub mod network;
+pub mod op;
 pub mod render;
 pub mod report;
 pub mod rounding;

@@ -55,7 +55,7 @@ pub fn text_tree(f: &Figure, digits: usize) -> String {
             continue;
         }
         seen[i] = true;
-        if n.inputs.is_empty() && n.grad.is_none() {
+        if n.inputs.is_empty() && n.constant {
             let _ = writeln!(out, "{line_prefix}{} (constant)", n.label);
             continue;
         }

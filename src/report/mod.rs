@@ -129,6 +129,7 @@ pub struct FigureNode {
     pub inputs: Vec<usize>,
     /// A literal (or a node computed from literals alone): drawn as a
     /// constant, without a value or gradient.
+    #[serde(skip)]
     pub constant: bool,
 }
 

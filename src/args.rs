@@ -202,6 +202,13 @@ pub struct ListArgs {
     /// Language of the report's words: en, or zh (Chinese, with the decks' terms).
     #[arg(long, value_enum, default_value_t)]
     pub lang: crate::report::i18n::Lang,
+    /// Every column (inputs, sources) however wide the terminal.
+    #[arg(long)]
+    pub wide: bool,
+    /// Fit tables and text to N columns (default: the terminal's width, else
+    /// $COLUMNS; with neither, as in a pipe, lines are left whole).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
 }
 
 impl ListArgs {
@@ -210,6 +217,7 @@ impl ListArgs {
         OutputArgs {
             format: self.format,
             lang: self.lang,
+            width: self.width,
             ..OutputArgs::default()
         }
     }
@@ -422,6 +430,10 @@ pub struct OutputArgs {
     /// Language of the report's words: en, or zh (Chinese, with the decks' terms).
     #[arg(long, value_enum, default_value_t)]
     pub lang: crate::report::i18n::Lang,
+    /// Fit tables and text to N columns (default: the terminal's width, else
+    /// $COLUMNS; with neither, as in a pipe, lines are left whole).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
 }
 
 impl Default for OutputArgs {
@@ -450,6 +462,7 @@ impl OutputArgs {
         RenderOptions {
             digits: self.digits as usize,
             color,
+            width: crate::render::wrap::target_width(self.width.map(usize::from)),
             ..RenderOptions::default()
         }
     }

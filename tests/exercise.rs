@@ -1,6 +1,8 @@
 //! Exercise sheets and answer checking: seeded snapshots, the key against
 //! `explain --set`, a LaTeX compile, and bad input on the real binary.
 
+mod common;
+
 use std::process::{Command, Output};
 
 use nn_tutor::catalog;
@@ -221,27 +223,6 @@ fn the_same_seed_gives_the_same_sheet() {
     assert!(text.contains("(seed 99)") && text.contains("nn-tutor exercise --all --seed 99"));
 }
 
-/// True when `pdflatex` can run here and finds every file in `needs`;
-/// in CI (which installs them in .ci/run) anything missing is a failure.
-fn latex_available(needs: &[&str], packages: &str) -> bool {
-    let found = |f: &str| {
-        Command::new("kpsewhich")
-            .arg(f)
-            .output()
-            .is_ok_and(|o| o.status.success() && !o.stdout.is_empty())
-    };
-    let ok = Command::new("pdflatex").arg("--version").output().is_ok()
-        && needs.iter().all(|f| found(f));
-    if !ok {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "pdflatex or {needs:?} missing in CI: .ci/run should install {packages}"
-        );
-        eprintln!("skipped: pdflatex or {needs:?} is missing (apt-get install {packages})");
-    }
-    ok
-}
-
 /// Compile `args`' LaTeX output with pdflatex in a fresh directory.
 fn compiles(args: &[&str], tag: &str) {
     let dir = std::env::temp_dir().join(format!("nn-tutor-tex-{tag}-{}", std::process::id()));
@@ -261,21 +242,13 @@ fn compiles(args: &[&str], tag: &str) {
     // their `\paragraph` title and overflow by up to 350pt, their value
     // columns cut off. (A verbatim figure caption may stick out a little.)
     let log = String::from_utf8_lossy(&std::fs::read(dir.join("sheet.log")).unwrap()).into_owned();
-    for line in log.lines().filter(|l| l.starts_with("Overfull \\hbox (")) {
-        let pt: f64 = line["Overfull \\hbox (".len()..]
-            .split("pt")
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap();
-        assert!(pt < 50.0, "{args:?}: {line}");
-    }
+    common::no_overfull_boxes(&log, &format!("{args:?}"));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn latex_sheet_compiles_with_pdflatex() {
-    if !latex_available(&["amsmath.sty"], "texlive-latex-base") {
+    if !common::latex_available(&["amsmath.sty"], "texlive-latex-base") {
         return;
     }
     let args = [
@@ -294,7 +267,7 @@ fn latex_sheet_compiles_with_pdflatex() {
 #[test]
 fn chinese_latex_sheet_compiles_with_pdflatex_and_cjkutf8() {
     let packages = "latex-cjk-chinese latex-cjk-chinese-arphic-gbsn00lp";
-    if !latex_available(&["CJKutf8.sty", "c70gbsn.fd"], packages) {
+    if !common::latex_available(&["CJKutf8.sty", "c70gbsn.fd"], packages) {
         return;
     }
     let args = [

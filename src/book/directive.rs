@@ -147,6 +147,7 @@ pub fn expand(args: &str, base: &Path, lang: Lang) -> Result<String, String> {
                 figures: FigureStyle::Svg,
                 digits: out.digits as usize,
                 color: false,
+                width: None,
             };
             Ok(markdown::render(&localize(&report, out.lang), &opts))
         }

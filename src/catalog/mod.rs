@@ -409,6 +409,13 @@ pub fn listing(topic_name: Option<&str>) -> Result<Report> {
             ),
         ]);
     }
+    if topic_name.is_none() {
+        // On a narrow terminal: the id and title of every example.
+        t.narrow = Some((
+            vec![0, 1],
+            "Inputs and sources: `nn-tutor list TOPIC` or `nn-tutor list --wide`.".to_string(),
+        ));
+    }
     let mut r = Report {
         id: "list".to_string(),
         title: match topic_name {

@@ -11,5 +11,9 @@ pub fn run(a: ListArgs) -> Result<Outcome> {
         Some(t) => Some(topic_and_example(t, None)?.0),
         None => None,
     };
-    Outcome::report(catalog::listing(topic.as_deref())?, a.out())
+    let mut listing = catalog::listing(topic.as_deref())?;
+    if a.wide {
+        listing.all_columns();
+    }
+    Outcome::report(listing, a.out())
 }

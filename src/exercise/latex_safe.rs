@@ -7,6 +7,8 @@
 //! and in math. Inside `verbatim` (text diagrams) commands do not work, so
 //! box-drawing becomes `|`, `-`, `+` and Greek letters their names.
 
+use crate::render::latex;
+
 /// Replace every non-ASCII character of `tex` (see the module doc);
 /// `keep_cjk` keeps Chinese characters (a document set in `CJK` with CJKutf8).
 pub fn ascii(tex: &str, keep_cjk: bool) -> String {
@@ -47,49 +49,18 @@ pub fn ascii(tex: &str, keep_cjk: bool) -> String {
     out
 }
 
-/// CJK ideographs and full-width punctuation.
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
-}
+use latex::is_cjk;
 
-/// A LaTeX spelling of `c` for text or math mode; "" drops it.
+/// A LaTeX spelling of `c` for text or math mode (from the renderer's
+/// one table, [`latex::unicode_math`]); "" drops it.
 fn command(c: char) -> String {
-    let math = |m: &str| format!("\\ensuremath{{{m}}}");
+    if let Some(m) = latex::unicode_math(c) {
+        return format!("\\ensuremath{{{m}}}");
+    }
+    if let Some(t) = latex::unicode_text(c) {
+        return t.into();
+    }
     match c {
-        '∂' => math("\\partial"),
-        'σ' => math("\\sigma"),
-        'δ' => math("\\delta"),
-        'λ' => math("\\lambda"),
-        'η' => math("\\eta"),
-        'γ' => math("\\gamma"),
-        'α' => math("\\alpha"),
-        'Σ' => math("\\Sigma"),
-        '·' => math("\\cdot"),
-        '×' => math("\\times"),
-        '÷' => math("\\div"),
-        '√' => math("\\surd"),
-        '←' => math("\\leftarrow"),
-        '→' => math("\\to"),
-        '⇒' => math("\\Rightarrow"),
-        '≈' => math("\\approx"),
-        '≤' => math("\\le"),
-        '≥' => math("\\ge"),
-        '∈' => math("\\in"),
-        '⊙' => math("\\odot"),
-        '‖' => math("\\|"),
-        'ᵀ' => math("^{\\mathsf{T}}"),
-        'ŷ' => math("\\hat{y}"),
-        '½' => math("\\tfrac12"),
-        '¹' => math("^1"),
-        '²' => math("^2"),
-        '³' => math("^3"),
-        '⁴' => math("^4"),
-        '⁵' => math("^5"),
-        '✓' => math("\\checkmark"),
-        '✗' => math("\\times"),
-        '—' => "---".into(),
-        '–' => "--".into(),
-        '§' => "\\S{}".into(),
         '（' => "(".into(),
         '）' => ")".into(),
         '，' | '、' => ",".into(),
@@ -100,30 +71,7 @@ fn command(c: char) -> String {
 
 /// An ASCII stand-in for `c` where commands cannot be used; "" drops it.
 fn plain(c: char) -> &'static str {
-    match c {
-        '─' | '━' => "-",
-        '│' | '┃' => "|",
-        '├' | '└' | '┌' | '┐' | '┘' | '┤' | '┬' | '┴' | '┼' => "+",
-        '█' => "#",
-        '∂' => "d",
-        'σ' => "sigma",
-        'δ' => "delta",
-        'λ' => "lambda",
-        'η' => "eta",
-        'γ' => "gamma",
-        'α' => "alpha",
-        'Σ' => "Sum",
-        '·' => "*",
-        '×' => "x",
-        '←' => "<-",
-        '→' => "->",
-        'ᵀ' => "^T",
-        'ŷ' => "y^",
-        '²' => "^2",
-        '✓' => "ok",
-        '✗' => "X",
-        _ => "",
-    }
+    latex::unicode_ascii(c)
 }
 
 /// Tidy what dropping Chinese leaves behind: ` · ` separators with nothing
@@ -235,5 +183,18 @@ mod tests {
         // Parentheses with words or numbers stay.
         let out = ascii("f(x) = (1 - a) · 中文\n", false);
         assert_eq!(out, "f(x) = (1 - a)\n");
+    }
+
+    #[test]
+    fn sheets_and_reports_spell_symbols_alike() {
+        // One table: ᵀ and ‖ were `^{\mathsf{T}}` and `\|` here but
+        // `^{\top}` and `\Vert` in the report renderer.
+        for c in ['ᵀ', '‖', '∂', '½', '−', '∞'] {
+            let m = latex::unicode_math(c).unwrap();
+            assert_eq!(command(c), format!("\\ensuremath{{{m}}}"));
+            assert_eq!(latex::escape(&c.to_string()), format!("${m}$"));
+        }
+        assert_eq!(command('ᵀ'), "\\ensuremath{^{\\top}}");
+        assert_eq!(command('—'), "---");
     }
 }

@@ -2,7 +2,7 @@
 //! (named results, then the example's full report through the ordinary
 //! renderers) in Markdown, LaTeX or JSON. Pure: data in, text out.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::exercise::latex_safe;
 use crate::exercise::messages::{Lang, Msg, problem as problem_label, text};
@@ -10,6 +10,7 @@ use crate::exercise::{Problem, Sheet};
 use crate::render::{RenderOptions, json as json_render, latex, markdown};
 use crate::report::Report;
 use crate::report::i18n::localize;
+use crate::report::serial::{Named, Typed};
 
 /// Formats of `exercise --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -152,13 +153,14 @@ fn tex(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
         "\\usepackage{amsmath,amssymb}\n\\usepackage[margin=2cm]{geometry}\n\\setlength{\\parindent}{0pt}\n",
     );
     out.push_str(LAYOUT);
+    out.push_str(latex::FITWIDTH);
     out.push_str("\\begin{document}\n");
     if l == Lang::Zh {
         out.push_str("\\begin{CJK}{UTF8}{gbsn}\n");
     }
     let pairs = |pairs: &[(String, crate::Scalar)]| {
         let mut t = format!(
-            "\\begin{{tabular}}{{ll}}\n\\hline\n{} & {} \\\\\n\\hline\n",
+            "\\begin{{fitwidth}}\\begin{{tabular}}{{ll}}\n\\hline\n{} & {} \\\\\n\\hline\n",
             text(Msg::Name, l),
             text(Msg::Value, l)
         );
@@ -169,7 +171,7 @@ fn tex(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
                 latex::escape(&v.show(o.digits))
             ));
         }
-        t + "\\hline\n\\end{tabular}\n\n"
+        t + "\\hline\n\\end{tabular}\\end{fitwidth}\n\n"
     };
     let head = |out: &mut String, m: Msg| {
         out.push_str(&format!(
@@ -234,25 +236,21 @@ fn tex(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
                 // pdflatex has no Chinese: the English title stands alone.
                 r.title_zh.clear();
             }
-            out.push_str(&latex::render(&r, o));
+            out.push_str(&latex::body(&r, o));
         }
     }
     if l == Lang::Zh {
         out.push_str("\\end{CJK}\n");
     }
     out.push_str("\\end{document}\n");
-    let out = out
-        .replace("\\begin{tabular}", "\\begin{fitwidth}\\begin{tabular}")
-        .replace("\\end{tabular}", "\\end{tabular}\\end{fitwidth}");
     latex_safe::ascii(&out, l == Lang::Zh)
 }
 
-/// Page layout of a LaTeX sheet, after the packages: table titles
-/// (`\paragraph`) on a line of their own, above their table rather than
-/// beside it; a table wider than the text shrunk to fit (`fitwidth`, which
-/// wraps every `tabular`) instead of running off the page, its last columns
-/// (the values) unseen; long lists and commands broken at the margin.
-const LAYOUT: &str = "\\usepackage{graphicx}\n\\sloppy\n\\makeatletter\n\\renewcommand\\paragraph{\\@startsection{paragraph}{4}{\\z@}{2ex plus .5ex minus .2ex}{.5ex}{\\normalfont\\normalsize\\bfseries}}\n\\makeatother\n\\newsavebox{\\nnbox}\n\\newenvironment{fitwidth}{\\begin{lrbox}{\\nnbox}}{\\end{lrbox}\\ifdim\\wd\\nnbox>\\linewidth\\resizebox{\\linewidth}{!}{\\usebox{\\nnbox}}\\else\\usebox{\\nnbox}\\fi}\n";
+/// Page layout of a LaTeX sheet, after the packages: long lists and
+/// commands broken at the margin; then [`latex::FITWIDTH`], which shrinks a
+/// table wider than the text (the renderer sets table titles above their
+/// table itself).
+const LAYOUT: &str = "\\usepackage{graphicx}\n\\sloppy\n";
 
 /// A command to type, escaped for `\texttt`, that may break after a comma
 /// (`--set x=1,w=1/2,…` is wider than the page).
@@ -260,48 +258,61 @@ fn breakable(cmd: &str) -> String {
     latex::escape(cmd).replace(',', ",\\allowbreak{}")
 }
 
+/// The JSON of a sheet (see [`SheetFormat::Json`]).
+#[derive(Serialize)]
+struct SheetJson<'a> {
+    seed: u64,
+    lang: &'static str,
+    command: &'a str,
+    key: bool,
+    problems: Vec<ProblemJson<'a>>,
+}
+
+/// One problem of [`SheetJson`]; `results` and `report` only in a key.
+#[derive(Serialize)]
+struct ProblemJson<'a> {
+    number: usize,
+    example: String,
+    title: &'a str,
+    title_zh: &'a str,
+    set: String,
+    given: Option<&'static str>,
+    inputs: Named<'a>,
+    find: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    results: Option<Typed<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report: Option<&'a Report>,
+}
+
 fn json(sh: &Sheet, parts: Parts) -> String {
-    let problems: Vec<Value> = sh
+    let problems = sh
         .problems
         .iter()
         .enumerate()
-        .map(|(k, p)| {
-            let mut v = json!({
-                "number": k + 1,
-                "example": p.example.id(),
-                "title": p.example.title,
-                "title_zh": p.example.title_zh,
-                "set": p.set_flag(),
-                "given": given(p),
-                "inputs": named(&p.report.inputs),
-                "find": names(&p.report),
-            });
-            if parts.key {
-                v["results"] = json_render::typed(&p.report.results);
-                v["report"] = json_render::value(&p.report);
-            }
-            v
+        .map(|(k, p)| ProblemJson {
+            number: k + 1,
+            example: p.example.id(),
+            title: p.example.title,
+            title_zh: p.example.title_zh,
+            set: p.set_flag(),
+            given: given(p),
+            inputs: Named(&p.report.inputs),
+            find: names(&p.report),
+            results: parts.key.then_some(Typed(&p.report.results)),
+            report: parts.key.then_some(&p.report),
         })
         .collect();
-    let v = json!({
-        "seed": sh.seed,
-        "lang": match sh.lang { Lang::En => "en", Lang::Zh => "zh" },
-        "command": sh.command,
-        "key": parts.key,
-        "problems": problems,
-    });
-    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
-    s.push('\n');
-    s
-}
-
-fn named(pairs: &[(String, crate::Scalar)]) -> Value {
-    Value::Object(
-        pairs
-            .iter()
-            .map(|(k, v)| (k.clone(), json_render::number(v)))
-            .collect(),
-    )
+    json_render::pretty(&SheetJson {
+        seed: sh.seed,
+        lang: match sh.lang {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        },
+        command: &sh.command,
+        key: parts.key,
+        problems,
+    })
 }
 
 /// A report's results as (name, value) pairs, as the sheet shows them.

@@ -1,44 +1,46 @@
 //! Markdown output (GitHub-flavoured tables, LaTeX in `$…$`), also what the
 //! book embeds.
 
-use crate::render::{FigureStyle, RenderOptions, diagram, heading, plot};
+use crate::render::{FigureStyle, RenderOptions, diagram, display_latex, heading, plot};
 use crate::report::i18n::{Lang, label};
-use crate::report::{Block, Cell, Figure, Report, Table};
+use crate::report::{Cell, Figure, Math, Report, Table};
 
 /// Render as Markdown.
 pub fn render(r: &Report, o: &RenderOptions) -> String {
-    let mut out = format!("### {}\n\n", escape(&heading(r)));
-    for s in &r.sources {
-        out.push_str(&format!("*{}:* {}\n\n", label(r.lang, "Source"), escape(s)));
+    super::walk(r, &Markdown { o })
+}
+
+/// Markdown's syntax for [`super::walk`].
+struct Markdown<'a> {
+    o: &'a RenderOptions,
+}
+
+impl super::Markup for Markdown<'_> {
+    fn title(&self, r: &Report) -> String {
+        format!("### {}\n\n", escape(&heading(r)))
     }
-    if let Some(t) = super::inputs_table(r) {
-        out.push_str(&table(&t, o));
+    fn source(&self, lang: Lang, s: &str) -> String {
+        format!("*{}:* {}\n\n", label(lang, "Source"), escape(s))
     }
-    for b in &r.blocks {
-        match b {
-            Block::Heading(h) => out.push_str(&format!("#### {}\n\n", escape(h))),
-            Block::Text(t) => out.push_str(&format!("{}\n\n", escape(t))),
-            Block::Formula(m) => {
-                let latex = if m.latex.contains("\\\\") || m.latex.contains("&=") {
-                    format!("\\begin{{aligned}} {} \\end{{aligned}}", m.latex)
-                } else {
-                    m.latex.clone()
-                };
-                out.push_str(&format!("$$\n{latex}\n$$\n\n"));
-            }
-            Block::Table(t) => out.push_str(&table(t, o)),
-            Block::Figure(f) => out.push_str(&figure(f, o, r.lang)),
-        }
+    fn section(&self, h: &str) -> String {
+        format!("#### {}\n\n", escape(h))
     }
-    if !r.try_next.is_empty() {
-        let tries: Vec<String> = r.try_next.iter().map(|t| format!("`{t}`")).collect();
-        out.push_str(&format!(
-            "*{}:* {}\n\n",
-            label(r.lang, "Try"),
-            tries.join(" · ")
-        ));
+    fn text(&self, t: &str) -> String {
+        format!("{}\n\n", escape(t))
     }
-    out
+    fn formula(&self, m: &Math) -> String {
+        format!("$$\n{}\n$$\n\n", display_latex(m))
+    }
+    fn table(&self, t: &Table) -> String {
+        table(t, self.o)
+    }
+    fn figure(&self, f: &Figure, lang: Lang) -> String {
+        figure(f, self.o, lang)
+    }
+    fn try_next(&self, lang: Lang, tries: &[String]) -> String {
+        let tries: Vec<String> = tries.iter().map(|t| format!("`{t}`")).collect();
+        format!("*{}:* {}\n\n", label(lang, "Try"), tries.join(" · "))
+    }
 }
 
 fn figure(f: &Figure, o: &RenderOptions, lang: Lang) -> String {

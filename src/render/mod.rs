@@ -8,8 +8,10 @@ pub mod markdown;
 pub mod plot;
 pub mod terminal;
 pub mod textplot;
+pub mod wrap;
 
-use crate::report::Report;
+use crate::report::i18n::Lang;
+use crate::report::{Block, Figure, Math, Report, Table};
 
 /// Output formats of `--format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -41,6 +43,10 @@ pub struct RenderOptions {
     /// ANSI bold for headings on a terminal (off with NO_COLOR or a pipe).
     pub color: bool,
     pub figures: FigureStyle,
+    /// Fit terminal output to this many columns (wrap prose and table
+    /// cells, stack records when a table cannot fit); `None` keeps every
+    /// line whole (a pipe without `--width` or `COLUMNS`).
+    pub width: Option<usize>,
 }
 
 impl Default for RenderOptions {
@@ -49,6 +55,7 @@ impl Default for RenderOptions {
             digits: 6,
             color: false,
             figures: FigureStyle::Text,
+            width: None,
         }
     }
 }
@@ -60,6 +67,70 @@ pub fn render(report: &Report, format: Format, opts: &RenderOptions) -> String {
         Format::Markdown => markdown::render(report, opts),
         Format::Latex => latex::render(report, opts),
         Format::Json => json::render(report, opts),
+    }
+}
+
+/// The syntax of one text format; [`walk`] visits a report once, in one
+/// order, and asks the format only how to spell each piece (as hyperfine's
+/// `export/markup.rs` walks a table and `markdown.rs` supplies the cells).
+/// Every rule about *what* is shown and in which order lives in [`walk`].
+pub trait Markup {
+    /// The report's heading line(s), from [`heading`].
+    fn title(&self, r: &Report) -> String;
+    /// One source line.
+    fn source(&self, lang: Lang, source: &str) -> String;
+    /// What goes between the pieces (a blank line on a terminal).
+    fn separator(&self) -> &'static str {
+        ""
+    }
+    /// A section heading inside the report.
+    fn section(&self, h: &str) -> String;
+    /// A paragraph.
+    fn text(&self, t: &str) -> String;
+    /// A displayed formula.
+    fn formula(&self, m: &Math) -> String;
+    /// A table, its title included.
+    fn table(&self, t: &Table) -> String;
+    /// A figure.
+    fn figure(&self, f: &Figure, lang: Lang) -> String;
+    /// The commands worth trying next (never empty).
+    fn try_next(&self, lang: Lang, tries: &[String]) -> String;
+}
+
+/// Render `r` in the syntax `m`: heading, sources, the inputs table, the
+/// blocks in order, then the commands to try.
+pub fn walk(r: &Report, m: &dyn Markup) -> String {
+    let mut out = m.title(r);
+    for s in &r.sources {
+        out.push_str(&m.source(r.lang, s));
+    }
+    if let Some(t) = inputs_table(r) {
+        out.push_str(m.separator());
+        out.push_str(&m.table(&t));
+    }
+    for b in &r.blocks {
+        out.push_str(m.separator());
+        out.push_str(&match b {
+            Block::Heading(h) => m.section(h),
+            Block::Text(t) => m.text(t),
+            Block::Formula(f) => m.formula(f),
+            Block::Table(t) => m.table(t),
+            Block::Figure(f) => m.figure(f, r.lang),
+        });
+    }
+    if !r.try_next.is_empty() {
+        out.push_str(&m.try_next(r.lang, &r.try_next));
+    }
+    out
+}
+
+/// A formula's LaTeX for display math: several lines or aligned `&=`
+/// go in an `aligned` environment.
+pub fn display_latex(m: &Math) -> String {
+    if m.latex.contains("\\\\") || m.latex.contains("&=") {
+        format!("\\begin{{aligned}} {} \\end{{aligned}}", m.latex)
+    } else {
+        m.latex.clone()
     }
 }
 

@@ -311,6 +311,9 @@ fn in_place(s: &mut String) {
 pub fn localize_table(t: &mut Table, names: &[&str]) {
     in_place(&mut t.title);
     t.header.iter_mut().for_each(in_place);
+    if let Some((_, note)) = &mut t.narrow {
+        in_place(note);
+    }
     for c in t.rows.iter_mut().flatten() {
         if let Cell::Text(s) = c
             && !names.contains(&s.as_str())

@@ -4,7 +4,7 @@
 use crate::scalar::Scalar;
 
 /// A formula written twice: `∂f/∂q = z` and `\frac{\partial f}{\partial q} = z`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Math {
     pub plain: String,
     pub latex: String,

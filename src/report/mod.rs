@@ -17,7 +17,10 @@ pub mod math;
 pub mod messages;
 pub mod net;
 pub mod network;
+pub mod serial;
 pub mod train;
+
+use serde::Serialize;
 
 use crate::scalar::Scalar;
 
@@ -42,14 +45,15 @@ impl Default for Settings {
 }
 
 /// A table cell.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
 pub enum Cell {
     /// Plain words or a name.
     Text(String),
     /// A formula, shown in plain text on a terminal and as LaTeX elsewhere.
     Math(Math),
     /// A number: exact with its decimal, or rounded.
-    Num(Scalar),
+    Num(#[serde(serialize_with = "serial::number")] Scalar),
     /// Nothing to show (`-`).
     Empty,
 }
@@ -79,11 +83,16 @@ impl From<Scalar> for Cell {
 }
 
 /// A titled table with a header row.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Table {
     pub title: String,
     pub header: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+    /// The columns a narrow terminal shows when the whole table does not
+    /// fit, with a line saying how to see the rest (`None`: all columns,
+    /// wrapped or stacked).
+    #[serde(skip)]
+    pub narrow: Option<(Vec<usize>, String)>,
 }
 
 impl Table {
@@ -93,6 +102,7 @@ impl Table {
             title: title.into(),
             header: header.iter().map(|h| h.to_string()).collect(),
             rows: Vec::new(),
+            narrow: None,
         }
     }
 
@@ -108,31 +118,34 @@ impl Table {
 }
 
 /// A node of a computation-graph figure.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FigureNode {
     /// Name or expression of the node (`q`, `x·y`).
     pub label: String,
     /// The operation that computes it (`+`, `×`, `σ`); empty for inputs.
     pub op: String,
+    #[serde(serialize_with = "serial::number")]
     pub value: Scalar,
     /// ∂out/∂node, when the output depends on it.
+    #[serde(serialize_with = "serial::number_opt")]
     pub grad: Option<Scalar>,
     /// Indices of the nodes it is computed from.
     pub inputs: Vec<usize>,
     /// A literal (or a node computed from literals alone): drawn as a
     /// constant, without a value or gradient.
+    #[serde(skip)]
     pub constant: bool,
 }
 
 /// One curve of a line plot: (x, y) points in order.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Series {
     pub label: String,
     pub points: Vec<(f64, f64)>,
 }
 
 /// One set of axes of a line plot.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Panel {
     pub title: String,
     /// What the x axis measures (`z`, `epoch`, …).
@@ -143,12 +156,13 @@ pub struct Panel {
 }
 
 /// A figure: data for a diagram or a plot, drawn by the renderers.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Figure {
     /// A computation graph with forward values and gradients.
     Graph {
-        nodes: Vec<FigureNode>,
         output: usize,
+        nodes: Vec<FigureNode>,
     },
     /// Line plots, one panel above the other (e.g. f and f' of activations).
     Plot { title: String, panels: Vec<Panel> },
@@ -161,9 +175,10 @@ pub enum Figure {
         xs: Vec<f64>,
         ys: Vec<f64>,
         values: Vec<Vec<f64>>,
-        marks: Vec<(String, f64, f64)>,
         /// What the colours measure (the colour bar's label).
         value_label: String,
+        #[serde(serialize_with = "serial::marks")]
+        marks: Vec<(String, f64, f64)>,
     },
     /// A bar chart (e.g. softmax probabilities).
     Bars {
@@ -201,12 +216,13 @@ impl Data {
 }
 
 /// A piece of a report.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
 pub enum Block {
     /// A section heading.
-    Heading(String),
+    Heading(#[serde(serialize_with = "serial::text")] String),
     /// A paragraph of plain text.
-    Text(String),
+    Text(#[serde(serialize_with = "serial::text")] String),
     /// A displayed formula.
     Formula(Math),
     Table(Table),
@@ -349,6 +365,16 @@ impl Report {
             ) => Some(f),
             _ => None,
         })
+    }
+
+    /// Show every column of every table on a narrow terminal too
+    /// (`list --wide`), wrapped or stacked instead of left out.
+    pub fn all_columns(&mut self) {
+        for b in &mut self.blocks {
+            if let Block::Table(t) = b {
+                t.narrow = None;
+            }
+        }
     }
 
     /// Append a formula.

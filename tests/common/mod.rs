@@ -66,3 +66,38 @@ pub fn json(out: &Output) -> serde_json::Value {
     );
     serde_json::from_slice(&out.stdout).unwrap()
 }
+
+/// True when `pdflatex` can run here and finds every file in `needs`;
+/// in CI (which installs them in .ci/run) anything missing is a failure.
+pub fn latex_available(needs: &[&str], packages: &str) -> bool {
+    let found = |f: &str| {
+        Command::new("kpsewhich")
+            .arg(f)
+            .output()
+            .is_ok_and(|o| o.status.success() && !o.stdout.is_empty())
+    };
+    let ok = Command::new("pdflatex").arg("--version").output().is_ok()
+        && needs.iter().all(|f| found(f));
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "pdflatex or {needs:?} missing in CI: .ci/run should install {packages}"
+        );
+        eprintln!("skipped: pdflatex or {needs:?} is missing (apt-get install {packages})");
+    }
+    ok
+}
+
+/// Fail on a line of pdflatex's `log` that runs 50pt or more past the
+/// margin (a table or a command cut off at the page edge).
+pub fn no_overfull_boxes(log: &str, what: &str) {
+    for line in log.lines().filter(|l| l.starts_with("Overfull \\hbox (")) {
+        let pt: f64 = line["Overfull \\hbox (".len()..]
+            .split("pt")
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(pt < 50.0, "{what}: {line}");
+    }
+}

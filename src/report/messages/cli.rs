@@ -211,6 +211,14 @@ pub const HELP: &[(&str, &str)] = &[
         "HTML 的输出位置 (默认: BOOK/build)",
     ),
     (
+        "Fit tables and text to N columns (default: the terminal's width, else $COLUMNS; with neither, as in a pipe, lines are left whole)",
+        "把表格和文字排进 N 列（默认：终端的宽度，其次 $COLUMNS；两者都没有时，例如管道输出，行保持完整）",
+    ),
+    (
+        "Every column (inputs, sources) however wide the terminal",
+        "显示所有列（输入、出处），不管终端多宽",
+    ),
+    (
         "Replace --out even if it is not a previous build of the book",
         "即使 --out 不是之前生成的教材也替换它",
     ),

@@ -3,6 +3,10 @@
 pub const LABELS: &[(&str, &str)] = &[
     ("Source", "出处"),
     ("Try", "试试"),
+    (
+        "Inputs and sources: `nn-tutor list TOPIC` or `nn-tutor list --wide`.",
+        "各例的输入与出处: 用 `nn-tutor list TOPIC` 或 `nn-tutor list --wide` 查看。",
+    ),
     ("Inputs · 输入", "输入"),
     ("name", "名称"),
     ("value", "值"),

@@ -1,9 +1,15 @@
 //! nn-tutor: recompute the worked examples of an introductory neural-network
 //! course step by step, exactly where the math allows.
 //!
-//! Data flows one way: the math ([`scalar`], [`expr`], [`graph`]) computes
-//! and records every step; [`report`] turns a trace into a [`report::Report`];
-//! [`render`] turns a report into text. The CLI only wires them together.
+//! Data flows one way: the math ([`scalar`], [`expr`], [`graph`],
+//! [`activation`], [`loss`], [`network`], [`train`]) computes and records
+//! every step; the report builders ([`report`]) and the worked examples
+//! ([`catalog`], one [`catalog::Example`] record each) turn a trace into a
+//! [`report::Report`] with typed named results; [`rounding`] replays an
+//! example rounding every step; [`render`] turns a report into text. The
+//! front ends ([`cli`], [`book`], [`exercise`], [`check`]) wire them
+//! together. `ARCHITECTURE.md` at the repository root draws the layers and
+//! says how to add an example, an activation, a format or a language.
 
 pub mod activation;
 pub mod book;

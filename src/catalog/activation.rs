@@ -243,12 +243,30 @@ fn activation_1(v: &Values, s: &Settings) -> Result<Report> {
 /// The right-hand side of the deck's derivative identity, computed from f(z).
 fn identity_value(f: &Activation, z: &Scalar, fz: &Scalar, gamma: &Scalar) -> Result<Scalar> {
     let one = Scalar::one();
+    let positive = z.signum() > 0;
     match f {
+        // σ' = σ(1 - σ)
         Activation::Sigmoid => fz.mul(&one.sub(fz)?),
+        // tanh' = 1 - tanh²
         Activation::Tanh => one.sub(&fz.mul(fz)?),
+        // softplus' = σ
         Activation::Softplus => z.sigmoid(),
-        Activation::Elu(_) if z.signum() <= 0 => gamma.mul(&z.exp()?),
-        _ => Ok(if z.signum() > 0 { one } else { Scalar::zero() }),
+        // ReLU' = I(z > 0)
+        Activation::Relu => Ok(if positive { one } else { Scalar::zero() }),
+        // ELU' = 1 for z > 0, γe^z for z ≤ 0
+        Activation::Elu(_) if positive => Ok(one),
+        Activation::Elu(_) => gamma.mul(&z.exp()?),
+        Activation::Identity
+        | Activation::LeakyRelu(_)
+        | Activation::Prelu(_)
+        | Activation::Maxout(_)
+        | Activation::Softmax => Err(crate::error::Error::Invalid {
+            what: format!("activation/1's identity for {f}"),
+            problem:
+                "activation/1 states the deck's identity only for σ, tanh, ReLU, ELU and softplus"
+                    .to_string(),
+            accepted: "one of those functions".to_string(),
+        }),
     }
 }
 

@@ -16,6 +16,8 @@ use crate::report::graph::{build, gate_patterns};
 use crate::report::network::explain;
 use crate::report::{Cell, Report, Settings, Table};
 use crate::report::{Kind, Named};
+use crate::rounding::Plan;
+use crate::rounding::plan::replay_named;
 use crate::scalar::Scalar;
 
 const CAL: &[Param] = &[
@@ -133,7 +135,7 @@ pub static EXAMPLES: &[Example] = &[
             ("b2_1", BIAS),
             ("y", Draw::Int(-1, 2)),
         ]),
-        audit: Audit::Engine,
+        audit: Audit::Replay(audit_4),
         has_plot: false,
     },
     Example {
@@ -159,7 +161,7 @@ pub static EXAMPLES: &[Example] = &[
             ("class", Draw::Int(1, 3)),
             ("lr", Draw::Of(&["1/2", "1/4", "1"])),
         ]),
-        audit: Audit::Engine,
+        audit: Audit::Replay(audit_5),
         has_plot: false,
     },
 ];
@@ -427,4 +429,21 @@ fn pass_4(v: &Values) -> Result<Pass> {
 fn pass_5(v: &Values) -> Result<Pass> {
     let (net, x, obj) = backprop_5_problem(v, &Settings::default())?;
     Ok((net, x, Some(obj)))
+}
+
+/// The rounding audit of backprop/4 under CAL's names: y0, Loss and the
+/// two chains' ∂Loss/∂w (CAL's 0-based w2_00 is W(2)_11).
+fn audit_4(v: &Values) -> Result<Plan> {
+    let names = [
+        ("a(2)_1", "y0"),
+        ("L", "Loss"),
+        ("dL/dW(2)_1,1", "dLoss/dw2_00"),
+        ("dL/dW(1)_1,1", "dLoss/dw1_00"),
+    ];
+    Ok(replay_named(pass_4(v)?, &names))
+}
+
+/// The rounding audit of backprop/5: the loss under the sheet's name.
+fn audit_5(v: &Values) -> Result<Plan> {
+    Ok(replay_named(pass_5(v)?, &[("L", "loss")]))
 }

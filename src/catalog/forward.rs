@@ -344,6 +344,7 @@ fn audit_3(v: &Values) -> Result<Plan> {
             label: label.into(),
             kind: Source::Layers((net, a.clone(), None)),
             links: links(&[("a(1)_1", key)]),
+            names: Vec::new(),
         });
     }
     let net = super::forward::forward_3_softmax(v, &s)?;
@@ -353,6 +354,7 @@ fn audit_3(v: &Values) -> Result<Plan> {
         links: (1..=3)
             .map(|k| (format!("a(1)_{k}"), format!("softmax p(y={k}|x)")))
             .collect(),
+        names: Vec::new(),
     });
     replay(items)
 }

@@ -14,7 +14,7 @@ use crate::report::net::forward_results;
 use crate::report::network::forward_tables;
 use crate::report::{Block, Cell, Figure, Math, Panel, Report, Series, Settings, Table};
 use crate::report::{Kind, Named};
-use crate::rounding::plan::{forward, inputs, replay};
+use crate::rounding::plan::{forward, inputs, replay, replay_named};
 use crate::rounding::{Plan, Source};
 use crate::scalar::Scalar;
 
@@ -37,7 +37,7 @@ pub static EXAMPLES: &[Example] = &[
         build: neuron_1,
         engine: Engine::Layers(pass_1),
         exercise: Exercise::Ranges(&[("x", Draw::Int(-3, 3)), ("w", WEIGHT), ("b", SMALL)]),
-        audit: Audit::Engine,
+        audit: Audit::Replay(audit_1),
         has_plot: false,
     },
     Example {
@@ -55,7 +55,7 @@ pub static EXAMPLES: &[Example] = &[
             ("b", Draw::Int(-1, 1)),
             ("y", Draw::Of(&["0", "1"])),
         ]),
-        audit: Audit::Engine,
+        audit: Audit::Replay(audit_2),
         has_plot: false,
     },
     Example {
@@ -384,4 +384,25 @@ fn pass_2(v: &Values) -> Result<Pass> {
     let g = |n: &str| get(v, n, &Settings::default());
     let obj = bce_objective(&g("y"), None);
     Ok((neuron(&g("w"), &g("b"))?, vec![g("x")], Some(obj)))
+}
+
+/// The rounding audit of neuron/1: z and a under the example's names.
+fn audit_1(v: &Values) -> Result<Plan> {
+    Ok(replay_named(
+        pass_1(v)?,
+        &[("z(1)_1", "z"), ("a(1)_1", "a")],
+    ))
+}
+
+/// The rounding audit of neuron/2: the MS names z, a, L, dz, dw, db.
+fn audit_2(v: &Values) -> Result<Plan> {
+    let names = [
+        ("z(1)_1", "z"),
+        ("a(1)_1", "a"),
+        ("L", "L"),
+        ("delta(1)_1", "dz"),
+        ("dL/dW(1)_1,1", "dw"),
+        ("dL/db(1)_1", "db"),
+    ];
+    Ok(replay_named(pass_2(v)?, &names))
 }

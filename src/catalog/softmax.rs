@@ -12,7 +12,7 @@ use crate::loss::Loss;
 use crate::report::{Block, Cell, Figure, Math, Report, Settings, Table};
 use crate::report::{Kind, Named};
 use crate::rounding::Plan;
-use crate::rounding::plan::{backward, forward, inputs, links, replay};
+use crate::rounding::plan::{forward, inputs, links, replay};
 use crate::scalar::Scalar;
 
 pub static EXAMPLES: &[Example] = &[
@@ -249,19 +249,29 @@ fn audit_1(v: &Values) -> Result<Plan> {
     })
 }
 
-/// L = -ln ŷ_class with ŷ the softmax of z; backward gives ∂L/∂z_k = ŷ_k - y_k.
+/// The rounding audit of softmax/2: ŷ, L = -ln ŷ_class and ∂L/∂z_k = ŷ_k - y_k.
 fn audit_2(v: &Values) -> Result<Plan> {
     let c = crate::catalog::common::count(v, "class", 1, 3)?;
+    // The example's lesson, replayed as a student writes it: ŷ = softmax(z)
+    // one rounded step at a time, L = -ln ŷ_class, then ∂L/∂z_k = ŷ_k - y_k
+    // with y the one-hot class (not the long way through e_k, s and 1/s²).
+    let t = |k: u64| if k == c { "1" } else { "0" };
     let src = format!(
-        "e1 = exp(z1); e2 = exp(z2); e3 = exp(z3); s = e1 + e2 + e3; y{c} = e{c} / s; \
-         L = -ln(y{c})"
+        "e1 = exp(z1); e2 = exp(z2); e3 = exp(z3); s = e1 + e2 + e3; \
+         y1 = e1 / s; y2 = e2 / s; y3 = e3 / s; L = -ln(y{c}); \
+         g1 = y1 - {}; g2 = y2 - {}; g3 = y3 - {}",
+        t(1),
+        t(2),
+        t(3)
     );
-    let mut it = backward(String::new(), src, inputs(v, &["z1", "z2", "z3"]));
+    let finals = ["L", "g1", "g2", "g3"];
+    let mut it = forward(src, inputs(v, &["z1", "z2", "z3"]), &finals);
     it.links = links(&[
         ("L", "L"),
         ("dL/dz1", "dL/dz1"),
         ("dL/dz2", "dL/dz2"),
         ("dL/dz3", "dL/dz3"),
     ]);
+    it.names = links(&[("g1", "dL/dz1"), ("g2", "dL/dz2"), ("g3", "dL/dz3")]);
     replay(vec![it])
 }

@@ -323,3 +323,61 @@ fn unknown_names_list_what_exists() {
         .to_string();
     assert!(err.contains("x, y, z"), "{err}");
 }
+
+#[test]
+fn softmax_2_replays_yhat_minus_y() {
+    // z = (-1, 1, -1), class 1, each step to 1 decimal: e^-1 = 0.368 → 0.4,
+    // e^1 = 2.718 → 2.7, s = 0.4 + 2.7 + 0.4 = 3.5; ŷ2 = 2.7/3.5 = 0.771 →
+    // 0.8 and y2 = 0, so ∂L/∂z2 = 0.8 (exact e/(e + 2/e) = 0.786986, not 0);
+    // ŷ1 = 0.4/3.5 = 0.114 → 0.1, ∂L/∂z1 = 0.1 - 1 = -0.9 (exact -0.893490);
+    // L = -ln 0.1 = 2.303 → 2.3.
+    let sets = [("z1", "-1"), ("z2", "1"), ("z3", "-1"), ("class", "1")];
+    let rows = audit_rows("softmax/2", &sets, 1);
+    assert_eq!(rounded(&rows, "dL/dz2"), p("0.8"));
+    assert_eq!(rounded(&rows, "dL/dz1"), p("-0.9"));
+    assert_eq!(rounded(&rows, "L"), p("2.3"));
+    let exact = rows
+        .iter()
+        .find(|r| r.name == "dL/dz2")
+        .unwrap()
+        .exact
+        .to_f64();
+    let e = 1f64.exp();
+    assert!((exact - e / (e + 2.0 / e)).abs() < 1e-12, "{exact}");
+}
+
+#[test]
+fn audits_name_final_answers_as_the_examples_do() {
+    // One name per quantity: every final answer of these audits carries the
+    // name of the example's result (neuron/2's dw and db, not dL/dW(1)_1,1;
+    // backprop/5's loss, not L; softmax/2's dL/dz_k from ŷ_k - y_k).
+    for id in ["neuron/1", "neuron/2", "backprop/5", "softmax/2"] {
+        let (ex, sets) = catalog::example_with(id, &[]);
+        let r = ex.run(&sets, &Default::default()).unwrap();
+        let finals: Vec<Row> = audit_rows(id, &[], 2)
+            .into_iter()
+            .filter(|row| row.is_final)
+            .collect();
+        assert!(!finals.is_empty(), "{id}");
+        for row in &finals {
+            assert!(
+                r.result(&row.name).is_some(),
+                "{id}: audit names {}",
+                row.name
+            );
+        }
+    }
+    // neuron/2 at its defaults (x = 2, w = 1/2, b = -1, y = 1): z = 0,
+    // a = 1/2, dz = a - y = -1/2, dw = x·dz = -1, db = dz = -1/2, every one
+    // exact at 2 decimals, under the sheet's names.
+    let rows = audit_rows("neuron/2", &[], 2);
+    for (name, want) in [
+        ("z", "0"),
+        ("a", "1/2"),
+        ("dz", "-1/2"),
+        ("dw", "-1"),
+        ("db", "-1/2"),
+    ] {
+        assert_eq!(rounded(&rows, name), p(want), "neuron/2 {name}");
+    }
+}

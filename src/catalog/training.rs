@@ -110,7 +110,7 @@ pub(super) fn run_report(
     let (net, log) = train(cfg, d, &mut ())?;
     let mut r = report(cfg, &info, &net, &log);
     r.blocks
-        .push(Block::Figure(crate::train::command::loss_figure(&log)));
+        .push(Block::Figure(crate::report::train::loss_figure(&log)));
     Ok((r, log))
 }
 

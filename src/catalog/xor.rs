@@ -296,7 +296,7 @@ fn xor_3(v: &Values, s: &Settings) -> Result<Report> {
     let (net, log) = train(&cfg, d, &mut ())?;
     let mut r = report(&cfg, &info, &net, &log);
     r.blocks
-        .push(Block::Figure(crate::train::command::loss_figure(&log)));
+        .push(Block::Figure(crate::report::train::loss_figure(&log)));
     let mut ws = Workspace::new(&net, 4);
     let xs = [0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0];
     let b = net.load(&mut ws, &xs);
@@ -351,6 +351,7 @@ fn audit_2(v: &Values) -> Result<Plan> {
             label: format!("x = ({x1},{x2})"),
             kind: Source::Layers((net.clone(), vec![Scalar::int(x1), Scalar::int(x2)], None)),
             links: links(&[("a(2)_1", &format!("y({x1},{x2})"))]),
+            names: Vec::new(),
         })
         .collect();
     replay(items)

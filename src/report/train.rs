@@ -2,8 +2,7 @@
 //! arithmetic of JQ (batch, epoch, iteration), the per-epoch table and the
 //! confusion matrix.
 
-use crate::report::Kind;
-use crate::report::{Cell, Math, Report, Table};
+use crate::report::{Cell, Figure, Kind, Math, Panel, Report, Series, Table};
 use crate::scalar::Scalar;
 use crate::train::Real;
 use crate::train::data::Dataset;
@@ -335,6 +334,36 @@ fn results(r: &mut Report, log: &Log) {
     );
     if let Some(a) = log.final_eval.accuracy {
         r.add(format!("{on}_accuracy"), Scalar::Float(a), Kind::Value);
+    }
+}
+
+/// Loss curves: training loss per epoch, and validation loss when there is one.
+pub fn loss_figure(log: &Log) -> Figure {
+    let mut series = vec![Series {
+        label: "training loss (mean over the epoch)".into(),
+        points: log
+            .epochs
+            .iter()
+            .map(|e| (e.epoch as f64, e.loss))
+            .collect(),
+    }];
+    if log.n_val > 0 {
+        series.push(Series {
+            label: "validation loss".into(),
+            points: log
+                .epochs
+                .iter()
+                .filter_map(|e| e.val_loss.map(|v| (e.epoch as f64, v)))
+                .collect(),
+        });
+    }
+    Figure::Plot {
+        title: "Loss per epoch · 损失曲线".into(),
+        panels: vec![Panel {
+            title: "loss against epoch".into(),
+            x_label: "epoch".into(),
+            series,
+        }],
     }
 }
 

@@ -32,6 +32,42 @@ pub fn round(x: &Scalar, d: u32) -> Result<Scalar> {
     Ok(Scalar::Exact((exact * &scale).round() / scale))
 }
 
+/// A value rounded to `d` places as the decimal a student writes, with
+/// exactly `d` places: 27/10 at d = 1 is `2.7`, -9/10 is `-0.9`, 1/2 at
+/// d = 2 is `0.50`. (A value that is not such a decimal keeps its usual
+/// display.)
+pub fn decimal(x: &Scalar, d: u32) -> String {
+    let scale = BigRational::from_integer(BigInt::from(10).pow(d));
+    let Some(scaled) = x.as_exact().map(|r| r * &scale) else {
+        return x.show(17);
+    };
+    if !scaled.is_integer() {
+        return x.show(17);
+    }
+    let n = scaled.to_integer();
+    let sign = if n < BigInt::from(0) { "-" } else { "" };
+    let digits = format!(
+        "{:0>width$}",
+        n.magnitude().to_string(),
+        width = d as usize + 1
+    );
+    let (int, frac) = digits.split_at(digits.len() - d as usize);
+    if d == 0 {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac}")
+    }
+}
+
+/// "1 decimal", "2 decimals".
+fn places(d: u32) -> String {
+    if d == 1 {
+        "1 decimal".to_string()
+    } else {
+        format!("{d} decimals")
+    }
+}
+
 /// Values and gradients of a graph with every intermediate rounded.
 pub struct Replay {
     pub values: Vec<Scalar>,
@@ -148,6 +184,9 @@ pub struct Item {
     /// (row name, name of the example's result): the exact column of the
     /// row must equal that result; tests check every link.
     pub links: Vec<(String, String)>,
+    /// (step name, name shown): a step of the program whose name the
+    /// expression language cannot spell (`g2` shown as `dL/dz2`).
+    pub names: Vec<(String, String)>,
 }
 
 /// What an [`Item`] replays.
@@ -188,6 +227,11 @@ impl Item {
             } => graph_rows(src, inputs, d, *backward, finals)?,
             Source::Layers(p) => layers::rows(p, d)?,
         };
+        for r in &mut rows {
+            if let Some((_, shown)) = self.names.iter().find(|(n, _)| *n == r.name) {
+                r.name = shown.clone();
+            }
+        }
         if !self.label.is_empty() {
             for r in &mut rows {
                 r.name = format!("{} · {}", self.label, r.name);
@@ -217,7 +261,10 @@ pub fn audit_plan(r: &mut Report, id: &str, plan: &Plan, d: u32, digits: usize) 
 fn audit_plan_inner(r: &mut Report, id: &str, plan: &Plan, d: u32, digits: usize) -> Result<()> {
     let (items, note) = match plan {
         Plan::Unchanged(why) => {
-            r.heading(format!("Rounding each step to {d} decimals · 逐步四舍五入"));
+            r.heading(format!(
+                "Rounding each step to {} · 逐步四舍五入",
+                places(d)
+            ));
             r.text(why.clone());
             return Ok(());
         }
@@ -236,7 +283,10 @@ fn audit_plan_inner(r: &mut Report, id: &str, plan: &Plan, d: u32, digits: usize
 
 fn audit_rows(r: &mut Report, id: &str, rows: &[Row], d: u32, digits: usize) -> Result<()> {
     let mut t = Table::new(
-        format!("Rounding audit · 逐步舍入: every intermediate rounded to {d} decimals"),
+        format!(
+            "Rounding audit · 逐步舍入: every intermediate rounded to {}",
+            places(d)
+        ),
         &[
             "quantity",
             "exact",
@@ -257,25 +307,30 @@ fn audit_rows(r: &mut Report, id: &str, rows: &[Row], d: u32, digits: usize) -> 
         t.row(vec![
             Cell::Text(row.name.clone()),
             row.exact.clone().into(),
-            row.rounded.clone().into(),
+            Cell::Text(decimal(&row.rounded, d)),
             drift.into(),
         ]);
     }
-    r.heading(format!("Rounding each step to {d} decimals · 逐步四舍五入"));
+    r.heading(format!(
+        "Rounding each step to {} · 逐步四舍五入",
+        places(d)
+    ));
     r.table(t);
     match worst {
         Some((w, drift)) if !drift.is_zero() => r.text(format!(
-            "The largest drift of a final answer is in `{}`: rounding every step to {d} \
-             decimals gives {} where the exact value is {} (off by {}).",
+            "The largest drift of a final answer is in `{}`: rounding every step to {} \
+             gives {} where the exact value is {} (off by {}).",
             w.name,
-            w.rounded.show(digits),
+            places(d),
+            decimal(&w.rounded, d),
             // Past --digits the exact value would look rounder than the
             // replay (-0.589836 beside -0.58983579): show D + 3 digits.
             w.exact.show(digits.max(d as usize + 3).min(17)),
             drift.show(digits)
         )),
         _ => r.text(format!(
-            "No final answer of {id} drifts: at {d} decimals every rounded step gives the exact answer."
+            "No final answer of {id} drifts: at {} every rounded step gives the exact answer.",
+            places(d)
         )),
     }
     r.text(
@@ -301,6 +356,20 @@ mod tests {
             round(&Scalar::Float(0.393224), 2).unwrap(),
             Scalar::parse("0.39").unwrap()
         );
+    }
+
+    #[test]
+    fn rounded_values_print_as_the_decimals_a_student_writes() {
+        let x = |t: &str| Scalar::parse(t).unwrap();
+        // 37/100 at 2 places is 0.37 (not "37/100 (0.37)"); places are kept.
+        assert_eq!(decimal(&x("37/100"), 2), "0.37");
+        assert_eq!(decimal(&x("1/2"), 2), "0.50");
+        assert_eq!(decimal(&x("-9/10"), 1), "-0.9");
+        assert_eq!(decimal(&x("-1/20"), 2), "-0.05");
+        assert_eq!(decimal(&x("7"), 0), "7");
+        assert_eq!(decimal(&x("1234567/1000"), 3), "1234.567");
+        assert_eq!(places(1), "1 decimal");
+        assert_eq!(places(2), "2 decimals");
     }
 
     #[test]

@@ -18,6 +18,25 @@ pub fn replay_program(src: &str, v: &HashMap<String, Scalar>) -> Plan {
     }
 }
 
+/// An example's layer problem replayed, each row the example names shown
+/// under the example's name for it (`delta(1)_1` as `dz`) and linked to
+/// that result, so the audit and the sheet say one name per quantity.
+pub fn replay_named(p: Pass, names: &[(&str, &str)]) -> Plan {
+    let shown: Vec<&str> = names.iter().map(|(_, s)| *s).collect();
+    Plan::Replay {
+        items: vec![Item {
+            label: String::new(),
+            kind: Source::Layers(p),
+            links: shown
+                .iter()
+                .map(|s| (s.to_string(), s.to_string()))
+                .collect(),
+            names: links(names),
+        }],
+        note: None,
+    }
+}
+
 /// An example's layer problem replayed, with these links.
 pub fn replay_pass(p: Pass, links: Vec<(String, String)>) -> Plan {
     Plan::Replay {
@@ -25,6 +44,7 @@ pub fn replay_pass(p: Pass, links: Vec<(String, String)>) -> Plan {
             label: String::new(),
             kind: Source::Layers(p),
             links,
+            names: Vec::new(),
         }],
         note: None,
     }
@@ -63,6 +83,7 @@ pub fn backward(label: String, src: String, inputs: HashMap<String, Scalar>) -> 
             finals: Vec::new(),
         },
         links: Vec::new(),
+        names: Vec::new(),
     }
 }
 
@@ -77,6 +98,7 @@ pub fn forward(src: String, inputs: HashMap<String, Scalar>, finals: &[&str]) ->
             finals: finals.iter().map(|s| s.to_string()).collect(),
         },
         links: Vec::new(),
+        names: Vec::new(),
     }
 }
 

@@ -8,12 +8,12 @@ use std::time::{Duration, Instant};
 use crate::activation::Activation;
 use crate::error::{Error, Result};
 use crate::loss::Loss;
-use crate::report::train::{DataInfo, report};
-use crate::report::{Figure, Panel, Report, Series};
+use crate::report::Report;
+use crate::report::train::{DataInfo, loss_figure, report};
 use crate::train::Real;
 use crate::train::data::{self, Dataset};
 use crate::train::init::Init;
-use crate::train::run::{self, Config, Log, Progress};
+use crate::train::run::{self, Config, Progress};
 
 /// The flags of `nn-tutor train`, as parsed.
 #[derive(Clone, Debug)]
@@ -251,36 +251,6 @@ fn run_typed<T: Real>(f: &TrainFlags) -> Result<(Report, Option<String>)> {
         )
     });
     Ok((r, time))
-}
-
-/// Loss curves: training loss per epoch, and validation loss when there is one.
-pub fn loss_figure(log: &Log) -> Figure {
-    let mut series = vec![Series {
-        label: "training loss (mean over the epoch)".into(),
-        points: log
-            .epochs
-            .iter()
-            .map(|e| (e.epoch as f64, e.loss))
-            .collect(),
-    }];
-    if log.n_val > 0 {
-        series.push(Series {
-            label: "validation loss".into(),
-            points: log
-                .epochs
-                .iter()
-                .filter_map(|e| e.val_loss.map(|v| (e.epoch as f64, v)))
-                .collect(),
-        });
-    }
-    Figure::Plot {
-        title: "Loss per epoch · 损失曲线".into(),
-        panels: vec![Panel {
-            title: "loss against epoch".into(),
-            x_label: "epoch".into(),
-            series,
-        }],
-    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,22 @@ pub const ROUNDING: &[(&str, &str)] = &[
         "每一步都四舍五入到 {} 位小数",
     ),
     (
+        "Rounding each step to {} decimal · 逐步四舍五入",
+        "每一步都四舍五入到 {} 位小数",
+    ),
+    (
+        "Rounding audit · 逐步舍入: every intermediate rounded to {} decimal",
+        "逐步舍入: 每个中间结果都舍入到 {} 位小数",
+    ),
+    (
+        "The largest drift of a final answer is in `{}`: rounding every step to {} decimal gives {} where the exact value is {} (off by {}).",
+        "最终答案中偏差最大的是 `{}`: 每一步都舍入到 {} 位小数得到 {}，而精确值是 {} (相差 {})。",
+    ),
+    (
+        "No final answer of {} drifts: at {} decimal every rounded step gives the exact answer.",
+        "{} 的最终答案都没有偏差: 每一步都舍入到 {} 位小数，仍得到精确答案。",
+    ),
+    (
         "Rounding audit · 逐步舍入: every intermediate rounded to {} decimals",
         "逐步舍入: 每个中间结果都舍入到 {} 位小数",
     ),

@@ -428,3 +428,100 @@ fn percent_decode(s: &str) -> String {
     }
     String::from_utf8_lossy(&out).into_owned()
 }
+
+/// For every computation graph on the page: how many `<text>` elements it
+/// has, the smallest font size among them at its rendered size (computed
+/// size × the SVG's scale), and its rendered width.
+const GRAPH_TEXT_CHECK: &str = r#"(async () => {
+  await new Promise(r => setTimeout(r, 30));
+  const main = document.querySelector('main') || document.body;
+  return JSON.stringify([...main.querySelectorAll('svg.nn-graph')].map(s => {
+    const box = s.getBoundingClientRect();
+    const vb = s.viewBox.baseVal;
+    const scale = vb && vb.width > 0 ? box.width / vb.width : 1;
+    const sizes = [...s.querySelectorAll('text')]
+      .map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+    return [sizes.length, Math.min(...sizes), box.width];
+  }));
+})()"#;
+
+/// Node text in every graph SVG of the book is at least 11 CSS px at its
+/// rendered size, on a 1280 px desktop and on a 390 px phone (issue 14:
+/// wide graphs were shrunk to 4-7 px text, 2.6 px on a phone).
+#[test]
+fn graph_text_is_readable_on_a_desktop_and_a_phone() {
+    let Some(bin) = find_chromium() else {
+        if std::env::var("NN_TUTOR_REQUIRE_BROWSER").is_ok_and(|v| v == "1") {
+            panic!("chromium is required (NN_TUTOR_REQUIRE_BROWSER=1) but was not found");
+        }
+        eprintln!("SKIPPED graph_text_is_readable_on_a_desktop_and_a_phone: no chromium on PATH");
+        return;
+    };
+    let base = std::env::temp_dir().join(format!("nn-tutor-graphs-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    std::fs::create_dir_all(&base).unwrap();
+    let out = base.join("html");
+    nn_tutor::book::build(&nn_tutor::book::BuildOptions {
+        book_dir: Path::new(env!("CARGO_MANIFEST_DIR")).join("book"),
+        out: Some(out.clone()),
+        force: false,
+    })
+    .unwrap_or_else(|e| panic!("the book does not build: {e}"));
+    let out = out.canonicalize().unwrap();
+    let (_browser, ws_url) = launch(&bin, &base.join("profile"));
+    let mut cdp = Cdp::connect(&ws_url);
+    let target = cdp.call(None, "Target.createTarget", json!({ "url": "about:blank" }));
+    let attached = cdp.call(
+        None,
+        "Target.attachToTarget",
+        json!({ "targetId": target["targetId"], "flatten": true }),
+    );
+    let session = attached["sessionId"].as_str().unwrap().to_string();
+    cdp.call(Some(&session), "Page.enable", json!({}));
+    let mut pages: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".html") && n != "print.html")
+        .collect();
+    pages.sort();
+
+    let mut problems = Vec::new();
+    for (width, mobile) in [(1280, false), (390, true)] {
+        cdp.call(
+            Some(&session),
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": mobile }),
+        );
+        let (mut graphs, mut texts) = (0, 0);
+        for page in &pages {
+            cdp.events.clear();
+            let url = format!("file://{}/{page}", out.display());
+            cdp.call(Some(&session), "Page.navigate", json!({ "url": url }));
+            cdp.wait_for("Page.loadEventFired");
+            let found = cdp.eval(&session, GRAPH_TEXT_CHECK);
+            for (k, g) in found.as_array().unwrap().iter().enumerate() {
+                graphs += 1;
+                texts += g[0].as_u64().unwrap_or(0);
+                let px = g[1].as_f64().unwrap_or(0.0);
+                if px < 11.0 {
+                    problems.push(format!(
+                        "{page} at {width} px: graph {} has {px:.1} px text (drawn {} px wide)",
+                        k + 1,
+                        g[2]
+                    ));
+                }
+            }
+        }
+        // The chapters and the errata hold 26 graphs of 3 or more nodes.
+        assert!(graphs >= 20, "only {graphs} graphs seen at {width} px");
+        assert!(texts >= 5 * graphs, "only {texts} texts in {graphs} graphs");
+        eprintln!("{width} px: {graphs} graphs, {texts} text elements");
+    }
+    let _ = std::fs::remove_dir_all(&base);
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}

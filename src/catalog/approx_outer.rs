@@ -149,6 +149,7 @@ fn approximation_2(v: &Values, s: &Settings) -> Result<Report> {
             Panel {
                 title: format!("f(x) = 0.5 + 0.4 sin(2πx) and σ(g) with {shown} hidden ReLUs"),
                 x_label: "x".into(),
+                y_label: "y".into(),
                 series: vec![
                     Series {
                         label: "f(x)".into(),
@@ -166,6 +167,7 @@ fn approximation_2(v: &Values, s: &Settings) -> Result<Report> {
             Panel {
                 title: "log10 max error against log2 n".into(),
                 x_label: "log2 n".into(),
+                y_label: "log10 max error".into(),
                 series: vec![Series {
                     label: "error".into(),
                     points: errs,

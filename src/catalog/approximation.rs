@@ -115,6 +115,7 @@ fn approximation_1(v: &Values, s: &Settings) -> Result<Report> {
             Panel {
                 title: format!("sin(πx) and the network with {shown} hidden ReLUs"),
                 x_label: "x".into(),
+                y_label: "y".into(),
                 series: vec![
                     Series {
                         label: "f(x) = sin(πx)".into(),
@@ -132,6 +133,7 @@ fn approximation_1(v: &Values, s: &Settings) -> Result<Report> {
             Panel {
                 title: "log10 max error against log2 n".into(),
                 x_label: "log2 n".into(),
+                y_label: "log10 max error".into(),
                 series: vec![Series {
                     label: "error".into(),
                     points: errs,

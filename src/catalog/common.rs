@@ -67,6 +67,7 @@ pub fn curves(title: &str, f: &Activation, lo: f64, hi: f64) -> Panel {
     Panel {
         title: title.to_string(),
         x_label: "z".into(),
+        y_label: "f(z), f'(z)".into(),
         series: vec![
             Series {
                 label: "f(z)".into(),

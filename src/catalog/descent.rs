@@ -210,6 +210,7 @@ fn gd_1(v: &Values, s: &Settings) -> Result<Report> {
         panels: vec![Panel {
             title: "J(w, b) before step k".into(),
             x_label: "step k".into(),
+            y_label: "J(w, b)".into(),
             series: vec![Series {
                 label: "J".into(),
                 points: js,
@@ -292,6 +293,7 @@ fn gd_2(v: &Values, s: &Settings) -> Result<Report> {
         panels: vec![Panel {
             title: "J(w, b) after k steps".into(),
             x_label: "step k".into(),
+            y_label: "J(w, b)".into(),
             series,
         }],
     }));
@@ -376,6 +378,7 @@ fn gd_3(v: &Values, s: &Settings) -> Result<Report> {
         panels: vec![Panel {
             title: "batch loss".into(),
             x_label: "epoch".into(),
+            y_label: "loss".into(),
             series,
         }],
     }));
@@ -463,6 +466,7 @@ fn batch_figure(n: usize, chosen: &[usize]) -> Figure {
         panels: vec![Panel {
             title: "iterations per epoch ⌈N/B⌉".into(),
             x_label: "batch size B".into(),
+            y_label: "iterations".into(),
             series,
         }],
     }

@@ -189,6 +189,7 @@ fn dying_1(v: &Values, s: &Settings) -> Result<Report> {
         panels: vec![Panel {
             title: "max z over the training samples, per epoch".into(),
             x_label: "epoch".into(),
+            y_label: "max z".into(),
             series: vec![
                 Series {
                     label: "ReLU".into(),

@@ -316,6 +316,7 @@ fn forward_3(v: &Values, s: &Settings) -> Result<Report> {
         title: "Softmax output p(y = k | x)".into(),
         labels: (1..=fwd[0].a.len()).map(|k| format!("k = {k}")).collect(),
         values: fwd[0].a.iter().map(|y| y.to_f64()).collect(),
+        y_label: "p(y = k | x)".into(),
     }));
     Ok(r)
 }

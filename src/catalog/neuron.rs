@@ -324,11 +324,13 @@ fn loop_figure(losses: &[f64], params: &[(f64, f64)]) -> Figure {
             Panel {
                 title: "loss L at each step".into(),
                 x_label: "step".into(),
+                y_label: "L".into(),
                 series: vec![series("L", at(&|i| losses[i], losses.len()))],
             },
             Panel {
                 title: "w and b before each step (the last point: after the last step)".into(),
                 x_label: "step".into(),
+                y_label: "w, b".into(),
                 series: vec![
                     series("w", at(&|i| params[i].0, params.len())),
                     series("b", at(&|i| params[i].1, params.len())),

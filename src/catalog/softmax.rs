@@ -115,6 +115,7 @@ fn bars(title: &str, y: &[Scalar]) -> Figure {
         title: title.into(),
         labels: (1..=y.len()).map(|k| format!("k = {k}")).collect(),
         values: y.iter().map(Scalar::to_f64).collect(),
+        y_label: "y_k".into(),
     }
 }
 

@@ -251,6 +251,7 @@ fn training_2(v: &Values, s: &Settings) -> Result<Report> {
             ("Q".into(), q.0, q.1),
             ("M".into(), mid_w.0, mid_w.1),
         ],
+        value_label: "L(w1, w2)".into(),
     }));
     let seg: Vec<(f64, f64)> = (0..=100)
         .map(|i| {
@@ -266,6 +267,7 @@ fn training_2(v: &Values, s: &Settings) -> Result<Report> {
         panels: vec![Panel {
             title: "L(P + t(Q − P)) and the chord".into(),
             x_label: "t".into(),
+            y_label: "L".into(),
             series: vec![
                 Series {
                     label: "L on the segment".into(),

@@ -119,6 +119,7 @@ fn plot(title: &str, cols: &[(&str, &[f64])]) -> Block {
         panels: vec![Panel {
             title: "log10 of the norm against layer l".into(),
             x_label: "layer l".into(),
+            y_label: "log10 of the norm".into(),
             series: cols
                 .iter()
                 .map(|(name, v)| Series {

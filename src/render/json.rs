@@ -89,6 +89,7 @@ fn plot_block(f: &Figure) -> Value {
             "panels": panels.iter().map(|p| json!({
                 "title": p.title,
                 "x_label": p.x_label,
+                "y_label": p.y_label,
                 "series": p.series.iter().map(|s| json!({
                     "label": s.label,
                     "points": s.points.iter().map(|(x, y)| json!([x, y])).collect::<Vec<_>>(),
@@ -99,12 +100,14 @@ fn plot_block(f: &Figure) -> Value {
             title,
             labels,
             values,
+            y_label,
         } => json!({
             "type": "figure",
             "kind": "bars",
             "title": title,
             "labels": labels,
             "values": values,
+            "y_label": y_label,
         }),
         Figure::Heatmap {
             title,
@@ -114,6 +117,7 @@ fn plot_block(f: &Figure) -> Value {
             ys,
             values,
             marks,
+            value_label,
         } => json!({
             "type": "figure",
             "kind": "heatmap",
@@ -123,6 +127,7 @@ fn plot_block(f: &Figure) -> Value {
             "xs": xs,
             "ys": ys,
             "values": values,
+            "value_label": value_label,
             "marks": marks.iter().map(|(l, x, y)| json!({"label": l, "x": x, "y": y})).collect::<Vec<_>>(),
         }),
         Figure::Graph { .. } => Value::Null,

@@ -7,6 +7,7 @@ pub mod latex;
 pub mod markdown;
 pub mod plot;
 pub mod terminal;
+pub mod textplot;
 
 use crate::report::Report;
 

@@ -3,7 +3,7 @@
 use prettytable::format::consts::FORMAT_NO_LINESEP_WITH_TITLE;
 use prettytable::{Cell as PCell, Row, Table as PTable};
 
-use crate::render::{RenderOptions, diagram, heading, plot};
+use crate::render::{RenderOptions, diagram, heading, textplot};
 use crate::report::i18n::{Lang, label};
 use crate::report::{Block, Cell, Figure, Report, Table};
 
@@ -61,7 +61,7 @@ fn figure(f: &Figure, o: &RenderOptions, lang: Lang) -> String {
             diagram::text_tree_in(f, o.digits, lang)
         ),
         Figure::Plot { .. } | Figure::Bars { .. } | Figure::Heatmap { .. } => {
-            plot::summary(f, o.digits, lang)
+            textplot::chart(f, o.digits, lang)
         }
     }
 }

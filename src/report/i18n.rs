@@ -278,11 +278,18 @@ fn localize_figure(f: &mut Figure) {
             for p in panels {
                 in_place(&mut p.title);
                 in_place(&mut p.x_label);
+                in_place(&mut p.y_label);
                 p.series.iter_mut().for_each(|s| in_place(&mut s.label));
             }
         }
-        Figure::Bars { title, labels, .. } => {
+        Figure::Bars {
+            title,
+            labels,
+            y_label,
+            ..
+        } => {
             in_place(title);
+            in_place(y_label);
             labels.iter_mut().for_each(in_place);
         }
         Figure::Heatmap {
@@ -290,9 +297,10 @@ fn localize_figure(f: &mut Figure) {
             x_label,
             y_label,
             marks,
+            value_label,
             ..
         } => {
-            for s in [title, x_label, y_label] {
+            for s in [title, x_label, y_label, value_label] {
                 in_place(s);
             }
             marks.iter_mut().for_each(|m| in_place(&mut m.0));

@@ -134,6 +134,8 @@ pub struct Panel {
     pub title: String,
     /// What the x axis measures (`z`, `epoch`, …).
     pub x_label: String,
+    /// What the y axis measures (`loss`, `J(w, b)`, …).
+    pub y_label: String,
     pub series: Vec<Series>,
 }
 
@@ -157,12 +159,16 @@ pub enum Figure {
         ys: Vec<f64>,
         values: Vec<Vec<f64>>,
         marks: Vec<(String, f64, f64)>,
+        /// What the colours measure (the colour bar's label).
+        value_label: String,
     },
     /// A bar chart (e.g. softmax probabilities).
     Bars {
         title: String,
         labels: Vec<String>,
         values: Vec<f64>,
+        /// What the bar heights measure.
+        y_label: String,
     },
 }
 

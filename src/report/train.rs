@@ -356,12 +356,22 @@ pub fn loss_figure(log: &Log) -> Figure {
                 .filter_map(|e| e.val_loss.map(|v| (e.epoch as f64, v)))
                 .collect(),
         });
+        // The epoch whose parameters were kept (the lowest validation loss
+        // under early stopping), marked as one point on its curve.
+        let kept = log.epochs.iter().find(|e| e.epoch == log.kept_epoch);
+        if let Some((e, v)) = kept.and_then(|e| Some((e.epoch, e.val_loss?))) {
+            series.push(Series {
+                label: format!("parameters kept (epoch {e})"),
+                points: vec![(e as f64, v)],
+            });
+        }
     }
     Figure::Plot {
         title: "Loss per epoch · 损失曲线".into(),
         panels: vec![Panel {
             title: "loss against epoch".into(),
             x_label: "epoch".into(),
+            y_label: "loss".into(),
             series,
         }],
     }

@@ -142,19 +142,32 @@ fn prose(r: &Report) -> Vec<String> {
                 for p in panels {
                     out.push(p.title.clone());
                     out.push(p.x_label.clone());
+                    out.push(p.y_label.clone());
                     out.extend(p.series.iter().map(|s| s.label.clone()));
                 }
             }
-            Block::Figure(Figure::Bars { title, labels, .. }) => {
+            Block::Figure(Figure::Bars {
+                title,
+                labels,
+                y_label,
+                ..
+            }) => {
                 out.push(title.clone());
+                out.push(y_label.clone());
                 out.extend(labels.iter().cloned());
             }
             Block::Figure(Figure::Heatmap {
                 title,
                 x_label,
                 y_label,
+                value_label,
                 ..
-            }) => out.extend([title.clone(), x_label.clone(), y_label.clone()]),
+            }) => out.extend([
+                title.clone(),
+                x_label.clone(),
+                y_label.clone(),
+                value_label.clone(),
+            ]),
             Block::Formula(m) => out.extend(m.plain.lines().map(str::to_string)),
             Block::Figure(Figure::Graph { .. }) => {}
         }

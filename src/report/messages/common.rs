@@ -65,7 +65,14 @@ pub const SHARED: &[(&str, &str)] = &[
         "Figure · 图: {} (write it as SVG with --plot FILE.svg)",
         "图: {} (用 --plot FILE.svg 保存为 SVG)",
     ),
+    ("Figure · 图: {}", "图: {}"),
+    (
+        "(write it as SVG with --plot FILE.svg)",
+        "(用 --plot FILE.svg 保存为 SVG)",
+    ),
     ("  {}: {} on [{}, {}]", "  {}: {}，区间 [{}, {}]"),
+    ("{}: '{}' from {} to {}", "{}: '{}'，从 {} 到 {}"),
+    ("marked: {}", "标记: {}"),
     (
         "  heat map over {} ∈ [{}, {}] × {} ∈ [{}, {}], {} points, values from {} to {}; marked: {}",
         "  热力图: {} ∈ [{}, {}] × {} ∈ [{}, {}]，共 {} 个点，取值从 {} 到 {}；标出的点: {}",

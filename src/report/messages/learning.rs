@@ -19,6 +19,8 @@ pub const LEARNING: &[(&str, &str)] = &[
         "{} 步之后 J = {}；最小值 J = 0 在 w = 2, b = 1 处取得。上面每个数都是 f64 浮点数，显示时经过舍入；不加 --float 时同样的步骤得到精确分数。",
     ),
     ("J before each step", "每步之前的 J"),
+    ("log10 of the norm", "范数的 log10"),
+    ("log10 max error", "最大误差的 log10"),
     ("J(w, b) before step k", "第 k 步之前的 J(w, b)"),
     ("J(w, b) after k steps", "k 步之后的 J(w, b)"),
     ("J at α = {}", "α = {} 时的 J"),

@@ -8,6 +8,8 @@ pub const TRAIN: &[(&str, &str)] = &[
     ("size of the last batch", "最后一批的大小"),
     ("iterations indexed", "迭代编号"),
     ("{} in every epoch", "每轮都是 {}"),
+    ("parameters kept (epoch {})", "保留的参数（第 {} 轮）"),
+    ("iterations", "迭代次数"),
     ("epochs asked", "要求的轮次"),
     ("iterations in all", "迭代总次数"),
     (

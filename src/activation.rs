@@ -17,9 +17,112 @@ use std::fmt;
 use crate::error::{Error, Result};
 use crate::scalar::Scalar;
 
-/// The names [`Activation::parse`] accepts, for error messages.
-pub const KNOWN: &str = "identity, sigmoid (logistic), tanh, relu, leaky_relu(γ), \
-prelu(γ1, γ2, …), elu(γ), softplus, maxout(k), softmax";
+/// What an activation's name takes in parentheses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Param {
+    /// Nothing: `relu`.
+    None,
+    /// One slope γ: `leaky_relu(0.1)`.
+    Gamma,
+    /// One γ per unit: `prelu(0.1, 0.2)`.
+    PerUnit,
+    /// A whole number of pieces: `maxout(2)`.
+    Pieces,
+}
+
+/// One row per activation: the name specs and flags use, other spellings
+/// the parser accepts, its parameter, and whether the batched training
+/// engine has it (maxout changes a layer's width; softmax is an output
+/// only). Parsing, display, and every list of names read these rows.
+pub struct ActivationRow {
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+    pub param: Param,
+    pub trainable: bool,
+    /// The activation from its parameters (checked against `param` first).
+    pub make: fn(Vec<Scalar>) -> Activation,
+}
+
+/// Every activation, in the order the lists show them.
+pub const ACTIVATIONS: &[ActivationRow] = &[
+    row("identity", &["linear"], Param::None, true, |_| {
+        Activation::Identity
+    }),
+    row("sigmoid", &["logistic"], Param::None, true, |_| {
+        Activation::Sigmoid
+    }),
+    row("tanh", &[], Param::None, true, |_| Activation::Tanh),
+    row("relu", &[], Param::None, true, |_| Activation::Relu),
+    row("leaky_relu", &["leakyrelu"], Param::Gamma, true, |g| {
+        Activation::LeakyRelu(g[0].clone())
+    }),
+    row("prelu", &[], Param::PerUnit, false, Activation::Prelu),
+    row("elu", &[], Param::Gamma, true, |g| {
+        Activation::Elu(g[0].clone())
+    }),
+    row("softplus", &[], Param::None, true, |_| Activation::Softplus),
+    // k is checked to be a whole number from 1 to 16 first
+    row("maxout", &[], Param::Pieces, false, |k| {
+        Activation::Maxout(k[0].to_f64() as usize)
+    }),
+    row("softmax", &[], Param::None, false, |_| Activation::Softmax),
+];
+
+const fn row(
+    name: &'static str,
+    aliases: &'static [&'static str],
+    param: Param,
+    trainable: bool,
+    make: fn(Vec<Scalar>) -> Activation,
+) -> ActivationRow {
+    ActivationRow {
+        name,
+        aliases,
+        param,
+        trainable,
+        make,
+    }
+}
+
+impl ActivationRow {
+    /// How a list shows it: `leaky_relu(γ)`, `prelu(γ1, γ2, …)`, `maxout(k)`.
+    pub fn usage(&self) -> String {
+        match self.param {
+            Param::None => self.name.to_string(),
+            Param::Gamma => format!("{}(γ)", self.name),
+            Param::PerUnit => format!("{}(γ1, γ2, …)", self.name),
+            Param::Pieces => format!("{}(k)", self.name),
+        }
+    }
+}
+
+/// The activations the batched training engine has, for its error message:
+/// `identity, sigmoid, tanh, relu, leaky_relu(γ), elu(γ) or softplus`.
+pub fn trainable() -> String {
+    let names: Vec<String> = ACTIVATIONS
+        .iter()
+        .filter(|r| r.trainable)
+        .map(ActivationRow::usage)
+        .collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => names.join(", "),
+    }
+}
+
+/// The names [`Activation::parse`] accepts, for error messages:
+/// `identity, sigmoid (logistic), tanh, relu, leaky_relu(γ), …`.
+pub fn known() -> String {
+    ACTIVATIONS
+        .iter()
+        .map(|r| match r.aliases {
+            // `linear` and `leakyrelu` are accepted but not advertised
+            ["logistic"] => format!("{} (logistic)", r.usage()),
+            _ => r.usage(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// An activation function f in a(l) = f(z(l)).
 #[derive(Clone, Debug, PartialEq)]
@@ -48,20 +151,20 @@ pub enum Activation {
 
 impl fmt::Display for Activation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = self.row().name;
         match self {
-            Activation::Identity => f.write_str("identity"),
-            Activation::Sigmoid => f.write_str("sigmoid"),
-            Activation::Tanh => f.write_str("tanh"),
-            Activation::Relu => f.write_str("relu"),
-            Activation::LeakyRelu(g) => write!(f, "leaky_relu({})", plain(g)),
+            Activation::LeakyRelu(g) | Activation::Elu(g) => write!(f, "{name}({})", plain(g)),
             Activation::Prelu(gs) => {
                 let v: Vec<String> = gs.iter().map(plain).collect();
-                write!(f, "prelu({})", v.join(", "))
+                write!(f, "{name}({})", v.join(", "))
             }
-            Activation::Elu(g) => write!(f, "elu({})", plain(g)),
-            Activation::Softplus => f.write_str("softplus"),
-            Activation::Maxout(k) => write!(f, "maxout({k})"),
-            Activation::Softmax => f.write_str("softmax"),
+            Activation::Maxout(k) => write!(f, "{name}({k})"),
+            Activation::Identity
+            | Activation::Sigmoid
+            | Activation::Tanh
+            | Activation::Relu
+            | Activation::Softplus
+            | Activation::Softmax => f.write_str(name),
         }
     }
 }
@@ -75,7 +178,7 @@ impl Activation {
         let unknown = || Error::UnknownName {
             name: text.to_string(),
             what: "a known activation".to_string(),
-            accepted: format!("known activations: {KNOWN}"),
+            accepted: format!("known activations: {}", known()),
         };
         let (name, args) = match t.split_once('(') {
             Some((n, rest)) => {
@@ -98,41 +201,58 @@ impl Activation {
                 ))),
             }
         };
-        let no_args = |a: Activation, args: &Option<String>| match args {
-            None => Ok(a),
-            Some(_) => Err(Error::Usage(format!("`{name}` takes no parameter"))),
-        };
-        match name.as_str() {
-            "identity" | "linear" => no_args(Activation::Identity, &args),
-            "sigmoid" | "logistic" => no_args(Activation::Sigmoid, &args),
-            "tanh" => no_args(Activation::Tanh, &args),
-            "relu" => no_args(Activation::Relu, &args),
-            "softplus" => no_args(Activation::Softplus, &args),
-            "softmax" => no_args(Activation::Softmax, &args),
-            "leaky_relu" | "leakyrelu" => Ok(Activation::LeakyRelu(one(args)?)),
-            "elu" => Ok(Activation::Elu(one(args)?)),
-            "prelu" => {
+        let row = ACTIVATIONS
+            .iter()
+            .find(|r| r.name == name || r.aliases.contains(&name.as_str()))
+            .ok_or_else(unknown)?;
+        let params = match row.param {
+            Param::None => match args {
+                None => vec![],
+                Some(_) => return Err(Error::Usage(format!("`{name}` takes no parameter"))),
+            },
+            Param::Gamma => vec![one(args)?],
+            Param::PerUnit => {
                 let a = args.ok_or_else(|| {
                     Error::Usage("`prelu` needs one γ per unit, e.g. prelu(0.1, 0.2)".into())
                 })?;
-                Ok(Activation::Prelu(numbers(&a)?))
+                numbers(&a)?
             }
-            "maxout" => {
+            Param::Pieces => {
                 let k = one(args)?;
                 let ok = k.as_exact().filter(|r| r.is_integer()).and_then(|r| {
                     use num_traits::ToPrimitive;
                     r.to_integer().to_usize()
                 });
-                match ok {
-                    Some(k) if (1..=16).contains(&k) => Ok(Activation::Maxout(k)),
-                    _ => Err(Error::Usage(format!(
+                if !ok.is_some_and(|k| (1..=16).contains(&k)) {
+                    return Err(Error::Usage(format!(
                         "maxout(k) needs a whole number of pieces k from 1 to 16, got {}",
                         plain(&k)
-                    ))),
+                    )));
                 }
+                vec![k]
             }
-            _ => Err(unknown()),
-        }
+        };
+        Ok((row.make)(params))
+    }
+
+    /// This activation's row in [`ACTIVATIONS`].
+    pub fn row(&self) -> &'static ActivationRow {
+        let name = match self {
+            Activation::Identity => "identity",
+            Activation::Sigmoid => "sigmoid",
+            Activation::Tanh => "tanh",
+            Activation::Relu => "relu",
+            Activation::LeakyRelu(_) => "leaky_relu",
+            Activation::Prelu(_) => "prelu",
+            Activation::Elu(_) => "elu",
+            Activation::Softplus => "softplus",
+            Activation::Maxout(_) => "maxout",
+            Activation::Softmax => "softmax",
+        };
+        ACTIVATIONS
+            .iter()
+            .find(|r| r.name == name)
+            .expect("every activation has a row")
     }
 
     /// Linear pieces per unit: k for maxout, 1 otherwise. A layer computes
@@ -503,6 +623,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_row_parses_to_itself() {
+        // each name and alias reads back to an activation whose row it is
+        for r in ACTIVATIONS {
+            let example = match r.param {
+                Param::None => r.name.to_string(),
+                Param::Gamma | Param::PerUnit => format!("{}(1/10)", r.name),
+                Param::Pieces => format!("{}(2)", r.name),
+            };
+            let a = Activation::parse(&example).unwrap();
+            assert_eq!(a.row().name, r.name);
+            assert_eq!(a.to_string(), example);
+            for alias in r.aliases {
+                let other = example.replacen(r.name, alias, 1);
+                assert_eq!(Activation::parse(&other).unwrap().row().name, r.name);
+            }
+        }
+        assert_eq!(
+            known(),
+            "identity, sigmoid (logistic), tanh, relu, leaky_relu(γ), prelu(γ1, γ2, …), \
+             elu(γ), softplus, maxout(k), softmax"
+        );
     }
 
     #[test]

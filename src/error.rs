@@ -19,8 +19,13 @@ pub enum Error {
     Syntax { message: String, caret: String },
 
     /// A function name the expression language does not know.
-    #[error("unknown function `{name}`; known functions: {known}")]
-    UnknownFunction { name: String, known: String },
+    /// `hint` is empty or a suggestion such as " (did you mean `sigmoid`?)".
+    #[error("unknown function `{name}`{hint}; known functions: {known}")]
+    UnknownFunction {
+        name: String,
+        known: String,
+        hint: String,
+    },
 
     /// A number literal that cannot be read.
     #[error("cannot read `{text}` as a number: {reason}")]

@@ -23,20 +23,6 @@ pub const MAX_NODES: usize = 1_000;
 /// Longest expression text accepted, in bytes.
 pub const MAX_LEN: usize = 100_000;
 
-/// Functions of one or two arguments, with their arity.
-pub const FUNCTIONS: &[(&str, usize)] = &[
-    ("exp", 1),
-    ("ln", 1),
-    ("log", 1),
-    ("sqrt", 1),
-    ("sigmoid", 1),
-    ("tanh", 1),
-    ("relu", 1),
-    ("abs", 1),
-    ("max", 2),
-    ("min", 2),
-];
-
 /// Binary operators.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinOp {
@@ -58,7 +44,8 @@ pub enum Expr {
     Neg(Box<Expr>),
     /// `a op b`.
     Binary(BinOp, Box<Expr>, Box<Expr>),
-    /// `name(args…)`; `log` is stored as `ln`.
+    /// `name(args…)`, by the function's name in [`crate::op`]; `log` is
+    /// stored as `ln`.
     Call { func: String, args: Vec<Expr> },
 }
 
@@ -155,7 +142,10 @@ pub(crate) fn parse_here(src: &str) -> Result<Vec<Statement>> {
             None | Some(Tok::End) => {}
             Some(t) => {
                 let t = describe(t);
-                return Err(p.error(&format!("unexpected {t}; expected an operator or ';'")));
+                let hint = p.product_hint();
+                return Err(p.error(&format!(
+                    "unexpected {t}; expected an operator or ';'{hint}"
+                )));
             }
         }
     }
@@ -238,6 +228,45 @@ fn tokenize(src: &str) -> Result<Vec<(Tok, usize)>> {
     Ok(out)
 }
 
+/// The candidate closest to a misspelt `word` (`sigmod` → `sigmoid`), if
+/// one is within a third of the word's length in edits (at least one).
+pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(1);
+    candidates
+        .iter()
+        .map(|c| (edits(word, c), *c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Edit distance with transpositions (optimal string alignment): the
+/// fewest insertions, deletions, substitutions and swaps of neighbours that
+/// turn `a` into `b` (`tnah` → `tanh` is one swap).
+fn edits(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
 /// A syntax error with the source line and a caret under `pos`.
 fn syntax(src: &str, pos: usize, message: &str) -> Error {
     let line_start = src[..pos].rfind('\n').map_or(0, |i| i + 1);
@@ -271,6 +300,37 @@ impl Parser<'_> {
         self.toks.get(self.i).map(|t| &t.0)
     }
 
+    /// The token before the current one.
+    fn before(&self) -> Option<&Tok> {
+        self.i
+            .checked_sub(1)
+            .and_then(|k| self.toks.get(k))
+            .map(|t| &t.0)
+    }
+
+    /// A hint when two operands meet with no operator between them, as in
+    /// `2x` or `2(x + 1)`: multiplication is written with `*`.
+    fn product_hint(&self) -> String {
+        let text = |t: &Tok| match t {
+            Tok::Num(n) | Tok::Name(n) => n.clone(),
+            Tok::Sym(_) => "(…)".to_string(),
+            Tok::End => String::new(),
+        };
+        match (self.before(), self.peek()) {
+            (
+                Some(a @ (Tok::Num(_) | Tok::Sym(')'))),
+                Some(b @ (Tok::Name(_) | Tok::Num(_) | Tok::Sym('('))),
+            ) => {
+                format!(
+                    "; for a product write `{}*{}` (multiplication needs `*`)",
+                    text(a),
+                    text(b)
+                )
+            }
+            _ => String::new(),
+        }
+    }
+
     fn pos(&self) -> usize {
         self.toks.get(self.i).map_or(self.src.len(), |t| t.1)
     }
@@ -293,7 +353,8 @@ impl Parser<'_> {
             Ok(())
         } else {
             let found = self.peek().map_or("the end".to_string(), describe);
-            Err(self.error(&format!("expected `{c}` {what}, found {found}")))
+            let hint = self.product_hint();
+            Err(self.error(&format!("expected `{c}` {what}, found {found}{hint}")))
         }
     }
 
@@ -327,7 +388,7 @@ impl Parser<'_> {
             (self.toks.get(self.i), self.toks.get(self.i + 1))
         {
             let name = n.clone();
-            if FUNCTIONS.iter().any(|f| f.0 == name) {
+            if crate::op::function(&name).is_some() {
                 return Err(
                     self.error(&format!("`{name}` is a function and cannot be a step name"))
                 );
@@ -380,6 +441,12 @@ impl Parser<'_> {
                 (Expr::Num { value: a, text: ta }, Expr::Num { value: b, text: tb })
                     if op == BinOp::Div && !b.is_zero() =>
                 {
+                    // 2/(1/2) is 4: the right operand keeps its parentheses
+                    let tb = if tb.contains('/') {
+                        format!("({tb})")
+                    } else {
+                        tb
+                    };
                     Expr::Num {
                         value: a.div(&b)?,
                         text: format!("{ta}/{tb}"),
@@ -431,7 +498,7 @@ impl Parser<'_> {
                 self.i += 1;
                 if self.eat('(') {
                     self.call(name, pos)
-                } else if FUNCTIONS.iter().any(|f| f.0 == name) {
+                } else if crate::op::function(&name).is_some() {
                     Err(syntax(
                         self.src,
                         pos,
@@ -449,10 +516,18 @@ impl Parser<'_> {
                 self.expect(')', "to close the parenthesis")?;
                 Ok(e)
             }
-            Some(t) => Err(self.error(&format!(
-                "expected a number, a name or `(`, found {}",
-                describe(&t)
-            ))),
+            Some(t) => {
+                // `x ** 2`: the second `*` is where a number was expected
+                let hint = if t == Tok::Sym('*') && self.before() == Some(&Tok::Sym('*')) {
+                    "; for a power write `^`, e.g. `x^2` (`**` is not an operator here)"
+                } else {
+                    ""
+                };
+                Err(self.error(&format!(
+                    "expected a number, a name or `(`, found {}{hint}",
+                    describe(&t)
+                )))
+            }
             None => {
                 Err(self.error("the expression ends too early; expected a number, a name or `(`"))
             }
@@ -460,12 +535,17 @@ impl Parser<'_> {
     }
 
     fn call(&mut self, name: String, pos: usize) -> Result<Expr> {
-        let Some(&(_, arity)) = FUNCTIONS.iter().find(|f| f.0 == name) else {
+        let Some(row) = crate::op::function(&name) else {
+            let names = crate::op::function_names();
+            let hint =
+                nearest(&name, &names).map_or(String::new(), |n| format!(" (did you mean `{n}`?)"));
             return Err(Error::UnknownFunction {
                 name,
-                known: FUNCTIONS.iter().map(|f| f.0).collect::<Vec<_>>().join(", "),
+                known: names.join(", "),
+                hint,
             });
         };
+        let arity = row.arity;
         self.count_op()?;
         let mut args = vec![self.expr()?];
         while self.eat(',') {
@@ -480,11 +560,8 @@ impl Parser<'_> {
                 &format!("{name} takes {arity} argument{plural}, got {}", args.len()),
             ));
         }
-        let func = if name == "log" {
-            "ln".to_string()
-        } else {
-            name
-        };
+        // `log` is stored as `ln`
+        let func = row.name.to_string();
         Ok(Expr::Call { func, args })
     }
 }
@@ -557,6 +634,15 @@ mod tests {
             e => panic!("expected a literal, got {e:?}"),
         }
         assert!(matches!(one("log(x)"), Expr::Call { ref func, .. } if func == "ln"));
+        // 2/(1/2) = 4 and 1/2/4 = (1/2)/4 = 1/8: the text reads as the value
+        match one("2/(1/2)") {
+            Expr::Num { value, text } => {
+                assert_eq!(value, Scalar::int(4));
+                assert_eq!(text, "2/(1/2)");
+            }
+            e => panic!("expected a literal, got {e:?}"),
+        }
+        assert!(matches!(one("1/2/4"), Expr::Num { value, .. } if value == Scalar::ratio(1, 8)));
     }
 
     #[test]
@@ -572,6 +658,42 @@ mod tests {
         assert!(matches!(parse_program("x − y"), Err(Error::Syntax { .. })));
         assert!(matches!(parse_program(" ; \n"), Err(Error::Syntax { .. })));
         assert!(matches!(parse_program("max(x)"), Err(Error::Syntax { .. })));
+    }
+
+    #[test]
+    fn common_slips_get_hints() {
+        let message = |src: &str| parse_program(src).unwrap_err().to_string();
+        let e = message("sigmod(x)");
+        assert!(
+            e.contains("unknown function `sigmod` (did you mean `sigmoid`?)"),
+            "{e}"
+        );
+        assert!(message("tnah(x)").contains("did you mean `tanh`?"));
+        assert!(message("lg(x)").contains("did you mean `ln`?"));
+        // nothing near: no guess
+        assert!(!message("swish(x)").contains("did you mean"));
+        let e = message("2x + 1");
+        assert!(e.contains("for a product write `2*x`"), "{e}");
+        assert!(message("(2x)").contains("write `2*x`"));
+        assert!(message("3(x + 1)").contains("write `3*(…)`"));
+        assert!(message("(x + 1)(x - 1)").contains("write `(…)*(…)`"));
+        let e = message("x ** 2");
+        assert!(e.contains("for a power write `^`, e.g. `x^2`"), "{e}");
+        // a plain syntax error gets neither hint
+        let e = message("x + * 2");
+        assert!(!e.contains("power") && !e.contains("product"), "{e}");
+    }
+
+    #[test]
+    fn nearest_names() {
+        let names = ["exp", "ln", "sqrt", "sigmoid", "tanh"];
+        assert_eq!(nearest("sigmod", &names), Some("sigmoid"));
+        assert_eq!(nearest("sqr", &names), Some("sqrt"));
+        assert_eq!(nearest("xyz", &names), None);
+        // sigmod → sigmoid is one insertion
+        assert_eq!(edits("sigmod", "sigmoid"), 1);
+        assert_eq!(edits("kitten", "sitting"), 3);
+        assert_eq!(edits("tnah", "tanh"), 1);
     }
 
     #[test]

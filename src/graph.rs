@@ -13,117 +13,12 @@ use crate::error::{Error, Result};
 use crate::expr::{BinOp, Expr, Statement};
 use crate::scalar::Scalar;
 
-/// An operation of the graph. Forward rule and local derivative are given
-/// side by side in [`Op::forward`] and [`Op::local`].
-#[derive(Clone, Debug, PartialEq)]
-pub enum Op {
-    /// A variable that takes its value from the user.
-    Input,
-    /// A literal constant.
-    Const(Scalar),
-    Add,
-    Sub,
-    Mul,
-    Div,
-    Pow,
-    Neg,
-    Exp,
-    Ln,
-    Sqrt,
-    Sigmoid,
-    Tanh,
-    Relu,
-    Abs,
-    Max,
-    Min,
-    /// A named step that is just another name: `a = b`.
-    Copy,
-}
+pub use crate::op::{NoSlope, Op};
 
-impl Op {
-    /// The value of this node from the values of its inputs.
-    pub fn forward(&self, a: &[Scalar]) -> Result<Scalar> {
-        match self {
-            Op::Input | Op::Const(_) => unreachable!("inputs and constants are not computed"),
-            Op::Add => a[0].add(&a[1]),
-            Op::Sub => a[0].sub(&a[1]),
-            Op::Mul => a[0].mul(&a[1]),
-            Op::Div => a[0].div(&a[1]),
-            Op::Pow => a[0].pow(&a[1]),
-            Op::Neg => Ok(a[0].neg()),
-            Op::Exp => a[0].exp(),
-            Op::Ln => a[0].ln(),
-            Op::Sqrt => a[0].sqrt(),
-            Op::Sigmoid => a[0].sigmoid(),
-            Op::Tanh => a[0].tanh(),
-            Op::Relu => Ok(a[0].relu()),
-            Op::Abs => Ok(a[0].abs()),
-            Op::Max => Ok(a[0].max(&a[1])),
-            Op::Min => Ok(a[0].min(&a[1])),
-            Op::Copy => Ok(a[0].clone()),
-        }
-    }
-
-    /// The local derivative ∂out/∂a[i], given the inputs `a` and the output.
-    /// At a kink the convention is the one the decks use: ReLU'(0) = 0,
-    /// |·|'(0) = 0, and max/min send the gradient to the first argument on
-    /// a tie.
-    pub fn local(&self, a: &[Scalar], out: &Scalar, i: usize) -> Result<Scalar> {
-        let one = Scalar::one();
-        let indicator = |b: bool| if b { Scalar::one() } else { Scalar::zero() };
-        match (self, i) {
-            // ∂(a+b)/∂a = 1, ∂(a+b)/∂b = 1
-            (Op::Add, _) | (Op::Copy, _) => Ok(one),
-            // ∂(a−b)/∂a = 1, ∂(a−b)/∂b = −1
-            (Op::Sub, 0) => Ok(one),
-            (Op::Sub, _) => Ok(one.neg()),
-            // ∂(ab)/∂a = b, ∂(ab)/∂b = a: the multiply gate swaps its inputs
-            (Op::Mul, 0) => Ok(a[1].clone()),
-            (Op::Mul, _) => Ok(a[0].clone()),
-            // ∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = −a/b²
-            (Op::Div, 0) => one.div(&a[1]),
-            (Op::Div, _) => a[0].neg().div(&a[1].mul(&a[1])?),
-            // ∂(a^n)/∂a = n·a^(n−1)
-            (Op::Pow, 0) => a[1].mul(&a[0].pow(&a[1].sub(&one)?)?),
-            // ∂(a^b)/∂b = a^b · ln a (needs a > 0)
-            (Op::Pow, _) => out.mul(&a[0].ln()?),
-            (Op::Neg, _) => Ok(one.neg()),
-            // ∂exp(a)/∂a = exp(a), the node's own value
-            (Op::Exp, _) => Ok(out.clone()),
-            // ∂ln(a)/∂a = 1/a
-            (Op::Ln, _) => one.div(&a[0]),
-            // ∂√a/∂a = 1/(2√a)
-            (Op::Sqrt, _) => one.div(&Scalar::int(2).mul(out)?),
-            // σ'(a) = σ(a)(1 − σ(a))
-            (Op::Sigmoid, _) => out.mul(&one.sub(out)?),
-            // tanh'(a) = 1 − tanh²(a)
-            (Op::Tanh, _) => one.sub(&out.mul(out)?),
-            // ReLU'(a) = I(a > 0)
-            (Op::Relu, _) => Ok(indicator(a[0].signum() > 0)),
-            // |a|' = sign(a)
-            (Op::Abs, _) => Ok(Scalar::int(a[0].signum() as i64)),
-            // max routes the gradient to the larger input (the first on a tie)
-            (Op::Max, 0) => Ok(indicator(a[0].cmp_value(&a[1]).is_ge())),
-            (Op::Max, _) => Ok(indicator(a[1].cmp_value(&a[0]).is_gt())),
-            (Op::Min, 0) => Ok(indicator(a[0].cmp_value(&a[1]).is_le())),
-            (Op::Min, _) => Ok(indicator(a[1].cmp_value(&a[0]).is_lt())),
-            (Op::Input | Op::Const(_), _) => unreachable!("inputs and constants have no inputs"),
-        }
-    }
-
-    /// True when the inputs sit exactly on a kink, where a finite difference
-    /// cannot confirm the one-sided derivative the convention picks.
-    pub fn at_kink(&self, a: &[Scalar]) -> bool {
-        match self {
-            Op::Relu | Op::Abs => a[0].is_zero(),
-            Op::Max | Op::Min => a[0].cmp_value(&a[1]).is_eq(),
-            _ => false,
-        }
-    }
-}
-
-/// Longest label an unnamed step may have before it is shortened to `#k`.
-pub const MAX_LABEL: usize = 40;
+/// Longest formula kept for a named step ([`Node::formula`]); past it the
+/// formula is written in its inputs' labels, so formulas built from
+/// formulas stay bounded.
+pub const MAX_FORMULA: usize = 200;
 
 /// One node: its operation, its inputs (indices of earlier nodes), and the
 /// name a student sees.
@@ -134,11 +29,18 @@ pub struct Node {
     /// The step's name (`q`) or the variable's name; `None` for an unnamed
     /// intermediate.
     pub name: Option<String>,
-    /// How the node reads: `q`, `x`, `2`, or `x·y` for an unnamed step.
+    /// How the node reads: `q`, `x`, `2`; an unnamed step computed from
+    /// names and numbers reads as its formula, `x·y`; one computed from other
+    /// unnamed steps gets a short name, `n1`, `n2`, … (its `expr` says once
+    /// what it is).
     pub label: String,
     /// What computes it, in terms of its inputs' labels: `x + y` for
-    /// `q = x + y`; empty for variables and constants.
+    /// `q = x + y`, `n1 + w2`; empty for variables and constants.
     pub expr: String,
+    /// The whole formula in the names the student wrote, unnamed steps
+    /// written out: `w0·x0 + w1·x1 + w2` (the expr when longer than
+    /// [`MAX_FORMULA`]); empty for variables and constants.
+    pub formula: String,
 }
 
 /// A computation graph in topological order; the output is the last node of
@@ -149,6 +51,10 @@ pub struct Graph {
     pub output: usize,
     /// Variables in the order they first appear.
     pub variables: Vec<usize>,
+    /// True for a node that is a constant to the student: a literal, or an
+    /// unnamed node computed from literals alone (the `-1` of `x^(-1)`).
+    /// Gradients are not sent into constants.
+    pub constant: Vec<bool>,
 }
 
 impl Graph {
@@ -159,7 +65,11 @@ impl Graph {
 
     fn parse_here(src: &str) -> Result<Graph> {
         let stmts = crate::expr::parse_here(src)?;
-        let mut b = Builder::default();
+        // Short names n1, n2, … skip any name the program uses.
+        let mut b = Builder {
+            taken: program_names(&stmts),
+            ..Builder::default()
+        };
         let last = stmts.len() - 1;
         for (k, st) in stmts.iter().enumerate() {
             let name = match (&st.name, k == last) {
@@ -172,10 +82,20 @@ impl Graph {
             b.statement(st, name)?;
         }
         let output = b.nodes.len() - 1;
+        let mut constant: Vec<bool> = Vec::with_capacity(b.nodes.len());
+        for n in &b.nodes {
+            let c = match n.op {
+                Op::Const(_) => true,
+                Op::Input => false,
+                _ => n.name.is_none() && n.inputs.iter().all(|&i| constant[i]),
+            };
+            constant.push(c);
+        }
         Ok(Graph {
             nodes: b.nodes,
             output,
             variables: b.variables,
+            constant,
         })
     }
 
@@ -207,6 +127,10 @@ struct Builder {
     variables: Vec<usize>,
     /// Step names defined so far (a variable may not be redefined later).
     steps: Vec<String>,
+    /// Every name the program uses, which a short name must not be.
+    taken: Vec<String>,
+    /// The short names given so far (`n1` is number 1).
+    short: usize,
 }
 
 impl Builder {
@@ -228,6 +152,13 @@ impl Builder {
             top = self.push(Op::Copy, vec![top], None);
         }
         if let Some(n) = name {
+            // The step's own name replaces a short name just given to it.
+            if self.nodes[top].name.is_none() && self.nodes[top].label == self.short_name() {
+                self.short -= 1;
+                while self.short > 0 && self.taken.contains(&self.short_name()) {
+                    self.short -= 1;
+                }
+            }
             self.nodes[top].name = Some(n.clone());
             self.nodes[top].label = n.clone();
             self.names.insert(n.clone(), top);
@@ -237,12 +168,33 @@ impl Builder {
     }
 
     fn push(&mut self, op: Op, inputs: Vec<usize>, name: Option<String>) -> usize {
-        let expr = self.describe(&op, &inputs);
-        // Long unnamed steps get a short label (`#12`, the node's number), so
-        // labels built from labels do not grow without bound.
+        let expr = self.describe(&op, &inputs, |n| &n.label);
+        let formula = match self.describe(&op, &inputs, |n| {
+            if n.name.is_none() && !n.formula.is_empty() {
+                &n.formula
+            } else {
+                &n.label
+            }
+        }) {
+            f if f.chars().count() > MAX_FORMULA => expr.clone(),
+            f => f,
+        };
+        // An unnamed step built from another unnamed step gets a short name,
+        // so labels never nest (σ(w0·x0 + w1·x1 + w2) would be repeated in
+        // every rule that uses it); constants keep their formula (-1).
+        let nested = inputs.iter().any(|&i| {
+            let n = &self.nodes[i];
+            n.name.is_none() && !matches!(n.op, Op::Const(_)) && !self.constant(i)
+        });
         let label = match &name {
             Some(n) => n.clone(),
-            None if expr.chars().count() > MAX_LABEL => format!("#{}", self.nodes.len() + 1),
+            None if nested => {
+                self.short += 1;
+                while self.taken.contains(&self.short_name()) {
+                    self.short += 1;
+                }
+                self.short_name()
+            }
             None => expr.clone(),
         };
         self.nodes.push(Node {
@@ -251,36 +203,80 @@ impl Builder {
             name,
             label,
             expr,
+            formula,
         });
         self.nodes.len() - 1
     }
 
-    /// Label of an unnamed node, built from its inputs' labels.
-    fn describe(&self, op: &Op, inputs: &[usize]) -> String {
-        let l = |k: usize| {
-            let n = &self.nodes[inputs[k]];
-            let simple = n.name.is_some() || matches!(n.op, Op::Const(_) | Op::Input);
-            if simple || !matches!(n.op, Op::Add | Op::Sub | Op::Neg) {
-                n.label.clone()
+    /// The latest short name: `n3`.
+    fn short_name(&self) -> String {
+        format!("n{}", self.short)
+    }
+
+    /// True for a literal or an unnamed node computed from literals alone.
+    fn constant(&self, i: usize) -> bool {
+        let n = &self.nodes[i];
+        match n.op {
+            Op::Const(_) => true,
+            Op::Input => false,
+            _ => n.name.is_none() && n.inputs.iter().all(|&k| self.constant(k)),
+        }
+    }
+
+    /// How tightly node `i`'s label binds, in the parser's grammar
+    /// (expr.rs): a sum 0, a product or a fraction literal such as `1/4` 1,
+    /// a negation 2, a power 3, a name, number or call 4.
+    fn binding(&self, i: usize, text: &str) -> u8 {
+        let n = &self.nodes[i];
+        // a name, or a short name such as n1
+        if n.name.is_some() || text != n.formula && text == n.label && !n.formula.is_empty() {
+            return 4;
+        }
+        match n.op {
+            Op::Const(_) if text.contains('/') => 1,
+            Op::Add | Op::Sub => 0,
+            Op::Mul | Op::Div => 1,
+            Op::Neg => 2,
+            Op::Pow => 3,
+            _ => 4,
+        }
+    }
+
+    /// Label of an unnamed node, built from its inputs' labels with the
+    /// parentheses the grammar needs, so the label read back by the parser is
+    /// the same node: `(w/x)^(-1)`, `a/(b·c)`. A negation is bracketed
+    /// wherever it is an operand, except first in a sum (`-x + y`).
+    /// `text` picks how each input is written: its label, or its formula.
+    fn describe(&self, op: &Op, inputs: &[usize], text: impl Fn(&Node) -> &String) -> String {
+        // The k-th input's text, bracketed when it binds looser than `min`.
+        let l = |k: usize, min: u8| {
+            let i = inputs[k];
+            let t = text(&self.nodes[i]);
+            let b = self.binding(i, t);
+            if b < min || (b == 2 && min > 0) {
+                format!("({t})")
             } else {
-                format!("({})", n.label)
+                t.clone()
             }
         };
         match op {
-            Op::Add => format!("{} + {}", self.nodes[inputs[0]].label, l(1)),
-            Op::Sub => format!("{} - {}", self.nodes[inputs[0]].label, l(1)),
-            Op::Mul => format!("{}·{}", l(0), l(1)),
-            Op::Div => format!("{}/{}", l(0), l(1)),
-            Op::Pow => format!("{}^{}", l(0), l(1)),
-            Op::Neg => format!("-{}", l(0)),
-            Op::Copy => self.nodes[inputs[0]].label.clone(),
+            // a + b and a − b are left-associative: b needs to be a term
+            Op::Add => format!("{} + {}", l(0, 0), l(1, 1)),
+            Op::Sub => format!("{} - {}", l(0, 0), l(1, 1)),
+            // a·b and a/b: b needs to bind tighter than a product
+            Op::Mul => format!("{}·{}", l(0, 1), l(1, 3)),
+            Op::Div => format!("{}/{}", l(0, 1), l(1, 3)),
+            // the base of a power is a primary; the exponent a unary
+            Op::Pow => format!("{}^{}", l(0, 4), l(1, 3)),
+            Op::Neg => format!("-{}", l(0, 3)),
+            Op::Copy => text(&self.nodes[inputs[0]]).clone(),
             Op::Input | Op::Const(_) => String::new(),
             f => format!(
                 "{}({})",
-                func_name(f),
+                f.row().map_or("", |r| r.symbol),
                 inputs
                     .iter()
-                    .map(|&i| self.nodes[i].label.clone())
+                    .map(|&i| text(&self.nodes[i]).clone())
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
@@ -323,22 +319,36 @@ impl Builder {
                     .iter()
                     .map(|a| self.expr(a))
                     .collect::<Result<Vec<_>>>()?;
-                let op = match func.as_str() {
-                    "exp" => Op::Exp,
-                    "ln" => Op::Ln,
-                    "sqrt" => Op::Sqrt,
-                    "sigmoid" => Op::Sigmoid,
-                    "tanh" => Op::Tanh,
-                    "relu" => Op::Relu,
-                    "abs" => Op::Abs,
-                    "max" => Op::Max,
-                    "min" => Op::Min,
-                    other => unreachable!("the parser only accepts known functions, got {other}"),
-                };
+                let op = crate::op::function(func)
+                    .expect("the parser only accepts known functions")
+                    .op
+                    .clone();
                 self.push(op, ins, None)
             }
         })
     }
+}
+
+/// Every variable and step name of a program.
+fn program_names(stmts: &[Statement]) -> Vec<String> {
+    fn collect(e: &Expr, out: &mut Vec<String>) {
+        match e {
+            Expr::Var { name, .. } => out.push(name.clone()),
+            Expr::Num { .. } => {}
+            Expr::Neg(a) => collect(a, out),
+            Expr::Binary(_, a, b) => {
+                collect(a, out);
+                collect(b, out);
+            }
+            Expr::Call { args, .. } => args.iter().for_each(|a| collect(a, out)),
+        }
+    }
+    let mut out = Vec::new();
+    for s in stmts {
+        out.extend(s.name.clone());
+        collect(&s.expr, &mut out);
+    }
+    out
 }
 
 /// True when a program mentions `name` as a variable or step.
@@ -357,22 +367,6 @@ fn src_uses_name(stmts: &[Statement], name: &str) -> bool {
         .any(|s| s.name.as_deref() == Some(name) || uses(&s.expr, name))
 }
 
-/// The function name of a one- or two-argument op, as written by students.
-pub fn func_name(op: &Op) -> &'static str {
-    match op {
-        Op::Exp => "exp",
-        Op::Ln => "ln",
-        Op::Sqrt => "sqrt",
-        Op::Sigmoid => "σ",
-        Op::Tanh => "tanh",
-        Op::Relu => "relu",
-        Op::Abs => "abs",
-        Op::Max => "max",
-        Op::Min => "min",
-        _ => "",
-    }
-}
-
 /// One backward step along an edge `input → consumer`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EdgeStep {
@@ -389,6 +383,15 @@ pub struct EdgeStep {
     pub contribution: Scalar,
 }
 
+/// A gradient that does not exist at these values, and the edge where the
+/// chain breaks: ∂consumer/∂(its input `arg`) has no value (see [`NoSlope`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NoGradient {
+    pub consumer: usize,
+    pub arg: usize,
+    pub why: NoSlope,
+}
+
 /// Forward values, backward gradients and every step in between.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Trace {
@@ -400,6 +403,10 @@ pub struct Trace {
     pub steps: Vec<EdgeStep>,
     /// Nodes whose inputs sit exactly on a kink (ReLU at 0, a max tie, …).
     pub kinks: Vec<usize>,
+    /// For each node whose gradient does not exist (its `grads` entry is
+    /// `None`), the edge where the chain breaks; the chain breaks for every
+    /// node below that edge too.
+    pub no_gradient: Vec<Option<NoGradient>>,
 }
 
 impl Trace {
@@ -416,17 +423,35 @@ impl Trace {
             Scalar::one()
         });
         let mut steps = Vec::new();
+        let mut no_gradient: Vec<Option<NoGradient>> = vec![None; n];
         for c in (0..=graph.output).rev() {
+            let node = &graph.nodes[c];
+            if let Some(broken) = no_gradient[c].clone() {
+                // No gradient here: none for anything this node is computed from.
+                for &input in &node.inputs {
+                    if !graph.constant[input] {
+                        no_gradient[input].get_or_insert(broken.clone());
+                    }
+                }
+                continue;
+            }
             let Some(upstream) = grads[c].clone() else {
                 continue;
             };
-            let node = &graph.nodes[c];
             let args: Vec<Scalar> = node.inputs.iter().map(|&i| vals[i].clone()).collect();
             if !node.inputs.is_empty() && node.op.at_kink(&args) {
                 kinks.push(c);
             }
             for (arg, &input) in node.inputs.iter().enumerate() {
-                if matches!(graph.nodes[input].op, Op::Const(_)) {
+                if graph.constant[input] {
+                    continue;
+                }
+                if let Some(why) = node.op.no_slope(&args, arg) {
+                    no_gradient[input].get_or_insert(NoGradient {
+                        consumer: c,
+                        arg,
+                        why,
+                    });
                     continue;
                 }
                 let label = &node.label;
@@ -449,12 +474,21 @@ impl Trace {
                 });
             }
         }
+        // A gradient with one path that breaks does not exist, whatever the
+        // other paths carry.
+        for (i, broken) in no_gradient.iter().enumerate() {
+            if broken.is_some() {
+                grads[i] = None;
+            }
+        }
+        steps.retain(|st| no_gradient[st.input].is_none() && no_gradient[st.consumer].is_none());
         Ok(Trace {
             graph: graph.clone(),
             values: vals,
             grads,
             steps,
             kinks,
+            no_gradient,
         })
     }
 
@@ -639,5 +673,151 @@ mod tests {
         // ReLU'(0) = 0 and the tie goes to max's first argument: 0 + 1.
         assert_eq!(grad(&t, "x"), Scalar::int(1));
         assert_eq!(grad(&t, "y"), Scalar::int(0));
+    }
+
+    #[test]
+    fn a_constant_integer_exponent_needs_no_ln() {
+        // f = x^(-1) at x = -3: f = 1/(-3) = -1/3, ∂f/∂x = -1·x^(-2) = -1/9.
+        // The exponent -1 is a constant, so no ∂f/∂(-1) = x^(-1)·ln x (which
+        // has no value at x < 0) is ever asked for.
+        for src in ["x^(-1)", "x^-1"] {
+            let g = Graph::parse(src).unwrap();
+            let t = Trace::run(&g, &at(&[("x", "-3")]), false).unwrap();
+            assert_eq!(t.values[g.output], Scalar::ratio(-1, 3), "{src}");
+            assert_eq!(grad(&t, "x"), Scalar::ratio(-1, 9), "{src}");
+        }
+        // f = (w/x)^(-1) = x/w at w = 1, x = -4: f = -4, ∂f/∂w = -x/w² = 4,
+        // ∂f/∂x = 1/w = 1 (the quotient w/x = -1/4 is negative).
+        let g = Graph::parse("(w/x)^(-1)").unwrap();
+        let t = Trace::run(&g, &at(&[("w", "1"), ("x", "-4")]), false).unwrap();
+        assert_eq!(t.values[g.output], Scalar::int(-4));
+        assert_eq!(grad(&t, "w"), Scalar::int(4));
+        assert_eq!(grad(&t, "x"), Scalar::int(1));
+        // max(y^(-1), 1) at y = -2: y^(-1) = -1/2 < 1, so f = 1 and max
+        // sends nothing to y: ∂f/∂y = 0 · (-1·y^(-2)) = 0.
+        let g = Graph::parse("max(y^(-1), 1)").unwrap();
+        let t = Trace::run(&g, &at(&[("y", "-2")]), false).unwrap();
+        assert_eq!(t.values[g.output], Scalar::int(1));
+        assert_eq!(grad(&t, "y"), Scalar::zero());
+        // The same in floating point.
+        let g = Graph::parse("x^(-1)").unwrap();
+        let t = Trace::run(&g, &at(&[("x", "-3")]), true).unwrap();
+        assert!((grad(&t, "x").to_f64() + 1.0 / 9.0).abs() < 1e-15);
+    }
+
+    #[test]
+    fn a_missing_slope_along_an_exponent_is_named_not_fatal() {
+        // f = x^y at x = 0, y = 2: f = 0; ∂f/∂x = y·x^(y−1) = 2·0 = 0, and
+        // 0^b = 0 for every b > 0, so ∂f/∂y = 0 (no ln 0 is needed).
+        let g = Graph::parse("x^y").unwrap();
+        let t = Trace::run(&g, &at(&[("x", "0"), ("y", "2")]), false).unwrap();
+        assert_eq!(t.values[g.output], Scalar::zero());
+        assert_eq!(grad(&t, "x"), Scalar::zero());
+        assert_eq!(grad(&t, "y"), Scalar::zero());
+        // f = x^y at x = -2, y = 3: f = -8, ∂f/∂x = 3·(-2)² = 12; along y,
+        // (-2)^y is real only at whole y, so ∂f/∂y does not exist.
+        let t = Trace::run(&g, &at(&[("x", "-2"), ("y", "3")]), false).unwrap();
+        assert_eq!(t.values[g.output], Scalar::int(-8));
+        assert_eq!(grad(&t, "x"), Scalar::int(12));
+        let y = g.find("y").unwrap();
+        assert_eq!(t.grads[y], None);
+        let broken = t.no_gradient[y].clone().unwrap();
+        assert_eq!((broken.consumer, broken.arg), (g.output, 1));
+        assert_eq!(broken.why, NoSlope::NegativeBase);
+        // A named exponent step n = 2·k: the break reaches k below it too.
+        let g = Graph::parse("n = 2*k; f = x^n").unwrap();
+        let t = Trace::run(&g, &at(&[("x", "-3"), ("k", "1")]), false).unwrap();
+        // f = (-3)^2 = 9, ∂f/∂x = 2·(-3) = -6
+        assert_eq!(grad(&t, "x"), Scalar::int(-6));
+        for name in ["n", "k"] {
+            let i = g.find(name).unwrap();
+            assert_eq!(t.grads[i], None, "{name}");
+            assert_eq!(
+                t.no_gradient[i].as_ref().unwrap().why,
+                NoSlope::NegativeBase
+            );
+        }
+        // 0^0 = 1 jumps to 0 for b > 0: no slope along b; along a, a^0 = 1
+        // is flat: ∂f/∂x = 0.
+        let t = Trace::run(&g, &at(&[("x", "0"), ("k", "0")]), false).unwrap();
+        assert_eq!(t.values[g.output], Scalar::one());
+        assert_eq!(grad(&t, "x"), Scalar::zero());
+        let k = g.find("k").unwrap();
+        assert_eq!(
+            t.no_gradient[k].as_ref().unwrap().why,
+            NoSlope::ZeroToTheZero
+        );
+        // √x at 0: the tangent is vertical, 1/(2√0) has no value.
+        let g = Graph::parse("sqrt(x) + y").unwrap();
+        let t = Trace::run(&g, &at(&[("x", "0"), ("y", "1")]), false).unwrap();
+        assert_eq!(grad(&t, "y"), Scalar::one());
+        let x = g.find("x").unwrap();
+        assert_eq!(t.no_gradient[x].as_ref().unwrap().why, NoSlope::Vertical);
+        assert!(t.steps.iter().all(|st| st.input != x));
+    }
+
+    #[test]
+    fn labels_keep_the_parentheses_the_math_needs() {
+        // ((-1/2)/y)^(-1) is (-1/(2y))^(-1) = -2y; written (-1)/2/y^(-1) it
+        // would read as (-1/2)/(1/y) = -y/2.
+        let cases = [
+            ("((-1/2)/y)^(-1)", "((-1)/2/y)^(-1)"),
+            ("x/(y*z)", "x/(y·z)"),
+            ("(x*y)^2", "(x·y)^2"),
+            ("x^(1/4)", "x^(1/4)"),
+            ("-(x*y)", "-(x·y)"),
+            ("-x^2", "-x^2"),
+            ("(x^y)^z", "(x^y)^z"),
+            ("x^y^z", "x^y^z"),
+            ("-x + y", "-x + y"),
+            ("x - (y - z)", "x - (y - z)"),
+            ("2/(1/2) * x", "2/(1/2)·x"),
+        ];
+        for (src, label) in cases {
+            let g = Graph::parse(src).unwrap();
+            assert_eq!(g.nodes[g.output].expr, label, "{src}");
+        }
+    }
+
+    #[test]
+    fn unnamed_steps_of_unnamed_steps_get_short_names() {
+        // f = σ(w0·x0 + w1·x1 + w2): w0·x0 and w1·x1 read as formulas; the
+        // sums built from them are n1 and n2, each defined once by its expr.
+        let g = Graph::parse("f = sigmoid(w0*x0 + w1*x1 + w2)").unwrap();
+        let rows: Vec<(&str, &str)> = g
+            .nodes
+            .iter()
+            .filter(|n| !n.expr.is_empty())
+            .map(|n| (n.label.as_str(), n.expr.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("w0·x0", "w0·x0"),
+                ("w1·x1", "w1·x1"),
+                ("n1", "w0·x0 + w1·x1"),
+                ("n2", "n1 + w2"),
+                ("f", "σ(n2)"),
+            ]
+        );
+        // the step as written keeps the whole formula
+        assert_eq!(g.nodes[g.output].formula, "σ(w0·x0 + w1·x1 + w2)");
+        // a named step's own name replaces its short name, and the count
+        // goes on without a gap; names the program uses are skipped
+        let g = Graph::parse("z = n1*x + y*x + 1; f = (z + x)*(z - x) + z").unwrap();
+        let labels: Vec<&str> = g.nodes.iter().map(|n| n.label.as_str()).collect();
+        assert!(
+            labels.contains(&"n2") && labels.contains(&"n3"),
+            "{labels:?}"
+        );
+        assert!(!labels.contains(&"n4"), "{labels:?}");
+        assert_eq!(
+            labels.iter().filter(|l| **l == "n1").count(),
+            1,
+            "{labels:?}"
+        );
+        // constants keep their formula: the -1 of x^(-1)
+        let g = Graph::parse("(x + 1)^(-1)").unwrap();
+        assert_eq!(g.nodes[g.output].expr, "(x + 1)^(-1)");
     }
 }

@@ -24,6 +24,7 @@ pub mod graph;
 pub mod loss;
 pub mod netspec;
 pub mod network;
+pub mod op;
 pub mod render;
 pub mod report;
 pub mod rounding;

@@ -178,6 +178,46 @@ fn a_constant_says_it_has_no_gradients() {
     assert!(!s.contains("Result (exact): \n"), "{s}");
 }
 
+/// A power of a negative number with a constant whole exponent has a value
+/// and a derivative: x^(-1) at x = -3 is -1/3, ∂f/∂x = -x^(-2) = -1/9. It
+/// used to fail with "ln is undefined at -3", a ln the student never wrote.
+/// Along a variable exponent the slope does not exist: the report says
+/// which gradient and why, and keeps the rest (x^y at x = -2, y = 3:
+/// f = -8, ∂f/∂x = 3·(-2)² = 12).
+#[test]
+fn powers_of_negative_numbers() {
+    for expr in ["x^(-1)", "x^-1"] {
+        let out = run(&["graph", expr, "--at", "x=-3"]);
+        let s = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{expr}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(s.contains("| -1/3 (≈-0.333333) |"), "{s}");
+        assert!(
+            s.contains("Result (exact): ∂f/∂x = -1/9 (≈-0.111111)"),
+            "{s}"
+        );
+    }
+    let out = run(&["graph", "x^y", "--at", "x=-2,y=3"]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(s.contains("Result (exact): ∂f/∂x = 12"), "{s}");
+    assert!(
+        s.contains("No gradient ∂f/∂y: the base of x^y is x = -2, and a negative number"),
+        "{s}"
+    );
+    assert!(!s.contains("ln is undefined"), "{s}");
+    let out = run(&["graph", "x^y", "--at", "x=0,y=2"]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("Result (exact): ∂f/∂x = 0, ∂f/∂y = 0"), "{s}");
+}
+
 /// softmax/1 with a large negative shift: exp(a_k - 1000) underflows to 0
 /// (e^-745 is below the smallest f64), so the direct form is 0/0. It used
 /// to fail with "division by zero at node ``"; the table now shows the

@@ -53,8 +53,90 @@ fn inputs(g: &Graph, v: &[Scalar; 3]) -> HashMap<String, Scalar> {
         .collect()
 }
 
+/// Random expressions written with and without parentheses, over every
+/// operation of the language, so the parser builds trees of every shape
+/// (`-x^2`, `x/(y*z)`, `((-1/2)/y)^(-1)`, `2/(1/2)`, `max(x, y)^-1`).
+fn any_shape() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        Just("x".to_string()),
+        Just("y".to_string()),
+        Just("z".to_string()),
+        (1i32..4).prop_map(|n| n.to_string()),
+        Just("1/2".to_string()),
+        Just("(1/2)".to_string()),
+    ];
+    leaf.prop_recursive(3, 12, 2, |inner| {
+        let pair = (inner.clone(), inner.clone(), any::<bool>());
+        let wrap = |a: String, b: String, paren: bool, op: &str| {
+            if paren {
+                format!("({a}){op}({b})")
+            } else {
+                format!("{a}{op}{b}")
+            }
+        };
+        prop_oneof![
+            pair.clone().prop_map(move |(a, b, p)| wrap(a, b, p, " + ")),
+            pair.clone().prop_map(move |(a, b, p)| wrap(a, b, p, " - ")),
+            pair.clone().prop_map(move |(a, b, p)| wrap(a, b, p, " * ")),
+            pair.clone().prop_map(move |(a, b, p)| wrap(a, b, p, " / ")),
+            (inner.clone(), -2i32..3, any::<bool>()).prop_map(|(a, n, p)| if p {
+                format!("({a})^({n})")
+            } else {
+                format!("{a}^{n}")
+            }),
+            (inner.clone(), any::<bool>()).prop_map(|(a, p)| if p {
+                format!("-({a})")
+            } else {
+                format!("-{a}")
+            }),
+            pair.clone().prop_map(|(a, b, _)| format!("max({a}, {b})")),
+            pair.prop_map(|(a, b, _)| format!("min({a}, {b})")),
+            inner.clone().prop_map(|a| format!("abs({a})")),
+            inner.prop_map(|a| format!("sigmoid({a})")),
+        ]
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// A node's label (or, for a name, the formula it stands for), read back
+    /// by the parser, denotes that node: its value is the node's value,
+    /// exactly (the same tree computes the same number). Labels write `·`
+    /// for `*` and `σ` for sigmoid.
+    #[test]
+    fn labels_parse_back_to_their_node(
+        src in any_shape(), x in value(), y in value(), z in value()
+    ) {
+        let g = Graph::parse(&src).unwrap();
+        let at = inputs(&g, &[x.clone(), y.clone(), z.clone()]);
+        let Ok(t) = Trace::run(&g, &at, false) else { return Ok(()) };
+        for (i, n) in g.nodes.iter().enumerate() {
+            // A named step (the output `f`) is labelled by its name, and an
+            // unnamed step of unnamed steps by a short name (n1): read back
+            // the formula it stands for. Inputs and constants: the label.
+            let text = if n.formula.is_empty() { &n.label } else { &n.formula };
+            if n.formula.chars().count() >= nn_tutor::graph::MAX_FORMULA {
+                continue; // past the cap the formula uses short names
+            }
+            if n.name.is_none() && !n.formula.is_empty() && n.label != n.formula {
+                // a short name stands for a formula built from other labels
+                prop_assert!(n.label.starts_with('n'), "{}: label {}", src, n.label);
+            }
+            let back = text.replace('·', "*").replace('σ', "sigmoid");
+            let h = Graph::parse(&back).map_err(|e| {
+                TestCaseError::fail(format!("{src}: label {back} does not parse: {e}"))
+            })?;
+            let at2 = inputs(&h, &[x.clone(), y.clone(), z.clone()]);
+            let u = Trace::run(&h, &at2, false).map_err(|e| {
+                TestCaseError::fail(format!("{src}: label {back} fails: {e}"))
+            })?;
+            prop_assert_eq!(
+                &u.values[h.output], &t.values[i],
+                "{}: node {} labelled {}", src, i, n.label
+            );
+        }
+    }
 
     #[test]
     fn gradients_agree_with_finite_differences(

@@ -195,7 +195,15 @@ fn autodiff_3(v: &Values, s: &Settings) -> Result<Report> {
             let d = tr.grads[g.find("x").expect("x is a variable")]
                 .clone()
                 .unwrap_or_else(Scalar::zero);
-            let nodes: Vec<&str> = g.nodes.iter().map(|n| n.label.as_str()).collect();
+            // each node as written (relu(x)^2, not its short name n1)
+            let nodes: Vec<&str> = g
+                .nodes
+                .iter()
+                .map(|n| match (&n.name, n.formula.is_empty()) {
+                    (None, false) => n.formula.as_str(),
+                    _ => n.label.as_str(),
+                })
+                .collect();
             let built = if kind == "static" {
                 format!("static, built once: {src}")
             } else {

@@ -145,7 +145,7 @@ fn graph_gradient(ctx: &Context, t: &Trace, given: &Answer, want: &Scalar) -> Op
         let c = &t.graph.nodes[s.consumer];
         let d = s.local.show(6);
         return Some(if is_activation(&c.op) {
-            let f = crate::graph::func_name(&c.op);
+            let f = c.op.row().map_or("", |r| r.symbol);
             format!(
                 "missing activation derivative (漏乘激活函数的导数): multiply by {f}'({node}) = {d}"
             )

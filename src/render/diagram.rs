@@ -55,7 +55,7 @@ pub fn text_tree(f: &Figure, digits: usize) -> String {
             continue;
         }
         seen[i] = true;
-        if n.inputs.is_empty() && n.grad.is_none() {
+        if n.inputs.is_empty() && n.constant {
             let _ = writeln!(out, "{line_prefix}{} (constant)", n.label);
             continue;
         }
@@ -273,6 +273,7 @@ mod tests {
             value: Scalar::int(0),
             grad: Some(Scalar::Float(0.000676339)),
             inputs: vec![],
+            constant: false,
         }];
         for i in 1..=k {
             nodes.push(FigureNode {
@@ -281,6 +282,7 @@ mod tests {
                 value: Scalar::Float(0.622459),
                 grad: Some(Scalar::Float(0.0506542)),
                 inputs: vec![i - 1],
+                constant: false,
             });
         }
         Figure::Graph { nodes, output: k }

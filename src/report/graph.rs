@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::graph::{EdgeStep, Op, Trace, func_name};
+use crate::graph::{EdgeStep, NoGradient, NoSlope, Op, Trace};
 use crate::report::{Block, Cell, Figure, FigureNode, Math, Report, Settings, Table};
 use crate::report::{Kind, Named};
 use crate::scalar::Scalar;
@@ -31,7 +31,8 @@ pub fn explain(report: &mut Report, trace: &Trace, inputs: &HashMap<String, Scal
         .iter()
         .filter(|n| n.name.is_some() && !n.expr.is_empty())
         .map(|n| {
-            let (l, r) = (Math::name(&n.label), Math::name(&n.expr));
+            // the step as written, with no short names: z = w0·x0 + w1·x1 + w2
+            let (l, r) = (Math::name(&n.label), Math::name(&n.formula));
             // `&=` aligns the steps at their equals signs in LaTeX.
             Math::new(
                 format!("{} = {}", l.plain, r.plain),
@@ -64,15 +65,19 @@ pub fn explain(report: &mut Report, trace: &Trace, inputs: &HashMap<String, Scal
             ))
         })
         .collect();
-    if grads.is_empty() {
+    let broken = no_gradient_notes(trace, s);
+    if grads.is_empty() && broken.is_empty() {
         // A constant such as `2^3^2`: an empty "Result:" line would look like
         // a bug, so say why there is nothing to differentiate.
         report.text(format!(
             "No variables: {out} = {} is a constant, so it has no gradients.",
             trace.values[g.output].show(s.digits)
         ));
-    } else {
+    } else if !grads.is_empty() {
         report.text(format!("Result ({exactness}): {}", grads.join(", ")));
+    }
+    for note in broken {
+        report.text(note);
     }
     if !trace.kinks.is_empty() {
         let names: Vec<&str> = trace
@@ -111,6 +116,62 @@ pub fn explain(report: &mut Report, trace: &Trace, inputs: &HashMap<String, Scal
     }
 }
 
+/// One sentence per edge where the chain rule breaks (a derivative that does
+/// not exist at these values), naming the gradients it takes away.
+fn no_gradient_notes(trace: &Trace, s: &Settings) -> Vec<String> {
+    let g = &trace.graph;
+    let out = g.output_name();
+    let mut notes = Vec::new();
+    let mut seen: Vec<&NoGradient> = Vec::new();
+    for broken in trace.no_gradient.iter().flatten() {
+        if seen.contains(&broken) {
+            continue;
+        }
+        seen.push(broken);
+        // The gradients the student asked for: variables, then named steps.
+        let mut order: Vec<usize> = g.variables.clone();
+        order.extend(
+            (0..g.nodes.len()).filter(|&i| {
+                i != g.output && g.nodes[i].name.is_some() && g.nodes[i].op != Op::Input
+            }),
+        );
+        let lost: Vec<String> = order
+            .iter()
+            .filter(|&&i| trace.no_gradient[i].as_ref() == Some(broken))
+            .map(|&i| format!("∂{out}/∂{}", g.nodes[i].label))
+            .collect();
+        if lost.is_empty() {
+            continue;
+        }
+        let lost = lost.join(", ");
+        let c = &g.nodes[broken.consumer];
+        let input = |k: usize| g.nodes[c.inputs[k]].label.as_str();
+        let at = |k: usize| trace.values[c.inputs[k]].show(s.digits);
+        notes.push(match broken.why {
+            NoSlope::NegativeBase => format!(
+                "No gradient {lost}: the base of {} is {} = {}, and a negative number has a real power \
+                 only at whole-number exponents, so there is no slope along the exponent {}.",
+                c.expr,
+                input(0),
+                at(0),
+                input(1)
+            ),
+            NoSlope::ZeroToTheZero => format!(
+                "No gradient {lost}: {} is 0^0 here, and 0^b jumps from 1 at b = 0 to 0 for b > 0, \
+                 so there is no slope along the exponent {}.",
+                c.expr,
+                input(1)
+            ),
+            NoSlope::Vertical => format!(
+                "No gradient {lost}: {} has a vertical tangent at {} = 0, so its slope there is infinite.",
+                c.expr,
+                input(0)
+            ),
+        });
+    }
+    notes
+}
+
 fn forward_table(trace: &Trace, s: &Settings) -> Table {
     let g = &trace.graph;
     let mut t = Table::new(
@@ -123,7 +184,9 @@ fn forward_table(trace: &Trace, s: &Settings) -> Table {
             continue;
         }
         k += 1;
-        let node = if n.name.is_some() {
+        // a named step, or a short name (n1 = w0·x0 + w1·x1): says once
+        // what the name stands for
+        let node = if n.name.is_some() || n.label != n.expr {
             Math::name(&n.label).eq(&Math::name(&n.expr))
         } else {
             Math::name(&n.label)
@@ -318,9 +381,13 @@ pub fn chain_blocks(trace: &Trace, var: &str, s: &Settings) -> Vec<Block> {
                 format!("\\text{{path {}}}", p + 1),
             )
         };
-        let prod = lhs
-            .eq(&Math::join(&factors, " × ", " \\times "))
-            .eq(&Math::num(&product, s.digits));
+        // One factor is its own product: ∂f/∂z = 3, not ∂f/∂z = 3 = 3.
+        let prod = if factors.len() == 1 {
+            lhs.eq(&Math::num(&product, s.digits))
+        } else {
+            lhs.eq(&Math::join(&factors, " × ", " \\times "))
+                .eq(&Math::num(&product, s.digits))
+        };
         blocks.push(Block::Formula(prod));
         totals.push(product);
     }
@@ -368,42 +435,51 @@ fn with_values(rule: Math, trace: &Trace, st: &EdgeStep, s: &Settings) -> Math {
 /// The symbolic local derivative ∂consumer/∂input, in the inputs' names.
 pub fn rule(trace: &Trace, st: &EdgeStep) -> Math {
     let c = &trace.graph.nodes[st.consumer];
-    let names: Vec<String> = c
+    let raw: Vec<&str> = c
         .inputs
         .iter()
-        .map(|&i| {
-            let l = &trace.graph.nodes[i].label;
-            if l.contains(' ') {
+        .map(|&i| trace.graph.nodes[i].label.as_str())
+        .collect();
+    // A label with an operator in it is bracketed inside a formula
+    // (-(x + y)/z², 1/(x·y)), but not where the rule already brackets it:
+    // σ(x + y), not σ((x + y)).
+    let wrapped: Vec<String> = raw
+        .iter()
+        .map(|l| {
+            if l.contains([' ', '·', '/', '^']) {
                 format!("({l})")
             } else {
-                l.clone()
+                l.to_string()
             }
         })
         .collect();
-    let a = names[0].as_str();
-    let b = names.get(1).map_or("", String::as_str);
-    let me = c.label.as_str();
-    let plain = match (&c.op, st.arg) {
-        (Op::Add | Op::Copy, _) | (Op::Sub, 0) => "1".to_string(),
-        (Op::Sub, _) | (Op::Neg, _) => "-1".to_string(),
-        (Op::Mul, 0) => b.to_string(),
-        (Op::Mul, _) => a.to_string(),
-        (Op::Div, 0) => format!("1/{b}"),
-        (Op::Div, _) => format!("-{a}/{b}²"),
-        (Op::Pow, 0) => format!("{b}·{a}^({b} - 1)"),
-        (Op::Pow, _) => format!("{a}^{b}·ln {a}"),
-        (Op::Exp, _) => format!("exp({a})"),
-        (Op::Ln, _) => format!("1/{a}"),
-        (Op::Sqrt, _) => format!("1/(2·sqrt({a}))"),
-        (Op::Sigmoid, _) => format!("σ({a})(1 - σ({a}))"),
-        (Op::Tanh, _) => format!("1 - tanh({a})²"),
-        (Op::Relu, _) => format!("[{a} > 0]"),
-        (Op::Abs, _) => format!("sign({a})"),
-        (Op::Max, 0) => format!("[{a} ≥ {b}]"),
-        (Op::Max, _) => format!("[{b} > {a}]"),
-        (Op::Min, 0) => format!("[{a} ≤ {b}]"),
-        (Op::Min, _) => format!("[{b} < {a}]"),
-        (Op::Input | Op::Const(_), _) => me.to_string(),
+    let fill = |template: &str| {
+        let mut t = template.to_string();
+        for (k, key) in ["{a}", "{b}"].iter().enumerate().take(raw.len()) {
+            t = t.replace(&format!("({key})"), &format!("({})", raw[k]));
+            t = t.replace(key, &wrapped[k]);
+        }
+        t
+    };
+    let plain = match (c.op.row(), &c.op) {
+        // 0^b = 0 for every b > 0: no ln needed (and ln 0 has no value)
+        (_, Op::Pow) if st.arg == 1 && trace.values[c.inputs[0]].is_zero() => "0".to_string(),
+        // the multiply gate's local gradient is the other input, alone: a
+        // product needs no brackets there (x·y), a sum keeps them
+        (Some(row), Op::Mul) => {
+            let alone = |l: &str| {
+                if l.contains(' ') {
+                    format!("({l})")
+                } else {
+                    l.to_string()
+                }
+            };
+            row.rule[st.arg]
+                .replace("{a}", &alone(raw[0]))
+                .replace("{b}", &alone(raw[1]))
+        }
+        (Some(row), _) => fill(row.rule[st.arg]),
+        (None, _) => c.label.clone(),
     };
     Math::name(&plain)
 }
@@ -418,12 +494,16 @@ fn computed_as(op: &Op, a: &[&Scalar], digits: usize) -> Math {
             Math::operand(a[k], digits)
         }
     };
-    let bin = |p: &str, l: &str| Math::join(&[o(0), o(1)], p, l);
+    let Some(row) = op.row() else {
+        return Math::new("", ""); // inputs and constants compute nothing
+    };
     match op {
-        Op::Add => bin(" + ", " + "),
-        Op::Sub => bin(" - ", " - "),
-        Op::Mul => bin(" · ", " \\cdot "),
-        Op::Div => bin(" / ", " / "),
+        // `-2 + 5`, `3 · (-4)` (MUL's symbol · is \cdot in LaTeX)
+        Op::Add | Op::Sub | Op::Mul | Op::Div => Math::join(
+            &[o(0), o(1)],
+            &format!(" {} ", row.symbol),
+            &format!(" {} ", row.latex),
+        ),
         // A negative base keeps its parentheses: (-1/4)^2, not -1/4^2.
         Op::Pow => {
             let base = Math::operand(a[0], digits);
@@ -432,16 +512,28 @@ fn computed_as(op: &Op, a: &[&Scalar], digits: usize) -> Math {
                 format!("{{{}}}^{{{}}}", base.latex, o(1).latex),
             )
         }
-        Op::Neg => Math::new(format!("-{}", o(0).plain), format!("-{}", o(0).latex)),
+        // -(-0.693147), not --0.693147
+        Op::Neg => {
+            let a = Math::operand(a[0], digits);
+            Math::new(format!("-{}", a.plain), format!("-{}", a.latex))
+        }
         Op::Copy => Math::num(a[0], digits),
         Op::Input | Op::Const(_) => Math::new("", ""),
-        f => {
+        Op::Exp
+        | Op::Ln
+        | Op::Sqrt
+        | Op::Sigmoid
+        | Op::Tanh
+        | Op::Relu
+        | Op::Abs
+        | Op::Max
+        | Op::Min => {
             let args = Math::join(
                 &a.iter().map(|v| Math::num(v, digits)).collect::<Vec<_>>(),
                 ", ",
                 ", ",
             );
-            let name = Math::name(func_name(f));
+            let name = Math::name(row.symbol);
             Math::new(
                 format!("{}({})", name.plain, args.plain),
                 format!("{}\\left({}\\right)", name.latex, args.latex),
@@ -450,18 +542,9 @@ fn computed_as(op: &Op, a: &[&Scalar], digits: usize) -> Math {
     }
 }
 
+/// The gate's mark in the figure: `+`, `×`, `σ`; empty for inputs and constants.
 fn op_symbol(op: &Op) -> String {
-    match op {
-        Op::Add => "+".into(),
-        Op::Sub => "-".into(),
-        Op::Mul => "×".into(),
-        Op::Div => "÷".into(),
-        Op::Pow => "^".into(),
-        Op::Neg => "-1×".into(),
-        Op::Copy => "=".into(),
-        Op::Input | Op::Const(_) => String::new(),
-        f => func_name(f).to_string(),
-    }
+    op.row().map_or(String::new(), |r| r.gate.to_string())
 }
 
 /// The computation graph with values and gradients, for the diagram.
@@ -478,6 +561,7 @@ pub fn figure(trace: &Trace) -> Figure {
                 value: trace.values[i].clone(),
                 grad: trace.grads[i].clone(),
                 inputs: n.inputs.clone(),
+                constant: matches!(n.op, Op::Const(_)),
             })
             .collect(),
         output: g.output,
@@ -565,6 +649,39 @@ pub fn gate_patterns(trace: &Trace, s: &Settings) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_negated_negative_value_keeps_its_parentheses() {
+        // L = -ln(p1) at ln(p1) = ln(1/2) ≈ -0.693147: -(-0.693147), not --0.693147
+        let v = Scalar::Float(-std::f64::consts::LN_2);
+        let m = computed_as(&Op::Neg, &[&v], 6);
+        assert_eq!(m.plain, "-(-0.693147)");
+        assert_eq!(m.latex, "-\\left(-0.693147\\right)");
+        assert_eq!(computed_as(&Op::Neg, &[&Scalar::int(2)], 6).plain, "-2");
+    }
+
+    #[test]
+    fn a_one_factor_chain_states_its_value_once() {
+        // f = q·z at q = 3: the only path from z is ∂f/∂z = q = 3.
+        let g = crate::graph::Graph::parse("q = x + y; f = q * z").unwrap();
+        let at = crate::graph::at(&[("x", "-2"), ("y", "5"), ("z", "-4")]);
+        let t = Trace::run(&g, &at, false).unwrap();
+        let blocks = chain_blocks(&t, "z", &Settings::default());
+        let formulas: Vec<&str> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Formula(m) => Some(m.plain.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(formulas, ["∂f/∂z = 3"]);
+        let blocks = chain_blocks(&t, "x", &Settings::default());
+        assert!(
+            blocks
+                .iter()
+                .any(|b| matches!(b, Block::Formula(m) if m.plain == "∂f/∂x = (-4) × 1 = -4"))
+        );
+    }
 
     #[test]
     fn a_negative_base_keeps_its_parentheses() {

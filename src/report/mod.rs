@@ -119,6 +119,9 @@ pub struct FigureNode {
     pub grad: Option<Scalar>,
     /// Indices of the nodes it is computed from.
     pub inputs: Vec<usize>,
+    /// A literal (or a node computed from literals alone): drawn as a
+    /// constant, without a value or gradient.
+    pub constant: bool,
 }
 
 /// One curve of a line plot: (x, y) points in order.

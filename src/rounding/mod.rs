@@ -100,7 +100,9 @@ pub fn replay(g: &Graph, inputs: &HashMap<String, Scalar>, d: u32) -> Result<Rep
         let node = &g.nodes[c];
         let args: Vec<Scalar> = node.inputs.iter().map(|&k| values[k].clone()).collect();
         for (arg, &input) in node.inputs.iter().enumerate() {
-            if matches!(g.nodes[input].op, Op::Const(_)) {
+            // As in the exact trace: no gradient into constants, nor along an
+            // edge without a slope (the exact trace has no such gradient).
+            if g.constant[input] || node.op.no_slope(&args, arg).is_some() {
                 continue;
             }
             let at = |e: Error| e.at_node(&node.label);

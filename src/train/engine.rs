@@ -120,8 +120,8 @@ impl<T: Real> Mlp<T> {
             if matches!(a, Activation::Maxout(_)) {
                 return Err(Error::Usage(format!(
                     "the batched training engine has no {a} (it changes the layer's width); \
-                     use `nn-tutor net` for maxout, or relu, leaky_relu(γ), elu(γ), sigmoid, \
-                     tanh, softplus or identity here"
+                     use `nn-tutor net` for maxout, or {} here",
+                    crate::activation::trainable()
                 )));
             }
         }

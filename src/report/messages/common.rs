@@ -123,6 +123,18 @@ pub const SHARED: &[(&str, &str)] = &[
         "No variables: {} = {} is a constant, so it has no gradients.",
         "没有变量: {} = {} 是常数，所以没有梯度。",
     ),
+    (
+        "No gradient {}: the base of {} is {} = {}, and a negative number has a real power only at whole-number exponents, so there is no slope along the exponent {}.",
+        "梯度 {} 不存在: {} 的底数 {} = {} 为负，负数的实数次幂只在指数为整数时有定义，所以沿指数 {} 没有斜率。",
+    ),
+    (
+        "No gradient {}: {} is 0^0 here, and 0^b jumps from 1 at b = 0 to 0 for b > 0, so there is no slope along the exponent {}.",
+        "梯度 {} 不存在: 此处 {} 为 0^0，而 0^b 在 b = 0 时为 1、b > 0 时为 0，发生跳变，所以沿指数 {} 没有斜率。",
+    ),
+    (
+        "No gradient {}: {} has a vertical tangent at {} = 0, so its slope there is infinite.",
+        "梯度 {} 不存在: {} 在 {} = 0 处的切线是竖直的，斜率为无穷大。",
+    ),
     ("{} as one chain: {}", "{} 的链式乘积 (只有一条路径): {}"),
     ("path {} of {}: {}", "第 {} 条路径 (共 {} 条): {}"),
     (

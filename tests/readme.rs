@@ -90,7 +90,7 @@ fn the_round_each_claim_is_what_the_binary_says() {
     assert!(
         s.contains(
             "The largest drift of a final answer is in `df/dx1`: rounding every step to 2 \
-             decimals gives -3/5 (-0.6) where the exact value is -0.589836"
+             decimals gives -0.60 where the exact value is -0.589836"
         ),
         "{s}"
     );

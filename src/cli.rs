@@ -341,6 +341,16 @@ mod tests {
         s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
     }
 
+    /// The suggestion for a misspelt function is Chinese too under zh, not
+    /// an English fragment inside a Chinese sentence.
+    #[test]
+    fn a_function_suggestion_reads_in_chinese() {
+        let e = crate::expr::parse_program("sigmod(x)").expect_err("sigmod is not a function");
+        let zh = error_message(&e, Lang::Zh);
+        assert!(zh.contains("（是不是想写 `sigmoid`？）"), "{zh}");
+        assert!(!zh.contains("did you mean"), "{zh}");
+    }
+
     /// Every entry of the error table puts back as many parts as its
     /// English has, and each English template appears once.
     #[test]

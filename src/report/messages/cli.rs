@@ -509,4 +509,5 @@ pub const ERRORS: &[(&str, &str)] = &[
         "请每个量写一行 `\"名称\" = 值`，例如 \"df/dx\" = -4",
     ),
     ("the expression on standard input", "标准输入中的表达式"),
+    (" (did you mean `{}`?)", "（是不是想写 `{}`？）"),
 ];

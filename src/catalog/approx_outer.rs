@@ -164,15 +164,7 @@ fn approximation_2(v: &Values, s: &Settings) -> Result<Report> {
                     },
                 ],
             },
-            Panel {
-                title: "log10 max error against log2 n".into(),
-                x_label: "log2 n".into(),
-                y_label: "log10 max error".into(),
-                series: vec![Series {
-                    label: "error".into(),
-                    points: errs,
-                }],
-            },
+            super::approximation::error_panel(errs),
         ],
     }));
     Ok(r)

@@ -62,6 +62,20 @@ fn eval_line(c: &[f64], b1: &[f64], b2: f64, x: f64) -> f64 {
         .sum::<f64>()
 }
 
+/// The panel both approximation examples close with: how the largest
+/// error falls as the hidden layer widens, (log2 n, log10 max error).
+pub(super) fn error_panel(errs: Vec<(f64, f64)>) -> Panel {
+    Panel {
+        title: "log10 max error against log2 n".into(),
+        x_label: "log2 n".into(),
+        y_label: "log10 max error".into(),
+        series: vec![Series {
+            label: "error".into(),
+            points: errs,
+        }],
+    }
+}
+
 fn target(x: f64) -> f64 {
     (std::f64::consts::PI * x).sin()
 }
@@ -130,15 +144,7 @@ fn approximation_1(v: &Values, s: &Settings) -> Result<Report> {
                     },
                 ],
             },
-            Panel {
-                title: "log10 max error against log2 n".into(),
-                x_label: "log2 n".into(),
-                y_label: "log10 max error".into(),
-                series: vec![Series {
-                    label: "error".into(),
-                    points: errs,
-                }],
-            },
+            error_panel(errs),
         ],
     }));
     Ok(r)

@@ -35,8 +35,19 @@ pub struct Problem {
 impl Problem {
     /// `--set a=1,b=2`, to rerun the problem with `explain`.
     pub fn set_flag(&self) -> String {
+        format!("--set {}", self.set_value())
+    }
+
+    /// The drawn inputs as the value of `--set`: `a=1,b=2`.
+    pub fn set_value(&self) -> String {
         let pairs: Vec<String> = self.sets.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        format!("--set {}", pairs.join(","))
+        pairs.join(",")
+    }
+
+    /// The quantities the sheet asks for, in the key's order: what the
+    /// sheet's Find line, the answers template, `check` and `grade` name.
+    pub fn asked(&self) -> Vec<&crate::report::Named> {
+        self.report.results.iter().collect()
     }
 }
 

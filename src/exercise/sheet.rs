@@ -57,8 +57,8 @@ fn check_line(p: &Problem) -> String {
     )
 }
 
-fn names(r: &Report) -> Vec<&str> {
-    r.results.iter().map(|n| n.name.as_str()).collect()
+fn names(p: &Problem) -> Vec<&str> {
+    p.asked().into_iter().map(|n| n.name.as_str()).collect()
 }
 
 /// The steps that define a graph example's intermediates (`a = w0*x0; …`):
@@ -112,7 +112,7 @@ fn md(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
             }
             out.push_str(&format!("**{}**\n\n", text(Msg::Inputs, l)));
             out.push_str(&pairs_table(&p.report.inputs));
-            let find: Vec<String> = names(&p.report).iter().map(|n| format!("`{n}`")).collect();
+            let find: Vec<String> = names(p).iter().map(|n| format!("`{n}`")).collect();
             out.push_str(&format!(
                 "**{}:** {}\n\n",
                 text(Msg::Find, l),
@@ -201,7 +201,7 @@ fn tex(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
             }
             out.push_str(&format!("\\textbf{{{}}}\n\n", text(Msg::Inputs, l)));
             out.push_str(&pairs(&p.report.inputs));
-            let find: Vec<String> = names(&p.report)
+            let find: Vec<String> = names(p)
                 .iter()
                 .map(|n| format!("\\texttt{{{}}}", latex::escape(n)))
                 .collect();
@@ -298,7 +298,7 @@ fn json(sh: &Sheet, parts: Parts) -> String {
             set: p.set_flag(),
             given: given(p),
             inputs: Named(&p.report.inputs),
-            find: names(&p.report),
+            find: names(p),
             results: parts.key.then_some(Typed(&p.report.results)),
             report: parts.key.then_some(&p.report),
         })

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::activation::Activation;
 use crate::catalog::common::{HALF, POINT, SMALL};
 use crate::catalog::common::{curves, get, start, vector};
-use crate::catalog::statement::Pose;
+use crate::catalog::statement::{Pose, Statement, Value};
 use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::{Error, Result};
@@ -22,6 +22,133 @@ const fn p(name: &'static str, default: &'static str, help: &'static str) -> Par
         default,
         help,
     }
+}
+
+/// A positive input of activation/4.
+const POSITIVE: Draw = Draw::Of(&["1/2", "1", "3/2", "2"]);
+
+/// activation/1's problem: the five functions (NNDL's table), each asked at
+/// its own point.
+fn pose_1(v: &Values) -> Result<Statement> {
+    let mut st = Statement::default();
+    st.line(
+        "The five activation functions of NNDL's table: logistic σ(z) = 1/(1 + e^(−z)); \
+         tanh(z) = (e^z − e^(−z))/(e^z + e^(−z)); relu(z) = max(0, z); elu(z) = z if z > 0, \
+         γ(e^z − 1) if z ≤ 0; softplus(z) = ln(1 + e^z).",
+        "NNDL 表中的五个激活函数: logistic σ(z) = 1/(1 + e^(−z)); \
+         tanh(z) = (e^z − e^(−z))/(e^z + e^(−z)); relu(z) = max(0, z); elu(z) = z (z > 0), \
+         γ(e^z − 1) (z ≤ 0); softplus(z) = ln(1 + e^z)。",
+    );
+    st.line(
+        "Find each function and its derivative (f' = df/dz) at its own point: logistic at z1, \
+         tanh at z2, relu at z3, elu at z4 (with the given γ), softplus at z5.",
+        "在各自的点上求每个函数及其导数 (f' = df/dz): logistic 在 z1, tanh 在 z2, relu 在 z3, \
+         elu 在 z4 (用给定的 γ), softplus 在 z5。",
+    );
+    for n in ["z1", "z2", "z3", "z4", "z5", "gamma"] {
+        st.number(n, &v[n]);
+    }
+    Ok(st)
+}
+
+/// activation/1 asks ELU at z4: below 0, where γ matters.
+fn elu_below_zero(v: &Values, _: &Report) -> std::result::Result<(), &'static str> {
+    if v["z4"].signum() < 0 {
+        Ok(())
+    } else {
+        Err("ELU is asked at z4 > 0, where γ plays no part")
+    }
+}
+
+/// activation/2's problem: the ReLU variants at z < 0 and a maxout unit of
+/// two pieces.
+fn pose_2(v: &Values) -> Result<Statement> {
+    let mut st = Statement::default();
+    st.line(
+        "At the point z (< 0): Leaky ReLU(z) = z if z > 0, γz if z ≤ 0; PReLU unit i is the \
+         same with its own γ_i (unit 1: gamma1, unit 2: gamma2); ELU(z) = z if z > 0, \
+         α(e^z − 1) if z ≤ 0. Find each value f(z) and derivative f'(z) = df/dz.",
+        "在点 z (< 0) 处: Leaky ReLU(z) = z (z > 0), γz (z ≤ 0); PReLU 的单元 i 形式相同, \
+         用各自的 γ_i (单元 1: gamma1, 单元 2: gamma2); ELU(z) = z (z > 0), α(e^z − 1) (z ≤ 0)。\
+         求每个函数值 f(z) 和导数 f'(z) = df/dz。",
+    );
+    st.line(
+        "A maxout unit with input x = (x1, x2) and two pieces z1 = w11 x1 + w12 x2 + b1, \
+         z2 = w21 x1 + w22 x2 + b2 outputs a = max(z1, z2). Find maxout a, da/dz1 = ∂a/∂z1 \
+         and da/dz2 = ∂a/∂z2.",
+        "maxout 单元: 输入 x = (x1, x2), 两个分段 z1 = w11 x1 + w12 x2 + b1, \
+         z2 = w21 x1 + w22 x2 + b2, 输出 a = max(z1, z2)。求 maxout a, da/dz1 = ∂a/∂z1 \
+         和 da/dz2 = ∂a/∂z2。",
+    );
+    for n in ["z", "gamma", "gamma1", "gamma2", "alpha", "x1", "x2"] {
+        st.number(n, &v[n]);
+    }
+    let g = |n: &str| v[n].clone();
+    st.give(
+        "w",
+        Value::Matrix(vec![vec![g("w11"), g("w12")], vec![g("w21"), g("w22")]]),
+    );
+    st.give("b", Value::Vector(vec![g("b1"), g("b2")]));
+    Ok(st)
+}
+
+/// activation/3's problem: gradient descent on f(x) from start to goal.
+fn pose_3(v: &Values) -> Result<Statement> {
+    let mut st = Statement::default();
+    st.line(
+        "Gradient descent minimises L = f(x) by x ← x − η f'(x) with learning rate η = lr, \
+         from x = start until x ≤ goal, where f is the sigmoid σ(x) = 1/(1 + e^(−x)) or \
+         ReLU(x) = max(0, x).",
+        "梯度下降以学习率 η = lr 通过 x ← x − η f'(x) 最小化 L = f(x), 从 x = start 开始, \
+         直到 x ≤ goal; f 为 sigmoid σ(x) = 1/(1 + e^(−x)) 或 ReLU(x) = max(0, x)。",
+    );
+    st.line(
+        "Find the slopes at the start, sigmoid'(start) = σ'(start) and relu'(start) = \
+         ReLU'(start), and steps relu, the number of steps ReLU needs to reach goal.",
+        "求起点处的斜率 sigmoid'(start) = σ'(start) 和 relu'(start) = ReLU'(start), \
+         以及 steps relu: ReLU 到达 goal 所需的步数。",
+    );
+    for n in ["start", "goal", "lr"] {
+        st.number(n, &v[n]);
+    }
+    Ok(st)
+}
+
+/// activation/4's problem: a logistic neuron with positive inputs.
+fn pose_4(v: &Values) -> Result<Statement> {
+    let mut st = Statement::default();
+    st.line(
+        "A logistic neuron σ = σ(z), z = wᵀx = w1 x1 + w2 x2 + w3 x3 (no bias), \
+         σ(z) = 1/(1 + e^(−z)). Every input x_i is positive, as the outputs of a logistic \
+         layer are. g = ∂L/∂σ is the gradient of the loss L with respect to the neuron's \
+         output, arriving from the layer above.",
+        "一个 logistic 神经元 σ = σ(z), z = wᵀx = w1 x1 + w2 x2 + w3 x3 (无偏置), \
+         σ(z) = 1/(1 + e^(−z))。每个输入 x_i 都为正, 就像 logistic 层的输出一样。\
+         g = ∂L/∂σ 是损失 L 对该神经元输出的梯度, 由上一层传回。",
+    );
+    st.line(
+        "Find dL/dwi = ∂L/∂w_i for i = 1, 2, 3 (and see that they share one sign).",
+        "求 dL/dwi = ∂L/∂w_i, i = 1, 2, 3 (并观察它们的符号相同)。",
+    );
+    let vec3 = |p: &str| Value::Vector((1..=3).map(|k| v[&format!("{p}{k}")].clone()).collect());
+    st.give("x", vec3("x"));
+    st.give("w", vec3("w"));
+    st.number("g", &v["g"]);
+    Ok(st)
+}
+
+/// activation/4's draw: every input positive and |z| ≤ 3.
+fn positive_unsaturated(v: &Values, _: &Report) -> std::result::Result<(), &'static str> {
+    if ["x1", "x2", "x3"].iter().any(|k| v[*k].signum() <= 0) {
+        return Err("an input is not positive");
+    }
+    let z: f64 = (1..=3)
+        .map(|k| v[&format!("w{k}")].to_f64() * v[&format!("x{k}")].to_f64())
+        .sum();
+    if z.abs() > 3.0 {
+        return Err("the sigmoid is saturated (|z| > 3)");
+    }
+    Ok(())
 }
 
 pub static EXAMPLES: &[Example] = &[
@@ -51,7 +178,20 @@ pub static EXAMPLES: &[Example] = &[
                 ("z5", POINT),
                 ("gamma", Draw::Of(&["1", "1/2", "2"])),
             ])
-            .pose(Pose::Inputs),
+            .pose(Pose::Custom(pose_1))
+            .keep(elu_below_zero)
+            .find(&[
+                "logistic(z1)",
+                "logistic'(z1)",
+                "tanh(z2)",
+                "tanh'(z2)",
+                "relu(z3)",
+                "relu'(z3)",
+                "elu(z4)",
+                "elu'(z4)",
+                "softplus(z5)",
+                "softplus'(z5)",
+            ]),
         ),
         audit: Audit::Replay(audit_1),
         has_plot: true,
@@ -85,7 +225,8 @@ pub static EXAMPLES: &[Example] = &[
         // z = 0 (Leaky ReLU's kink) and maxout ties are redrawn.
         exercise: Exercise::Ranges(
             &Ranges::new(&[
-                ("z", Draw::Of(&["-2", "-1", "-1/2", "0", "1/2", "1", "2"])),
+                // z < 0: where the ReLU variants differ from ReLU.
+                ("z", Draw::Of(&["-2", "-3/2", "-1", "-1/2"])),
                 ("gamma", Draw::Of(&["1/10", "1/5"])),
                 ("gamma1", Draw::Of(&["1/10", "1/4"])),
                 ("gamma2", Draw::Of(&["1/4", "1/2"])),
@@ -99,7 +240,7 @@ pub static EXAMPLES: &[Example] = &[
                 ("w22", HALF),
                 ("b2", Draw::Of(&["-1/2", "0", "1/2"])),
             ])
-            .pose(Pose::Inputs),
+            .pose(Pose::Custom(pose_2)),
         ),
         audit: Audit::Replay(audit_2),
         has_plot: true,
@@ -119,15 +260,17 @@ pub static EXAMPLES: &[Example] = &[
         ],
         build: activation_3,
         engine: Engine::Report,
-        // σ'(start) by hand; the step counts are the f64 loop's (the key
-        // also gives the integral estimate a student can check them with).
+        // σ'(start), ReLU'(start) and ReLU's step count by hand; the
+        // sigmoid's step count is the f64 loop's, not asked (the key gives
+        // it with the integral estimate).
         exercise: Exercise::Ranges(
             &Ranges::new(&[
-                ("start", Draw::Int(4, 8)),
-                ("goal", Draw::Of(&["1", "2"])),
-                ("lr", Draw::Of(&["1", "2"])),
+                ("start", Draw::Int(3, 10)),
+                ("goal", Draw::Of(&["1", "3/2", "2"])),
+                ("lr", Draw::Of(&["1/2", "1", "3/2", "2", "3"])),
             ])
-            .pose(Pose::Inputs),
+            .pose(Pose::Custom(pose_3))
+            .find(&["sigmoid'(start)", "relu'(start)", "steps relu"]),
         ),
         audit: Audit::Replay(audit_3),
         has_plot: false,
@@ -151,15 +294,18 @@ pub static EXAMPLES: &[Example] = &[
         engine: Engine::Report,
         exercise: Exercise::Ranges(
             &Ranges::new(&[
-                ("x1", SMALL),
-                ("x2", SMALL),
-                ("x3", Draw::Of(&["-1/2", "1/2", "1"])),
+                // Every input positive: the deck's case (a logistic layer's
+                // outputs); |z| ≤ 3 keeps σ(1 − σ) away from 0.
+                ("x1", POSITIVE),
+                ("x2", POSITIVE),
+                ("x3", Draw::Of(&["1/2", "1"])),
                 ("w1", HALF),
                 ("w2", HALF),
                 ("w3", Draw::Of(&["0", "1/4", "-1/4"])),
                 ("g", Draw::Of(&["-1", "1", "2", "-1/2"])),
             ])
-            .pose(Pose::Inputs),
+            .pose(Pose::Custom(pose_4))
+            .keep(positive_unsaturated),
         ),
         audit: Audit::Replay(audit_4),
         has_plot: false,
@@ -736,4 +882,48 @@ fn audit_4(v: &Values) -> Result<Plan> {
         ("dL/dw3", "dL/dw3"),
     ]);
     replay(vec![it])
+}
+
+#[cfg(test)]
+mod stmt_tests {
+    use crate::catalog::neuron::thousand_draws;
+
+    #[test]
+    fn activation_2_draws_z_below_zero_in_1000_draws() {
+        // The ReLU family differs from ReLU only for z < 0.
+        for p in thousand_draws("activation/2") {
+            let z = p.statement.get("z").expect("z");
+            let crate::catalog::statement::Value::Number(z) = z else {
+                panic!("z is a number")
+            };
+            assert!(z.signum() < 0, "{}", p.set_value());
+        }
+    }
+
+    #[test]
+    fn activation_4_inputs_are_positive_and_unsaturated_in_1000_draws() {
+        for p in thousand_draws("activation/4") {
+            let v: Vec<f64> = ["x1", "x2", "x3", "w1", "w2", "w3"]
+                .iter()
+                .map(|k| {
+                    let s = &p.sets.iter().find(|(n, _)| n == k).expect("drawn").1;
+                    crate::scalar::Scalar::parse(s).expect("a number").to_f64()
+                })
+                .collect();
+            assert!(v[..3].iter().all(|x| *x > 0.0), "{}", p.set_value());
+            let z = v[0] * v[3] + v[1] * v[4] + v[2] * v[5];
+            assert!(z.abs() <= 3.0, "{}: z = {z}", p.set_value());
+        }
+    }
+
+    #[test]
+    fn activation_1_asks_elu_below_zero_and_3_no_float_loop() {
+        for p in thousand_draws("activation/1") {
+            let z4 = p.report.result("elu(z4)").expect("asked");
+            assert!(z4.to_f64() < 0.0, "{}", p.set_value());
+            assert_eq!(p.find.len(), 10);
+        }
+        let p = &thousand_draws("activation/3")[0];
+        assert!(!p.find.iter().any(|f| f == "steps sigmoid"), "{:?}", p.find);
+    }
 }

@@ -93,5 +93,3 @@ pub const SMALL: Draw = Draw::Int(-2, 2);
 pub const HALF: Draw = Draw::Of(&["-1", "-1/2", "1/2", "1"]);
 /// A point away from 0 (where ReLU has its kink).
 pub const POINT: Draw = Draw::Of(&["-2", "-1", "-1/2", "1/2", "1", "2"]);
-/// A probability.
-pub const PROB: Draw = Draw::Of(&["1/10", "1/5", "1/4", "1/2", "3/4"]);

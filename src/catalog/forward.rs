@@ -4,7 +4,7 @@
 use crate::activation::Activation;
 use crate::catalog::common::{BIAS, HALF, SMALL, WEIGHT};
 use crate::catalog::common::{layer, start, vector};
-use crate::catalog::statement::Pose;
+use crate::catalog::statement::{Pose, Statement, Value, of_pass};
 use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
@@ -103,7 +103,7 @@ pub static EXAMPLES: &[Example] = &[
                 ("w2_21", WEIGHT),
                 ("b2_1", BIAS),
             ])
-            .pose(Pose::Inputs),
+            .pose(Pose::Custom(pose_2)),
         ),
         audit: Audit::Replay(audit_2),
         has_plot: false,
@@ -149,7 +149,8 @@ pub static EXAMPLES: &[Example] = &[
                 ("c2", Draw::Int(-1, 1)),
                 ("c3", Draw::Int(-1, 1)),
             ])
-            .pose(Pose::Inputs),
+            .pose(Pose::Custom(pose_3))
+            .keep(unsaturated_3),
         ),
         audit: Audit::Replay(audit_3),
         has_plot: true,
@@ -262,6 +263,69 @@ fn forward_2(v: &Values, s: &Settings) -> Result<Report> {
     ));
     forward_results(&mut r, &fwd);
     Ok(r)
+}
+
+/// forward/2's problem: its row-notation network layer by layer, with
+/// JQ's name for the outputs.
+fn pose_2(v: &Values) -> Result<Statement> {
+    let s = Settings::default();
+    let mut st = of_pass(&(row_network(v, &s)?, vector(v, &["x1", "x2"], &s), None));
+    st.line(
+        "JQ writes the layer outputs as h(l) = a(l), with h(0) = x. Find every z(l)_i and \
+         a(l)_i.",
+        "JQ 把各层输出记为 h(l) = a(l), h(0) = x。求所有 z(l)_i 和 a(l)_i。",
+    );
+    Ok(st)
+}
+
+/// forward/3's problem: the last hidden layer's output a and the three
+/// output layers in PKU's row notation.
+fn pose_3(v: &Values) -> Result<Statement> {
+    let mut st = Statement::default();
+    st.line(
+        "The last hidden layer outputs a = (a1, a2). Each output layer below is in row \
+         notation, as PKU's w_jk joins input j to output k: z_k = Σ_j a_j W_jk + b_k.",
+        "最后一个隐层的输出为 a = (a1, a2)。下面每个输出层都用行向量记号, 与 PKU 的 w_jk \
+         (输入 j 到输出 k) 一致: z_k = Σ_j a_j W_jk + b_k。",
+    );
+    st.line(
+        "Binary classification: one unit z = a1 W_11 + a2 W_21 + b_1 and \
+         p(y=1|x) = σ(z) = 1/(1 + e^(−z)); find sigmoid p(y=1|x).",
+        "二分类: 一个单元 z = a1 W_11 + a2 W_21 + b_1, p(y=1|x) = σ(z) = 1/(1 + e^(−z)); \
+         求 sigmoid p(y=1|x)。",
+    );
+    st.line(
+        "Regression: the same unit with the identity as output function, f(x) = z; find f(x).",
+        "回归: 同一个单元, 输出函数为恒等函数, f(x) = z; 求 f(x)。",
+    );
+    st.line(
+        "K = 3 classes: z_k = Σ_j a_j V_jk + c_k and p(y=k|x) = softmax(z)_k = \
+         e^(z_k) / Σ_i e^(z_i), k = 1, 2, 3 (classes count from 1); find softmax p(y=k|x) \
+         for each k.",
+        "K = 3 分类: z_k = Σ_j a_j V_jk + c_k, p(y=k|x) = softmax(z)_k = e^(z_k) / Σ_i e^(z_i), \
+         k = 1, 2, 3 (类别从 1 开始编号); 对每个 k 求 softmax p(y=k|x)。",
+    );
+    let g = |n: &str| v[n].clone();
+    st.give("a", Value::Vector(vec![g("a1"), g("a2")]));
+    st.give("W", Value::Matrix(vec![vec![g("w11")], vec![g("w21")]]));
+    st.give("b", Value::Vector(vec![g("b1")]));
+    st.give(
+        "V",
+        Value::Matrix(vec![
+            vec![g("v11"), g("v12"), g("v13")],
+            vec![g("v21"), g("v22"), g("v23")],
+        ]),
+    );
+    st.give("c", Value::Vector(vec![g("c1"), g("c2"), g("c3")]));
+    Ok(st)
+}
+
+/// forward/3's sigmoid head stays unsaturated: |z| = |f(x)| ≤ 3.
+fn unsaturated_3(_: &Values, r: &Report) -> std::result::Result<(), &'static str> {
+    match r.result("f(x)") {
+        Some(z) if z.to_f64().abs() > 3.0 => Err("the sigmoid is saturated (|z| > 3)"),
+        _ => Ok(()),
+    }
 }
 
 /// forward/3's one-unit output head (sigmoid or identity) on a = (a1, a2),
@@ -379,4 +443,19 @@ fn audit_1(v: &Values) -> Result<Plan> {
     let p = pass_1(v)?;
     let links = same(&p);
     Ok(replay_pass(p, links))
+}
+
+#[cfg(test)]
+mod stmt_tests {
+    use crate::catalog::neuron::thousand_draws;
+
+    #[test]
+    fn the_sigmoid_outputs_are_never_saturated_in_1000_draws() {
+        for (id, z) in [("forward/3", "f(x)"), ("forward/4", "z(4)_1")] {
+            for p in thousand_draws(id) {
+                let z = p.report.result(z).expect("z").to_f64();
+                assert!(z.abs() <= 3.0, "{id} {}: z = {z}", p.set_value());
+            }
+        }
+    }
 }

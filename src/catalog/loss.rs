@@ -2,9 +2,9 @@
 //! structured risk with its update (NNDL).
 
 use crate::activation::Activation;
-use crate::catalog::common::{HALF, PROB, SMALL};
+use crate::catalog::common::{HALF, SMALL};
 use crate::catalog::common::{get, layer, start, vector};
-use crate::catalog::statement::Pose;
+use crate::catalog::statement::{Pose, Statement, Value};
 use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
@@ -16,6 +16,85 @@ use crate::report::{Kind, Named};
 use crate::rounding::Plan;
 use crate::rounding::plan::{forward, inputs, links, replay};
 use crate::scalar::Scalar;
+
+/// A share of a distribution over three classes, in tenths: 36 of the
+/// 8³ triples sum to 1 (the 8⁶ = 4096 draws are counted one by one).
+const SHARE: Draw = Draw::Of(&["1/10", "1/5", "3/10", "2/5", "1/2", "3/5", "7/10", "4/5"]);
+
+/// loss/1's draw: y' sums to 1 and t is one-hot.
+fn distribution_and_one_hot(v: &Values, _: &Report) -> std::result::Result<(), &'static str> {
+    let sum = ["y1", "y2", "y3"]
+        .iter()
+        .try_fold(Scalar::zero(), |a, k| a.add(&v[*k]));
+    if !sum.is_ok_and(|s| s.cmp_value(&Scalar::one()).is_eq()) {
+        return Err("the prediction does not sum to 1");
+    }
+    let ones = ["t1", "t2", "t3"]
+        .iter()
+        .filter(|k| !v[**k].is_zero())
+        .count();
+    if ones != 1 {
+        return Err("the target is not one-hot");
+    }
+    Ok(())
+}
+
+/// loss/1's problem: the prediction, the target and the three losses.
+fn pose_1(v: &Values) -> Result<Statement> {
+    let mut st = Statement::default();
+    st.line(
+        "One sample with three outputs: the prediction y' = (y1, y2, y3) (a distribution: it \
+         sums to 1) and the one-hot target t = (t1, t2, t3).",
+        "一个样本, 三个输出: 预测 y' = (y1, y2, y3) (一个分布, 和为 1), one-hot 目标 \
+         t = (t1, t2, t3)。",
+    );
+    st.line(
+        "Find mse = (1/n) Σ_k (y'_k − t_k)² with n = 3 outputs, half_sse = ½ Σ_k (y'_k − t_k)² \
+         and cross_entropy = −Σ_k t_k ln y'_k.",
+        "求 mse = (1/n) Σ_k (y'_k − t_k)², n = 3 个输出; half_sse = ½ Σ_k (y'_k − t_k)²; \
+         以及 cross_entropy = −Σ_k t_k ln y'_k。",
+    );
+    let vec3 = |p: &str| Value::Vector((1..=3).map(|k| v[&format!("{p}{k}")].clone()).collect());
+    st.give("y'", vec3("y"));
+    st.give("t", vec3("t"));
+    Ok(st)
+}
+
+/// loss/2's problem: the linear model, the two samples, the risk and one
+/// SGD step on sample 1.
+fn pose_2(v: &Values) -> Result<Statement> {
+    let mut st = Statement::default();
+    st.line(
+        "A linear model ŷ = W x + b = W_11 x_1 + W_12 x_2 + b (W is 1×2) on N = 2 samples \
+         (x(1), y(1)) and (x(2), y(2)). The loss of one sample is L = ½(ŷ − y)²; the \
+         structured risk is R(W, b) = (1/N) Σ_n L(n) + (λ/2)‖W‖²_F (the bias is not \
+         regularised).",
+        "线性模型 ŷ = W x + b = W_11 x_1 + W_12 x_2 + b (W 为 1×2), 共 N = 2 个样本 \
+         (x(1), y(1)) 和 (x(2), y(2))。单个样本的损失为 L = ½(ŷ − y)²; 结构化风险为 \
+         R(W, b) = (1/N) Σ_n L(n) + (λ/2)‖W‖²_F (偏置不做正则化)。",
+    );
+    st.line(
+        "Find L1 and L2 (the losses of samples 1 and 2), penalty = (λ/2)‖W‖²_F and R.",
+        "求 L1 和 L2 (样本 1 和样本 2 的损失), penalty = (λ/2)‖W‖²_F 以及 R。",
+    );
+    st.line(
+        "Then take one step of stochastic gradient descent on sample 1 only (NNDL algorithm \
+         4.1), learning rate α: W ← W − α(∂L(1)/∂W + λW), b ← b − α ∂L(1)/∂b. Find W_11 new, \
+         W_12 new and b new.",
+        "然后只在样本 1 上做一步随机梯度下降 (NNDL 算法 4.1), 学习率为 α: \
+         W ← W − α(∂L(1)/∂W + λW), b ← b − α ∂L(1)/∂b。求 W_11 new, W_12 new 和 b new。",
+    );
+    let g = |n: &str| v[n].clone();
+    st.give("x(1)", Value::Vector(vec![g("x11"), g("x12")]));
+    st.number("y(1)", &g("y1"));
+    st.give("x(2)", Value::Vector(vec![g("x21"), g("x22")]));
+    st.number("y(2)", &g("y2"));
+    st.give("W", Value::Matrix(vec![vec![g("w1"), g("w2")]]));
+    st.number("b", &g("b"));
+    st.number("lambda", &g("lambda"));
+    st.number("alpha", &g("alpha"));
+    Ok(st)
+}
 
 pub static EXAMPLES: &[Example] = &[
     Example {
@@ -37,11 +116,19 @@ pub static EXAMPLES: &[Example] = &[
         ],
         build: loss_1,
         engine: Engine::Report,
-        // Predictions only: the target keeps its one-hot default t = (1, 0, 0),
-        // so the cross-entropy is -ln y'_1 (a drawn t would rarely be a
-        // distribution, and the example then leaves cross-entropy out).
+        // The prediction is a distribution in tenths and the target
+        // one-hot: 36 predictions × 3 classes.
         exercise: Exercise::Ranges(
-            &Ranges::new(&[("y1", PROB), ("y2", PROB), ("y3", PROB)]).pose(Pose::Inputs),
+            &Ranges::new(&[
+                ("y1", SHARE),
+                ("y2", SHARE),
+                ("y3", SHARE),
+                ("t1", Draw::Of(&["0", "1"])),
+                ("t2", Draw::Of(&["0", "1"])),
+                ("t3", Draw::Of(&["0", "1"])),
+            ])
+            .pose(Pose::Custom(pose_1))
+            .keep(distribution_and_one_hot),
         ),
         audit: Audit::Replay(audit_1),
         has_plot: false,
@@ -84,7 +171,7 @@ pub static EXAMPLES: &[Example] = &[
                 ("lambda", Draw::Of(&["0", "1/10", "1/2"])),
                 ("alpha", Draw::Of(&["1/2", "1/4"])),
             ])
-            .pose(Pose::Inputs),
+            .pose(Pose::Custom(pose_2)),
         ),
         audit: Audit::Replay(audit_2),
         has_plot: false,
@@ -344,4 +431,29 @@ fn audit_2(v: &Values) -> Result<Plan> {
         ("bnew", "b new"),
     ]);
     replay(vec![it])
+}
+
+#[cfg(test)]
+mod stmt_tests {
+    use crate::catalog::neuron::thousand_draws;
+    use crate::catalog::statement::Value;
+    use crate::scalar::Scalar;
+
+    #[test]
+    fn loss_1_predicts_a_distribution_against_a_one_hot_target_in_1000_draws() {
+        for p in thousand_draws("loss/1") {
+            let (Some(Value::Vector(y)), Some(Value::Vector(t))) =
+                (p.statement.get("y'"), p.statement.get("t"))
+            else {
+                panic!("y' and t are given as vectors")
+            };
+            let sum = y.iter().fold(Scalar::zero(), |a, b| a.add(b).unwrap());
+            assert!(sum.cmp_value(&Scalar::one()).is_eq(), "{}", p.set_value());
+            assert_eq!(t.iter().filter(|x| !x.is_zero()).count(), 1);
+            assert!(
+                t.iter()
+                    .all(|x| x.is_zero() || x.cmp_value(&Scalar::one()).is_eq())
+            );
+        }
+    }
 }

@@ -4,7 +4,7 @@
 use crate::activation::Activation;
 use crate::catalog::common::{HALF, SMALL, WEIGHT};
 use crate::catalog::common::{count, get, start};
-use crate::catalog::statement::Pose;
+use crate::catalog::statement::{Pose, Statement};
 use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
@@ -37,11 +37,18 @@ pub static EXAMPLES: &[Example] = &[
         params: &[Param::new("x", "3", "input"), W, B],
         build: neuron_1,
         engine: Engine::Layers(pass_1),
-        exercise: Exercise::Ranges(&Ranges::new(&[
-            ("x", Draw::Int(-3, 3)),
-            ("w", WEIGHT),
-            ("b", SMALL),
-        ])),
+        // |z| ≤ 3: the sigmoid away from saturation.
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[("x", Draw::Int(-3, 3)), ("w", WEIGHT), ("b", SMALL)])
+                .pose(Pose::Engine(&[(
+                    "One neuron: W(1) = [w], b(1) = [b]; z = z(1)_1 = w·x + b is the weighted \
+                     sum and a = a(1)_1 = σ(z), with σ(z) = 1/(1 + e^(−z)), the activation. \
+                     Find z and a.",
+                    "单个神经元: W(1) = [w], b(1) = [b]; z = z(1)_1 = w·x + b 为加权求和, \
+                     a = a(1)_1 = σ(z) 为激活, 其中 σ(z) = 1/(1 + e^(−z))。求 z 和 a。",
+                )]))
+                .keep(unsaturated),
+        ),
         audit: Audit::Replay(audit_1),
         has_plot: false,
     },
@@ -54,12 +61,24 @@ pub static EXAMPLES: &[Example] = &[
         params: &[X, W, B, Y],
         build: neuron_2,
         engine: Engine::Layers(pass_2),
-        exercise: Exercise::Ranges(&Ranges::new(&[
-            ("x", Draw::Of(&["-2", "-1", "1", "2"])),
-            ("w", HALF),
-            ("b", Draw::Int(-1, 1)),
-            ("y", Draw::Of(&["0", "1"])),
-        ])),
+        // |z| ≤ |w||x| + |b| ≤ 3: never saturated.
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[
+                ("x", Draw::Of(&["-2", "-1", "1", "2"])),
+                ("w", HALF),
+                ("b", Draw::Of(&["-1", "-1/2", "0", "1/2", "1"])),
+                ("y", Draw::Of(&["0", "1"])),
+            ])
+            .pose(Pose::Engine(&[(
+                "MS's names: w = W(1)_11, b = b(1)_1, the label y = t; z = w·x + b, a = σ(z) \
+                 with σ(z) = 1/(1 + e^(−z)). Find z, a, L, dL/da = ∂L/∂a, da/dz = ∂a/∂z, \
+                 dz = ∂L/∂z, dw = ∂L/∂w and db = ∂L/∂b.",
+                "MS 的记号: w = W(1)_11, b = b(1)_1, 标签 y = t; z = w·x + b, a = σ(z), \
+                 其中 σ(z) = 1/(1 + e^(−z))。求 z, a, L, dL/da = ∂L/∂a, da/dz = ∂a/∂z, \
+                 dz = ∂L/∂z, dw = ∂L/∂w 和 db = ∂L/∂b。",
+            )]))
+            .keep(unsaturated),
+        ),
         audit: Audit::Replay(audit_2),
         has_plot: false,
     },
@@ -91,12 +110,57 @@ pub static EXAMPLES: &[Example] = &[
                 ("lr", Draw::Of(&["1/2", "1"])),
                 ("steps", Draw::Int(2, 3)),
             ])
-            .pose(Pose::Inputs),
+            .pose(Pose::Custom(pose_3)),
         ),
         audit: Audit::Replay(audit_3),
         has_plot: true,
     },
 ];
+
+/// The sigmoid neuron's z stays in [−3, 3], away from saturation.
+fn unsaturated(_: &Values, r: &Report) -> std::result::Result<(), &'static str> {
+    match r.result("z") {
+        Some(z) if z.to_f64().abs() > 3.0 => Err("the sigmoid is saturated (|z| > 3)"),
+        _ => Ok(()),
+    }
+}
+
+/// neuron/3's problem: the neuron, the loss, the loop and its start. The
+/// starting weight and bias are given as w0, b0, so that the asked w and b
+/// (after the last update) do not share their names.
+fn pose_3(v: &Values) -> Result<Statement> {
+    let mut st = Statement::default();
+    st.line(
+        "One sigmoid neuron a = σ(w·x + b), σ(z) = 1/(1 + e^(−z)), is trained on one sample \
+         (x, y) with the binary cross-entropy loss L = −[y ln a + (1 − y) ln(1 − a)].",
+        "单个 sigmoid 神经元 a = σ(w·x + b), σ(z) = 1/(1 + e^(−z)), 在一个样本 (x, y) 上训练, \
+         损失为二元交叉熵 L = −[y ln a + (1 − y) ln(1 − a)]。",
+    );
+    st.line(
+        "The inputs w and b are the starting values w0, b0. Repeat steps times: compute a and \
+         L, the gradients dw = ∂L/∂w and db = ∂L/∂b, then update w ← w − γ·dw, \
+         b ← b − γ·db with the learning rate γ = lr.",
+        "输入 w 和 b 是初始值 w0, b0。重复 steps 次: 计算 a 和 L, 求梯度 dw = ∂L/∂w 和 \
+         db = ∂L/∂b, 再以学习率 γ = lr 更新 w ← w − γ·dw, b ← b − γ·db。",
+    );
+    st.line(
+        "Find L_k, the loss of iteration k (before its update), for k = 1, …, steps, and the \
+         answers w and b: the values after the last update.",
+        "求第 k 次迭代的损失 L_k (在该次更新之前计算), k = 1, …, steps, \
+         以及答案 w 和 b: 最后一次更新之后的值。",
+    );
+    for (name, input) in [
+        ("x", "x"),
+        ("y", "y"),
+        ("w0", "w"),
+        ("b0", "b"),
+        ("lr", "lr"),
+        ("steps", "steps"),
+    ] {
+        st.number(name, &v[input]);
+    }
+    Ok(st)
+}
 
 pub(crate) fn neuron(w: &Scalar, b: &Scalar) -> Result<Network> {
     Network::new(
@@ -415,4 +479,47 @@ fn audit_2(v: &Values) -> Result<Plan> {
         ("dL/db(1)_1", "db"),
     ];
     Ok(replay_named(pass_2(v)?, &names))
+}
+
+/// For the draw-constraint tests of neuron/, activation/, forward/,
+/// softmax/ and loss/: one problem of `id` from each of the seeds 1..=1000.
+#[cfg(test)]
+pub(crate) fn thousand_draws(id: &str) -> Vec<crate::exercise::Problem> {
+    let (ex, _) = crate::catalog::example_with(id, &[]);
+    (1..=1000)
+        .map(|seed| {
+            let sheet =
+                crate::exercise::make(&[ex], seed, 1, crate::exercise::Lang::En, String::new())
+                    .expect("a sheet");
+            sheet.problems.into_iter().next().expect("one problem")
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::thousand_draws;
+
+    #[test]
+    fn the_sigmoid_is_never_saturated_in_1000_draws() {
+        for id in ["neuron/1", "neuron/2"] {
+            for p in thousand_draws(id) {
+                let z = p.report.result("z").expect("z").to_f64();
+                assert!(z.abs() <= 3.0, "{id} {}: z = {z}", p.set_value());
+            }
+        }
+    }
+
+    #[test]
+    fn neuron_3_names_its_start_apart_from_the_answers() {
+        for p in thousand_draws("neuron/3").into_iter().take(50) {
+            let given: Vec<&str> = p.statement.given.iter().map(|(n, _)| n.as_str()).collect();
+            assert_eq!(given, ["x", "y", "w0", "b0", "lr", "steps"]);
+            assert!(
+                p.find.iter().all(|f| !given.contains(&f.as_str())),
+                "{:?}",
+                p.find
+            );
+        }
+    }
 }

@@ -541,18 +541,6 @@ mod tests {
     /// problem must be solvable from the page alone). Empty when done; an
     /// example that gains a statement must leave this list.
     const UNPOSED: &[&str] = &[
-        "neuron/3",
-        "activation/1",
-        "activation/2",
-        "activation/3",
-        "activation/4",
-        "forward/2",
-        "forward/3",
-        "forward/4",
-        "softmax/1",
-        "softmax/2",
-        "loss/1",
-        "loss/2",
         "backprop/6",
         "matrix-calculus/1",
         "autodiff/3",
@@ -592,7 +580,6 @@ mod tests {
     /// Examples that still ask more than [`catalog::MAX_FIND`] quantities
     /// by default (issue 12: at most 12, chosen for the lesson).
     const ASK_TOO_MANY: &[&str] = &[
-        "activation/1",
         "backprop/2",
         "backprop/5",
         "matrix-calculus/1",
@@ -619,8 +606,6 @@ mod tests {
     /// Examples with fewer than 100 distinct problems (issue 12: enough
     /// for a class).
     const FEW_VARIANTS: &[&str] = &[
-        "neuron/2",
-        "activation/3",
         "autodiff/1",
         "autodiff/2",
         "autodiff/3",

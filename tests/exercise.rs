@@ -699,13 +699,15 @@ fn new_keys_by_hand() {
             assert_eq!(result(p, &format!("y({x1},{x2})")), y);
         }
 
-        // loss/1 with t = (1, 0, 0): MSE = ((y1-1)² + y2² + y3²)/3, CE = -ln y1.
+        // loss/1 with a one-hot t at class c: MSE = Σ(y_k - t_k)²/3, CE = -ln y_c.
         let sheet = make(&[example("loss/1")], seed, 1, Lang::En, String::new()).unwrap();
         let p = &sheet.problems[0];
         let y = [input(p, "y1"), input(p, "y2"), input(p, "y3")];
-        let mse = ((y[0] - 1.0).powi(2) + y[1] * y[1] + y[2] * y[2]) / 3.0;
+        let t = [input(p, "t1"), input(p, "t2"), input(p, "t3")];
+        let c = t.iter().position(|&t| t == 1.0).expect("t is one-hot");
+        let mse = (0..3).map(|k| (y[k] - t[k]).powi(2)).sum::<f64>() / 3.0;
         assert!((result(p, "mse") - mse).abs() < 1e-12);
-        assert!((result(p, "cross_entropy") + y[0].ln()).abs() < 1e-12);
+        assert!((result(p, "cross_entropy") + y[c].ln()).abs() < 1e-12);
 
         // activation/2: no draw sits on a kink (z = 0 or a maxout tie).
         let sheet = make(&[example("activation/2")], seed, 1, Lang::En, String::new()).unwrap();

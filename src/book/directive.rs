@@ -201,7 +201,10 @@ pub fn expand(args: &str, base: &Path, lang: Lang) -> Result<String, String> {
 /// result and the full steps) folded in `<details>`, whose summary is the
 /// key's title in the sheet's language.
 fn exercise(a: &ExerciseArgs) -> Result<String, String> {
-    let topic = a.topic.as_deref().ok_or("name a topic, e.g. `exercise backprop --example 1`")?;
+    let topic = a
+        .topic
+        .as_deref()
+        .ok_or("name a topic, e.g. `exercise backprop --example 1`")?;
     let (topic, n) = commands::topic_and_example(topic, a.example).map_err(|e| e.to_string())?;
     let examples = match n {
         Some(n) => vec![catalog::find(&topic, n).map_err(|e| e.to_string())?],
@@ -219,8 +222,8 @@ fn exercise(a: &ExerciseArgs) -> Result<String, String> {
     if a.digits != 6 {
         command.push_str(&format!(" --digits {}", a.digits));
     }
-    let sh = exercise::make(&examples, a.seed, a.count, a.lang, command)
-        .map_err(|e| e.to_string())?;
+    let sh =
+        exercise::make(&examples, a.seed, a.count, a.lang, command).map_err(|e| e.to_string())?;
     let opts = RenderOptions {
         figures: FigureStyle::Svg,
         digits: a.digits as usize,
@@ -350,7 +353,10 @@ mod tests {
         let args = "exercise backprop --example 1 --seed 7";
         let md = expand(args, Path::new("."), Lang::En).unwrap();
         let (sheet, key) = md.split_once("<details class=\"nn-answers\">").unwrap();
-        assert!(sheet.contains("nn-tutor exercise backprop --example 1 --seed 7"), "{sheet}");
+        assert!(
+            sheet.contains("nn-tutor exercise backprop --example 1 --seed 7"),
+            "{sheet}"
+        );
         let cli = match commands::exercise::run(match parse(args).unwrap().command {
             Command::Exercise(a) => a,
             _ => unreachable!(),
@@ -359,16 +365,27 @@ mod tests {
             _ => panic!("the CLI's sheet"),
         };
         assert_eq!(
-            sheet.trim_start_matches("<div class=\"nn-exercise\">\n\n").trim_end(),
+            sheet
+                .trim_start_matches("<div class=\"nn-exercise\">\n\n")
+                .trim_end(),
             demote_headings(&cli).trim_end(),
             "the CLI's sheet for the same seed"
         );
         // Seed 7 draws x = -1, y = -5, z = 4: q = -6, f = qz = -24 and
         // df/dz = q = -6, df/dx = df/dy = z = 4 (by hand).
-        assert!(sheet.contains("| `x` | -1 |") && sheet.contains("| `z` | 4 |"), "{sheet}");
+        assert!(
+            sheet.contains("| `x` | -1 |") && sheet.contains("| `z` | 4 |"),
+            "{sheet}"
+        );
         assert!(!sheet.contains("-24"), "no answer before the fold: {sheet}");
-        assert!(key.starts_with("\n<summary>Answer key</summary>\n\n"), "{key}");
-        assert!(key.contains("| `f` | -24 |") && key.contains("| `df/dz` | -6 |"), "{key}");
+        assert!(
+            key.starts_with("\n<summary>Answer key</summary>\n\n"),
+            "{key}"
+        );
+        assert!(
+            key.contains("| `f` | -24 |") && key.contains("| `df/dz` | -6 |"),
+            "{key}"
+        );
         assert!(key.trim_end().ends_with("</details>\n\n</div>"), "{key}");
         assert!(!md.lines().any(|l| l.starts_with('#')), "{md}");
         let zh = expand(args, Path::new("."), Lang::Zh).unwrap();

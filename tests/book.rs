@@ -25,6 +25,17 @@ fn chapters() -> Vec<(String, String)> {
     out
 }
 
+/// Build the English edition of the book into `out`.
+fn build_english(out: &Path) -> book::Built {
+    book::build(&BuildOptions {
+        book_dir: book_dir(),
+        out: Some(out.to_path_buf()),
+        force: false,
+        lang: nn_tutor::report::i18n::Lang::En,
+    })
+    .unwrap_or_else(|e| panic!("the book does not build: {e}"))
+}
+
 /// A fresh scratch directory for one test.
 fn scratch(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("nn-tutor-{name}-{}", std::process::id()));
@@ -126,13 +137,7 @@ fn visible_text(html: &str) -> String {
 fn the_book_builds_offline_with_math_figures_and_pinned_numbers() {
     let base = scratch("book-build");
     let out = base.join("html");
-    let built = book::build(&BuildOptions {
-        book_dir: book_dir(),
-        out: Some(out.clone()),
-        force: false,
-        lang: nn_tutor::report::i18n::Lang::En,
-    })
-    .unwrap_or_else(|e| panic!("the book does not build: {e}"));
+    let built = build_english(&out);
     assert!(built.pages >= 14, "{} pages", built.pages);
     assert!(out.join(book::MARKER).is_file());
     assert!(out.join("mathml/font/latinmodern-math.woff2").is_file());
@@ -333,13 +338,7 @@ fn the_cli_builds_and_answers_the_mdbook_protocol() {
 fn plain_mdbook_with_the_preprocessor_command_gives_the_same_pages() {
     let base = scratch("book-protocol");
     let inproc = base.join("in-process");
-    book::build(&BuildOptions {
-        book_dir: book_dir(),
-        out: Some(inproc.clone()),
-        force: false,
-        lang: nn_tutor::report::i18n::Lang::En,
-    })
-    .unwrap();
+    build_english(&inproc);
 
     let mut config =
         mdbook_driver::config::Config::from_disk(book_dir().join("book.toml")).unwrap();
@@ -906,13 +905,7 @@ fn every_graph_in_the_book_has_a_source_line() {
 fn built_pages_have_one_heading_per_example_and_folded_answers() {
     let base = scratch("book-headings");
     let out = base.join("html");
-    book::build(&BuildOptions {
-        book_dir: book_dir(),
-        out: Some(out.clone()),
-        force: false,
-        lang: nn_tutor::report::i18n::Lang::En,
-    })
-    .unwrap();
+    build_english(&out);
     let page = std::fs::read_to_string(out.join("backprop.html")).unwrap();
     let headings: Vec<&str> = page
         .match_indices("<h")

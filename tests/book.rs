@@ -778,8 +778,8 @@ fn course_chapters(src: &str) -> Vec<String> {
 }
 
 /// A textbook's order: the chain rule before backpropagation, which comes
-/// before autodiff, gradient descent and training; the loss chapter before
-/// backpropagation shows no backward table (no `graph` report and no
+/// before autodiff, gradient descent and training; the chapters before
+/// them show no backward table (no `graph` report, only its figure, and no
 /// neuron/2, whose tables are backward passes).
 #[test]
 fn the_chain_rule_comes_before_backpropagation() {
@@ -803,13 +803,18 @@ fn the_chain_rule_comes_before_backpropagation() {
             Some("training.md"),
             "{src}"
         );
-        let loss = std::fs::read_to_string(book_dir().join(src).join("loss.md")).unwrap();
-        for d in directive::find(&loss).unwrap() {
-            assert!(
-                !d.args.starts_with("graph") && !d.args.starts_with("explain neuron --example 2"),
-                "{src}/loss.md shows a backward table before backprop: {}",
-                d.source()
-            );
+        // Before the chain rule, a graph is a figure only (values and
+        // slopes in its nodes), never a report with its backward table.
+        for ch in &order[..at("chain-rule.md")] {
+            let text = std::fs::read_to_string(book_dir().join(src).join(ch)).unwrap();
+            for d in directive::find(&text).unwrap() {
+                let table = d.args.starts_with("graph") && !d.args.contains("--diagram");
+                assert!(
+                    !table && !d.args.starts_with("explain neuron --example 2"),
+                    "{src}/{ch} shows a backward table before backprop: {}",
+                    d.source()
+                );
+            }
         }
     }
 }

@@ -946,3 +946,31 @@ fn built_pages_have_one_heading_per_example_and_folded_answers() {
     }
     std::fs::remove_dir_all(&base).unwrap();
 }
+
+/// The glossary's chapter column (`[5](backprop.md)`) carries the number
+/// mdBook gives that chapter: its place in the course part of SUMMARY.md.
+#[test]
+fn glossary_chapter_numbers_follow_the_summary() {
+    let mut wrong = Vec::new();
+    for src in ["src", "src-zh"] {
+        let order = course_chapters(src);
+        let text = std::fs::read_to_string(book_dir().join(src).join("glossary.md")).unwrap();
+        let mut links = 0;
+        for (i, _) in text.match_indices("](") {
+            let Some(open) = text[..i].rfind('[') else {
+                continue;
+            };
+            let Ok(n) = text[open + 1..i].parse::<usize>() else {
+                continue;
+            };
+            let file = text[i + 2..].split(')').next().unwrap();
+            links += 1;
+            match order.iter().position(|c| c == file) {
+                Some(k) if k + 1 == n => {}
+                _ => wrong.push(format!("{src}/glossary.md: [{n}]({file})")),
+            }
+        }
+        assert!(links > 50, "{src}: {links} chapter links");
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

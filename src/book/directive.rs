@@ -141,6 +141,7 @@ fn exercise_allowed(a: &ExerciseArgs) -> Result<(), String> {
         (a.force, "--force"),
         (a.key, "--key"),
         (a.all, "--all"),
+        (a.variants, "--variants"),
         (a.format != SheetFormat::Markdown, "--format"),
     ];
     match refused.iter().find(|(set, _)| *set) {
@@ -217,13 +218,21 @@ fn exercise(a: &ExerciseArgs) -> Result<String, String> {
         seed: a.seed,
         count: a.count,
         lang: a.lang,
+        find: a.find.clone(),
     };
     let mut command = ask.command();
     if a.digits != 6 {
         command.push_str(&format!(" --digits {}", a.digits));
     }
-    let sh =
-        exercise::make(&examples, a.seed, a.count, a.lang, command).map_err(|e| e.to_string())?;
+    let sh = exercise::make_asking(
+        &examples,
+        a.seed,
+        a.count,
+        a.lang,
+        command,
+        a.find.as_deref(),
+    )
+    .map_err(|e| e.to_string())?;
     let opts = RenderOptions {
         figures: FigureStyle::Svg,
         digits: a.digits as usize,
@@ -392,7 +401,13 @@ mod tests {
         assert!(zh.contains("<summary>参考答案</summary>"), "{zh}");
         assert!(zh.contains("--seed 7 --lang zh"), "{zh}");
         assert!(zh.contains("| `f` | -24 |"), "the same draw: {zh}");
-        for bad in ["--key", "--out s.md", "--key-out k.md", "--format latex"] {
+        for bad in [
+            "--key",
+            "--out s.md",
+            "--key-out k.md",
+            "--format latex",
+            "--variants",
+        ] {
             let err = parse(&format!("{args} {bad}")).unwrap_err();
             assert!(err.contains("no place in the book"), "{bad}: {err}");
         }

@@ -142,6 +142,7 @@ fn exercise_allowed(a: &ExerciseArgs) -> Result<(), String> {
         (a.key, "--key"),
         (a.all, "--all"),
         (a.variants, "--variants"),
+        (a.exam, "--exam"),
         (a.format != SheetFormat::Markdown, "--format"),
     ];
     match refused.iter().find(|(set, _)| *set) {
@@ -220,7 +221,11 @@ fn exercise(a: &ExerciseArgs) -> Result<String, String> {
         lang: a.lang,
         find: a.find.clone(),
     };
+    // The command the sheet prints regenerates it, as the CLI's does.
     let mut command = ask.command();
+    if a.answers_only {
+        command.push_str(" --answers-only");
+    }
     if a.digits != 6 {
         command.push_str(&format!(" --digits {}", a.digits));
     }
@@ -243,7 +248,12 @@ fn exercise(a: &ExerciseArgs) -> Result<String, String> {
         demote_headings(&sheet::render(
             &sh,
             SheetFormat::Markdown,
-            Parts { questions, key },
+            Parts {
+                questions,
+                key,
+                answers_only: a.answers_only,
+                exam: false,
+            },
             &opts,
         ))
     };
@@ -407,6 +417,7 @@ mod tests {
             "--key-out k.md",
             "--format latex",
             "--variants",
+            "--exam",
         ] {
             let err = parse(&format!("{args} {bad}")).unwrap_err();
             assert!(err.contains("no place in the book"), "{bad}: {err}");

@@ -60,7 +60,12 @@ pub fn main() -> i32 {
     let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
-            let _ = e.print();
+            match clap_error_zh(&e, lang) {
+                Some(zh) => eprint!("{zh}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return e.exit_code();
         }
     };
@@ -84,6 +89,179 @@ pub fn main() -> i32 {
             e.exit_code()
         }
     }
+}
+
+/// clap's own parse error in Chinese (`lang` zh), built from its kind and
+/// context through [`crate::report::messages::cli::ERRORS`] (the English
+/// templates are clap's wording); `None` in English, for help and version
+/// (already in the language), and for a kind clap gives no context for.
+pub fn clap_error_zh(e: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::{ContextKind as K, ContextValue as V, ErrorKind as E};
+    if lang == Lang::En {
+        return None;
+    }
+    let get = |k: K| match e.get(k) {
+        Some(V::String(s)) => Some(vec![s.clone()]),
+        Some(V::Strings(v)) => Some(v.clone()),
+        Some(V::Number(n)) => Some(vec![n.to_string()]),
+        Some(V::StyledStr(s)) => Some(vec![s.to_string()]),
+        Some(V::StyledStrs(v)) => Some(v.iter().map(|s| s.to_string()).collect()),
+        _ => None,
+    };
+    let one = |k: K| get(k).and_then(|v| v.into_iter().next());
+    let zh = |template: &str, parts: &[String]| {
+        crate::report::i18n::fill_error(template, parts)
+            .unwrap_or_else(|| crate::report::i18n::fill_in_order(template, parts))
+    };
+    let quoted = |v: &[String]| {
+        v.iter()
+            .map(|x| format!("'{x}'"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if matches!(
+        e.kind(),
+        E::DisplayHelp
+            | E::DisplayHelpOnMissingArgumentOrSubcommand
+            | E::DisplayVersion
+            | E::Io
+            | E::Format
+    ) {
+        return None;
+    }
+    let arg = one(K::InvalidArg);
+    let value = one(K::InvalidValue);
+    let main = || -> Option<String> {
+        Some(match e.kind() {
+            E::UnknownArgument => zh("unexpected argument '{}' found", &[arg?]),
+            E::InvalidSubcommand => zh(
+                "unrecognized subcommand '{}'",
+                &[one(K::InvalidSubcommand)?],
+            ),
+            E::InvalidValue => {
+                let (arg, value) = (arg?, value?);
+                let mut m = if value.is_empty() {
+                    zh("a value is required for '{}' but none was supplied", &[arg])
+                } else {
+                    zh("invalid value '{}' for '{}'", &[value, arg])
+                };
+                if let Some(valid) = get(K::ValidValue).filter(|v| !v.is_empty()) {
+                    m.push_str(&zh("\n  [possible values: {}]", &[valid.join(", ")]));
+                }
+                m
+            }
+            E::ValueValidation => {
+                let mut m = zh("invalid value '{}' for '{}'", &[value?, arg?]);
+                if let Some(src) = std::error::Error::source(e) {
+                    let src = src.to_string();
+                    let src = crate::report::i18n::fill_error("{}", std::slice::from_ref(&src))
+                        .unwrap_or(src);
+                    m.push_str(&format!(": {src}"));
+                }
+                m
+            }
+            E::MissingRequiredArgument => {
+                let mut m = zh("the following required arguments were not provided:", &[]);
+                for a in get(K::InvalidArg)? {
+                    m.push_str(&format!("\n  {a}"));
+                }
+                m
+            }
+            E::MissingSubcommand => {
+                let mut m = zh(
+                    "'{}' requires a subcommand but one was not provided",
+                    &[one(K::InvalidSubcommand)?],
+                );
+                if let Some(valid) = get(K::ValidSubcommand).filter(|v| !v.is_empty()) {
+                    m.push_str(&zh("\n  [subcommands: {}]", &[valid.join(", ")]));
+                }
+                m
+            }
+            E::ArgumentConflict => {
+                let arg = arg?;
+                match get(K::PriorArg) {
+                    Some(prior) if prior != [arg.clone()] => zh(
+                        "the argument '{}' cannot be used with {}",
+                        &[arg, quoted(&prior)],
+                    ),
+                    _ => zh("the argument '{}' cannot be used multiple times", &[arg]),
+                }
+            }
+            E::NoEquals => zh(
+                "equal sign is needed when assigning values to '{}'",
+                &[arg?],
+            ),
+            E::TooManyValues => zh(
+                "unexpected value '{}' for '{}' found; no more were expected",
+                &[value?, arg?],
+            ),
+            E::TooFewValues => zh(
+                "{} values required by '{}'; only {} provided",
+                &[one(K::MinValues)?, arg?, one(K::ActualNumValues)?],
+            ),
+            E::WrongNumberOfValues => zh(
+                "{} values required for '{}' but {} provided",
+                &[one(K::ExpectedNumValues)?, arg?, one(K::ActualNumValues)?],
+            ),
+            E::InvalidUtf8 => zh("invalid UTF-8 was detected in one or more arguments", &[]),
+            _ => return None,
+        })
+    };
+    let main = main();
+    let raw = main.is_none();
+    let mut msg = match main {
+        Some(m) => m,
+        // An error our own value parser raised whole (`unknown topic …`):
+        // its message has its own entry, or it stays English.
+        None => {
+            let text = e.render().to_string();
+            let text = text.strip_prefix("error: ").unwrap_or(&text).trim_end();
+            crate::report::i18n::fill_error("{}", &[text.to_string()])?
+        }
+    };
+    // clap's "did you mean" and its other tips.
+    let mut tips = Vec::new();
+    for (k, what) in [
+        (K::SuggestedSubcommand, "subcommand"),
+        (K::SuggestedArg, "argument"),
+        (K::SuggestedValue, "value"),
+    ] {
+        if let Some(v) = get(k) {
+            tips.push(zh(&format!("a similar {what} exists: {{}}"), &[quoted(&v)]));
+        }
+    }
+    if let Some(v) = get(K::Suggested) {
+        for t in v {
+            let t = crate::report::i18n::fill_error("{}", std::slice::from_ref(&t)).unwrap_or(t);
+            tips.push(t);
+        }
+    }
+    if !tips.is_empty() {
+        msg.push('\n');
+        for t in tips {
+            msg.push_str(&format!("\n  {}: {t}", zh("tip", &[])));
+        }
+    }
+    if let Some(usage) = one(K::Usage) {
+        let usage = match usage.strip_prefix("Usage:") {
+            Some(rest) => format!("{}{rest}", help_word("Usage:")),
+            None => usage,
+        };
+        msg.push_str(&format!("\n\n{usage}"));
+    }
+    // As in English: a whole message of our own parser has no such line.
+    if !raw {
+        msg.push_str(&zh(
+            "\n\nFor more information, try '{}'.",
+            &["--help".to_string()],
+        ));
+    }
+    Some(format!("{}: {msg}\n", help_word("error")))
+}
+
+/// A word of the help table in Chinese (`error`, `Usage:`).
+fn help_word(en: &str) -> String {
+    crate::args::help_zh(en).unwrap_or_else(|| en.to_string())
 }
 
 /// `error: …` as the binary prints it, in `lang`: the Chinese comes from

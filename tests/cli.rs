@@ -1026,3 +1026,117 @@ fn nn_tutor_lang_zh_speaks_chinese_in_reports_help_and_errors() {
         "error: --set needs --example N",
     );
 }
+
+/// Under --lang zh (or NN_TUTOR_LANG=zh) clap's own parse errors are
+/// Chinese too, from their kind and context, with clap's exit status 2;
+/// English stays the default. `--lang zh` is read before clap parses, so
+/// it counts even where clap refuses it (before the subcommand).
+#[test]
+fn clap_parse_errors_speak_chinese_under_zh() {
+    let cases: &[(&[&str], &[&str])] = &[
+        (
+            &["explain", "backprop", "--foo", "--lang", "zh"],
+            &[
+                "意外的参数 '--foo'",
+                "用法: nn-tutor explain",
+                "更多信息请运行 '--help'。",
+            ],
+        ),
+        (
+            &["explain", "backprop", "--example", "x", "--lang", "zh"],
+            &["'--example <N>' 的值 'x' 无效: 字符串中有无效的数字"],
+        ),
+        (
+            &["explain", "backprop", "--lang", "zh", "--example"],
+            &["'--example <N>' 需要一个值，但没有给出"],
+        ),
+        (
+            &["explain", "backprop", "--format", "tabel", "--lang", "zh"],
+            &[
+                "'--format <FORMAT>' 的值 'tabel' 无效",
+                "[可选值: table, markdown, latex, json]",
+                "提示: 有相似的值: 'table'",
+            ],
+        ),
+        (
+            &["explain", "backprop", "--exmple", "1", "--lang", "zh"],
+            &["意外的参数 '--exmple'", "提示: 有相似的参数: '--example'"],
+        ),
+        (
+            &["graph", "--lang", "zh"],
+            &["缺少下列必需的参数:\n  <EXPR>"],
+        ),
+        (
+            &["explan", "--lang", "zh"],
+            &["无法识别的子命令 'explan'", "有相似的子命令: 'explain'"],
+        ),
+        (
+            &["exercise", "backprop", "--all", "--lang", "zh"],
+            &["参数 '[TOPIC]' 不能与 '--all' 一起使用"],
+        ),
+        (
+            &["explain", "backprop", "--round-each", "40", "--lang", "zh"],
+            &["'--round-each <D>' 的值 '40' 无效: 40 不在 0..=12 范围内"],
+        ),
+        (
+            &["explain", "backprob", "--lang", "zh"],
+            &["未知的主题 `backprob`；是不是想写 `backprop`？"],
+        ),
+        (
+            &["exercise", "backprop", "--count", "0", "--lang", "zh"],
+            &["每个例题给出 1 到 50 道题"],
+        ),
+        // --lang before the subcommand is itself the error.
+        (
+            &["--lang", "zh", "explain", "backprop"],
+            &["意外的参数 '--lang'"],
+        ),
+    ];
+    let english = [
+        "error",
+        "unexpected",
+        "invalid",
+        "required",
+        "provided",
+        "tip",
+        "Usage",
+        "information",
+        "similar",
+        "possible",
+        "cannot",
+        "digit",
+        "give",
+    ];
+    for (args, phrases) in cases {
+        let out = run(args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(err.starts_with("错误: "), "{args:?}: {err}");
+        for p in *phrases {
+            assert!(err.contains(p), "{args:?}: no {p:?} in\n{err}");
+        }
+        for w in english {
+            assert!(!err.contains(w), "{args:?}: English {w:?} in\n{err}");
+        }
+    }
+    // A whole message of our own parser ends as the English one does.
+    let out = run(&["explain", "backprob", "--lang", "zh"]);
+    assert!(String::from_utf8_lossy(&out.stderr).ends_with("training\n"));
+    // NN_TUTOR_LANG=zh does the same; without it clap speaks English.
+    let out = bin()
+        .env("NN_TUTOR_LANG", "zh")
+        .args(["explain", "backprop", "--foo"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("错误: 意外的参数 '--foo'"));
+    fails(
+        &["explain", "backprop", "--foo"],
+        2,
+        "error: unexpected argument '--foo' found",
+    );
+    // Help is not an error: it goes to stdout, exit 0, in Chinese.
+    let help = run(&["explain", "--help", "--lang", "zh"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&help.stdout).starts_with("逐步重算一道例题"));
+}

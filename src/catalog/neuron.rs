@@ -175,20 +175,26 @@ fn neuron_2(v: &Values, s: &Settings) -> Result<Report> {
         None,
     );
     row("a", "σ(z)", format!("σ({})", o(z)), a, None);
+    // With y = 1 or y = 0 one term of L and of ∂L/∂a is zero: the numbers
+    // show the term that is left, as by hand (not `-0/a + …`).
+    let (l_at, dl_at) = if y.cmp_value(&Scalar::one()).is_eq() {
+        (format!("-ln {}", o(a)), format!("-1/{}", o(a)))
+    } else if y.is_zero() {
+        (format!("-ln(1 - {})", o(a)), format!("1/(1 - {})", o(a)))
+    } else {
+        (
+            format!("-[{0} ln {1} + (1 - {0}) ln(1 - {1})]", o(&y), o(a)),
+            format!("-{0}/{1} + (1 - {0})/(1 - {1})", o(&y), o(a)),
+        )
+    };
     row(
         "L(a, y)",
         "-[y ln a + (1 - y) ln(1 - a)]",
-        format!("-[{0} ln {1} + (1 - {0}) ln(1 - {1})]", o(&y), o(a)),
+        l_at,
         &t.loss,
         None,
     );
-    row(
-        "∂L/∂a",
-        "-y/a + (1 - y)/(1 - a)",
-        format!("-{0}/{1} + (1 - {0})/(1 - {1})", o(&y), o(a)),
-        dl_da,
-        None,
-    );
+    row("∂L/∂a", "-y/a + (1 - y)/(1 - a)", dl_at, dl_da, None);
     row(
         "∂a/∂z",
         "a(1 - a)",

@@ -394,3 +394,31 @@ fn audits_name_every_quantity_as_the_examples_do() {
         assert_eq!(rounded(&rows, name), p(want), "neuron/2 {name}");
     }
 }
+
+#[test]
+fn neuron_2_shows_the_cross_entropy_term_a_0_or_1_label_leaves() {
+    // y = 0 at a = 1/2: L = -ln(1 - 1/2) = ln 2, ∂L/∂a = 1/(1 - 1/2) = 2;
+    // y = 1: L = -ln(1/2), ∂L/∂a = -1/(1/2) = -2. No `-0/a` term, no
+    // `(1 - 1)/(1 - a)` term; a soft y = 1/2 keeps both.
+    use crate::report::{Block, Cell};
+    let computed = |y: &str| -> Vec<String> {
+        let (ex, sets) = catalog::example_with("neuron/2", &[("y", y)]);
+        let r = ex.run(&sets, &Default::default()).unwrap();
+        let Some(Block::Table(t)) = r.blocks.iter().find(|b| matches!(b, Block::Table(_))) else {
+            panic!("neuron/2 has a table")
+        };
+        t.rows
+            .iter()
+            .filter(|row| matches!(&row[0], Cell::Text(n) if n == "L(a, y)" || n == "∂L/∂a"))
+            .map(|row| match &row[2] {
+                Cell::Text(s) => s.clone(),
+                Cell::Math(m) => m.plain.clone(),
+                c => panic!("{c:?}"),
+            })
+            .collect()
+    };
+    assert_eq!(computed("0"), ["-ln(1 - (1/2))", "1/(1 - (1/2))"]);
+    assert_eq!(computed("1"), ["-ln (1/2)", "-1/(1/2)"]);
+    let soft = computed("1/2");
+    assert!(soft[1].contains(" + (1 - (1/2))/"), "{soft:?}");
+}

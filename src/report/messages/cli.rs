@@ -509,5 +509,98 @@ pub const ERRORS: &[(&str, &str)] = &[
         "请每个量写一行 `\"名称\" = 值`，例如 \"df/dx\" = -4",
     ),
     ("the expression on standard input", "标准输入中的表达式"),
+    // clap's own parse errors (`cli::clap_error_zh`), in clap's wording.
+    ("unexpected argument '{}' found", "意外的参数 '{}'"),
+    ("unrecognized subcommand '{}'", "无法识别的子命令 '{}'"),
+    (
+        "a value is required for '{}' but none was supplied",
+        "'{}' 需要一个值，但没有给出",
+    ),
+    ("invalid value '{}' for '{}'", "'{1}' 的值 '{0}' 无效"),
+    ("\n  [possible values: {}]", "\n  [可选值: {}]"),
+    (
+        "the following required arguments were not provided:",
+        "缺少下列必需的参数:",
+    ),
+    (
+        "'{}' requires a subcommand but one was not provided",
+        "'{}' 需要一个子命令，但没有给出",
+    ),
+    ("\n  [subcommands: {}]", "\n  [子命令: {}]"),
+    (
+        "the argument '{}' cannot be used with {}",
+        "参数 '{}' 不能与 {} 一起使用",
+    ),
+    (
+        "the argument '{}' cannot be used multiple times",
+        "参数 '{}' 不能重复使用",
+    ),
+    (
+        "equal sign is needed when assigning values to '{}'",
+        "给 '{}' 赋值时需要等号",
+    ),
+    (
+        "unexpected value '{}' for '{}' found; no more were expected",
+        "'{1}' 多出了值 '{0}'；不需要更多的值",
+    ),
+    (
+        "{} values required by '{}'; only {} provided",
+        "'{1}' 需要 {0} 个值；只给出了 {2} 个",
+    ),
+    (
+        "{} values required for '{}' but {} provided",
+        "'{1}' 需要 {0} 个值，但给出了 {2} 个",
+    ),
+    (
+        "invalid UTF-8 was detected in one or more arguments",
+        "参数中有无效的 UTF-8",
+    ),
+    ("a similar subcommand exists: {}", "有相似的子命令: {}"),
+    ("a similar argument exists: {}", "有相似的参数: {}"),
+    ("a similar value exists: {}", "有相似的值: {}"),
+    (
+        "to pass '{}' as a value, use '{}'",
+        "要把 '{}' 作为值传入，请用 '{}'",
+    ),
+    ("'{}' exists", "有 '{}'"),
+    (
+        "subcommand '{}' exists; to use it, remove the '--' before it",
+        "有子命令 '{}'；要使用它，请去掉它前面的 '--'",
+    ),
+    ("tip", "提示"),
+    (
+        "\n\nFor more information, try '{}'.",
+        "\n\n更多信息请运行 '{}'。",
+    ),
+    // The standard library's messages for a number that does not parse
+    // (`--example x`, `--round-each 40`).
+    ("invalid digit found in string", "字符串中有无效的数字"),
+    (
+        "cannot parse integer from empty string",
+        "不能从空字符串读出整数",
+    ),
+    (
+        "number too large to fit in target type",
+        "数太大，超出了类型的范围",
+    ),
+    (
+        "number too small to fit in target type",
+        "数太小，超出了类型的范围",
+    ),
+    ("invalid float literal", "无效的浮点数"),
+    (
+        "unknown topic `{}`; did you mean `{}`? topics: {}",
+        "未知的主题 `{}`；是不是想写 `{}`？主题有: {}",
+    ),
+    (
+        "give 1 to {} problems per example",
+        "每个例题给出 1 到 {} 道题",
+    ),
+    (
+        "{}; give 1 to {} problems per example",
+        "{}；每个例题给出 1 到 {} 道题",
+    ),
+    // clap's range check of a number (`--round-each 40`).
+    ("{} is not in {}", "{} 不在 {} 范围内"),
     (" (did you mean `{}`?)", "（是不是想写 `{}`？）"),
 ];

@@ -1140,3 +1140,53 @@ fn clap_parse_errors_speak_chinese_under_zh() {
     assert_eq!(help.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&help.stdout).starts_with("逐步重算一道例题"));
 }
+
+/// Under --lang zh the SVGs the CLI writes speak Chinese: a plot's
+/// <title>, axes and legend (`--plot`), and the computation graph's title
+/// and legend (`graph --diagram svg`); English stays the default.
+#[test]
+fn svgs_under_zh_have_chinese_titles_and_legends() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loop.svg");
+    let p = path.to_str().unwrap();
+    let out = run(&["explain", "neuron", "-e", "3", "--lang", "zh", "--plot", p]);
+    assert!(out.status.success());
+    let svg = std::fs::read_to_string(&path).unwrap();
+    assert!(svg.contains("<title>梯度下降循环，逐步进行: "), "{svg}");
+    let english: Vec<&str> = svg
+        .lines()
+        .filter(|l| !l.starts_with('<') && l.bytes().filter(u8::is_ascii_alphabetic).count() >= 3)
+        .collect();
+    assert!(
+        english.is_empty(),
+        "English text in the zh plot: {english:?}"
+    );
+    let out = run(&[
+        "graph",
+        "sigmoid(w*x)",
+        "--at",
+        "w=1,x=2",
+        "--diagram",
+        "svg",
+        "--lang",
+        "zh",
+    ]);
+    let svg = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        svg.contains("<title>计算图: 每个节点显示它的值，值的下方是梯度 ∂f/∂节点</title>"),
+        "{svg}"
+    );
+    let out = run(&[
+        "graph",
+        "sigmoid(w*x)",
+        "--at",
+        "w=1,x=2",
+        "--diagram",
+        "svg",
+    ]);
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("<title>Computation graph: ")
+    );
+}

@@ -133,9 +133,20 @@ fn y_range(p: &Panel) -> (f64, f64) {
 }
 
 /// The figure as an SVG document (no XML prologue, no blank lines, so it
-/// can be inlined in Markdown), with a `<title>` for screen readers.
-/// Drawing errors come back as an SVG comment.
-pub fn svg(f: &Figure) -> String {
+/// can be inlined in Markdown), with a `<title>` for screen readers; its
+/// title, legends and axis labels in `lang`. Drawing errors come back as
+/// an SVG comment.
+pub fn svg(f: &Figure, lang: Lang) -> String {
+    let localized;
+    let f = match lang {
+        Lang::En => f,
+        Lang::Zh => {
+            let mut g = f.clone();
+            crate::report::i18n::localize_figure(&mut g);
+            localized = g;
+            &localized
+        }
+    };
     let mut buf = String::new();
     let drawn = match f {
         Figure::Plot { panels, .. } => draw_panels(&mut buf, panels),
@@ -470,12 +481,31 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_plot_has_its_title_axes_and_legend_in_chinese() {
+        // The book's zh edition and `--plot` under --lang zh: the SVG's
+        // <title>, axis labels and legend come from the message table.
+        let mut p = panel(vec![(1.0, 0.4), (2.0, 0.3)]);
+        p.series[0].label = "loss".into();
+        let f = Figure::Plot {
+            title: "loss".into(),
+            panels: vec![p],
+        };
+        let zh = svg(&f, Lang::Zh);
+        assert!(zh.contains("<title>损失: t</title>"), "{zh}");
+        // plotters writes each text on a line of its own.
+        let texts = |w: &str| zh.lines().filter(|l| l.trim() == w).count();
+        assert!(texts("轮次") == 1 && texts("损失") >= 2, "{zh}");
+        assert!(texts("epoch") + texts("loss") == 0, "{zh}");
+        assert!(svg(&f, Lang::En).contains("<title>loss: t</title>"));
+    }
+
+    #[test]
     fn every_plot_has_a_title_and_its_legend_below_the_axes() {
         let f = Figure::Plot {
             title: "Loss per epoch".into(),
             panels: vec![panel(vec![(1.0, 0.4), (2.0, 0.3), (3.0, 0.2)])],
         };
-        let svg = svg(&f);
+        let svg = svg(&f, Lang::En);
         assert!(svg.contains("<title>Loss per epoch: t</title>"), "{svg}");
         assert!(svg.starts_with("<svg class=\"nn-plot\" role=\"img\""));
         // The swatch of the legend lies below the x axis (y = PANEL_HEIGHT

@@ -568,4 +568,147 @@ mod tests {
             assert_eq!(error_message(e, Lang::En), format!("error: {e}"));
         }
     }
+
+    /// Two English words in a row, outside `…` and "…" (names, values and
+    /// examples of input stay as typed): a phrase the table lacks.
+    fn english_phrase(s: &str) -> Option<String> {
+        let mut plain = String::new();
+        let (mut tick, mut quote) = (false, false);
+        for c in s.chars() {
+            match c {
+                '`' => tick = !tick,
+                '"' => quote = !quote,
+                _ if tick || quote => {}
+                _ => plain.push(c),
+            }
+        }
+        // Runs of ASCII letters, each with the text since the previous run.
+        let mut runs: Vec<(String, String)> = Vec::new();
+        let (mut gap, mut word) = (String::new(), String::new());
+        for c in plain.chars().chain([' ']) {
+            if c.is_ascii_alphabetic() {
+                word.push(c);
+            } else {
+                if !word.is_empty() {
+                    runs.push((std::mem::take(&mut gap), std::mem::take(&mut word)));
+                }
+                gap.push(c);
+            }
+        }
+        // A word: two letters or more, not an acronym (MNIST, IDX) nor a
+        // flag (`--set`) nor a symbol of a formula (`W a`).
+        let word = |(gap, w): &(String, String)| {
+            w.len() >= 2 && !w.chars().all(|c| c.is_ascii_uppercase()) && !gap.ends_with('-')
+        };
+        // Two words with only spaces between them (a list `xor, circles`
+        // or a name `e.g.` is not a phrase).
+        runs.windows(2)
+            .find(|w| {
+                word(&w[0]) && word(&w[1]) && !w[1].0.is_empty() && w[1].0.chars().all(|c| c == ' ')
+            })
+            .map(|w| format!("{} {}", w[0].1, w[1].1))
+    }
+
+    #[test]
+    fn an_english_phrase_is_found_and_names_are_not() {
+        assert_eq!(
+            english_phrase("`q` 不是an input of backprop/1").as_deref(),
+            Some("an input")
+        );
+        assert_eq!(
+            english_phrase("无法读取: No such file").as_deref(),
+            Some("No such")
+        );
+        for zh in [
+            "请给出例如 --set steps=1",
+            "已知的数据集有: xor, circles, moons",
+            "(z = W a + b)",
+            "含四个 MNIST IDX 文件",
+            "`hinge loss` 不是",
+        ] {
+            assert_eq!(english_phrase(zh), None, "{zh}");
+        }
+    }
+
+    /// The details of errors (a `--set` out of range, unknown names, a net
+    /// spec that does not fit, train's flags, a missing file) read in
+    /// Chinese under zh, not English inside a Chinese sentence.
+    #[test]
+    fn free_form_error_details_read_in_chinese() {
+        use clap::Parser;
+        let dir = tempfile::tempdir().unwrap();
+        let spec = |name: &str, text: &str| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, text).unwrap();
+            p.to_str().unwrap().to_string()
+        };
+        let layer = "[[layer]]\nweights = [[\"1/2\", \"-1/4\"]]\nbias = [\"1/4\"]\n";
+        let wide = spec(
+            "wide.toml",
+            "input = [1, 2]\ntarget = [1]\nloss = \"half_sse\"\n[[layer]]\nweights = [[1, 2, 3], [4, 5, 6]]\n\
+             bias = [0, 0]\nactivation = \"sigmoid\"\n",
+        );
+        let loss = spec(
+            "loss.toml",
+            &format!(
+                "input = [1, 2]\ntarget = [1]\nloss = \"hinge\"\n{layer}activation = \"sigmoid\"\n"
+            ),
+        );
+        let act = spec(
+            "act.toml",
+            &format!(
+                "input = [1, 2]\ntarget = [1]\nloss = \"mse\"\n{layer}activation = \"sigmod\"\n"
+            ),
+        );
+        let conv = spec(
+            "conv.toml",
+            &format!(
+                "convention = \"diagonal\"\ninput = [1, 2]\ntarget = [1]\nloss = \"mse\"\n\
+                 {layer}activation = \"sigmoid\"\n"
+            ),
+        );
+        let missing = dir.path().join("nothere.toml");
+        let missing = missing.to_str().unwrap();
+        let cases: Vec<Vec<&str>> = vec![
+            vec!["explain", "backprop", "-e", "1", "--set", "q=1"],
+            vec!["explain", "backprop", "-e", "1", "--set", "x=abc"],
+            vec!["explain", "neuron", "-e", "3", "--set", "steps=100"],
+            vec!["explain", "softmax", "-e", "2", "--set", "class=5"],
+            vec!["explain", "training", "-e", "1", "--set", "lambda=-1"],
+            vec!["explain", "dying-relu", "-e", "1", "--round-each", "2"],
+            vec!["graph", "x", "--at", "y=1"],
+            vec!["graph", "ln(x)", "--at", "x=-1"],
+            vec!["graph", "sqrt(x)", "--at", "x=-1"],
+            vec!["graph", "x+", "--at", "x=1"],
+            vec!["net", &wide],
+            vec!["net", &loss],
+            vec!["net", &act],
+            vec!["net", &conv],
+            vec!["net", missing],
+            vec!["train", "--data", "xor", "--lr", "0"],
+            vec!["train", "--data", "xor", "--batch", "0"],
+            vec!["train", "--data", "nope"],
+            vec!["train", "--data", "xor", "--epochs", "0"],
+            vec!["train", "--data", "xor", "--init", "nope"],
+        ];
+        let mut english = Vec::new();
+        for args in cases {
+            let mut argv = vec!["nn-tutor"];
+            argv.extend(&args);
+            let cli = Cli::try_parse_from(&argv).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+            let Err(e) = outcome(cli) else {
+                panic!("{args:?} does not fail")
+            };
+            let zh = error_message(&e, Lang::Zh);
+            if let Some(w) = english_phrase(&zh) {
+                english.push(format!("{args:?}: \"{w}\" in {zh}"));
+            }
+        }
+        assert!(
+            english.is_empty(),
+            "English inside Chinese errors; add entries to ERRORS in \
+             src/report/messages/cli.rs:\n{}",
+            english.join("\n")
+        );
+    }
 }

@@ -1018,7 +1018,7 @@ fn nn_tutor_lang_zh_speaks_chinese_in_reports_help_and_errors() {
     let err = zh(&["net", "/nonexistent/spec.toml"]);
     assert_eq!(
         String::from_utf8_lossy(&err.stderr),
-        "错误: /nonexistent/spec.toml: 无法读取: No such file or directory (os error 2)\n"
+        "错误: /nonexistent/spec.toml: 无法读取: 没有这个文件或文件夹 (操作系统错误 2)\n"
     );
     fails(
         &["explain", "backprop", "--set", "x=1"],

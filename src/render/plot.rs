@@ -149,7 +149,7 @@ pub fn svg(f: &Figure, lang: Lang) -> String {
     };
     let mut buf = String::new();
     let drawn = match f {
-        Figure::Plot { panels, .. } => draw_panels(&mut buf, panels),
+        Figure::Plot { panels, .. } => draw_panels(&mut buf, panels, lang),
         Figure::Bars { .. } => bars::draw_bars(&mut buf, f),
         Figure::Heatmap { .. } => heatmap::draw_heatmap(&mut buf, f),
         Figure::Graph { .. } => Ok(()),
@@ -313,7 +313,7 @@ fn legend_height(p: &Panel) -> u32 {
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
 
-fn draw_panels(buf: &mut String, panels: &[Panel]) -> DrawResult {
+fn draw_panels(buf: &mut String, panels: &[Panel], lang: Lang) -> DrawResult {
     let heights: Vec<u32> = panels
         .iter()
         .map(|p| PANEL_HEIGHT + legend_height(p))
@@ -325,7 +325,7 @@ fn draw_panels(buf: &mut String, panels: &[Panel]) -> DrawResult {
     for (p, h) in panels.iter().zip(heights) {
         let (area, below) = rest.split_vertically(h);
         let (chart, legend) = area.split_vertically(PANEL_HEIGHT);
-        draw_panel(&chart, p)?;
+        draw_panel(&chart, p, lang)?;
         draw_legend(&legend, p)?;
         rest = below;
     }
@@ -334,7 +334,7 @@ fn draw_panels(buf: &mut String, panels: &[Panel]) -> DrawResult {
 
 /// A series of one point is a marked point (e.g. the kept epoch), drawn as
 /// a dot; longer series are lines.
-fn draw_panel(area: &Area, p: &Panel) -> DrawResult {
+fn draw_panel(area: &Area, p: &Panel, lang: Lang) -> DrawResult {
     let log = log_scale(p);
     let y = |v: f64| if log { v.log10() } else { v };
     let (mut x0, mut x1) = x_range(p);
@@ -357,7 +357,11 @@ fn draw_panel(area: &Area, p: &Panel) -> DrawResult {
         .y_label_area_size(72)
         .build_cartesian_2d(x0..x1, y0..y1)?;
     let y_desc = if log {
-        format!("{} (log scale)", p.y_label)
+        let s = format!("{} (log scale)", p.y_label);
+        match lang {
+            Lang::En => s,
+            Lang::Zh => localize_str(&s),
+        }
     } else {
         p.y_label.clone()
     };
@@ -497,6 +501,14 @@ mod tests {
         assert!(texts("轮次") == 1 && texts("损失") >= 2, "{zh}");
         assert!(texts("epoch") + texts("loss") == 0, "{zh}");
         assert!(svg(&f, Lang::En).contains("<title>loss: t</title>"));
+        // A y axis on a log scale says so in Chinese too.
+        let f = Figure::Plot {
+            title: "loss".into(),
+            panels: vec![panel(vec![(1.0, 1000.0), (2.0, 0.1)])],
+        };
+        let zh = svg(&f, Lang::Zh);
+        assert!(zh.lines().any(|l| l.trim() == "损失 (对数刻度)"), "{zh}");
+        assert!(!zh.contains("log scale"), "{zh}");
     }
 
     #[test]

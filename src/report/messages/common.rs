@@ -9,6 +9,8 @@ pub const LABELS: &[(&str, &str)] = &[
         "计算图: 每个节点显示它的值，值的下方是梯度",
     ),
     ("upper line:", "上行:"),
+    // A plot's y axis on a log scale (`render::plot`, `render::textplot`).
+    ("{} (log scale)", "{} (对数刻度)"),
     ("lower line:", "下行:"),
     (
         "Inputs and sources: `nn-tutor list TOPIC` or `nn-tutor list --wide`.",

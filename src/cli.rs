@@ -680,6 +680,8 @@ mod tests {
             vec!["graph", "ln(x)", "--at", "x=-1"],
             vec!["graph", "sqrt(x)", "--at", "x=-1"],
             vec!["graph", "x+", "--at", "x=1"],
+            vec!["graph", "2x", "--at", "x=1"],
+            vec!["graph", "x y", "--at", "x=1,y=2"],
             vec!["net", &wide],
             vec!["net", &loss],
             vec!["net", &act],

@@ -563,6 +563,17 @@ pub const ERRORS: &[(&str, &str)] = &[
         "the expression ends too early; expected a number, a name or `(`",
         "表达式提前结束；应为数、名称或 `(`",
     ),
+    (
+        "unexpected {}; expected an operator or ';'",
+        "意外的{}；应为运算符或 ';'",
+    ),
+    (
+        "unexpected {}; expected an operator or ';'; for a product write {} (multiplication needs `*`)",
+        "意外的{}；应为运算符或 ';'；乘积请写成 {} (乘法需要 `*`)",
+    ),
+    ("name {}", "名称 {}"),
+    ("number {}", "数 {}"),
+    ("end of statement", "语句结尾"),
     // Net spec files.
     ("a known loss", "已知的损失函数"),
     ("known losses: {}", "已知的损失函数有: {}"),

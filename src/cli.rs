@@ -60,7 +60,12 @@ pub fn main() -> i32 {
     let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
-            let _ = e.print();
+            match clap_error_zh(&e, lang) {
+                Some(zh) => eprint!("{zh}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return e.exit_code();
         }
     };
@@ -84,6 +89,179 @@ pub fn main() -> i32 {
             e.exit_code()
         }
     }
+}
+
+/// clap's own parse error in Chinese (`lang` zh), built from its kind and
+/// context through [`crate::report::messages::cli::ERRORS`] (the English
+/// templates are clap's wording); `None` in English, for help and version
+/// (already in the language), and for a kind clap gives no context for.
+pub fn clap_error_zh(e: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::{ContextKind as K, ContextValue as V, ErrorKind as E};
+    if lang == Lang::En {
+        return None;
+    }
+    let get = |k: K| match e.get(k) {
+        Some(V::String(s)) => Some(vec![s.clone()]),
+        Some(V::Strings(v)) => Some(v.clone()),
+        Some(V::Number(n)) => Some(vec![n.to_string()]),
+        Some(V::StyledStr(s)) => Some(vec![s.to_string()]),
+        Some(V::StyledStrs(v)) => Some(v.iter().map(|s| s.to_string()).collect()),
+        _ => None,
+    };
+    let one = |k: K| get(k).and_then(|v| v.into_iter().next());
+    let zh = |template: &str, parts: &[String]| {
+        crate::report::i18n::fill_error(template, parts)
+            .unwrap_or_else(|| crate::report::i18n::fill_in_order(template, parts))
+    };
+    let quoted = |v: &[String]| {
+        v.iter()
+            .map(|x| format!("'{x}'"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if matches!(
+        e.kind(),
+        E::DisplayHelp
+            | E::DisplayHelpOnMissingArgumentOrSubcommand
+            | E::DisplayVersion
+            | E::Io
+            | E::Format
+    ) {
+        return None;
+    }
+    let arg = one(K::InvalidArg);
+    let value = one(K::InvalidValue);
+    let main = || -> Option<String> {
+        Some(match e.kind() {
+            E::UnknownArgument => zh("unexpected argument '{}' found", &[arg?]),
+            E::InvalidSubcommand => zh(
+                "unrecognized subcommand '{}'",
+                &[one(K::InvalidSubcommand)?],
+            ),
+            E::InvalidValue => {
+                let (arg, value) = (arg?, value?);
+                let mut m = if value.is_empty() {
+                    zh("a value is required for '{}' but none was supplied", &[arg])
+                } else {
+                    zh("invalid value '{}' for '{}'", &[value, arg])
+                };
+                if let Some(valid) = get(K::ValidValue).filter(|v| !v.is_empty()) {
+                    m.push_str(&zh("\n  [possible values: {}]", &[valid.join(", ")]));
+                }
+                m
+            }
+            E::ValueValidation => {
+                let mut m = zh("invalid value '{}' for '{}'", &[value?, arg?]);
+                if let Some(src) = std::error::Error::source(e) {
+                    let src = src.to_string();
+                    let src = crate::report::i18n::fill_error("{}", std::slice::from_ref(&src))
+                        .unwrap_or(src);
+                    m.push_str(&format!(": {src}"));
+                }
+                m
+            }
+            E::MissingRequiredArgument => {
+                let mut m = zh("the following required arguments were not provided:", &[]);
+                for a in get(K::InvalidArg)? {
+                    m.push_str(&format!("\n  {a}"));
+                }
+                m
+            }
+            E::MissingSubcommand => {
+                let mut m = zh(
+                    "'{}' requires a subcommand but one was not provided",
+                    &[one(K::InvalidSubcommand)?],
+                );
+                if let Some(valid) = get(K::ValidSubcommand).filter(|v| !v.is_empty()) {
+                    m.push_str(&zh("\n  [subcommands: {}]", &[valid.join(", ")]));
+                }
+                m
+            }
+            E::ArgumentConflict => {
+                let arg = arg?;
+                match get(K::PriorArg) {
+                    Some(prior) if prior != [arg.clone()] => zh(
+                        "the argument '{}' cannot be used with {}",
+                        &[arg, quoted(&prior)],
+                    ),
+                    _ => zh("the argument '{}' cannot be used multiple times", &[arg]),
+                }
+            }
+            E::NoEquals => zh(
+                "equal sign is needed when assigning values to '{}'",
+                &[arg?],
+            ),
+            E::TooManyValues => zh(
+                "unexpected value '{}' for '{}' found; no more were expected",
+                &[value?, arg?],
+            ),
+            E::TooFewValues => zh(
+                "{} values required by '{}'; only {} provided",
+                &[one(K::MinValues)?, arg?, one(K::ActualNumValues)?],
+            ),
+            E::WrongNumberOfValues => zh(
+                "{} values required for '{}' but {} provided",
+                &[one(K::ExpectedNumValues)?, arg?, one(K::ActualNumValues)?],
+            ),
+            E::InvalidUtf8 => zh("invalid UTF-8 was detected in one or more arguments", &[]),
+            _ => return None,
+        })
+    };
+    let main = main();
+    let raw = main.is_none();
+    let mut msg = match main {
+        Some(m) => m,
+        // An error our own value parser raised whole (`unknown topic …`):
+        // its message has its own entry, or it stays English.
+        None => {
+            let text = e.render().to_string();
+            let text = text.strip_prefix("error: ").unwrap_or(&text).trim_end();
+            crate::report::i18n::fill_error("{}", &[text.to_string()])?
+        }
+    };
+    // clap's "did you mean" and its other tips.
+    let mut tips = Vec::new();
+    for (k, what) in [
+        (K::SuggestedSubcommand, "subcommand"),
+        (K::SuggestedArg, "argument"),
+        (K::SuggestedValue, "value"),
+    ] {
+        if let Some(v) = get(k) {
+            tips.push(zh(&format!("a similar {what} exists: {{}}"), &[quoted(&v)]));
+        }
+    }
+    if let Some(v) = get(K::Suggested) {
+        for t in v {
+            let t = crate::report::i18n::fill_error("{}", std::slice::from_ref(&t)).unwrap_or(t);
+            tips.push(t);
+        }
+    }
+    if !tips.is_empty() {
+        msg.push('\n');
+        for t in tips {
+            msg.push_str(&format!("\n  {}: {t}", zh("tip", &[])));
+        }
+    }
+    if let Some(usage) = one(K::Usage) {
+        let usage = match usage.strip_prefix("Usage:") {
+            Some(rest) => format!("{}{rest}", help_word("Usage:")),
+            None => usage,
+        };
+        msg.push_str(&format!("\n\n{usage}"));
+    }
+    // As in English: a whole message of our own parser has no such line.
+    if !raw {
+        msg.push_str(&zh(
+            "\n\nFor more information, try '{}'.",
+            &["--help".to_string()],
+        ));
+    }
+    Some(format!("{}: {msg}\n", help_word("error")))
+}
+
+/// A word of the help table in Chinese (`error`, `Usage:`).
+fn help_word(en: &str) -> String {
+    crate::args::help_zh(en).unwrap_or_else(|| en.to_string())
 }
 
 /// `error: …` as the binary prints it, in `lang`: the Chinese comes from
@@ -389,5 +567,150 @@ mod tests {
             assert!(has_cjk(body), "{e:?} has no Chinese: {zh}");
             assert_eq!(error_message(e, Lang::En), format!("error: {e}"));
         }
+    }
+
+    /// Two English words in a row, outside `…` and "…" (names, values and
+    /// examples of input stay as typed): a phrase the table lacks.
+    fn english_phrase(s: &str) -> Option<String> {
+        let mut plain = String::new();
+        let (mut tick, mut quote) = (false, false);
+        for c in s.chars() {
+            match c {
+                '`' => tick = !tick,
+                '"' => quote = !quote,
+                _ if tick || quote => {}
+                _ => plain.push(c),
+            }
+        }
+        // Runs of ASCII letters, each with the text since the previous run.
+        let mut runs: Vec<(String, String)> = Vec::new();
+        let (mut gap, mut word) = (String::new(), String::new());
+        for c in plain.chars().chain([' ']) {
+            if c.is_ascii_alphabetic() {
+                word.push(c);
+            } else {
+                if !word.is_empty() {
+                    runs.push((std::mem::take(&mut gap), std::mem::take(&mut word)));
+                }
+                gap.push(c);
+            }
+        }
+        // A word: two letters or more, not an acronym (MNIST, IDX) nor a
+        // flag (`--set`) nor a symbol of a formula (`W a`).
+        let word = |(gap, w): &(String, String)| {
+            w.len() >= 2 && !w.chars().all(|c| c.is_ascii_uppercase()) && !gap.ends_with('-')
+        };
+        // Two words with only spaces between them (a list `xor, circles`
+        // or a name `e.g.` is not a phrase).
+        runs.windows(2)
+            .find(|w| {
+                word(&w[0]) && word(&w[1]) && !w[1].0.is_empty() && w[1].0.chars().all(|c| c == ' ')
+            })
+            .map(|w| format!("{} {}", w[0].1, w[1].1))
+    }
+
+    #[test]
+    fn an_english_phrase_is_found_and_names_are_not() {
+        assert_eq!(
+            english_phrase("`q` 不是an input of backprop/1").as_deref(),
+            Some("an input")
+        );
+        assert_eq!(
+            english_phrase("无法读取: No such file").as_deref(),
+            Some("No such")
+        );
+        for zh in [
+            "请给出例如 --set steps=1",
+            "已知的数据集有: xor, circles, moons",
+            "(z = W a + b)",
+            "含四个 MNIST IDX 文件",
+            "`hinge loss` 不是",
+        ] {
+            assert_eq!(english_phrase(zh), None, "{zh}");
+        }
+    }
+
+    /// The details of errors (a `--set` out of range, unknown names, a net
+    /// spec that does not fit, train's flags, a missing file) read in
+    /// Chinese under zh, not English inside a Chinese sentence.
+    #[test]
+    fn free_form_error_details_read_in_chinese() {
+        use clap::Parser;
+        let dir = tempfile::tempdir().unwrap();
+        let spec = |name: &str, text: &str| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, text).unwrap();
+            p.to_str().unwrap().to_string()
+        };
+        let layer = "[[layer]]\nweights = [[\"1/2\", \"-1/4\"]]\nbias = [\"1/4\"]\n";
+        let wide = spec(
+            "wide.toml",
+            "input = [1, 2]\ntarget = [1]\nloss = \"half_sse\"\n[[layer]]\nweights = [[1, 2, 3], [4, 5, 6]]\n\
+             bias = [0, 0]\nactivation = \"sigmoid\"\n",
+        );
+        let loss = spec(
+            "loss.toml",
+            &format!(
+                "input = [1, 2]\ntarget = [1]\nloss = \"hinge\"\n{layer}activation = \"sigmoid\"\n"
+            ),
+        );
+        let act = spec(
+            "act.toml",
+            &format!(
+                "input = [1, 2]\ntarget = [1]\nloss = \"mse\"\n{layer}activation = \"sigmod\"\n"
+            ),
+        );
+        let conv = spec(
+            "conv.toml",
+            &format!(
+                "convention = \"diagonal\"\ninput = [1, 2]\ntarget = [1]\nloss = \"mse\"\n\
+                 {layer}activation = \"sigmoid\"\n"
+            ),
+        );
+        let missing = dir.path().join("nothere.toml");
+        let missing = missing.to_str().unwrap();
+        let cases: Vec<Vec<&str>> = vec![
+            vec!["explain", "backprop", "-e", "1", "--set", "q=1"],
+            vec!["explain", "backprop", "-e", "1", "--set", "x=abc"],
+            vec!["explain", "neuron", "-e", "3", "--set", "steps=100"],
+            vec!["explain", "softmax", "-e", "2", "--set", "class=5"],
+            vec!["explain", "training", "-e", "1", "--set", "lambda=-1"],
+            vec!["explain", "dying-relu", "-e", "1", "--round-each", "2"],
+            vec!["graph", "x", "--at", "y=1"],
+            vec!["graph", "ln(x)", "--at", "x=-1"],
+            vec!["graph", "sqrt(x)", "--at", "x=-1"],
+            vec!["graph", "x+", "--at", "x=1"],
+            vec!["graph", "2x", "--at", "x=1"],
+            vec!["graph", "x y", "--at", "x=1,y=2"],
+            vec!["net", &wide],
+            vec!["net", &loss],
+            vec!["net", &act],
+            vec!["net", &conv],
+            vec!["net", missing],
+            vec!["train", "--data", "xor", "--lr", "0"],
+            vec!["train", "--data", "xor", "--batch", "0"],
+            vec!["train", "--data", "nope"],
+            vec!["train", "--data", "xor", "--epochs", "0"],
+            vec!["train", "--data", "xor", "--init", "nope"],
+        ];
+        let mut english = Vec::new();
+        for args in cases {
+            let mut argv = vec!["nn-tutor"];
+            argv.extend(&args);
+            let cli = Cli::try_parse_from(&argv).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+            let Err(e) = outcome(cli) else {
+                panic!("{args:?} does not fail")
+            };
+            let zh = error_message(&e, Lang::Zh);
+            if let Some(w) = english_phrase(&zh) {
+                english.push(format!("{args:?}: \"{w}\" in {zh}"));
+            }
+        }
+        assert!(
+            english.is_empty(),
+            "English inside Chinese errors; add entries to ERRORS in \
+             src/report/messages/cli.rs:\n{}",
+            english.join("\n")
+        );
     }
 }

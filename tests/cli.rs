@@ -1018,11 +1018,175 @@ fn nn_tutor_lang_zh_speaks_chinese_in_reports_help_and_errors() {
     let err = zh(&["net", "/nonexistent/spec.toml"]);
     assert_eq!(
         String::from_utf8_lossy(&err.stderr),
-        "错误: /nonexistent/spec.toml: 无法读取: No such file or directory (os error 2)\n"
+        "错误: /nonexistent/spec.toml: 无法读取: 没有这个文件或文件夹 (操作系统错误 2)\n"
     );
     fails(
         &["explain", "backprop", "--set", "x=1"],
         2,
         "error: --set needs --example N",
+    );
+}
+
+/// Under --lang zh (or NN_TUTOR_LANG=zh) clap's own parse errors are
+/// Chinese too, from their kind and context, with clap's exit status 2;
+/// English stays the default. `--lang zh` is read before clap parses, so
+/// it counts even where clap refuses it (before the subcommand).
+#[test]
+fn clap_parse_errors_speak_chinese_under_zh() {
+    let cases: &[(&[&str], &[&str])] = &[
+        (
+            &["explain", "backprop", "--foo", "--lang", "zh"],
+            &[
+                "意外的参数 '--foo'",
+                "用法: nn-tutor explain",
+                "更多信息请运行 '--help'。",
+            ],
+        ),
+        (
+            &["explain", "backprop", "--example", "x", "--lang", "zh"],
+            &["'--example <N>' 的值 'x' 无效: 字符串中有无效的数字"],
+        ),
+        (
+            &["explain", "backprop", "--lang", "zh", "--example"],
+            &["'--example <N>' 需要一个值，但没有给出"],
+        ),
+        (
+            &["explain", "backprop", "--format", "tabel", "--lang", "zh"],
+            &[
+                "'--format <FORMAT>' 的值 'tabel' 无效",
+                "[可选值: table, markdown, latex, json]",
+                "提示: 有相似的值: 'table'",
+            ],
+        ),
+        (
+            &["explain", "backprop", "--exmple", "1", "--lang", "zh"],
+            &["意外的参数 '--exmple'", "提示: 有相似的参数: '--example'"],
+        ),
+        (
+            &["graph", "--lang", "zh"],
+            &["缺少下列必需的参数:\n  <EXPR>"],
+        ),
+        (
+            &["explan", "--lang", "zh"],
+            &["无法识别的子命令 'explan'", "有相似的子命令: 'explain'"],
+        ),
+        (
+            &["exercise", "backprop", "--all", "--lang", "zh"],
+            &["参数 '[TOPIC]' 不能与 '--all' 一起使用"],
+        ),
+        (
+            &["explain", "backprop", "--round-each", "40", "--lang", "zh"],
+            &["'--round-each <D>' 的值 '40' 无效: 40 不在 0..=12 范围内"],
+        ),
+        (
+            &["explain", "backprob", "--lang", "zh"],
+            &["未知的主题 `backprob`；是不是想写 `backprop`？"],
+        ),
+        (
+            &["exercise", "backprop", "--count", "0", "--lang", "zh"],
+            &["每个例题给出 1 到 50 道题"],
+        ),
+        // --lang before the subcommand is itself the error.
+        (
+            &["--lang", "zh", "explain", "backprop"],
+            &["意外的参数 '--lang'"],
+        ),
+    ];
+    let english = [
+        "error",
+        "unexpected",
+        "invalid",
+        "required",
+        "provided",
+        "tip",
+        "Usage",
+        "information",
+        "similar",
+        "possible",
+        "cannot",
+        "digit",
+        "give",
+    ];
+    for (args, phrases) in cases {
+        let out = run(args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(err.starts_with("错误: "), "{args:?}: {err}");
+        for p in *phrases {
+            assert!(err.contains(p), "{args:?}: no {p:?} in\n{err}");
+        }
+        for w in english {
+            assert!(!err.contains(w), "{args:?}: English {w:?} in\n{err}");
+        }
+    }
+    // A whole message of our own parser ends as the English one does.
+    let out = run(&["explain", "backprob", "--lang", "zh"]);
+    assert!(String::from_utf8_lossy(&out.stderr).ends_with("training\n"));
+    // NN_TUTOR_LANG=zh does the same; without it clap speaks English.
+    let out = bin()
+        .env("NN_TUTOR_LANG", "zh")
+        .args(["explain", "backprop", "--foo"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("错误: 意外的参数 '--foo'"));
+    fails(
+        &["explain", "backprop", "--foo"],
+        2,
+        "error: unexpected argument '--foo' found",
+    );
+    // Help is not an error: it goes to stdout, exit 0, in Chinese.
+    let help = run(&["explain", "--help", "--lang", "zh"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&help.stdout).starts_with("逐步重算一道例题"));
+}
+
+/// Under --lang zh the SVGs the CLI writes speak Chinese: a plot's
+/// <title>, axes and legend (`--plot`), and the computation graph's title
+/// and legend (`graph --diagram svg`); English stays the default.
+#[test]
+fn svgs_under_zh_have_chinese_titles_and_legends() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loop.svg");
+    let p = path.to_str().unwrap();
+    let out = run(&["explain", "neuron", "-e", "3", "--lang", "zh", "--plot", p]);
+    assert!(out.status.success());
+    let svg = std::fs::read_to_string(&path).unwrap();
+    assert!(svg.contains("<title>梯度下降循环，逐步进行: "), "{svg}");
+    let english: Vec<&str> = svg
+        .lines()
+        .filter(|l| !l.starts_with('<') && l.bytes().filter(u8::is_ascii_alphabetic).count() >= 3)
+        .collect();
+    assert!(
+        english.is_empty(),
+        "English text in the zh plot: {english:?}"
+    );
+    let out = run(&[
+        "graph",
+        "sigmoid(w*x)",
+        "--at",
+        "w=1,x=2",
+        "--diagram",
+        "svg",
+        "--lang",
+        "zh",
+    ]);
+    let svg = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        svg.contains("<title>计算图: 每个节点显示它的值，值的下方是梯度 ∂f/∂节点</title>"),
+        "{svg}"
+    );
+    let out = run(&[
+        "graph",
+        "sigmoid(w*x)",
+        "--at",
+        "w=1,x=2",
+        "--diagram",
+        "svg",
+    ]);
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("<title>Computation graph: ")
     );
 }

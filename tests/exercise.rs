@@ -517,11 +517,12 @@ fn round_each_on_explain() {
     let out = run(&["explain", "backprop", "-e", "2", "--round-each", "2"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("| df/dx0   | 0.393224  | 0.40 "), "{text}");
-    // A layer example: backprop/4 (CAL) to 1 decimal drifts from the exact -12.
+    // A layer example: backprop/4 (CAL) to 1 decimal drifts from the exact -12,
+    // under the name its chain and its sheet give (CAL's w^1_(1,0), W(1)_1,2).
     let out = run(&["explain", "backprop", "-e", "4", "--round-each", "1"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("`dL/dW(1)_1,2`: rounding every step to 1 decimal gives -11.2 where the exact value is -12"),
+        text.contains("`dLoss/dw1_10`: rounding every step to 1 decimal gives -11.2 where the exact value is -12"),
         "{text}"
     );
     fails(

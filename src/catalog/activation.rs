@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::report::{Block, Cell, Figure, Math, Report, Settings, Table};
 use crate::report::{Kind, Named};
 use crate::rounding::Plan;
-use crate::rounding::plan::{backward, inputs, links, lit, replay};
+use crate::rounding::plan::{backward, inputs, links, lit, named, replay};
 use crate::scalar::Scalar;
 
 const fn p(name: &'static str, default: &'static str, help: &'static str) -> Param {
@@ -779,30 +779,26 @@ fn gradient_signs(
 fn audit_1(v: &Values) -> Result<Plan> {
     let gamma = lit(&v["gamma"]);
     let mut items = Vec::new();
-    for n in ["z1", "z2", "z3", "z4", "z5"] {
-        let z = &v[n];
-        let elu = if z.signum() > 0 {
-            "a = z".to_string()
-        } else {
-            format!("a = {gamma}*(exp(z) - 1)")
-        };
-        for (key, src) in [
-            ("logistic", "a = sigmoid(z)".to_string()),
-            ("tanh", "a = tanh(z)".to_string()),
-            ("relu", "a = relu(z)".to_string()),
-            ("elu", elu),
-            ("softplus", "a = ln(1 + exp(z))".to_string()),
-        ] {
-            let mut it = backward(
-                format!("{key}({n})"),
-                src,
-                HashMap::from([("z".to_string(), z.clone())]),
-            );
-            it.links = links(&[
-                ("a", &format!("{key}({n})")),
-                ("da/dz", &format!("{key}'({n})")),
-            ]);
-            items.push(it);
+    // In the example's order of results: each function at z1 … z5.
+    for key in ["logistic", "tanh", "relu", "elu", "softplus"] {
+        for n in ["z1", "z2", "z3", "z4", "z5"] {
+            let z = &v[n];
+            let src = match key {
+                "logistic" => "a = sigmoid(z)".to_string(),
+                "tanh" => "a = tanh(z)".to_string(),
+                "relu" => "a = relu(z)".to_string(),
+                "elu" if z.signum() > 0 => "a = z".to_string(),
+                "elu" => format!("a = {gamma}*(exp(z) - 1)"),
+                _ => "a = ln(1 + exp(z))".to_string(),
+            };
+            let it = backward(src, HashMap::from([("z".to_string(), z.clone())]));
+            items.push(named(
+                it,
+                links(&[
+                    ("a", &format!("{key}({n})")),
+                    ("da/dz", &format!("{key}'({n})")),
+                ]),
+            ));
         }
     }
     replay(items)
@@ -825,12 +821,14 @@ fn audit_2(v: &Values) -> Result<Plan> {
             (false, false) => format!("a = {g}*z"),
             (false, true) => format!("a = {g}*(exp(z) - 1)"),
         };
-        let mut it = backward(label.to_string(), src, inputs(v, &["z"]));
-        it.links = links(&[
-            ("a", &format!("{label}(z)")),
-            ("da/dz", &format!("{label}'(z)")),
-        ]);
-        items.push(it);
+        let it = backward(src, inputs(v, &["z"]));
+        items.push(named(
+            it,
+            links(&[
+                ("a", &format!("{label}(z)")),
+                ("da/dz", &format!("{label}'(z)")),
+            ]),
+        ));
     }
     let w = |n: &str| lit(&v[n]);
     let src = format!(
@@ -842,23 +840,25 @@ fn audit_2(v: &Values) -> Result<Plan> {
         w("w22"),
         w("b2")
     );
-    let mut it = backward("maxout".to_string(), src, inputs(v, &["x1", "x2"]));
-    it.links = links(&[
-        ("a", "maxout a"),
-        ("da/dz1", "da/dz1"),
-        ("da/dz2", "da/dz2"),
-    ]);
-    items.push(it);
+    let it = backward(src, inputs(v, &["x1", "x2"]));
+    items.push(named(
+        it,
+        links(&[
+            ("a", "maxout a"),
+            ("da/dz1", "da/dz1"),
+            ("da/dz2", "da/dz2"),
+        ]),
+    ));
     replay(items)
 }
 
 /// The rounding audit of activation/3.
 fn audit_3(v: &Values) -> Result<Plan> {
     let x = HashMap::from([("x".to_string(), v["start"].clone())]);
-    let mut s = backward("sigmoid".into(), "a = sigmoid(x)".into(), x.clone());
-    s.links = links(&[("da/dx", "sigmoid'(start)")]);
-    let mut r = backward("ReLU".into(), "a = relu(x)".into(), x);
-    r.links = links(&[("da/dx", "relu'(start)")]);
+    let s = backward("a = sigmoid(x)".into(), x.clone());
+    let s = named(s, links(&[("da/dx", "sigmoid'(start)")]));
+    let r = backward("a = relu(x)".into(), x);
+    let r = named(r, links(&[("da/dx", "relu'(start)")]));
     Ok(Plan::Replay {
         items: vec![s, r],
         note: Some("The step counts come from a loop run in f64 and are not replayed.".to_string()),
@@ -871,17 +871,13 @@ fn audit_4(v: &Values) -> Result<Plan> {
         "z = w1*x1 + w2*x2 + w3*x3; s = sigmoid(z); L = {}*s",
         lit(&v["g"])
     );
-    let mut it = backward(
-        String::new(),
-        src,
-        inputs(v, &["x1", "x2", "x3", "w1", "w2", "w3"]),
-    );
-    it.links = links(&[
+    let it = backward(src, inputs(v, &["x1", "x2", "x3", "w1", "w2", "w3"]));
+    let names = links(&[
         ("dL/dw1", "dL/dw1"),
         ("dL/dw2", "dL/dw2"),
         ("dL/dw3", "dL/dw3"),
     ]);
-    replay(vec![it])
+    replay(vec![named(it, names)])
 }
 
 #[cfg(test)]

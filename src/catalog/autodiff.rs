@@ -15,7 +15,7 @@ use crate::report::Kind;
 use crate::report::graph::{build, chain_blocks, gate_patterns};
 use crate::report::{Cell, Report, Settings, Table};
 use crate::rounding::Plan;
-use crate::rounding::plan::{backward, replay};
+use crate::rounding::plan::{backward, named, replay};
 use crate::scalar::Scalar;
 
 pub static EXAMPLES: &[Example] = &[
@@ -273,17 +273,17 @@ fn audit_3(v: &Values) -> Result<Plan> {
             AUTODIFF_3_OTHER
         };
         for (kind, src) in [("static", AUTODIFF_3_STATIC), ("dynamic", dynamic)] {
-            let mut it = backward(
-                format!("{kind} {n}"),
+            let it = backward(
                 src.to_string(),
                 HashMap::from([("x".to_string(), x.clone())]),
             );
-            let mut l = vec![("df/dx", format!("df/dx({n}) {kind}"))];
+            // f(x) once (the static graph's), then each graph's df/dx.
+            let mut l = Vec::new();
             if kind == "static" {
-                l.push(("f", format!("f({n})")));
+                l.push(("f".to_string(), format!("f({n})")));
             }
-            it.links = l.into_iter().map(|(a, b)| (a.to_string(), b)).collect();
-            items.push(it);
+            l.push(("df/dx".to_string(), format!("df/dx({n}) {kind}")));
+            items.push(named(it, l));
         }
     }
     replay(items)

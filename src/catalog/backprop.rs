@@ -17,7 +17,7 @@ use crate::report::network::explain;
 use crate::report::{Cell, Report, Settings, Table};
 use crate::report::{Kind, Named};
 use crate::rounding::Plan;
-use crate::rounding::plan::replay_named;
+use crate::rounding::plan::{replay_named, replay_renamed};
 use crate::scalar::Scalar;
 
 const CAL: &[Param] = &[
@@ -432,18 +432,26 @@ fn pass_5(v: &Values) -> Result<Pass> {
 }
 
 /// The rounding audit of backprop/4 under CAL's names: y0, Loss and the
-/// two chains' ∂Loss/∂w (CAL's 0-based w2_00 is W(2)_11).
+/// nine chains' ∂Loss/∂θ. CAL counts from 0 and writes w^l_(from, to):
+/// w2_j0 is W(2)_1,(j+1) and w1_ij is W(1)_(j+1),(i+1).
 fn audit_4(v: &Values) -> Result<Plan> {
     let names = [
         ("a(2)_1", "y0"),
         ("L", "Loss"),
         ("dL/dW(2)_1,1", "dLoss/dw2_00"),
+        ("dL/dW(2)_1,2", "dLoss/dw2_10"),
+        ("dL/db(2)_1", "dLoss/db2_0"),
         ("dL/dW(1)_1,1", "dLoss/dw1_00"),
+        ("dL/dW(1)_2,1", "dLoss/dw1_01"),
+        ("dL/dW(1)_1,2", "dLoss/dw1_10"),
+        ("dL/dW(1)_2,2", "dLoss/dw1_11"),
+        ("dL/db(1)_1", "dLoss/db1_0"),
+        ("dL/db(1)_2", "dLoss/db1_1"),
     ];
     Ok(replay_named(pass_4(v)?, &names))
 }
 
 /// The rounding audit of backprop/5: the loss under the sheet's name.
 fn audit_5(v: &Values) -> Result<Plan> {
-    Ok(replay_named(pass_5(v)?, &[("L", "loss")]))
+    replay_renamed(pass_5(v)?, &[("L", "loss")])
 }

@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::report::Kind;
 use crate::report::train::{iteration_table, last_batch_text};
 use crate::report::{Block, Cell, Figure, Math, Panel, Report, Series, Settings, Table};
-use crate::rounding::plan::{forward, inputs, replay};
+use crate::rounding::plan::{forward, inputs, named, replay};
 use crate::rounding::{Plan, Source};
 use crate::scalar::Scalar;
 use crate::train::data;
@@ -516,8 +516,7 @@ fn audit_1(v: &Values) -> Result<Plan> {
     if let Source::Graph { finals, .. } = &mut it.kind {
         *finals = vec![w, b, format!("J_{last}")];
     }
-    it.links = l;
-    replay(vec![it])
+    replay(vec![named(it, l)])
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use crate::report::layer_math::formulas;
 use crate::report::net::forward_results;
 use crate::report::network::forward_tables;
 use crate::report::{Block, Cell, Figure, Report, Settings, Table};
-use crate::rounding::plan::{links, replay, replay_pass, same};
+use crate::rounding::plan::{links, replay, replay_pass};
 use crate::rounding::{Item, Plan, Source};
 
 /// The CAL 2-2-1 network, W(l) out×in: W(l)_ij joins input j to unit i.
@@ -397,8 +397,7 @@ fn forward_3(v: &Values, s: &Settings) -> Result<Report> {
 fn audit_2(v: &Values) -> Result<Plan> {
     let s = Settings::default();
     let p = (row_network(v, &s)?, vector(v, &["x1", "x2"], &s), None);
-    let links = same(&p);
-    Ok(replay_pass(p, links))
+    Ok(replay_pass(p))
 }
 
 /// The rounding audit of forward/3.
@@ -407,26 +406,22 @@ fn audit_3(v: &Values) -> Result<Plan> {
     let a = vector(v, &["a1", "a2"], &s);
     let mut items = Vec::new();
     let heads = [
-        ("sigmoid head", Activation::Sigmoid, "sigmoid p(y=1|x)"),
-        ("identity head", Activation::Identity, "f(x)"),
+        (Activation::Sigmoid, "sigmoid p(y=1|x)"),
+        (Activation::Identity, "f(x)"),
     ];
-    for (label, f, key) in heads {
+    for (f, key) in heads {
         let net = super::forward::forward_3_unit(v, f, &s)?;
         items.push(Item {
-            label: label.into(),
             kind: Source::Layers((net, a.clone(), None)),
-            links: links(&[("a(1)_1", key)]),
-            names: Vec::new(),
+            names: links(&[("a(1)_1", key)]),
         });
     }
     let net = super::forward::forward_3_softmax(v, &s)?;
     items.push(Item {
-        label: "softmax head".into(),
         kind: Source::Layers((net, a, None)),
-        links: (1..=3)
+        names: (1..=3)
             .map(|k| (format!("a(1)_{k}"), format!("softmax p(y={k}|x)")))
             .collect(),
-        names: Vec::new(),
     });
     replay(items)
 }
@@ -440,9 +435,7 @@ fn pass_1(v: &Values) -> Result<Pass> {
 /// The rounding audit of forward/1: its layer problem, each z and a linked
 /// to the result of the same name.
 fn audit_1(v: &Values) -> Result<Plan> {
-    let p = pass_1(v)?;
-    let links = same(&p);
-    Ok(replay_pass(p, links))
+    Ok(replay_pass(pass_1(v)?))
 }
 
 #[cfg(test)]

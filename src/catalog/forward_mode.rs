@@ -223,5 +223,8 @@ fn autodiff_4(v: &Values, s: &Settings) -> Result<Report> {
 /// `--round-each` replays the reverse pass of the same program (the
 /// forward-mode tangents at the output are the same numbers).
 fn audit_4(v: &Values) -> Result<Plan> {
-    Ok(crate::rounding::plan::replay_program(AUTODIFF_1, v))
+    use crate::rounding::plan::{backward, links, named, replay};
+    let it = backward(AUTODIFF_1.to_string(), v.clone());
+    let names = ["f", "df/dx", "df/dw", "df/db"].map(|n| (n, n));
+    replay(vec![named(it, links(&names))])
 }

@@ -20,7 +20,7 @@ use crate::network::{Convention, Network};
 use crate::report::layer_math::sum_of_products;
 use crate::report::{Cell, Kind, Named, Report, Settings, Table};
 use crate::rounding::Plan;
-use crate::rounding::plan::{forward, inputs, replay};
+use crate::rounding::plan::{forward, inputs, named, replay};
 use crate::scalar::Scalar;
 
 const PARAMS: &[Param] = &[
@@ -226,14 +226,19 @@ fn backprop_6(v: &Values, s: &Settings) -> Result<Report> {
 /// expression language, linked to the results.
 fn audit(v: &Values) -> Result<Plan> {
     let (i, j) = (count(v, "i", 1, 3)?, count(v, "j", 1, 2)?);
-    let src = format!(
-        "z1 = w11*a1 + w12*a2 + b1; z2 = w21*a1 + w22*a2 + b2; z3 = w31*a1 + w32*a2 + b3; \
-         g = d{i}*a{j}"
-    );
-    let mut links: Vec<(String, String)> = (1..=3)
-        .map(|k| (format!("z{k}"), format!("z(l)_{k}")))
-        .collect();
-    links.push(("g".into(), format!("dL/dw_{i}{j}")));
+    // ∂z_k/∂w_ij = 𝕀_i(a_j): a_j in row i, 0 in the others (0·a_j).
+    let mut src = String::new();
+    let mut names: Vec<(String, String)> = Vec::new();
+    for k in 1..=3 {
+        let one = if k == i { "1" } else { "0" };
+        src.push_str(&format!(
+            "z{k} = w{k}1*a1 + w{k}2*a2 + b{k}; i{k} = {one}*a{j}; "
+        ));
+        names.push((format!("z{k}"), format!("z(l)_{k}")));
+        names.push((format!("i{k}"), format!("dz_{k}/dw_{i}{j}")));
+    }
+    src.push_str(&format!("g = d{i}*a{j}"));
+    names.push(("g".into(), format!("dL/dw_{i}{j}")));
     let mut used: Vec<String> = [
         "a1", "a2", "w11", "w12", "w21", "w22", "w31", "w32", "b1", "b2", "b3",
     ]
@@ -241,7 +246,6 @@ fn audit(v: &Values) -> Result<Plan> {
     .to_vec();
     used.push(format!("d{i}"));
     let used: Vec<&str> = used.iter().map(String::as_str).collect();
-    let mut item = forward(src, inputs(v, &used), &["g"]);
-    item.links = links;
-    replay(vec![item])
+    let item = forward(src, inputs(v, &used), &["g"]);
+    replay(vec![named(item, names)])
 }

@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::report::{Cell, Report, Settings, Table};
 use crate::report::{Kind, Named};
 use crate::rounding::Plan;
-use crate::rounding::plan::{forward, inputs, links, replay};
+use crate::rounding::plan::{forward, inputs, links, named, replay};
 use crate::scalar::Scalar;
 use crate::train::init::Init;
 use crate::train::rng::Rng;
@@ -196,9 +196,11 @@ fn stack_spread(
 fn audit_1(v: &Values) -> Result<Plan> {
     crate::catalog::common::count(v, "m", 1, 1_000_000_000)?;
     let src = "root = sqrt(m); bound = 1 / root; variance = 1 / (3*m)".to_string();
-    let mut it = forward(src, inputs(v, &["m"]), &["bound", "variance"]);
-    it.links = links(&[("bound", "bound"), ("variance", "variance")]);
-    replay(vec![it])
+    let it = forward(src, inputs(v, &["m"]), &["bound", "variance"]);
+    replay(vec![named(
+        it,
+        links(&[("bound", "bound"), ("variance", "variance")]),
+    )])
 }
 
 /// The bounds and variances of each scheme; the spread through the stack is
@@ -206,19 +208,20 @@ fn audit_1(v: &Values) -> Result<Plan> {
 fn audit_2(v: &Values) -> Result<Plan> {
     crate::catalog::common::count(v, "fan_in", 1, 512)?;
     crate::catalog::common::count(v, "fan_out", 1, 512)?;
-    let src = "jq_bound = 1 / sqrt(fan_in); jq_var = 1 / (3*fan_in); \
+    let src = "small_var = (1/100)^2 / 3; jq_bound = 1 / sqrt(fan_in); jq_var = 1 / (3*fan_in); \
                xavier_bound = sqrt(6 / (fan_in + fan_out)); xavier_var = 2 / (fan_in + fan_out); \
                he_bound = sqrt(6 / fan_in); he_var = 2 / fan_in"
         .to_string();
-    let finals = ["jq_var", "xavier_var", "he_var"];
-    let mut it = forward(src, inputs(v, &["fan_in", "fan_out"]), &finals);
-    it.links = links(&[
+    let finals = ["small_var", "jq_var", "xavier_var", "he_var"];
+    let it = forward(src, inputs(v, &["fan_in", "fan_out"]), &finals);
+    let names = links(&[
+        ("small_var", "var random small"),
         ("jq_var", "var JQ U(-1/√m, 1/√m)"),
         ("xavier_var", "var Xavier / Glorot"),
         ("he_var", "var He"),
     ]);
     Ok(Plan::Replay {
-        items: vec![it],
+        items: vec![named(it, names)],
         note: Some(
             "The spread of activations through the stack is a seeded simulation in f64 and \
              is not replayed."

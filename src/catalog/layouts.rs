@@ -21,7 +21,7 @@ use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::report::{Cell, Kind, Named, Report, Settings, Table};
 use crate::rounding::Plan;
-use crate::rounding::plan::{forward, inputs};
+use crate::rounding::plan::{forward, inputs, named, replay};
 use crate::scalar::Scalar;
 
 type Matrix = Vec<Vec<Scalar>>;
@@ -317,8 +317,8 @@ fn same(a: &Matrix, b: &Matrix) -> bool {
 }
 
 /// The `--round-each` plan: each entry as a statement of a forward program
-/// (`gx1 = d1*w11 + d2*w21 + d3*w31`, `gw11 = d1*x1`, …), linked to the
-/// results.
+/// (`gx1 = d1*w11 + d2*w21 + d3*w31`, `gw11 = d1*x1`, …), shown under the
+/// names of the results, in their order.
 fn audit(v: &Values) -> Result<Plan> {
     let mut src = vec![
         "j11 = x2".to_string(),
@@ -327,30 +327,31 @@ fn audit(v: &Values) -> Result<Plan> {
         "j31 = 0*x1".into(),
         "j22 = 0*x2".into(),
         "j32 = 2*x2".into(),
+        // ∂(aᵀx)/∂x is a itself: the given a_j, rounded as written.
+        "ax1 = 1*a1".into(),
+        "ax2 = 1*a2".into(),
     ];
-    let mut links: Vec<(String, String)> = [(1, 1), (1, 2), (2, 1), (2, 2), (3, 1), (3, 2)]
+    let mut names: Vec<(String, String)> = [(1, 1), (1, 2), (2, 1), (2, 2), (3, 1), (3, 2)]
         .iter()
         .map(|(i, j)| (format!("j{i}{j}"), format!("dy{i}/dx{j}")))
         .collect();
     for j in 1..=2 {
+        names.push((format!("ax{j}"), format!("d(a^T x)/dx{j}")));
+    }
+    for j in 1..=2 {
         src.push(format!("gx{j} = d1*w1{j} + d2*w2{j} + d3*w3{j}"));
-        links.push((format!("gx{j}"), format!("dL/dx{j}")));
-        for i in 1..=3 {
+        names.push((format!("gx{j}"), format!("dL/dx{j}")));
+    }
+    for i in 1..=3 {
+        for j in 1..=2 {
             src.push(format!("gw{i}{j} = d{i}*x{j}"));
-            links.push((format!("gw{i}{j}"), format!("dL/dW{i}{j}")));
+            names.push((format!("gw{i}{j}"), format!("dL/dW{i}{j}")));
         }
     }
-    let finals: Vec<&str> = links.iter().map(|(row, _)| row.as_str()).collect();
+    let finals: Vec<&str> = names.iter().map(|(row, _)| row.as_str()).collect();
     let used = [
-        "x1", "x2", "w11", "w12", "w21", "w22", "w31", "w32", "d1", "d2", "d3",
+        "x1", "x2", "a1", "a2", "w11", "w12", "w21", "w22", "w31", "w32", "d1", "d2", "d3",
     ];
-    let mut item = forward(src.join("; "), inputs(v, &used), &finals);
-    item.links = links;
-    Ok(Plan::Replay {
-        items: vec![item],
-        note: Some(
-            "The entries of ∂(aᵀx)/∂x are the inputs a1, a2 themselves; rounding leaves them as given."
-                .into(),
-        ),
-    })
+    let item = forward(src.join("; "), inputs(v, &used), &finals);
+    replay(vec![named(item, names)])
 }

@@ -14,7 +14,7 @@ use crate::report::network::update_table;
 use crate::report::{Cell, Math, Report, Settings, Table};
 use crate::report::{Kind, Named};
 use crate::rounding::Plan;
-use crate::rounding::plan::{forward, inputs, links, replay};
+use crate::rounding::plan::{forward, inputs, links, named, replay};
 use crate::scalar::Scalar;
 
 /// A share of a distribution over three classes, in tenths: 36 of the
@@ -397,16 +397,16 @@ fn audit_1(v: &Values) -> Result<Plan> {
         src.push_str(&format!("; cross_entropy = -({})", terms.join(" + ")));
         finals.push("cross_entropy");
     }
-    let mut it = forward(
+    let it = forward(
         src,
         inputs(v, &["y1", "y2", "y3", "t1", "t2", "t3"]),
         &finals,
     );
-    it.links = finals
+    let names = finals
         .iter()
         .map(|f| (f.to_string(), f.to_string()))
         .collect();
-    replay(vec![it])
+    replay(vec![named(it, names)])
 }
 
 /// R and one step of algorithm 4.1 on sample 1, every step rounded.
@@ -420,8 +420,8 @@ fn audit_2(v: &Values) -> Result<Plan> {
     let names = [
         "x11", "x12", "y1", "x21", "x22", "y2", "w1", "w2", "b", "lambda", "alpha",
     ];
-    let mut it = forward(src, inputs(v, &names), &["R", "W11", "W12", "bnew"]);
-    it.links = links(&[
+    let it = forward(src, inputs(v, &names), &["R", "W11", "W12", "bnew"]);
+    let names = links(&[
         ("L1", "L1"),
         ("L2", "L2"),
         ("penalty", "penalty"),
@@ -430,7 +430,7 @@ fn audit_2(v: &Values) -> Result<Plan> {
         ("W12", "W_12 new"),
         ("bnew", "b new"),
     ]);
-    replay(vec![it])
+    replay(vec![named(it, names)])
 }
 
 #[cfg(test)]

@@ -284,7 +284,7 @@ impl Example {
         match self.audit {
             Audit::Engine => match self.engine {
                 Engine::Graph(src) => Ok(crate::rounding::plan::replay_program(src, v)),
-                Engine::Layers(f) => Ok(crate::rounding::plan::replay_pass(f(v)?, Vec::new())),
+                Engine::Layers(f) => Ok(crate::rounding::plan::replay_pass(f(v)?)),
                 Engine::Report => Err(Error::Invalid {
                     what: format!("--round-each on {id}"),
                     problem: "its record says to replay its engine, but it has none".to_string(),

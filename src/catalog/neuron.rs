@@ -15,7 +15,7 @@ use crate::report::net::forward_results;
 use crate::report::network::forward_tables;
 use crate::report::{Block, Cell, Figure, Math, Panel, Report, Series, Settings, Table};
 use crate::report::{Kind, Named};
-use crate::rounding::plan::{forward, inputs, replay, replay_named};
+use crate::rounding::plan::{forward, inputs, links, named, replay, replay_named};
 use crate::rounding::{Plan, Source};
 use crate::scalar::Scalar;
 
@@ -247,20 +247,26 @@ fn neuron_2(v: &Values, s: &Settings) -> Result<Report> {
         None,
     );
     row("a", "σ(z)", format!("σ({})", o(z)), a, None);
+    // With y = 1 or y = 0 one term of L and of ∂L/∂a is zero: the numbers
+    // show the term that is left, as by hand (not `-0/a + …`).
+    let (l_at, dl_at) = if y.cmp_value(&Scalar::one()).is_eq() {
+        (format!("-ln {}", o(a)), format!("-1/{}", o(a)))
+    } else if y.is_zero() {
+        (format!("-ln(1 - {})", o(a)), format!("1/(1 - {})", o(a)))
+    } else {
+        (
+            format!("-[{0} ln {1} + (1 - {0}) ln(1 - {1})]", o(&y), o(a)),
+            format!("-{0}/{1} + (1 - {0})/(1 - {1})", o(&y), o(a)),
+        )
+    };
     row(
         "L(a, y)",
         "-[y ln a + (1 - y) ln(1 - a)]",
-        format!("-[{0} ln {1} + (1 - {0}) ln(1 - {1})]", o(&y), o(a)),
+        l_at,
         &t.loss,
         None,
     );
-    row(
-        "∂L/∂a",
-        "-y/a + (1 - y)/(1 - a)",
-        format!("-{0}/{1} + (1 - {0})/(1 - {1})", o(&y), o(a)),
-        dl_da,
-        None,
-    );
+    row("∂L/∂a", "-y/a + (1 - y)/(1 - a)", dl_at, dl_da, None);
     row(
         "∂a/∂z",
         "a(1 - a)",
@@ -435,16 +441,16 @@ fn audit_3(v: &Values) -> Result<Plan> {
     }
     let src = src.trim_end().trim_end_matches(';').to_string();
     let mut it = forward(src, inputs(v, &["x", "w", "b", "y", "lr"]), &[]);
-    let mut l: Vec<(String, String)> = (1..=steps)
+    // Shown under the example's names: each step's L_k, and the final w, b.
+    let mut names: Vec<(String, String)> = (1..=steps)
         .map(|k| (format!("L_{k}"), format!("L_{k}")))
         .collect();
-    l.push((w.clone(), "w".into()));
-    l.push((b.clone(), "b".into()));
+    names.push((w.clone(), "w".into()));
+    names.push((b.clone(), "b".into()));
     if let Source::Graph { finals, .. } = &mut it.kind {
         *finals = vec![format!("L_{steps}"), w, b];
     }
-    it.links = l;
-    replay(vec![it])
+    replay(vec![named(it, names)])
 }
 
 /// neuron/1 as a layer problem: the neuron at x, forward only.
@@ -468,17 +474,40 @@ fn audit_1(v: &Values) -> Result<Plan> {
     ))
 }
 
-/// The rounding audit of neuron/2: the MS names z, a, L, dz, dw, db.
+/// The rounding audit of neuron/2, the MS deck's steps as a student writes
+/// them: z, a, L, ∂L/∂a, ∂a/∂z, dz = ∂L/∂a · ∂a/∂z, dw = x·dz, db = dz.
+/// With y = 1 (or 0) the zero term of L and of ∂L/∂a is left out, as by
+/// hand (and a rounded to 1.00 does not stop -0/(1 - a)).
 fn audit_2(v: &Values) -> Result<Plan> {
-    let names = [
-        ("z(1)_1", "z"),
-        ("a(1)_1", "a"),
+    let y = &v["y"];
+    let (loss, dlda) = if y.cmp_value(&Scalar::one()).is_eq() {
+        ("-ln(a)", "-1/a")
+    } else if y.is_zero() {
+        ("-ln(1 - a)", "1/(1 - a)")
+    } else {
+        ("-(y*ln(a) + (1 - y)*ln(1 - a))", "-y/a + (1 - y)/(1 - a)")
+    };
+    let src = format!(
+        "z = w*x + b; a = sigmoid(z); L = {loss}; dLda = {dlda}; dadz = a*(1 - a); \
+         dz = dLda*dadz; dw = x*dz; db = dz"
+    );
+    let used: &[&str] = if dlda.contains('y') {
+        &["x", "w", "b", "y"]
+    } else {
+        &["x", "w", "b"]
+    };
+    let it = forward(src, inputs(v, used), &["L", "dw", "db"]);
+    let names = links(&[
+        ("z", "z"),
+        ("a", "a"),
         ("L", "L"),
-        ("delta(1)_1", "dz"),
-        ("dL/dW(1)_1,1", "dw"),
-        ("dL/db(1)_1", "db"),
-    ];
-    Ok(replay_named(pass_2(v)?, &names))
+        ("dLda", "dL/da"),
+        ("dadz", "da/dz"),
+        ("dz", "dz"),
+        ("dw", "dw"),
+        ("db", "db"),
+    ]);
+    replay(vec![named(it, names)])
 }
 
 /// For the draw-constraint tests of neuron/, activation/, forward/,

@@ -19,7 +19,7 @@ use crate::network::{Convention, Network};
 use crate::report::layer_math::{sub, sum_of_products};
 use crate::report::{Cell, Kind, Math, Report, Settings, Table};
 use crate::rounding::Plan;
-use crate::rounding::plan::{forward, replay};
+use crate::rounding::plan::{forward, named, replay};
 use crate::scalar::Scalar;
 
 /// Layer sizes d_1..d_4 of the example: 2 inputs, 3 and 2 hidden units, 1 output.
@@ -269,7 +269,7 @@ fn forward_4(v: &Values, s: &Settings) -> Result<Report> {
 /// a2_1 = relu(z2_1); …`), each linked to the result of the same name.
 fn audit(v: &Values) -> Result<Plan> {
     let mut src = Vec::new();
-    let mut links = Vec::new();
+    let mut names = Vec::new();
     for l in 1..SIZES.len() {
         for i in 1..=SIZES[l] {
             let terms: Vec<String> = (1..=SIZES[l - 1])
@@ -290,13 +290,16 @@ fn audit(v: &Values) -> Result<Plan> {
             let n = l + 1;
             src.push(format!("z{n}_{i} = {} + b{l}_{i}", terms.join(" + ")));
             src.push(format!("a{n}_{i} = {f}(z{n}_{i})"));
-            for q in ["z", "a"] {
-                links.push((format!("{q}{n}_{i}"), format!("{q}({n})_{i}")));
+        }
+        // In the example's order: the layer's z, then its a.
+        let n = l + 1;
+        for q in ["z", "a"] {
+            for i in 1..=SIZES[l] {
+                names.push((format!("{q}{n}_{i}"), format!("{q}({n})_{i}")));
             }
         }
     }
     let last = format!("a{}_1", SIZES.len());
-    let mut item = forward(src.join("; "), v.clone(), &[&last]);
-    item.links = links;
-    replay(vec![item])
+    let item = forward(src.join("; "), v.clone(), &[&last]);
+    replay(vec![named(item, names)])
 }

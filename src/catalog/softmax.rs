@@ -13,7 +13,7 @@ use crate::loss::Loss;
 use crate::report::{Block, Cell, Figure, Math, Report, Settings, Table};
 use crate::report::{Kind, Named};
 use crate::rounding::Plan;
-use crate::rounding::plan::{forward, inputs, links, replay};
+use crate::rounding::plan::{forward, inputs, links, named, replay};
 use crate::scalar::Scalar;
 
 /// softmax/1's problem: the three scores and the two forms of softmax.
@@ -287,13 +287,14 @@ fn softmax_2(v: &Values, s: &Settings) -> Result<Report> {
 
 /// e_k = exp(a_k), their sum, and each y_k = e_k / Σ e, rounded as written.
 fn audit_1(v: &Values) -> Result<Plan> {
+    // The rounded y_k need not add up to 1 any more: `sum` shows by how much.
     let src = "e1 = exp(a1); e2 = exp(a2); e3 = exp(a3); s = e1 + e2 + e3; \
-               y1 = e1 / s; y2 = e2 / s; y3 = e3 / s"
+               y1 = e1 / s; y2 = e2 / s; y3 = e3 / s; sum = y1 + y2 + y3"
         .to_string();
-    let mut it = forward(src, inputs(v, &["a1", "a2", "a3"]), &["y1", "y2", "y3"]);
-    it.links = links(&[("y1", "y1"), ("y2", "y2"), ("y3", "y3")]);
+    let it = forward(src, inputs(v, &["a1", "a2", "a3"]), &["y1", "y2", "y3"]);
+    let names = links(&[("y1", "y1"), ("y2", "y2"), ("y3", "y3"), ("sum", "sum")]);
     Ok(Plan::Replay {
-        items: vec![it],
+        items: vec![named(it, names)],
         note: Some(
             "The subtract-the-max form (a_k - max a) gives the same y_k; the audit replays \
              the plain form, as a student computes it by hand."
@@ -318,13 +319,12 @@ fn audit_2(v: &Values) -> Result<Plan> {
         t(3)
     );
     let finals = ["L", "g1", "g2", "g3"];
-    let mut it = forward(src, inputs(v, &["z1", "z2", "z3"]), &finals);
-    it.links = links(&[
+    let it = forward(src, inputs(v, &["z1", "z2", "z3"]), &finals);
+    let names = links(&[
         ("L", "L"),
-        ("dL/dz1", "dL/dz1"),
-        ("dL/dz2", "dL/dz2"),
-        ("dL/dz3", "dL/dz3"),
+        ("g1", "dL/dz1"),
+        ("g2", "dL/dz2"),
+        ("g3", "dL/dz3"),
     ]);
-    it.names = links(&[("g1", "dL/dz1"), ("g2", "dL/dz2"), ("g3", "dL/dz3")]);
-    replay(vec![it])
+    replay(vec![named(it, names)])
 }

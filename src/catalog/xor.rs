@@ -352,10 +352,8 @@ fn audit_2(v: &Values) -> Result<Plan> {
     let items = [(0, 0), (0, 1), (1, 0), (1, 1)]
         .into_iter()
         .map(|(x1, x2)| Item {
-            label: format!("x = ({x1},{x2})"),
             kind: Source::Layers((net.clone(), vec![Scalar::int(x1), Scalar::int(x2)], None)),
-            links: links(&[("a(2)_1", &format!("y({x1},{x2})"))]),
-            names: Vec::new(),
+            names: links(&[("a(2)_1", &format!("y({x1},{x2})"))]),
         })
         .collect();
     replay(items)

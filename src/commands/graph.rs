@@ -22,7 +22,7 @@ pub fn run(a: GraphArgs) -> Result<Outcome> {
         return Ok(Outcome::Text(match kind {
             DiagramKind::Text => diagram::text_tree_in(&fig, s.digits, a.out.lang),
             DiagramKind::Dot => diagram::dot(&fig, s.digits),
-            DiagramKind::Svg => diagram::svg(&fig, s.digits) + "\n",
+            DiagramKind::Svg => diagram::svg(&fig, s.digits, a.out.lang) + "\n",
         }));
     }
     rep.id = "graph".to_string();

@@ -17,6 +17,7 @@ use crate::catalog;
 use crate::error::{Error, Result};
 use crate::render;
 use crate::report::Report;
+use crate::report::i18n::Lang;
 
 /// What a command produced: a report to render, or finished text (a
 /// diagram, a completion script).
@@ -80,7 +81,7 @@ pub fn parse_assignments(items: &[String]) -> Result<Vec<(String, String)>> {
 /// Write the report's plot as SVG: never over an existing file without
 /// `--force`, and through a temporary file in the same directory renamed
 /// into place, so a failed write leaves no half-written file.
-fn write_plot(r: &Report, path: &std::path::Path, force: bool) -> Result<()> {
+fn write_plot(r: &Report, path: &std::path::Path, force: bool, lang: Lang) -> Result<()> {
     let Some(fig) = r.plot() else {
         let with = catalog::with_plot();
         return Err(Error::Usage(format!(
@@ -89,5 +90,9 @@ fn write_plot(r: &Report, path: &std::path::Path, force: bool) -> Result<()> {
             with.join(", ")
         )));
     };
-    crate::files::write_atomic(path, (render::plot::svg(fig) + "\n").as_bytes(), force)
+    crate::files::write_atomic(
+        path,
+        (render::plot::svg(fig, lang) + "\n").as_bytes(),
+        force,
+    )
 }

@@ -15,7 +15,7 @@ pub fn run(a: TrainArgs) -> Result<Outcome> {
     }
     let (mut r, time) = crate::train::command::run(&a.flags)?;
     if let Some(path) = &a.flags.plot {
-        write_plot(&r, path, a.flags.force)?;
+        write_plot(&r, path, a.flags.force, a.out.lang)?;
         r.text(format!("Plot written to {}.", path.display()));
     }
     if let Some(t) = time {

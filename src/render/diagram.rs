@@ -169,7 +169,7 @@ fn text_width(s: &str) -> f64 {
 /// `<title>` names the figure for screen readers. No blank lines (a blank
 /// line would end the HTML block in Markdown); the book prefixes the ids
 /// per figure (`book::unique_svg_ids`).
-pub fn svg(f: &Figure, digits: usize) -> String {
+pub fn svg(f: &Figure, digits: usize, lang: crate::report::i18n::Lang) -> String {
     use layout::core::base::Orientation::{LeftToRight, TopToBottom};
     let Figure::Graph { nodes, output } = f else {
         return String::new();
@@ -194,22 +194,34 @@ pub fn svg(f: &Figure, digits: usize) -> String {
     draw(
         &placed,
         &lines,
-        &crate::report::Math::partial(out, "node").plain,
+        &crate::report::Math::partial(out, &crate::report::i18n::label(lang, "node")).plain,
+        lang,
     )
 }
 
 /// The SVG text of a laid-out graph, moved to a 10-unit margin.
 /// `partial` is the gradient's name (`∂f/∂node`).
-fn draw(p: &Placed, lines: &[Vec<Line>], partial: &str) -> String {
+fn draw(p: &Placed, lines: &[Vec<Line>], partial: &str, lang: crate::report::i18n::Lang) -> String {
+    let word = |en: &'static str| crate::report::i18n::label(lang, en);
+    let (upper, value, lower, gradient) = (
+        word("upper line:"),
+        word("value"),
+        word("lower line:"),
+        word("gradient"),
+    );
     let (x0, y0, x1, y1) = p.bounds();
     let (dx, dy) = (10.0 - x0, 10.0 - y0);
-    let legend = format!("upper line: value · lower line: gradient {partial}");
+    let legend = format!("{upper} {value} · {lower} {gradient} {partial}");
+    let title = crate::report::i18n::label(
+        lang,
+        "Computation graph: each node shows its value and, under it, the gradient",
+    );
     let w = (x1 - x0 + 20.0).max(text_width(&legend) + 20.0).ceil();
     let h = (y1 - y0 + 20.0 + LINE + 6.0).ceil();
     let mut s = format!(
         "<svg class=\"nn-graph\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
          xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" font-family=\"sans-serif\" font-size=\"{FONT}\">\n\
-         <title>Computation graph: each node shows its value and, under it, the gradient {}</title>\n\
+         <title>{title} {}</title>\n\
          <defs><marker id=\"arrow\" markerWidth=\"10\" markerHeight=\"7\" refX=\"10\" refY=\"3.5\" orient=\"auto\">\
          <polygon points=\"0 0, 10 3.5, 0 7\" fill=\"#555\"/></marker></defs>\n",
         xml_escape(partial)
@@ -245,7 +257,7 @@ fn draw(p: &Placed, lines: &[Vec<Line>], partial: &str) -> String {
     }
     let _ = writeln!(
         s,
-        "<text x=\"10\" y=\"{:.1}\" font-size=\"13\" fill=\"#333\">upper line: <tspan fill=\"{VALUE_COLOUR}\">value</tspan> · lower line: <tspan fill=\"{GRAD_COLOUR}\">gradient {}</tspan></text>",
+        "<text x=\"10\" y=\"{:.1}\" font-size=\"13\" fill=\"#333\">{upper} <tspan fill=\"{VALUE_COLOUR}\">{value}</tspan> · {lower} <tspan fill=\"{GRAD_COLOUR}\">{gradient} {}</tspan></text>",
         h - 10.0,
         xml_escape(partial)
     );
@@ -263,6 +275,7 @@ fn xml_escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::i18n::Lang;
     use crate::scalar::Scalar;
 
     /// x → f1 = σ(x) → … → f_k: a chain as long as autodiff/2's.
@@ -303,7 +316,7 @@ mod tests {
 
     #[test]
     fn a_long_chain_goes_top_to_bottom_within_the_column() {
-        let svg = svg(&chain(6), 6);
+        let svg = svg(&chain(6), 6, Lang::En);
         let width = attr(&svg[4..], "width").unwrap();
         assert!(width <= COLUMN + 20.0, "{width}: {svg}");
         // Seven boxes, one above the other.
@@ -316,8 +329,28 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_graph_has_its_title_and_legend_in_chinese() {
+        let svg = svg(&chain(1), 6, Lang::Zh);
+        assert!(
+            svg.contains("<title>计算图: 每个节点显示它的值，值的下方是梯度 "),
+            "{svg}"
+        );
+        assert!(svg.contains(">上行: <tspan") && svg.contains(">值</tspan> · 下行: <tspan"));
+        assert!(svg.contains(">梯度 ∂f1/∂节点<"), "{svg}");
+        for en in [
+            "Computation",
+            "upper line",
+            "lower line",
+            "gradient",
+            "value",
+        ] {
+            assert!(!svg.contains(en), "{en} in {svg}");
+        }
+    }
+
+    #[test]
     fn a_short_graph_stays_left_to_right() {
-        let svg = svg(&chain(2), 6);
+        let svg = svg(&chain(2), 6, Lang::En);
         let ys = numbers(&svg, "rect", "y");
         let xs = numbers(&svg, "rect", "x");
         assert!(xs.windows(2).all(|w| w[1] > w[0]), "{xs:?}");
@@ -326,7 +359,7 @@ mod tests {
 
     #[test]
     fn the_value_sits_above_the_gradient_in_its_own_colour() {
-        let svg = svg(&chain(1), 6);
+        let svg = svg(&chain(1), 6, Lang::En);
         let line = |needle: &str| {
             svg.lines()
                 .find(|l| l.starts_with("<text") && l.contains(needle))

@@ -47,7 +47,10 @@ fn figure(f: &Figure, o: &RenderOptions, lang: Lang) -> String {
     if !matches!(f, Figure::Graph { .. }) {
         return match o.figures {
             FigureStyle::Text => format!("```text\n{}```\n\n", plot::summary(f, o.digits, lang)),
-            FigureStyle::Svg => format!("<div class=\"nn-figure\">\n{}\n</div>\n\n", plot::svg(f)),
+            FigureStyle::Svg => format!(
+                "<div class=\"nn-figure\">\n{}\n</div>\n\n",
+                plot::svg(f, lang)
+            ),
         };
     }
     match o.figures {
@@ -57,7 +60,7 @@ fn figure(f: &Figure, o: &RenderOptions, lang: Lang) -> String {
         ),
         FigureStyle::Svg => format!(
             "<div class=\"nn-figure\">\n{}\n</div>\n\n",
-            diagram::svg(f, o.digits)
+            diagram::svg(f, o.digits, lang)
         ),
     }
 }

@@ -133,12 +133,23 @@ fn y_range(p: &Panel) -> (f64, f64) {
 }
 
 /// The figure as an SVG document (no XML prologue, no blank lines, so it
-/// can be inlined in Markdown), with a `<title>` for screen readers.
-/// Drawing errors come back as an SVG comment.
-pub fn svg(f: &Figure) -> String {
+/// can be inlined in Markdown), with a `<title>` for screen readers; its
+/// title, legends and axis labels in `lang`. Drawing errors come back as
+/// an SVG comment.
+pub fn svg(f: &Figure, lang: Lang) -> String {
+    let localized;
+    let f = match lang {
+        Lang::En => f,
+        Lang::Zh => {
+            let mut g = f.clone();
+            crate::report::i18n::localize_figure(&mut g);
+            localized = g;
+            &localized
+        }
+    };
     let mut buf = String::new();
     let drawn = match f {
-        Figure::Plot { panels, .. } => draw_panels(&mut buf, panels),
+        Figure::Plot { panels, .. } => draw_panels(&mut buf, panels, lang),
         Figure::Bars { .. } => bars::draw_bars(&mut buf, f),
         Figure::Heatmap { .. } => heatmap::draw_heatmap(&mut buf, f),
         Figure::Graph { .. } => Ok(()),
@@ -302,7 +313,7 @@ fn legend_height(p: &Panel) -> u32 {
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
 
-fn draw_panels(buf: &mut String, panels: &[Panel]) -> DrawResult {
+fn draw_panels(buf: &mut String, panels: &[Panel], lang: Lang) -> DrawResult {
     let heights: Vec<u32> = panels
         .iter()
         .map(|p| PANEL_HEIGHT + legend_height(p))
@@ -314,7 +325,7 @@ fn draw_panels(buf: &mut String, panels: &[Panel]) -> DrawResult {
     for (p, h) in panels.iter().zip(heights) {
         let (area, below) = rest.split_vertically(h);
         let (chart, legend) = area.split_vertically(PANEL_HEIGHT);
-        draw_panel(&chart, p)?;
+        draw_panel(&chart, p, lang)?;
         draw_legend(&legend, p)?;
         rest = below;
     }
@@ -323,7 +334,7 @@ fn draw_panels(buf: &mut String, panels: &[Panel]) -> DrawResult {
 
 /// A series of one point is a marked point (e.g. the kept epoch), drawn as
 /// a dot; longer series are lines.
-fn draw_panel(area: &Area, p: &Panel) -> DrawResult {
+fn draw_panel(area: &Area, p: &Panel, lang: Lang) -> DrawResult {
     let log = log_scale(p);
     let y = |v: f64| if log { v.log10() } else { v };
     let (mut x0, mut x1) = x_range(p);
@@ -346,7 +357,11 @@ fn draw_panel(area: &Area, p: &Panel) -> DrawResult {
         .y_label_area_size(72)
         .build_cartesian_2d(x0..x1, y0..y1)?;
     let y_desc = if log {
-        format!("{} (log scale)", p.y_label)
+        let s = format!("{} (log scale)", p.y_label);
+        match lang {
+            Lang::En => s,
+            Lang::Zh => localize_str(&s),
+        }
     } else {
         p.y_label.clone()
     };
@@ -470,12 +485,39 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_plot_has_its_title_axes_and_legend_in_chinese() {
+        // The book's zh edition and `--plot` under --lang zh: the SVG's
+        // <title>, axis labels and legend come from the message table.
+        let mut p = panel(vec![(1.0, 0.4), (2.0, 0.3)]);
+        p.series[0].label = "loss".into();
+        let f = Figure::Plot {
+            title: "loss".into(),
+            panels: vec![p],
+        };
+        let zh = svg(&f, Lang::Zh);
+        assert!(zh.contains("<title>损失: t</title>"), "{zh}");
+        // plotters writes each text on a line of its own.
+        let texts = |w: &str| zh.lines().filter(|l| l.trim() == w).count();
+        assert!(texts("轮次") == 1 && texts("损失") >= 2, "{zh}");
+        assert!(texts("epoch") + texts("loss") == 0, "{zh}");
+        assert!(svg(&f, Lang::En).contains("<title>loss: t</title>"));
+        // A y axis on a log scale says so in Chinese too.
+        let f = Figure::Plot {
+            title: "loss".into(),
+            panels: vec![panel(vec![(1.0, 1000.0), (2.0, 0.1)])],
+        };
+        let zh = svg(&f, Lang::Zh);
+        assert!(zh.lines().any(|l| l.trim() == "损失 (对数刻度)"), "{zh}");
+        assert!(!zh.contains("log scale"), "{zh}");
+    }
+
+    #[test]
     fn every_plot_has_a_title_and_its_legend_below_the_axes() {
         let f = Figure::Plot {
             title: "Loss per epoch".into(),
             panels: vec![panel(vec![(1.0, 0.4), (2.0, 0.3), (3.0, 0.2)])],
         };
-        let svg = svg(&f);
+        let svg = svg(&f, Lang::En);
         assert!(svg.contains("<title>Loss per epoch: t</title>"), "{svg}");
         assert!(svg.starts_with("<svg class=\"nn-plot\" role=\"img\""));
         // The swatch of the legend lies below the x axis (y = PANEL_HEIGHT

@@ -110,7 +110,7 @@ fn panel(p: &Panel, digits: usize, tr: &dyn Fn(&str) -> String) -> String {
     let (top, bottom) = (num(y1, digits), num(y0, digits));
     let w = top.chars().count().max(bottom.chars().count());
     let y_label = if log {
-        format!("{} (log scale)", tr(&p.y_label))
+        tr(&format!("{} (log scale)", p.y_label))
     } else {
         tr(&p.y_label)
     };

@@ -323,7 +323,9 @@ pub fn localize_table(t: &mut Table, names: &[&str]) {
     }
 }
 
-fn localize_figure(f: &mut Figure) {
+/// A figure's words in Chinese (its title, panels, axes and legends);
+/// the SVG writers use it for a figure in `lang` zh.
+pub(crate) fn localize_figure(f: &mut Figure) {
     match f {
         Figure::Graph { .. } => {}
         Figure::Plot { title, panels } => {

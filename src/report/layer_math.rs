@@ -227,6 +227,28 @@ pub(crate) fn loss_grad_rule(loss: Loss, a: &Scalar, t: &Scalar, n: usize, s: &S
     if loss == Loss::CrossEntropy && t.is_zero() {
         return text("-t/a = 0 (t = 0)", "-\\frac{t}{a} = 0 \\quad (t = 0)");
     }
+    // Binary cross-entropy with t = 1 or t = 0 keeps one of its two terms:
+    // the numbers show that term, not a zero one (`-0/a + …`).
+    if loss == Loss::Bce && (t.is_zero() || t.cmp_value(&Scalar::one()).is_eq()) {
+        let a = op(a, s);
+        return if t.is_zero() {
+            text(
+                format!("-t/a + (1 - t)/(1 - a) = 1/(1 - {}) (t = 0)", a.plain),
+                format!(
+                    "-\\frac{{t}}{{a}} + \\frac{{1 - t}}{{1 - a}} = \\frac{{1}}{{1 - {}}} \\quad (t = 0)",
+                    a.latex
+                ),
+            )
+        } else {
+            text(
+                format!("-t/a + (1 - t)/(1 - a) = -1/{} (t = 1)", a.plain),
+                format!(
+                    "-\\frac{{t}}{{a}} + \\frac{{1 - t}}{{1 - a}} = -\\frac{{1}}{{{}}} \\quad (t = 1)",
+                    a.latex
+                ),
+            )
+        };
+    }
     let (a, t) = (op(a, s), op(t, s));
     match loss {
         Loss::HalfSse => text(
@@ -308,5 +330,24 @@ mod tests {
         assert!(!zero.latex.contains("\\frac{0}"), "{}", zero.latex);
         let one = loss_grad_rule(Loss::CrossEntropy, &a, &Scalar::int(1), 3, &s);
         assert_eq!(one.plain, "-t/a = -1/0.736125");
+    }
+
+    #[test]
+    fn binary_cross_entropy_with_a_0_or_1_target_shows_the_term_left() {
+        // L = -[t ln a + (1 - t) ln(1 - a)]: t = 0 leaves 1/(1 - a), and
+        // 1/(1 - 1/4) = 4/3; t = 1 leaves -1/a = -4. No `-0/…` or `(1 - 1)/…`.
+        let s = Settings::default();
+        let a = Scalar::ratio(1, 4);
+        let zero = loss_grad_rule(Loss::Bce, &a, &Scalar::zero(), 1, &s);
+        assert_eq!(zero.plain, "-t/a + (1 - t)/(1 - a) = 1/(1 - (1/4)) (t = 0)");
+        assert!(zero.latex.contains("\\frac{1}{1 - "), "{}", zero.latex);
+        let one = loss_grad_rule(Loss::Bce, &a, &Scalar::one(), 1, &s);
+        assert_eq!(one.plain, "-t/a + (1 - t)/(1 - a) = -1/(1/4) (t = 1)");
+        for m in [&zero, &one] {
+            assert!(!m.plain.contains("-0/") && !m.plain.contains("(1 - 1)"));
+        }
+        // A soft target keeps both terms.
+        let half = loss_grad_rule(Loss::Bce, &a, &Scalar::ratio(1, 2), 1, &s);
+        assert!(half.plain.contains(" + (1 - "), "{}", half.plain);
     }
 }

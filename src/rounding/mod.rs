@@ -177,17 +177,19 @@ pub fn graph_rows(
     Ok(rows)
 }
 
-/// One piece of an example's audit: a graph program or a layer problem,
-/// labelled when an example has several (one per point, head or sample).
+/// One piece of an example's audit: a graph program or a layer problem.
+///
+/// One name per quantity: a row of the audit carries the name of the
+/// example's result it computes (the name the sheet's Find line, `check`
+/// and JSON use), and its exact column equals that result (tests check
+/// every row of every example).
 pub struct Item {
-    /// Prefixed to each row name (`logistic(z4) · a`); empty for one piece.
-    pub label: String,
     pub kind: Source,
-    /// (row name, name of the example's result): the exact column of the
-    /// row must equal that result; tests check every link.
-    pub links: Vec<(String, String)>,
-    /// (step name, name shown): a step of the program whose name the
-    /// expression language cannot spell (`g2` shown as `dL/dz2`).
+    /// The rows shown: (step name, name of the example's result it
+    /// computes). The other steps are replayed and rounded too, feeding the
+    /// shown ones, but not listed: the example does not name them. Empty:
+    /// every step is shown under its own name (a program whose step names
+    /// are the example's result names).
     pub names: Vec<(String, String)>,
 }
 
@@ -218,28 +220,37 @@ pub enum Plan {
 }
 
 impl Item {
-    /// The rows of this piece, with its label in front of each name.
-    pub fn rows(&self, d: u32) -> Result<Vec<Row>> {
-        let mut rows = match &self.kind {
+    /// Every step of this piece under its own name (the program's, or
+    /// `delta(1)_1` of a layer problem), shown or not.
+    pub fn steps(&self, d: u32) -> Result<Vec<Row>> {
+        match &self.kind {
             Source::Graph {
                 src,
                 inputs,
                 backward,
                 finals,
-            } => graph_rows(src, inputs, d, *backward, finals)?,
-            Source::Layers(p) => layers::rows(p, d)?,
-        };
-        for r in &mut rows {
-            if let Some((_, shown)) = self.names.iter().find(|(n, _)| *n == r.name) {
-                r.name = shown.clone();
-            }
+            } => graph_rows(src, inputs, d, *backward, finals),
+            Source::Layers(p) => layers::rows(p, d),
         }
-        if !self.label.is_empty() {
-            for r in &mut rows {
-                r.name = format!("{} · {}", self.label, r.name);
-            }
+    }
+
+    /// The rows of this piece, each under the example's name for it.
+    pub fn rows(&self, d: u32) -> Result<Vec<Row>> {
+        let rows = self.steps(d)?;
+        if self.names.is_empty() {
+            return Ok(rows);
         }
-        Ok(rows)
+        // In the order the names are listed (the example's order).
+        Ok(self
+            .names
+            .iter()
+            .filter_map(|(step, shown)| {
+                rows.iter().find(|r| &r.name == step).map(|r| Row {
+                    name: shown.clone(),
+                    ..r.clone()
+                })
+            })
+            .collect())
     }
 }
 
@@ -273,10 +284,19 @@ fn audit_plan_inner(r: &mut Report, id: &str, plan: &Plan, d: u32, digits: usize
         Plan::Replay { items, note } => (items, note),
     };
     let mut rows = Vec::new();
+    let mut hidden = false;
     for it in items {
-        rows.extend(it.rows(d)?);
+        let shown = it.rows(d)?;
+        hidden |= shown.len() < it.steps(d)?.len();
+        rows.extend(shown);
     }
     audit_rows(r, id, &rows, d, digits)?;
+    if hidden {
+        r.text(
+            "Steps the example does not name are rounded too and feed the rows above; \
+             only the quantities the example names are listed.",
+        );
+    }
     if let Some(n) = note {
         r.text(n.clone());
     }

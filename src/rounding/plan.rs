@@ -1,7 +1,6 @@
 //! Building blocks of an example's audit plan: the pieces an example's
 //! record (`catalog::Audit`) lists, as programs of the expression language
-//! or layer problems, and the links from audit rows to the example's
-//! results.
+//! or layer problems, each row named as the example's result it computes.
 
 use std::collections::HashMap;
 
@@ -10,40 +9,33 @@ use crate::network::Pass;
 use crate::rounding::{Item, Plan, Source};
 use crate::scalar::Scalar;
 
-/// An example's program replayed forward and backward, as it computes.
+/// An example's program replayed forward and backward, as it computes:
+/// its step names are the example's result names.
 pub fn replay_program(src: &str, v: &HashMap<String, Scalar>) -> Plan {
     Plan::Replay {
-        items: vec![backward(String::new(), src.to_string(), v.clone())],
+        items: vec![backward(src.to_string(), v.clone())],
         note: None,
     }
 }
 
 /// An example's layer problem replayed, each row the example names shown
-/// under the example's name for it (`delta(1)_1` as `dz`) and linked to
-/// that result, so the audit and the sheet say one name per quantity.
+/// under the example's name for it (`delta(1)_1` as `dz`), so the audit
+/// and the sheet say one name per quantity.
 pub fn replay_named(p: Pass, names: &[(&str, &str)]) -> Plan {
-    let shown: Vec<&str> = names.iter().map(|(_, s)| *s).collect();
     Plan::Replay {
         items: vec![Item {
-            label: String::new(),
             kind: Source::Layers(p),
-            links: shown
-                .iter()
-                .map(|s| (s.to_string(), s.to_string()))
-                .collect(),
             names: links(names),
         }],
         note: None,
     }
 }
 
-/// An example's layer problem replayed, with these links.
-pub fn replay_pass(p: Pass, links: Vec<(String, String)>) -> Plan {
+/// An example's layer problem replayed, every row under its own name.
+pub fn replay_pass(p: Pass) -> Plan {
     Plan::Replay {
         items: vec![Item {
-            label: String::new(),
             kind: Source::Layers(p),
-            links,
             names: Vec::new(),
         }],
         note: None,
@@ -73,16 +65,14 @@ pub fn links(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 }
 
 /// A program replayed forward and backward.
-pub fn backward(label: String, src: String, inputs: HashMap<String, Scalar>) -> Item {
+pub fn backward(src: String, inputs: HashMap<String, Scalar>) -> Item {
     Item {
-        label,
         kind: Source::Graph {
             src,
             inputs,
             backward: true,
             finals: Vec::new(),
         },
-        links: Vec::new(),
         names: Vec::new(),
     }
 }
@@ -90,35 +80,46 @@ pub fn backward(label: String, src: String, inputs: HashMap<String, Scalar>) -> 
 /// A program replayed forward only, with its final answers named.
 pub fn forward(src: String, inputs: HashMap<String, Scalar>, finals: &[&str]) -> Item {
     Item {
-        label: String::new(),
         kind: Source::Graph {
             src,
             inputs,
             backward: false,
             finals: finals.iter().map(|s| s.to_string()).collect(),
         },
-        links: Vec::new(),
         names: Vec::new(),
     }
+}
+
+/// This item with these (step, result name) pairs as its shown rows.
+pub fn named(mut it: Item, names: Vec<(String, String)>) -> Item {
+    it.names = names;
+    it
 }
 
 pub fn replay(items: Vec<Item>) -> Result<Plan> {
     Ok(Plan::Replay { items, note: None })
 }
 
-/// Links from every row named like one of the example's results.
-pub fn same((net, _, obj): &Pass) -> Vec<(String, String)> {
-    let mut l = Vec::new();
-    for (i, layer) in net.layers.iter().enumerate() {
-        for k in 0..layer.b.len() {
-            for q in ["z", "a"] {
-                let n = format!("{q}({})_{}", i + 1, k + 1);
-                l.push((n.clone(), n));
-            }
-        }
-    }
-    if obj.is_some() {
-        l.clear();
-    }
-    l
+/// An example's layer problem replayed, every row shown, these under the
+/// example's name for them (backprop/5's `L` as `loss`).
+pub fn replay_renamed(p: Pass, renames: &[(&str, &str)]) -> Result<Plan> {
+    // The row names do not depend on the places; 12 keeps every replay
+    // defined (a probability rounded to 0 would stop ln).
+    let names = crate::rounding::layers::rows(&p, 12)?
+        .into_iter()
+        .map(|r| {
+            let shown = renames
+                .iter()
+                .find(|(step, _)| *step == r.name)
+                .map_or(r.name.clone(), |(_, s)| s.to_string());
+            (r.name, shown)
+        })
+        .collect();
+    Ok(Plan::Replay {
+        items: vec![Item {
+            kind: Source::Layers(p),
+            names,
+        }],
+        note: None,
+    })
 }

@@ -525,5 +525,212 @@ pub const ERRORS: &[(&str, &str)] = &[
         "请每个量写一行 `\"名称\" = 值`，例如 \"df/dx\" = -4",
     ),
     ("the expression on standard input", "标准输入中的表达式"),
+    // The details inside the errors: the catalog's `--set` and names.
+    ("an input of {}", "{} 的输入"),
+    ("its inputs are: {}", "它的输入有: {}"),
+    (
+        "expected an integer, a decimal such as 0.15, or a fraction such as 1/4",
+        "应为整数、小数 (例如 0.15) 或分数 (例如 1/4)",
+    ),
+    (
+        "{} is not a whole number from {} to {}",
+        "{} 不是 {} 到 {} 之间的整数",
+    ),
+    ("give e.g. --set {}", "请给出例如 --set {}"),
+    ("{} is negative", "{} 是负数"),
+    (
+        "give λ = 0 or a positive number, e.g. --set lambda=0.001",
+        "请给出 λ = 0 或正数，例如 --set lambda=0.001",
+    ),
+    ("--round-each on {}", "{} 的 --round-each"),
+    (
+        "it is a training run or a seeded simulation in f64, not a computation a student does by hand, so there is no hand rounding to replay",
+        "它是训练过程或以 f64 计算的带种子模拟，不是学生手算的计算，所以没有手算舍入可以重放",
+    ),
+    (
+        "its record says to replay its engine, but it has none",
+        "它的记录要求重放它的计算引擎，但它没有计算引擎",
+    ),
+    ("use it on {}", "可用于: {}"),
+    // The expression language and its functions.
+    ("a variable of this expression", "这个表达式的变量"),
+    ("its variables are: {}", "它的变量有: {}"),
+    (
+        "the logarithm needs a positive number",
+        "对数的自变量必须是正数",
+    ),
+    (
+        "the square root needs a number ≥ 0",
+        "平方根的自变量必须 ≥ 0",
+    ),
+    (
+        "a negative base needs an integer exponent",
+        "底数为负时指数必须是整数",
+    ),
+    (
+        "the expression ends too early; expected a number, a name or `(`",
+        "表达式提前结束；应为数、名称或 `(`",
+    ),
+    (
+        "unexpected {}; expected an operator or ';'",
+        "意外的{}；应为运算符或 ';'",
+    ),
+    (
+        "unexpected {}; expected an operator or ';'; for a product write {} (multiplication needs `*`)",
+        "意外的{}；应为运算符或 ';'；乘积请写成 {} (乘法需要 `*`)",
+    ),
+    ("name {}", "名称 {}"),
+    ("number {}", "数 {}"),
+    ("end of statement", "语句结尾"),
+    // Net spec files.
+    ("a known loss", "已知的损失函数"),
+    ("known losses: {}", "已知的损失函数有: {}"),
+    ("a known activation", "已知的激活函数"),
+    ("a known activation (layer {})", "已知的激活函数 (第 {} 层)"),
+    ("known activations: {}", "已知的激活函数有: {}"),
+    ("a convention", "一种记号约定"),
+    (
+        "use \"column\" (z = W a + b, W out×in) or \"row\" (h = f(h W + b), W in×out)",
+        "请用 \"column\" (z = W a + b，W 为 输出×输入) 或 \"row\" (h = f(h W + b)，W 为 输入×输出)",
+    ),
+    // The operating system's words for a file it cannot open.
+    (
+        "No such file or directory (os error {})",
+        "没有这个文件或文件夹 (操作系统错误 {})",
+    ),
+    (
+        "Permission denied (os error {})",
+        "没有权限 (操作系统错误 {})",
+    ),
+    (
+        "Is a directory (os error {})",
+        "是一个文件夹 (操作系统错误 {})",
+    ),
+    // train's flags and data.
+    (
+        "the learning rate must be a positive number, e.g. {}",
+        "学习率必须是正数，例如 {}",
+    ),
+    (
+        "λ must be 0 or a positive number, e.g. {}",
+        "λ 必须是 0 或正数，例如 {}",
+    ),
+    (
+        "a fraction of the data from 0 up to (not including) 1, e.g. {}",
+        "数据中的比例，从 0 到 1 (不含 1)，例如 {}",
+    ),
+    (
+        "the validation and test fractions together must be below 1, so that some data is left for training, e.g. --val 0.1 --test 0.2",
+        "验证集和测试集的比例之和必须小于 1，才能留下训练数据，例如 --val 0.1 --test 0.2",
+    ),
+    (
+        "--early-stopping watches the validation loss: add --val FRACTION, e.g. --val 0.1",
+        "--early-stopping 依据验证集损失: 请加 --val 比例，例如 --val 0.1",
+    ),
+    (
+        "the batch size must be from 1 to the number of training samples, {}",
+        "批大小必须在 1 到训练样本数 {} 之间",
+    ),
+    ("train for at least 1 epoch", "至少训练 1 轮"),
+    ("a known data set", "已知的数据集"),
+    (
+        "known data sets: {}, mnist:DIR (a folder with the four MNIST IDX files)",
+        "已知的数据集有: {}, mnist:DIR (含四个 MNIST IDX 文件的文件夹)",
+    ),
+    ("a known initialiser", "已知的初始化方法"),
+    ("known initialisers: {}", "已知的初始化方法有: {}"),
+    // clap's own parse errors (`cli::clap_error_zh`), in clap's wording.
+    ("unexpected argument '{}' found", "意外的参数 '{}'"),
+    ("unrecognized subcommand '{}'", "无法识别的子命令 '{}'"),
+    (
+        "a value is required for '{}' but none was supplied",
+        "'{}' 需要一个值，但没有给出",
+    ),
+    ("invalid value '{}' for '{}'", "'{1}' 的值 '{0}' 无效"),
+    ("\n  [possible values: {}]", "\n  [可选值: {}]"),
+    (
+        "the following required arguments were not provided:",
+        "缺少下列必需的参数:",
+    ),
+    (
+        "'{}' requires a subcommand but one was not provided",
+        "'{}' 需要一个子命令，但没有给出",
+    ),
+    ("\n  [subcommands: {}]", "\n  [子命令: {}]"),
+    (
+        "the argument '{}' cannot be used with {}",
+        "参数 '{}' 不能与 {} 一起使用",
+    ),
+    (
+        "the argument '{}' cannot be used multiple times",
+        "参数 '{}' 不能重复使用",
+    ),
+    (
+        "equal sign is needed when assigning values to '{}'",
+        "给 '{}' 赋值时需要等号",
+    ),
+    (
+        "unexpected value '{}' for '{}' found; no more were expected",
+        "'{1}' 多出了值 '{0}'；不需要更多的值",
+    ),
+    (
+        "{} values required by '{}'; only {} provided",
+        "'{1}' 需要 {0} 个值；只给出了 {2} 个",
+    ),
+    (
+        "{} values required for '{}' but {} provided",
+        "'{1}' 需要 {0} 个值，但给出了 {2} 个",
+    ),
+    (
+        "invalid UTF-8 was detected in one or more arguments",
+        "参数中有无效的 UTF-8",
+    ),
+    ("a similar subcommand exists: {}", "有相似的子命令: {}"),
+    ("a similar argument exists: {}", "有相似的参数: {}"),
+    ("a similar value exists: {}", "有相似的值: {}"),
+    (
+        "to pass '{}' as a value, use '{}'",
+        "要把 '{}' 作为值传入，请用 '{}'",
+    ),
+    ("'{}' exists", "有 '{}'"),
+    (
+        "subcommand '{}' exists; to use it, remove the '--' before it",
+        "有子命令 '{}'；要使用它，请去掉它前面的 '--'",
+    ),
+    ("tip", "提示"),
+    (
+        "\n\nFor more information, try '{}'.",
+        "\n\n更多信息请运行 '{}'。",
+    ),
+    // The standard library's messages for a number that does not parse
+    // (`--example x`, `--round-each 40`).
+    ("invalid digit found in string", "字符串中有无效的数字"),
+    (
+        "cannot parse integer from empty string",
+        "不能从空字符串读出整数",
+    ),
+    (
+        "number too large to fit in target type",
+        "数太大，超出了类型的范围",
+    ),
+    (
+        "number too small to fit in target type",
+        "数太小，超出了类型的范围",
+    ),
+    ("invalid float literal", "无效的浮点数"),
+    (
+        "unknown topic `{}`; did you mean `{}`? topics: {}",
+        "未知的主题 `{}`；是不是想写 `{}`？主题有: {}",
+    ),
+    (
+        "give 1 to {} problems per example",
+        "每个例题给出 1 到 {} 道题",
+    ),
+    (
+        "{}; give 1 to {} problems per example",
+        "{}；每个例题给出 1 到 {} 道题",
+    ),
+    // clap's range check of a number (`--round-each 40`).
+    ("{} is not in {}", "{} 不在 {} 范围内"),
     (" (did you mean `{}`?)", "（是不是想写 `{}`？）"),
 ];

@@ -3,6 +3,15 @@
 pub const LABELS: &[(&str, &str)] = &[
     ("Source", "出处"),
     ("Try", "试试"),
+    // The computation graph's SVG (`render::diagram::svg`).
+    (
+        "Computation graph: each node shows its value and, under it, the gradient",
+        "计算图: 每个节点显示它的值，值的下方是梯度",
+    ),
+    ("upper line:", "上行:"),
+    // A plot's y axis on a log scale (`render::plot`, `render::textplot`).
+    ("{} (log scale)", "{} (对数刻度)"),
+    ("lower line:", "下行:"),
     (
         "Inputs and sources: `nn-tutor list TOPIC` or `nn-tutor list --wide`.",
         "各例的输入与出处: 用 `nn-tutor list TOPIC` 或 `nn-tutor list --wide` 查看。",

@@ -38,12 +38,18 @@ pub const ROUNDING: &[(&str, &str)] = &[
         "Rounded values feed the next step, so their errors add up along the chain; keep one or two more decimals in intermediates than the answer needs.",
         "舍入后的值会进入下一步，误差沿着链累积；中间结果要比答案多保留一两位小数。",
     ),
-    ("static {}", "静态图 {}"),
-    ("dynamic {}", "动态图 {}"),
-    ("sigmoid head", "sigmoid 输出层"),
-    ("identity head", "恒等输出层"),
-    ("softmax head", "softmax 输出层"),
-    ("PReLU unit {}", "PReLU 单元 {}"),
+    // Result names as the audit rows show them (the report's own tables
+    // translate the same names).
+    ("sum", "和"),
+    ("W_{} new", "新的 W_{}"),
+    ("b new", "新的 b"),
+    ("df/dx({}) static", "df/dx({}) 静态图"),
+    ("df/dx({}) dynamic", "df/dx({}) 动态图"),
+    ("var random small", "var 小随机数"),
+    (
+        "Steps the example does not name are rounded too and feed the rows above; only the quantities the example names are listed.",
+        "例题没有命名的中间步骤同样逐步舍入，并代入上表各行；表中只列出例题命名的量。",
+    ),
     (
         "Every value of {} is an integer count ({}); rounding to any number of decimals changes nothing, so there is no drift to show.",
         "{} 的每个值都是整数计数 ({})；舍入到多少位小数都不改变它们，所以没有偏差可显示。",

@@ -25,9 +25,8 @@ use clap::Parser;
 
 use crate::args::{Cli, Command};
 use crate::commands::{self, Outcome};
-use crate::render::markdown;
 use crate::render::{FigureStyle, RenderOptions};
-use crate::report::i18n::{Lang, localize};
+use crate::report::i18n::Lang;
 
 /// The opening of a directive.
 pub const OPEN: &str = "{{#nn-tutor";
@@ -149,7 +148,7 @@ pub fn expand(args: &str, base: &Path, lang: Lang) -> Result<String, String> {
                 color: false,
                 width: None,
             };
-            Ok(markdown::render(&localize(&report, out.lang), &opts))
+            Ok(super::tables::render(&report, out.lang, &opts))
         }
         Outcome::Text(t) if t.trim_start().starts_with("<svg") => Ok(format!(
             "<div class=\"nn-figure\">\n{}\n</div>\n\n",

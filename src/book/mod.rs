@@ -22,6 +22,7 @@ pub mod directive;
 pub mod edition;
 pub mod math;
 pub mod search;
+pub mod tables;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};

@@ -72,7 +72,30 @@
 
     function setUpAll() {
         Array.prototype.forEach.call(document.querySelectorAll(".nn-reveal"), setUp);
+        stickNodes();
     }
+
+    // A table numbered in its first column ("#") keeps its node column in
+    // view too while it scrolls sideways: the node sticks just right of
+    // the number, whose width is measured here.
+    var numbered = [];
+    function stickNodes() {
+        numbered = Array.prototype.filter.call(
+            document.querySelectorAll(".content .table-wrapper table"),
+            function (t) {
+                var th = t.querySelector("thead th");
+                return th && th.textContent.trim() === "#";
+            });
+        numbered.forEach(function (t) { t.classList.add("nn-sticky2"); });
+        measure();
+    }
+    function measure() {
+        numbered.forEach(function (t) {
+            var first = t.querySelector("thead th");
+            t.style.setProperty("--nn-col1", first.getBoundingClientRect().width + "px");
+        });
+    }
+    window.addEventListener("resize", measure);
 
     // Paper shows every folded check (the style does it where the browser
     // knows `::details-content`; this does it everywhere else).

@@ -35,6 +35,20 @@ fn find_chromium() -> Option<PathBuf> {
     None
 }
 
+/// Emulate a screen (or, with `print`, a page) `width` CSS px wide.
+fn viewport(cdp: &mut Cdp, session: &str, width: u32, height: u32, print: bool) {
+    cdp.call(
+        Some(session),
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
+    );
+    cdp.call(
+        Some(session),
+        "Emulation.setEmulatedMedia",
+        json!({ "media": if print { "print" } else { "" } }),
+    );
+}
+
 /// Chromium, killed when dropped.
 struct Browser {
     child: Child,
@@ -412,11 +426,7 @@ fn every_page_renders_offline_in_chromium() {
         cdp.call(Some(&session), &format!("{domain}.enable"), json!({}));
     }
     // A laptop: the content column is mdBook's 750 px beside the sidebar.
-    cdp.call(
-        Some(&session),
-        "Emulation.setDeviceMetricsOverride",
-        json!({ "width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": false }),
-    );
+    viewport(&mut cdp, &session, 1280, 900, false);
 
     let html_in = |dir: &Path, prefix: &str| -> Vec<String> {
         let mut pages: Vec<String> = std::fs::read_dir(dir)
@@ -685,12 +695,8 @@ fn graph_text_is_readable_on_a_desktop_and_a_phone() {
     pages.sort();
 
     let mut problems = Vec::new();
-    for (width, mobile) in [(1280, false), (390, true)] {
-        cdp.call(
-            Some(&session),
-            "Emulation.setDeviceMetricsOverride",
-            json!({ "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": mobile }),
-        );
+    for width in [1280, 390] {
+        viewport(&mut cdp, &session, width, 900, false);
         let (mut graphs, mut texts) = (0, 0);
         for page in &pages {
             cdp.events.clear();
@@ -742,14 +748,16 @@ const REVEAL_STATE: &str = r#"(async () => {
   // A hidden row shows exactly its first `keep` cells.
   const shape = rows.filter(r => [...r.cells].some(blurred))
     .every(r => [...r.cells].every((c, j) => blurred(c) === (j >= keep)));
-  const next = b.querySelector('.nn-reveal-next');
-  let at = null;
-  if (next) {
-    next.scrollIntoView({ block: 'center' });
-    const r = next.getBoundingClientRect();
-    at = [r.left + r.width / 2, r.top + r.height / 2];
-  }
-  return JSON.stringify({ rows: rows.length, hidden, shape, at,
+  // Where the buttons are on the screen, for a mouse click.
+  const centre = sel => {
+    const e = b.querySelector(sel);
+    if (!e) return null;
+    e.scrollIntoView({ block: 'center' });
+    const r = e.getBoundingClientRect();
+    return [r.left + r.width / 2, r.top + r.height / 2];
+  };
+  const all = centre('.nn-reveal-all'), at = centre('.nn-reveal-next');
+  return JSON.stringify({ rows: rows.length, hidden, shape, at, all,
                           bar: b.querySelector('.nn-reveal-bar') ? b.querySelector('.nn-reveal-bar').innerText : null });
 })()"#;
 
@@ -760,6 +768,18 @@ fn click(cdp: &mut Cdp, session: &str, at: &Value) {
             Some(session),
             "Input.dispatchMouseEvent",
             json!({ "type": kind, "x": at[0], "y": at[1], "button": "left", "clickCount": 1 }),
+        );
+    }
+}
+
+/// Press Enter where the focus is (a click on a button leaves it there).
+fn press_enter(cdp: &mut Cdp, session: &str) {
+    for (kind, text) in [("keyDown", "\r"), ("keyUp", "")] {
+        cdp.call(
+            Some(session),
+            "Input.dispatchKeyEvent",
+            json!({ "type": kind, "key": "Enter", "code": "Enter",
+                    "windowsVirtualKeyCode": 13, "text": text }),
         );
     }
 }
@@ -794,40 +814,21 @@ fn reveal_problems(cdp: &mut Cdp, session: &str, root_url: &str, out: &Path) -> 
                 rows - 1
             ));
         }
-        click(cdp, session, &s0["at"]);
-        let s1 = cdp.eval(session, REVEAL_STATE);
-        if s1["hidden"].as_u64() != Some(rows - 2) {
-            problems.push(format!(
-                "{page}: a click on Next row did not reveal one row: {s1}"
-            ));
-        }
-        // Enter on the focused button reveals the next row.
-        cdp.eval(
-            session,
-            "(() => { document.querySelector('.nn-reveal-next:focus') || \
-             [...document.querySelectorAll('.nn-reveal')].find(b => /∂/.test(b.querySelector('thead').textContent)).querySelector('.nn-reveal-next').focus(); return 'null'; })()",
-        );
-        for kind in ["keyDown", "keyUp"] {
-            cdp.call(
-                Some(session),
-                "Input.dispatchKeyEvent",
-                json!({ "type": kind, "key": "Enter", "code": "Enter",
-                        "windowsVirtualKeyCode": 13, "text": if kind == "keyDown" { "\r" } else { "" } }),
-            );
-        }
-        let s2 = cdp.eval(session, REVEAL_STATE);
-        if s2["hidden"].as_u64() != Some(rows - 3) {
-            problems.push(format!(
-                "{page}: Enter on Next row did not reveal one row: {s2}"
-            ));
-        }
-        cdp.eval(
-            session,
-            "(() => { [...document.querySelectorAll('.nn-reveal')].find(b => /∂/.test(b.querySelector('thead').textContent)).querySelector('.nn-reveal-all').click(); return 'null'; })()",
-        );
-        let s3 = cdp.eval(session, REVEAL_STATE);
-        if s3["hidden"].as_u64() != Some(0) {
-            problems.push(format!("{page}: Show all left rows hidden: {s3}"));
+        // A click on Next row, Enter on the focused button, a click on
+        // Show all: one row more, one row more, every row.
+        for (step, want) in [("click", rows - 2), ("Enter", rows - 3), ("Show all", 0)] {
+            let before = cdp.eval(session, REVEAL_STATE);
+            match step {
+                "click" => click(cdp, session, &before["at"]),
+                "Show all" => click(cdp, session, &before["all"]),
+                _ => press_enter(cdp, session),
+            }
+            let after = cdp.eval(session, REVEAL_STATE);
+            if after["hidden"].as_u64() != Some(want) {
+                problems.push(format!(
+                    "{page}: after {step}, want {want} of {rows} rows hidden: {after}"
+                ));
+            }
         }
     }
 
@@ -903,16 +904,7 @@ const PRINT_CHECK: &str = r#"(async () => {
 
 fn print_problems(cdp: &mut Cdp, session: &str, root_url: &str) -> Vec<String> {
     let mut problems = Vec::new();
-    cdp.call(
-        Some(session),
-        "Emulation.setDeviceMetricsOverride",
-        json!({ "width": 718, "height": 1000, "deviceScaleFactor": 1, "mobile": false }),
-    );
-    cdp.call(
-        Some(session),
-        "Emulation.setEmulatedMedia",
-        json!({ "media": "print" }),
-    );
+    viewport(cdp, session, 718, 1000, true);
     for page in ["print.html", "zh/print.html"] {
         cdp.events.clear();
         let url = format!("{root_url}{page}");
@@ -936,15 +928,6 @@ fn print_problems(cdp: &mut Cdp, session: &str, root_url: &str) -> Vec<String> {
         }
         eprintln!("{page} in print: {n} tables on a {} px page", r["W"]);
     }
-    cdp.call(
-        Some(session),
-        "Emulation.setEmulatedMedia",
-        json!({ "media": "" }),
-    );
-    cdp.call(
-        Some(session),
-        "Emulation.setDeviceMetricsOverride",
-        json!({ "width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": false }),
-    );
+    viewport(cdp, session, 1280, 900, false);
     problems
 }

@@ -10,6 +10,7 @@
 //! book's script (`book/nn-tutor.js`) adds the hiding classes and the
 //! buttons; the style (`book/nn-tutor.css`) unfolds the checks on paper.
 
+use crate::render::diagram::xml_escape as html_escape;
 use crate::render::markdown::{self, Markdown};
 use crate::render::{Markup, RenderOptions};
 use crate::report::i18n::{Lang, localize};
@@ -161,13 +162,6 @@ fn reveal(md: &str, keep: usize, lang: Lang) -> String {
     format!(
         "<div class=\"nn-reveal\" data-nn-keep=\"{keep}\" data-nn-labels=\"{labels}\">\n\n{md}</div>\n\n"
     )
-}
-
-fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -253,7 +253,8 @@ fn draw(p: &Placed, lines: &[Vec<Line>], partial: &str) -> String {
     s
 }
 
-fn xml_escape(s: &str) -> String {
+/// `&`, `<`, `>` and `"` as XML (and HTML) entities.
+pub(crate) fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -35,6 +35,20 @@ fn find_chromium() -> Option<PathBuf> {
     None
 }
 
+/// Emulate a screen (or, with `print`, a page) `width` CSS px wide.
+fn viewport(cdp: &mut Cdp, session: &str, width: u32, height: u32, print: bool) {
+    cdp.call(
+        Some(session),
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
+    );
+    cdp.call(
+        Some(session),
+        "Emulation.setEmulatedMedia",
+        json!({ "media": if print { "print" } else { "" } }),
+    );
+}
+
 /// Chromium, killed when dropped.
 struct Browser {
     child: Child,
@@ -219,8 +233,60 @@ const PAGE_CHECK: &str = r#"(async () => {
     .filter(h => h.startsWith('file:'));
   const ids = [...document.querySelectorAll('[id]')].map(e => e.id);
   const dupIds = ids.filter((id, i) => ids.indexOf(id) !== i);
+  // Anything wider than the content column that no scroll container
+  // inside the column holds (only the outermost such element is named).
+  const col = main.getBoundingClientRect();
+  const sticks = new Set();
+  const outside = e => {
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 || (r.right <= col.right + 1 && r.left >= col.left - 1)) return false;
+    // Held if an ancestor that clips (a scroller, or an <svg>) lies
+    // inside the column.
+    for (let a = e.parentElement; a && a !== main; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX !== 'visible') {
+        const ar = a.getBoundingClientRect();
+        if (ar.right <= col.right + 1 && ar.left >= col.left - 1) return false;
+      }
+    }
+    return true;
+  };
+  for (const e of main.querySelectorAll('*')) if (outside(e)) sticks.add(e);
+  const overflow = [...sticks].filter(e => !sticks.has(e.parentElement)).map(e =>
+    `<${e.tagName.toLowerCase()} class="${e.getAttribute('class') || ''}"> ` +
+    `${Math.round(e.getBoundingClientRect().width)} px wide in a ${Math.round(col.width)} px column: ` +
+    e.textContent.trim().slice(0, 60));
+  if (document.scrollingElement.scrollWidth > window.innerWidth + 1)
+    overflow.push(`the page scrolls sideways (${document.scrollingElement.scrollWidth} px)`);
+  // Exact fractions too long to read: numerator and denominator together
+  // longer than 24 digits, as text or as a MathML fraction.
+  const longFractions = [];
+  for (const m of main.innerText.matchAll(/\d+\/\d+|\d{25,}/g))
+    if (m[0].replace(/\D/g, '').length > 24) longFractions.push(m[0].slice(0, 80));
+  for (const f of main.querySelectorAll('mfrac')) {
+    const parts = [...f.children].map(c => c.textContent.replace(/[\s\u2212-]/g, ''));
+    if (parts.every(p => /^\d+$/.test(p)) && parts.join('').length > 24)
+      longFractions.push(parts.join('/').slice(0, 80));
+  }
+  // A fraction in a table cell at the size of the paragraphs (nested ones
+  // and indices may be smaller, as in print).
+  const p = main.querySelector('p');
+  const body = parseFloat(getComputedStyle(p || main).fontSize);
+  const smallFractions = [];
+  for (const f of main.querySelectorAll('td mfrac, th mfrac')) {
+    if (f.parentElement.closest('mfrac, msub, msup, msubsup, munder, mover, munderover')) continue;
+    for (const c of f.children) {
+      const px = parseFloat(getComputedStyle(c).fontSize);
+      if (px < 0.95 * body)
+        smallFractions.push(`${px.toFixed(1)} px (text ${body} px): ${f.textContent.slice(0, 40)}`);
+    }
+  }
+  const reveals = main.querySelectorAll('.nn-reveal').length;
+  const bars = main.querySelectorAll('.nn-reveal .nn-reveal-bar').length;
+  const checks = main.querySelectorAll('details.nn-check table').length;
   return JSON.stringify({ leftovers, maths: maths.length, flatMath, figures, links,
-                          dupIds, text: main.innerText, lang: document.documentElement.lang });
+                          dupIds, text: main.innerText, lang: document.documentElement.lang,
+                          overflow, longFractions, smallFractions: smallFractions.slice(0, 5),
+                          reveals, bars, checks });
 })()"#;
 
 /// Open the search box, type a word, and count the results.
@@ -359,6 +425,8 @@ fn every_page_renders_offline_in_chromium() {
     for domain in ["Page", "Runtime", "Log", "Network"] {
         cdp.call(Some(&session), &format!("{domain}.enable"), json!({}));
     }
+    // A laptop: the content column is mdBook's 750 px beside the sidebar.
+    viewport(&mut cdp, &session, 1280, 900, false);
 
     let html_in = |dir: &Path, prefix: &str| -> Vec<String> {
         let mut pages: Vec<String> = std::fs::read_dir(dir)
@@ -379,6 +447,7 @@ fn every_page_renders_offline_in_chromium() {
     let mut problems = Vec::new();
     // Totals, so a check that silently saw nothing cannot pass.
     let (mut requests, mut figures, mut formulas) = (0, 0, 0);
+    let (mut reveals, mut checks) = (0, 0);
     let mut texts = std::collections::HashMap::new();
     for page in &pages {
         cdp.events.clear();
@@ -449,6 +518,25 @@ fn every_page_renders_offline_in_chromium() {
                 problems.push(format!("{page}: a figure has no rendered SVG (size {f})"));
             }
         }
+        for o in report["overflow"].as_array().unwrap() {
+            problems.push(format!("{page} at 1280 px: wider than the column: {o}"));
+        }
+        for f in report["longFractions"].as_array().unwrap() {
+            problems.push(format!("{page}: a fraction of more than 24 digits: {f}"));
+        }
+        for f in report["smallFractions"].as_array().unwrap() {
+            problems.push(format!(
+                "{page}: a table's fraction smaller than the text: {f}"
+            ));
+        }
+        let (r, b) = (report["reveals"].as_u64(), report["bars"].as_u64());
+        if r != b {
+            problems.push(format!(
+                "{page}: {r:?} predict-then-reveal tables but {b:?} have their buttons"
+            ));
+        }
+        reveals += r.unwrap_or(0);
+        checks += report["checks"].as_u64().unwrap_or(0);
         for id in report["dupIds"].as_array().unwrap() {
             problems.push(format!("{page}: id {id} appears twice"));
         }
@@ -469,6 +557,9 @@ fn every_page_renders_offline_in_chromium() {
         }
     }
 
+    problems.extend(reveal_problems(&mut cdp, &session, &root_url, &out));
+    problems.extend(print_problems(&mut cdp, &session, &root_url));
+
     let has = |page: &str, s: &str| texts[page].as_str().unwrap_or("").contains(s);
     for n in ["-12", "-4", "3"] {
         if !has("backprop.html", n) {
@@ -482,6 +573,13 @@ fn every_page_renders_offline_in_chromium() {
     assert!(requests > pages.len() * 5, "only {requests} requests seen");
     assert!(figures >= 20, "only {figures} figures seen");
     assert!(formulas >= 500, "only {formulas} formulas seen");
+    // Both editions and their print pages: the forward and backward tables
+    // of the worked examples, and the check tables folded away.
+    assert!(
+        reveals >= 100,
+        "only {reveals} predict-then-reveal tables seen"
+    );
+    assert!(checks >= 40, "only {checks} folded check tables seen");
     eprintln!(
         "checked {} pages: {requests} requests, {figures} figures, {formulas} formulas",
         pages.len()
@@ -597,12 +695,8 @@ fn graph_text_is_readable_on_a_desktop_and_a_phone() {
     pages.sort();
 
     let mut problems = Vec::new();
-    for (width, mobile) in [(1280, false), (390, true)] {
-        cdp.call(
-            Some(&session),
-            "Emulation.setDeviceMetricsOverride",
-            json!({ "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": mobile }),
-        );
+    for width in [1280, 390] {
+        viewport(&mut cdp, &session, width, 900, false);
         let (mut graphs, mut texts) = (0, 0);
         for page in &pages {
             cdp.events.clear();
@@ -635,4 +729,205 @@ fn graph_text_is_readable_on_a_desktop_and_a_phone() {
         problems.len(),
         problems.join("\n")
     );
+}
+
+/// Predict-then-reveal on the first backward table of backprop.html, as a
+/// reader uses it: after loading, the rows after the first hide their
+/// values (their number and node stay); a mouse click on "Next row"
+/// reveals one more row, Enter on the focused button one more, "Show all"
+/// the rest. What the reader sees is judged by the computed `filter`.
+const REVEAL_STATE: &str = r#"(async () => {
+  await new Promise(r => setTimeout(r, 30));
+  const b = [...document.querySelectorAll('.nn-reveal')]
+    .find(b => b.querySelector('th') && /∂/.test(b.querySelector('thead').textContent));
+  if (!b) return JSON.stringify(null);
+  const rows = [...b.querySelectorAll('tbody tr')];
+  const keep = parseInt(b.dataset.nnKeep, 10);
+  const blurred = c => getComputedStyle(c).filter !== 'none';
+  const hidden = rows.filter(r => [...r.cells].some(blurred)).length;
+  // A hidden row shows exactly its first `keep` cells.
+  const shape = rows.filter(r => [...r.cells].some(blurred))
+    .every(r => [...r.cells].every((c, j) => blurred(c) === (j >= keep)));
+  // Where the buttons are on the screen, for a mouse click.
+  const centre = sel => {
+    const e = b.querySelector(sel);
+    if (!e) return null;
+    e.scrollIntoView({ block: 'center' });
+    const r = e.getBoundingClientRect();
+    return [r.left + r.width / 2, r.top + r.height / 2];
+  };
+  const all = centre('.nn-reveal-all'), at = centre('.nn-reveal-next');
+  return JSON.stringify({ rows: rows.length, hidden, shape, at, all,
+                          bar: b.querySelector('.nn-reveal-bar') ? b.querySelector('.nn-reveal-bar').innerText : null });
+})()"#;
+
+/// Click at a point of the page with the mouse, as a reader would.
+fn click(cdp: &mut Cdp, session: &str, at: &Value) {
+    for kind in ["mousePressed", "mouseReleased"] {
+        cdp.call(
+            Some(session),
+            "Input.dispatchMouseEvent",
+            json!({ "type": kind, "x": at[0], "y": at[1], "button": "left", "clickCount": 1 }),
+        );
+    }
+}
+
+/// Press Enter where the focus is (a click on a button leaves it there).
+fn press_enter(cdp: &mut Cdp, session: &str) {
+    for (kind, text) in [("keyDown", "\r"), ("keyUp", "")] {
+        cdp.call(
+            Some(session),
+            "Input.dispatchKeyEvent",
+            json!({ "type": kind, "key": "Enter", "code": "Enter",
+                    "windowsVirtualKeyCode": 13, "text": text }),
+        );
+    }
+}
+
+/// Predict-then-reveal works by mouse and keyboard in both editions, and a
+/// page loaded with scripts off shows every row of every table (the HTML
+/// itself hides nothing).
+fn reveal_problems(cdp: &mut Cdp, session: &str, root_url: &str, out: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (page, invite) in [
+        ("backprop.html", "Predict, then reveal"),
+        ("zh/backprop.html", "先预测，再揭晓"),
+    ] {
+        cdp.events.clear();
+        let url = format!("{root_url}{page}");
+        cdp.call(Some(session), "Page.navigate", json!({ "url": url }));
+        cdp.wait_for("Page.loadEventFired");
+        let s0 = cdp.eval(session, REVEAL_STATE);
+        let rows = s0["rows"].as_u64().unwrap_or(0);
+        if rows < 3 {
+            problems.push(format!("{page}: no backward table to reveal ({s0})"));
+            continue;
+        }
+        if !s0["bar"].as_str().unwrap_or("").contains(invite) {
+            problems.push(format!(
+                "{page}: the reveal bar does not say {invite:?}: {s0}"
+            ));
+        }
+        if s0["hidden"].as_u64() != Some(rows - 1) || s0["shape"] != json!(true) {
+            problems.push(format!(
+                "{page}: after loading, {} of {rows} rows should hide their values beyond the node: {s0}",
+                rows - 1
+            ));
+        }
+        // A click on Next row, Enter on the focused button, a click on
+        // Show all: one row more, one row more, every row.
+        for (step, want) in [("click", rows - 2), ("Enter", rows - 3), ("Show all", 0)] {
+            let before = cdp.eval(session, REVEAL_STATE);
+            match step {
+                "click" => click(cdp, session, &before["at"]),
+                "Show all" => click(cdp, session, &before["all"]),
+                _ => press_enter(cdp, session),
+            }
+            let after = cdp.eval(session, REVEAL_STATE);
+            if after["hidden"].as_u64() != Some(want) {
+                problems.push(format!(
+                    "{page}: after {step}, want {want} of {rows} rows hidden: {after}"
+                ));
+            }
+        }
+    }
+
+    // Scripts off: every row of every table shown, no buttons.
+    cdp.call(
+        Some(session),
+        "Emulation.setScriptExecutionDisabled",
+        json!({ "value": true }),
+    );
+    for page in ["backprop.html", "zh/backprop.html"] {
+        cdp.events.clear();
+        let url = format!("{root_url}{page}");
+        cdp.call(Some(session), "Page.navigate", json!({ "url": url }));
+        cdp.wait_for("Page.loadEventFired");
+        let r = cdp.eval(
+            session,
+            "JSON.stringify({ reveals: document.querySelectorAll('.nn-reveal').length, \
+             bars: document.querySelectorAll('.nn-reveal-bar').length, \
+             blurred: [...document.querySelectorAll('main td')].filter(c => getComputedStyle(c).filter !== 'none').length })",
+        );
+        if r["reveals"].as_u64().unwrap_or(0) < 2
+            || r["bars"].as_u64() != Some(0)
+            || r["blurred"].as_u64() != Some(0)
+        {
+            problems.push(format!(
+                "{page} without scripts: want the reveal tables whole and no buttons: {r}"
+            ));
+        }
+    }
+    cdp.call(
+        Some(session),
+        "Emulation.setScriptExecutionDisabled",
+        json!({ "value": false }),
+    );
+    // And the HTML as written hides nothing: only the script adds the class.
+    for dir in [out.to_path_buf(), out.join("zh")] {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let path = e.unwrap().path();
+            if path.extension().is_some_and(|x| x == "html") {
+                let html = std::fs::read_to_string(&path).unwrap();
+                if html.contains("nn-hidden") {
+                    problems.push(format!("{}: the HTML hides table cells", path.display()));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// The print page as paper shows it: print media at the width of an A4
+/// page inside Chromium's default margins (210 mm at 96 px per inch is
+/// 794 px, less about 0.4 in on each side). Every table is shown (folded
+/// checks unfolded, every row revealed) and its right edge is on the page.
+const PRINT_CHECK: &str = r#"(async () => {
+  await new Promise(r => setTimeout(r, 30));
+  const W = document.documentElement.clientWidth;
+  const cut = [], unseen = [];
+  let n = 0;
+  for (const t of document.querySelectorAll('main table')) {
+    n++;
+    const r = t.getBoundingClientRect();
+    const head = (t.rows[0] ? t.rows[0].innerText : '').replace(/\s+/g, ' ').slice(0, 50);
+    if (r.width === 0 || r.height === 0) unseen.push(head);
+    else if (r.right > W + 0.5 || r.left < -0.5)
+      cut.push(`${Math.round(r.left)}..${Math.round(r.right)} px on a ${W} px page: ${head}`);
+  }
+  const blurred = [...document.querySelectorAll('main td')]
+    .filter(c => getComputedStyle(c).filter !== 'none').length;
+  const bars = [...document.querySelectorAll('.nn-reveal-bar')]
+    .filter(b => b.getBoundingClientRect().height > 0).length;
+  return JSON.stringify({ W, n, cut, unseen, blurred, bars });
+})()"#;
+
+fn print_problems(cdp: &mut Cdp, session: &str, root_url: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    viewport(cdp, session, 718, 1000, true);
+    for page in ["print.html", "zh/print.html"] {
+        cdp.events.clear();
+        let url = format!("{root_url}{page}");
+        cdp.call(Some(session), "Page.navigate", json!({ "url": url }));
+        cdp.wait_for("Page.loadEventFired");
+        let r = cdp.eval(session, PRINT_CHECK);
+        let n = r["n"].as_u64().unwrap_or(0);
+        if n < 150 {
+            problems.push(format!("{page} in print: only {n} tables seen"));
+        }
+        for c in r["cut"].as_array().unwrap() {
+            problems.push(format!("{page} in print: a table runs off the page: {c}"));
+        }
+        for u in r["unseen"].as_array().unwrap() {
+            problems.push(format!("{page} in print: a table is not shown: {u}"));
+        }
+        if r["blurred"].as_u64() != Some(0) || r["bars"].as_u64() != Some(0) {
+            problems.push(format!(
+                "{page} in print: rows still hidden or buttons shown: {r}"
+            ));
+        }
+        eprintln!("{page} in print: {n} tables on a {} px page", r["W"]);
+    }
+    viewport(cdp, session, 1280, 900, false);
+    problems
 }

@@ -34,9 +34,8 @@ use crate::commands::{self, Outcome};
 use crate::exercise::messages::{Msg, text};
 use crate::exercise::sheet::{self, Parts, SheetFormat};
 use crate::exercise::{self, Ask};
-use crate::render::markdown;
 use crate::render::{FigureStyle, RenderOptions};
-use crate::report::i18n::{Lang, localize};
+use crate::report::i18n::Lang;
 
 /// The opening of a directive.
 pub const OPEN: &str = "{{#nn-tutor";
@@ -186,9 +185,8 @@ pub fn expand(args: &str, base: &Path, lang: Lang) -> Result<String, String> {
                 color: false,
                 width: None,
             };
-            Ok(demote_headings(&markdown::render(
-                &localize(&report, out.lang),
-                &opts,
+            Ok(demote_headings(&super::tables::render(
+                &report, out.lang, &opts,
             )))
         }
         Outcome::Text(t) if t.trim_start().starts_with("<svg") => Ok(format!(

@@ -3,7 +3,9 @@
 //!
 //! A chapter goes through three steps, in [`process_chapter`]:
 //! 1. every `{{#nn-tutor …}}` directive becomes the Markdown of its report,
-//!    figures as inline SVG ([`directive`]);
+//!    figures as inline SVG ([`directive`]), its finite-difference checks
+//!    folded away and its forward and backward tables marked for
+//!    predict-then-reveal ([`tables`]);
 //! 2. the ids inside each SVG get a prefix unique in the whole book, so two
 //!    figures on one page (or on the print page) never share an id;
 //! 3. Chinese is marked `lang="zh-Hans"` on English pages, and lines are
@@ -22,6 +24,7 @@ pub mod directive;
 pub mod edition;
 pub mod math;
 pub mod search;
+pub mod tables;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};

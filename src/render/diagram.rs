@@ -265,7 +265,8 @@ fn draw(p: &Placed, lines: &[Vec<Line>], partial: &str, lang: crate::report::i18
     s
 }
 
-fn xml_escape(s: &str) -> String {
+/// `&`, `<`, `>` and `"` as XML (and HTML) entities.
+pub(crate) fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -10,9 +10,10 @@ pub fn render(r: &Report, o: &RenderOptions) -> String {
     super::walk(r, &Markdown { o })
 }
 
-/// Markdown's syntax for [`super::walk`].
-struct Markdown<'a> {
-    o: &'a RenderOptions,
+/// Markdown's syntax for [`super::walk`]; the book wraps it to fold or
+/// mark some tables (`book::tables`).
+pub struct Markdown<'a> {
+    pub o: &'a RenderOptions,
 }
 
 impl super::Markup for Markdown<'_> {

@@ -332,22 +332,70 @@ pub struct ExerciseArgs {
 /// Arguments of `nn-tutor check`.
 #[derive(Debug, Args, Clone)]
 pub struct CheckArgs {
-    /// The topic (see `nn-tutor list`).
-    #[arg(value_parser = TopicParser)]
-    pub topic: String,
+    /// The answers file; or the topic (see `nn-tutor list`, `backprop/1`
+    /// names an example too) and then the answers file.
+    #[arg(value_name = "TOPIC|ANSWERS")]
+    pub first: String,
+    /// The answers file, after a topic.
+    #[arg(value_name = "ANSWERS")]
+    pub second: Option<std::path::PathBuf>,
     /// Which example of the topic.
     #[arg(long, short = 'e', value_name = "N")]
-    pub example: u32,
+    pub example: Option<u32>,
     /// The inputs of your problem, as on the sheet: NAME=VALUE, comma-separated.
     #[arg(long = "set", value_name = "NAME=VALUE", value_delimiter = ',')]
     pub set: Vec<String>,
-    /// Your answers (TOML): one `"name" = value` line per quantity.
-    pub answers: std::path::PathBuf,
-    /// Accept answers within ± this (overrides `tolerance` in the file), e.g. 0.01.
-    #[arg(long, value_name = "T")]
-    pub tolerance: Option<String>,
+    /// Check against this program of the expression language (as `nn-tutor graph`).
+    #[arg(long, value_name = "EXPR", conflicts_with_all = ["example", "set", "net"])]
+    pub expr: Option<String>,
+    /// The values of the program's variables (with --expr): NAME=VALUE, comma-separated.
+    #[arg(
+        long,
+        value_name = "NAME=VALUE",
+        value_delimiter = ',',
+        requires = "expr"
+    )]
+    pub at: Vec<String>,
+    /// Check against the network of this spec file (as `nn-tutor net`).
+    #[arg(long, value_name = "SPEC", conflicts_with_all = ["example", "set"])]
+    pub net: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    pub policy: PolicyArgs,
     #[command(flatten)]
     pub out: OutputArgs,
+}
+
+/// The grading policy's flags (`check`, `grade`); each overrides the same
+/// key of a `[policy]` table.
+#[derive(Debug, Args, Clone, Default)]
+pub struct PolicyArgs {
+    /// Right: the exact value or the value rounded to at least D decimals (default 4, as the sheet says).
+    #[arg(long, value_name = "D", conflicts_with = "significant")]
+    pub decimals: Option<u32>,
+    /// Right: the exact value or the value rounded to at least S significant figures.
+    #[arg(long, value_name = "S")]
+    pub significant: Option<u32>,
+    /// Also right within ± T, e.g. 0.01.
+    #[arg(long, value_name = "T")]
+    pub tolerance: Option<String>,
+    /// Also right within this fraction of the value, e.g. 0.01 for 1 %.
+    #[arg(long, value_name = "R")]
+    pub rel_tolerance: Option<String>,
+    /// Also right: the value with every step rounded to D decimals (as `explain --round-each D`).
+    #[arg(long, value_name = "D")]
+    pub round_each: Option<u32>,
+    /// Also right: a value computed correctly from your own earlier (wrong) values.
+    #[arg(long)]
+    pub follow_through: bool,
+    /// Points per quantity (default 1).
+    #[arg(long, value_name = "P")]
+    pub points: Option<String>,
+    /// Points of particular quantities: NAME=P, comma-separated.
+    #[arg(long, value_name = "NAME=P", value_delimiter = ',')]
+    pub points_for: Vec<String>,
+    /// A TOML file with a [policy] table (the flags override its keys).
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<std::path::PathBuf>,
 }
 
 /// Arguments of `nn-tutor book`.

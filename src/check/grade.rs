@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::answers::{Answer, ProblemAnswers};
 use super::judge;
-use super::policy::Policy;
+use super::policy::{Policy, Precision};
 use super::verdict::{Code, Credit, ProblemVerdict, Slip, SlipCode, Verdict};
 use super::{Context, follow, order, slips};
 use crate::catalog::Example;
@@ -285,10 +285,20 @@ fn judge_one(
     if judge::in_tolerance(&a.value, want, policy) {
         return Some(Credit::Tolerance);
     }
-    if let Some(d) = policy.round_each
-        && step(d, &a.name).is_some_and(|r| judge::same(&a.value, &r))
-    {
-        return Some(Credit::StepRounded);
+    // Every step rounded to the required decimals is what following the
+    // sheet's "4 decimals" step by step gives (σ(1) by hand to 4 places:
+    // e = 0.3679, d = 1.3679, f = 1/1.3679 → 0.7310, where the exact f
+    // rounds to 0.7311); `round-each` allows another number of places.
+    let required = match policy.precision {
+        Precision::Decimals(d) => Some(d),
+        Precision::Significant(_) => None,
+    };
+    for d in [policy.round_each, required].into_iter().flatten() {
+        if judge::written_places(a).is_some_and(|p| p <= d as usize)
+            && step(d, &a.name).is_some_and(|r| judge::same(&a.value, &r))
+        {
+            return Some(Credit::StepRounded);
+        }
     }
     if policy.follow_through
         && carried.is_some_and(|f| {
@@ -352,7 +362,7 @@ fn why_wrong(
         return s(
             SlipCode::Truncated,
             format!(
-                "truncated, not rounded (截断而非四舍五入): rounded to as many places it is {}",
+                "truncated, not rounded (截断而非四舍五入): rounded to the same places the value is {}",
                 crate::rounding::decimal(&r, a.decimals.unwrap_or(0) as u32)
             ),
         );

@@ -191,3 +191,59 @@ pub fn is_activation(op: &Op) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// Reports that show every sentence `check` can print, for the test that
+/// no `--lang zh` report keeps English prose.
+#[cfg(test)]
+pub fn sample_reports() -> Vec<(String, Report)> {
+    let grade = |id: &str, set: &str, toml: &str, spec: PolicySpec| {
+        let answers = parse_answers(toml, "a.toml").expect("the sample parses");
+        let policy = policy_for(&answers, &Policy::default(), &[spec]).expect("a policy");
+        let sets = split_set(set).expect("the sample's inputs");
+        let ex = example_named(id).expect("a catalog example");
+        let mut v = grade_problem(ex, &sets, &answers.problems[0], &policy).expect("graded");
+        v.defaults = sets.is_empty();
+        (v, policy)
+    };
+    let num = |t: &str| Some(policy::Num::Text(t.to_string()));
+    // backprop/2 at its defaults: f = σ(1) = 0.731059 truncated, ∂f/∂x1
+    // rounded at every step (-0.60), ∂f/∂w0 sign-flipped, ∂f/∂x0 to 1 place.
+    let slips = "f = 0.7310\n\"df/dx1\" = -0.60\n\"df/dw0\" = 0.1966\n\"df/dx0\" = 0.4\nzz = 1\n";
+    let mut out = Vec::new();
+    let (v, p) = grade("backprop/2", "", slips, PolicySpec::default());
+    out.push(("check backprop/2 slips".to_string(), report(&[v], &p, None)));
+    let lenient = PolicySpec {
+        significant: Some(3),
+        tolerance: num("0.0001"),
+        rel_tolerance: num("0.001"),
+        round_each: Some(2),
+        follow_through: Some(true),
+        ..PolicySpec::default()
+    };
+    let (v, p) = grade("backprop/2", "", "f = 0.7\n\"df/dx1\" = -0.60\n", lenient);
+    out.push((
+        "check backprop/2 policy".to_string(),
+        report(&[v], &p, None),
+    ));
+    // backprop/1 with q = 4 (wrong) carried into f = -16.
+    let carried = "q = 4\nf = -16\n";
+    let (a, p) = grade(
+        "backprop/1",
+        "x=-2,y=5,z=-4",
+        carried,
+        PolicySpec::default(),
+    );
+    let follow = PolicySpec {
+        follow_through: Some(true),
+        ..PolicySpec::default()
+    };
+    let (b, _) = grade("backprop/1", "x=-2,y=5,z=-4", carried, follow);
+    out.push((
+        "check sheet".to_string(),
+        report(&[a, b], &p, Some("a.toml")),
+    ));
+    let right = "q = 3\nf = -12\n\"df/dx\" = -4\n\"df/dy\" = -4\n\"df/dq\" = -4\n\"df/dz\" = 3\n";
+    let (v, p) = grade("backprop/1", "", right, PolicySpec::default());
+    out.push(("check all right".to_string(), report(&[v], &p, None)));
+    out
+}

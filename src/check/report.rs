@@ -166,7 +166,10 @@ fn quoted(names: &[&str]) -> String {
 fn policy_blocks(r: &mut Report, policy: &Policy) {
     r.text(match policy.precision {
         Precision::Decimals(d) => {
-            format!("Right: the exact value, or the value rounded to {d} or more decimals.")
+            format!(
+                "Right: the exact value, or the value rounded to {d} or more decimals, also \
+                 when every step was rounded so."
+            )
         }
         Precision::Significant(s) => format!(
             "Right: the exact value, or the value rounded to {s} or more significant figures."

@@ -285,20 +285,26 @@ fn judge_one(
     if judge::in_tolerance(&a.value, want, policy) {
         return Some(Credit::Tolerance);
     }
+    // `round-each D`: the value with every step rounded to D decimals.
+    let stepped = |d: u32, step: &mut dyn FnMut(u32, &str) -> Option<Scalar>| {
+        judge::written_places(a).is_some_and(|p| p <= d as usize)
+            && step(d, &a.name).is_some_and(|r| judge::same(&a.value, &r))
+    };
+    if let Some(d) = policy.round_each
+        && stepped(d, step)
+    {
+        return Some(Credit::StepRounded);
+    }
     // Every step rounded to the required decimals is what following the
     // sheet's "4 decimals" step by step gives (σ(1) by hand to 4 places:
     // e = 0.3679, d = 1.3679, f = 1/1.3679 → 0.7310, where the exact f
-    // rounds to 0.7311); `round-each` allows another number of places.
-    let required = match policy.precision {
-        Precision::Decimals(d) => Some(d),
-        Precision::Significant(_) => None,
-    };
-    for d in [policy.round_each, required].into_iter().flatten() {
-        if judge::written_places(a).is_some_and(|p| p <= d as usize)
-            && step(d, &a.name).is_some_and(|r| judge::same(&a.value, &r))
-        {
-            return Some(Credit::StepRounded);
-        }
+    // rounds to 0.7311): right while it stays within one unit of the last
+    // place (a gradient that rounding collapses to 0.0000 is not).
+    if let Precision::Decimals(d) = policy.precision
+        && (a.value.to_f64() - want.to_f64()).abs() <= 10f64.powi(-(d as i32)) * (1.0 + 1e-9)
+        && stepped(d, step)
+    {
+        return Some(Credit::StepRounded);
     }
     if policy.follow_through
         && carried.is_some_and(|f| {

@@ -7,7 +7,8 @@
 //! at least 4 places (or is the exact value itself, such as -0.25 for -1/4)
 //! and is the value rounded to its places (within half a unit of its last
 //! place), or the value got by rounding every step to those 4 places (what
-//! following the instruction step by step gives). The same keys are read from flags, from a `[policy]` table in a
+//! following the instruction step by step gives) while that stays within
+//! one unit of the 4th place. The same keys are read from flags, from a `[policy]` table in a
 //! TOML file, and from the manifest of a roster (JSON).
 
 use std::collections::BTreeMap;

@@ -471,6 +471,13 @@ fn check_a_graph_program_or_a_net_spec() {
     assert_eq!(codes(&v, "z(1)_1").0, "right");
     assert_eq!(codes(&v, "a(1)_1"), ("wrong".into(), "z_for_a".into()));
     assert_eq!(v["problems"][0]["example"], "net");
+    // Layer 1 is a sigmoid (a(1)_1 = σ(1/4) = 0.562177): a student's wrong
+    // z(1)_1 = 0.5 carries into a(1)_1 = σ(0.5) = 0.622459 → 0.6225.
+    let a = file("net-carried.toml", "\"z(1)_1\" = 0.5\n\"a(1)_1\" = 0.6225\n");
+    let v = json(&check(&["--net", spec, "--format", "json"], &a));
+    assert_eq!(codes(&v, "a(1)_1"), ("wrong".into(), "carried_forward".into()));
+    let v = json(&check(&["--net", spec, "--format", "json", "--follow-through"], &a));
+    assert_eq!(verdict(&v, 0, "a(1)_1")["credit"], "follow_through");
 }
 
 #[test]

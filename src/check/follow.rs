@@ -10,8 +10,11 @@
 //! carried forward, not a new one (and earns credit under
 //! `--follow-through`).
 //!
-//! Covered: graph examples (`Engine::Graph`) and `check --expr`. Layer
-//! examples and `--net` are not replayed this way.
+//! Covered: every value and gradient of graph examples (`Engine::Graph`)
+//! and `check --expr`; the forward values z(l)_i and a(l)_i of layer
+//! examples and `check --net` ([`recompute_layers`]). Not covered: the
+//! backward pass of layers (δ, ∂L/∂W, ∂L/∂b) and examples computed only as
+//! reports.
 
 use std::collections::HashMap;
 
@@ -72,6 +75,43 @@ pub fn recompute(t: &Trace, given: &HashMap<String, Scalar>) -> HashMap<String, 
     out
 }
 
+/// The forward pass of a network with the student's values substituted:
+/// z(l)_i from the student's a(l-1) (their answer where given), a(l) from
+/// their z(l), as `Network::forward` computes them (W stored out×in).
+pub fn recompute_layers(
+    net: &crate::network::Network,
+    x: &[Scalar],
+    given: &HashMap<String, Scalar>,
+) -> HashMap<String, Scalar> {
+    let mut out = HashMap::new();
+    let mut below: Vec<Scalar> = x.to_vec();
+    for (idx, layer) in net.layers.iter().enumerate() {
+        let l = idx + 1;
+        let mut z = Vec::with_capacity(layer.b.len());
+        for (i, (row, b)) in layer.w.iter().zip(&layer.b).enumerate() {
+            let name = format!("z({l})_{}", i + 1);
+            let Ok(v) = crate::network::dot(row, &below).and_then(|d| d.add(b)) else {
+                return out;
+            };
+            out.insert(name.clone(), v.clone());
+            z.push(given.get(&name).cloned().unwrap_or(v));
+        }
+        let Ok(a) = layer.activation.forward(&z) else {
+            return out;
+        };
+        below = a
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let name = format!("a({l})_{}", i + 1);
+                out.insert(name.clone(), v.clone());
+                given.get(&name).cloned().unwrap_or(v)
+            })
+            .collect();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,5 +138,25 @@ mod tests {
         let r = recompute(&t, &HashMap::new());
         assert_eq!(r["f"], Scalar::int(-12));
         assert_eq!(r["df/dx"], Scalar::int(-4));
+    }
+
+    #[test]
+    fn a_wrong_z_carries_into_the_next_layer() {
+        // forward/1: W(1) = [[1, -1/2], [1/2, 1]], b(1) = (1/4, -1), x = (1, 2),
+        // so z(1)_1 = 1/4. Whatever layer 1's activation, a student's
+        // z(1)_1 = 9/4 makes a(1)_1 = f(9/4): compare with f applied directly.
+        let ex = crate::catalog::find("forward", 1).unwrap();
+        let (net, x, _) = ex.pass(&ex.values(&[]).unwrap()).unwrap().unwrap();
+        let given = HashMap::from([("z(1)_1".to_string(), Scalar::ratio(9, 4))]);
+        let r = recompute_layers(&net, &x, &given);
+        assert_eq!(r["z(1)_1"], Scalar::ratio(1, 4));
+        let z = vec![Scalar::ratio(9, 4), r["z(1)_2"].clone()];
+        let a = net.layers[0].activation.forward(&z).unwrap();
+        assert_eq!(r["a(1)_1"], a[0]);
+        // Nothing given: the network's own forward pass.
+        let fwd = net.forward(&x).unwrap();
+        let r = recompute_layers(&net, &x, &HashMap::new());
+        assert_eq!(r["a(1)_2"], fwd[0].a[1]);
+        assert_eq!(r[&format!("a({})_1", fwd.len())], fwd[fwd.len() - 1].a[0]);
     }
 }

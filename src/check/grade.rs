@@ -183,9 +183,10 @@ pub fn grade_target(t: &Target, answers: &ProblemAnswers, policy: &Policy) -> Pr
         .iter()
         .map(|a| (a.name.clone(), a.value.clone()))
         .collect();
-    let followed = match &t.trace {
-        Some(tr) => follow::recompute(tr, &given),
-        None => HashMap::new(),
+    let followed = match (&t.trace, &t.layers) {
+        (Some(tr), _) => follow::recompute(tr, &given),
+        (None, Some((net, x))) => follow::recompute_layers(net, x, &given),
+        (None, None) => HashMap::new(),
     };
     let mut replays: HashMap<u32, HashMap<String, Scalar>> = HashMap::new();
     let mut step = |d: u32, name: &str| -> Option<Scalar> {

@@ -43,6 +43,16 @@ fn verdict(v: &serde_json::Value, k: usize, name: &str) -> serde_json::Value {
         .clone()
 }
 
+/// `check` against a = σ(z) at z = 3 (σ(3) = 0.952574…), in JSON.
+const SIGMA3: [&str; 6] = [
+    "--expr",
+    "a = sigmoid(z)",
+    "--at",
+    "z=3",
+    "--format",
+    "json",
+];
+
 fn json(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stderr)))
@@ -157,14 +167,7 @@ fn forgetting_set_says_the_defaults_were_used() {
 #[test]
 fn the_sheets_precision_rule() {
     // σ(3) = 0.952574…: 0.9526 right, 1.0 and 0.95 too few decimals.
-    let expr = [
-        "--expr",
-        "a = sigmoid(z)",
-        "--at",
-        "z=3",
-        "--format",
-        "json",
-    ];
+    let expr = SIGMA3;
     for (given, code, slip) in [
         ("0.9526", "right", "-"),
         ("0.952574", "right", "-"),
@@ -224,40 +227,23 @@ fn values_rounded_at_every_step() {
         "stepped.toml",
         "\"df/dx0\" = 0.40\n\"df/dw1\" = -0.40\n\"df/dx1\" = -0.60\nf = 0.7310\n",
     );
-    let v = json(&check(&["backprop", "-e", "2", "--format", "json"], &a));
+    let graded = |extra: &[&str]| {
+        let mut all = vec!["backprop", "-e", "2", "--format", "json"];
+        all.extend(extra);
+        json(&check(&all, &a))
+    };
+    let v = graded(&[]);
     for q in ["df/dx0", "df/dw1", "df/dx1"] {
         assert_eq!(codes(&v, q), ("wrong".into(), "step_rounded".into()), "{q}");
     }
     // 4 decimals rounded at every step is what the sheet's rule gives: right.
     assert_eq!(verdict(&v, 0, "f")["credit"], "step_rounded");
     // Still wrong within ±0.01 (|-0.60 - -0.589836| > 0.01), the slip named.
-    let v = json(&check(
-        &[
-            "backprop",
-            "-e",
-            "2",
-            "--format",
-            "json",
-            "--tolerance",
-            "0.01",
-        ],
-        &a,
-    ));
+    let v = graded(&["--tolerance", "0.01"]);
     assert_eq!(codes(&v, "df/dx1"), ("wrong".into(), "step_rounded".into()));
     assert_eq!(codes(&v, "df/dx0").0, "right");
     // Allowed by the policy: right.
-    let v = json(&check(
-        &[
-            "backprop",
-            "-e",
-            "2",
-            "--format",
-            "json",
-            "--round-each",
-            "2",
-        ],
-        &a,
-    ));
+    let v = graded(&["--round-each", "2"]);
     for q in ["df/dx0", "df/dw1", "df/dx1"] {
         assert_eq!(verdict(&v, 0, q)["credit"], "step_rounded", "{q}");
     }
@@ -388,14 +374,7 @@ fn the_policy_from_flags_and_a_file() {
     // σ(3) = 0.952574 to 2 places is 0.95: right with --decimals 2 or a
     // [policy] table, and right within a 1 % relative tolerance.
     let a = file("p.toml", "a = 0.95\n");
-    let expr = [
-        "--expr",
-        "a = sigmoid(z)",
-        "--at",
-        "z=3",
-        "--format",
-        "json",
-    ];
+    let expr = SIGMA3;
     let with = |extra: &[&str]| {
         let mut all = expr.to_vec();
         all.extend(extra);
@@ -406,21 +385,10 @@ fn the_policy_from_flags_and_a_file() {
     assert_eq!(with(&["--significant", "2"]), "right");
     assert_eq!(with(&["--rel-tolerance", "0.01"]), "right");
     let policy = file("policy.toml", "[policy]\ndecimals = 2\npoints = 2\n");
-    let out = check(
-        &[
-            "--expr",
-            "a = sigmoid(z)",
-            "--at",
-            "z=3",
-            "--format",
-            "json",
-            "--policy",
-            policy.to_str().unwrap(),
-        ],
-        &a,
-    );
-    let v = json(&out);
-    assert_eq!(codes(&v, "a").0, "right");
+    assert_eq!(with(&["--policy", policy.to_str().unwrap()]), "right");
+    let mut all = expr.to_vec();
+    all.extend(["--policy", policy.to_str().unwrap()]);
+    let v = json(&check(&all, &a));
     assert_eq!(verdict(&v, 0, "a")["points"]["exact"], "2");
     // In the answers file itself, and a bad key named.
     let inline = file("inline.toml", "a = 0.95\n[policy]\ndecimals = 2\n");
@@ -473,10 +441,19 @@ fn check_a_graph_program_or_a_net_spec() {
     assert_eq!(v["problems"][0]["example"], "net");
     // Layer 1 is a sigmoid (a(1)_1 = σ(1/4) = 0.562177): a student's wrong
     // z(1)_1 = 0.5 carries into a(1)_1 = σ(0.5) = 0.622459 → 0.6225.
-    let a = file("net-carried.toml", "\"z(1)_1\" = 0.5\n\"a(1)_1\" = 0.6225\n");
+    let a = file(
+        "net-carried.toml",
+        "\"z(1)_1\" = 0.5\n\"a(1)_1\" = 0.6225\n",
+    );
     let v = json(&check(&["--net", spec, "--format", "json"], &a));
-    assert_eq!(codes(&v, "a(1)_1"), ("wrong".into(), "carried_forward".into()));
-    let v = json(&check(&["--net", spec, "--format", "json", "--follow-through"], &a));
+    assert_eq!(
+        codes(&v, "a(1)_1"),
+        ("wrong".into(), "carried_forward".into())
+    );
+    let v = json(&check(
+        &["--net", spec, "--format", "json", "--follow-through"],
+        &a,
+    ));
     assert_eq!(verdict(&v, 0, "a(1)_1")["credit"], "follow_through");
 }
 

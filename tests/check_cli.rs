@@ -362,6 +362,26 @@ fn a_sheet_bound_file_grades_every_problem() {
         &["names its problems"],
         "topic",
     );
+    // A problem without answers is all unanswered; a bad problem is named.
+    let blank = "[[problem]]\nexample = \"backprop/1\"\nset = \"x=1,y=2,z=3\"\n";
+    let v = json(&check(
+        &["--format", "json"],
+        &file("blank-sheet.toml", blank),
+    ));
+    assert_eq!(v["problems"][0]["unanswered"].as_array().unwrap().len(), 6);
+    let bad = "[[problem]]\nnumber = 3\nexample = \"backprop/1\"\nset = \"x=abc\"\n";
+    assert_fails(
+        &check(&[], &file("bad-sheet.toml", bad)),
+        2,
+        &["problem 3 (backprop/1)", "abc"],
+        "bad set",
+    );
+    assert_fails(
+        &check(&[], &file("no-problems.toml", "problem = []\n")),
+        2,
+        &["no answers"],
+        "empty",
+    );
     // All right: exit 0.
     let right = "[[problem]]\nexample = \"backprop/1\"\nset = \"x=1,y=2,z=3\"\n[problem.answers]\n\
         q = 3\nf = 9\n\"df/dz\" = 3\n\"df/dq\" = 3\n\"df/dy\" = 3\n\"df/dx\" = 3\n";

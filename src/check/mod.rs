@@ -74,11 +74,18 @@ pub fn split_set(set: &str) -> Result<Vec<(String, String)>> {
 /// Grade every problem of a sheet-bound answers file.
 pub fn grade_sheet(answers: &Answers, policy: &Policy) -> Result<Vec<ProblemVerdict>> {
     let mut out = Vec::new();
-    for p in &answers.problems {
+    for (k, p) in answers.problems.iter().enumerate() {
         let id = p.example.as_deref().unwrap_or_default();
-        let ex = example_named(id)?;
-        let sets = split_set(p.set.as_deref().unwrap_or_default())?;
-        out.push(grade_problem(ex, &sets, p, policy)?);
+        let graded = example_named(id).and_then(|ex| {
+            let sets = split_set(p.set.as_deref().unwrap_or_default())?;
+            grade_problem(ex, &sets, p, policy)
+        });
+        // Name the problem: a sheet has many, and the error is in one.
+        out.push(graded.map_err(|e| Error::Invalid {
+            what: format!("problem {} ({id})", p.number.unwrap_or(k as u32 + 1)),
+            problem: e.to_string(),
+            accepted: "an example id and inputs as `nn-tutor list` shows them".to_string(),
+        })?);
     }
     Ok(out)
 }

@@ -126,7 +126,10 @@ impl PolicySpec {
                 Err(Error::Invalid {
                     what: format!("policy `{key}`"),
                     problem: format!("{n} is out of range"),
-                    accepted: format!("a whole number from 1 to {MAX_PLACES}"),
+                    accepted: format!(
+                        "a whole number from {} to {MAX_PLACES}",
+                        if key == "decimals" { 0 } else { 1 }
+                    ),
                 })
             }
         };

@@ -92,11 +92,8 @@ fn read(path: &Path, sheet: bool) -> Result<Answers> {
              answers, e.g. nn-tutor check backprop --example 1 --set … {shown}"
         )));
     }
-    if answers
-        .problems
-        .iter()
-        .all(|p| p.answers.is_empty() && p.blank.is_empty())
-    {
+    let empty = |p: &check::ProblemAnswers| p.answers.is_empty() && p.blank.is_empty();
+    if answers.problems.iter().all(empty) && !answers.sheet_bound || answers.problems.is_empty() {
         return Err(Error::Invalid {
             what: shown,
             problem: "it has no answers".to_string(),

@@ -175,8 +175,9 @@ pub fn grade_problem(
 }
 
 /// Grade `answers` against a target: one verdict per asked quantity in
-/// computation order (unanswered ones included), then one per answered
-/// name the target does not have.
+/// computation order (unanswered ones included), a result the problem has
+/// but does not ask graded for 0 points, then one per answered name the
+/// target does not have.
 pub fn grade_target(t: &Target, answers: &ProblemAnswers, policy: &Policy) -> ProblemVerdict {
     let given: HashMap<String, Scalar> = answers
         .answers
@@ -204,12 +205,16 @@ pub fn grade_target(t: &Target, answers: &ProblemAnswers, policy: &Policy) -> Pr
         tol: policy.tolerance.as_ref(),
         strict: false,
     };
+    let extra = answers
+        .answers
+        .iter()
+        .map(|a| &a.name)
+        .filter(|n| !t.asked.contains(n) && t.computed.result(n).is_some());
     let mut verdicts = Vec::new();
-    for name in &t.asked {
+    for name in t.asked.iter().chain(extra) {
         let Some(want) = t.computed.result(name) else {
             continue;
         };
-        let max_points = policy.points_of(name);
         let mut v = Verdict {
             name: name.clone(),
             code: Code::Unanswered,
@@ -218,14 +223,17 @@ pub fn grade_target(t: &Target, answers: &ProblemAnswers, policy: &Policy) -> Pr
             student: None,
             expected: Some(want.clone()),
             points: Scalar::zero(),
-            max_points,
+            max_points: if t.asked.contains(name) {
+                policy.points_of(name)
+            } else {
+                Scalar::zero()
+            },
             order: order(&t.computed, t.trace.as_ref(), name),
         };
         if let Some(a) = answers.answers.iter().find(|a| a.name == *name) {
             v.student = Some(a.text.clone());
             let carried = followed.get(name).filter(|f| !judge::same(f, want));
-            let credit = judge_one(a, want, policy, &mut step, carried);
-            match credit {
+            match judge_one(a, want, policy, &mut step, carried) {
                 Some(c) => {
                     v.code = Code::Right;
                     v.credit = Some(c);
@@ -240,21 +248,7 @@ pub fn grade_target(t: &Target, answers: &ProblemAnswers, policy: &Policy) -> Pr
         verdicts.push(v);
     }
     verdicts.sort_by_key(|v| v.order);
-    for a in &answers.answers {
-        if !t.asked.contains(&a.name) {
-            verdicts.push(Verdict {
-                name: a.name.clone(),
-                code: Code::Unknown,
-                slip: None,
-                credit: None,
-                student: Some(a.text.clone()),
-                expected: None,
-                points: Scalar::zero(),
-                max_points: Scalar::zero(),
-                order: usize::MAX,
-            });
-        }
-    }
+    verdicts.extend(unknown(t, answers));
     ProblemVerdict {
         number: answers.number,
         example: t.id.clone(),
@@ -267,6 +261,26 @@ pub fn grade_target(t: &Target, answers: &ProblemAnswers, policy: &Policy) -> Pr
         explain: t.explain.clone(),
         quantities: t.asked.clone(),
     }
+}
+
+/// Answered names that are no result of the target (a misspelling).
+fn unknown(t: &Target, answers: &ProblemAnswers) -> Vec<Verdict> {
+    answers
+        .answers
+        .iter()
+        .filter(|a| t.computed.result(&a.name).is_none())
+        .map(|a| Verdict {
+            name: a.name.clone(),
+            code: Code::Unknown,
+            slip: None,
+            credit: None,
+            student: Some(a.text.clone()),
+            expected: None,
+            points: Scalar::zero(),
+            max_points: Scalar::zero(),
+            order: usize::MAX,
+        })
+        .collect()
 }
 
 /// Why `a` is right under the policy, or `None` when it is not.

@@ -287,3 +287,32 @@ fn w_transposed_in_the_forward_pass() {
     let (r, _) = verdicts("forward", 1, &[], "\"z(1)_1\" = 3\n");
     assert_eq!(slip_of(&r, "z(1)_1"), "");
 }
+
+#[test]
+fn a_result_not_asked_is_graded_for_no_points() {
+    // backprop/1 asking only f and q: an answered ∂f/∂x = -4 (a result of
+    // the example) is graded right for 0 of 0 points; `dg/dx` is unknown.
+    let ex = catalog::find("backprop", 1).unwrap();
+    let mut t = Target::example(ex, &[]).unwrap();
+    t.asked = vec!["f".to_string(), "q".to_string()];
+    let answers = parse_answers("f = -12\n\"df/dx\" = -4\n\"dg/dx\" = 1\n", "a.toml").unwrap();
+    let v = grade_target(&t, &answers.problems[0], &Policy::default());
+    let codes: Vec<(&str, Code, String)> = v
+        .verdicts
+        .iter()
+        .map(|x| (x.name.as_str(), x.code, x.max_points.show(6)))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("q", Code::Unanswered, "1".to_string()),
+            ("f", Code::Right, "1".to_string()),
+            ("df/dx", Code::Right, "0".to_string()),
+            ("dg/dx", Code::Unknown, "0".to_string()),
+        ]
+    );
+    assert_eq!(
+        (v.points().show(6), v.max_points().show(6)),
+        ("1".into(), "2".into())
+    );
+}

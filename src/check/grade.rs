@@ -54,13 +54,9 @@ impl Target {
             },
             None => (None, None),
         };
-        let problem = crate::exercise::Problem {
-            example: ex,
-            sets: sets.to_vec(),
-            report: computed.clone(),
-        };
-        let asked = problem.asked().iter().map(|n| n.name.clone()).collect();
-        let set = problem.set_value();
+        let asked = default_asked(ex, &computed);
+        let set: Vec<String> = sets.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let set = set.join(",");
         let flag = if set.is_empty() {
             String::new()
         } else {
@@ -162,6 +158,22 @@ impl Target {
         }
         out
     }
+}
+
+/// What a sheet asks of `ex` when `exercise` is not told otherwise
+/// (`--find`): its record's choice ([`crate::catalog::Ranges::find`]), else
+/// every result; in the key's order, as [`crate::exercise::Problem::asked`].
+pub fn default_asked(ex: &Example, report: &Report) -> Vec<String> {
+    let chosen: &[&str] = match ex.exercise {
+        crate::catalog::Exercise::Ranges(r) => r.find,
+        crate::catalog::Exercise::None(_) => &[],
+    };
+    report
+        .results
+        .iter()
+        .map(|n| n.name.clone())
+        .filter(|n| chosen.is_empty() || chosen.contains(&n.as_str()))
+        .collect()
 }
 
 /// Grade `answers` to `ex` at `sets` under `policy`.

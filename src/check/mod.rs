@@ -78,7 +78,16 @@ pub fn grade_sheet(answers: &Answers, policy: &Policy) -> Result<Vec<ProblemVerd
         let id = p.example.as_deref().unwrap_or_default();
         let graded = example_named(id).and_then(|ex| {
             let sets = split_set(p.set.as_deref().unwrap_or_default())?;
-            grade_problem(ex, &sets, p, policy)
+            let mut t = Target::example(ex, &sets)?;
+            // The template lists what its sheet asked (also under --find):
+            // each listed result counts, answered or left "".
+            let listed = p.answers.iter().map(|a| &a.name).chain(&p.blank);
+            for name in listed {
+                if !t.asked.contains(name) && t.computed.result(name).is_some() {
+                    t.asked.push(name.clone());
+                }
+            }
+            Ok(grade_target(&t, p, policy))
         });
         // Name the problem: a sheet has many, and the error is in one.
         out.push(graded.map_err(|e| Error::Invalid {

@@ -812,7 +812,11 @@ fn graph_sheets_define_every_intermediate_they_ask_for() {
             );
         }
     }
-    assert_eq!(graphs, 7, "backprop/1-3, autodiff/1-2, chain-rule/1-2");
+    // autodiff/4 gives the program of autodiff/1, differentiated in forward mode
+    assert_eq!(
+        graphs, 8,
+        "backprop/1-3, autodiff/1-2, chain-rule/1-2, autodiff/4"
+    );
     let md = run(&["exercise", "backprop", "-e", "2", "--seed", "3"]);
     assert!(String::from_utf8_lossy(&md.stdout).contains(
         "- The function is computed by these steps, in order: a = w0\\*x0; b = w1\\*x1;"

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::catalog::chain_rule::closed_form_check;
 use crate::catalog::common::SMALL;
 use crate::catalog::common::{get, start};
-use crate::catalog::statement::Pose;
+use crate::catalog::statement::{Pose, Statement};
 use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
@@ -34,11 +34,14 @@ pub static EXAMPLES: &[Example] = &[
         ],
         build: autodiff_1,
         engine: Engine::Graph(AUTODIFF_1),
-        exercise: Exercise::Ranges(&Ranges::new(&[
-            ("x", SMALL),
-            ("w", Draw::Int(-1, 1)),
-            ("b", Draw::Int(-1, 1)),
-        ])),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[("x", SMALL), ("w", LOGISTIC_W), ("b", LOGISTIC_B)])
+                .keep(unsaturated)
+                .find(&[
+                    "h1", "h2", "h3", "h4", "h5", "h6", "df/dh5", "df/dh4", "df/dh2", "df/dx",
+                    "df/dw", "df/db",
+                ]),
+        ),
         audit: Audit::Engine,
         has_plot: false,
     },
@@ -55,8 +58,8 @@ pub static EXAMPLES: &[Example] = &[
         build: autodiff_2,
         engine: Engine::Graph(AUTODIFF_2),
         exercise: Exercise::Ranges(&Ranges::new(&[
-            ("x", Draw::Int(-4, 4)),
-            ("y", Draw::Int(-4, 4)),
+            ("x", Draw::Int(-5, 5)),
+            ("y", Draw::Int(-5, 5)),
         ])),
         audit: Audit::Engine,
         has_plot: false,
@@ -78,15 +81,66 @@ pub static EXAMPLES: &[Example] = &[
         // x1 takes the x·x branch, x2 the -x branch; 0 (the kink) is left out.
         exercise: Exercise::Ranges(
             &Ranges::new(&[
-                ("x1", Draw::Of(&["1/2", "1", "3/2", "2", "3", "4"])),
-                ("x2", Draw::Of(&["-4", "-3", "-2", "-1", "-1/2"])),
+                (
+                    "x1",
+                    Draw::Of(&[
+                        "1/4", "1/2", "1", "3/2", "2", "5/2", "3", "7/2", "4", "5", "6",
+                    ]),
+                ),
+                (
+                    "x2",
+                    Draw::Of(&[
+                        "-6", "-5", "-4", "-7/2", "-3", "-5/2", "-2", "-3/2", "-1", "-1/2",
+                    ]),
+                ),
             ])
-            .pose(Pose::Inputs),
+            .pose(Pose::Custom(pose_3)),
         ),
         audit: Audit::Replay(audit_3),
         has_plot: false,
     },
 ];
+
+/// autodiff/1 and /4's weight: small, halves allowed.
+pub const LOGISTIC_W: Draw = Draw::Of(&["-2", "-1", "-1/2", "0", "1/2", "1", "2"]);
+/// autodiff/1 and /4's bias.
+pub const LOGISTIC_B: Draw = Draw::Of(&["-1", "-1/2", "0", "1/2", "1"]);
+
+/// The logistic function away from saturation: |wx + b| ≤ 3.
+pub fn unsaturated(v: &Values, _: &Report) -> std::result::Result<(), &'static str> {
+    let z = v["w"].to_f64() * v["x"].to_f64() + v["b"].to_f64();
+    if z.abs() <= 3.0 {
+        Ok(())
+    } else {
+        Err("the sigmoid is saturated (|wx + b| > 3)")
+    }
+}
+
+/// autodiff/3's problem: the branching function, both graphs, the inputs.
+fn pose_3(v: &Values) -> Result<Statement> {
+    let mut st = Statement::default();
+    st.line(
+        "The program computes f(x) = x·x if x > 0, otherwise f(x) = −x. A static graph is \
+         built once for every input and holds both branches: f = relu(x)^2 + relu(−x). \
+         A dynamic graph is built for each input and holds only the branch it takes \
+         (f = x*x, or f = −x).",
+        "程序计算 f(x) = x·x (当 x > 0), 否则 f(x) = −x。静态计算图只构建一次, 对所有输入通用, \
+         包含两个分支: f = relu(x)^2 + relu(−x)。动态计算图对每个输入各构建一次, 只包含该输入\
+         所走的分支 (f = x*x 或 f = −x)。",
+    );
+    st.line(
+        "At x1 and at x2 find f (from the static graph) and df/dx from the static graph and \
+         from the dynamic graph: f(x1), df/dx(x1) static, df/dx(x1) dynamic, and the same at x2.",
+        "在 x1 和 x2 处分别求 f (由静态计算图) 以及由静态计算图和动态计算图得到的 df/dx: \
+         f(x1), df/dx(x1) static, df/dx(x1) dynamic, x2 处同理。",
+    );
+    st.number("x1", &v["x1"]);
+    st.number("x2", &v["x2"]);
+    st.text("static", AUTODIFF_3_STATIC);
+    st.text("dynamic_positive", AUTODIFF_3_POSITIVE);
+    st.text("dynamic_other", AUTODIFF_3_OTHER);
+    Ok(st)
+}
 
 /// The program of autodiff/1 (the NNDL table).
 pub const AUTODIFF_1: &str =
@@ -287,4 +341,32 @@ fn audit_3(v: &Values) -> Result<Plan> {
         }
     }
     replay(items)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog::find;
+    use crate::exercise::{Lang, make};
+
+    #[test]
+    fn the_logistic_is_never_drawn_saturated() {
+        // autodiff/1's h2 = wx + b is the logistic's argument; autodiff/4
+        // draws the same inputs: |wx + b| ≤ 3 over 1,000 seeds.
+        for (n, seed) in [1, 4]
+            .into_iter()
+            .flat_map(|n| (0..1000).map(move |s| (n, s)))
+        {
+            let ex = find("autodiff", n).unwrap();
+            let p = &make(&[ex], seed, 1, Lang::En, String::new())
+                .unwrap()
+                .problems[0];
+            let z = if n == 1 {
+                p.report.result("h2").unwrap().to_f64()
+            } else {
+                let f = p.report.result("f").unwrap().to_f64();
+                (f / (1.0 - f)).ln()
+            };
+            assert!(z.abs() <= 3.0 + 1e-9, "autodiff/{n} seed {seed}: z = {z}");
+        }
+    }
 }

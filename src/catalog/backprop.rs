@@ -6,6 +6,7 @@ use crate::activation::Activation;
 use crate::catalog::common::{BIAS, SMALL, WEIGHT};
 use crate::catalog::common::{count, get, start, vector};
 use crate::catalog::forward::{COLUMN, cal_network};
+use crate::catalog::statement::Pose;
 use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
@@ -76,13 +77,20 @@ pub static EXAMPLES: &[Example] = &[
         ],
         build: example_2,
         engine: Engine::Graph(PROGRAM_2),
-        exercise: Exercise::Ranges(&Ranges::new(&[
-            ("w0", Draw::Int(-3, 3)),
-            ("x0", SMALL),
-            ("w1", Draw::Int(-3, 3)),
-            ("x1", SMALL),
-            ("w2", Draw::Int(-3, 3)),
-        ])),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[
+                ("w0", Draw::Int(-3, 3)),
+                ("x0", SMALL),
+                ("w1", Draw::Int(-3, 3)),
+                ("x1", SMALL),
+                ("w2", Draw::Int(-3, 3)),
+            ])
+            .keep(unsaturated_2)
+            .find(&[
+                "a", "b", "c", "z", "e", "f", "df/dz", "df/dw0", "df/dx0", "df/dw1", "df/dx1",
+                "df/dw2",
+            ]),
+        ),
         audit: Audit::Engine,
         has_plot: false,
     },
@@ -121,20 +129,23 @@ pub static EXAMPLES: &[Example] = &[
         params: CAL,
         build: backprop_4,
         engine: Engine::Layers(pass_4),
-        exercise: Exercise::Ranges(&Ranges::new(&[
-            ("x1", SMALL),
-            ("x2", SMALL),
-            ("w1_11", WEIGHT),
-            ("w1_12", WEIGHT),
-            ("w1_21", WEIGHT),
-            ("w1_22", WEIGHT),
-            ("b1_1", BIAS),
-            ("b1_2", BIAS),
-            ("w2_11", WEIGHT),
-            ("w2_12", WEIGHT),
-            ("b2_1", BIAS),
-            ("y", Draw::Int(-1, 2)),
-        ])),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[
+                ("x1", SMALL),
+                ("x2", SMALL),
+                ("w1_11", WEIGHT),
+                ("w1_12", WEIGHT),
+                ("w1_21", WEIGHT),
+                ("w1_22", WEIGHT),
+                ("b1_1", BIAS),
+                ("b1_2", BIAS),
+                ("w2_11", WEIGHT),
+                ("w2_12", WEIGHT),
+                ("b2_1", BIAS),
+                ("y", Draw::Int(-1, 2)),
+            ])
+            .pose(Pose::Engine(NOTES_4)),
+        ),
         audit: Audit::Replay(audit_4),
         has_plot: false,
     },
@@ -155,16 +166,84 @@ pub static EXAMPLES: &[Example] = &[
         ],
         build: backprop_5,
         engine: Engine::Layers(pass_5),
-        exercise: Exercise::Ranges(&Ranges::new(&[
-            ("x1", SMALL),
-            ("x2", SMALL),
-            ("class", Draw::Int(1, 3)),
-            ("lr", Draw::Of(&["1/2", "1/4", "1"])),
-        ])),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[
+                ("x1", Draw::Int(-4, 4)),
+                ("x2", Draw::Int(-4, 4)),
+                ("class", Draw::Int(1, 3)),
+            ])
+            .pose(Pose::Engine(NOTES_5))
+            .keep(hidden_alive_5)
+            .find(&[
+                "loss",
+                "a(1)_1",
+                "a(1)_2",
+                "a(2)_1",
+                "a(2)_2",
+                "a(2)_3",
+                "delta(2)_1",
+                "delta(2)_2",
+                "delta(2)_3",
+                "delta(1)_1",
+                "delta(1)_2",
+                "dL/dW(1)_1,1",
+            ]),
+        ),
         audit: Audit::Replay(audit_5),
         has_plot: false,
     },
 ];
+
+/// backprop/4's names: inputs 1-based as W(l)_ij, answers in CAL's 0-based names.
+const NOTES_4: &[(&str, &str)] = &[
+    (
+        "The inputs name the entries 1-based: w1_ij = W(1)_ij (hidden unit i, input j), \
+         b1_i = b(1)_i, w2_1j = W(2)_1j, b2_1 = b(2)_1, and y is the target t.",
+        "输入按从 1 开始的下标命名: w1_ij = W(1)_ij (隐藏单元 i, 输入 j), b1_i = b(1)_i, \
+         w2_1j = W(2)_1j, b2_1 = b(2)_1, y 为目标 t。",
+    ),
+    (
+        "The answers use the CAL deck's 0-based names: y0 = a(2)_1 is the output and Loss the \
+         loss; dLoss/dw1_ij is ∂Loss/∂w^1_(i,j), the weight from input i to hidden unit j, \
+         i.e. ∂Loss/∂W(1)_(j+1)(i+1) (dLoss/dw1_01 = ∂Loss/∂W(1)_21); dLoss/dw2_j0 is \
+         ∂Loss/∂W(2)_1(j+1); dLoss/db1_j is ∂Loss/∂b(1)_(j+1); dLoss/db2_0 is ∂Loss/∂b(2)_1.",
+        "答案使用 CAL 课件从 0 开始的记号: y0 = a(2)_1 为输出, Loss 为损失; dLoss/dw1_ij 即 \
+         ∂Loss/∂w^1_(i,j), 从输入 i 到隐藏单元 j 的权重, 也就是 ∂Loss/∂W(1)_(j+1)(i+1) \
+         (dLoss/dw1_01 = ∂Loss/∂W(1)_21); dLoss/dw2_j0 即 ∂Loss/∂W(2)_1(j+1); dLoss/db1_j 即 \
+         ∂Loss/∂b(1)_(j+1); dLoss/db2_0 即 ∂Loss/∂b(2)_1。",
+    ),
+];
+
+/// backprop/5's names.
+const NOTES_5: &[(&str, &str)] = &[(
+    "The true class counts from 1 (t is its one-hot vector). delta(l) = ∂L/∂z(l); \
+         dL/dW(1)_i,j = ∂L/∂W(1)_ij; a(l)_i and z(l)_i count from 1.",
+    "真实类别从 1 开始编号 (t 为它的 one-hot 向量)。delta(l) = ∂L/∂z(l); \
+         dL/dW(1)_i,j = ∂L/∂W(1)_ij; a(l)_i 与 z(l)_i 的下标从 1 开始。",
+)];
+
+/// backprop/2's sigmoid away from saturation: |w0·x0 + w1·x1 + w2| ≤ 3.
+fn unsaturated_2(v: &Values, _: &Report) -> std::result::Result<(), &'static str> {
+    let z = v["w0"].to_f64() * v["x0"].to_f64()
+        + v["w1"].to_f64() * v["x1"].to_f64()
+        + v["w2"].to_f64();
+    if z.abs() <= 3.0 {
+        Ok(())
+    } else {
+        Err("the sigmoid is saturated (|z| > 3)")
+    }
+}
+
+/// backprop/5 needs a gradient to flow into W(1): a hidden ReLU alive.
+fn hidden_alive_5(v: &Values, _: &Report) -> std::result::Result<(), &'static str> {
+    let (x1, x2) = (v["x1"].to_f64(), v["x2"].to_f64());
+    // z(1) = (x1 − x2, x1 + x2 + 1/2)
+    if x1 - x2 > 0.0 || x1 + x2 + 0.5 > 0.0 {
+        Ok(())
+    } else {
+        Err("both hidden ReLUs are dead")
+    }
+}
 
 /// The program of backprop/1: f = (x + y)z staged as q = x + y, f = q·z.
 pub const PROGRAM_1: &str = "q = x + y; f = q * z";
@@ -427,7 +506,9 @@ fn pass_4(v: &Values) -> Result<Pass> {
 
 /// backprop/5 as a layer problem.
 fn pass_5(v: &Values) -> Result<Pass> {
-    let (net, x, obj) = backprop_5_problem(v, &Settings::default())?;
+    // The exercise asks no update: the statement poses no step.
+    let (net, x, mut obj) = backprop_5_problem(v, &Settings::default())?;
+    obj.learning_rate = None;
     Ok((net, x, Some(obj)))
 }
 
@@ -454,4 +535,40 @@ fn audit_4(v: &Values) -> Result<Plan> {
 /// The rounding audit of backprop/5: the loss under the sheet's name.
 fn audit_5(v: &Values) -> Result<Plan> {
     replay_renamed(pass_5(v)?, &[("L", "loss")])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog::find;
+    use crate::exercise::{Lang, make};
+
+    /// The report's own value of `name` in problem `seed` of `id`.
+    fn drawn(topic: &str, n: u32, seed: u64) -> crate::report::Report {
+        let ex = find(topic, n).unwrap();
+        let sheet = make(&[ex], seed, 1, Lang::En, String::new()).unwrap();
+        sheet.problems[0].report.clone()
+    }
+
+    #[test]
+    fn backprop_2_never_draws_a_saturated_sigmoid() {
+        // Over 1,000 seeds the report's own z = w0·x0 + w1·x1 + w2 stays in
+        // [−3, 3], where σ'(z) ≥ σ'(3) ≈ 0.045.
+        for seed in 0..1000 {
+            let z = drawn("backprop", 2, seed).result("z").unwrap().to_f64();
+            assert!(z.abs() <= 3.0, "seed {seed}: z = {z}");
+        }
+    }
+
+    #[test]
+    fn backprop_5_keeps_a_hidden_unit_alive() {
+        // A gradient reaches W(1) only through a live ReLU: a(1) ≠ 0.
+        for seed in 0..1000 {
+            let r = drawn("backprop", 5, seed);
+            let a: Vec<f64> = ["a(1)_1", "a(1)_2"]
+                .iter()
+                .map(|n| r.result(n).unwrap().to_f64())
+                .collect();
+            assert!(a.iter().any(|&x| x > 0.0), "seed {seed}: a(1) = {a:?}");
+        }
+    }
 }

@@ -3,7 +3,7 @@
 //! batch-epoch-iteration arithmetic (JQ).
 
 use crate::catalog::common::{count, get, start};
-use crate::catalog::statement::Pose;
+use crate::catalog::statement::{Pose, Statement, Value};
 use crate::catalog::{Audit, Draw, Engine, Exercise, NO_HAND_ROUNDING, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
@@ -38,12 +38,15 @@ pub static EXAMPLES: &[Example] = &[
         // Exact: the data y = 2x + 1 at x = 1, 2, 3 and rational steps.
         exercise: Exercise::Ranges(
             &Ranges::new(&[
-                ("lr", Draw::Of(&["1/10", "1/20"])),
-                ("steps", Draw::Int(1, 2)),
-                ("w", Draw::Int(-1, 1)),
-                ("b", Draw::Int(-1, 1)),
+                // α·2/n = α·2/3 is 1/10 or 1/20: short fractions.
+                ("lr", Draw::Of(&["3/20", "3/40"])),
+                ("steps", Draw::Of(&["2"])),
+                ("w", Draw::Int(-3, 3)),
+                ("b", Draw::Int(-4, 4)),
             ])
-            .pose(Pose::Inputs),
+            .pose(Pose::Custom(pose_1))
+            .keep(short_1)
+            .find(&["J_1", "w_1", "b_1", "J_2", "w_2", "b_2"]),
         ),
         audit: Audit::Replay(audit_1),
         has_plot: true,
@@ -111,12 +114,83 @@ pub static EXAMPLES: &[Example] = &[
                 ("batch", Draw::Of(&["32", "50", "100", "128", "250"])),
                 ("other_batch", Draw::Of(&["64", "96", "128", "256"])),
             ])
-            .pose(Pose::Inputs),
+            .pose(Pose::Custom(pose_4)),
         ),
         audit: Audit::Unchanged("samples, batches and iterations ⌈N/B⌉"),
         has_plot: true,
     },
 ];
+
+/// gradient-descent/1's problem: the data, the model, the loss, the steps.
+fn pose_1(v: &Values) -> Result<Statement> {
+    let mut st = Statement::default();
+    let steps = count(v, "steps", 1, 8)?;
+    st.line(
+        "Fit ŷ = wx + b to the n = 3 points (x, y) = (1, 3), (2, 5), (3, 7) by full-batch \
+         gradient descent on J = 1/n Σ (ŷ_i − y_i)², with ∂J/∂w = 2/n Σ (ŷ_i − y_i) x_i and \
+         ∂J/∂b = 2/n Σ (ŷ_i − y_i); each step: w ← w − α ∂J/∂w, b ← b − α ∂J/∂b.",
+        "用全批量梯度下降把 ŷ = wx + b 拟合到 n = 3 个数据点 (x, y) = (1, 3), (2, 5), (3, 7), \
+         损失 J = 1/n Σ (ŷ_i − y_i)², ∂J/∂w = 2/n Σ (ŷ_i − y_i) x_i, ∂J/∂b = 2/n Σ (ŷ_i − y_i); \
+         每一步: w ← w − α ∂J/∂w, b ← b − α ∂J/∂b。",
+    );
+    st.line(
+        format!(
+            "Starting from the given w and b with learning rate α = lr, take {steps} steps. \
+             For step k find J_k (the loss before the step) and w_k, b_k (after it)."
+        ),
+        format!(
+            "从给定的 w 和 b 出发, 学习率 α = lr, 走 {steps} 步。对第 k 步求 J_k (这一步之前的损失) \
+             以及这一步之后的 w_k、b_k。"
+        ),
+    );
+    let (xs, ys) = points();
+    st.give("data_x", Value::Vector(xs));
+    st.give("data_y", Value::Vector(ys));
+    for n in ["lr", "steps", "w", "b"] {
+        st.number(n, &v[n]);
+    }
+    Ok(st)
+}
+
+/// gradient-descent/1's answers stay short: every asked value's denominator
+/// at most 400 (the final J, not asked, is left out) (α·2/n is 1/10 or 1/20, so two steps stay within 400).
+fn short_1(v: &Values, r: &Report) -> std::result::Result<(), &'static str> {
+    if v["w"].to_f64() == 2.0 && v["b"].to_f64() == 1.0 {
+        return Err("the start is the optimum: nothing moves");
+    }
+    let long = r.results.iter().any(|n| match &n.value {
+        Scalar::Exact(q) => n.name != "J" && *q.denom() > num_bigint::BigInt::from(400),
+        _ => false,
+    });
+    if long {
+        Err("an answer has a denominator above 400")
+    } else {
+        Ok(())
+    }
+}
+
+/// gradient-descent/4's problem: N, and the two batch sizes.
+fn pose_4(v: &Values) -> Result<Statement> {
+    let mut st = Statement::default();
+    st.line(
+        "A training set of N samples is split into batches of B samples in order; an \
+         iteration processes one batch and updates the parameters once, and an epoch is one \
+         pass over the training set (the last batch may be smaller). Iterations are indexed \
+         from 0.",
+        "把 N 个训练样本按顺序分成每批 B 个样本; 一次迭代处理一个 batch 并更新一次参数, \
+         一个 epoch 是对训练集的一次完整遍历 (最后一个 batch 可能较小)。迭代从 0 开始编号。",
+    );
+    st.line(
+        "For B = batch and again for B = other_batch, find the iterations per epoch, the last \
+         iteration's index, and the size of the last batch.",
+        "分别对 B = batch 和 B = other_batch, 求每个 epoch 的迭代次数、最后一次迭代的编号和最后一个 \
+         batch 的大小。",
+    );
+    for n in ["n", "batch", "other_batch"] {
+        st.number(n, &v[n]);
+    }
+    Ok(st)
+}
 
 /// The regression data of gradient-descent/1-2: y = 2x + 1 at x = 1, 2, 3.
 fn points() -> (Vec<Scalar>, Vec<Scalar>) {
@@ -397,11 +471,11 @@ fn gd_4(v: &Values, s: &Settings) -> Result<Report> {
     let n = count(v, "n", 1, 100_000_000)? as usize;
     let b = count(v, "batch", 1, n as u64)? as usize;
     let b2 = count(v, "other_batch", 1, n as u64)? as usize;
-    r.text(
-        "JQ's MNIST split: 55,000 training images, 5,000 for validation and 10,000 for \
-         testing. An iteration (a step) processes one batch and updates the parameters once; \
-         an epoch is one pass over the training set.",
-    );
+    r.text(format!(
+        "N = {n} training samples (JQ's example is MNIST's 55,000 training images, with 5,000 \
+         for validation and 10,000 for testing). An iteration (a step) processes one batch and updates the parameters once; \
+         an epoch is one pass over the training set."
+    ));
     for (bb, label) in [(b, "batch"), (b2, "other_batch")] {
         let it = n.div_ceil(bb);
         let log = crate::train::run::Log::arithmetic(n, bb, 1);
@@ -603,5 +677,38 @@ mod tests {
         // and without --float the same cell is the exact 83/3
         let exact = run("gradient-descent/2", false);
         assert_eq!(numbers(&exact)[1].show(6), "83/3 (≈27.6667)");
+    }
+
+    #[test]
+    fn gradient_descent_1_draws_short_answers_away_from_the_optimum() {
+        // Over 1,000 seeds: every asked value has a denominator ≤ 400 (α·2/n
+        // is 1/10 or 1/20), and the start is not the optimum (J_1 > 0).
+        use crate::exercise::{Lang, make};
+        let ex = catalog::find("gradient-descent", 1).unwrap();
+        for seed in 0..1000 {
+            let p = &make(&[ex], seed, 1, Lang::En, String::new())
+                .unwrap()
+                .problems[0];
+            for n in p.asked() {
+                let q = n.value.as_exact().expect("exact");
+                assert!(*q.denom() <= 400.into(), "seed {seed}: {} = {q}", n.name);
+            }
+            assert!(
+                p.report.result("J_1").unwrap().to_f64() > 0.0,
+                "seed {seed}"
+            );
+        }
+    }
+
+    #[test]
+    fn gradient_descent_4_quotes_the_drawn_n() {
+        // The key used to say "55,000 training images" at any N.
+        let (ex, sets) = catalog::example_with("gradient-descent/4", &[("n", "50000")]);
+        let r = ex.run(&sets, &Settings::default()).unwrap();
+        assert!(
+            words(&r).contains("N = 50000 training samples"),
+            "{}",
+            words(&r)
+        );
     }
 }

@@ -13,10 +13,10 @@
 
 use std::collections::HashMap;
 
-use crate::catalog::autodiff::AUTODIFF_1;
+use crate::catalog::autodiff::{AUTODIFF_1, LOGISTIC_B, LOGISTIC_W, unsaturated};
 use crate::catalog::common::{SMALL, get, start};
-use crate::catalog::statement::Pose;
-use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
+use crate::catalog::statement::{Pose, Statement};
+use crate::catalog::{Audit, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::graph::{Graph, Op, Trace};
@@ -42,16 +42,34 @@ pub static EXAMPLES: &[Example] = &[Example {
     build: autodiff_4,
     engine: Engine::Report,
     exercise: Exercise::Ranges(
-        &Ranges::new(&[
-            ("x", SMALL),
-            ("w", Draw::Int(-1, 1)),
-            ("b", Draw::Int(-1, 1)),
-        ])
-        .pose(Pose::Inputs),
+        &Ranges::new(&[("x", SMALL), ("w", LOGISTIC_W), ("b", LOGISTIC_B)])
+            .keep(unsaturated)
+            .pose(Pose::Custom(pose_4)),
     ),
     audit: Audit::Replay(audit_4),
     has_plot: false,
 }];
+
+/// autodiff/4's problem: the logistic graph, differentiated in forward mode.
+fn pose_4(v: &Values) -> Result<Statement> {
+    let mut st = Statement::default();
+    let steps = AUTODIFF_1.replace(';', ",");
+    st.line(
+        format!("f(x; w, b) = 1/(exp(−(wx + b)) + 1), computed by the steps {steps} (in order)."),
+        format!("f(x; w, b) = 1/(exp(−(wx + b)) + 1), 按以下步骤依次计算: {steps}。"),
+    );
+    st.line(
+        "Find f, then df/dx, df/dw and df/db by forward mode: one pass per input, carrying \
+         the tangent t(n) = ∂n/∂v of every step (t(v) = 1, the other inputs 0).",
+        "求 f, 再用前向模式求 df/dx、df/dw、df/db: 每个输入做一遍, 沿计算顺序传递每一步的切向量 \
+         t(n) = ∂n/∂v (t(v) = 1, 其他输入为 0)。",
+    );
+    for n in ["x", "w", "b"] {
+        st.number(n, &v[n]);
+    }
+    st.text("program", AUTODIFF_1);
+    Ok(st)
+}
 
 /// The layers of network/2 (PKU's 784-512-512-10 model), for the cost
 /// comparison on a real network.

@@ -12,7 +12,7 @@
 use crate::activation::Activation;
 use crate::catalog::common::{BIAS, HALF, SMALL, WEIGHT};
 use crate::catalog::common::{count, layer, start, vector};
-use crate::catalog::statement::Pose;
+use crate::catalog::statement::{Pose, Statement, Value};
 use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
@@ -73,11 +73,54 @@ pub static BACKPROP: &[Example] = &[Example {
             ("d2", HALF),
             ("d3", HALF),
         ])
-        .pose(Pose::Inputs),
+        .pose(Pose::Custom(pose)),
     ),
     audit: Audit::Replay(audit),
     has_plot: false,
 }];
+
+/// backprop/6's problem: one layer, the weight w_ij, and δ from above.
+fn pose(v: &Values) -> Result<Statement> {
+    let (i, j) = (count(v, "i", 1, 3)?, count(v, "j", 1, 2)?);
+    let s = Settings::default();
+    let rows = [["w11", "w12"], ["w21", "w22"], ["w31", "w32"]];
+    let mut st = Statement::default();
+    st.line(
+        format!(
+            "One layer with 2 inputs and 3 units, column notation: z(l) = W(l) a(l−1) + b(l), \
+             W(l) is 3×2 and w_ij = W(l)_ij joins input j to unit i (indices count from 1). \
+             δ(l) = ∂L/∂z(l) is given from the layer above. Here i = {i}, j = {j}."
+        ),
+        format!(
+            "一层网络, 2 个输入、3 个单元, 列向量记号: z(l) = W(l) a(l−1) + b(l), W(l) 为 3×2, \
+             w_ij = W(l)_ij 连接输入 j 与单元 i (下标从 1 开始)。δ(l) = ∂L/∂z(l) 由上一层给出。\
+             这里 i = {i}, j = {j}。"
+        ),
+    );
+    st.line(
+        format!(
+            "Find each z(l)_k, each ∂z_k/∂w_{i}{j} (dz_k/dw_{i}{j}, k = 1, 2, 3), and \
+             ∂L/∂w_{i}{j} (dL/dw_{i}{j})."
+        ),
+        format!(
+            "求每个 z(l)_k、每个 ∂z_k/∂w_{i}{j} (dz_k/dw_{i}{j}, k = 1, 2, 3) 以及 \
+             ∂L/∂w_{i}{j} (dL/dw_{i}{j})。"
+        ),
+    );
+    st.give("a(l-1)", Value::Vector(vector(v, &["a1", "a2"], &s)));
+    st.give(
+        "W(l)",
+        Value::Matrix(rows.iter().map(|r| vector(v, r, &s)).collect()),
+    );
+    st.give("b(l)", Value::Vector(vector(v, &["b1", "b2", "b3"], &s)));
+    st.number("i", &v["i"]);
+    st.number("j", &v["j"]);
+    st.give(
+        "delta(l)",
+        Value::Vector(vector(v, &["d1", "d2", "d3"], &s)),
+    );
+    Ok(st)
+}
 
 fn layer_of(v: &Values, s: &Settings) -> Result<Network> {
     Network::new(

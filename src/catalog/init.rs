@@ -2,7 +2,7 @@
 //! random, Xavier and He schemes through a deep stack (CAL).
 
 use crate::catalog::common::{count, get, start};
-use crate::catalog::statement::Pose;
+use crate::catalog::statement::{Pose, Statement};
 use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
@@ -24,7 +24,9 @@ pub static EXAMPLES: &[Example] = &[
         params: &[Param::new("m", "10", "inputs of the layer (fan-in)")],
         build: init_1,
         engine: Engine::Report,
-        exercise: Exercise::Ranges(&Ranges::new(&[("m", Draw::Int(2, 50))]).pose(Pose::Inputs)),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[("m", Draw::Int(2, 256))]).pose(Pose::Custom(pose_1)),
+        ),
         audit: Audit::Replay(audit_1),
         has_plot: false,
     },
@@ -54,6 +56,22 @@ pub static EXAMPLES: &[Example] = &[
         has_plot: false,
     },
 ];
+
+/// init/1's problem: a layer's fan-in m and the uniform scheme.
+fn pose_1(v: &Values) -> Result<Statement> {
+    let mut st = Statement::default();
+    st.line(
+        "A layer with m inputs (fan-in m) draws every initial weight from the uniform \
+         distribution U(−1/√m, 1/√m).",
+        "一个有 m 个输入 (扇入为 m) 的层, 每个初始权重都从均匀分布 U(−1/√m, 1/√m) 中抽取。",
+    );
+    st.line(
+        "Find the bound 1/√m and the variance of one weight, (2a)²/12 with a = 1/√m.",
+        "求边界 1/√m (bound) 和一个权重的方差 (variance), 即 (2a)²/12, a = 1/√m。",
+    );
+    st.number("m", &v["m"]);
+    Ok(st)
+}
 
 fn init_1(v: &Values, s: &Settings) -> Result<Report> {
     let mut r = start(v, &["m"], s);

@@ -15,7 +15,7 @@
 
 use crate::catalog::common::{HALF, SMALL, WEIGHT};
 use crate::catalog::common::{start, vector};
-use crate::catalog::statement::Pose;
+use crate::catalog::statement::{Pose, Statement, Value};
 use crate::catalog::{Audit, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
@@ -71,11 +71,57 @@ pub static EXAMPLES: &[Example] = &[Example {
             ("d2", HALF),
             ("d3", HALF),
         ])
-        .pose(Pose::Inputs),
+        .pose(Pose::Custom(pose))
+        .find(&[
+            "dy1/dx1",
+            "dy1/dx2",
+            "dy2/dx1",
+            "dy3/dx2",
+            "d(a^T x)/dx1",
+            "d(a^T x)/dx2",
+            "dL/dx1",
+            "dL/dx2",
+            "dL/dW11",
+            "dL/dW12",
+            "dL/dW21",
+            "dL/dW32",
+        ]),
     ),
     audit: Audit::Replay(audit),
     has_plot: false,
 }];
+
+/// matrix-calculus/1's problem: the functions, x, W, a and δ.
+fn pose(v: &Values) -> Result<Statement> {
+    let s = Settings::default();
+    let mut st = Statement::default();
+    st.line(
+        "At the point x = (x1, x2): y(x) = (x1·x2, x1², x2²); the scalar aᵀx; and z = Wx with \
+         W 3×2 and a loss L whose gradient δ = ∂L/∂z is given. Indices count from 1.",
+        "在点 x = (x1, x2) 处: y(x) = (x1·x2, x1², x2²); 标量 aᵀx; 以及 z = Wx, W 为 3×2, \
+         损失 L 对 z 的梯度 δ = ∂L/∂z 已给出。下标从 1 开始。",
+    );
+    st.line(
+        "Find the partial derivatives dyi/dxj = ∂y_i/∂x_j, d(a^T x)/dxj = ∂(aᵀx)/∂x_j, \
+         dL/dxj = ∂L/∂x_j and dL/dWij = ∂L/∂W_ij (each entry is the same number in numerator \
+         and denominator layout; only its place in the matrix differs).",
+        "求偏导数 dyi/dxj = ∂y_i/∂x_j, d(a^T x)/dxj = ∂(aᵀx)/∂x_j, dL/dxj = ∂L/∂x_j, \
+         dL/dWij = ∂L/∂W_ij (每个元素在分子布局和分母布局中数值相同, 只是在矩阵中的位置不同)。",
+    );
+    st.give("x", Value::Vector(vector(v, &["x1", "x2"], &s)));
+    st.give(
+        "W",
+        Value::Matrix(
+            [["w11", "w12"], ["w21", "w22"], ["w31", "w32"]]
+                .iter()
+                .map(|r| vector(v, r, &s))
+                .collect(),
+        ),
+    );
+    st.give("a", Value::Vector(vector(v, &["a1", "a2"], &s)));
+    st.give("delta", Value::Vector(vector(v, &["d1", "d2", "d3"], &s)));
+    Ok(st)
+}
 
 /// y(x) = (x1·x2, x1², x2²), the function whose Jacobian is shown.
 fn y_of(x: &[Scalar]) -> Result<Vec<Scalar>> {

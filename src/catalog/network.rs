@@ -2,7 +2,7 @@
 //! in both notations (NNDL, JQ).
 
 use crate::catalog::common::{count, start};
-use crate::catalog::statement::Pose;
+use crate::catalog::statement::{Pose, Statement};
 use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
@@ -14,7 +14,7 @@ pub static EXAMPLES: &[Example] = &[
     Example {
         topic: "network",
         number: 1,
-        title: "Parameter count of a 784-10-14-10 network",
+        title: "Parameter count of a network with two hidden layers (the JQ deck's is 784-10-14-10)",
         title_zh: "神经网络-参数",
         sources: &[
             "JQ deck, 神经网络-参数: 权重 784×10 + 10×14 + 14×10 = 8120, 偏置 10 + 14 + 10 = 34, 总参数 8154",
@@ -34,7 +34,7 @@ pub static EXAMPLES: &[Example] = &[
                 ("n2", Draw::Int(2, 20)),
                 ("n3", Draw::Int(2, 10)),
             ])
-            .pose(Pose::Inputs),
+            .pose(Pose::Custom(pose_counts)),
         ),
         audit: Audit::Unchanged("weights n_in·n_out and biases n_out per layer"),
         has_plot: false,
@@ -42,7 +42,7 @@ pub static EXAMPLES: &[Example] = &[
     Example {
         topic: "network",
         number: 2,
-        title: "Parameter count of the 784-512-512-10 model",
+        title: "Parameter count of a two-hidden-layer MLP (the PKU deck's is 784-512-512-10)",
         title_zh: "模型参数量",
         sources: &[
             "PKU deck, nn.Sequential(nn.Linear(28*28, 512), nn.ReLU(), nn.Linear(512, 512), nn.ReLU(), nn.Linear(512, 10))",
@@ -58,11 +58,11 @@ pub static EXAMPLES: &[Example] = &[
         exercise: Exercise::Ranges(
             &Ranges::new(&[
                 ("n0", Draw::Of(&["64", "784"])),
-                ("n1", Draw::Of(&["64", "128", "256", "512"])),
-                ("n2", Draw::Of(&["64", "128", "256", "512"])),
+                ("n1", Draw::Of(&["32", "64", "128", "256", "512", "1024"])),
+                ("n2", Draw::Of(&["32", "64", "128", "256", "512", "1024"])),
                 ("n3", Draw::Of(&["2", "10"])),
             ])
-            .pose(Pose::Inputs),
+            .pose(Pose::Custom(pose_counts)),
         ),
         audit: Audit::Unchanged("weights n_in·n_out and biases n_out per layer"),
         has_plot: false,
@@ -89,12 +89,69 @@ pub static EXAMPLES: &[Example] = &[
                 ("n1", Draw::Int(1, 6)),
                 ("n2", Draw::Int(1, 6)),
             ])
-            .pose(Pose::Inputs),
+            .pose(Pose::Custom(pose_shapes)),
         ),
         audit: Audit::Unchanged("the shapes of W and b"),
         has_plot: false,
     },
 ];
+
+/// network/1-2's problem: the layer sizes of a fully connected network.
+fn pose_counts(v: &Values) -> Result<Statement> {
+    let ns = sizes(v, &["n0", "n1", "n2", "n3"])?;
+    let mut st = Statement::default();
+    st.line(
+        format!(
+            "A fully connected network {}-{}-{}-{}: n0 = {} inputs, hidden layers of n1 = {} and \
+             n2 = {} units, n3 = {} outputs. Each unit has one weight per unit of the layer \
+             before it and one bias; the input layer has no parameters.",
+            ns[0], ns[1], ns[2], ns[3], ns[0], ns[1], ns[2], ns[3]
+        ),
+        format!(
+            "全连接网络 {}-{}-{}-{}: 输入 n0 = {} 个, 两个隐藏层分别有 n1 = {} 和 n2 = {} 个神经元, \
+             输出 n3 = {} 个。每个神经元对上一层的每个神经元有一个权重, 另有一个偏置; 输入层没有参数。",
+            ns[0], ns[1], ns[2], ns[3], ns[0], ns[1], ns[2], ns[3]
+        ),
+    );
+    st.line(
+        "Find the number of weights, of biases, and the total number of parameters.",
+        "求权重个数 (weights)、偏置个数 (biases) 和参数总数 (total)。",
+    );
+    for (name, x) in ["n0", "n1", "n2", "n3"].iter().zip(&ns) {
+        st.number(*name, &n(*x));
+    }
+    Ok(st)
+}
+
+/// network/3's problem: W's rows in both notations.
+fn pose_shapes(v: &Values) -> Result<Statement> {
+    let ns = sizes(v, &["n0", "n1", "n2"])?;
+    let mut st = Statement::default();
+    st.line(
+        format!(
+            "A fully connected network with n0 = {} inputs, n1 = {} hidden units and n2 = {} \
+             outputs; layer l has weights W(l) (l = 1, 2). Column notation (NNDL): \
+             z(l) = W(l) a(l−1) + b(l), W(l) is n_l × n_(l−1). Row notation (JQ): \
+             z(l) = a(l−1) W(l) + b(l), W(l) is n_(l−1) × n_l.",
+            ns[0], ns[1], ns[2]
+        ),
+        format!(
+            "全连接网络: 输入 n0 = {} 个, 隐藏单元 n1 = {} 个, 输出 n2 = {} 个; 第 l 层的权重为 W(l) \
+             (l = 1, 2)。列向量记号 (NNDL): z(l) = W(l) a(l−1) + b(l), W(l) 为 n_l × n_(l−1)。\
+             行向量记号 (JQ): z(l) = a(l−1) W(l) + b(l), W(l) 为 n_(l−1) × n_l。",
+            ns[0], ns[1], ns[2]
+        ),
+    );
+    st.line(
+        "Find the number of rows of W(1) and of W(2) in each notation \
+         (W(l) rows (column), W(l) rows (row)).",
+        "求两种记号下 W(1) 和 W(2) 的行数 (W(l) rows (column), W(l) rows (row))。",
+    );
+    for (name, x) in ["n0", "n1", "n2"].iter().zip(&ns) {
+        st.number(*name, &n(*x));
+    }
+    Ok(st)
+}
 
 fn sizes(v: &Values, names: &[&str]) -> Result<Vec<u64>> {
     names.iter().map(|n| count(v, n, 1, 1_000_000)).collect()

@@ -4,8 +4,8 @@
 
 use crate::activation::Activation;
 use crate::catalog::common::SMALL;
-use crate::catalog::common::{count, get, layer, start};
-use crate::catalog::statement::Pose;
+use crate::catalog::common::{count, get, layer, start, vector};
+use crate::catalog::statement::{Pose, Statement, Value};
 use crate::catalog::training::config;
 use crate::catalog::{Audit, Draw, Engine, Exercise, NO_HAND_ROUNDING, Ranges};
 use crate::catalog::{Example, Param, Values};
@@ -84,7 +84,7 @@ pub static EXAMPLES: &[Example] = &[
                 ("v2", SMALL),
                 ("b", Draw::Int(-1, 1)),
             ])
-            .pose(Pose::Inputs),
+            .pose(Pose::Custom(pose_2)),
         ),
         audit: Audit::Replay(audit_2),
         has_plot: false,
@@ -208,6 +208,35 @@ fn best_line() -> Result<(i64, (String, String))> {
 }
 
 /// xor/2's network: h = ReLU(W x + c), y = wᵀh + b (column convention).
+/// xor/2's problem: the drawn 2-2-1 ReLU network at the four XOR inputs.
+fn pose_2(v: &Values) -> Result<Statement> {
+    let s = Settings::default();
+    let mut st = Statement::default();
+    st.line(
+        "A 2-2-1 network: h = ReLU(W x + c) with W 2×2 (W_ij joins input j to hidden unit i, \
+         indices from 1), then the output y = wᵀh + b (identity).",
+        "一个 2-2-1 网络: h = ReLU(W x + c), W 为 2×2 (W_ij 连接输入 j 与隐藏单元 i, 下标从 1 开始), \
+         输出 y = wᵀh + b (恒等函数)。",
+    );
+    st.line(
+        "Find y at the four inputs (x1, x2) = (0,0), (0,1), (1,0), (1,1): y(0,0), y(0,1), \
+         y(1,0), y(1,1). Then say whether this network computes XOR (a drawn network need not).",
+        "求四个输入 (x1, x2) = (0,0), (0,1), (1,0), (1,1) 处的输出 y(0,0), y(0,1), y(1,0), y(1,1)。\
+         再判断这个网络是否计算异或 (随机抽取的网络不一定)。",
+    );
+    st.give(
+        "W",
+        Value::Matrix(vec![
+            vector(v, &["w11", "w12"], &s),
+            vector(v, &["w21", "w22"], &s),
+        ]),
+    );
+    st.give("c", Value::Vector(vector(v, &["c1", "c2"], &s)));
+    st.give("w", Value::Vector(vector(v, &["v1", "v2"], &s)));
+    st.number("b", &v["b"]);
+    Ok(st)
+}
+
 pub(super) fn xor_2_network(v: &Values, s: &Settings) -> Result<Network> {
     Network::new(
         Convention::Column,

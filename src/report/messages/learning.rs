@@ -73,8 +73,8 @@ pub const LEARNING: &[(&str, &str)] = &[
     ),
     ("batch loss", "批损失"),
     (
-        "JQ's MNIST split: 55,000 training images, 5,000 for validation and 10,000 for testing. An iteration (a step) processes one batch and updates the parameters once; an epoch is one pass over the training set.",
-        "JQ 对 MNIST 的划分: 55,000 张训练图像，5,000 张验证，10,000 张测试。一次迭代 (一步) 处理一个批次并更新一次参数；一个轮次是把训练集完整过一遍。",
+        "N = {} training samples (JQ's example is MNIST's 55,000 training images, with 5,000 for validation and 10,000 for testing). An iteration (a step) processes one batch and updates the parameters once; an epoch is one pass over the training set.",
+        "N = {} 个训练样本 (JQ 课件的例子是 MNIST 的 55,000 张训练图像，另有 5,000 张验证，10,000 张测试)。一次迭代 (一步) 处理一个批次并更新一次参数；一个轮次是把训练集完整过一遍。",
     ),
     (
         "Batches, epochs, iterations · 批次、轮次、迭代",

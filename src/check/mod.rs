@@ -210,7 +210,7 @@ pub struct Context<'a> {
     pub results: &'a [Named],
     pub trace: Option<&'a Trace>,
     /// The traced network of a layer-level example.
-    pub net: Option<&'a crate::network::Trace>,
+    pub net: Option<&'a crate::network::PassTrace>,
     /// The network of a layer-level example and its input (also without a
     /// loss, as in forward/1).
     pub layers: Option<&'a (crate::network::Network, Vec<Scalar>)>,

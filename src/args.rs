@@ -402,11 +402,113 @@ Examples:
 #[derive(Debug, Args, Clone)]
 pub struct TrainArgs {
     #[command(flatten)]
-    pub flags: crate::train::command::TrainFlags,
+    pub flags: TrainFlags,
     #[command(flatten)]
     pub out: OutputArgs,
 }
 
+/// The flags of `nn-tutor train`: the clap definition and what `run` reads.
+#[derive(Clone, Debug, Args)]
+pub struct TrainFlags {
+    /// The data set: xor, circles, moons, spirals, blobs, digits, iris,
+    /// synthetic-mnist, or mnist:DIR.
+    #[arg(long, value_name = "NAME")]
+    pub data: String,
+    /// Samples to generate (circles, moons, spirals, blobs, synthetic-mnist).
+    /// At least 1; without it each generator has its own default.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub samples: Option<u32>,
+    /// Layer sizes n0,n1,…,nL: inputs, hidden layers, outputs (default: inputs,32,classes).
+    #[arg(long, value_name = "SIZES", value_delimiter = ',')]
+    pub layers: Option<Vec<usize>>,
+    /// Activation of the hidden layers: relu, leaky_relu(0.1), elu(1), sigmoid, tanh, softplus, identity.
+    #[arg(long, default_value = "relu")]
+    pub activation: String,
+    /// Activation of the output layer (default: softmax for cross_entropy,
+    /// sigmoid for bce, identity for mse and half_sse).
+    #[arg(long)]
+    pub output: Option<String>,
+    /// Loss: cross_entropy, bce, mse (1/n Σ), half_sse (1/2 Σ).
+    #[arg(long, default_value = "cross_entropy")]
+    pub loss: String,
+    /// Initial weights: zeros, small (U(-0.01, 0.01)), uniform (U(-1/√m,
+    /// 1/√m)), xavier_uniform, xavier_normal, he_uniform, he_normal (default:
+    /// he_uniform for the ReLU family, xavier_uniform for sigmoid/tanh/softplus).
+    #[arg(long)]
+    pub init: Option<String>,
+    /// gd (full batch), sgd (one sample per update) or minibatch (--batch samples).
+    #[arg(long, value_enum, default_value_t = Optimizer::Minibatch)]
+    pub optimizer: Optimizer,
+    /// Samples per update with --optimizer minibatch [default: 32, or all the
+    /// training samples when there are fewer].
+    #[arg(long, value_name = "B")]
+    pub batch: Option<usize>,
+    /// Learning rate η (学习率), a positive number.
+    #[arg(long, default_value_t = 0.1, allow_negative_numbers = true)]
+    pub lr: f64,
+    /// Passes over the training data (轮次).
+    #[arg(long, default_value_t = 10)]
+    pub epochs: usize,
+    /// λ of the L2 penalty λ/2 Σ‖W(l)‖² (weights only).
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    pub l2: f64,
+    /// Fraction of the data held out for validation (验证集), e.g. 0.1.
+    #[arg(long, value_name = "FRACTION", default_value_t = 0.0)]
+    pub val: f64,
+    /// Fraction held out as a test set (MNIST uses its t10k files instead).
+    #[arg(long, value_name = "FRACTION", default_value_t = 0.0)]
+    pub test: f64,
+    /// Stop after PATIENCE epochs without a lower validation loss and keep
+    /// the best epoch's parameters (needs --val).
+    #[arg(long, value_name = "PATIENCE")]
+    pub early_stopping: Option<usize>,
+    /// Seed of the initial weights, the split, the shuffles and generated data.
+    #[arg(long, default_value_t = 0, allow_hyphen_values = true)]
+    pub seed: u64,
+    /// Keep the samples in their stored order instead of reshuffling every epoch.
+    #[arg(long)]
+    pub no_shuffle: bool,
+    /// Number type of the engine.
+    #[arg(long, value_enum, default_value_t = Dtype::F64)]
+    pub dtype: Dtype,
+    /// Write the loss curves as SVG.
+    #[arg(long, value_name = "FILE.svg")]
+    pub plot: Option<std::path::PathBuf>,
+    /// Overwrite the --plot file if it exists.
+    #[arg(long, requires = "plot")]
+    pub force: bool,
+    /// Print the training time and GFLOP/s on stderr.
+    #[arg(long)]
+    pub time: bool,
+    /// Allow a run past 5·10¹² operations (epochs × samples × 6·Σ n_in·n_out).
+    #[arg(long)]
+    pub long: bool,
+}
+
+/// `--optimizer`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Optimizer {
+    /// Full-batch gradient descent: one update per epoch from all N samples.
+    Gd,
+    /// Stochastic gradient descent: one sample per update (batch 1).
+    Sgd,
+    /// Mini-batch SGD: --batch samples per update.
+    Minibatch,
+}
+
+/// `--dtype`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Dtype {
+    F32,
+    F64,
+}
+
+impl TrainFlags {
+    /// `--samples`, or 0 to tell the loader to use the generator's default.
+    pub fn samples(&self) -> usize {
+        self.samples.map_or(0, |n| n as usize)
+    }
+}
 /// Diagram kinds of `graph --diagram`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum DiagramKind {

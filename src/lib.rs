@@ -39,5 +39,8 @@ pub mod rounding;
 pub mod scalar;
 pub mod train;
 
+#[cfg(test)]
+mod import_cycles;
+
 pub use error::{Error, Result};
 pub use scalar::Scalar;

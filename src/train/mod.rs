@@ -5,7 +5,6 @@
 //! activations, losses and initialisers (tests check both give the same
 //! gradients).
 
-pub mod command;
 pub mod data;
 pub mod engine;
 pub mod idx;

@@ -6,6 +6,8 @@ use std::io::IsTerminal;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::activation::{Activation, Param};
+use crate::loss::Loss;
 use crate::render::{Format, RenderOptions};
 use crate::report::Settings;
 use crate::report::i18n::Lang;
@@ -61,7 +63,35 @@ Examples:
       --layers 784,512,512,10 --activation relu --loss cross_entropy \
       --batch 100 --epochs 1 --lr 0.1 --dtype f32 --time"#;
 
-const NET_HELP: &str = r#"Every layer is printed as the slides derive it: z(l) = W(l) a(l-1) + b(l),
+/// `net --help`: the spec's activations and losses listed from their
+/// tables ([`crate::activation::ACTIVATIONS`], [`Loss::ALL`]).
+fn net_help() -> String {
+    let losses = Loss::ALL.map(|l| l.to_string()).join(" | ");
+    // The names, wrapped into comment lines under `activation = "sigmoid"`.
+    let mut usages: Vec<String> = Vec::new();
+    for r in crate::activation::ACTIVATIONS {
+        match r.param {
+            Param::None if (r.make)(vec![]) == Activation::Softmax => {
+                usages.push(format!("{} (last layer only)", r.usage()));
+            }
+            _ => usages.push(r.usage()),
+        }
+    }
+    let first = "  activation = \"sigmoid\" # ";
+    let more = format!("{:w$}# ", "", w = first.chars().count() - 2);
+    let mut lines = vec![first.to_string()];
+    for u in usages {
+        let line = lines.last_mut().expect("one line at least");
+        let fresh = line.ends_with("# ");
+        if !fresh && line.chars().count() + 1 + u.chars().count() > HELP_WIDTH {
+            lines.push(format!("{more}{u}"));
+        } else {
+            line.push_str(&if fresh { u } else { format!(" {u}") });
+        }
+    }
+    let activations = lines.join("\n");
+    format!(
+        r#"Every layer is printed as the slides derive it: z(l) = W(l) a(l-1) + b(l),
 a(l) = f(z(l)), then δ(l) = ∂L/∂z(l) from the output down,
 ∂L/∂W(l) = δ(l) a(l-1)ᵀ, ∂L/∂b(l) = δ(l), each gradient beside a
 finite-difference check, and, with a learning rate, the updated W and b.
@@ -73,15 +103,13 @@ A spec (TOML):
                          # or "row": h = f(h W + b), W in×out (JQ)
   input = [1, 2]
   target = [1]           # optional, with loss: without both, forward only
-  loss = "half_sse"      # mse | half_sse | bce | cross_entropy
+  loss = "half_sse"      # {losses}
   learning_rate = "1/2"  # optional η
   l2 = 0                 # optional λ: adds λ/2 ‖W‖²_F (weights only)
   [[layer]]
   weights = [["1/2", "-1/4"], [-1, 0.25]]
   bias = ["1/4", "-1/4"]
-  activation = "sigmoid" # identity sigmoid tanh relu leaky_relu(0.1) elu(1)
-                         # prelu(γ1, γ2, …) softplus maxout(k)
-                         # softmax (last layer only)
+{activations}
   [[layer]]
   weights = [[1, "-1/2"]]
   bias = ["1/8"]
@@ -90,7 +118,126 @@ A spec (TOML):
 Examples:
   nn-tutor net spec.toml
   nn-tutor net spec.toml --format json   # spec, loss, per-layer z, a, delta…
-  nn-tutor net big.toml --float          # in f64 (past 2,000 parameters)"#;
+  nn-tutor net big.toml --float          # in f64 (past 2,000 parameters)"#
+    )
+}
+
+/// `graph --help`: the functions listed from the op table
+/// ([`crate::op::function_names`]).
+fn graph_help() -> String {
+    let functions = crate::op::function_names().join(" ");
+    format!(
+        "\
+The language: + - * / ^, unary minus, parentheses, numbers (3, 0.15, 1/4),
+names, and the functions {functions}
+(log is the natural log). Name steps with `;` or newlines:
+`q = x + y; f = q * z`. The last step is the output (named f if unnamed).
+-x^2 means -(x^2); 2^3^2 means 2^(3^2).
+
+Examples:
+  nn-tutor graph \"(x + y) * z\" --at x=-2,y=5,z=-4
+  nn-tutor graph \"u = x*y; v = x/y; z = u^2 + v^2\" --at x=1,y=2 --chains
+  nn-tutor graph \"-x^2\" --at x=3
+  nn-tutor graph \"q = x + y; f = q * z\" --at x=-2,y=5,z=-4 --diagram dot \\
+      | dot -Tsvg > g.svg"
+    )
+}
+
+/// Longest line of a help text: clap wraps nothing at 80 columns.
+const HELP_WIDTH: usize = 80;
+
+/// `train --activation`'s help, from the activation table.
+fn activation_help() -> String {
+    format!(
+        "Activation of the hidden layers: {}",
+        crate::activation::trainable_usages().join(", ")
+    )
+}
+
+/// `train --loss`'s help, from [`Loss::ALL`].
+fn loss_help() -> String {
+    let names = Loss::ALL.map(|l| match l.gist() {
+        Some(g) => format!("{l} ({g})"),
+        None => l.to_string(),
+    });
+    format!("Loss: {}", names.join(", "))
+}
+
+/// `train --init`'s help, from [`crate::train::init::Init::ALL`].
+fn init_help() -> String {
+    format!(
+        "Initial weights: {} (default: he_uniform for the ReLU family, \
+         xavier_uniform for sigmoid/tanh/softplus)",
+        crate::train::init::known()
+    )
+}
+
+/// `train --data`'s help, from [`crate::train::data::NAMES`].
+fn data_help() -> String {
+    format!(
+        "The data set: {}, or mnist:DIR",
+        crate::train::data::NAMES.join(", ")
+    )
+}
+
+/// A flag whose value is a name from a table: any text is passed on (the
+/// engine's parser checks it and lists the names in its error, and takes
+/// parameters such as `leaky_relu(0.1)`), while shells complete the names.
+#[derive(Clone, Debug)]
+pub struct NameParser(pub fn() -> Vec<&'static str>);
+
+impl clap::builder::TypedValueParser for NameParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.0)()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
+/// Completion values of `--activation` (the trainable ones) and `--output`
+/// (those and softmax).
+fn hidden_names() -> Vec<&'static str> {
+    let rows = crate::activation::ACTIVATIONS.iter();
+    rows.filter(|r| r.trainable).map(|r| r.name).collect()
+}
+
+fn output_names() -> Vec<&'static str> {
+    let rows = crate::activation::ACTIVATIONS.iter();
+    rows.filter(|r| {
+        r.trainable || (r.param == Param::None && (r.make)(vec![]) == Activation::Softmax)
+    })
+    .map(|r| r.name)
+    .collect()
+}
+
+fn loss_names() -> Vec<&'static str> {
+    Loss::ALL.map(Loss::name).to_vec()
+}
+
+fn init_names() -> Vec<&'static str> {
+    crate::train::init::Init::ALL
+        .map(crate::train::init::Init::name)
+        .to_vec()
+}
+
+fn data_names() -> Vec<&'static str> {
+    crate::train::data::NAMES.to_vec()
+}
 
 const EXERCISE_HELP: &str = r#"Each problem is a worked example with inputs drawn from its ranges (small
 integers and simple fractions, so the arithmetic can be done by hand);
@@ -148,22 +295,10 @@ Examples:
   nn-tutor explain backprop --example 2 --round-each 2  # hand-rounding drift")]
     Explain(ExplainArgs),
     /// Differentiate your own expression by reverse-mode autodiff.
-    #[command(after_help = "\
-The language: + - * / ^, unary minus, parentheses, numbers (3, 0.15, 1/4),
-names, and the functions exp ln log sqrt sigmoid tanh relu abs max min
-(log is the natural log). Name steps with `;` or newlines:
-`q = x + y; f = q * z`. The last step is the output (named f if unnamed).
--x^2 means -(x^2); 2^3^2 means 2^(3^2).
-
-Examples:
-  nn-tutor graph \"(x + y) * z\" --at x=-2,y=5,z=-4
-  nn-tutor graph \"u = x*y; v = x/y; z = u^2 + v^2\" --at x=1,y=2 --chains
-  nn-tutor graph \"-x^2\" --at x=3
-  nn-tutor graph \"q = x + y; f = q * z\" --at x=-2,y=5,z=-4 --diagram dot \\
-      | dot -Tsvg > g.svg")]
+    #[command(after_help = graph_help())]
     Graph(GraphArgs),
     /// Trace a network you write in a TOML file: z, a, δ and every gradient, layer by layer.
-    #[command(after_help = NET_HELP)]
+    #[command(after_help = net_help())]
     Net(NetArgs),
     /// Exercise sheets (习题) with answer keys: an example's inputs drawn from its ranges.
     #[command(after_help = EXERCISE_HELP)]
@@ -410,9 +545,9 @@ pub struct TrainArgs {
 /// The flags of `nn-tutor train`: the clap definition and what `run` reads.
 #[derive(Clone, Debug, Args)]
 pub struct TrainFlags {
-    /// The data set: xor, circles, moons, spirals, blobs, digits, iris,
-    /// synthetic-mnist, or mnist:DIR.
-    #[arg(long, value_name = "NAME")]
+    // The data set (help and completion from train::data::NAMES).
+    #[arg(long, value_name = "NAME", help = data_help(), hide_possible_values = true,
+          value_parser = NameParser(data_names))]
     pub data: String,
     /// Samples to generate (circles, moons, spirals, blobs, synthetic-mnist).
     /// At least 1; without it each generator has its own default.
@@ -421,20 +556,21 @@ pub struct TrainFlags {
     /// Layer sizes n0,n1,…,nL: inputs, hidden layers, outputs (default: inputs,32,classes).
     #[arg(long, value_name = "SIZES", value_delimiter = ',')]
     pub layers: Option<Vec<usize>>,
-    /// Activation of the hidden layers: relu, leaky_relu(0.1), elu(1), sigmoid, tanh, softplus, identity.
-    #[arg(long, default_value = "relu")]
+    // Activation of the hidden layers (help and completion from the table).
+    #[arg(long, default_value = "relu", help = activation_help(), hide_possible_values = true,
+          value_parser = NameParser(hidden_names))]
     pub activation: String,
     /// Activation of the output layer (default: softmax for cross_entropy,
     /// sigmoid for bce, identity for mse and half_sse).
-    #[arg(long)]
+    #[arg(long, hide_possible_values = true, value_parser = NameParser(output_names))]
     pub output: Option<String>,
-    /// Loss: cross_entropy, bce, mse (1/n Σ), half_sse (1/2 Σ).
-    #[arg(long, default_value = "cross_entropy")]
+    // The loss (help and completion from Loss::ALL).
+    #[arg(long, default_value = "cross_entropy", help = loss_help(),
+          hide_possible_values = true, value_parser = NameParser(loss_names))]
     pub loss: String,
-    /// Initial weights: zeros, small (U(-0.01, 0.01)), uniform (U(-1/√m,
-    /// 1/√m)), xavier_uniform, xavier_normal, he_uniform, he_normal (default:
-    /// he_uniform for the ReLU family, xavier_uniform for sigmoid/tanh/softplus).
-    #[arg(long)]
+    // Initial weights (help and completion from Init::ALL).
+    #[arg(long, help = init_help(), hide_possible_values = true,
+          value_parser = NameParser(init_names))]
     pub init: Option<String>,
     /// gd (full batch), sgd (one sample per update) or minibatch (--batch samples).
     #[arg(long, value_enum, default_value_t = Optimizer::Minibatch)]
@@ -693,10 +829,14 @@ pub fn command_in(lang: Lang) -> clap::Command {
 pub fn help_zh(text: &str) -> Option<String> {
     let table = crate::report::messages::cli::HELP;
     let look = |s: &str| {
-        table
-            .iter()
-            .find(|(en, _)| *en == s)
-            .map(|(_, zh)| zh.to_string())
+        let literal = table.iter().find(|(en, _)| *en == s);
+        literal.map(|(_, zh)| zh.to_string()).or_else(|| {
+            table.iter().find_map(|(en, zh)| {
+                let (before, after) = en.split_once("{}")?;
+                let list = s.strip_prefix(before)?.strip_suffix(after)?;
+                Some(zh.replacen("{}", &list_zh(list), 1))
+            })
+        })
     };
     if let Some(z) = look(text) {
         return Some(z);
@@ -722,6 +862,29 @@ pub fn help_zh(text: &str) -> Option<String> {
         })
         .collect();
     all.then(|| blocks.join("\n\n"))
+}
+
+/// A list in a Chinese sentence: `、` between the items of `a, b (c, d)`
+/// (commas inside parentheses stay).
+fn list_zh(list: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    let mut rest = list;
+    while let Some(c) = rest.chars().next() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && rest.starts_with(", ") {
+            out.push('、');
+            rest = &rest[2..];
+            continue;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 /// `--lang` of every subcommand takes its default from `NN_TUTOR_LANG`.

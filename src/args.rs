@@ -672,6 +672,10 @@ pub struct OutputArgs {
     /// $COLUMNS; with neither, as in a pipe, lines are left whole).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
     pub width: Option<u16>,
+    /// Print exact fractions whole even past 12 digits (by default a longer
+    /// one is shown as its decimal; JSON always has it whole).
+    #[arg(long)]
+    pub exact_long: bool,
 }
 
 impl Default for OutputArgs {
@@ -701,6 +705,7 @@ impl OutputArgs {
             digits: self.digits as usize,
             color,
             width: crate::render::wrap::target_width(self.width.map(usize::from)),
+            exact_long: self.exact_long,
             ..RenderOptions::default()
         }
     }

@@ -148,6 +148,7 @@ pub fn expand(args: &str, base: &Path, lang: Lang) -> Result<String, String> {
                 digits: out.digits as usize,
                 color: false,
                 width: None,
+                exact_long: out.exact_long,
             };
             Ok(markdown::render(&localize(&report, out.lang), &opts))
         }

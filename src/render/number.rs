@@ -85,7 +85,7 @@ mod tests {
 
     #[test]
     fn a_fraction_past_twelve_digits_is_shown_as_its_decimal() {
-        // 466945159207571/34171875000000 = 13.66458… (gradient-descent/2, step 3)
+        // 466945159207571/34171875000000 = 13.66460… (gradient-descent/2, step 3)
         let long = q("466945159207571/34171875000000");
         assert!(is_long(&long));
         let s = value(&long, 6, false);

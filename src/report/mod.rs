@@ -1,7 +1,7 @@
 //! One [`Report`] per run: what was computed, as data.
 //!
-//! The math modules produce traces (`graph::Trace`, `network::Trace`, the
-//! training log); the builders in this module (`graph`, `network`, `net`,
+//! The math modules produce traces (`graph::Trace`, `network::PassTrace`,
+//! the training log); the builders in this module (`graph`, `network`, `net`,
 //! `train`) and the catalog's examples turn them into a Report of blocks
 //! (text, formulas, tables, figures) and typed named results ([`Named`]: a
 //! value with its [`Kind`] and [`Flags`]); the renderers in

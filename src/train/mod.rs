@@ -1,4 +1,6 @@
 //! Training: a batched f32/f64 engine, data sets, and the training loop.
+//! It computes and logs; it writes no reports (`crate::report::train` turns
+//! a log into one, and `crate::commands::train` is `nn-tutor train`).
 //!
 //! The traced engine (`network`) shows every number of a small network; this
 //! one trains real-sized networks fast, on the same definitions of

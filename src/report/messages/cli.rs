@@ -213,6 +213,10 @@ pub const HELP: &[(&str, &str)] = &[
         "HTML 的输出位置 (默认: BOOK/build)",
     ),
     (
+        "Print exact fractions whole even past 12 digits (by default a longer one is shown as its decimal; JSON always has it whole)",
+        "精确分数超过 12 位时也完整输出 (默认时更长的分数显示为它的小数；JSON 总是给出完整的分数)",
+    ),
+    (
         "Fit tables and text to N columns (default: the terminal's width, else $COLUMNS; with neither, as in a pipe, lines are left whole)",
         "把表格和文字排进 N 列（默认：终端的宽度，其次 $COLUMNS；两者都没有时，例如管道输出，行保持完整）",
     ),

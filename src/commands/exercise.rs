@@ -6,6 +6,10 @@ use crate::args::ExerciseArgs;
 use crate::error::Result;
 
 pub fn run(a: ExerciseArgs) -> Result<Outcome> {
+    if a.variants {
+        let out = crate::args::OutputArgs::default();
+        return Outcome::report(crate::exercise::variants_report(a.topic.as_deref())?, out);
+    }
     let (topic, example) = match &a.topic {
         Some(t) => {
             let (t, n) = topic_and_example(t, a.example)?;
@@ -20,6 +24,7 @@ pub fn run(a: ExerciseArgs) -> Result<Outcome> {
         seed: a.seed,
         count: a.count,
         lang: a.lang,
+        find: a.find,
     };
     let files = crate::exercise::Files {
         key: a.key,

@@ -228,7 +228,8 @@ mod tests {
             zh.contains("前向传播") && !zh.contains("Forward pass"),
             "{zh}"
         );
-        assert!(zh.contains("-12") && en.contains("-12"));
+        // f = −12, signed with the true minus as the book writes values
+        assert!(zh.contains("−12") && en.contains("−12"));
         let named = expand(
             "explain backprop --example 1 --lang en",
             Path::new("."),

@@ -299,11 +299,13 @@ fn table(t: &Table, o: &RenderOptions) -> String {
     let cols = "l".repeat(t.header.len());
     let mut out = String::new();
     if !t.title.is_empty() {
+        let (words, math) = t.title_parts();
         // A title on its own line above its table (article's `\paragraph`
         // runs into the table and pushes it past the margin).
         out.push_str(&format!(
-            "\\medskip\\noindent\\textbf{{{}}}\\par\\nopagebreak\n",
-            escape(&t.title)
+            "\\medskip\\noindent\\textbf{{{}{}}}\\par\\nopagebreak\n",
+            escape(words),
+            math.map_or(String::new(), |m| format!("${}$", m.latex))
         ));
     }
     out.push_str(&format!(

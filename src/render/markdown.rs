@@ -99,7 +99,9 @@ fn cell(c: &Cell, o: &RenderOptions) -> String {
 fn table(t: &Table, o: &RenderOptions) -> String {
     let mut out = String::new();
     if !t.title.is_empty() {
-        out.push_str(&format!("**{}**\n\n", escape(&minus(&t.title))));
+        let (words, math) = t.title_parts();
+        let math = math.map_or(String::new(), |m| format!("${}$", m.latex));
+        out.push_str(&format!("**{}{math}**\n\n", escape(&minus(words))));
     }
     let header: Vec<String> = t.header.iter().map(|h| escape(&minus(h))).collect();
     out.push_str(&format!("| {} |\n", header.join(" | ")));

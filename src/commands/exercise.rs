@@ -4,6 +4,7 @@
 use super::{Outcome, topic_and_example};
 use crate::args::ExerciseArgs;
 use crate::error::Result;
+use crate::exercise::sheet::SheetFormat;
 
 pub fn run(a: ExerciseArgs) -> Result<Outcome> {
     if a.variants {
@@ -31,6 +32,17 @@ pub fn run(a: ExerciseArgs) -> Result<Outcome> {
         key_out: a.key_out,
         out: a.out,
         force: a.force,
+        answers_only: a.answers_only,
+        exam: a.exam,
     };
-    crate::exercise::run(&ask, &files, a.format, a.digits as usize).map(Outcome::Text)
+    let format = match (a.exam, a.format) {
+        (false, f) => f,
+        (true, SheetFormat::Markdown | SheetFormat::Latex) => SheetFormat::Latex,
+        (true, SheetFormat::Json) => {
+            return Err(crate::error::Error::Usage(
+                "--exam writes a LaTeX exam (exam.cls); leave out --format json".to_string(),
+            ));
+        }
+    };
+    crate::exercise::run(&ask, &files, format, a.digits as usize).map(Outcome::Text)
 }

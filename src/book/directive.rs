@@ -244,6 +244,7 @@ fn exercise(a: &ExerciseArgs) -> Result<String, String> {
         digits: a.digits as usize,
         color: false,
         width: None,
+        exact_long: false,
     };
     let part = |questions, key| {
         demote_headings(&sheet::render(

@@ -96,14 +96,20 @@ impl ActivationRow {
     }
 }
 
-/// The activations the batched training engine has, for its error message:
-/// `identity, sigmoid, tanh, relu, leaky_relu(γ), elu(γ) or softplus`.
-pub fn trainable() -> String {
-    let names: Vec<String> = ACTIVATIONS
+/// The activations the batched training engine has, as lists show them:
+/// `identity`, `sigmoid`, …, `leaky_relu(γ)`, `elu(γ)`, `softplus`.
+pub fn trainable_usages() -> Vec<String> {
+    ACTIVATIONS
         .iter()
         .filter(|r| r.trainable)
         .map(ActivationRow::usage)
-        .collect();
+        .collect()
+}
+
+/// The activations the batched training engine has, for its error message:
+/// `identity, sigmoid, tanh, relu, leaky_relu(γ), elu(γ) or softplus`.
+pub fn trainable() -> String {
+    let names = trainable_usages();
     match names.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
         _ => names.join(", "),

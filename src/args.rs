@@ -6,6 +6,8 @@ use std::io::IsTerminal;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::activation::{Activation, Param};
+use crate::loss::Loss;
 use crate::render::{Format, RenderOptions};
 use crate::report::Settings;
 use crate::report::i18n::Lang;
@@ -61,7 +63,35 @@ Examples:
       --layers 784,512,512,10 --activation relu --loss cross_entropy \
       --batch 100 --epochs 1 --lr 0.1 --dtype f32 --time"#;
 
-const NET_HELP: &str = r#"Every layer is printed as the slides derive it: z(l) = W(l) a(l-1) + b(l),
+/// `net --help`: the spec's activations and losses listed from their
+/// tables ([`crate::activation::ACTIVATIONS`], [`Loss::ALL`]).
+fn net_help() -> String {
+    let losses = Loss::ALL.map(|l| l.to_string()).join(" | ");
+    // The names, wrapped into comment lines under `activation = "sigmoid"`.
+    let mut usages: Vec<String> = Vec::new();
+    for r in crate::activation::ACTIVATIONS {
+        match r.param {
+            Param::None if (r.make)(vec![]) == Activation::Softmax => {
+                usages.push(format!("{} (last layer only)", r.usage()));
+            }
+            _ => usages.push(r.usage()),
+        }
+    }
+    let first = "  activation = \"sigmoid\" # ";
+    let more = format!("{:w$}# ", "", w = first.chars().count() - 2);
+    let mut lines = vec![first.to_string()];
+    for u in usages {
+        let line = lines.last_mut().expect("one line at least");
+        let fresh = line.ends_with("# ");
+        if !fresh && line.chars().count() + 1 + u.chars().count() > HELP_WIDTH {
+            lines.push(format!("{more}{u}"));
+        } else {
+            line.push_str(&if fresh { u } else { format!(" {u}") });
+        }
+    }
+    let activations = lines.join("\n");
+    format!(
+        r#"Every layer is printed as the slides derive it: z(l) = W(l) a(l-1) + b(l),
 a(l) = f(z(l)), then δ(l) = ∂L/∂z(l) from the output down,
 ∂L/∂W(l) = δ(l) a(l-1)ᵀ, ∂L/∂b(l) = δ(l), each gradient beside a
 finite-difference check, and, with a learning rate, the updated W and b.
@@ -73,15 +103,13 @@ A spec (TOML):
                          # or "row": h = f(h W + b), W in×out (JQ)
   input = [1, 2]
   target = [1]           # optional, with loss: without both, forward only
-  loss = "half_sse"      # mse | half_sse | bce | cross_entropy
+  loss = "half_sse"      # {losses}
   learning_rate = "1/2"  # optional η
   l2 = 0                 # optional λ: adds λ/2 ‖W‖²_F (weights only)
   [[layer]]
   weights = [["1/2", "-1/4"], [-1, 0.25]]
   bias = ["1/4", "-1/4"]
-  activation = "sigmoid" # identity sigmoid tanh relu leaky_relu(0.1) elu(1)
-                         # prelu(γ1, γ2, …) softplus maxout(k)
-                         # softmax (last layer only)
+{activations}
   [[layer]]
   weights = [[1, "-1/2"]]
   bias = ["1/8"]
@@ -90,7 +118,126 @@ A spec (TOML):
 Examples:
   nn-tutor net spec.toml
   nn-tutor net spec.toml --format json   # spec, loss, per-layer z, a, delta…
-  nn-tutor net big.toml --float          # in f64 (past 2,000 parameters)"#;
+  nn-tutor net big.toml --float          # in f64 (past 2,000 parameters)"#
+    )
+}
+
+/// `graph --help`: the functions listed from the op table
+/// ([`crate::op::function_names`]).
+fn graph_help() -> String {
+    let functions = crate::op::function_names().join(" ");
+    format!(
+        "\
+The language: + - * / ^, unary minus, parentheses, numbers (3, 0.15, 1/4),
+names, and the functions {functions}
+(log is the natural log). Name steps with `;` or newlines:
+`q = x + y; f = q * z`. The last step is the output (named f if unnamed).
+-x^2 means -(x^2); 2^3^2 means 2^(3^2).
+
+Examples:
+  nn-tutor graph \"(x + y) * z\" --at x=-2,y=5,z=-4
+  nn-tutor graph \"u = x*y; v = x/y; z = u^2 + v^2\" --at x=1,y=2 --chains
+  nn-tutor graph \"-x^2\" --at x=3
+  nn-tutor graph \"q = x + y; f = q * z\" --at x=-2,y=5,z=-4 --diagram dot \\
+      | dot -Tsvg > g.svg"
+    )
+}
+
+/// Longest line of a help text: clap wraps nothing at 80 columns.
+const HELP_WIDTH: usize = 80;
+
+/// `train --activation`'s help, from the activation table.
+fn activation_help() -> String {
+    format!(
+        "Activation of the hidden layers: {}",
+        crate::activation::trainable_usages().join(", ")
+    )
+}
+
+/// `train --loss`'s help, from [`Loss::ALL`].
+fn loss_help() -> String {
+    let names = Loss::ALL.map(|l| match l.gist() {
+        Some(g) => format!("{l} ({g})"),
+        None => l.to_string(),
+    });
+    format!("Loss: {}", names.join(", "))
+}
+
+/// `train --init`'s help, from [`crate::train::init::Init::ALL`].
+fn init_help() -> String {
+    format!(
+        "Initial weights: {} (default: he_uniform for the ReLU family, \
+         xavier_uniform for sigmoid/tanh/softplus)",
+        crate::train::init::known()
+    )
+}
+
+/// `train --data`'s help, from [`crate::train::data::NAMES`].
+fn data_help() -> String {
+    format!(
+        "The data set: {}, or mnist:DIR",
+        crate::train::data::NAMES.join(", ")
+    )
+}
+
+/// A flag whose value is a name from a table: any text is passed on (the
+/// engine's parser checks it and lists the names in its error, and takes
+/// parameters such as `leaky_relu(0.1)`), while shells complete the names.
+#[derive(Clone, Debug)]
+pub struct NameParser(pub fn() -> Vec<&'static str>);
+
+impl clap::builder::TypedValueParser for NameParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.0)()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
+/// Completion values of `--activation` (the trainable ones) and `--output`
+/// (those and softmax).
+fn hidden_names() -> Vec<&'static str> {
+    let rows = crate::activation::ACTIVATIONS.iter();
+    rows.filter(|r| r.trainable).map(|r| r.name).collect()
+}
+
+fn output_names() -> Vec<&'static str> {
+    let rows = crate::activation::ACTIVATIONS.iter();
+    rows.filter(|r| {
+        r.trainable || (r.param == Param::None && (r.make)(vec![]) == Activation::Softmax)
+    })
+    .map(|r| r.name)
+    .collect()
+}
+
+fn loss_names() -> Vec<&'static str> {
+    Loss::ALL.map(Loss::name).to_vec()
+}
+
+fn init_names() -> Vec<&'static str> {
+    crate::train::init::Init::ALL
+        .map(crate::train::init::Init::name)
+        .to_vec()
+}
+
+fn data_names() -> Vec<&'static str> {
+    crate::train::data::NAMES.to_vec()
+}
 
 const EXERCISE_HELP: &str = r#"Each problem is a worked example with inputs drawn from its ranges (small
 integers and simple fractions, so the arithmetic can be done by hand);
@@ -158,22 +305,10 @@ Examples:
   nn-tutor explain backprop --example 2 --round-each 2  # hand-rounding drift")]
     Explain(ExplainArgs),
     /// Differentiate your own expression by reverse-mode autodiff.
-    #[command(after_help = "\
-The language: + - * / ^, unary minus, parentheses, numbers (3, 0.15, 1/4),
-names, and the functions exp ln log sqrt sigmoid tanh relu abs max min
-(log is the natural log). Name steps with `;` or newlines:
-`q = x + y; f = q * z`. The last step is the output (named f if unnamed).
--x^2 means -(x^2); 2^3^2 means 2^(3^2).
-
-Examples:
-  nn-tutor graph \"(x + y) * z\" --at x=-2,y=5,z=-4
-  nn-tutor graph \"u = x*y; v = x/y; z = u^2 + v^2\" --at x=1,y=2 --chains
-  nn-tutor graph \"-x^2\" --at x=3
-  nn-tutor graph \"q = x + y; f = q * z\" --at x=-2,y=5,z=-4 --diagram dot \\
-      | dot -Tsvg > g.svg")]
+    #[command(after_help = graph_help())]
     Graph(GraphArgs),
     /// Trace a network you write in a TOML file: z, a, δ and every gradient, layer by layer.
-    #[command(after_help = NET_HELP)]
+    #[command(after_help = net_help())]
     Net(NetArgs),
     /// Exercise sheets (习题) with answer keys: an example's inputs drawn from its ranges.
     #[command(after_help = EXERCISE_HELP)]
@@ -480,11 +615,114 @@ Examples:
 #[derive(Debug, Args, Clone)]
 pub struct TrainArgs {
     #[command(flatten)]
-    pub flags: crate::train::command::TrainFlags,
+    pub flags: TrainFlags,
     #[command(flatten)]
     pub out: OutputArgs,
 }
 
+/// The flags of `nn-tutor train`: the clap definition and what `run` reads.
+#[derive(Clone, Debug, Args)]
+pub struct TrainFlags {
+    // The data set (help and completion from train::data::NAMES).
+    #[arg(long, value_name = "NAME", help = data_help(), hide_possible_values = true,
+          value_parser = NameParser(data_names))]
+    pub data: String,
+    /// Samples to generate (circles, moons, spirals, blobs, synthetic-mnist).
+    /// At least 1; without it each generator has its own default.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub samples: Option<u32>,
+    /// Layer sizes n0,n1,…,nL: inputs, hidden layers, outputs (default: inputs,32,classes).
+    #[arg(long, value_name = "SIZES", value_delimiter = ',')]
+    pub layers: Option<Vec<usize>>,
+    // Activation of the hidden layers (help and completion from the table).
+    #[arg(long, default_value = "relu", help = activation_help(), hide_possible_values = true,
+          value_parser = NameParser(hidden_names))]
+    pub activation: String,
+    /// Activation of the output layer (default: softmax for cross_entropy,
+    /// sigmoid for bce, identity for mse and half_sse).
+    #[arg(long, hide_possible_values = true, value_parser = NameParser(output_names))]
+    pub output: Option<String>,
+    // The loss (help and completion from Loss::ALL).
+    #[arg(long, default_value = "cross_entropy", help = loss_help(),
+          hide_possible_values = true, value_parser = NameParser(loss_names))]
+    pub loss: String,
+    // Initial weights (help and completion from Init::ALL).
+    #[arg(long, help = init_help(), hide_possible_values = true,
+          value_parser = NameParser(init_names))]
+    pub init: Option<String>,
+    /// gd (full batch), sgd (one sample per update) or minibatch (--batch samples).
+    #[arg(long, value_enum, default_value_t = Optimizer::Minibatch)]
+    pub optimizer: Optimizer,
+    /// Samples per update with --optimizer minibatch [default: 32, or all the
+    /// training samples when there are fewer].
+    #[arg(long, value_name = "B")]
+    pub batch: Option<usize>,
+    /// Learning rate η (学习率), a positive number.
+    #[arg(long, default_value_t = 0.1, allow_negative_numbers = true)]
+    pub lr: f64,
+    /// Passes over the training data (轮次).
+    #[arg(long, default_value_t = 10)]
+    pub epochs: usize,
+    /// λ of the L2 penalty λ/2 Σ‖W(l)‖² (weights only).
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    pub l2: f64,
+    /// Fraction of the data held out for validation (验证集), e.g. 0.1.
+    #[arg(long, value_name = "FRACTION", default_value_t = 0.0)]
+    pub val: f64,
+    /// Fraction held out as a test set (MNIST uses its t10k files instead).
+    #[arg(long, value_name = "FRACTION", default_value_t = 0.0)]
+    pub test: f64,
+    /// Stop after PATIENCE epochs without a lower validation loss and keep
+    /// the best epoch's parameters (needs --val).
+    #[arg(long, value_name = "PATIENCE")]
+    pub early_stopping: Option<usize>,
+    /// Seed of the initial weights, the split, the shuffles and generated data.
+    #[arg(long, default_value_t = 0, allow_hyphen_values = true)]
+    pub seed: u64,
+    /// Keep the samples in their stored order instead of reshuffling every epoch.
+    #[arg(long)]
+    pub no_shuffle: bool,
+    /// Number type of the engine.
+    #[arg(long, value_enum, default_value_t = Dtype::F64)]
+    pub dtype: Dtype,
+    /// Write the loss curves as SVG.
+    #[arg(long, value_name = "FILE.svg")]
+    pub plot: Option<std::path::PathBuf>,
+    /// Overwrite the --plot file if it exists.
+    #[arg(long, requires = "plot")]
+    pub force: bool,
+    /// Print the training time and GFLOP/s on stderr.
+    #[arg(long)]
+    pub time: bool,
+    /// Allow a run past 5·10¹² operations (epochs × samples × 6·Σ n_in·n_out).
+    #[arg(long)]
+    pub long: bool,
+}
+
+/// `--optimizer`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Optimizer {
+    /// Full-batch gradient descent: one update per epoch from all N samples.
+    Gd,
+    /// Stochastic gradient descent: one sample per update (batch 1).
+    Sgd,
+    /// Mini-batch SGD: --batch samples per update.
+    Minibatch,
+}
+
+/// `--dtype`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Dtype {
+    F32,
+    F64,
+}
+
+impl TrainFlags {
+    /// `--samples`, or 0 to tell the loader to use the generator's default.
+    pub fn samples(&self) -> usize {
+        self.samples.map_or(0, |n| n as usize)
+    }
+}
 /// Diagram kinds of `graph --diagram`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum DiagramKind {
@@ -512,6 +750,10 @@ pub struct OutputArgs {
     /// $COLUMNS; with neither, as in a pipe, lines are left whole).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
     pub width: Option<u16>,
+    /// Print exact fractions whole even past 12 digits (by default a longer
+    /// one is shown as its decimal; JSON always has it whole).
+    #[arg(long)]
+    pub exact_long: bool,
 }
 
 impl Default for OutputArgs {
@@ -541,6 +783,7 @@ impl OutputArgs {
             digits: self.digits as usize,
             color,
             width: crate::render::wrap::target_width(self.width.map(usize::from)),
+            exact_long: self.exact_long,
             ..RenderOptions::default()
         }
     }
@@ -693,10 +936,14 @@ pub fn command_in(lang: Lang) -> clap::Command {
 pub fn help_zh(text: &str) -> Option<String> {
     let table = crate::report::messages::cli::HELP;
     let look = |s: &str| {
-        table
-            .iter()
-            .find(|(en, _)| *en == s)
-            .map(|(_, zh)| zh.to_string())
+        let literal = table.iter().find(|(en, _)| *en == s);
+        literal.map(|(_, zh)| zh.to_string()).or_else(|| {
+            table.iter().find_map(|(en, zh)| {
+                let (before, after) = en.split_once("{}")?;
+                let list = s.strip_prefix(before)?.strip_suffix(after)?;
+                Some(zh.replacen("{}", &list_zh(list), 1))
+            })
+        })
     };
     if let Some(z) = look(text) {
         return Some(z);
@@ -722,6 +969,29 @@ pub fn help_zh(text: &str) -> Option<String> {
         })
         .collect();
     all.then(|| blocks.join("\n\n"))
+}
+
+/// A list in a Chinese sentence: `、` between the items of `a, b (c, d)`
+/// (commas inside parentheses stay).
+fn list_zh(list: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    let mut rest = list;
+    while let Some(c) = rest.chars().next() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && rest.starts_with(", ") {
+            out.push('、');
+            rest = &rest[2..];
+            continue;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 /// `--lang` of every subcommand takes its default from `NN_TUTOR_LANG`.
@@ -931,4 +1201,26 @@ mod tests {
         assert_eq!(edit_distance("loss", "xor"), 3); // l→x, s→r, drop s
         assert_eq!(edit_distance("", "init"), 4);
     }
+}
+
+/// Split `x=3` into (`x`, `3`). A name given twice (`x=1,x=2`) is an error
+/// rather than silently the last value.
+pub fn parse_assignments(items: &[String]) -> crate::error::Result<Vec<(String, String)>> {
+    let mut out: Vec<(String, String)> = Vec::with_capacity(items.len());
+    for s in items.iter().filter(|s| !s.trim().is_empty()) {
+        let (k, v) = s
+            .split_once('=')
+            .ok_or_else(|| crate::error::Error::BadAssignment { text: s.clone() })?;
+        let (k, v) = (k.trim(), v.trim());
+        if k.is_empty() || v.is_empty() {
+            return Err(crate::error::Error::BadAssignment { text: s.clone() });
+        }
+        if let Some((_, first)) = out.iter().find(|(name, _)| name == k) {
+            return Err(crate::error::Error::Usage(format!(
+                "`{k}` is given twice ({k}={first} and {k}={v}); give each name once"
+            )));
+        }
+        out.push((k.to_string(), v.to_string()));
+    }
+    Ok(out)
 }

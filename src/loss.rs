@@ -11,8 +11,11 @@ use std::fmt;
 use crate::error::{Error, Result};
 use crate::scalar::Scalar;
 
-/// The names [`Loss::parse`] accepts, for error messages.
-pub const KNOWN: &str = "mse, half_sse, bce, cross_entropy";
+/// The names [`Loss::parse`] accepts, for error messages, help and shell
+/// completion: `mse, half_sse, bce, cross_entropy`.
+pub fn known() -> String {
+    Loss::ALL.map(|l| l.to_string()).join(", ")
+}
 
 /// A loss of one sample.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,16 +34,33 @@ pub enum Loss {
 
 impl fmt::Display for Loss {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Loss::Mse => "mse",
-            Loss::HalfSse => "half_sse",
-            Loss::Bce => "bce",
-            Loss::CrossEntropy => "cross_entropy",
-        })
+        f.write_str(self.name())
     }
 }
 
 impl Loss {
+    /// Every loss, in the order lists show them.
+    pub const ALL: [Loss; 4] = [Loss::Mse, Loss::HalfSse, Loss::Bce, Loss::CrossEntropy];
+
+    /// The name specs and flags use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Loss::Mse => "mse",
+            Loss::HalfSse => "half_sse",
+            Loss::Bce => "bce",
+            Loss::CrossEntropy => "cross_entropy",
+        }
+    }
+
+    /// What a list adds after the name: `1/n Σ` for mse.
+    pub fn gist(self) -> Option<&'static str> {
+        match self {
+            Loss::Mse => Some("1/n Σ"),
+            Loss::HalfSse => Some("1/2 Σ"),
+            Loss::Bce | Loss::CrossEntropy => None,
+        }
+    }
+
     /// Read a loss name (case-insensitive).
     pub fn parse(text: &str) -> Result<Loss> {
         match text.trim().to_ascii_lowercase().as_str() {
@@ -51,7 +71,7 @@ impl Loss {
             _ => Err(Error::UnknownName {
                 name: text.to_string(),
                 what: "a known loss".to_string(),
-                accepted: format!("known losses: {KNOWN}"),
+                accepted: format!("known losses: {}", known()),
             }),
         }
     }
@@ -246,6 +266,16 @@ pub fn l2_penalty<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_listed_loss_parses_back_and_the_list_is_the_error_s() {
+        assert_eq!(known(), "mse, half_sse, bce, cross_entropy");
+        for l in Loss::ALL {
+            assert_eq!(Loss::parse(&l.to_string()).unwrap(), l);
+        }
+        let e = Loss::parse("hinge").unwrap_err().to_string();
+        assert!(e.contains(&known()), "{e}");
+    }
 
     fn v(xs: &[&str]) -> Vec<Scalar> {
         xs.iter().map(|x| Scalar::parse(x).unwrap()).collect()

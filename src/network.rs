@@ -131,9 +131,10 @@ pub struct LayerTrace {
     pub kink: bool,
 }
 
-/// A forward and backward pass of one sample.
+/// A forward and backward pass of one sample (named `PassTrace` to tell it
+/// from the graph engine's [`crate::graph::Trace`]).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Trace {
+pub struct PassTrace {
     pub input: Vec<Scalar>,
     pub objective: Objective,
     pub layers: Vec<LayerTrace>,
@@ -319,7 +320,7 @@ impl Network {
 
     /// Forward, loss, backward and (with a learning rate) the update, with a
     /// finite-difference estimate beside every gradient.
-    pub fn trace(&self, x: &[Scalar], obj: &Objective) -> Result<Trace> {
+    pub fn trace(&self, x: &[Scalar], obj: &Objective) -> Result<PassTrace> {
         let fwd = self.forward(x)?;
         if obj.target.len() != self.outputs() {
             return Err(invalid(
@@ -404,7 +405,7 @@ impl Network {
             grad_a = grad_a_prev;
         }
         layers.reverse();
-        Ok(Trace {
+        Ok(PassTrace {
             input: x.to_vec(),
             objective: obj.clone(),
             layers,

@@ -179,7 +179,8 @@ fn the_book_builds_offline_with_math_figures_and_pinned_numbers() {
     assert!(backprop.matches("<math").count() > 20);
     assert!(backprop.contains("<div class=\"nn-figure\">"));
     let text = visible_text(&backprop);
-    for pinned in ["-12", "-4", "3"] {
+    // f = −12 and ∂f/∂x = −4, signed with the true minus (U+2212)
+    for pinned in ["−12", "−4", "3"] {
         assert!(text.contains(pinned), "backprop page lacks {pinned}");
     }
     let autodiff = visible_text(&page("autodiff.html"));

@@ -561,7 +561,8 @@ fn every_page_renders_offline_in_chromium() {
     problems.extend(print_problems(&mut cdp, &session, &root_url));
 
     let has = |page: &str, s: &str| texts[page].as_str().unwrap_or("").contains(s);
-    for n in ["-12", "-4", "3"] {
+    // f = −12 and ∂f/∂x = −4, signed with the true minus (U+2212)
+    for n in ["−12", "−4", "3"] {
         if !has("backprop.html", n) {
             problems.push(format!("backprop.html: pinned number {n} not shown"));
         }

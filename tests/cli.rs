@@ -55,6 +55,31 @@ fn explain_with_set_and_json() {
     assert_eq!(v["id"], "backprop/1");
 }
 
+/// gradient-descent/2's J after 3 steps at α = 1/100 is
+/// 466945159207571/34171875000000 = 13.66460…: a 29-digit fraction is shown
+/// as its decimal, whole with --exact-long, and always whole in the JSON.
+#[test]
+fn long_fractions_are_decimals_unless_asked_for_whole() {
+    let whole = "466945159207571/34171875000000";
+    let text = |args: &[&str]| String::from_utf8(run(args).stdout).expect("UTF-8");
+    let short = text(&["explain", "gradient-descent/2"]);
+    assert!(
+        short.contains("≈13.6646") && !short.contains(whole),
+        "{short}"
+    );
+    // 12 digits stay a fraction: 1476179/67500 after one step
+    assert!(short.contains("1476179/67500 (≈21.8693)"), "{short}");
+    let long = text(&["explain", "gradient-descent/2", "--exact-long"]);
+    assert!(long.contains(&format!("{whole} (≈13.6646)")), "{long}");
+    let md = text(&["explain", "gradient-descent/2", "--format", "markdown"]);
+    assert!(
+        md.contains(&format!("<span title=\"exact: {whole}\">≈13.6646</span>")),
+        "{md}"
+    );
+    let v = json(&run(&["explain", "gradient-descent/2", "--format", "json"]));
+    assert!(v.to_string().contains(whole));
+}
+
 #[test]
 fn graph_command_matches_the_example() {
     // The same circuit typed by hand gives the catalog's numbers.
@@ -100,7 +125,8 @@ fn graph_diagrams() {
         "svg",
     ]);
     let svg = String::from_utf8(svg.stdout).unwrap();
-    assert!(svg.contains("<svg") && svg.contains("-12"), "{svg}");
+    // f = −12 in the node, signed with the true minus as the book writes it
+    assert!(svg.contains("<svg") && svg.contains("= −12"), "{svg}");
     let text = run(&[
         "graph",
         "(x + y) * z",

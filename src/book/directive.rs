@@ -184,6 +184,7 @@ pub fn expand(args: &str, base: &Path, lang: Lang) -> Result<String, String> {
                 digits: out.digits as usize,
                 color: false,
                 width: None,
+                exact_long: out.exact_long,
             };
             Ok(demote_headings(&super::tables::render(
                 &report, out.lang, &opts,
@@ -241,6 +242,7 @@ fn exercise(a: &ExerciseArgs) -> Result<String, String> {
         digits: a.digits as usize,
         color: false,
         width: None,
+        exact_long: false,
     };
     let part = |questions, key| {
         demote_headings(&sheet::render(
@@ -352,7 +354,8 @@ mod tests {
             zh.contains("前向传播") && !zh.contains("Forward pass"),
             "{zh}"
         );
-        assert!(zh.contains("-12") && en.contains("-12"));
+        // f = −12, signed with the true minus as the book writes values
+        assert!(zh.contains("−12") && en.contains("−12"));
         let named = expand(
             "explain backprop --example 1 --lang en",
             Path::new("."),

@@ -11,7 +11,7 @@
 //! δ-rule engine's gradient and against the central difference of the loss.
 
 use crate::error::Result;
-use crate::network::{Network, Trace, fd_agrees};
+use crate::network::{Network, PassTrace, fd_agrees};
 use crate::report::{Cell, Kind, Named, Report, Settings, Table};
 use crate::scalar::{Scalar, format_float};
 
@@ -31,7 +31,7 @@ struct Chain {
 }
 
 /// The nine chains in the deck's order; `x` is the input (x^1_0, x^1_1).
-fn chains(net: &Network, t: &Trace, x: &[Scalar], s: &Settings) -> Vec<Chain> {
+fn chains(net: &Network, t: &PassTrace, x: &[Scalar], s: &Settings) -> Vec<Chain> {
     let (h, o) = (&t.layers[0], &t.layers[1]);
     let one = if s.float {
         Scalar::Float(1.0)
@@ -130,7 +130,7 @@ fn same(a: &Scalar, b: &Scalar) -> bool {
 pub(super) fn all_nine(
     r: &mut Report,
     net: &Network,
-    t: &Trace,
+    t: &PassTrace,
     x: &[Scalar],
     s: &Settings,
 ) -> Result<Vec<Named>> {

@@ -10,7 +10,7 @@ use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
 use crate::network::Pass;
-use crate::network::{Convention, LayerSpec, Network, Objective, Trace, fd_agrees};
+use crate::network::{Convention, LayerSpec, Network, Objective, PassTrace, fd_agrees};
 use crate::report::net::forward_results;
 use crate::report::network::forward_tables;
 use crate::report::{Block, Cell, Figure, Math, Panel, Report, Series, Settings, Table};
@@ -341,7 +341,7 @@ fn neuron_3(v: &Values, s: &Settings) -> Result<Report> {
     );
     let (mut losses, mut params) = (Vec::new(), Vec::new());
     for k in 1..=steps {
-        let t: Trace = neuron(&w, &b)?.trace(
+        let t: PassTrace = neuron(&w, &b)?.trace(
             std::slice::from_ref(&x),
             &bce_objective(&y, Some(lr.clone())),
         )?;

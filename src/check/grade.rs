@@ -27,7 +27,7 @@ pub struct Target {
     /// The asked quantities, in the key's order.
     pub asked: Vec<String>,
     pub trace: Option<Trace>,
-    pub net: Option<crate::network::Trace>,
+    pub net: Option<crate::network::PassTrace>,
     pub layers: Option<(crate::network::Network, Vec<Scalar>)>,
     /// The `--round-each` replay, when the target has one.
     pub plan: Option<Plan>,

@@ -68,7 +68,7 @@ pub fn example_named(id: &str) -> Result<&'static Example> {
 /// `a=1,b=2` as `--set` pairs.
 pub fn split_set(set: &str) -> Result<Vec<(String, String)>> {
     let items: Vec<String> = set.split(',').map(str::to_string).collect();
-    crate::commands::parse_assignments(&items)
+    crate::args::parse_assignments(&items)
 }
 
 /// Grade every problem of a sheet-bound answers file.
@@ -146,7 +146,7 @@ pub struct Context<'a> {
     pub results: &'a [Named],
     pub trace: Option<&'a Trace>,
     /// The traced network of a layer-level example.
-    pub net: Option<&'a crate::network::Trace>,
+    pub net: Option<&'a crate::network::PassTrace>,
     /// The network of a layer-level example and its input (also without a
     /// loss, as in forward/1).
     pub layers: Option<&'a (crate::network::Network, Vec<Scalar>)>,

@@ -221,7 +221,7 @@ pub fn specs_from(a: &crate::args::PolicyArgs) -> Result<Vec<PolicySpec>> {
     }
     let text = |s: &Option<String>| s.clone().map(Num::Text);
     let mut points_for = BTreeMap::new();
-    for (k, v) in crate::commands::parse_assignments(&a.points_for)? {
+    for (k, v) in crate::args::parse_assignments(&a.points_for)? {
         points_for.insert(k, Num::Text(v));
     }
     out.push(PolicySpec {

@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use crate::render::number::{self, minus};
 use crate::report::{Figure, FigureNode};
 
 mod placement;
@@ -145,14 +146,16 @@ fn node_lines(n: &FigureNode, digits: usize) -> Vec<Line> {
     } else {
         format!(" ({})", n.op)
     };
+    // as the book's tables write values: long fractions as decimals, −
+    let shown = |v| minus(&number::value(v, digits, false).text);
     let value = n.value.show(digits);
     let mut lines = vec![(format!("{}{op}", n.label), "#111")];
     // A constant such as `2` says its value once.
     if !(n.inputs.is_empty() && n.grad.is_none() && value == n.label) {
-        lines.push((format!("= {value}"), VALUE_COLOUR));
+        lines.push((format!("= {}", shown(&n.value)), VALUE_COLOUR));
     }
     if let Some(g) = &n.grad {
-        lines.push((format!("∂ = {}", g.show(digits)), GRAD_COLOUR));
+        lines.push((format!("∂ = {}", shown(g)), GRAD_COLOUR));
     }
     lines
 }

@@ -3,7 +3,7 @@
 //! `amssymb`, `graphicx`, and `CJKutf8` for the Chinese terms (the route the
 //! exercise sheets take): wide tables shrink to the line, diagrams are ASCII.
 
-use crate::render::{RenderOptions, diagram, display_latex, heading, plot};
+use crate::render::{RenderOptions, diagram, display_latex, heading, number, plot};
 use crate::report::i18n::{Lang, label};
 use crate::report::{Cell, Figure, Math, Report, Table, math::latex_number};
 
@@ -271,6 +271,13 @@ fn cell(c: &Cell, o: &RenderOptions) -> String {
         Cell::Text(s) => escape(s),
         Cell::Math(m) if m.latex.is_empty() => String::new(),
         Cell::Math(m) => format!("${}$", m.latex),
+        Cell::Num(v) if number::is_long(v) && !o.exact_long => {
+            let dec = number::value(v, o.digits, false).text;
+            match dec.strip_prefix('≈') {
+                Some(d) => format!("$\\approx {}$", latex_number(d)),
+                None => format!("${}$", latex_number(&dec)),
+            }
+        }
         Cell::Num(v) => match v.exact_string() {
             Some(e) if !v.as_exact().is_some_and(|r| r.is_integer()) => {
                 // The decimal of 1/3 is `≈0.333333`: spell ≈ inside this math
@@ -292,11 +299,13 @@ fn table(t: &Table, o: &RenderOptions) -> String {
     let cols = "l".repeat(t.header.len());
     let mut out = String::new();
     if !t.title.is_empty() {
+        let (words, math) = t.title_parts();
         // A title on its own line above its table (article's `\paragraph`
         // runs into the table and pushes it past the margin).
         out.push_str(&format!(
-            "\\medskip\\noindent\\textbf{{{}}}\\par\\nopagebreak\n",
-            escape(&t.title)
+            "\\medskip\\noindent\\textbf{{{}{}}}\\par\\nopagebreak\n",
+            escape(words),
+            math.map_or(String::new(), |m| format!("${}$", m.latex))
         ));
     }
     out.push_str(&format!(

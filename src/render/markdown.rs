@@ -1,6 +1,7 @@
 //! Markdown output (GitHub-flavoured tables, LaTeX in `$…$`), also what the
 //! book embeds.
 
+use crate::render::number::{self, minus};
 use crate::render::{FigureStyle, RenderOptions, diagram, display_latex, heading, plot};
 use crate::report::i18n::{Lang, label};
 use crate::report::{Cell, Figure, Math, Report, Table};
@@ -18,16 +19,16 @@ pub struct Markdown<'a> {
 
 impl super::Markup for Markdown<'_> {
     fn title(&self, r: &Report) -> String {
-        format!("### {}\n\n", escape(&heading(r)))
+        format!("### {}\n\n", escape(&minus(&heading(r))))
     }
     fn source(&self, lang: Lang, s: &str) -> String {
-        format!("*{}:* {}\n\n", label(lang, "Source"), escape(s))
+        format!("*{}:* {}\n\n", label(lang, "Source"), escape(&minus(s)))
     }
     fn section(&self, h: &str) -> String {
-        format!("#### {}\n\n", escape(h))
+        format!("#### {}\n\n", escape(&minus(h)))
     }
     fn text(&self, t: &str) -> String {
-        format!("{}\n\n", escape(t))
+        format!("{}\n\n", escape(&minus(t)))
     }
     fn formula(&self, m: &Math) -> String {
         format!("$$\n{}\n$$\n\n", display_latex(m))
@@ -83,10 +84,18 @@ pub fn escape(s: &str) -> String {
 
 fn cell(c: &Cell, o: &RenderOptions) -> String {
     match c {
-        Cell::Text(s) => escape(s),
+        Cell::Text(s) => escape(&minus(s)),
         Cell::Math(m) if m.latex.is_empty() => String::new(),
         Cell::Math(m) => format!("${}$", m.latex.replace('|', "\\vert ")),
-        Cell::Num(v) => escape(&v.show(o.digits)),
+        Cell::Num(v) => {
+            let shown = number::value(v, o.digits, o.exact_long);
+            let text = escape(&minus(&shown.text));
+            match shown.exact {
+                // the whole fraction on hover (the book) and in the source
+                Some(e) => format!("<span title=\"exact: {}\">{text}</span>", minus(&e)),
+                None => text,
+            }
+        }
         Cell::Empty => "-".to_string(),
     }
 }
@@ -94,9 +103,11 @@ fn cell(c: &Cell, o: &RenderOptions) -> String {
 fn table(t: &Table, o: &RenderOptions) -> String {
     let mut out = String::new();
     if !t.title.is_empty() {
-        out.push_str(&format!("**{}**\n\n", escape(&t.title)));
+        let (words, math) = t.title_parts();
+        let math = math.map_or(String::new(), |m| format!("${}$", m.latex));
+        out.push_str(&format!("**{}{math}**\n\n", escape(&minus(words))));
     }
-    let header: Vec<String> = t.header.iter().map(|h| escape(h)).collect();
+    let header: Vec<String> = t.header.iter().map(|h| escape(&minus(h))).collect();
     out.push_str(&format!("| {} |\n", header.join(" | ")));
     out.push_str(&format!("|{}\n", "---|".repeat(t.header.len())));
     for r in &t.rows {

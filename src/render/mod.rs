@@ -5,6 +5,7 @@ pub mod diagram;
 pub mod json;
 pub mod latex;
 pub mod markdown;
+pub mod number;
 pub mod plot;
 pub mod terminal;
 pub mod textplot;
@@ -47,6 +48,9 @@ pub struct RenderOptions {
     /// cells, stack records when a table cannot fit); `None` keeps every
     /// line whole (a pipe without `--width` or `COLUMNS`).
     pub width: Option<usize>,
+    /// Show exact fractions whole past [`number::LONG_DIGITS`] digits
+    /// (`--exact-long`); otherwise a long one is shown as its decimal.
+    pub exact_long: bool,
 }
 
 impl Default for RenderOptions {
@@ -56,6 +60,7 @@ impl Default for RenderOptions {
             color: false,
             figures: FigureStyle::Text,
             width: None,
+            exact_long: false,
         }
     }
 }

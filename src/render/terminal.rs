@@ -3,7 +3,7 @@
 use prettytable::format::consts::FORMAT_NO_LINESEP_WITH_TITLE;
 use prettytable::{Cell as PCell, Row, Table as PTable};
 
-use crate::render::{RenderOptions, diagram, heading, textplot, wrap};
+use crate::render::{RenderOptions, diagram, heading, number, textplot, wrap};
 use crate::report::i18n::{Lang, label};
 use crate::report::{Cell, Figure, Math, Report, Table};
 
@@ -113,11 +113,11 @@ fn figure(f: &Figure, o: &RenderOptions, lang: Lang) -> String {
 }
 
 /// The plain-text form of one cell.
-pub fn cell_text(c: &Cell, digits: usize) -> String {
+pub fn cell_text(c: &Cell, o: &RenderOptions) -> String {
     match c {
         Cell::Text(s) => s.clone(),
         Cell::Math(m) => m.plain.clone(),
-        Cell::Num(v) => v.show(digits),
+        Cell::Num(v) => number::value(v, o.digits, o.exact_long).text,
         Cell::Empty => "-".to_string(),
     }
 }
@@ -133,7 +133,7 @@ fn table(t: &Table, o: &RenderOptions, bold: &dyn Fn(&str) -> String) -> String 
     let cells: Vec<Vec<String>> = t
         .rows
         .iter()
-        .map(|r| r.iter().map(|c| cell_text(c, o.digits)).collect())
+        .map(|r| r.iter().map(|c| cell_text(c, o)).collect())
         .collect();
     let title = |w: Option<usize>| match (t.title.is_empty(), w) {
         (true, _) => String::new(),
@@ -278,6 +278,8 @@ mod tests {
     fn fit(t: &Table, w: usize) -> String {
         let o = RenderOptions {
             width: Some(w),
+            // fractions whole, as the widths below count them
+            exact_long: true,
             ..RenderOptions::default()
         };
         table(t, &o, &|s| s.to_string())

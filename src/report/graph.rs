@@ -360,6 +360,8 @@ pub fn chain_blocks(trace: &Trace, var: &str, s: &Settings) -> Vec<Block> {
         };
         // The seed ∂out/∂out = 1 is left out: multiplying by it changes nothing.
         let mut t = Table::new(title, &["factor", "rule", "value"]);
+        let names: Vec<Math> = route.iter().map(|n| Math::name(n)).collect();
+        t.title_math = Some(Math::join(&names, " → ", " \\to "));
         let mut product = Scalar::one();
         let mut factors = Vec::new();
         for st in path {
@@ -534,10 +536,13 @@ fn computed_as(op: &Op, a: &[&Scalar], digits: usize) -> Math {
                 ", ",
             );
             let name = Math::name(row.symbol);
-            Math::new(
-                format!("{}({})", name.plain, args.plain),
-                format!("{}\\left({}\\right)", name.latex, args.latex),
-            )
+            // stretchy parentheses only round a fraction (see Math::operand)
+            let latex = if args.latex.contains("\\frac") {
+                format!("{}\\left({}\\right)", name.latex, args.latex)
+            } else {
+                format!("{}({})", name.latex, args.latex)
+            };
+            Math::new(format!("{}({})", name.plain, args.plain), latex)
         }
     }
 }
@@ -656,7 +661,7 @@ mod tests {
         let v = Scalar::Float(-std::f64::consts::LN_2);
         let m = computed_as(&Op::Neg, &[&v], 6);
         assert_eq!(m.plain, "-(-0.693147)");
-        assert_eq!(m.latex, "-\\left(-0.693147\\right)");
+        assert_eq!(m.latex, "-(-0.693147)");
         assert_eq!(computed_as(&Op::Neg, &[&Scalar::int(2)], 6).plain, "-2");
     }
 

@@ -34,13 +34,18 @@ impl Math {
     }
 
     /// A number as an operand: negative values in parentheses, `(-4)`.
+    /// The parentheses stretch (`\left(…\right)`) only round a fraction;
+    /// round a plain number they are tight, `(-4)` (a stretchy pair is set
+    /// with space inside it in the book: "( −4 )").
     pub fn operand(v: &Scalar, digits: usize) -> Math {
         let m = Math::num(v, digits);
         if m.plain.starts_with('-') {
-            Math::new(
-                format!("({})", m.plain),
-                format!("\\left({}\\right)", m.latex),
-            )
+            let latex = if m.latex.contains("\\frac") {
+                format!("\\left({}\\right)", m.latex)
+            } else {
+                format!("({})", m.latex)
+            };
+            Math::new(format!("({})", m.plain), latex)
         } else {
             m
         }

@@ -1,7 +1,7 @@
 //! One [`Report`] per run: what was computed, as data.
 //!
-//! The math modules produce traces (`graph::Trace`, `network::Trace`, the
-//! training log); the builders in this module (`graph`, `network`, `net`,
+//! The math modules produce traces (`graph::Trace`, `network::PassTrace`,
+//! the training log); the builders in this module (`graph`, `network`, `net`,
 //! `train`) and the catalog's examples turn them into a Report of blocks
 //! (text, formulas, tables, figures) and typed named results ([`Named`]: a
 //! value with its [`Kind`] and [`Flags`]); the renderers in
@@ -93,6 +93,11 @@ pub struct Table {
     /// wrapped or stacked).
     #[serde(skip)]
     pub narrow: Option<(Vec<usize>, String)>,
+    /// The formula the title ends with, if it ends with one: Markdown and
+    /// LaTeX set that end as math, the terminal and the JSON keep the
+    /// title's plain spelling.
+    #[serde(skip)]
+    pub title_math: Option<Math>,
 }
 
 impl Table {
@@ -103,6 +108,20 @@ impl Table {
             header: header.iter().map(|h| h.to_string()).collect(),
             rows: Vec::new(),
             narrow: None,
+            title_math: None,
+        }
+    }
+
+    /// The title's split for a format that sets formulas: the words before
+    /// the formula and the formula, when the title still ends with it (a
+    /// translation may have moved it; then the whole title is words).
+    pub fn title_parts(&self) -> (&str, Option<&Math>) {
+        match &self.title_math {
+            Some(m) if !m.plain.is_empty() => match self.title.strip_suffix(m.plain.as_str()) {
+                Some(words) => (words, Some(m)),
+                None => (&self.title, None),
+            },
+            _ => (&self.title, None),
         }
     }
 

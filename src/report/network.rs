@@ -1,4 +1,4 @@
-//! Explain a network [`Trace`]: per layer, the forward table (z, a), the
+//! Explain a network [`PassTrace`]: per layer, the forward table (z, a), the
 //! backward table (∂L/∂a, f'(z), δ), the gradients beside their finite
 //! differences, and the update; plus the named results and the JSON
 //! `loss` and `layers`.
@@ -6,7 +6,7 @@
 use crate::activation::Activation;
 use crate::loss::Loss;
 use crate::network::{
-    Convention, Forward, Matrix, Network, Trace, display_order, fd_agrees, transpose,
+    Convention, Forward, Matrix, Network, PassTrace, display_order, fd_agrees, transpose,
 };
 use crate::report::layer_math::{
     apply_computed, derivative_computed, dl, formulas, loss_grad_rule, op, rule, sub, sub2,
@@ -75,6 +75,7 @@ pub fn forward_tables(
             ),
             &["quantity", "computed as", "value"],
         );
+        t.title_math = Some(fz.clone());
         for (o, (row, b)) in layer.w.iter().zip(&layer.b).enumerate() {
             let pairs: Vec<(&Scalar, &Scalar)> = match net.convention {
                 Convention::Column => row.iter().zip(below).collect(),
@@ -104,7 +105,7 @@ pub fn forward_tables(
 }
 
 /// The backward tables (δ, gradients with checks, update) from layer L down to 1.
-pub fn backward_tables(report: &mut Report, net: &Network, t: &Trace, s: &Settings) {
+pub fn backward_tables(report: &mut Report, net: &Network, t: &PassTrace, s: &Settings) {
     let n = net.layers.len();
     let c = net.convention;
     for idx in (0..n).rev() {
@@ -309,7 +310,7 @@ fn gradient_table(
 }
 
 /// The update table W ← W − η ∂L/∂W, b ← b − η δ of every layer.
-pub fn update_table(net: &Network, t: &Trace, eta: &Scalar, s: &Settings) -> Table {
+pub fn update_table(net: &Network, t: &PassTrace, eta: &Scalar, s: &Settings) -> Table {
     let mut u = Table::new(
         format!(
             "Update · 参数更新 · W ← W - η ∂L/∂W, b ← b - η ∂L/∂b, η = {}",
@@ -371,7 +372,7 @@ pub fn update_table(net: &Network, t: &Trace, eta: &Scalar, s: &Settings) -> Tab
 /// Forward, loss, backward, checks and update of a trace, with the named
 /// results (`loss`, `z(l)_i`, `a(l)_i`, `delta(l)_i`, `dL/dW(l)_ij`,
 /// `dL/db(l)_i`) and the JSON `loss` and `layers`.
-pub fn explain(report: &mut Report, net: &Network, t: &Trace, s: &Settings) {
+pub fn explain(report: &mut Report, net: &Network, t: &PassTrace, s: &Settings) {
     report.formula(formulas(net.convention));
     let fwd: Vec<Forward> = t
         .layers
@@ -416,7 +417,7 @@ pub fn explain(report: &mut Report, net: &Network, t: &Trace, s: &Settings) {
     results(report, net, t);
 }
 
-fn loss_table(t: &Trace, s: &Settings) -> Table {
+fn loss_table(t: &PassTrace, s: &Settings) -> Table {
     let o = &t.objective;
     let (rule, latex) = match o.loss {
         Loss::Mse => (
@@ -473,7 +474,7 @@ fn loss_table(t: &Trace, s: &Settings) -> Table {
     tb
 }
 
-fn results(report: &mut Report, net: &Network, t: &Trace) {
+fn results(report: &mut Report, net: &Network, t: &PassTrace) {
     let c = net.convention;
     report.add("loss", t.loss.clone(), Kind::Loss);
     // At a kink every gradient takes the convention's one-sided value.

@@ -34,9 +34,26 @@ pub struct Dataset<T> {
     pub test: Option<Box<Dataset<T>>>,
 }
 
-/// Names accepted by `--data`.
-pub const DATA_SETS: &str = "xor, circles, moons, spirals, blobs, digits, iris, \
-synthetic-mnist, mnist:DIR (a folder with the four MNIST IDX files)";
+/// The data sets [`load`] knows by name (besides `mnist:DIR`), in the order
+/// lists show them; help and shell completion read this list.
+pub const NAMES: &[&str] = &[
+    "xor",
+    "circles",
+    "moons",
+    "spirals",
+    "blobs",
+    "digits",
+    "iris",
+    "synthetic-mnist",
+];
+
+/// Names accepted by `--data`, for its error message.
+pub fn known() -> String {
+    format!(
+        "{}, mnist:DIR (a folder with the four MNIST IDX files)",
+        NAMES.join(", ")
+    )
+}
 
 /// Attribution of iris.
 pub const IRIS_SOURCE: &str = "Fisher's iris (1936; 150 flowers, 4 measurements in cm, 3 species), \
@@ -131,7 +148,7 @@ pub fn load<T: Real>(name: &str, samples: usize, seed: u64) -> Result<Dataset<T>
             return Err(Error::UnknownName {
                 name: name.to_string(),
                 what: "a known data set".to_string(),
-                accepted: format!("known data sets: {DATA_SETS}"),
+                accepted: format!("known data sets: {}", known()),
             });
         }
     };
@@ -326,6 +343,19 @@ pub fn synthetic_mnist<T: Real>(n: usize, rng: &mut Rng) -> Dataset<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_listed_name_loads() {
+        for name in NAMES {
+            let d = load::<f64>(name, 8, 0).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(d.name, *name);
+        }
+        let Err(e) = load::<f64>("mnst", 8, 0) else {
+            panic!("`mnst` is not a data set")
+        };
+        let e = e.to_string();
+        assert!(e.contains(&known()), "{e}");
+    }
 
     #[test]
     fn bundled_sets_have_their_known_shapes() {

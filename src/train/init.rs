@@ -32,13 +32,38 @@ pub enum Init {
     HeNormal,
 }
 
-/// Names accepted by [`Init::parse`].
-pub const INITS: &str = "zeros, small (U(-0.01, 0.01)), uniform (U(-1/√m, 1/√m)), \
-xavier_uniform, xavier_normal, he_uniform, he_normal";
+/// Names accepted by [`Init::parse`], with the bound of the uniform ones
+/// that have no other name: `zeros, small (U(-0.01, 0.01)), …, he_normal`.
+pub fn known() -> String {
+    Init::ALL
+        .map(|i| match i.gist() {
+            Some(g) => format!("{i} ({g})"),
+            None => i.to_string(),
+        })
+        .join(", ")
+}
 
 impl fmt::Display for Init {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.write_str(self.name())
+    }
+}
+
+impl Init {
+    /// Every initialiser, in the order lists show them.
+    pub const ALL: [Init; 7] = [
+        Init::Zeros,
+        Init::Small,
+        Init::Uniform,
+        Init::XavierUniform,
+        Init::XavierNormal,
+        Init::HeUniform,
+        Init::HeNormal,
+    ];
+
+    /// The name `--init` takes.
+    pub fn name(self) -> &'static str {
+        match self {
             Init::Zeros => "zeros",
             Init::Small => "small",
             Init::Uniform => "uniform",
@@ -46,11 +71,22 @@ impl fmt::Display for Init {
             Init::XavierNormal => "xavier_normal",
             Init::HeUniform => "he_uniform",
             Init::HeNormal => "he_normal",
-        })
+        }
     }
-}
 
-impl Init {
+    /// The distribution a list shows beside a name that does not say it.
+    pub fn gist(self) -> Option<&'static str> {
+        match self {
+            Init::Small => Some("U(-0.01, 0.01)"),
+            Init::Uniform => Some("U(-1/√m, 1/√m)"),
+            Init::Zeros
+            | Init::XavierUniform
+            | Init::XavierNormal
+            | Init::HeUniform
+            | Init::HeNormal => None,
+        }
+    }
+
     /// Read an initialiser name (`glorot_*` = `xavier_*`, `kaiming_*` = `he_*`).
     pub fn parse(text: &str) -> Result<Init> {
         let t = text.trim().to_ascii_lowercase().replace('-', "_");
@@ -66,7 +102,7 @@ impl Init {
                 return Err(Error::UnknownName {
                     name: text.to_string(),
                     what: "a known initialiser".to_string(),
-                    accepted: format!("known initialisers: {INITS}"),
+                    accepted: format!("known initialisers: {}", known()),
                 });
             }
         })
@@ -231,17 +267,25 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for init in [
-            Init::Zeros,
-            Init::Small,
-            Init::Uniform,
-            Init::XavierUniform,
-            Init::XavierNormal,
-            Init::HeUniform,
-            Init::HeNormal,
-        ] {
+        // ALL lists every variant: the match has no wildcard arm.
+        let listed = |i: Init| match i {
+            Init::Zeros
+            | Init::Small
+            | Init::Uniform
+            | Init::XavierUniform
+            | Init::XavierNormal
+            | Init::HeUniform
+            | Init::HeNormal => Init::ALL.contains(&i),
+        };
+        assert!(Init::ALL.into_iter().all(listed));
+        assert_eq!(
+            known(),
+            "zeros, small (U(-0.01, 0.01)), uniform (U(-1/√m, 1/√m)), \
+             xavier_uniform, xavier_normal, he_uniform, he_normal"
+        );
+        for init in Init::ALL {
             assert_eq!(Init::parse(&init.to_string()).unwrap(), init);
-            assert!(INITS.contains(&init.to_string()), "{init}");
+            assert!(known().contains(&init.to_string()), "{init}");
         }
         assert!(
             Init::parse("lecun")

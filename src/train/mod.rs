@@ -1,11 +1,12 @@
 //! Training: a batched f32/f64 engine, data sets, and the training loop.
+//! It computes and logs; it writes no reports (`crate::report::train` turns
+//! a log into one, and `crate::commands::train` is `nn-tutor train`).
 //!
 //! The traced engine (`network`) shows every number of a small network; this
 //! one trains real-sized networks fast, on the same definitions of
 //! activations, losses and initialisers (tests check both give the same
 //! gradients).
 
-pub mod command;
 pub mod data;
 pub mod engine;
 pub mod idx;

@@ -7,7 +7,9 @@
 
 /// `--help`: every about, argument help and paragraph of the text after
 /// the options (a paragraph is looked up with its lines joined by spaces;
-/// indented lines, the example commands and TOML, stay as written).
+/// indented lines, the example commands and TOML, stay as written). A `{}`
+/// stands for a list the help reads from a table (activations, losses, the
+/// op table's functions); the Chinese gets the same list, `、` between items.
 pub const HELP: &[(&str, &str)] = &[
     (
         "Recompute the worked examples of an introductory neural-network course step by step: every intermediate value, local and upstream gradient, exactly where the math allows.",
@@ -81,8 +83,8 @@ pub const HELP: &[(&str, &str)] = &[
         "用反向模式自动微分求你自己写的表达式的导数",
     ),
     (
-        "The language: + - * / ^, unary minus, parentheses, numbers (3, 0.15, 1/4), names, and the functions exp ln log sqrt sigmoid tanh relu abs max min (log is the natural log). Name steps with `;` or newlines: `q = x + y; f = q * z`. The last step is the output (named f if unnamed). -x^2 means -(x^2); 2^3^2 means 2^(3^2).",
-        "表达式语言: + - * / ^、一元负号、括号、数 (3、0.15、1/4)、变量名，以及函数 exp ln log sqrt sigmoid tanh relu abs max min (log 是自然对数)。用 `;` 或换行给中间步骤命名: `q = x + y; f = q * z`。最后一步是输出 (没有名字时叫 f)。-x^2 表示 -(x^2)；2^3^2 表示 2^(3^2)。",
+        "The language: + - * / ^, unary minus, parentheses, numbers (3, 0.15, 1/4), names, and the functions {} (log is the natural log). Name steps with `;` or newlines: `q = x + y; f = q * z`. The last step is the output (named f if unnamed). -x^2 means -(x^2); 2^3^2 means 2^(3^2).",
+        "表达式语言: + - * / ^、一元负号、括号、数 (3、0.15、1/4)、变量名，以及函数 {} (log 是自然对数)。用 `;` 或换行给中间步骤命名: `q = x + y; f = q * z`。最后一步是输出 (没有名字时叫 f)。-x^2 表示 -(x^2)；2^3^2 表示 2^(3^2)。",
     ),
     (
         "The expression or program, e.g. \"q = x + y; f = q * z\"; `-` reads it from stdin. It may begin with a minus: \"-x^2\"",
@@ -273,6 +275,10 @@ pub const HELP: &[(&str, &str)] = &[
         "HTML 的输出位置 (默认: BOOK/build)",
     ),
     (
+        "Print exact fractions whole even past 12 digits (by default a longer one is shown as its decimal; JSON always has it whole)",
+        "精确分数超过 12 位时也完整输出 (默认时更长的分数显示为它的小数；JSON 总是给出完整的分数)",
+    ),
+    (
         "Fit tables and text to N columns (default: the terminal's width, else $COLUMNS; with neither, as in a pipe, lines are left whole)",
         "把表格和文字排进 N 列（默认：终端的宽度，其次 $COLUMNS；两者都没有时，例如管道输出，行保持完整）",
     ),
@@ -308,10 +314,7 @@ pub const HELP: &[(&str, &str)] = &[
         "Data (--data): xor, circles, moons, spirals, blobs (seeded; --samples N), digits (UCI 8×8 handwritten digits, 1,797 images), iris, synthetic-mnist (784 random pixels, random labels: for timing), mnist:DIR (a folder with train-images-idx3-ubyte, train-labels-idx1-ubyte and optionally the t10k pair).",
         "数据 (--data): xor、circles、moons、spirals、blobs (由种子生成；--samples N)、digits (UCI 8×8 手写数字，1,797 张图)、iris、synthetic-mnist (784 个随机像素、随机标签: 用于计时)、mnist:DIR (一个文件夹，含 train-images-idx3-ubyte、train-labels-idx1-ubyte，以及可选的 t10k 两个文件)。",
     ),
-    (
-        "The data set: xor, circles, moons, spirals, blobs, digits, iris, synthetic-mnist, or mnist:DIR",
-        "数据集: xor、circles、moons、spirals、blobs、digits、iris、synthetic-mnist 或 mnist:DIR",
-    ),
+    ("The data set: {}, or mnist:DIR", "数据集: {} 或 mnist:DIR"),
     (
         "Samples to generate (circles, moons, spirals, blobs, synthetic-mnist). At least 1; without it each generator has its own default",
         "要生成的样本数 (circles、moons、spirals、blobs、synthetic-mnist)。至少为 1；不给出时各生成器用自己的默认值",
@@ -321,20 +324,17 @@ pub const HELP: &[(&str, &str)] = &[
         "各层大小 n0,n1,…,nL: 输入、隐藏层、输出 (默认: 输入数,32,类别数)",
     ),
     (
-        "Activation of the hidden layers: relu, leaky_relu(0.1), elu(1), sigmoid, tanh, softplus, identity",
-        "隐藏层的激活函数: relu、leaky_relu(0.1)、elu(1)、sigmoid、tanh、softplus、identity",
+        "Activation of the hidden layers: {}",
+        "隐藏层的激活函数: {}",
     ),
     (
         "Activation of the output layer (default: softmax for cross_entropy, sigmoid for bce, identity for mse and half_sse)",
         "输出层的激活函数 (默认: cross_entropy 用 softmax，bce 用 sigmoid，mse 和 half_sse 用 identity)",
     ),
+    ("Loss: {}", "损失函数: {}"),
     (
-        "Loss: cross_entropy, bce, mse (1/n Σ), half_sse (1/2 Σ)",
-        "损失函数: cross_entropy、bce、mse (1/n Σ)、half_sse (1/2 Σ)",
-    ),
-    (
-        "Initial weights: zeros, small (U(-0.01, 0.01)), uniform (U(-1/√m, 1/√m)), xavier_uniform, xavier_normal, he_uniform, he_normal (default: he_uniform for the ReLU family, xavier_uniform for sigmoid/tanh/softplus)",
-        "权重初始化: zeros、small (U(-0.01, 0.01))、uniform (U(-1/√m, 1/√m))、xavier_uniform、xavier_normal、he_uniform、he_normal (默认: ReLU 类用 he_uniform，sigmoid/tanh/softplus 用 xavier_uniform)",
+        "Initial weights: {} (default: he_uniform for the ReLU family, xavier_uniform for sigmoid/tanh/softplus)",
+        "权重初始化: {} (默认: ReLU 类用 he_uniform，sigmoid/tanh/softplus 用 xavier_uniform)",
     ),
     (
         "gd (full batch), sgd (one sample per update) or minibatch (--batch samples)",

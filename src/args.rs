@@ -105,7 +105,10 @@ Examples:
       --key-out key.md
   nn-tutor exercise forward --seed 7 --key --format latex --out forward.tex
   nn-tutor exercise --all --seed 2024 --format json --key --out term.json
-  nn-tutor exercise chain-rule --example 1 --lang zh"#;
+  nn-tutor exercise chain-rule --example 1 --lang zh
+  nn-tutor exercise --all --seed 2024 --roster students.csv --out class
+  nn-tutor exercise backprop --seed 7 --format gift --out backprop.gift
+  nn-tutor exercise --all --seed 7 --format qti --out quiz.zip"#;
 
 const CHECK_HELP: &str = r#"The answers file (TOML) names any result or intermediate of the example
 (`nn-tutor explain TOPIC --example N --format json` lists them under
@@ -312,7 +315,8 @@ pub struct ExerciseArgs {
     /// Write the answer key to this file instead (the sheet goes to stdout or --out).
     #[arg(long, value_name = "FILE", conflicts_with = "key")]
     pub key_out: Option<std::path::PathBuf>,
-    /// Write the sheet to this file instead of standard output.
+    /// Write the sheet to this file instead of standard output (with
+    /// --roster, the class folder; with --format qti, the zip).
     #[arg(long, value_name = "FILE")]
     pub out: Option<std::path::PathBuf>,
     /// Overwrite --out and --key-out files that exist.
@@ -320,7 +324,14 @@ pub struct ExerciseArgs {
     pub force: bool,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t)]
-    pub format: crate::exercise::sheet::SheetFormat,
+    pub format: crate::class::ExerciseFormat,
+    /// A class roster (CSV with an `id` column): with --out DIR, write a
+    /// sheet, key and answers template for every student into DIR/<id>/ and
+    /// DIR/manifest.json. A student's seed is the 64-bit FNV-1a hash of
+    /// "S:id" (S the --seed) shifted right by 11 bits, so
+    /// `exercise … --seed N` reprints a student's sheet.
+    #[arg(long, value_name = "FILE.csv", requires = "out", conflicts_with_all = ["key", "key_out"])]
+    pub roster: Option<std::path::PathBuf>,
     /// Language of the sheet and its key: en, or zh (Chinese, with the decks' terms).
     #[arg(long, value_enum, default_value_t)]
     pub lang: crate::exercise::Lang,

@@ -1,9 +1,11 @@
 //! `nn-tutor exercise`: exercise sheets and answer keys (the work is in
-//! [`crate::exercise::command`]).
+//! [`crate::exercise::command`]), a class from a roster and the LMS exports
+//! ([`crate::class`]).
 
 use super::{Outcome, topic_and_example};
 use crate::args::ExerciseArgs;
-use crate::error::Result;
+use crate::class::ExerciseFormat;
+use crate::error::{Error, Result};
 
 pub fn run(a: ExerciseArgs) -> Result<Outcome> {
     let (topic, example) = match &a.topic {
@@ -21,11 +23,30 @@ pub fn run(a: ExerciseArgs) -> Result<Outcome> {
         count: a.count,
         lang: a.lang,
     };
+    if let Some(roster) = &a.roster {
+        if a.format != ExerciseFormat::Markdown {
+            return Err(Error::Usage(
+                "--roster writes every format itself (sheet.md, sheet.tex, key.md, key.tex, key.json, answers.toml); drop --format".to_string(),
+            ));
+        }
+        let out = a.out.as_deref().expect("clap requires --out with --roster");
+        let class = crate::class::write::Class {
+            roster,
+            out,
+            force: a.force,
+            digits: a.digits as usize,
+        };
+        return crate::class::write::run(&ask, &class).map(Outcome::Text);
+    }
+    let Some(format) = a.format.sheet() else {
+        return crate::class::export::run(&ask, a.format, a.out.as_deref(), a.force)
+            .map(Outcome::Text);
+    };
     let files = crate::exercise::Files {
         key: a.key,
         key_out: a.key_out,
         out: a.out,
         force: a.force,
     };
-    crate::exercise::run(&ask, &files, a.format, a.digits as usize).map(Outcome::Text)
+    crate::exercise::run(&ask, &files, format, a.digits as usize).map(Outcome::Text)
 }

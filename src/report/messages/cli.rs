@@ -151,6 +151,22 @@ pub const HELP: &[(&str, &str)] = &[
         "把习题写到这个文件，而不是标准输出",
     ),
     (
+        "Write the sheet to this file instead of standard output (with --roster, the class folder; with --format qti, the zip)",
+        "把习题写到这个文件，而不是标准输出 (用 --roster 时是全班的文件夹；用 --format qti 时是 zip 文件)",
+    ),
+    (
+        "Moodle GIFT: one numerical question per asked quantity",
+        "Moodle GIFT: 每个要求的量一道数值题",
+    ),
+    (
+        "Canvas QTI 1.2 quiz package (a zip; needs --out)",
+        "Canvas QTI 1.2 测验包 (zip 文件；需要 --out)",
+    ),
+    (
+        "A class roster (CSV with an `id` column): with --out DIR, write a sheet, key and answers template for every student into DIR/<id>/ and DIR/manifest.json. A student's seed is the 64-bit FNV-1a hash of \"S:id\" (S the --seed) shifted right by 11 bits, so `exercise … --seed N` reprints a student's sheet",
+        "全班名单 (带 `id` 列的 CSV): 配合 --out DIR，为每个学生在 DIR/<id>/ 中写出习题、答案和答题模板，并写出 DIR/manifest.json。学生的种子是 \"S:id\" (S 为 --seed) 的 64 位 FNV-1a 哈希右移 11 位，所以 `exercise … --seed N` 能重新生成该学生的习题",
+    ),
+    (
         "Overwrite --out and --key-out files that exist",
         "覆盖已存在的 --out 和 --key-out 文件",
     ),

@@ -110,21 +110,31 @@ Examples:
   nn-tutor exercise backprop --seed 7 --format gift --out backprop.gift
   nn-tutor exercise --all --seed 7 --format qti --out quiz.zip"#;
 
-const CHECK_HELP: &str = r#"The answers file (TOML) names any result or intermediate of the example
-(`nn-tutor explain TOPIC --example N --format json` lists them under
-"results"), exact or decimal:
+const CHECK_HELP: &str = r#"Grades every quantity the problem asks: right, wrong (with the likely
+slip), unanswered or unknown, with points and a score. By default a value
+is right as the sheet asks: the exact value, or the value rounded to 4 or
+more decimals, also when every step was rounded to 4 places; the policy
+flags (or a [policy] table) change that.
 
-  "df/dq" = "1/4"    # a fraction goes in quotes
-  "df/dx" = 0.25     # a decimal: right if it is the value rounded
-  f = -1.5
+An answers file that names its sheet (`exercise --roster` writes one per
+student) is checked alone: `nn-tutor check answers.toml` grades each
+[[problem]] with its own inputs. Otherwise give the topic, --example and
+the --set of your sheet, and write one line per quantity:
+
+  "df/dq" = "1/4"    # a fraction goes in quotes, and so does a name with /
+  "df/dx" = -0.25    # a decimal (a Unicode minus − is read as -)
+  f = ""             # not answered yet
   tolerance = 0.01   # optional: also right within ±0.01
 
-Exit status: 0 when every answer is right, 1 when one is wrong, 2 for a bad
-file or flag.
+Exit status: 0 when every asked quantity is answered and right, 1 when one
+is wrong, unanswered or unknown, 2 for an unusable file or flag.
 
 Examples:
+  nn-tutor check answers.toml                # a file that names its sheet
   nn-tutor check backprop --example 1 --set x=-1,y=-5,z=1/4 answers.toml
-  nn-tutor check chain-rule --example 2 answers.toml --tolerance 0.001"#;
+  nn-tutor check backprop/2 answers.toml --round-each 2 --follow-through
+  nn-tutor check --expr "q = x + y; f = q * z" --at x=-2,y=5,z=4 a.toml
+  nn-tutor check --net spec.toml answers.toml --format json"#;
 
 /// nn-tutor: a companion for learning how neural networks compute and learn.
 #[derive(Debug, Parser)]
@@ -171,8 +181,8 @@ Examples:
     /// Exercise sheets (习题) with answer keys: an example's inputs drawn from its ranges.
     #[command(after_help = EXERCISE_HELP)]
     Exercise(ExerciseArgs),
-    /// Check your answers to an example: each right or wrong, the first wrong
-    /// step in computation order, and the likely slip.
+    /// Check your answers (to an example, a sheet, a graph or a net): each
+    /// right, wrong or unanswered, the first wrong step, the likely slip, a score.
     #[command(after_help = CHECK_HELP)]
     Check(CheckArgs),
     /// Build the companion book (HTML, offline) from `book/`.
@@ -343,22 +353,70 @@ pub struct ExerciseArgs {
 /// Arguments of `nn-tutor check`.
 #[derive(Debug, Args, Clone)]
 pub struct CheckArgs {
-    /// The topic (see `nn-tutor list`).
-    #[arg(value_parser = TopicParser)]
-    pub topic: String,
+    /// The answers file; or the topic (see `nn-tutor list`, `backprop/1`
+    /// names an example too) and then the answers file.
+    #[arg(value_name = "TOPIC|ANSWERS", value_parser = TopicOrFile, hide_possible_values = true)]
+    pub first: String,
+    /// The answers file, after a topic.
+    #[arg(value_name = "ANSWERS")]
+    pub second: Option<std::path::PathBuf>,
     /// Which example of the topic.
     #[arg(long, short = 'e', value_name = "N")]
-    pub example: u32,
+    pub example: Option<u32>,
     /// The inputs of your problem, as on the sheet: NAME=VALUE, comma-separated.
     #[arg(long = "set", value_name = "NAME=VALUE", value_delimiter = ',')]
     pub set: Vec<String>,
-    /// Your answers (TOML): one `"name" = value` line per quantity.
-    pub answers: std::path::PathBuf,
-    /// Accept answers within ± this (overrides `tolerance` in the file), e.g. 0.01.
-    #[arg(long, value_name = "T")]
-    pub tolerance: Option<String>,
+    /// Check against this program of the expression language (as `nn-tutor graph`).
+    #[arg(long, value_name = "EXPR", conflicts_with_all = ["example", "set", "net"])]
+    pub expr: Option<String>,
+    /// The values of the program's variables (with --expr): NAME=VALUE, comma-separated.
+    #[arg(
+        long,
+        value_name = "NAME=VALUE",
+        value_delimiter = ',',
+        requires = "expr"
+    )]
+    pub at: Vec<String>,
+    /// Check against the network of this spec file (as `nn-tutor net`).
+    #[arg(long, value_name = "SPEC", conflicts_with_all = ["example", "set"])]
+    pub net: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    pub policy: PolicyArgs,
     #[command(flatten)]
     pub out: OutputArgs,
+}
+
+/// The grading policy's flags (`check`, `grade`); each overrides the same
+/// key of a `[policy]` table.
+#[derive(Debug, Args, Clone, Default)]
+pub struct PolicyArgs {
+    /// Right: the exact value or the value rounded to at least D decimals (default 4, as the sheet says).
+    #[arg(long, value_name = "D", conflicts_with = "significant")]
+    pub decimals: Option<u32>,
+    /// Right: the exact value or the value rounded to at least S significant figures.
+    #[arg(long, value_name = "S")]
+    pub significant: Option<u32>,
+    /// Also right within ± T, e.g. 0.01.
+    #[arg(long, value_name = "T")]
+    pub tolerance: Option<String>,
+    /// Also right within this fraction of the value, e.g. 0.01 for 1 %.
+    #[arg(long, value_name = "R")]
+    pub rel_tolerance: Option<String>,
+    /// Also right: the value with every step rounded to D decimals (as `explain --round-each D`).
+    #[arg(long, value_name = "D")]
+    pub round_each: Option<u32>,
+    /// Also right: a value computed correctly from your own earlier (wrong) values.
+    #[arg(long)]
+    pub follow_through: bool,
+    /// Points per quantity (default 1).
+    #[arg(long, value_name = "P")]
+    pub points: Option<String>,
+    /// Points of particular quantities: NAME=P, comma-separated.
+    #[arg(long, value_name = "NAME=P", value_delimiter = ',')]
+    pub points_for: Vec<String>,
+    /// A TOML file with a [policy] table (the flags override its keys).
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<std::path::PathBuf>,
 }
 
 /// Arguments of `nn-tutor book`.
@@ -487,6 +545,30 @@ fn parse_count(s: &str) -> Result<u32, String> {
         Ok(0) => Err(format!("give 1 to {max} problems per example")),
         Ok(n) => Ok(n),
         Err(e) => Err(format!("{e}; give 1 to {max} problems per example")),
+    }
+}
+
+/// `check`'s first argument: a topic or the answers file. Anything is
+/// accepted (`check` tells them apart); shells complete the topics.
+#[derive(Clone, Debug)]
+pub struct TopicOrFile;
+
+impl clap::builder::TypedValueParser for TopicOrFile {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        TopicParser.possible_values()
     }
 }
 

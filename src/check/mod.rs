@@ -1,211 +1,131 @@
-//! `nn-tutor check`: compare a student's answers with the computed values,
-//! find the first wrong step in computation order, and name the likely slip
-//! where it can tell (sign, transposed W, z used for a, a missing local or
-//! activation derivative, paths not summed at a fork).
+//! `nn-tutor check`: grade a student's answers, to a catalog example, a
+//! whole sheet, a `graph` program or a `net` spec. Every asked quantity gets
+//! a verdict with a machine code (right, wrong, unanswered, unknown), the
+//! likely slip where one explains a wrong value (sign, transposed W, z used
+//! for a, a missing local or activation derivative, paths not summed at a
+//! fork, rounding at every step, truncation, too few decimals, a slip
+//! carried forward), and points under a grading [`Policy`].
 //!
 //! A slip is named only when the wrong answer equals, exactly or to the
 //! student's own rounding, the value that slip produces here.
+//!
+//! The library API, for `grade` and scripts: [`parse_answers`] reads an
+//! answers file, [`grade_problem`] grades one problem of a catalog example
+//! (or [`grade_target`] anything a [`Target`] computes), [`grade_sheet`] a
+//! whole sheet-bound file; [`ProblemVerdict::to_data`] is the JSON shape.
 
+mod answers;
+mod follow;
+mod grade;
+pub mod judge;
+pub mod policy;
+mod report;
 mod slips;
+pub mod verdict;
+
+use std::path::Path;
+
+pub use answers::{Answer, Answers, ProblemAnswers, parse_answers, parse_toml};
+pub use grade::{Target, grade_problem, grade_target};
+pub use policy::{Policy, PolicySpec, Precision};
+pub use report::report;
+pub use verdict::{Code, Credit, ProblemVerdict, Slip, SlipCode, Verdict};
 
 use crate::catalog::{self, Example};
 use crate::error::{Error, Result};
-use crate::graph::{Graph, Op, Trace};
-use crate::report::{Cell, Kind, Named, Report, Settings, Table};
+use crate::graph::{Op, Trace};
+use crate::report::{Kind, Named, Report};
 use crate::scalar::Scalar;
 
-/// One answer as the student wrote it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Answer {
-    pub name: String,
-    pub text: String,
-    pub value: Scalar,
-    /// Decimal places, when written as a decimal (`-0.25` has 2).
-    pub decimals: Option<usize>,
-}
-
-/// An answers file: an optional `tolerance` and `name = value` lines.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Answers {
-    pub tolerance: Option<Scalar>,
-    pub answers: Vec<Answer>,
-}
-
-/// Read an answers file (TOML): `tolerance = 0.01` (optional) and one
-/// `"name" = value` per quantity; values are numbers or strings such as
-/// `"-1/4"`. A malformed value names its key.
-pub fn parse_answers(text: &str, path: &str) -> Result<Answers> {
-    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-        let (line, column) = e.span().map_or((0, 0), |s| line_col(text, s.start));
-        Error::Toml {
-            path: path.to_string(),
-            line,
-            column,
-            message: e.message().to_string(),
-        }
-    })?;
-    // A bare decimal's places are in its text, not in the f64 TOML reads
-    // (`0.40` is 0.4): keep the text so `0.40` is checked to 2 places.
-    let raw: std::collections::HashMap<String, String> = toml::de::DeTable::parse(text)
-        .map(|t| {
-            t.into_inner()
-                .into_iter()
-                .filter_map(|(k, v)| match v.into_inner() {
-                    toml::de::DeValue::Float(f) => {
-                        Some((k.into_inner().into_owned(), f.as_str().to_string()))
-                    }
-                    _ => None,
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut out = Answers::default();
-    for (key, v) in &table {
-        let a = answer(key, v, raw.get(key).map(String::as_str), path)?;
-        if key == "tolerance" {
-            out.tolerance = Some(a.value.abs());
-        } else {
-            out.answers.push(a);
-        }
-    }
-    Ok(out)
-}
-
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
-fn answer(key: &str, v: &toml::Value, raw: Option<&str>, path: &str) -> Result<Answer> {
-    let text = match v {
-        toml::Value::String(s) => s.clone(),
-        toml::Value::Integer(i) => i.to_string(),
-        // The decimal as written (`0.40`, underscores dropped), else the
-        // shortest round-trip text: 0.39 stays "0.39", an exact 39/100.
-        toml::Value::Float(f) => raw
-            .map(|r| r.replace('_', "").trim_start_matches('+').to_string())
-            .filter(|r| Scalar::parse(r).is_ok())
-            .unwrap_or_else(|| f.to_string()),
-        _ => String::new(),
-    };
-    let value = Scalar::parse(&text).map_err(|e| Error::Invalid {
-        what: format!("{path}: answer `{key}`"),
-        problem: match e {
-            Error::BadNumber { reason, .. } if !text.is_empty() => {
-                format!("cannot read `{text}` as a number ({reason})")
-            }
-            _ => format!("`{v}` is not a number"),
-        },
-        accepted: "write a fraction such as \"-1/4\" or a decimal such as -0.25".to_string(),
-    })?;
-    let decimals = (!text.contains('/') && !text.to_ascii_lowercase().contains('e'))
-        .then(|| text.split_once('.').map(|(_, d)| d.len()))
-        .flatten();
-    Ok(Answer {
-        name: key.to_string(),
-        text,
-        value,
-        decimals,
-    })
-}
-
-/// The verdict on one answer.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Verdict {
-    pub answer: Answer,
-    pub expected: Scalar,
-    pub right: bool,
-    /// The likely slip, when one explains the wrong answer.
-    pub slip: Option<String>,
-    /// Position in computation order (forward, then backward).
-    pub order: usize,
-}
-
 /// Does `given` match `want`: equal, within `tol`, or equal to the
-/// student's own rounding (a decimal with d places within ½·10⁻ᵈ).
+/// student's own rounding (a decimal with d places within ½·10⁻ᵈ). The slip
+/// detectors compare a wrong answer with what a slip gives this way.
 pub fn matches(given: &Answer, want: &Scalar, tol: Option<&Scalar>) -> bool {
-    if given.value.is_exact() && want.is_exact() && given.value == *want {
+    if judge::same(&given.value, want) {
         return true;
     }
     let diff = (given.value.to_f64() - want.to_f64()).abs();
     let scale = want.to_f64().abs().max(1.0);
-    if diff <= 1e-12 * scale {
-        return true;
-    }
     if tol.is_some_and(|t| diff <= t.to_f64() + 1e-12 * scale) {
         return true;
     }
     given
         .decimals
-        .is_some_and(|d| diff <= 0.5 * 10f64.powi(-(d as i32)) + 1e-12 * scale)
+        .is_some_and(|d| judge::within_half_unit(&given.value, want, d as i32))
 }
 
-/// Check `answers` against `ex` run with `sets`: a report of verdicts, and
-/// whether all were right.
-pub fn check(
-    ex: &Example,
-    sets: &[(String, String)],
-    answers: &Answers,
-    tol: Option<&Scalar>,
-) -> Result<(Report, bool)> {
-    let s = Settings::default();
-    let computed = ex.run(sets, &s)?;
-    let trace = match ex.program() {
-        Some(src) => Some(Trace::run(&Graph::parse(src)?, &ex.values(sets)?, false)?),
-        None => None,
-    };
-    let (net, layers) = match ex.pass(&ex.values(sets)?) {
-        Some(p) => match p? {
-            (n, x, Some(obj)) => (Some(n.trace(&x, &obj)?), Some((n, x))),
-            (n, x, None) => (None, Some((n, x))),
-        },
-        None => (None, None),
-    };
-    let tol = tol.or(answers.tolerance.as_ref());
-    let mut verdicts = Vec::new();
-    for a in &answers.answers {
-        let Some(want) = computed.result(&a.name) else {
-            return Err(Error::UnknownName {
-                name: a.name.clone(),
-                what: format!("a quantity of {}", ex.id()),
-                accepted: format!(
-                    "its quantities are: {}",
-                    computed
-                        .results
-                        .iter()
-                        .map(|n| n.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            });
-        };
-        let right = matches(a, want, tol);
-        let ctx = Context {
-            results: &computed.results,
-            trace: trace.as_ref(),
-            net: net.as_ref(),
-            layers: layers.as_ref(),
-            tol,
-        };
-        verdicts.push(Verdict {
-            answer: a.clone(),
-            expected: want.clone(),
-            right,
-            slip: if right {
-                None
-            } else {
-                slips::explain(&ctx, a, want)
-            },
-            order: order(&computed, trace.as_ref(), &a.name),
-        });
+/// The example a sheet-bound problem names (`backprop/2`).
+pub fn example_named(id: &str) -> Result<&'static Example> {
+    let (topic, n) = id.split_once('/').unwrap_or((id, ""));
+    let n: u32 = n.parse().map_err(|_| Error::Invalid {
+        what: format!("example `{id}`"),
+        problem: "it is not of the form topic/N".to_string(),
+        accepted: "an id `nn-tutor list` prints, such as backprop/2".to_string(),
+    })?;
+    catalog::find(topic, n)
+}
+
+/// `a=1,b=2` as `--set` pairs.
+pub fn split_set(set: &str) -> Result<Vec<(String, String)>> {
+    let items: Vec<String> = set.split(',').map(str::to_string).collect();
+    crate::commands::parse_assignments(&items)
+}
+
+/// Grade every problem of a sheet-bound answers file.
+pub fn grade_sheet(answers: &Answers, policy: &Policy) -> Result<Vec<ProblemVerdict>> {
+    let mut out = Vec::new();
+    for p in &answers.problems {
+        let id = p.example.as_deref().unwrap_or_default();
+        let ex = example_named(id)?;
+        let sets = split_set(p.set.as_deref().unwrap_or_default())?;
+        out.push(grade_problem(ex, &sets, p, policy)?);
     }
-    let all_right = verdicts.iter().all(|v| v.right);
-    Ok((report(ex, sets, &computed, &verdicts, tol), all_right))
+    Ok(out)
+}
+
+/// The policy an answers file is graded by: `base` (the defaults or the
+/// manifest's), then the file's `[policy]` and legacy `tolerance`, then
+/// `flags` (a policy file and the command line's flags, which win).
+pub fn policy_for(answers: &Answers, base: &Policy, flags: &[PolicySpec]) -> Result<Policy> {
+    let mut p = base.clone();
+    if let Some(spec) = &answers.policy {
+        p = spec.apply(&p)?;
+    }
+    if let Some(t) = &answers.tolerance {
+        p.tolerance = Some(t.clone());
+    }
+    for f in flags {
+        p = f.apply(&p)?;
+    }
+    Ok(p)
+}
+
+/// Check a legacy answers file against `topic/number` at `sets`, with an
+/// optional `--tolerance`: the report and whether every asked quantity is
+/// answered and right.
+pub fn run_file(
+    topic: &str,
+    number: u32,
+    sets: &[(String, String)],
+    path: &Path,
+    tol: Option<&str>,
+) -> Result<(Report, bool)> {
+    let ex = catalog::find(topic, number)?;
+    let answers = parse_answers(&crate::files::read_text(path)?, &path.display().to_string())?;
+    let flags = PolicySpec {
+        tolerance: tol.map(|t| policy::Num::Text(t.to_string())),
+        ..PolicySpec::default()
+    };
+    let policy = policy_for(&answers, &Policy::default(), &[flags])?;
+    let p = answers.problems.first().cloned().unwrap_or_default();
+    let mut v = grade_problem(ex, sets, &p, &policy)?;
+    v.defaults = sets.is_empty() && !ex.params.is_empty();
+    let ok = v.all_right();
+    Ok((report(&[v], &policy, None), ok))
 }
 
 /// What the slip detectors may look at.
+#[derive(Clone, Copy)]
 pub struct Context<'a> {
     pub results: &'a [Named],
     pub trace: Option<&'a Trace>,
@@ -215,6 +135,8 @@ pub struct Context<'a> {
     /// loss, as in forward/1).
     pub layers: Option<&'a (crate::network::Network, Vec<Scalar>)>,
     pub tol: Option<&'a Scalar>,
+    /// Name a slip only when it gives the answer exactly.
+    pub strict: bool,
 }
 
 impl Context<'_> {
@@ -257,101 +179,6 @@ fn order(r: &Report, trace: Option<&Trace>, name: &str) -> usize {
     10_000 + (100 - layer.min(99)) * 1_000 + idx
 }
 
-fn report(
-    ex: &Example,
-    sets: &[(String, String)],
-    computed: &Report,
-    verdicts: &[Verdict],
-    tol: Option<&Scalar>,
-) -> Report {
-    let mut r = Report {
-        id: format!("check {}", ex.id()),
-        title: format!("Your answers to {}", ex.title),
-        title_zh: format!("核对答案: {}", ex.title_zh),
-        inputs: computed.inputs.clone(),
-        ..Report::default()
-    };
-    let mut sorted: Vec<&Verdict> = verdicts.iter().collect();
-    sorted.sort_by_key(|v| v.order);
-    let mut t = Table::new(
-        "Answers in computation order · 按计算顺序",
-        &["quantity", "yours", "computed", "verdict", "likely slip"],
-    );
-    for v in &sorted {
-        let verdict = match (v.right, v.answer.value == v.expected) {
-            (true, true) => "right ✓".to_string(),
-            (true, false) => "right ✓ (to your rounding)".to_string(),
-            (false, _) => "WRONG ✗".to_string(),
-        };
-        t.row(vec![
-            Cell::Text(v.answer.name.clone()),
-            Cell::Text(v.answer.text.clone()),
-            Cell::Num(v.expected.clone()),
-            Cell::Text(verdict),
-            v.slip.clone().map_or(Cell::Empty, Cell::Text),
-        ]);
-    }
-    r.table(t);
-    let wrong = sorted.iter().filter(|v| !v.right).count();
-    r.results = vec![
-        Named::new(
-            "right".to_string(),
-            Scalar::int((sorted.len() - wrong) as i64),
-            Kind::Count,
-        ),
-        Named::new("wrong".to_string(), Scalar::int(wrong as i64), Kind::Count),
-    ];
-    match sorted.iter().find(|v| !v.right) {
-        None => r.text(format!("All {} answers are right.", sorted.len())),
-        Some(first) => {
-            r.text(format!(
-                "{wrong} of {} wrong. The first wrong step in computation order is `{}`: \
-                 later wrong values may only carry that slip forward, so fix it first.",
-                sorted.len(),
-                first.answer.name
-            ));
-        }
-    }
-    if let Some(t) = tol {
-        r.text(format!("Tolerance: ±{}.", t.show(6)));
-    }
-    let set = if sets.is_empty() {
-        String::new()
-    } else {
-        let pairs: Vec<String> = sets.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        format!(" --set {}", pairs.join(","))
-    };
-    r.try_next.push(format!(
-        "nn-tutor explain {} --example {}{set}",
-        ex.topic, ex.number
-    ));
-    r
-}
-
-/// Run `check` from the command line: read the file, check, and return the
-/// report and whether every answer was right.
-pub fn run_file(
-    topic: &str,
-    number: u32,
-    sets: &[(String, String)],
-    path: &std::path::Path,
-    tol: Option<&str>,
-) -> Result<(Report, bool)> {
-    let ex = catalog::find(topic, number)?;
-    let text = crate::files::read_text(path)?;
-    let answers = parse_answers(&text, &path.display().to_string())?;
-    if answers.answers.is_empty() {
-        return Err(Error::Invalid {
-            what: path.display().to_string(),
-            problem: "it has no answers".to_string(),
-            accepted: "write one `\"name\" = value` line per quantity, e.g. \"df/dx\" = -4"
-                .to_string(),
-        });
-    }
-    let tol = tol.map(Scalar::parse).transpose()?.map(|t| t.abs());
-    check(ex, sets, &answers, tol.as_ref())
-}
-
 /// Value of the node `name` in a trace.
 pub fn node_value<'a>(t: &'a Trace, name: &str) -> Option<&'a Scalar> {
     t.graph.find(name).map(|i| &t.values[i])
@@ -364,3 +191,59 @@ pub fn is_activation(op: &Op) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// Reports that show every sentence `check` can print, for the test that
+/// no `--lang zh` report keeps English prose.
+#[cfg(test)]
+pub fn sample_reports() -> Vec<(String, Report)> {
+    let grade = |id: &str, set: &str, toml: &str, spec: PolicySpec| {
+        let answers = parse_answers(toml, "a.toml").expect("the sample parses");
+        let policy = policy_for(&answers, &Policy::default(), &[spec]).expect("a policy");
+        let sets = split_set(set).expect("the sample's inputs");
+        let ex = example_named(id).expect("a catalog example");
+        let mut v = grade_problem(ex, &sets, &answers.problems[0], &policy).expect("graded");
+        v.defaults = sets.is_empty();
+        (v, policy)
+    };
+    let num = |t: &str| Some(policy::Num::Text(t.to_string()));
+    // backprop/2 at its defaults: f = σ(1) = 0.731059 truncated, ∂f/∂x1
+    // rounded at every step (-0.60), ∂f/∂w0 sign-flipped, ∂f/∂x0 to 1 place.
+    let slips = "f = 0.7310\n\"df/dx1\" = -0.60\n\"df/dw0\" = 0.1966\n\"df/dx0\" = 0.4\nzz = 1\n";
+    let mut out = Vec::new();
+    let (v, p) = grade("backprop/2", "", slips, PolicySpec::default());
+    out.push(("check backprop/2 slips".to_string(), report(&[v], &p, None)));
+    let lenient = PolicySpec {
+        significant: Some(3),
+        tolerance: num("0.0001"),
+        rel_tolerance: num("0.001"),
+        round_each: Some(2),
+        follow_through: Some(true),
+        ..PolicySpec::default()
+    };
+    let (v, p) = grade("backprop/2", "", "f = 0.7\n\"df/dx1\" = -0.60\n", lenient);
+    out.push((
+        "check backprop/2 policy".to_string(),
+        report(&[v], &p, None),
+    ));
+    // backprop/1 with q = 4 (wrong) carried into f = -16.
+    let carried = "q = 4\nf = -16\n";
+    let (a, p) = grade(
+        "backprop/1",
+        "x=-2,y=5,z=-4",
+        carried,
+        PolicySpec::default(),
+    );
+    let follow = PolicySpec {
+        follow_through: Some(true),
+        ..PolicySpec::default()
+    };
+    let (b, _) = grade("backprop/1", "x=-2,y=5,z=-4", carried, follow);
+    out.push((
+        "check sheet".to_string(),
+        report(&[a, b], &p, Some("a.toml")),
+    ));
+    let right = "q = 3\nf = -12\n\"df/dx\" = -4\n\"df/dy\" = -4\n\"df/dq\" = -4\n\"df/dz\" = 3\n";
+    let (v, p) = grade("backprop/1", "", right, PolicySpec::default());
+    out.push(("check all right".to_string(), report(&[v], &p, None)));
+    out
+}

@@ -1,6 +1,7 @@
 //! Each detector finds the slip planted in an answer, and only that one.
 
 use super::*;
+use crate::report::{Cell, Settings};
 
 fn sets(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
     pairs
@@ -9,11 +10,30 @@ fn sets(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Check one answers file's text against `topic/n` with `--set` pairs.
-fn verdicts(topic: &str, n: u32, set: &[(&str, &str)], toml: &str) -> (Report, bool) {
+/// Grade one legacy answers file's text against `topic/n` with `--set`
+/// pairs under the default policy (4 decimals).
+fn graded(
+    topic: &str,
+    n: u32,
+    set: &[(&str, &str)],
+    toml: &str,
+    flags: &[PolicySpec],
+) -> ProblemVerdict {
     let ex = catalog::find(topic, n).unwrap();
     let answers = parse_answers(toml, "answers.toml").unwrap();
-    check(ex, &sets(set), &answers, None).unwrap()
+    let p = policy_for(&answers, &Policy::default(), flags).unwrap();
+    grade_problem(ex, &sets(set), &answers.problems[0], &p).unwrap()
+}
+
+/// The report, and whether every answer given is right (unanswered
+/// quantities aside: these tests plant one slip at a time).
+fn verdicts(topic: &str, n: u32, set: &[(&str, &str)], toml: &str) -> (Report, bool) {
+    let v = graded(topic, n, set, toml, &[]);
+    let ok = v.verdicts.iter().all(|x| x.code != Code::Wrong);
+    (
+        report(std::slice::from_ref(&v), &Policy::default(), None),
+        ok,
+    )
 }
 
 /// The "likely slip" cell of the row for `name`.
@@ -161,21 +181,38 @@ fn tolerance_from_the_file_or_the_flag() {
         "tolerance = 0.5\n\"df/dx\" = \"-4.3\"\n",
     );
     assert!(ok);
-    let ex = catalog::find("backprop", 1).unwrap();
-    let answers = parse_answers("\"df/dx\" = -4.3\n", "a.toml").unwrap();
-    let tol = Scalar::parse("0.1").unwrap();
-    assert!(!check(ex, &[], &answers, Some(&tol)).unwrap().1);
+    // The flag overrides the file's tolerance.
+    let tol = PolicySpec {
+        tolerance: Some(policy::Num::Text("0.1".into())),
+        ..PolicySpec::default()
+    };
+    let v = graded(
+        "backprop",
+        1,
+        &[],
+        "tolerance = 0.5\n\"df/dx\" = -4.3\n",
+        &[tol],
+    );
+    assert_eq!(
+        v.verdicts.iter().find(|x| x.name == "df/dx").unwrap().code,
+        Code::Wrong
+    );
 }
 
 #[test]
 fn bad_answers_name_the_problem() {
-    let ex = catalog::find("backprop", 1).unwrap();
-    let answers = parse_answers("\"dq/dx\" = 1\n", "a.toml").unwrap();
-    let err = check(ex, &[], &answers, None).unwrap_err().to_string();
-    assert!(
-        err.contains("dq/dx") && err.contains("df/dx, df/dy"),
-        "{err}"
+    // An unknown quantity is reported, and the rest is still graded.
+    let v = graded("backprop", 1, &[], "\"dq/dx\" = 1\nf = -12\n", &[]);
+    let unknown = v.verdicts.iter().find(|x| x.name == "dq/dx").unwrap();
+    assert_eq!(
+        (unknown.code, unknown.expected.clone()),
+        (Code::Unknown, None)
     );
+    assert_eq!(
+        v.verdicts.iter().find(|x| x.name == "f").unwrap().code,
+        Code::Right
+    );
+    assert!(!v.all_right());
     let err = parse_answers("\"df/dx\" = \"minus four\"\n", "a.toml")
         .unwrap_err()
         .to_string();
@@ -205,16 +242,27 @@ fn a_bare_decimal_keeps_its_written_places() {
     }
     let a = parse_answers("x = 0.40\ny = 1_000.5_0\n", "a.toml").unwrap();
     assert_eq!(
-        (a.answers[0].text.as_str(), a.answers[0].decimals),
+        (a.legacy()[0].text.as_str(), a.legacy()[0].decimals),
         ("0.40", Some(2))
     );
     assert_eq!(
-        (a.answers[1].text.as_str(), a.answers[1].decimals),
+        (a.legacy()[1].text.as_str(), a.legacy()[1].decimals),
         ("1000.50", Some(2))
     );
-    // 0.4 to its one place is still right.
-    let (_, ok) = verdicts("backprop", 2, &[], "\"df/dx0\" = 0.4\n");
-    assert!(ok);
+    // 0.4 is the value to its one place: right when the policy asks for 1
+    // decimal, too few decimals for the sheet's 4.
+    let file = "\"df/dx0\" = 0.4\n";
+    let v = graded("backprop", 2, &[], file, &[]);
+    let x = v.verdicts.iter().find(|x| x.name == "df/dx0").unwrap();
+    assert_eq!(x.code, Code::Wrong);
+    assert_eq!(x.slip.as_ref().unwrap().code, SlipCode::TooFewDecimals);
+    let one = PolicySpec {
+        decimals: Some(1),
+        ..PolicySpec::default()
+    };
+    let v = graded("backprop", 2, &[], file, &[one]);
+    let x = v.verdicts.iter().find(|x| x.name == "df/dx0").unwrap();
+    assert_eq!((x.code, x.credit), (Code::Right, Some(Credit::Rounded)));
 }
 
 #[test]

@@ -252,6 +252,7 @@ fn all_reports() -> Vec<(String, Report)> {
         .expect("the answers parse");
     out.push(("check backprop/1".into(), r));
     let _ = std::fs::remove_file(&answers);
+    out.extend(crate::check::sample_reports());
     out
 }
 

@@ -187,28 +187,74 @@ pub const HELP: &[(&str, &str)] = &[
         "习题和答案的语言: en，或 zh (中文，用课件的术语)；默认取环境变量 NN_TUTOR_LANG",
     ),
     (
-        "Check your answers to an example: each right or wrong, the first wrong step in computation order, and the likely slip",
-        "核对你对一道例题的答案: 每个答案的对错、按计算顺序第一个出错的步骤，以及可能的错误原因",
+        "Check your answers (to an example, a sheet, a graph or a net): each right, wrong or unanswered, the first wrong step, the likely slip, a score",
+        "核对你的答案 (例题、整张习题、计算图或网络): 每个量对、错或未作答，第一个出错的步骤，可能的错误，以及得分",
     ),
     (
-        "The answers file (TOML) names any result or intermediate of the example (`nn-tutor explain TOPIC --example N --format json` lists them under \"results\"), exact or decimal:",
-        "答案文件 (TOML) 可以写例题的任何结果或中间值 (`nn-tutor explain TOPIC --example N --format json` 在 \"results\" 中列出它们)，精确值或小数均可:",
+        "Grades every quantity the problem asks: right, wrong (with the likely slip), unanswered or unknown, with points and a score. By default a value is right as the sheet asks: the exact value, or the value rounded to 4 or more decimals, also when every step was rounded to 4 places; the policy flags (or a [policy] table) change that.",
+        "逐个评判题目要求的每个量: 对、错 (并指出可能的错误)、未作答或未知，并给出得分和总分。默认按习题的要求判对: 精确值，或四舍五入到至少 4 位小数的值 (每一步都舍入到 4 位小数得到的值也算对)；评分策略选项 (或 [policy] 表) 可以改变这一规则。",
     ),
     (
-        "Exit status: 0 when every answer is right, 1 when one is wrong, 2 for a bad file or flag.",
-        "退出状态: 全部答对为 0，有答错为 1，文件或选项有误为 2。",
+        "An answers file that names its sheet (`exercise --roster` writes one per student) is checked alone: `nn-tutor check answers.toml` grades each [[problem]] with its own inputs. Otherwise give the topic, --example and the --set of your sheet, and write one line per quantity:",
+        "注明了所属习题的答案文件 (`exercise --roster` 为每个学生写一份) 可以单独核对: `nn-tutor check answers.toml` 用每个 [[problem]] 自己的输入逐题评分。否则请给出主题、--example 和习题上的 --set，并每个量写一行:",
+    ),
+    (
+        "Exit status: 0 when every asked quantity is answered and right, 1 when one is wrong, unanswered or unknown, 2 for an unusable file or flag.",
+        "退出状态: 要求的每个量都已作答且正确为 0，有答错、未作答或未知的量为 1，文件或选项无法使用为 2。",
+    ),
+    (
+        "The answers file; or the topic (see `nn-tutor list`, `backprop/1` names an example too) and then the answers file",
+        "答案文件；或者先写主题 (见 `nn-tutor list`，`backprop/1` 也可指定例题)，再写答案文件",
+    ),
+    ("The answers file, after a topic", "答案文件，写在主题之后"),
+    (
+        "Check against this program of the expression language (as `nn-tutor graph`)",
+        "按这个表达式语言程序核对 (与 `nn-tutor graph` 相同)",
+    ),
+    (
+        "The values of the program's variables (with --expr): NAME=VALUE, comma-separated",
+        "程序中变量的值 (与 --expr 一起用): 名称=值，用逗号分隔",
+    ),
+    (
+        "Check against the network of this spec file (as `nn-tutor net`)",
+        "按这个网络描述文件中的网络核对 (与 `nn-tutor net` 相同)",
+    ),
+    (
+        "Right: the exact value or the value rounded to at least D decimals (default 4, as the sheet says)",
+        "判对: 精确值，或四舍五入到至少 D 位小数的值 (默认 4，与习题的要求相同)",
+    ),
+    (
+        "Right: the exact value or the value rounded to at least S significant figures",
+        "判对: 精确值，或四舍五入到至少 S 位有效数字的值",
+    ),
+    (
+        "Also right within ± T, e.g. 0.01",
+        "在 ± T 之内也算对，例如 0.01",
+    ),
+    (
+        "Also right within this fraction of the value, e.g. 0.01 for 1 %",
+        "与正确值相差不超过它的这个比例也算对，例如 0.01 表示 1 %",
+    ),
+    (
+        "Also right: the value with every step rounded to D decimals (as `explain --round-each D`)",
+        "也算对: 每一步都四舍五入到 D 位小数得到的值 (与 `explain --round-each D` 相同)",
+    ),
+    (
+        "Also right: a value computed correctly from your own earlier (wrong) values",
+        "也算对: 由你自己前面 (算错) 的值正确算出的值",
+    ),
+    ("Points per quantity (default 1)", "每个量的分值 (默认 1)"),
+    (
+        "Points of particular quantities: NAME=P, comma-separated",
+        "指定某些量的分值: 名称=分值，用逗号分隔",
+    ),
+    (
+        "A TOML file with a [policy] table (the flags override its keys)",
+        "含 [policy] 表的 TOML 文件 (命令行选项覆盖其中的同名键)",
     ),
     (
         "The inputs of your problem, as on the sheet: NAME=VALUE, comma-separated",
         "你那道题的输入，与习题上相同: 名称=值，用逗号分隔",
-    ),
-    (
-        "Your answers (TOML): one `\"name\" = value` line per quantity",
-        "你的答案 (TOML): 每个量一行 `\"名称\" = 值`",
-    ),
-    (
-        "Accept answers within ± this (overrides `tolerance` in the file), e.g. 0.01",
-        "在 ± 这个范围内的答案算对 (覆盖文件中的 `tolerance`)，例如 0.01",
     ),
     (
         "Build the companion book (HTML, offline) from `book/`",

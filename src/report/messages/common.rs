@@ -51,6 +51,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("computed", "计算值"),
     ("verdict", "判定"),
     ("likely slip", "可能的错误"),
+    ("points", "得分"),
     ("example", "例题"),
     ("title", "标题"),
     ("inputs (defaults)", "输入 (默认值)"),

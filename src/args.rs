@@ -136,6 +136,25 @@ Examples:
   nn-tutor check --expr "q = x + y; f = q * z" --at x=-2,y=5,z=4 a.toml
   nn-tutor check --net spec.toml answers.toml --format json"#;
 
+const GRADE_HELP: &str = r#"Writes DIR/gradebook.csv (id, total, max, one score per problem, status),
+DIR/gradebook.json (per quantity: verdict code, slip code, the student's value,
+the expected value, points), DIR/report.md (the class report also printed
+here: per quantity the share right and the most frequent slips) and, in each
+student's folder, Gradescope's results.json. Nothing else is written. The
+policy is the manifest's "policy", then --policy FILE, then the flags; a
+student's own [policy] or tolerance is ignored. An answers file that is
+missing, not a file, over 1 MiB, not UTF-8, not TOML or a link out of DIR is
+listed, scores 0, and the others are graded.
+
+Exit status: 0 when the class was graded (whatever the scores), 2 when DIR or
+its manifest cannot be used or a flag is wrong, 1 when an output cannot be
+written.
+
+Examples:
+  nn-tutor grade class
+  nn-tutor grade class --round-each 2 --follow-through
+  nn-tutor grade class --policy policy.toml --format json"#;
+
 /// nn-tutor: a companion for learning how neural networks compute and learn.
 #[derive(Debug, Parser)]
 #[command(name = "nn-tutor", version, about = ABOUT, after_help = EXAMPLES_HELP)]
@@ -192,6 +211,11 @@ Examples:
   nn-tutor book build --lang zh            the Chinese edition: book/build/zh/
   nn-tutor book build --out /tmp/nn-book   somewhere else")]
     Book(BookArgs),
+    /// Grade a class folder made by `exercise --roster`: every student's
+    /// answers.toml against the manifest's problems, into a gradebook and a
+    /// class report.
+    #[command(after_help = GRADE_HELP)]
+    Grade(GradeArgs),
     /// Train a network on a data set and watch the loss, epoch by epoch.
     #[command(after_help = TRAIN_HELP)]
     Train(TrainArgs),
@@ -417,6 +441,17 @@ pub struct PolicyArgs {
     /// A TOML file with a [policy] table (the flags override its keys).
     #[arg(long, value_name = "FILE")]
     pub policy: Option<std::path::PathBuf>,
+}
+
+/// Arguments of `nn-tutor grade`.
+#[derive(Debug, Args, Clone)]
+pub struct GradeArgs {
+    /// The class folder (with manifest.json), as `exercise --roster … --out DIR` wrote it.
+    pub dir: std::path::PathBuf,
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+    #[command(flatten)]
+    pub out: OutputArgs,
 }
 
 /// Arguments of `nn-tutor book`.

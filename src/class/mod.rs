@@ -12,9 +12,12 @@
 //! ([`roster::student_seed`]), so `nn-tutor exercise … --seed N` reprints
 //! any student's sheet.
 
+pub mod class_report;
 pub mod export;
 pub mod folder;
 pub mod gift;
+pub mod grade;
+pub mod gradebook;
 pub mod manifest;
 pub mod qti;
 pub mod roster;

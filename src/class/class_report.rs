@@ -184,12 +184,11 @@ pub fn report(dir: &str, graded: &[Graded], policy: &Policy) -> Report {
             &["id", "what"],
         );
         for g in troubles {
-            let mut what: Vec<String> = g.problem.iter().map(|(_, m)| m.clone()).collect();
+            let mut what: Vec<String> = g.problem.iter().map(|(p, m)| shown(g, *p, m)).collect();
             what.extend(g.notes.iter().cloned());
-            u.row(vec![
-                Cell::Text(g.student.id.clone()),
-                Cell::Text(what.join(" · ")),
-            ]);
+            for w in what {
+                u.row(vec![Cell::Text(g.student.id.clone()), Cell::Text(w)]);
+            }
         }
         r.table(u);
     }
@@ -223,6 +222,19 @@ pub fn report(dir: &str, graded: &[Graded], policy: &Policy) -> Report {
     r
 }
 
+/// A file problem as the report shows it: a parser's long message stays
+/// in gradebook.json.
+fn shown(g: &Graded, p: FileProblem, message: &str) -> String {
+    match p {
+        FileProblem::Malformed => format!(
+            "{}/{} is not a valid answers file (gradebook.json has the details)",
+            g.student.dir,
+            super::write::ANSWERS
+        ),
+        _ => message.to_string(),
+    }
+}
+
 fn tally_data(t: &Tally) -> Data {
     let n = |x: usize| Data::Num(Scalar::int(x as i64));
     Data::Map(vec![
@@ -244,3 +256,108 @@ fn tally_data(t: &Tally) -> Data {
         ),
     ])
 }
+
+/// Class reports that show every sentence `grade` can print (each slip
+/// phrase, each file problem, the notes), for the test that no `--lang zh`
+/// report keeps English prose.
+#[cfg(test)]
+pub fn sample_reports() -> Vec<(String, Report)> {
+    use super::grade::grade_entry;
+    use super::manifest::{ProblemEntry, StudentEntry};
+    let pe = ProblemEntry {
+        number: 1,
+        example: "backprop/1".to_string(),
+        set: "x=-2,y=5,z=-4".to_string(),
+        asked: vec!["f".to_string(), "q".to_string(), "df/dx".to_string()],
+    };
+    let student = |id: &str| StudentEntry {
+        id: id.to_string(),
+        seed: 1,
+        dir: id.to_string(),
+        columns: serde_json::Map::new(),
+        problems: vec![pe.clone()],
+    };
+    let policy = Policy::default();
+    let answers = crate::check::parse_answers(
+        "[[problem]]\nnumber = 1\nexample = \"backprop/1\"\nset = \"x=-2,y=5,z=-4\"\n[problem.answers]\nf = 12\nq = 3\n\"df/dx\" = 4\n",
+        "a.toml",
+    )
+    .expect("the sample parses");
+    let mut graded = vec![Graded {
+        student: student("s1"),
+        problem: None,
+        notes: vec![
+            "the file names student `s2`".to_string(),
+            "problem 1 names other inputs than the manifest; graded against the manifest's"
+                .to_string(),
+        ],
+        problems: vec![grade_entry(&pe, &answers.problems[0], &policy).expect("graded")],
+    }];
+    let problems = [
+        (FileProblem::Missing, "s2/answers.toml does not exist"),
+        (FileProblem::Missing, "s2/answers.toml is a link to nothing"),
+        (FileProblem::NotAFile, "s2/answers.toml is a folder"),
+        (
+            FileProblem::TooLarge,
+            "s2/answers.toml is larger than the input limit of 1048576 bytes",
+        ),
+        (FileProblem::NotUtf8, "s2/answers.toml is not UTF-8 text"),
+        (
+            FileProblem::Malformed,
+            "s2/answers.toml is not a valid answers file: s2/answers.toml:3:1: cannot read the TOML: expected `=`",
+        ),
+        (
+            FileProblem::OutsideDir,
+            "s2/answers.toml leads out of the class folder",
+        ),
+        (FileProblem::Unreadable, "s2/answers.toml cannot be read"),
+    ];
+    for (k, (p, m)) in problems.into_iter().enumerate() {
+        graded.push(Graded {
+            student: student(&format!("s{}", k + 2)),
+            problem: Some((p, m.to_string())),
+            notes: Vec::new(),
+            problems: vec![grade_entry(&pe, &Default::default(), &policy).expect("graded")],
+        });
+    }
+    let mut out = vec![("grade".to_string(), report("c1", &graded, &policy))];
+    // Every slip phrase, through a tally of its own.
+    let mut r = report("c1", &graded[..1], &policy);
+    let mut t = Table::new(
+        "Quantities · 各个量",
+        &[
+            "problem",
+            "quantity",
+            "right",
+            "unanswered",
+            "most frequent slips",
+        ],
+    );
+    for c in ALL_SLIPS {
+        t.row(vec![
+            Cell::Text("1 backprop/1".to_string()),
+            Cell::Text("f".to_string()),
+            Cell::Text("0%".to_string()),
+            Cell::Text("0%".to_string()),
+            Cell::Text(format!("100% {}", slip_phrase(*c))),
+        ]);
+    }
+    r.table(t);
+    out.push(("grade slips".to_string(), r));
+    out
+}
+
+/// Every slip code, for the sample reports.
+#[cfg(test)]
+const ALL_SLIPS: &[SlipCode] = &[
+    SlipCode::SignFlip,
+    SlipCode::TransposedW,
+    SlipCode::MissingActivationDerivative,
+    SlipCode::MissingLocalGradient,
+    SlipCode::ZForA,
+    SlipCode::PathsNotSummed,
+    SlipCode::StepRounded,
+    SlipCode::Truncated,
+    SlipCode::TooFewDecimals,
+    SlipCode::CarriedForward,
+];

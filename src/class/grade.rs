@@ -153,7 +153,12 @@ fn read_answers(
         Error::Invalid { .. } => (FileProblem::NotUtf8, format!("{shown} is not UTF-8 text")),
         other => (FileProblem::Unreadable, other.to_string()),
     })?;
-    parse_answers(&text, &shown).map_err(|e| (FileProblem::Malformed, e.to_string()))
+    parse_answers(&text, &shown).map_err(|e| {
+        (
+            FileProblem::Malformed,
+            format!("{shown} is not a valid answers file: {e}"),
+        )
+    })
 }
 
 fn grade_student(root: &Path, s: &StudentEntry, policy: &Policy) -> Result<Graded> {

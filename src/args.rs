@@ -323,11 +323,23 @@ pub struct NetArgs {
 pub struct ExerciseArgs {
     /// The topic (see `nn-tutor list`); without --example, every example of
     /// the topic that has exercise ranges.
-    #[arg(required_unless_present = "all", value_parser = TopicParser)]
+    #[arg(required_unless_present_any = ["all", "variants"], value_parser = TopicParser)]
     pub topic: Option<String>,
     /// Which example of the topic.
     #[arg(long, short = 'e', value_name = "N")]
     pub example: Option<u32>,
+    /// Ask for these quantities instead of the example's choice (names as in
+    /// the key, comma-separated; one example only), e.g. --find f,df/dx.
+    #[arg(
+        long,
+        value_name = "NAMES",
+        value_delimiter = ',',
+        requires = "example"
+    )]
+    pub find: Option<Vec<String>>,
+    /// Print how many distinct problems each example's ranges give, and stop.
+    #[arg(long)]
+    pub variants: bool,
     /// One sheet across every example that has exercise ranges.
     #[arg(long, conflicts_with_all = ["topic", "example"])]
     pub all: bool,

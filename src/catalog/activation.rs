@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use crate::activation::Activation;
 use crate::catalog::common::{HALF, POINT, SMALL};
 use crate::catalog::common::{curves, get, start, vector};
-use crate::catalog::{Audit, Draw, Engine, Exercise};
+use crate::catalog::statement::Pose;
+use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::{Error, Result};
 use crate::report::{Block, Cell, Figure, Math, Report, Settings, Table};
@@ -41,14 +42,17 @@ pub static EXAMPLES: &[Example] = &[
         build: activation_1,
         engine: Engine::Report,
         // No point at 0: ReLU's kink there would be redrawn every time.
-        exercise: Exercise::Ranges(&[
-            ("z1", POINT),
-            ("z2", POINT),
-            ("z3", POINT),
-            ("z4", POINT),
-            ("z5", POINT),
-            ("gamma", Draw::Of(&["1", "1/2", "2"])),
-        ]),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[
+                ("z1", POINT),
+                ("z2", POINT),
+                ("z3", POINT),
+                ("z4", POINT),
+                ("z5", POINT),
+                ("gamma", Draw::Of(&["1", "1/2", "2"])),
+            ])
+            .pose(Pose::Inputs),
+        ),
         audit: Audit::Replay(audit_1),
         has_plot: true,
     },
@@ -79,21 +83,24 @@ pub static EXAMPLES: &[Example] = &[
         build: activation_2,
         engine: Engine::Report,
         // z = 0 (Leaky ReLU's kink) and maxout ties are redrawn.
-        exercise: Exercise::Ranges(&[
-            ("z", Draw::Of(&["-2", "-1", "-1/2", "0", "1/2", "1", "2"])),
-            ("gamma", Draw::Of(&["1/10", "1/5"])),
-            ("gamma1", Draw::Of(&["1/10", "1/4"])),
-            ("gamma2", Draw::Of(&["1/4", "1/2"])),
-            ("alpha", Draw::Of(&["1", "1/2"])),
-            ("x1", SMALL),
-            ("x2", SMALL),
-            ("w11", HALF),
-            ("w12", HALF),
-            ("b1", Draw::Of(&["-1/2", "0", "1/2"])),
-            ("w21", HALF),
-            ("w22", HALF),
-            ("b2", Draw::Of(&["-1/2", "0", "1/2"])),
-        ]),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[
+                ("z", Draw::Of(&["-2", "-1", "-1/2", "0", "1/2", "1", "2"])),
+                ("gamma", Draw::Of(&["1/10", "1/5"])),
+                ("gamma1", Draw::Of(&["1/10", "1/4"])),
+                ("gamma2", Draw::Of(&["1/4", "1/2"])),
+                ("alpha", Draw::Of(&["1", "1/2"])),
+                ("x1", SMALL),
+                ("x2", SMALL),
+                ("w11", HALF),
+                ("w12", HALF),
+                ("b1", Draw::Of(&["-1/2", "0", "1/2"])),
+                ("w21", HALF),
+                ("w22", HALF),
+                ("b2", Draw::Of(&["-1/2", "0", "1/2"])),
+            ])
+            .pose(Pose::Inputs),
+        ),
         audit: Audit::Replay(audit_2),
         has_plot: true,
     },
@@ -114,11 +121,14 @@ pub static EXAMPLES: &[Example] = &[
         engine: Engine::Report,
         // σ'(start) by hand; the step counts are the f64 loop's (the key
         // also gives the integral estimate a student can check them with).
-        exercise: Exercise::Ranges(&[
-            ("start", Draw::Int(4, 8)),
-            ("goal", Draw::Of(&["1", "2"])),
-            ("lr", Draw::Of(&["1", "2"])),
-        ]),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[
+                ("start", Draw::Int(4, 8)),
+                ("goal", Draw::Of(&["1", "2"])),
+                ("lr", Draw::Of(&["1", "2"])),
+            ])
+            .pose(Pose::Inputs),
+        ),
         audit: Audit::Replay(audit_3),
         has_plot: false,
     },
@@ -139,15 +149,18 @@ pub static EXAMPLES: &[Example] = &[
         ],
         build: activation_4,
         engine: Engine::Report,
-        exercise: Exercise::Ranges(&[
-            ("x1", SMALL),
-            ("x2", SMALL),
-            ("x3", Draw::Of(&["-1/2", "1/2", "1"])),
-            ("w1", HALF),
-            ("w2", HALF),
-            ("w3", Draw::Of(&["0", "1/4", "-1/4"])),
-            ("g", Draw::Of(&["-1", "1", "2", "-1/2"])),
-        ]),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[
+                ("x1", SMALL),
+                ("x2", SMALL),
+                ("x3", Draw::Of(&["-1/2", "1/2", "1"])),
+                ("w1", HALF),
+                ("w2", HALF),
+                ("w3", Draw::Of(&["0", "1/4", "-1/4"])),
+                ("g", Draw::Of(&["-1", "1", "2", "-1/2"])),
+            ])
+            .pose(Pose::Inputs),
+        ),
         audit: Audit::Replay(audit_4),
         has_plot: false,
     },

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use crate::catalog::chain_rule::closed_form_check;
 use crate::catalog::common::SMALL;
 use crate::catalog::common::{get, start};
-use crate::catalog::{Audit, Draw, Engine, Exercise};
+use crate::catalog::statement::Pose;
+use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::graph::{Graph, Trace};
@@ -33,11 +34,11 @@ pub static EXAMPLES: &[Example] = &[
         ],
         build: autodiff_1,
         engine: Engine::Graph(AUTODIFF_1),
-        exercise: Exercise::Ranges(&[
+        exercise: Exercise::Ranges(&Ranges::new(&[
             ("x", SMALL),
             ("w", Draw::Int(-1, 1)),
             ("b", Draw::Int(-1, 1)),
-        ]),
+        ])),
         audit: Audit::Engine,
         has_plot: false,
     },
@@ -53,7 +54,10 @@ pub static EXAMPLES: &[Example] = &[
         ],
         build: autodiff_2,
         engine: Engine::Graph(AUTODIFF_2),
-        exercise: Exercise::Ranges(&[("x", Draw::Int(-4, 4)), ("y", Draw::Int(-4, 4))]),
+        exercise: Exercise::Ranges(&Ranges::new(&[
+            ("x", Draw::Int(-4, 4)),
+            ("y", Draw::Int(-4, 4)),
+        ])),
         audit: Audit::Engine,
         has_plot: false,
     },
@@ -72,10 +76,13 @@ pub static EXAMPLES: &[Example] = &[
         build: autodiff_3,
         engine: Engine::Report,
         // x1 takes the x·x branch, x2 the -x branch; 0 (the kink) is left out.
-        exercise: Exercise::Ranges(&[
-            ("x1", Draw::Of(&["1/2", "1", "3/2", "2", "3", "4"])),
-            ("x2", Draw::Of(&["-4", "-3", "-2", "-1", "-1/2"])),
-        ]),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[
+                ("x1", Draw::Of(&["1/2", "1", "3/2", "2", "3", "4"])),
+                ("x2", Draw::Of(&["-4", "-3", "-2", "-1", "-1/2"])),
+            ])
+            .pose(Pose::Inputs),
+        ),
         audit: Audit::Replay(audit_3),
         has_plot: false,
     },

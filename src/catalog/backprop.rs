@@ -6,7 +6,7 @@ use crate::activation::Activation;
 use crate::catalog::common::{BIAS, SMALL, WEIGHT};
 use crate::catalog::common::{count, get, start, vector};
 use crate::catalog::forward::{COLUMN, cal_network};
-use crate::catalog::{Audit, Draw, Engine, Exercise};
+use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
@@ -49,11 +49,11 @@ pub static EXAMPLES: &[Example] = &[
         ],
         build: example_1,
         engine: Engine::Graph(PROGRAM_1),
-        exercise: Exercise::Ranges(&[
+        exercise: Exercise::Ranges(&Ranges::new(&[
             ("x", Draw::Int(-5, 5)),
             ("y", Draw::Int(-5, 5)),
             ("z", Draw::Int(-5, 5)),
-        ]),
+        ])),
         audit: Audit::Engine,
         has_plot: false,
     },
@@ -76,13 +76,13 @@ pub static EXAMPLES: &[Example] = &[
         ],
         build: example_2,
         engine: Engine::Graph(PROGRAM_2),
-        exercise: Exercise::Ranges(&[
+        exercise: Exercise::Ranges(&Ranges::new(&[
             ("w0", Draw::Int(-3, 3)),
             ("x0", SMALL),
             ("w1", Draw::Int(-3, 3)),
             ("x1", SMALL),
             ("w2", Draw::Int(-3, 3)),
-        ]),
+        ])),
         audit: Audit::Engine,
         has_plot: false,
     },
@@ -100,12 +100,12 @@ pub static EXAMPLES: &[Example] = &[
         ],
         build: example_3,
         engine: Engine::Graph(PROGRAM_3),
-        exercise: Exercise::Ranges(&[
+        exercise: Exercise::Ranges(&Ranges::new(&[
             ("x", Draw::Int(-5, 5)),
             ("y", Draw::Int(-5, 5)),
             ("z", Draw::Int(-4, 4)),
             ("w", Draw::Int(-4, 4)),
-        ]),
+        ])),
         audit: Audit::Engine,
         has_plot: false,
     },
@@ -121,7 +121,7 @@ pub static EXAMPLES: &[Example] = &[
         params: CAL,
         build: backprop_4,
         engine: Engine::Layers(pass_4),
-        exercise: Exercise::Ranges(&[
+        exercise: Exercise::Ranges(&Ranges::new(&[
             ("x1", SMALL),
             ("x2", SMALL),
             ("w1_11", WEIGHT),
@@ -134,7 +134,7 @@ pub static EXAMPLES: &[Example] = &[
             ("w2_12", WEIGHT),
             ("b2_1", BIAS),
             ("y", Draw::Int(-1, 2)),
-        ]),
+        ])),
         audit: Audit::Replay(audit_4),
         has_plot: false,
     },
@@ -155,12 +155,12 @@ pub static EXAMPLES: &[Example] = &[
         ],
         build: backprop_5,
         engine: Engine::Layers(pass_5),
-        exercise: Exercise::Ranges(&[
+        exercise: Exercise::Ranges(&Ranges::new(&[
             ("x1", SMALL),
             ("x2", SMALL),
             ("class", Draw::Int(1, 3)),
             ("lr", Draw::Of(&["1/2", "1/4", "1"])),
-        ]),
+        ])),
         audit: Audit::Replay(audit_5),
         has_plot: false,
     },

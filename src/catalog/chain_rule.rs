@@ -1,7 +1,7 @@
 //! chain-rule/1-2: the chain rule on PKU's z = u² + v² and on five sigmoids
 //! in a row (NNDL, MS).
 
-use crate::catalog::{Audit, Draw, Engine, Exercise};
+use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::graph::{Graph, Trace};
@@ -22,10 +22,10 @@ pub static EXAMPLES: &[Example] = &[
         ],
         build: chain_rule_1,
         engine: Engine::Graph(CHAIN_RULE_1),
-        exercise: Exercise::Ranges(&[
+        exercise: Exercise::Ranges(&Ranges::new(&[
             ("x", Draw::Int(-3, 3)),
             ("y", Draw::Of(&["-2", "-1", "-1/2", "1/2", "1", "2"])),
-        ]),
+        ])),
         audit: Audit::Engine,
         has_plot: false,
     },
@@ -41,7 +41,7 @@ pub static EXAMPLES: &[Example] = &[
         params: &[Param::new("x", "0", "input of the first sigmoid")],
         build: chain_rule_2,
         engine: Engine::Graph(CHAIN_RULE_2),
-        exercise: Exercise::Ranges(&[("x", Draw::Of(&["-1", "0", "1", "2"]))]),
+        exercise: Exercise::Ranges(&Ranges::new(&[("x", Draw::Of(&["-1", "0", "1", "2"]))])),
         audit: Audit::Engine,
         has_plot: false,
     },

@@ -3,7 +3,8 @@
 //! batch-epoch-iteration arithmetic (JQ).
 
 use crate::catalog::common::{count, get, start};
-use crate::catalog::{Audit, Draw, Engine, Exercise, NO_HAND_ROUNDING};
+use crate::catalog::statement::Pose;
+use crate::catalog::{Audit, Draw, Engine, Exercise, NO_HAND_ROUNDING, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::report::Kind;
@@ -35,12 +36,15 @@ pub static EXAMPLES: &[Example] = &[
         build: gd_1,
         engine: Engine::Report,
         // Exact: the data y = 2x + 1 at x = 1, 2, 3 and rational steps.
-        exercise: Exercise::Ranges(&[
-            ("lr", Draw::Of(&["1/10", "1/20"])),
-            ("steps", Draw::Int(1, 2)),
-            ("w", Draw::Int(-1, 1)),
-            ("b", Draw::Int(-1, 1)),
-        ]),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[
+                ("lr", Draw::Of(&["1/10", "1/20"])),
+                ("steps", Draw::Int(1, 2)),
+                ("w", Draw::Int(-1, 1)),
+                ("b", Draw::Int(-1, 1)),
+            ])
+            .pose(Pose::Inputs),
+        ),
         audit: Audit::Replay(audit_1),
         has_plot: true,
     },
@@ -101,11 +105,14 @@ pub static EXAMPLES: &[Example] = &[
         ],
         build: gd_4,
         engine: Engine::Report,
-        exercise: Exercise::Ranges(&[
-            ("n", Draw::Of(&["1000", "5000", "50000", "55000", "60000"])),
-            ("batch", Draw::Of(&["32", "50", "100", "128", "250"])),
-            ("other_batch", Draw::Of(&["64", "96", "128", "256"])),
-        ]),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[
+                ("n", Draw::Of(&["1000", "5000", "50000", "55000", "60000"])),
+                ("batch", Draw::Of(&["32", "50", "100", "128", "250"])),
+                ("other_batch", Draw::Of(&["64", "96", "128", "256"])),
+            ])
+            .pose(Pose::Inputs),
+        ),
         audit: Audit::Unchanged("samples, batches and iterations ⌈N/B⌉"),
         has_plot: true,
     },

@@ -4,7 +4,8 @@
 use crate::activation::Activation;
 use crate::catalog::common::{BIAS, HALF, SMALL, WEIGHT};
 use crate::catalog::common::{layer, start, vector};
-use crate::catalog::{Audit, Draw, Engine, Exercise};
+use crate::catalog::statement::Pose;
+use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::network::{Convention, Network, transpose};
@@ -61,7 +62,7 @@ pub static EXAMPLES: &[Example] = &[
         params: COLUMN,
         build: forward_1,
         engine: Engine::Layers(pass_1),
-        exercise: Exercise::Ranges(&[
+        exercise: Exercise::Ranges(&Ranges::new(&[
             ("x1", SMALL),
             ("x2", SMALL),
             ("w1_11", WEIGHT),
@@ -73,7 +74,7 @@ pub static EXAMPLES: &[Example] = &[
             ("w2_11", WEIGHT),
             ("w2_12", WEIGHT),
             ("b2_1", BIAS),
-        ]),
+        ])),
         audit: Audit::Replay(audit_1),
         has_plot: false,
     },
@@ -88,19 +89,22 @@ pub static EXAMPLES: &[Example] = &[
         params: ROW,
         build: forward_2,
         engine: Engine::Report,
-        exercise: Exercise::Ranges(&[
-            ("x1", SMALL),
-            ("x2", SMALL),
-            ("w1_11", WEIGHT),
-            ("w1_12", WEIGHT),
-            ("w1_21", WEIGHT),
-            ("w1_22", WEIGHT),
-            ("b1_1", BIAS),
-            ("b1_2", BIAS),
-            ("w2_11", WEIGHT),
-            ("w2_21", WEIGHT),
-            ("b2_1", BIAS),
-        ]),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[
+                ("x1", SMALL),
+                ("x2", SMALL),
+                ("w1_11", WEIGHT),
+                ("w1_12", WEIGHT),
+                ("w1_21", WEIGHT),
+                ("w1_22", WEIGHT),
+                ("b1_1", BIAS),
+                ("b1_2", BIAS),
+                ("w2_11", WEIGHT),
+                ("w2_21", WEIGHT),
+                ("b2_1", BIAS),
+            ])
+            .pose(Pose::Inputs),
+        ),
         audit: Audit::Replay(audit_2),
         has_plot: false,
     },
@@ -128,22 +132,25 @@ pub static EXAMPLES: &[Example] = &[
         ],
         build: forward_3,
         engine: Engine::Report,
-        exercise: Exercise::Ranges(&[
-            ("a1", SMALL),
-            ("a2", SMALL),
-            ("w11", HALF),
-            ("w21", HALF),
-            ("b1", BIAS),
-            ("v11", HALF),
-            ("v21", HALF),
-            ("v12", HALF),
-            ("v22", HALF),
-            ("v13", HALF),
-            ("v23", HALF),
-            ("c1", Draw::Int(-1, 1)),
-            ("c2", Draw::Int(-1, 1)),
-            ("c3", Draw::Int(-1, 1)),
-        ]),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[
+                ("a1", SMALL),
+                ("a2", SMALL),
+                ("w11", HALF),
+                ("w21", HALF),
+                ("b1", BIAS),
+                ("v11", HALF),
+                ("v21", HALF),
+                ("v12", HALF),
+                ("v22", HALF),
+                ("v13", HALF),
+                ("v23", HALF),
+                ("c1", Draw::Int(-1, 1)),
+                ("c2", Draw::Int(-1, 1)),
+                ("c3", Draw::Int(-1, 1)),
+            ])
+            .pose(Pose::Inputs),
+        ),
         audit: Audit::Replay(audit_3),
         has_plot: true,
     },

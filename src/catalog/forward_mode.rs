@@ -15,7 +15,8 @@ use std::collections::HashMap;
 
 use crate::catalog::autodiff::AUTODIFF_1;
 use crate::catalog::common::{SMALL, get, start};
-use crate::catalog::{Audit, Draw, Engine, Exercise};
+use crate::catalog::statement::Pose;
+use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::graph::{Graph, Op, Trace};
@@ -40,11 +41,14 @@ pub static EXAMPLES: &[Example] = &[Example {
     ],
     build: autodiff_4,
     engine: Engine::Report,
-    exercise: Exercise::Ranges(&[
-        ("x", SMALL),
-        ("w", Draw::Int(-1, 1)),
-        ("b", Draw::Int(-1, 1)),
-    ]),
+    exercise: Exercise::Ranges(
+        &Ranges::new(&[
+            ("x", SMALL),
+            ("w", Draw::Int(-1, 1)),
+            ("b", Draw::Int(-1, 1)),
+        ])
+        .pose(Pose::Inputs),
+    ),
     audit: Audit::Replay(audit_4),
     has_plot: false,
 }];

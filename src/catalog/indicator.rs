@@ -12,7 +12,8 @@
 use crate::activation::Activation;
 use crate::catalog::common::{BIAS, HALF, SMALL, WEIGHT};
 use crate::catalog::common::{count, layer, start, vector};
-use crate::catalog::{Audit, Draw, Engine, Exercise};
+use crate::catalog::statement::Pose;
+use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::network::{Convention, Network};
@@ -53,24 +54,27 @@ pub static BACKPROP: &[Example] = &[Example {
     build: backprop_6,
     engine: Engine::Report,
     // Every number stays exact.
-    exercise: Exercise::Ranges(&[
-        ("a1", SMALL),
-        ("a2", SMALL),
-        ("w11", WEIGHT),
-        ("w12", WEIGHT),
-        ("w21", WEIGHT),
-        ("w22", WEIGHT),
-        ("w31", WEIGHT),
-        ("w32", WEIGHT),
-        ("b1", BIAS),
-        ("b2", BIAS),
-        ("b3", BIAS),
-        ("i", Draw::Int(1, 3)),
-        ("j", Draw::Int(1, 2)),
-        ("d1", HALF),
-        ("d2", HALF),
-        ("d3", HALF),
-    ]),
+    exercise: Exercise::Ranges(
+        &Ranges::new(&[
+            ("a1", SMALL),
+            ("a2", SMALL),
+            ("w11", WEIGHT),
+            ("w12", WEIGHT),
+            ("w21", WEIGHT),
+            ("w22", WEIGHT),
+            ("w31", WEIGHT),
+            ("w32", WEIGHT),
+            ("b1", BIAS),
+            ("b2", BIAS),
+            ("b3", BIAS),
+            ("i", Draw::Int(1, 3)),
+            ("j", Draw::Int(1, 2)),
+            ("d1", HALF),
+            ("d2", HALF),
+            ("d3", HALF),
+        ])
+        .pose(Pose::Inputs),
+    ),
     audit: Audit::Replay(audit),
     has_plot: false,
 }];

@@ -2,7 +2,8 @@
 //! random, Xavier and He schemes through a deep stack (CAL).
 
 use crate::catalog::common::{count, get, start};
-use crate::catalog::{Audit, Draw, Engine, Exercise};
+use crate::catalog::statement::Pose;
+use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::report::{Cell, Report, Settings, Table};
@@ -23,7 +24,7 @@ pub static EXAMPLES: &[Example] = &[
         params: &[Param::new("m", "10", "inputs of the layer (fan-in)")],
         build: init_1,
         engine: Engine::Report,
-        exercise: Exercise::Ranges(&[("m", Draw::Int(2, 50))]),
+        exercise: Exercise::Ranges(&Ranges::new(&[("m", Draw::Int(2, 50))]).pose(Pose::Inputs)),
         audit: Audit::Replay(audit_1),
         has_plot: false,
     },

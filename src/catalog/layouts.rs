@@ -15,7 +15,8 @@
 
 use crate::catalog::common::{HALF, SMALL, WEIGHT};
 use crate::catalog::common::{start, vector};
-use crate::catalog::{Audit, Engine, Exercise};
+use crate::catalog::statement::Pose;
+use crate::catalog::{Audit, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::report::{Cell, Kind, Named, Report, Settings, Table};
@@ -54,21 +55,24 @@ pub static EXAMPLES: &[Example] = &[Example {
     build: layouts_1,
     engine: Engine::Report,
     // Every entry is a product or a sum of products of small inputs: exact.
-    exercise: Exercise::Ranges(&[
-        ("x1", SMALL),
-        ("x2", SMALL),
-        ("w11", WEIGHT),
-        ("w12", WEIGHT),
-        ("w21", WEIGHT),
-        ("w22", WEIGHT),
-        ("w31", WEIGHT),
-        ("w32", WEIGHT),
-        ("a1", SMALL),
-        ("a2", SMALL),
-        ("d1", HALF),
-        ("d2", HALF),
-        ("d3", HALF),
-    ]),
+    exercise: Exercise::Ranges(
+        &Ranges::new(&[
+            ("x1", SMALL),
+            ("x2", SMALL),
+            ("w11", WEIGHT),
+            ("w12", WEIGHT),
+            ("w21", WEIGHT),
+            ("w22", WEIGHT),
+            ("w31", WEIGHT),
+            ("w32", WEIGHT),
+            ("a1", SMALL),
+            ("a2", SMALL),
+            ("d1", HALF),
+            ("d2", HALF),
+            ("d3", HALF),
+        ])
+        .pose(Pose::Inputs),
+    ),
     audit: Audit::Replay(audit),
     has_plot: false,
 }];

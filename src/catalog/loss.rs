@@ -4,7 +4,8 @@
 use crate::activation::Activation;
 use crate::catalog::common::{HALF, PROB, SMALL};
 use crate::catalog::common::{get, layer, start, vector};
-use crate::catalog::{Audit, Draw, Engine, Exercise};
+use crate::catalog::statement::Pose;
+use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
@@ -39,7 +40,9 @@ pub static EXAMPLES: &[Example] = &[
         // Predictions only: the target keeps its one-hot default t = (1, 0, 0),
         // so the cross-entropy is -ln y'_1 (a drawn t would rarely be a
         // distribution, and the example then leaves cross-entropy out).
-        exercise: Exercise::Ranges(&[("y1", PROB), ("y2", PROB), ("y3", PROB)]),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[("y1", PROB), ("y2", PROB), ("y3", PROB)]).pose(Pose::Inputs),
+        ),
         audit: Audit::Replay(audit_1),
         has_plot: false,
     },
@@ -67,19 +70,22 @@ pub static EXAMPLES: &[Example] = &[
         ],
         build: loss_2,
         engine: Engine::Report,
-        exercise: Exercise::Ranges(&[
-            ("x11", SMALL),
-            ("x12", SMALL),
-            ("y1", Draw::Of(&["0", "1"])),
-            ("x21", SMALL),
-            ("x22", SMALL),
-            ("y2", Draw::Of(&["0", "1"])),
-            ("w1", HALF),
-            ("w2", HALF),
-            ("b", Draw::Int(-1, 1)),
-            ("lambda", Draw::Of(&["0", "1/10", "1/2"])),
-            ("alpha", Draw::Of(&["1/2", "1/4"])),
-        ]),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[
+                ("x11", SMALL),
+                ("x12", SMALL),
+                ("y1", Draw::Of(&["0", "1"])),
+                ("x21", SMALL),
+                ("x22", SMALL),
+                ("y2", Draw::Of(&["0", "1"])),
+                ("w1", HALF),
+                ("w2", HALF),
+                ("b", Draw::Int(-1, 1)),
+                ("lambda", Draw::Of(&["0", "1/10", "1/2"])),
+                ("alpha", Draw::Of(&["1/2", "1/4"])),
+            ])
+            .pose(Pose::Inputs),
+        ),
         audit: Audit::Replay(audit_2),
         has_plot: false,
     },

@@ -28,6 +28,7 @@ mod network;
 mod neuron;
 mod pku_layers;
 mod softmax;
+pub mod statement;
 mod training;
 mod vanishing;
 mod xor;
@@ -107,16 +108,75 @@ pub enum Draw {
     Of(&'static [&'static str]),
 }
 
-/// An example's exercise: ranges that favour small integers and simple
-/// fractions (a student does the arithmetic by hand; exact where the
-/// example allows), or the reason it has none. Inputs not listed keep
-/// their defaults (e.g. a learning rate).
+/// An example's exercise: the problem it poses, or the reason it has none.
 #[derive(Clone, Copy, Debug)]
 pub enum Exercise {
-    /// (input name, where it is drawn from), in the example's input order.
-    Ranges(&'static [(&'static str, Draw)]),
+    /// Ranges to draw from, the statement, the draw's constraints and what
+    /// is asked.
+    Ranges(&'static Ranges),
     /// No exercise: why (`exercise` says so).
     None(&'static str),
+}
+
+/// A draw that keeps the lesson true, or why this one does not (it is
+/// redrawn): e.g. "the sigmoid is saturated".
+pub type Keep = fn(&Values, &Report) -> std::result::Result<(), &'static str>;
+
+/// An exercise: ranges that favour small integers and simple fractions (a
+/// student does the arithmetic by hand; exact where the example allows),
+/// the problem's statement, the constraints every draw meets, and the
+/// quantities asked. Inputs not drawn keep their defaults (e.g. a learning
+/// rate) and the statement gives them.
+#[derive(Clone, Copy, Debug)]
+pub struct Ranges {
+    /// (input name, where it is drawn from), in the example's input order.
+    pub draws: &'static [(&'static str, Draw)],
+    /// What the page states beyond the drawn inputs.
+    pub pose: statement::Pose,
+    /// Rejects a draw that contradicts the example's title.
+    pub keep: Keep,
+    /// The quantities asked by default, by result name, chosen for the
+    /// lesson (at most [`MAX_FIND`]); empty: every result.
+    pub find: &'static [&'static str],
+}
+
+/// At most this many quantities are asked by default.
+pub const MAX_FIND: usize = 12;
+
+impl Ranges {
+    /// Ranges posed from the example's engine, every draw kept, every
+    /// result asked.
+    pub const fn new(draws: &'static [(&'static str, Draw)]) -> Ranges {
+        Ranges {
+            draws,
+            pose: statement::Pose::Engine(&[]),
+            keep: keep_every_draw,
+            find: &[],
+        }
+    }
+
+    /// With this statement.
+    pub const fn pose(mut self, pose: statement::Pose) -> Ranges {
+        self.pose = pose;
+        self
+    }
+
+    /// With this draw constraint.
+    pub const fn keep(mut self, keep: Keep) -> Ranges {
+        self.keep = keep;
+        self
+    }
+
+    /// Asking these quantities by default.
+    pub const fn find(mut self, find: &'static [&'static str]) -> Ranges {
+        self.find = find;
+        self
+    }
+}
+
+/// The constraint of an example whose every draw teaches its lesson.
+fn keep_every_draw(_: &Values, _: &Report) -> std::result::Result<(), &'static str> {
+    Ok(())
 }
 
 /// An example's rounding audit (`explain --round-each D`).

@@ -2,7 +2,8 @@
 //! in both notations (NNDL, JQ).
 
 use crate::catalog::common::{count, start};
-use crate::catalog::{Audit, Draw, Engine, Exercise};
+use crate::catalog::statement::Pose;
+use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::report::{Cell, Math, Report, Settings, Table};
@@ -26,12 +27,15 @@ pub static EXAMPLES: &[Example] = &[
         ],
         build: counts,
         engine: Engine::Report,
-        exercise: Exercise::Ranges(&[
-            ("n0", Draw::Of(&["4", "16", "64", "784"])),
-            ("n1", Draw::Int(2, 20)),
-            ("n2", Draw::Int(2, 20)),
-            ("n3", Draw::Int(2, 10)),
-        ]),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[
+                ("n0", Draw::Of(&["4", "16", "64", "784"])),
+                ("n1", Draw::Int(2, 20)),
+                ("n2", Draw::Int(2, 20)),
+                ("n3", Draw::Int(2, 10)),
+            ])
+            .pose(Pose::Inputs),
+        ),
         audit: Audit::Unchanged("weights n_in·n_out and biases n_out per layer"),
         has_plot: false,
     },
@@ -51,12 +55,15 @@ pub static EXAMPLES: &[Example] = &[
         ],
         build: counts,
         engine: Engine::Report,
-        exercise: Exercise::Ranges(&[
-            ("n0", Draw::Of(&["64", "784"])),
-            ("n1", Draw::Of(&["64", "128", "256", "512"])),
-            ("n2", Draw::Of(&["64", "128", "256", "512"])),
-            ("n3", Draw::Of(&["2", "10"])),
-        ]),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[
+                ("n0", Draw::Of(&["64", "784"])),
+                ("n1", Draw::Of(&["64", "128", "256", "512"])),
+                ("n2", Draw::Of(&["64", "128", "256", "512"])),
+                ("n3", Draw::Of(&["2", "10"])),
+            ])
+            .pose(Pose::Inputs),
+        ),
         audit: Audit::Unchanged("weights n_in·n_out and biases n_out per layer"),
         has_plot: false,
     },
@@ -76,11 +83,14 @@ pub static EXAMPLES: &[Example] = &[
         ],
         build: shapes,
         engine: Engine::Report,
-        exercise: Exercise::Ranges(&[
-            ("n0", Draw::Int(1, 6)),
-            ("n1", Draw::Int(1, 6)),
-            ("n2", Draw::Int(1, 6)),
-        ]),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[
+                ("n0", Draw::Int(1, 6)),
+                ("n1", Draw::Int(1, 6)),
+                ("n2", Draw::Int(1, 6)),
+            ])
+            .pose(Pose::Inputs),
+        ),
         audit: Audit::Unchanged("the shapes of W and b"),
         has_plot: false,
     },

@@ -4,7 +4,8 @@
 use crate::activation::Activation;
 use crate::catalog::common::{HALF, SMALL, WEIGHT};
 use crate::catalog::common::{count, get, start};
-use crate::catalog::{Audit, Draw, Engine, Exercise};
+use crate::catalog::statement::Pose;
+use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
@@ -36,7 +37,11 @@ pub static EXAMPLES: &[Example] = &[
         params: &[Param::new("x", "3", "input"), W, B],
         build: neuron_1,
         engine: Engine::Layers(pass_1),
-        exercise: Exercise::Ranges(&[("x", Draw::Int(-3, 3)), ("w", WEIGHT), ("b", SMALL)]),
+        exercise: Exercise::Ranges(&Ranges::new(&[
+            ("x", Draw::Int(-3, 3)),
+            ("w", WEIGHT),
+            ("b", SMALL),
+        ])),
         audit: Audit::Replay(audit_1),
         has_plot: false,
     },
@@ -49,12 +54,12 @@ pub static EXAMPLES: &[Example] = &[
         params: &[X, W, B, Y],
         build: neuron_2,
         engine: Engine::Layers(pass_2),
-        exercise: Exercise::Ranges(&[
+        exercise: Exercise::Ranges(&Ranges::new(&[
             ("x", Draw::Of(&["-2", "-1", "1", "2"])),
             ("w", HALF),
             ("b", Draw::Int(-1, 1)),
             ("y", Draw::Of(&["0", "1"])),
-        ]),
+        ])),
         audit: Audit::Replay(audit_2),
         has_plot: false,
     },
@@ -77,14 +82,17 @@ pub static EXAMPLES: &[Example] = &[
         build: neuron_3,
         engine: Engine::Report,
         // Two or three iterations; a, L, dw, db are sigmoid values (f64).
-        exercise: Exercise::Ranges(&[
-            ("x", Draw::Of(&["-2", "-1", "1", "2"])),
-            ("w", HALF),
-            ("b", Draw::Int(-1, 1)),
-            ("y", Draw::Of(&["0", "1"])),
-            ("lr", Draw::Of(&["1/2", "1"])),
-            ("steps", Draw::Int(2, 3)),
-        ]),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[
+                ("x", Draw::Of(&["-2", "-1", "1", "2"])),
+                ("w", HALF),
+                ("b", Draw::Int(-1, 1)),
+                ("y", Draw::Of(&["0", "1"])),
+                ("lr", Draw::Of(&["1/2", "1"])),
+                ("steps", Draw::Int(2, 3)),
+            ])
+            .pose(Pose::Inputs),
+        ),
         audit: Audit::Replay(audit_3),
         has_plot: true,
     },

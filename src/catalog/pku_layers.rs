@@ -11,7 +11,8 @@
 use crate::activation::Activation;
 use crate::catalog::common::{BIAS, SMALL, WEIGHT};
 use crate::catalog::common::{get, layer, start, vector};
-use crate::catalog::{Audit, Engine, Exercise};
+use crate::catalog::statement::Pose;
+use crate::catalog::{Audit, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::network::{Convention, Network};
@@ -65,30 +66,33 @@ pub static FORWARD: &[Example] = &[Example {
     build: forward_4,
     engine: Engine::Report,
     // The hidden layers stay exact; the sigmoid output is a float to 4 decimals.
-    exercise: Exercise::Ranges(&[
-        ("x1", SMALL),
-        ("x2", SMALL),
-        ("w1_11", WEIGHT),
-        ("w1_21", WEIGHT),
-        ("w1_12", WEIGHT),
-        ("w1_22", WEIGHT),
-        ("w1_13", WEIGHT),
-        ("w1_23", WEIGHT),
-        ("b1_1", BIAS),
-        ("b1_2", BIAS),
-        ("b1_3", BIAS),
-        ("w2_11", WEIGHT),
-        ("w2_21", WEIGHT),
-        ("w2_31", WEIGHT),
-        ("w2_12", WEIGHT),
-        ("w2_22", WEIGHT),
-        ("w2_32", WEIGHT),
-        ("b2_1", BIAS),
-        ("b2_2", BIAS),
-        ("w3_11", WEIGHT),
-        ("w3_21", WEIGHT),
-        ("b3_1", BIAS),
-    ]),
+    exercise: Exercise::Ranges(
+        &Ranges::new(&[
+            ("x1", SMALL),
+            ("x2", SMALL),
+            ("w1_11", WEIGHT),
+            ("w1_21", WEIGHT),
+            ("w1_12", WEIGHT),
+            ("w1_22", WEIGHT),
+            ("w1_13", WEIGHT),
+            ("w1_23", WEIGHT),
+            ("b1_1", BIAS),
+            ("b1_2", BIAS),
+            ("b1_3", BIAS),
+            ("w2_11", WEIGHT),
+            ("w2_21", WEIGHT),
+            ("w2_31", WEIGHT),
+            ("w2_12", WEIGHT),
+            ("w2_22", WEIGHT),
+            ("w2_32", WEIGHT),
+            ("b2_1", BIAS),
+            ("b2_2", BIAS),
+            ("w3_11", WEIGHT),
+            ("w3_21", WEIGHT),
+            ("b3_1", BIAS),
+        ])
+        .pose(Pose::Inputs),
+    ),
     audit: Audit::Replay(audit),
     has_plot: false,
 }];

@@ -5,7 +5,8 @@
 use crate::activation::Activation;
 use crate::catalog::common::SMALL;
 use crate::catalog::common::{count, get, start, vector};
-use crate::catalog::{Audit, Draw, Engine, Exercise};
+use crate::catalog::statement::Pose;
+use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
@@ -37,13 +38,16 @@ pub static EXAMPLES: &[Example] = &[
         ],
         build: softmax_1,
         engine: Engine::Report,
-        exercise: Exercise::Ranges(&[
-            ("a1", Draw::Of(&["-1", "0", "1/2", "1", "2"])),
-            ("a2", Draw::Of(&["-1", "0", "1/2", "1", "2"])),
-            // shift keeps its default 1000: the example's point is that
-            // exp(a + 1000) overflows and the subtract-the-max form does not.
-            ("a3", Draw::Of(&["-1", "0", "1/2", "1", "2"])),
-        ]),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[
+                ("a1", Draw::Of(&["-1", "0", "1/2", "1", "2"])),
+                ("a2", Draw::Of(&["-1", "0", "1/2", "1", "2"])),
+                // shift keeps its default 1000: the example's point is that
+                // exp(a + 1000) overflows and the subtract-the-max form does not.
+                ("a3", Draw::Of(&["-1", "0", "1/2", "1", "2"])),
+            ])
+            .pose(Pose::Inputs),
+        ),
         audit: Audit::Replay(audit_1),
         has_plot: true,
     },
@@ -61,12 +65,15 @@ pub static EXAMPLES: &[Example] = &[
         ],
         build: softmax_2,
         engine: Engine::Report,
-        exercise: Exercise::Ranges(&[
-            ("z1", SMALL),
-            ("z2", SMALL),
-            ("z3", SMALL),
-            ("class", Draw::Int(1, 3)),
-        ]),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[
+                ("z1", SMALL),
+                ("z2", SMALL),
+                ("z3", SMALL),
+                ("class", Draw::Int(1, 3)),
+            ])
+            .pose(Pose::Inputs),
+        ),
         audit: Audit::Replay(audit_2),
         has_plot: true,
     },

@@ -5,8 +5,9 @@
 use crate::activation::Activation;
 use crate::catalog::common::SMALL;
 use crate::catalog::common::{count, get, layer, start};
+use crate::catalog::statement::Pose;
 use crate::catalog::training::config;
-use crate::catalog::{Audit, Draw, Engine, Exercise, NO_HAND_ROUNDING};
+use crate::catalog::{Audit, Draw, Engine, Exercise, NO_HAND_ROUNDING, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
@@ -71,17 +72,20 @@ pub static EXAMPLES: &[Example] = &[
         engine: Engine::Report,
         // A 2-2-1 ReLU net with integer weights: every z, h
         // and y is an integer (the drawn net need not compute XOR).
-        exercise: Exercise::Ranges(&[
-            ("w11", Draw::Int(-1, 2)),
-            ("w12", Draw::Int(-1, 2)),
-            ("w21", Draw::Int(-1, 2)),
-            ("w22", Draw::Int(-1, 2)),
-            ("c1", Draw::Int(-1, 1)),
-            ("c2", Draw::Int(-1, 1)),
-            ("v1", SMALL),
-            ("v2", SMALL),
-            ("b", Draw::Int(-1, 1)),
-        ]),
+        exercise: Exercise::Ranges(
+            &Ranges::new(&[
+                ("w11", Draw::Int(-1, 2)),
+                ("w12", Draw::Int(-1, 2)),
+                ("w21", Draw::Int(-1, 2)),
+                ("w22", Draw::Int(-1, 2)),
+                ("c1", Draw::Int(-1, 1)),
+                ("c2", Draw::Int(-1, 1)),
+                ("v1", SMALL),
+                ("v2", SMALL),
+                ("b", Draw::Int(-1, 1)),
+            ])
+            .pose(Pose::Inputs),
+        ),
         audit: Audit::Replay(audit_2),
         has_plot: false,
     },

@@ -8,6 +8,10 @@ use crate::class::ExerciseFormat;
 use crate::error::{Error, Result};
 
 pub fn run(a: ExerciseArgs) -> Result<Outcome> {
+    if a.variants {
+        let out = crate::args::OutputArgs::default();
+        return Outcome::report(crate::exercise::variants_report(a.topic.as_deref())?, out);
+    }
     let (topic, example) = match &a.topic {
         Some(t) => {
             let (t, n) = topic_and_example(t, a.example)?;
@@ -22,6 +26,7 @@ pub fn run(a: ExerciseArgs) -> Result<Outcome> {
         seed: a.seed,
         count: a.count,
         lang: a.lang,
+        find: a.find,
     };
     if let Some(roster) = &a.roster {
         if a.format != ExerciseFormat::Markdown {

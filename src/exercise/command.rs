@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::catalog::{self, Example};
 use crate::error::{Error, Result};
 use crate::exercise::sheet::{self, Parts, SheetFormat};
-use crate::exercise::{Lang, MAX_COUNT, make, with_ranges};
+use crate::exercise::{Lang, MAX_COUNT, make_asking, with_ranges};
 use crate::render::RenderOptions;
 
 /// What sheet to draw.
@@ -19,6 +19,8 @@ pub struct Ask {
     pub seed: u64,
     pub count: u32,
     pub lang: Lang,
+    /// `--find`: the quantities asked instead of the example's choice.
+    pub find: Option<Vec<String>>,
 }
 
 /// Where the sheet and key go.
@@ -47,6 +49,9 @@ impl Ask {
         c.push_str(&format!(" --seed {}", self.seed));
         if self.count != 1 {
             c.push_str(&format!(" --count {}", self.count.min(MAX_COUNT)));
+        }
+        if let Some(f) = &self.find {
+            c.push_str(&format!(" --find {}", f.join(",")));
         }
         if self.lang == Lang::Zh {
             c.push_str(" --lang zh");
@@ -102,7 +107,14 @@ pub fn run(ask: &Ask, files: &Files, format: SheetFormat, digits: usize) -> Resu
     if digits != RenderOptions::default().digits {
         command.push_str(&format!(" --digits {digits}"));
     }
-    let sh = make(&examples, ask.seed, ask.count, ask.lang, command)?;
+    let sh = make_asking(
+        &examples,
+        ask.seed,
+        ask.count,
+        ask.lang,
+        command,
+        ask.find.as_deref(),
+    )?;
     if sh.problems.is_empty() {
         return Err(Error::Invalid {
             what: format!("exercise {}", ask.topic.as_deref().unwrap_or("")),

@@ -9,7 +9,8 @@ pub mod messages;
 pub mod rng;
 pub mod sheet;
 
-use crate::catalog::{self, Draw, Example, Exercise};
+use crate::catalog::statement::Statement;
+use crate::catalog::{self, Draw, Example, Exercise, Ranges};
 use crate::error::{Error, Result};
 use crate::report::Kind;
 use crate::report::{Report, Settings};
@@ -19,16 +20,21 @@ pub use messages::Lang;
 use rng::SplitMix64;
 
 /// Draws tried per problem before giving up.
-pub const MAX_ATTEMPTS: usize = 200;
+pub const MAX_ATTEMPTS: usize = 1000;
 /// Problems per example on one sheet.
 pub const MAX_COUNT: u32 = 50;
 
-/// One problem: an example with drawn inputs, and its report (the key).
+/// One problem: an example with drawn inputs, its statement, what it
+/// asks, and its report (the key).
 #[derive(Clone, Debug)]
 pub struct Problem {
     pub example: &'static Example,
     /// The drawn inputs as `--set` pairs, in the example's input order.
     pub sets: Vec<(String, String)>,
+    /// What the page states: the setup and every given value.
+    pub statement: Statement,
+    /// The names of the quantities asked, in the key's order.
+    pub find: Vec<String>,
     pub report: Report,
 }
 
@@ -47,7 +53,11 @@ impl Problem {
     /// The quantities the sheet asks for, in the key's order: what the
     /// sheet's Find line, the answers template, `check` and `grade` name.
     pub fn asked(&self) -> Vec<&crate::report::Named> {
-        self.report.results.iter().collect()
+        self.report
+            .results
+            .iter()
+            .filter(|n| self.find.contains(&n.name))
+            .collect()
     }
 }
 
@@ -84,17 +94,18 @@ pub fn degenerate(r: &Report) -> Option<&'static str> {
 }
 
 /// Draw one problem of `ex`, continuing the generator's stream; a draw that
-/// fails or is degenerate is redrawn, up to [`MAX_ATTEMPTS`] times. A draw
-/// already on the sheet (`seen`) is redrawn in the first half of the
-/// attempts only, so an example with few possible draws still fills a sheet.
+/// fails, is degenerate, breaks the example's constraint or is already on
+/// the sheet (`seen`) is redrawn, up to [`MAX_ATTEMPTS`] times. `find`
+/// overrides the quantities asked.
 pub fn draw(
     ex: &'static Example,
     rng: &mut SplitMix64,
     s: &Settings,
     seen: &[Problem],
+    find: Option<&[String]>,
 ) -> Result<Problem> {
     match ex.exercise {
-        Exercise::Ranges(draws) => draw_from(ex, draws, rng, s, seen),
+        Exercise::Ranges(r) => draw_from(ex, r, rng, s, seen, find),
         Exercise::None(_) => Err(no_ranges(ex)),
     }
 }
@@ -102,42 +113,229 @@ pub fn draw(
 /// [`draw`] from the given ranges.
 fn draw_from(
     ex: &'static Example,
-    draws: &[(&str, Draw)],
+    r: &Ranges,
     rng: &mut SplitMix64,
     s: &Settings,
     seen: &[Problem],
+    find: Option<&[String]>,
 ) -> Result<Problem> {
     let mut last = String::new();
-    for attempt in 0..MAX_ATTEMPTS {
-        let sets: Vec<(String, String)> = draws
+    for _ in 0..MAX_ATTEMPTS {
+        let sets: Vec<(String, String)> = r
+            .draws
             .iter()
             .map(|(name, d)| (name.to_string(), pick(d, rng)))
             .collect();
-        let repeat = seen
+        if seen
             .iter()
-            .any(|p| std::ptr::eq(p.example, ex) && p.sets == sets);
-        if repeat && attempt < MAX_ATTEMPTS / 2 {
+            .any(|p| std::ptr::eq(p.example, ex) && p.sets == sets)
+        {
+            last = "every draw tried was already on the sheet".to_string();
             continue;
         }
-        match ex.run(&sets, s) {
-            Ok(report) => match degenerate(&report) {
-                None => {
-                    return Ok(Problem {
-                        example: ex,
-                        sets,
-                        report,
-                    });
-                }
-                Some(why) => last = why.to_string(),
-            },
-            Err(e) => last = e.to_string(),
+        match accept(ex, r, &sets, s) {
+            Ok((report, statement)) => {
+                let find = asked_names(ex, r, &report, find)?;
+                return Ok(Problem {
+                    example: ex,
+                    sets,
+                    statement,
+                    find,
+                    report,
+                });
+            }
+            Err(why) => last = why,
         }
     }
     Err(Error::Invalid {
         what: format!("exercise {}", ex.id()),
         problem: format!("no usable draw in {MAX_ATTEMPTS} attempts (last: {last})"),
-        accepted: "widen its ranges in src/exercise/ranges.rs".to_string(),
+        accepted: format!(
+            "ask for fewer problems (it has {} distinct ones; `nn-tutor exercise --variants`)",
+            variants(ex).describe()
+        ),
     })
+}
+
+/// The report and statement of one draw, or why the draw is not used: it
+/// fails, is degenerate, or breaks the example's constraint.
+fn accept(
+    ex: &'static Example,
+    r: &Ranges,
+    sets: &[(String, String)],
+    s: &Settings,
+) -> std::result::Result<(Report, Statement), String> {
+    let report = ex.run(sets, s).map_err(|e| e.to_string())?;
+    if let Some(why) = degenerate(&report) {
+        return Err(why.to_string());
+    }
+    let values = ex.values(sets).map_err(|e| e.to_string())?;
+    (r.keep)(&values, &report).map_err(str::to_string)?;
+    let statement = ex
+        .statement(&values)
+        .expect("an example with ranges has a statement")
+        .map_err(|e| e.to_string())?;
+    Ok((report, statement))
+}
+
+/// The names asked: `--find` if given (each must be a result), else the
+/// example's own choice, else every result.
+fn asked_names(
+    ex: &Example,
+    r: &Ranges,
+    report: &Report,
+    find: Option<&[String]>,
+) -> Result<Vec<String>> {
+    let results: Vec<&str> = report.results.iter().map(|n| n.name.as_str()).collect();
+    let chosen: Vec<String> = match find {
+        Some(f) => f.to_vec(),
+        None if r.find.is_empty() => results.iter().map(|s| s.to_string()).collect(),
+        None => r.find.iter().map(|s| s.to_string()).collect(),
+    };
+    for name in &chosen {
+        if !results.contains(&name.as_str()) {
+            return Err(Error::UnknownName {
+                name: name.clone(),
+                what: format!("a quantity of {}", ex.id()),
+                accepted: format!("its quantities are: {}", results.join(", ")),
+            });
+        }
+    }
+    Ok(chosen)
+}
+
+/// How many distinct problems an example's ranges give.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Variants {
+    /// Every combination of drawn values.
+    pub draws: u128,
+    /// The combinations that make a problem (not degenerate, true to the
+    /// title): counted when there are at most [`ENUMERATE`] draws, else
+    /// estimated from [`SAMPLE`] seeded draws.
+    pub problems: u128,
+    pub exact: bool,
+}
+
+/// Up to this many draws are tried one by one to count the problems.
+pub const ENUMERATE: u128 = 4096;
+/// Draws sampled to estimate the share of usable draws beyond that.
+pub const SAMPLE: u64 = 200;
+
+impl Variants {
+    /// `37` or `about 1,200`.
+    pub fn describe(&self) -> String {
+        if self.exact {
+            self.problems.to_string()
+        } else {
+            format!("about {}", self.problems)
+        }
+    }
+}
+
+/// The number of distinct problems of an example with ranges (0 without).
+pub fn variants(ex: &'static Example) -> Variants {
+    let Exercise::Ranges(r) = ex.exercise else {
+        return Variants {
+            draws: 0,
+            problems: 0,
+            exact: true,
+        };
+    };
+    let sizes: Vec<u128> = r.draws.iter().map(|(_, d)| size(d)).collect();
+    let draws: u128 = sizes.iter().product();
+    let s = Settings::default();
+    let ok = |idx: &[u128]| {
+        let sets: Vec<(String, String)> = r
+            .draws
+            .iter()
+            .zip(idx)
+            .map(|((name, d), &k)| (name.to_string(), nth(d, k)))
+            .collect();
+        accept(ex, r, &sets, &s).is_ok()
+    };
+    if draws <= ENUMERATE {
+        let mut count = 0;
+        for mut k in 0..draws {
+            let idx: Vec<u128> = sizes
+                .iter()
+                .map(|&n| {
+                    let i = k % n;
+                    k /= n;
+                    i
+                })
+                .collect();
+            count += u128::from(ok(&idx));
+        }
+        return Variants {
+            draws,
+            problems: count,
+            exact: true,
+        };
+    }
+    let mut rng = SplitMix64::new(0x5eed);
+    let good = (0..SAMPLE)
+        .filter(|_| {
+            let idx: Vec<u128> = sizes
+                .iter()
+                .map(|&n| u128::from(rng.below(n as u64)))
+                .collect();
+            ok(&idx)
+        })
+        .count() as u128;
+    Variants {
+        draws,
+        problems: draws * good / u128::from(SAMPLE),
+        exact: false,
+    }
+}
+
+/// `exercise --variants`: each example with ranges (of one topic, or all)
+/// and how many distinct problems it gives.
+pub fn variants_report(topic: Option<&str>) -> Result<Report> {
+    let examples = match topic {
+        Some(t) => catalog::topic(t)?,
+        None => catalog::all(),
+    };
+    let mut t = crate::report::Table::new("", &["example", "draws", "problems"]);
+    for ex in examples {
+        if matches!(ex.exercise, Exercise::None(_)) {
+            continue;
+        }
+        let v = variants(ex);
+        t.row(vec![
+            crate::report::Cell::Text(ex.id()),
+            crate::report::Cell::Text(v.draws.to_string()),
+            crate::report::Cell::Text(v.describe()),
+        ]);
+    }
+    let mut r = Report {
+        id: "exercise --variants".to_string(),
+        title: "Distinct problems per example".to_string(),
+        title_zh: "每个例题的不同题目数".to_string(),
+        ..Report::default()
+    };
+    r.text(format!(
+        "draws: every combination of the drawn values; problems: those that make a usable \
+         problem (no kink, not every gradient zero, true to the title), counted one by one up \
+         to {ENUMERATE} draws and estimated from {SAMPLE} seeded draws beyond."
+    ));
+    r.table(t);
+    Ok(r)
+}
+
+fn size(d: &Draw) -> u128 {
+    match *d {
+        Draw::Int(lo, hi) => (hi - lo + 1) as u128,
+        Draw::Of(values) => values.len() as u128,
+    }
+}
+
+/// The k-th value of a draw.
+fn nth(d: &Draw, k: u128) -> String {
+    match *d {
+        Draw::Int(lo, _) => (lo + k as i64).to_string(),
+        Draw::Of(values) => values[k as usize].to_string(),
+    }
 }
 
 fn pick(d: &Draw, rng: &mut SplitMix64) -> String {
@@ -178,6 +376,19 @@ pub fn make(
     lang: Lang,
     command: String,
 ) -> Result<Sheet> {
+    make_asking(examples, seed, count, lang, command, None)
+}
+
+/// [`make`], asking the quantities `find` names instead of each example's
+/// choice.
+pub fn make_asking(
+    examples: &[&'static Example],
+    seed: u64,
+    count: u32,
+    lang: Lang,
+    command: String,
+    find: Option<&[String]>,
+) -> Result<Sheet> {
     let mut rng = SplitMix64::new(seed);
     let s = Settings::default();
     let mut problems = Vec::new();
@@ -187,7 +398,7 @@ pub fn make(
             continue;
         }
         for _ in 0..count.min(MAX_COUNT) {
-            let p = draw(ex, &mut rng, &s, &problems)?;
+            let p = draw(ex, &mut rng, &s, &problems, find)?;
             problems.push(p);
         }
     }
@@ -206,8 +417,8 @@ mod tests {
     #[test]
     fn every_range_names_real_inputs() {
         for ex in catalog::all() {
-            if let Exercise::Ranges(draws) = ex.exercise {
-                for (name, _) in draws {
+            if let Exercise::Ranges(r) = ex.exercise {
+                for (name, _) in r.draws {
                     assert!(
                         ex.params.iter().any(|p| p.name == *name),
                         "{}: no input {name}",
@@ -294,20 +505,20 @@ mod tests {
     fn no_usable_draw_is_a_clear_error() {
         // max(z, w) with z = w = 1 always: every draw is on the kink.
         let ex = catalog::find("backprop", 3).unwrap();
-        let tie = [("z", Draw::Of(&["1"])), ("w", Draw::Of(&["1"]))];
+        let tie = Ranges::new(&[("z", Draw::Of(&["1"])), ("w", Draw::Of(&["1"]))]);
         let mut rng = SplitMix64::new(1);
-        let err = draw_from(ex, &tie, &mut rng, &Settings::default(), &[])
+        let err = draw_from(ex, &tie, &mut rng, &Settings::default(), &[], None)
             .unwrap_err()
             .to_string();
         assert!(
-            err.contains("exercise backprop/3: no usable draw in 200 attempts")
+            err.contains("exercise backprop/3: no usable draw in 1000 attempts")
                 && err.contains("kink"),
             "{err}"
         );
         // y = 0 makes chain-rule/1 divide by zero at v = x/y: the error is kept.
         let ex = catalog::find("chain-rule", 1).unwrap();
-        let zero = [("y", Draw::Of(&["0"]))];
-        let err = draw_from(ex, &zero, &mut rng, &Settings::default(), &[])
+        let zero = Ranges::new(&[("y", Draw::Of(&["0"]))]);
+        let err = draw_from(ex, &zero, &mut rng, &Settings::default(), &[], None)
             .unwrap_err()
             .to_string();
         assert!(err.contains("division by zero at node `v`"), "{err}");
@@ -324,5 +535,167 @@ mod tests {
             "{err}"
         );
         assert!(err.contains("backprop/1"), "{err}");
+    }
+
+    /// Examples whose sheet is still only an inputs table (issue 12: a
+    /// problem must be solvable from the page alone). Empty when done; an
+    /// example that gains a statement must leave this list.
+    const UNPOSED: &[&str] = &[
+        "neuron/3",
+        "activation/1",
+        "activation/2",
+        "activation/3",
+        "activation/4",
+        "forward/2",
+        "forward/3",
+        "forward/4",
+        "softmax/1",
+        "softmax/2",
+        "loss/1",
+        "loss/2",
+        "backprop/6",
+        "matrix-calculus/1",
+        "autodiff/3",
+        "autodiff/4",
+        "gradient-descent/1",
+        "gradient-descent/4",
+        "network/1",
+        "network/2",
+        "network/3",
+        "init/1",
+        "xor/2",
+    ];
+
+    #[test]
+    fn every_problem_is_stated_beyond_its_inputs() {
+        use crate::catalog::statement::Pose;
+        let unposed: Vec<String> = catalog::all()
+            .into_iter()
+            .filter(|e| matches!(e.exercise, Exercise::Ranges(r) if matches!(r.pose, Pose::Inputs)))
+            .map(|e| e.id())
+            .collect();
+        assert_eq!(
+            unposed, UNPOSED,
+            "the examples posed by their inputs table alone"
+        );
+        // Every other statement builds at the defaults and has a sentence.
+        for ex in catalog::all() {
+            if let Some(st) = ex.statement(&ex.values(&[]).unwrap()) {
+                let st = st.unwrap_or_else(|e| panic!("{}: {e}", ex.id()));
+                if !UNPOSED.contains(&ex.id().as_str()) {
+                    assert!(!st.lines.is_empty(), "{}: no setup sentence", ex.id());
+                }
+            }
+        }
+    }
+
+    /// Examples that still ask more than [`catalog::MAX_FIND`] quantities
+    /// by default (issue 12: at most 12, chosen for the lesson).
+    const ASK_TOO_MANY: &[&str] = &[
+        "activation/1",
+        "backprop/2",
+        "backprop/5",
+        "matrix-calculus/1",
+        "autodiff/1",
+    ];
+
+    #[test]
+    fn at_most_twelve_quantities_are_asked() {
+        let mut many = Vec::new();
+        for ex in catalog::all() {
+            if matches!(ex.exercise, Exercise::None(_)) {
+                continue;
+            }
+            let sheet = make(&[ex], 3, 1, Lang::En, String::new()).unwrap();
+            let p = &sheet.problems[0];
+            assert!(!p.asked().is_empty(), "{}: asks nothing", ex.id());
+            if p.asked().len() > catalog::MAX_FIND {
+                many.push(ex.id());
+            }
+        }
+        assert_eq!(many, ASK_TOO_MANY, "examples asking more than 12");
+    }
+
+    /// Examples with fewer than 100 distinct problems (issue 12: enough
+    /// for a class).
+    const FEW_VARIANTS: &[&str] = &[
+        "neuron/2",
+        "activation/3",
+        "autodiff/1",
+        "autodiff/2",
+        "autodiff/3",
+        "autodiff/4",
+        "chain-rule/1",
+        "chain-rule/2",
+        "gradient-descent/1",
+        "network/2",
+        "init/1",
+    ];
+
+    #[test]
+    fn every_example_has_a_hundred_problems() {
+        let mut few = Vec::new();
+        for ex in catalog::all() {
+            if matches!(ex.exercise, Exercise::None(_)) {
+                continue;
+            }
+            let v = variants(ex);
+            assert!(v.problems <= v.draws, "{}", ex.id());
+            if v.problems < 100 {
+                few.push(ex.id());
+            }
+        }
+        assert_eq!(
+            few, FEW_VARIANTS,
+            "examples with fewer than 100 distinct problems"
+        );
+    }
+
+    #[test]
+    fn a_sheet_never_repeats_a_problem() {
+        // 50 problems of an example with at least 100: all different.
+        for id in ["backprop/1", "backprop/5"] {
+            let (t, n) = id.split_once('/').unwrap();
+            let ex = catalog::find(t, n.parse().unwrap()).unwrap();
+            let sheet = make(&[ex], 2026, 50, Lang::En, String::new()).unwrap();
+            let mut sets: Vec<_> = sheet.problems.iter().map(|p| p.sets.clone()).collect();
+            sets.sort();
+            sets.dedup();
+            assert_eq!(sets.len(), 50, "{id}");
+        }
+        // An example with fewer problems than asked says so.
+        let ex = catalog::find("chain-rule", 2).unwrap();
+        let err = make(&[ex], 1, 10, Lang::En, String::new())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("distinct ones"), "{err}");
+    }
+
+    #[test]
+    fn find_picks_other_quantities_and_names_unknown_ones() {
+        let ex = catalog::find("backprop", 1).unwrap();
+        let find = vec!["df/dx".to_string(), "q".to_string()];
+        let sheet = make_asking(&[ex], 1, 1, Lang::En, String::new(), Some(&find)).unwrap();
+        // In the key's order (q is computed before df/dx).
+        let names: Vec<&str> = sheet.problems[0]
+            .asked()
+            .iter()
+            .map(|n| n.name.as_str())
+            .collect();
+        assert_eq!(names, ["q", "df/dx"]);
+        let bad = vec!["df/dw".to_string()];
+        let err = make_asking(&[ex], 1, 1, Lang::En, String::new(), Some(&bad))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("df/dw") && err.contains("df/dq"), "{err}");
+    }
+
+    #[test]
+    fn variants_are_counted_one_by_one_when_few() {
+        // backprop/1: x, y, z each in -5..=5: 11³ = 1331 draws. A draw is
+        // unusable exactly when every gradient is zero: df/dx = df/dy = z,
+        // df/dz = x + y, so z = 0 and x + y = 0: 11 draws (x = -5..5).
+        let v = variants(catalog::find("backprop", 1).unwrap());
+        assert_eq!((v.draws, v.problems, v.exact), (1331, 1320, true));
     }
 }

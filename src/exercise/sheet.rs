@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::catalog::statement::{GivenJson, Value};
 use crate::exercise::latex_safe;
 use crate::exercise::messages::{Lang, Msg, problem as problem_label, text};
 use crate::exercise::{Problem, Sheet};
@@ -61,11 +62,63 @@ fn names(p: &Problem) -> Vec<&str> {
     p.asked().into_iter().map(|n| n.name.as_str()).collect()
 }
 
-/// The steps that define a graph example's intermediates (`a = w0*x0; …`):
-/// without them "Find: a, b, c, n, e, d" names quantities the sheet never
-/// defines. `None` for the other examples, whose title and deck define them.
-fn given(p: &Problem) -> Option<&'static str> {
-    crate::catalog::program(&p.example.id())
+/// The setup sentences of a problem in the sheet's language.
+fn setup(p: &Problem, l: Lang) -> Vec<&str> {
+    p.statement
+        .lines
+        .iter()
+        .map(|line| match l {
+            Lang::En => line.en.as_str(),
+            Lang::Zh => line.zh.as_str(),
+        })
+        .collect()
+}
+
+/// The given values a page shows beside the inputs table: every given
+/// number, vector and matrix except the inputs (already in that table).
+fn shown_given(p: &Problem) -> Vec<&(String, Value)> {
+    p.statement
+        .given
+        .iter()
+        .filter(|(n, v)| {
+            // words (activations, the loss, the convention) are in the setup
+            !matches!(v, Value::Text(_)) && !p.report.inputs.iter().any(|(i, _)| i == n)
+        })
+        .collect()
+}
+
+/// A number as a student writes it: exact when it is.
+fn plain(v: &crate::Scalar, digits: usize) -> String {
+    v.exact_string().unwrap_or_else(|| v.show(digits))
+}
+
+/// `-3/4` as `-\frac{3}{4}`; whole numbers and decimals as they are.
+fn frac(t: &str) -> String {
+    let (sign, t) = t.strip_prefix('-').map_or(("", t), |r| ("-", r));
+    match t.split_once('/') {
+        Some((p, q)) => format!("{sign}\\frac{{{p}}}{{{q}}}"),
+        None => format!("{sign}{t}"),
+    }
+}
+
+/// A given value in LaTeX math: a number, a column of numbers, a matrix.
+fn given_math(v: &Value, digits: usize) -> String {
+    let n = |x: &crate::Scalar| frac(&plain(x, digits));
+    match v {
+        Value::Number(x) => n(x),
+        Value::Vector(xs) => format!(
+            "\\begin{{pmatrix}}{}\\end{{pmatrix}}",
+            xs.iter().map(n).collect::<Vec<_>>().join(" \\\\ ")
+        ),
+        Value::Matrix(rows) => format!(
+            "\\begin{{pmatrix}}{}\\end{{pmatrix}}",
+            rows.iter()
+                .map(|r| r.iter().map(n).collect::<Vec<_>>().join(" & "))
+                .collect::<Vec<_>>()
+                .join(" \\\\ ")
+        ),
+        Value::Text(t) => format!("\\text{{{}}}", latex::escape(t)),
+    }
 }
 
 fn md(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
@@ -107,11 +160,29 @@ fn md(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
                 problem_label(k + 1, l),
                 title(p, l)
             ));
-            if let Some(g) = given(p) {
-                out.push_str(&format!("**{}:** `{g}`\n\n", text(Msg::Given, l)));
+            let lines = setup(p, l);
+            if !lines.is_empty() {
+                out.push_str(&format!("**{}**\n\n", text(Msg::Setup, l)));
+                for line in lines {
+                    out.push_str(&format!("- {}\n", markdown::escape(line)));
+                }
+                out.push('\n');
             }
             out.push_str(&format!("**{}**\n\n", text(Msg::Inputs, l)));
             out.push_str(&pairs_table(&p.report.inputs));
+            let shown = shown_given(p);
+            if !shown.is_empty() {
+                out.push_str(&format!(
+                    "**{}**\n\n| {} | {} |\n|---|---|\n",
+                    text(Msg::Given, l),
+                    text(Msg::Name, l),
+                    text(Msg::Value, l)
+                ));
+                for (n, v) in shown {
+                    out.push_str(&format!("| `{n}` | ${}$ |\n", given_math(v, o.digits)));
+                }
+                out.push('\n');
+            }
             let find: Vec<String> = names(p).iter().map(|n| format!("`{n}`")).collect();
             out.push_str(&format!(
                 "**{}:** {}\n\n",
@@ -192,15 +263,38 @@ fn tex(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
                 problem_label(k + 1, l),
                 latex::escape(&title(p, l)),
             ));
-            if let Some(g) = given(p) {
+            let lines = setup(p, l);
+            if !lines.is_empty() {
                 out.push_str(&format!(
-                    "\\textbf{{{}:}} \\texttt{{{}}}\n\n",
-                    text(Msg::Given, l),
-                    latex::escape(g).replace(';', ";\\allowbreak{}")
+                    "\\textbf{{{}}}\n\\begin{{itemize}}\n",
+                    text(Msg::Setup, l)
                 ));
+                for line in lines {
+                    out.push_str(&format!(
+                        "\\item {}\n",
+                        latex::escape(line).replace(';', ";\\allowbreak{}")
+                    ));
+                }
+                out.push_str("\\end{itemize}\n\n");
             }
             out.push_str(&format!("\\textbf{{{}}}\n\n", text(Msg::Inputs, l)));
             out.push_str(&pairs(&p.report.inputs));
+            let shown = shown_given(p);
+            if !shown.is_empty() {
+                out.push_str(&format!("\\textbf{{{}}}\n\n", text(Msg::Given, l)));
+                let items: Vec<String> = shown
+                    .iter()
+                    .map(|(n, v)| {
+                        format!(
+                            "\\texttt{{{}}} $= {}$",
+                            latex::escape(n),
+                            given_math(v, o.digits)
+                        )
+                    })
+                    .collect();
+                out.push_str(&items.join(", \\quad\n"));
+                out.push_str("\n\n");
+            }
             let find: Vec<String> = names(p)
                 .iter()
                 .map(|n| format!("\\texttt{{{}}}", latex::escape(n)))
@@ -276,7 +370,10 @@ struct ProblemJson<'a> {
     title: &'a str,
     title_zh: &'a str,
     set: String,
-    given: Option<&'static str>,
+    /// The setup sentences, in the sheet's language.
+    setup: Vec<&'a str>,
+    /// Every given value: a program computes every asked quantity from these.
+    given: GivenJson<'a>,
     inputs: Named<'a>,
     find: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -296,7 +393,8 @@ fn json(sh: &Sheet, parts: Parts) -> String {
             title: p.example.title,
             title_zh: p.example.title_zh,
             set: p.set_flag(),
-            given: given(p),
+            setup: setup(p, sh.lang),
+            given: GivenJson(&p.statement.given),
             inputs: Named(&p.report.inputs),
             find: names(p),
             results: parts.key.then_some(Typed(&p.report.results)),

@@ -127,6 +127,14 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     ("Which example of the topic", "主题中的第几个例题"),
     (
+        "Ask for these quantities instead of the example's choice (names as in the key, comma-separated; one example only), e.g. --find f,df/dx",
+        "改为求这些量, 而不是例题默认的那些 (名称与答案中一致, 逗号分隔; 仅限单个例题), 例如 --find f,df/dx",
+    ),
+    (
+        "Print how many distinct problems each example's ranges give, and stop",
+        "列出每个例题的取值范围能给出多少道不同的题, 然后结束",
+    ),
+    (
         "One sheet across every example that has exercise ranges",
         "一份习题，覆盖所有有习题取值范围的例题",
     ),

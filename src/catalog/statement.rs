@@ -1,0 +1,306 @@
+//! What an exercise states on the page (issue 12): the setup a student
+//! needs beyond the drawn inputs — structure, activations, loss, notation,
+//! index base — as sentences in both languages, and every given number as
+//! structured data (`given` in the sheet's JSON) from which a program can
+//! compute every asked quantity.
+//!
+//! An example with exercise ranges poses its problem in its record
+//! ([`super::Ranges`]): [`Pose::Engine`] derives the statement from the
+//! example's engine (a graph program's steps, a layer pass's network and
+//! objective), [`Pose::Custom`] writes it by hand.
+
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+use crate::error::Result;
+use crate::loss::Loss;
+use crate::network::{Convention, Pass};
+use crate::report::serial::Number;
+use crate::scalar::Scalar;
+
+use super::{Engine, Example, Values};
+
+/// One sentence of a statement, in English and Chinese.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Line {
+    pub en: String,
+    pub zh: String,
+}
+
+impl Line {
+    pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Line {
+        Line {
+            en: en.into(),
+            zh: zh.into(),
+        }
+    }
+}
+
+/// A given value: a number, a vector, a matrix (rows), a list of points,
+/// or a word (an activation's or a loss's name, a program).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Number(Scalar),
+    Vector(Vec<Scalar>),
+    Matrix(Vec<Vec<Scalar>>),
+    Text(String),
+}
+
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            Value::Number(v) => Number(v).serialize(s),
+            Value::Vector(v) => s.collect_seq(v.iter().map(Number)),
+            Value::Matrix(m) => {
+                s.collect_seq(m.iter().map(|r| r.iter().map(Number).collect::<Vec<_>>()))
+            }
+            Value::Text(t) => s.serialize_str(t),
+        }
+    }
+}
+
+/// What a problem gives: sentences and named values, in order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Statement {
+    /// The setup, sentence by sentence.
+    pub lines: Vec<Line>,
+    /// Every given, by name (a matrix as rows), in order.
+    pub given: Vec<(String, Value)>,
+}
+
+impl Statement {
+    /// Add a sentence.
+    pub fn line(&mut self, en: impl Into<String>, zh: impl Into<String>) -> &mut Self {
+        self.lines.push(Line::new(en, zh));
+        self
+    }
+
+    /// Add a given value.
+    pub fn give(&mut self, name: impl Into<String>, v: Value) -> &mut Self {
+        self.given.push((name.into(), v));
+        self
+    }
+
+    /// Add a given number.
+    pub fn number(&mut self, name: impl Into<String>, v: &Scalar) -> &mut Self {
+        self.give(name, Value::Number(v.clone()))
+    }
+
+    /// Add a given word.
+    pub fn text(&mut self, name: impl Into<String>, t: impl Into<String>) -> &mut Self {
+        self.give(name, Value::Text(t.into()))
+    }
+
+    /// The given value called `name`.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.given.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+}
+
+/// `given` in JSON: one object, in order.
+pub struct GivenJson<'a>(pub &'a [(String, Value)]);
+
+impl Serialize for GivenJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+/// How an example with ranges states its problem.
+#[derive(Clone, Copy, Debug)]
+pub enum Pose {
+    /// From the engine (a graph program's steps, a layer pass's network and
+    /// objective), with these sentences (English, Chinese) after it: the
+    /// example's own notation, what its names mean.
+    Engine(&'static [(&'static str, &'static str)]),
+    /// Written by the example from the drawn values.
+    Custom(fn(&Values) -> Result<Statement>),
+    /// Nothing beyond the inputs table: the title and the deck define the
+    /// problem. Issue 12 retires it (a sheet must be solvable from the page
+    /// alone); `UNPOSED` in the catalog tests lists who still uses it.
+    Inputs,
+}
+
+impl Example {
+    /// The statement of this example's problem at these values (defaults
+    /// filled in), or `None` for an example without exercise ranges.
+    pub fn statement(&self, v: &Values) -> Option<Result<Statement>> {
+        let ranges = match self.exercise {
+            super::Exercise::Ranges(r) => r,
+            super::Exercise::None(_) => return None,
+        };
+        Some(match ranges.pose {
+            Pose::Custom(f) => f(v),
+            Pose::Inputs => Ok(Statement::default()),
+            Pose::Engine(notes) => self.engine_statement(v).map(|mut st| {
+                for (en, zh) in notes {
+                    st.line(*en, *zh);
+                }
+                st
+            }),
+        })
+    }
+
+    fn engine_statement(&self, v: &Values) -> Result<Statement> {
+        match self.engine {
+            Engine::Graph(src) => Ok(of_program(src, v, self)),
+            Engine::Layers(f) => Ok(of_pass(&f(v)?)),
+            Engine::Report => Err(crate::error::Error::Invalid {
+                what: format!("the statement of {}", self.id()),
+                problem: "its record says to pose it from its engine, but it has none".into(),
+                accepted: "give it a Pose::Custom statement".into(),
+            }),
+        }
+    }
+}
+
+/// A graph program's problem: the inputs, and the steps that define every
+/// intermediate (`q = x + y; f = q * z`).
+pub fn of_program(src: &str, v: &Values, ex: &Example) -> Statement {
+    let mut st = Statement::default();
+    let steps: Vec<&str> = src.split(';').map(str::trim).collect();
+    let out = steps
+        .last()
+        .and_then(|s| s.split('=').next())
+        .map_or("f", str::trim)
+        .to_string();
+    st.line(
+        format!(
+            "The function is computed by these steps, in order: {}.",
+            steps.join("; ")
+        ),
+        format!("函数按以下步骤依次计算: {}。", steps.join("; ")),
+    );
+    st.line(
+        format!(
+            "Find the value of every step (forward pass), then the derivative of {out} \
+             with respect to every input and every step by backpropagation \
+             (d{out}/dq means ∂{out}/∂q)."
+        ),
+        format!(
+            "求每一步的值 (前向传播), 再用反向传播求 {out} 对每个输入和每一步的导数 \
+             (d{out}/dq 即 ∂{out}/∂q)。"
+        ),
+    );
+    for p in ex.params {
+        if let Some(x) = v.get(p.name) {
+            st.number(p.name, x);
+        }
+    }
+    st.text("program", src);
+    st
+}
+
+/// A layer pass's problem: the network layer by layer (W, b, f), the
+/// input, and the objective (target, loss, L2, learning rate).
+pub fn of_pass(pass: &Pass) -> Statement {
+    let (net, x, obj) = pass;
+    let mut st = Statement::default();
+    let mut widths = vec![x.len().to_string()];
+    for l in &net.layers {
+        widths.push(format!("{} ({})", l.units(), l.activation));
+    }
+    st.line(
+        format!(
+            "Network: {} (inputs, then units of each layer with its activation f(l)). \
+             Layers count from 1; a(0) = x; indices of vectors and matrices count from 1.",
+            widths.join(" → ")
+        ),
+        format!(
+            "网络: {} (输入维数, 然后各层单元数及其激活函数 f(l))。层从 1 开始编号; \
+             a(0) = x; 向量和矩阵的下标从 1 开始。",
+            widths.join(" → ")
+        ),
+    );
+    match net.convention {
+        Convention::Column => st.line(
+            "Column notation: z(l) = W(l) a(l−1) + b(l), a(l) = f(l)(z(l)); W(l) is out×in, \
+             so W(l)_ij connects input j to unit i.",
+            "列向量记号: z(l) = W(l) a(l−1) + b(l), a(l) = f(l)(z(l)); W(l) 为 输出×输入, \
+             W(l)_ij 连接输入 j 与单元 i。",
+        ),
+        Convention::Row => st.line(
+            "Row notation: z(l) = a(l−1) W(l) + b(l), a(l) = f(l)(z(l)); W(l) is in×out, \
+             so W(l)_ij connects input i to unit j.",
+            "行向量记号: z(l) = a(l−1) W(l) + b(l), a(l) = f(l)(z(l)); W(l) 为 输入×输出, \
+             W(l)_ij 连接输入 i 与单元 j。",
+        ),
+    };
+    st.text(
+        "convention",
+        match net.convention {
+            Convention::Column => "column",
+            Convention::Row => "row",
+        },
+    );
+    st.give("x", Value::Vector(x.clone()));
+    for (k, l) in net.layers.iter().enumerate() {
+        let n = k + 1;
+        let w = match net.convention {
+            Convention::Column => l.w.clone(),
+            Convention::Row => transpose(&l.w),
+        };
+        st.give(format!("W({n})"), Value::Matrix(w));
+        st.give(format!("b({n})"), Value::Vector(l.b.clone()));
+        st.text(format!("f({n})"), l.activation.to_string());
+    }
+    if let Some(o) = obj {
+        let (en, zh) = loss_words(o.loss);
+        st.line(
+            format!("Loss of this one sample: {en}, with target t."),
+            format!("这一个样本的损失: {zh}, 目标为 t。"),
+        );
+        st.give("t", Value::Vector(o.target.clone()));
+        st.text("loss", o.loss.to_string());
+        if !o.l2.is_zero() {
+            st.line(
+                "With L2 regularisation: the objective adds (λ/2)‖W‖² over every weight, so \
+                 ∂/∂W gains λW.",
+                "带 L2 正则化: 目标函数加上所有权重的 (λ/2)‖W‖², 于是 ∂/∂W 多出 λW。",
+            );
+            st.number("lambda", &o.l2);
+        }
+        if let Some(lr) = &o.learning_rate {
+            st.line(
+                "Then take one gradient-descent step with learning rate η: W ← W − η ∂L/∂W, \
+                 b ← b − η ∂L/∂b.",
+                "然后以学习率 η 做一步梯度下降: W ← W − η ∂L/∂W, b ← b − η ∂L/∂b。",
+            );
+            st.number("lr", lr);
+        }
+    }
+    st
+}
+
+fn transpose(m: &[Vec<Scalar>]) -> Vec<Vec<Scalar>> {
+    let cols = m.first().map_or(0, Vec::len);
+    (0..cols)
+        .map(|j| m.iter().map(|r| r[j].clone()).collect())
+        .collect()
+}
+
+/// A loss in words, with its formula (English, Chinese).
+pub fn loss_words(l: Loss) -> (&'static str, &'static str) {
+    match l {
+        Loss::Mse => (
+            "mean squared error L = (1/n) Σᵢ (aᵢ − tᵢ)² over the n outputs",
+            "均方误差 L = (1/n) Σᵢ (aᵢ − tᵢ)², 对 n 个输出求平均",
+        ),
+        Loss::HalfSse => (
+            "half the sum of squares L = ½ Σᵢ (aᵢ − tᵢ)²",
+            "平方和的一半 L = ½ Σᵢ (aᵢ − tᵢ)²",
+        ),
+        Loss::Bce => (
+            "binary cross-entropy L = −[t ln a + (1 − t) ln(1 − a)]",
+            "二元交叉熵 L = −[t ln a + (1 − t) ln(1 − a)]",
+        ),
+        Loss::CrossEntropy => (
+            "cross-entropy L = −Σₖ tₖ ln aₖ (t one-hot)",
+            "交叉熵 L = −Σₖ tₖ ln aₖ (t 为 one-hot 向量)",
+        ),
+    }
+}

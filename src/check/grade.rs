@@ -54,13 +54,18 @@ impl Target {
             },
             None => (None, None),
         };
-        let problem = crate::exercise::Problem {
-            example: ex,
-            sets: sets.to_vec(),
-            report: computed.clone(),
+        // What the example's exercise asks (its `find`), else every result.
+        let asked: Vec<String> = match ex.exercise {
+            crate::catalog::Exercise::Ranges(r) if !r.find.is_empty() => {
+                r.find.iter().map(|s| s.to_string()).collect()
+            }
+            _ => computed.results.iter().map(|n| n.name.clone()).collect(),
         };
-        let asked = problem.asked().iter().map(|n| n.name.clone()).collect();
-        let set = problem.set_value();
+        let set: String = sets
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join(",");
         let flag = if set.is_empty() {
             String::new()
         } else {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::ExerciseFormat;
 use crate::error::{Error, Result};
-use crate::exercise::{Ask, make};
+use crate::exercise::{Ask, make_asking};
 
 /// Draw the sheet and export it; returns what goes to standard output.
 pub fn run(ask: &Ask, format: ExerciseFormat, out: Option<&Path>, force: bool) -> Result<String> {
@@ -17,7 +17,14 @@ pub fn run(ask: &Ask, format: ExerciseFormat, out: Option<&Path>, force: bool) -
         ExerciseFormat::Gift => " --format gift",
         _ => " --format qti",
     });
-    let sh = make(&ask.examples()?, ask.seed, ask.count, ask.lang, command)?;
+    let sh = make_asking(
+        &ask.examples()?,
+        ask.seed,
+        ask.count,
+        ask.lang,
+        command,
+        ask.find.as_deref(),
+    )?;
     if sh.problems.is_empty() {
         return Err(Error::Usage(format!(
             "none of the examples asked for has exercise ranges; examples with exercises: {}",

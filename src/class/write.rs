@@ -12,7 +12,7 @@ use super::{folder, template};
 use crate::catalog::Example;
 use crate::error::{Error, Result};
 use crate::exercise::sheet::{self, Parts, SheetFormat};
-use crate::exercise::{Ask, Lang, make};
+use crate::exercise::{Ask, Lang, make_asking};
 use crate::render::RenderOptions;
 
 /// The files of one student's folder, named as in the folder.
@@ -94,7 +94,14 @@ fn student(
         seed: s.seed,
         ..course.clone()
     };
-    let mut sh = make(examples, s.seed, ask.count, ask.lang, String::new())?;
+    let mut sh = make_asking(
+        examples,
+        s.seed,
+        ask.count,
+        ask.lang,
+        String::new(),
+        ask.find.as_deref(),
+    )?;
     if sh.problems.is_empty() {
         return Err(Error::Usage(format!(
             "none of the examples asked for has exercise ranges; examples with exercises: {}",

@@ -173,6 +173,57 @@ def qti(tmp):
     verdict(bad == 0, f"every QTI question is numerical, its answer the key, its range ±{TOL}")
 
 
+# Gradescope's autograder results.json (its "Autograder specifications"):
+# top-level "tests" (a list), optional "score", "output", "visibility";
+# each test may have "score", "max_score", "name", "number", "output",
+# "status" ("passed"/"failed"), "visibility", "tags".
+TOP_KEYS = {"score", "output", "tests", "visibility", "stdout_visibility", "execution_time", "leaderboard", "extra_data", "output_format"}
+TEST_KEYS = {"score", "max_score", "name", "number", "output", "status", "visibility", "tags", "extra_data", "output_format", "name_format"}
+
+
+def gradescope(tmp):
+    out = os.path.join(tmp, "gs")
+    path = os.path.join(tmp, "gs.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("id\na1\n王小明\n")
+    r = run("exercise", "backprop", "--example", "1", "--seed", "3", "--count", "2", "--roster", path, "--out", out)
+    if not verdict(r.returncode == 0, "roster for the Gradescope check", r.stderr.strip()):
+        return
+    m = json.load(open(os.path.join(out, "manifest.json"), encoding="utf-8"))
+    # a1 answers problem 1's f right and problem 2's f with the sign flipped.
+    s = m["students"][0]
+    key = json.load(open(os.path.join(out, s["dir"], "key.json"), encoding="utf-8"))
+    lines = [f'student = "{s["id"]}"']
+    for k, p in enumerate(key["problems"]):
+        f = Fraction(p["results"]["f"]["exact"])
+        f = -f if k == 1 else f
+        lines += ["[[problem]]", f"number = {p['number']}", f'example = "{p["example"]}"',
+                  f'set = "{p["set"].removeprefix("--set ")}"', "[problem.answers]", f'f = "{f}"']
+    open(os.path.join(out, s["dir"], "answers.toml"), "w").write("\n".join(lines) + "\n")
+    os.remove(os.path.join(out, m["students"][1]["dir"], "answers.toml"))
+    r = run("grade", out)
+    verdict(r.returncode == 0, "grade exits 0 with a missing answers file", r.stderr.strip())
+    for st in m["students"]:
+        res = json.load(open(os.path.join(out, st["dir"], "results.json"), encoding="utf-8"))
+        ok = set(res) <= TOP_KEYS and isinstance(res.get("tests"), list) and isinstance(res.get("score"), (int, float))
+        verdict(ok, f"{st['id']}: results.json has Gradescope's top-level fields", sorted(res))
+        for t in res["tests"]:
+            ok = (
+                set(t) <= TEST_KEYS
+                and isinstance(t["name"], str) and isinstance(t["output"], str)
+                and isinstance(t["score"], (int, float)) and isinstance(t["max_score"], (int, float))
+                and 0 <= t["score"] <= t["max_score"] and t["status"] in ("passed", "failed")
+            )
+            verdict(ok, f"{st['id']}: test {t['name']!r} has score ≤ max_score, name, output, status")
+        verdict(abs(sum(t["score"] for t in res["tests"]) - res["score"]) < 1e-9, f"{st['id']}: score is the sum of the tests'")
+        asked = sum(len(p["asked"]) for p in st["problems"])
+        verdict(sum(t["max_score"] for t in res["tests"]) == asked, f"{st['id']}: max is one point per asked quantity ({asked})")
+    a1 = json.load(open(os.path.join(out, m["students"][0]["dir"], "results.json"), encoding="utf-8"))
+    verdict(a1["score"] == 1 and "sign_flip" in a1["tests"][1]["output"], "a1 scores 1 (f right once) and problem 2 names the sign flip")
+    wang = json.load(open(os.path.join(out, m["students"][1]["dir"], "results.json"), encoding="utf-8"))
+    verdict(wang["score"] == 0 and "does not exist" in wang["output"], "王小明's missing file scores 0 and says why")
+
+
 def main():
     if not os.path.exists(BIN):
         verdict(False, f"{BIN} does not exist: run cargo build first")
@@ -181,6 +232,7 @@ def main():
         roster(tmp)
         gift(tmp)
         qti(tmp)
+        gradescope(tmp)
 
 
 main()

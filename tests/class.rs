@@ -384,3 +384,209 @@ fn the_slip_share_reads_as_a_percent_of_the_class() {
     let md = std::fs::read_to_string(class.join("report.md")).unwrap();
     assert!(md.contains(&phrase), "{md}");
 }
+
+/// Everything in `dir`, recursively, as sorted relative paths.
+fn tree(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            out.push(p.strip_prefix(dir).unwrap().display().to_string());
+            if p.is_dir() && !p.is_symlink() {
+                stack.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_bad_roster_is_refused_before_anything_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cases = [
+        ("id\ns1\n../evil\n", "row 3"),
+        ("id,name\ns1,A\n\"a/b\",B\n", "row 3"),
+        ("id\ns1\nS1\n", "row 3"),
+        ("id\ns1\n.git\n", "row 3"),
+        ("name\nAnn\n", "row 1"),
+    ];
+    for (text, row) in cases {
+        let csv = tmp.path().join("r.csv");
+        std::fs::write(&csv, text).unwrap();
+        let out = nn(&[
+            "exercise",
+            "backprop",
+            "--example",
+            "1",
+            "--roster",
+            csv.to_str().unwrap(),
+            "--out",
+            tmp.path().join("c").to_str().unwrap(),
+        ]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{text:?}: {err}");
+        assert!(err.contains(&format!("r.csv, {row}")), "{text:?}: {err}");
+        // Nothing but the roster itself.
+        assert_eq!(tree(tmp.path()), ["r.csv"], "{text:?}");
+    }
+}
+
+#[test]
+fn an_existing_folder_is_kept_without_force_and_replaced_with_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = roster(tmp.path());
+    let c = tmp.path().join("c");
+    let args = |force: bool| {
+        let mut a = vec![
+            "exercise",
+            "backprop",
+            "--example",
+            "1",
+            "--seed",
+            "1",
+            "--roster",
+            csv.to_str().unwrap(),
+            "--out",
+            c.to_str().unwrap(),
+        ];
+        if force {
+            a.push("--force");
+        }
+        a.into_iter().map(String::from).collect::<Vec<_>>()
+    };
+    let run = |a: Vec<String>| Command::new(BIN).args(a).output().unwrap();
+    assert!(run(args(false)).status.success());
+    let before = std::fs::read(c.join("manifest.json")).unwrap();
+    let out = run(args(false));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
+    assert!(run(args(true)).status.success());
+    assert_eq!(
+        std::fs::read(c.join("manifest.json")).unwrap(),
+        before,
+        "the same seed gives the same class"
+    );
+    // Only the class folder and the roster: no temporary folder left.
+    let top: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    let mut top = top;
+    top.sort();
+    assert_eq!(top, ["c", "students.csv"]);
+    // A folder that is not a class is never replaced.
+    let other = tmp.path().join("thesis");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join("ch1.tex"), "mine").unwrap();
+    let out = nn(&[
+        "exercise",
+        "backprop",
+        "--example",
+        "1",
+        "--roster",
+        csv.to_str().unwrap(),
+        "--out",
+        other.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(other.join("ch1.tex")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn unusable_answers_files_score_zero_and_never_stop_the_others() {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp.path().join("r.csv");
+    std::fs::write(&csv, "id\nok\nbig\nlatin1\nlink\ndir\nbad\n").unwrap();
+    let c = tmp.path().join("c");
+    let out = nn(&[
+        "exercise",
+        "backprop",
+        "--example",
+        "1",
+        "--seed",
+        "5",
+        "--roster",
+        csv.to_str().unwrap(),
+        "--out",
+        c.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let secret = tmp.path().join("secret.toml");
+    std::fs::write(&secret, "f = 1\n").unwrap();
+    std::fs::write(c.join("big/answers.toml"), vec![b'#'; (1 << 20) + 1]).unwrap();
+    std::fs::write(c.join("latin1/answers.toml"), b"f = \"\xe9\"\n").unwrap();
+    std::fs::remove_file(c.join("link/answers.toml")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&secret, c.join("link/answers.toml")).unwrap();
+    std::fs::remove_file(c.join("dir/answers.toml")).unwrap();
+    std::fs::create_dir(c.join("dir/answers.toml")).unwrap();
+    std::fs::write(c.join("bad/answers.toml"), "df/dx = 3\n").unwrap();
+    let before = tree(&c);
+    let out = nn(&["grade", c.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let book = std::fs::read_to_string(c.join("gradebook.csv")).unwrap();
+    let status: Vec<&str> = book
+        .lines()
+        .skip(1)
+        .map(|l| l.rsplit(',').next().unwrap())
+        .collect();
+    let link = if cfg!(unix) {
+        "outside_dir"
+    } else {
+        "missing_file"
+    };
+    assert_eq!(
+        status,
+        [
+            "graded",
+            "too_large",
+            "not_utf8",
+            link,
+            "not_a_file",
+            "malformed"
+        ],
+        "{book}"
+    );
+    for l in book.lines().skip(2) {
+        assert_eq!(l.split(',').nth(1), Some("0"), "{l}");
+    }
+    // Only the outputs are new.
+    let mut after = tree(&c);
+    after.retain(|p| !before.contains(p));
+    let mut want = vec![
+        "gradebook.csv".to_string(),
+        "gradebook.json".to_string(),
+        "report.md".to_string(),
+    ];
+    for id in ["ok", "big", "latin1", "link", "dir", "bad"] {
+        want.push(format!("{id}/results.json"));
+    }
+    want.sort();
+    assert_eq!(after, want);
+    assert_eq!(std::fs::read_to_string(&secret).unwrap(), "f = 1\n");
+}
+
+#[test]
+fn a_folder_without_a_manifest_exits_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = nn(&["grade", tmp.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("manifest.json"));
+    let out = nn(&["grade", tmp.path().join("nope").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::write(tmp.path().join("manifest.json"), "{").unwrap();
+    let out = nn(&["grade", tmp.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(tree(tmp.path()), ["manifest.json"], "nothing written");
+}

@@ -26,10 +26,7 @@ pub fn run(ask: &Ask, format: ExerciseFormat, out: Option<&Path>, force: bool) -
         ask.find.as_deref(),
     )?;
     if sh.problems.is_empty() {
-        return Err(Error::Usage(format!(
-            "none of the examples asked for has exercise ranges; examples with exercises: {}",
-            crate::exercise::with_ranges().join(", ")
-        )));
+        return Err(super::no_problems());
     }
     match format {
         ExerciseFormat::Qti => {

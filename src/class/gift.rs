@@ -44,52 +44,13 @@ pub fn render(sh: &Sheet, tolerance: Option<f64>) -> String {
         },
         sh.seed
     );
-    for (k, p) in sh.problems.iter().enumerate() {
-        let n = k + 1;
-        let ex = p.example;
-        let title = match l {
-            Lang::En => ex.title.to_string(),
-            Lang::Zh => format!("{} · {}", ex.title_zh, ex.title),
-        };
-        let inputs: Vec<String> = p
-            .report
-            .inputs
-            .iter()
-            .map(|(k, v)| {
-                format!(
-                    "{k} = {}",
-                    v.exact_string().unwrap_or_else(|| plain_decimal(v))
-                )
-            })
-            .collect();
-        let given = crate::catalog::program(&ex.id())
-            .map(|g| match l {
-                Lang::En => format!(" Given: {g}."),
-                Lang::Zh => format!(" 已知: {g}。"),
-            })
-            .unwrap_or_default();
-        for q in p.asked() {
-            let text = match l {
-                Lang::En => format!(
-                    "Problem {n}, {title} ({}). Inputs: {}.{given} Find {} (exact values where you can, otherwise 4 decimals).",
-                    ex.id(),
-                    inputs.join(", "),
-                    q.name
-                ),
-                Lang::Zh => format!(
-                    "第 {n} 题，{title} ({})。输入: {}。{given} 求 {} (能精确就写精确值，否则保留 4 位小数)。",
-                    ex.id(),
-                    inputs.join(", "),
-                    q.name
-                ),
-            };
-            out.push_str(&format!(
-                "::{}::{} {{#{}:{tol}}}\n\n",
-                escape(&format!("P{n} {} {}", ex.id(), q.name)),
-                escape(&text),
-                plain_decimal(&q.value)
-            ));
-        }
+    for q in super::asked(sh) {
+        out.push_str(&format!(
+            "::{}::{} {{#{}:{tol}}}\n\n",
+            escape(&q.title),
+            escape(&q.text),
+            plain_decimal(&q.value)
+        ));
     }
     out
 }

@@ -46,6 +46,79 @@ pub fn plain_decimal(v: &crate::scalar::Scalar) -> String {
     }
 }
 
+/// One exported question: a quantity a sheet asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Asked {
+    /// The problem's number on the sheet.
+    pub number: usize,
+    /// Its place among the problem's asked quantities (from 1).
+    pub index: usize,
+    /// `P1 backprop/1 df/dx`: unique on the sheet.
+    pub title: String,
+    /// The question as a reader sees it: problem, inputs, program, what to find.
+    pub text: String,
+    pub value: crate::scalar::Scalar,
+}
+
+/// Every asked quantity of a sheet as a question (GIFT and QTI both).
+pub fn asked(sh: &crate::exercise::Sheet) -> Vec<Asked> {
+    use crate::exercise::Lang;
+    let l = sh.lang;
+    let mut out = Vec::new();
+    for (k, p) in sh.problems.iter().enumerate() {
+        let (n, ex) = (k + 1, p.example);
+        let title = match l {
+            Lang::En => ex.title.to_string(),
+            Lang::Zh => format!("{} · {}", ex.title_zh, ex.title),
+        };
+        let inputs: Vec<String> = p
+            .report
+            .inputs
+            .iter()
+            .map(|(k, v)| {
+                format!(
+                    "{k} = {}",
+                    v.exact_string().unwrap_or_else(|| plain_decimal(v))
+                )
+            })
+            .collect();
+        let inputs = inputs.join(", ");
+        let given = crate::catalog::program(&ex.id())
+            .map(|g| match l {
+                Lang::En => format!(" Given: {g}."),
+                Lang::Zh => format!(" 已知: {g}。"),
+            })
+            .unwrap_or_default();
+        for (j, q) in p.asked().into_iter().enumerate() {
+            let (id, name) = (ex.id(), &q.name);
+            let text = match l {
+                Lang::En => format!(
+                    "Problem {n}, {title} ({id}). Inputs: {inputs}.{given} Find {name} (exact values where you can, otherwise 4 decimals)."
+                ),
+                Lang::Zh => format!(
+                    "第 {n} 题，{title} ({id})。输入: {inputs}。{given} 求 {name} (能精确就写精确值，否则保留 4 位小数)。"
+                ),
+            };
+            out.push(Asked {
+                number: n,
+                index: j + 1,
+                title: format!("P{n} {id} {name}"),
+                text,
+                value: q.value.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// The error for a sheet with no problem: none of its examples has ranges.
+pub fn no_problems() -> crate::error::Error {
+    crate::error::Error::Usage(format!(
+        "none of the examples asked for has exercise ranges; examples with exercises: {}",
+        crate::exercise::with_ranges().join(", ")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

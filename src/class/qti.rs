@@ -8,7 +8,7 @@ use std::io::Write;
 
 use super::{DEFAULT_TOLERANCE, plain_decimal};
 use crate::error::{Error, Result};
-use crate::exercise::{Lang, Sheet};
+use crate::exercise::Sheet;
 
 /// Escape text for XML content and attributes.
 pub fn xml(s: &str) -> String {
@@ -39,50 +39,24 @@ pub struct Question {
 
 /// The questions of a sheet, one per asked quantity.
 pub fn questions(sh: &Sheet, tolerance: f64) -> Vec<Question> {
-    let mut out = Vec::new();
-    for (k, p) in sh.problems.iter().enumerate() {
-        let n = k + 1;
-        let ex = p.example;
-        let inputs: Vec<String> = p
-            .report
-            .inputs
-            .iter()
-            .map(|(k, v)| {
-                format!(
-                    "{k} = {}",
-                    v.exact_string().unwrap_or_else(|| plain_decimal(v))
-                )
-            })
-            .collect();
-        let given = crate::catalog::program(&ex.id())
-            .map(|g| format!(" Given: {g}."))
-            .unwrap_or_default();
-        for (j, q) in p.asked().into_iter().enumerate() {
+    let bound = |x: f64| {
+        let s = format!("{x:.12}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    super::asked(sh)
+        .into_iter()
+        .map(|q| {
             let v = q.value.to_f64();
-            let bound = |x: f64| {
-                let s = format!("{x:.12}");
-                s.trim_end_matches('0').trim_end_matches('.').to_string()
-            };
-            let title = match sh.lang {
-                Lang::En => ex.title.to_string(),
-                Lang::Zh => format!("{} · {}", ex.title_zh, ex.title),
-            };
-            out.push(Question {
-                ident: format!("p{n}q{}", j + 1),
-                title: format!("P{n} {} {}", ex.id(), q.name),
-                text: format!(
-                    "Problem {n}, {title} ({}). Inputs: {}.{given} Find {} (exact values where you can, otherwise 4 decimals).",
-                    ex.id(),
-                    inputs.join(", "),
-                    q.name
-                ),
+            Question {
+                ident: format!("p{}q{}", q.number, q.index),
+                title: q.title,
+                text: q.text,
                 value: plain_decimal(&q.value),
                 low: bound(v - tolerance),
                 high: bound(v + tolerance),
-            });
-        }
-    }
-    out
+            }
+        })
+        .collect()
 }
 
 fn item(q: &Question) -> String {
@@ -236,7 +210,8 @@ mod tests {
     #[test]
     fn the_zip_holds_the_manifest_and_one_item_per_quantity() {
         let ex = crate::catalog::find("backprop", 1).unwrap();
-        let sh = crate::exercise::make(&[ex], 7, 2, Lang::En, "cmd".into()).unwrap();
+        let sh =
+            crate::exercise::make(&[ex], 7, 2, crate::exercise::Lang::En, "cmd".into()).unwrap();
         let bytes = zip(&sh, None).unwrap();
         assert_eq!(
             bytes,

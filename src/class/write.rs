@@ -10,7 +10,7 @@ use super::manifest::{self, Manifest, ProblemEntry, StudentEntry};
 use super::roster::{self, Student};
 use super::{folder, template};
 use crate::catalog::Example;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::exercise::sheet::{self, Parts, SheetFormat};
 use crate::exercise::{Ask, Lang, make_asking};
 use crate::render::RenderOptions;
@@ -103,10 +103,7 @@ fn student(
         ask.find.as_deref(),
     )?;
     if sh.problems.is_empty() {
-        return Err(Error::Usage(format!(
-            "none of the examples asked for has exercise ranges; examples with exercises: {}",
-            crate::exercise::with_ranges().join(", ")
-        )));
+        return Err(super::no_problems());
     }
     let o = RenderOptions {
         digits,

@@ -23,6 +23,7 @@ fn thousand_variants(c: &mut Criterion) {
                 let parts = Parts {
                     questions: true,
                     key: true,
+                    ..Parts::default()
                 };
                 bytes += render(&sh, SheetFormat::Markdown, parts, &RenderOptions::default()).len();
             }

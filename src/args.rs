@@ -368,6 +368,14 @@ pub struct ExerciseArgs {
     /// Overwrite --out and --key-out files that exist.
     #[arg(long)]
     pub force: bool,
+    /// The key lists each asked quantity and its value, without the worked steps.
+    #[arg(long)]
+    pub answers_only: bool,
+    /// A printable exam in LaTeX (exam.cls): name and ID line, a point per asked
+    /// quantity, answer lines; with --key or --key-out the key fills them in and adds the
+    /// worked steps as solutions.
+    #[arg(long)]
+    pub exam: bool,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t)]
     pub format: crate::class::ExerciseFormat,

@@ -25,6 +25,17 @@ fn chapters() -> Vec<(String, String)> {
     out
 }
 
+/// Build the English edition of the book into `out`.
+fn build_english(out: &Path) -> book::Built {
+    book::build(&BuildOptions {
+        book_dir: book_dir(),
+        out: Some(out.to_path_buf()),
+        force: false,
+        lang: nn_tutor::report::i18n::Lang::En,
+    })
+    .unwrap_or_else(|e| panic!("the book does not build: {e}"))
+}
+
 /// A fresh scratch directory for one test.
 fn scratch(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("nn-tutor-{name}-{}", std::process::id()));
@@ -126,13 +137,7 @@ fn visible_text(html: &str) -> String {
 fn the_book_builds_offline_with_math_figures_and_pinned_numbers() {
     let base = scratch("book-build");
     let out = base.join("html");
-    let built = book::build(&BuildOptions {
-        book_dir: book_dir(),
-        out: Some(out.clone()),
-        force: false,
-        lang: nn_tutor::report::i18n::Lang::En,
-    })
-    .unwrap_or_else(|e| panic!("the book does not build: {e}"));
+    let built = build_english(&out);
     assert!(built.pages >= 14, "{} pages", built.pages);
     assert!(out.join(book::MARKER).is_file());
     assert!(out.join("mathml/font/latinmodern-math.woff2").is_file());
@@ -333,13 +338,7 @@ fn the_cli_builds_and_answers_the_mdbook_protocol() {
 fn plain_mdbook_with_the_preprocessor_command_gives_the_same_pages() {
     let base = scratch("book-protocol");
     let inproc = base.join("in-process");
-    book::build(&BuildOptions {
-        book_dir: book_dir(),
-        out: Some(inproc.clone()),
-        force: false,
-        lang: nn_tutor::report::i18n::Lang::En,
-    })
-    .unwrap();
+    build_english(&inproc);
 
     let mut config =
         mdbook_driver::config::Config::from_disk(book_dir().join("book.toml")).unwrap();
@@ -758,4 +757,220 @@ fn every_erratum_carries_its_evidence() {
         let n = entries.iter().filter(|e| e.starts_with(deck)).count();
         assert_eq!(n, want, "{deck} entries");
     }
+}
+
+/// The chapters of the course part of an edition's SUMMARY.md (between the
+/// first and the second part title), in order.
+fn course_chapters(src: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(book_dir().join(src).join("SUMMARY.md")).unwrap();
+    let mut parts = 0;
+    let mut out = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.starts_with("# ") {
+            parts += 1;
+        } else if parts == 2
+            && let Some(i) = line.find("](")
+        {
+            out.push(line[i + 2..].trim_end_matches(')').to_string());
+        }
+    }
+    out
+}
+
+/// A textbook's order: the chain rule before backpropagation, which comes
+/// before autodiff, gradient descent and training; the chapters before
+/// them show no backward table (no `graph` report, only its figure, and no
+/// neuron/2, whose tables are backward passes).
+#[test]
+fn the_chain_rule_comes_before_backpropagation() {
+    for src in ["src", "src-zh"] {
+        let order = course_chapters(src);
+        let at = |f: &str| {
+            order
+                .iter()
+                .position(|c| c == f)
+                .unwrap_or_else(|| panic!("{src}: {f} not in the course: {order:?}"))
+        };
+        assert!(at("chain-rule.md") < at("backprop.md"), "{src}: {order:?}");
+        assert!(at("loss.md") < at("backprop.md"), "{src}: {order:?}");
+        assert!(at("backprop.md") < at("autodiff.md"), "{src}: {order:?}");
+        assert!(
+            at("backprop.md") < at("gradient-descent.md"),
+            "{src}: {order:?}"
+        );
+        assert_eq!(
+            order.last().map(String::as_str),
+            Some("training.md"),
+            "{src}"
+        );
+        // Before the chain rule, a graph is a figure only (values and
+        // slopes in its nodes), never a report with its backward table.
+        for ch in &order[..at("chain-rule.md")] {
+            let text = std::fs::read_to_string(book_dir().join(src).join(ch)).unwrap();
+            for d in directive::find(&text).unwrap() {
+                let table = d.args.starts_with("graph") && !d.args.contains("--diagram");
+                assert!(
+                    !table && !d.args.starts_with("explain neuron --example 2"),
+                    "{src}/{ch} shows a backward table before backprop: {}",
+                    d.source()
+                );
+            }
+        }
+    }
+}
+
+/// Every chapter of the course, in both editions, ends with a summary, a
+/// common-mistakes box and a practice section of seeded exercises, in that
+/// order.
+#[test]
+fn every_chapter_has_a_summary_mistakes_and_practice() {
+    let marks = [
+        (
+            "src",
+            "## Summary · 小结",
+            "**Common mistakes · 常见错误**",
+            "## Practice · 练习",
+        ),
+        ("src-zh", "## 小结", "**常见错误**", "## 练习"),
+    ];
+    let mut missing = Vec::new();
+    for (src, summary, mistakes, practice) in marks {
+        let chapters = course_chapters(src);
+        assert!(chapters.len() >= 11, "{src}: {chapters:?}");
+        for ch in chapters {
+            let text = std::fs::read_to_string(book_dir().join(src).join(&ch)).unwrap();
+            let at = |what: &str| text.find(what);
+            let (Some(s), Some(m), Some(p)) = (at(summary), at(mistakes), at(practice)) else {
+                missing.push(format!(
+                    "{src}/{ch}: lacks a summary, a mistakes box or practice"
+                ));
+                continue;
+            };
+            if !(s < m && m < p) {
+                missing.push(format!(
+                    "{src}/{ch}: summary, mistakes, practice out of order"
+                ));
+            }
+            if !text[m..].contains("<div class=\"warning nn-mistakes\">")
+                && !text[..m].contains("<div class=\"warning nn-mistakes\">")
+            {
+                missing.push(format!("{src}/{ch}: the mistakes are not in their box"));
+            }
+            let practice_text = &text[p..];
+            let exercises = directive::find(practice_text)
+                .unwrap()
+                .iter()
+                .filter(|d| d.args.starts_with("exercise ") && d.args.contains("--seed"))
+                .count();
+            if exercises == 0 {
+                missing.push(format!("{src}/{ch}: no seeded exercise under practice"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+/// Every ad-hoc `graph` and `net` directive of a chapter (examples of the
+/// catalog carry their own sources) has a source line in the text just
+/// before it: since the previous heading or directive.
+#[test]
+fn every_graph_in_the_book_has_a_source_line() {
+    let mut missing = Vec::new();
+    for (src, label) in [("src", "*Source:*"), ("src-zh", "*出处:*")] {
+        for (file, _) in directives_of(src) {
+            let text = std::fs::read_to_string(book_dir().join(src).join(&file)).unwrap();
+            let mut last = 0;
+            let mut shown_since_source = false;
+            for d in directive::find(&text).unwrap() {
+                let before = &text[last..d.start];
+                let since_heading = before.rfind("\n#").map_or(before, |i| &before[i..]);
+                if since_heading.contains(label) || before.contains("\n#") {
+                    shown_since_source = since_heading.contains(label);
+                }
+                let adhoc = d.args.starts_with("graph") || d.args.starts_with("net");
+                if adhoc && !shown_since_source {
+                    missing.push(format!("{src}/{file}: {}", d.source()));
+                }
+                last = d.end;
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "graphs without a source line:\n{}",
+        missing.join("\n")
+    );
+}
+
+/// Built pages: one heading per example (a report's own headings are bold
+/// lines, so the page and its sidebar list the chapter's sections only),
+/// the answers of every exercise folded in `<details>`, and no `cargo run`
+/// in what a reader is told to type.
+#[test]
+fn built_pages_have_one_heading_per_example_and_folded_answers() {
+    let base = scratch("book-headings");
+    let out = base.join("html");
+    build_english(&out);
+    let page = std::fs::read_to_string(out.join("backprop.html")).unwrap();
+    let headings: Vec<&str> = page
+        .match_indices("<h")
+        .filter(|(i, _)| page[i + 2..].starts_with(|c: char| ('1'..='4').contains(&c)))
+        .map(|(i, _)| &page[i..page[i..].find('>').map_or(i, |j| i + j)])
+        .filter(|h| h.contains("id=\""))
+        .collect();
+    assert!(
+        !headings.iter().any(|h| h.contains("id=\"backprop1")),
+        "a report heading is still a heading: {headings:?}"
+    );
+    assert!(
+        page.contains("<strong>backprop/1 · "),
+        "the example's title line"
+    );
+    let exercises = page.matches("<div class=\"nn-exercise\">").count();
+    assert_eq!(exercises, 3, "backprop.html has three practice sheets");
+    assert_eq!(
+        page.matches("<details class=\"nn-answers\">").count(),
+        exercises
+    );
+    assert!(page.contains("<summary>Answer key</summary>"));
+    for name in ["introduction.html", "instructors.html"] {
+        let text = std::fs::read_to_string(out.join(name)).unwrap();
+        assert!(
+            !text.contains("cargo run"),
+            "{name} tells readers to `cargo run`"
+        );
+        assert!(
+            text.contains("cargo install --path ."),
+            "{name}: the install line"
+        );
+    }
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+/// The glossary's chapter column (`[5](backprop.md)`) carries the number
+/// mdBook gives that chapter: its place in the course part of SUMMARY.md.
+#[test]
+fn glossary_chapter_numbers_follow_the_summary() {
+    let mut wrong = Vec::new();
+    for src in ["src", "src-zh"] {
+        let order = course_chapters(src);
+        let text = std::fs::read_to_string(book_dir().join(src).join("glossary.md")).unwrap();
+        let mut links = 0;
+        for (i, _) in text.match_indices("](") {
+            let Some(open) = text[..i].rfind('[') else {
+                continue;
+            };
+            let Ok(n) = text[open + 1..i].parse::<usize>() else {
+                continue;
+            };
+            let file = text[i + 2..].split(')').next().unwrap();
+            links += 1;
+            match order.iter().position(|c| c == file) {
+                Some(k) if k + 1 == n => {}
+                _ => wrong.push(format!("{src}/glossary.md: [{n}]({file})")),
+            }
+        }
+        assert!(links > 50, "{src}: {links} chapter links");
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

@@ -38,6 +38,7 @@ fn both() -> Parts {
     Parts {
         questions: true,
         key: true,
+        ..Parts::default()
     }
 }
 
@@ -248,14 +249,24 @@ fn compiles(args: &[&str], tag: &str) {
 
 #[test]
 fn latex_sheet_compiles_with_pdflatex() {
-    if !common::latex_available(&["amsmath.sty"], "texlive-latex-base") {
+    let packages = "texlive-latex-base latex-cjk-chinese latex-cjk-chinese-arphic-gbsn00lp";
+    if !common::latex_available(&["amsmath.sty", "CJKutf8.sty", "c70gbsn.fd"], packages) {
         return;
     }
     let args = [
         "exercise", "--all", "--seed", "5", "--key", "--format", "latex",
     ];
     let tex = String::from_utf8(run(&args).stdout).unwrap();
-    assert!(tex.is_ascii(), "pdflatex needs ASCII here");
+    // pdflatex reads ASCII, and Chinese inside the CJK environment: the
+    // decks' citations keep their Chinese slide titles instead of losing
+    // them to debris like "JQ deck, Batch,epoch,:".
+    assert!(
+        tex.chars()
+            .all(|c| c.is_ascii() || nn_tutor::render::latex::is_cjk(c)),
+        "pdflatex needs ASCII or Chinese here"
+    );
+    assert!(tex.contains("\\begin{CJK}{UTF8}{gbsn}"));
+    assert!(!tex.contains("Batch,epoch,:") && !tex.contains("deck, ------:"));
     // Every table shrinks to the text width when it is wider.
     assert_eq!(
         tex.matches("\\begin{tabular}").count(),
@@ -807,4 +818,133 @@ fn graph_sheets_define_every_intermediate_they_ask_for() {
         "exercise", "backprop", "-e", "2", "--seed", "3", "--lang", "zh",
     ]);
     assert!(String::from_utf8_lossy(&zh.stdout).contains("- 函数按以下步骤依次计算: a = w0\\*x0;"));
+}
+
+/// Lines of a LaTeX document that print (not `%` comments).
+fn printed(tex: &str) -> Vec<&str> {
+    tex.lines().filter(|l| !l.starts_with('%')).collect()
+}
+
+#[test]
+fn printed_sheets_and_keys_carry_no_commands_or_placeholders() {
+    for extra in [&["--format", "latex"][..], &["--exam"][..]] {
+        let mut args = vec!["exercise", "--all", "--seed", "5", "--key"];
+        args.extend_from_slice(extra);
+        let tex = String::from_utf8(run(&args).stdout).unwrap();
+        for line in printed(&tex) {
+            for bad in ["nn-tutor", "--plot", "-{}-plot", "write it as SVG", "Try:"] {
+                assert!(!line.contains(bad), "{args:?} prints `{bad}`: {line}");
+            }
+        }
+        // The command that regenerates the file is in its first lines, with --key.
+        let first = tex.lines().nth(1).unwrap();
+        assert!(
+            first.contains("nn-tutor exercise --all --seed 5") && first.contains("--key"),
+            "{first}"
+        );
+        // The key says where the deck's example is and where this problem is.
+        assert!(tex.contains("The deck's example is at"), "{args:?}");
+    }
+}
+
+#[test]
+fn exam_sheets_and_keys_compile_in_english_and_chinese() {
+    let packages = "texlive-latex-extra latex-cjk-chinese latex-cjk-chinese-arphic-gbsn00lp";
+    if !common::latex_available(&["exam.cls", "CJKutf8.sty", "c70gbsn.fd"], packages) {
+        return;
+    }
+    // How many quantities the sheet asks: one exam part (and point) each.
+    let json = run(&["exercise", "--all", "--seed", "5", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let asked: usize = v["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["find"].as_array().unwrap().len())
+        .sum();
+    for lang in ["en", "zh"] {
+        let sheet = ["exercise", "--all", "--seed", "5", "--exam", "--lang", lang];
+        let tex = String::from_utf8(run(&sheet).stdout).unwrap();
+        assert!(
+            tex.contains("\\documentclass[11pt,addpoints]{exam}"),
+            "{lang}"
+        );
+        assert_eq!(
+            tex.matches("\\part[1]").count(),
+            asked,
+            "{lang}: a part per quantity"
+        );
+        assert_eq!(
+            tex.matches("\\titledquestion").count(),
+            v["problems"].as_array().unwrap().len()
+        );
+        assert!(
+            !tex.contains("\\begin{solution}"),
+            "{lang}: no solutions on the sheet"
+        );
+        let name = if lang == "en" { "Name:" } else { "姓名:" };
+        assert!(tex.contains(name), "{lang}: a name line");
+        compiles(&sheet, &format!("exam-{lang}"));
+        let key = [
+            "exercise", "--all", "--seed", "5", "--exam", "--key", "--lang", lang,
+        ];
+        let tex = String::from_utf8(run(&key).stdout).unwrap();
+        assert!(
+            tex.contains("\\documentclass[11pt,addpoints,answers]{exam}"),
+            "{lang}"
+        );
+        assert_eq!(
+            tex.matches("\\begin{solution}").count(),
+            v["problems"].as_array().unwrap().len()
+        );
+        compiles(&key, &format!("exam-key-{lang}"));
+    }
+}
+
+#[test]
+fn an_answers_only_key_lists_each_asked_quantity_and_its_value() {
+    let args = [
+        "exercise",
+        "backprop",
+        "-e",
+        "1",
+        "--seed",
+        "4",
+        "--key",
+        "--answers-only",
+    ];
+    let md = String::from_utf8(run(&args).stdout).unwrap();
+    let key = md.split("# Answer key").nth(1).unwrap();
+    // backprop/1 at its draw: every asked name with its value, no steps.
+    let json = run(&[
+        "exercise",
+        "backprop",
+        "-e",
+        "1",
+        "--seed",
+        "4",
+        "--key",
+        "--format",
+        "json",
+        "--answers-only",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let p = &v["problems"][0];
+    assert!(
+        p.get("report").is_none(),
+        "no worked steps in an answers-only key"
+    );
+    for f in p["find"].as_array().unwrap() {
+        let f = f.as_str().unwrap();
+        let exact = p["results"][f]["exact"].as_str().unwrap();
+        assert!(
+            key.contains(&format!("| `{f}` | {exact} |")),
+            "{f} = {exact} in\n{key}"
+        );
+    }
+    assert!(!key.contains("All steps"));
+    assert!(
+        md.contains("--answers-only"),
+        "the regenerate line keeps the flag"
+    );
 }

@@ -117,14 +117,20 @@ fn student(
     let sheet_only = Parts {
         questions: true,
         key: false,
+        answers_only: false,
+        exam: false,
     };
     let key_only = Parts {
         questions: false,
         key: true,
+        answers_only: false,
+        exam: false,
     };
     let both = Parts {
         questions: true,
         key: true,
+        answers_only: false,
+        exam: false,
     };
     let mut files = Vec::new();
     let mut put =

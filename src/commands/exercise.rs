@@ -6,6 +6,7 @@ use super::{Outcome, topic_and_example};
 use crate::args::ExerciseArgs;
 use crate::class::ExerciseFormat;
 use crate::error::{Error, Result};
+use crate::exercise::sheet::SheetFormat;
 
 pub fn run(a: ExerciseArgs) -> Result<Outcome> {
     if a.variants {
@@ -44,6 +45,11 @@ pub fn run(a: ExerciseArgs) -> Result<Outcome> {
         return crate::class::write::run(&ask, &class).map(Outcome::Text);
     }
     let Some(format) = a.format.sheet() else {
+        if a.exam {
+            return Err(Error::Usage(
+                "--exam writes a LaTeX exam (exam.cls); leave out --format gift/qti".to_string(),
+            ));
+        }
         return crate::class::export::run(&ask, a.format, a.out.as_deref(), a.force)
             .map(Outcome::Text);
     };
@@ -52,6 +58,17 @@ pub fn run(a: ExerciseArgs) -> Result<Outcome> {
         key_out: a.key_out,
         out: a.out,
         force: a.force,
+        answers_only: a.answers_only,
+        exam: a.exam,
+    };
+    let format = match (a.exam, format) {
+        (false, f) => f,
+        (true, SheetFormat::Markdown | SheetFormat::Latex) => SheetFormat::Latex,
+        (true, SheetFormat::Json) => {
+            return Err(Error::Usage(
+                "--exam writes a LaTeX exam (exam.cls); leave out --format json".to_string(),
+            ));
+        }
     };
     crate::exercise::run(&ask, &files, format, a.digits as usize).map(Outcome::Text)
 }

@@ -31,6 +31,10 @@ pub struct Files {
     pub key_out: Option<PathBuf>,
     pub out: Option<PathBuf>,
     pub force: bool,
+    /// The key holds each asked quantity and its value, not the steps.
+    pub answers_only: bool,
+    /// LaTeX as an exam (exam.cls).
+    pub exam: bool,
 }
 
 impl Ask {
@@ -101,8 +105,12 @@ pub fn run(ask: &Ask, files: &Files, format: SheetFormat, digits: usize) -> Resu
     let mut command = ask.command();
     match format {
         SheetFormat::Markdown => {}
+        SheetFormat::Latex if files.exam => command.push_str(" --exam"),
         SheetFormat::Latex => command.push_str(" --format latex"),
         SheetFormat::Json => command.push_str(" --format json"),
+    }
+    if files.answers_only {
+        command.push_str(" --answers-only");
     }
     if digits != RenderOptions::default().digits {
         command.push_str(&format!(" --digits {digits}"));
@@ -143,6 +151,8 @@ pub fn run(ask: &Ask, files: &Files, format: SheetFormat, digits: usize) -> Resu
     let questions = Parts {
         questions: true,
         key: files.key,
+        answers_only: files.answers_only,
+        exam: files.exam,
     };
     let body = sheet::render(&sh, format, questions, &o);
     let mut told = String::new();
@@ -156,6 +166,8 @@ pub fn run(ask: &Ask, files: &Files, format: SheetFormat, digits: usize) -> Resu
         let key_only = Parts {
             questions: false,
             key: true,
+            answers_only: files.answers_only,
+            exam: files.exam,
         };
         let key = sheet::render(&sh, format, key_only, &o);
         crate::files::write_atomic(path, key.as_bytes(), files.force)?;

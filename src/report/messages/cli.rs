@@ -147,6 +147,14 @@ pub const HELP: &[(&str, &str)] = &[
         "每个例题的题数 (最多 50；更多时截为 50 并给出提示)",
     ),
     (
+        "The key lists each asked quantity and its value, without the worked steps",
+        "参考答案只列出所求各量及其值, 不含完整步骤",
+    ),
+    (
+        "A printable exam in LaTeX (exam.cls): name and ID line, a point per asked quantity, answer lines; with --key or --key-out the key fills them in and adds the worked steps as solutions",
+        "可打印的 LaTeX 试卷 (exam.cls): 姓名和学号栏, 每个所求量 1 分, 答题线; 加 --key 或 --key-out 时参考答案填入答题线, 并附完整步骤作为解答",
+    ),
+    (
         "Append the answer key (every result and the full step tables)",
         "附上参考答案 (每个结果和完整的步骤表)",
     ),

@@ -208,10 +208,10 @@ pub const SHARED: &[(&str, &str)] = &[
         "ReLU'(z) = I(z > 0), so ReLU'(0) = 0",
         "ReLU'(z) = I(z > 0)，所以 ReLU'(0) = 0",
     ),
-    ("{}    (W(l) is out×in)", "{}    (W(l) 为 out×in)"),
+    ("{}    (W(l) is out×in)", "{}    (W(l) 为 输出×输入)"),
     (
         "{}    (JQ writes h(l) = f(h(l-1) W(l) + b(l)); W(l) is in×out, a is a 1×n row)",
-        "{}    (JQ 写作 h(l) = f(h(l-1) W(l) + b(l))；W(l) 为 in×out，a 是 1×n 的行向量)",
+        "{}    (JQ 写作 h(l) = f(h(l-1) W(l) + b(l))；W(l) 为 输入×输出，a 是 1×n 的行向量)",
     ),
     ("checked by central differences", "已用中心差分检验"),
     ("Gradient with respect to the input", "对输入的梯度"),

@@ -95,11 +95,11 @@ pub const LEARNING: &[(&str, &str)] = &[
     ),
     (
         "column: W(l) out×in, z = W a + b",
-        "列向量记号: W(l) 为 out×in，z = W a + b",
+        "列向量记号: W(l) 为 输出×输入，z = W a + b",
     ),
     (
         "row: W(l) in×out, z = a W + b",
-        "行向量记号: W(l) 为 in×out，z = a W + b",
+        "行向量记号: W(l) 为 输入×输出，z = a W + b",
     ),
     ("entry W_ij joins", "元素 W_ij 连接"),
     ("{} values", "{} 个值"),

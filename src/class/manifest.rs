@@ -10,6 +10,9 @@ use crate::error::{Error, Result};
 /// The manifest's file name in the class folder.
 pub const FILE: &str = "manifest.json";
 
+/// Largest manifest `grade` reads, in bytes.
+pub const MAX_BYTES: u64 = 256 << 20;
+
 /// Version of the manifest's shape; `grade` refuses others.
 pub const VERSION: u32 = 1;
 
@@ -71,7 +74,13 @@ impl Manifest {
                         .to_string(),
             });
         }
-        let text = crate::files::read_text(&path)?;
+        // A manifest grows with the class (120 students across --all is
+        // over 1 MiB): its own limit, not the answers files' 1 MiB.
+        let file = std::fs::File::open(&path).map_err(|e| Error::File {
+            path: shown.clone(),
+            message: format!("cannot read it: {e}"),
+        })?;
+        let text = crate::files::read_limited(file, &shown, MAX_BYTES)?;
         let m: Manifest = serde_json::from_str(&text).map_err(|e| Error::Invalid {
             what: shown.clone(),
             problem: format!(

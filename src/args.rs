@@ -252,7 +252,10 @@ Examples:
       --key-out key.md
   nn-tutor exercise forward --seed 7 --key --format latex --out forward.tex
   nn-tutor exercise --all --seed 2024 --format json --key --out term.json
-  nn-tutor exercise chain-rule --example 1 --lang zh"#;
+  nn-tutor exercise chain-rule --example 1 --lang zh
+  nn-tutor exercise --all --seed 2024 --roster students.csv --out class
+  nn-tutor exercise backprop --seed 7 --format gift --out backprop.gift
+  nn-tutor exercise --all --seed 7 --format qti --out quiz.zip"#;
 
 const CHECK_HELP: &str = r#"Grades every quantity the problem asks: right, wrong (with the likely
 slip), unanswered or unknown, with points and a score. By default a value
@@ -279,6 +282,25 @@ Examples:
   nn-tutor check backprop/2 answers.toml --round-each 2 --follow-through
   nn-tutor check --expr "q = x + y; f = q * z" --at x=-2,y=5,z=4 a.toml
   nn-tutor check --net spec.toml answers.toml --format json"#;
+
+const GRADE_HELP: &str = r#"Writes DIR/gradebook.csv (id, total, max, one score per problem, status),
+DIR/gradebook.json (per quantity: verdict code, slip code, the student's value,
+the expected value, points), DIR/report.md (the class report also printed
+here: per quantity the share right and the most frequent slips) and, in each
+student's folder, Gradescope's results.json. Nothing else is written. The
+policy is the manifest's "policy", then --policy FILE, then the flags; a
+student's own [policy] or tolerance is ignored. An answers file that is
+missing, not a file, over 1 MiB, not UTF-8, not TOML or a link out of DIR is
+listed, scores 0, and the others are graded.
+
+Exit status: 0 when the class was graded (whatever the scores), 2 when DIR or
+its manifest cannot be used or a flag is wrong, 1 when an output cannot be
+written.
+
+Examples:
+  nn-tutor grade class
+  nn-tutor grade class --round-each 2 --follow-through
+  nn-tutor grade class --policy policy.toml --format json"#;
 
 /// nn-tutor: a companion for learning how neural networks compute and learn.
 #[derive(Debug, Parser)]
@@ -324,6 +346,11 @@ Examples:
   nn-tutor book build --lang zh            the Chinese edition: book/build/zh/
   nn-tutor book build --out /tmp/nn-book   somewhere else")]
     Book(BookArgs),
+    /// Grade a class folder made by `exercise --roster`: every student's
+    /// answers.toml against the manifest's problems, into a gradebook and a
+    /// class report.
+    #[command(after_help = GRADE_HELP)]
+    Grade(GradeArgs),
     /// Train a network on a data set and watch the loss, epoch by epoch.
     #[command(after_help = TRAIN_HELP)]
     Train(TrainArgs),
@@ -469,7 +496,8 @@ pub struct ExerciseArgs {
     /// Write the answer key to this file instead (the sheet goes to stdout or --out).
     #[arg(long, value_name = "FILE", conflicts_with = "key")]
     pub key_out: Option<std::path::PathBuf>,
-    /// Write the sheet to this file instead of standard output.
+    /// Write the sheet to this file instead of standard output (with
+    /// --roster, the class folder; with --format qti, the zip).
     #[arg(long, value_name = "FILE")]
     pub out: Option<std::path::PathBuf>,
     /// Overwrite --out and --key-out files that exist.
@@ -485,7 +513,14 @@ pub struct ExerciseArgs {
     pub exam: bool,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t)]
-    pub format: crate::exercise::sheet::SheetFormat,
+    pub format: crate::class::ExerciseFormat,
+    /// A class roster (CSV with an `id` column): with --out DIR, write a
+    /// sheet, key and answers template for every student into DIR/<id>/ and
+    /// DIR/manifest.json. A student's seed is the 64-bit FNV-1a hash of
+    /// "S:id" (S the --seed) shifted right by 11 bits, so
+    /// `exercise … --seed N` reprints a student's sheet.
+    #[arg(long, value_name = "FILE.csv", requires = "out", conflicts_with_all = ["key", "key_out"])]
+    pub roster: Option<std::path::PathBuf>,
     /// Language of the sheet and its key: en, or zh (Chinese, with the decks' terms).
     #[arg(long, value_enum, default_value_t)]
     pub lang: crate::exercise::Lang,
@@ -561,6 +596,17 @@ pub struct PolicyArgs {
     /// A TOML file with a [policy] table (the flags override its keys).
     #[arg(long, value_name = "FILE")]
     pub policy: Option<std::path::PathBuf>,
+}
+
+/// Arguments of `nn-tutor grade`.
+#[derive(Debug, Args, Clone)]
+pub struct GradeArgs {
+    /// The class folder (with manifest.json), as `exercise --roster … --out DIR` wrote it.
+    pub dir: std::path::PathBuf,
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+    #[command(flatten)]
+    pub out: OutputArgs,
 }
 
 /// Arguments of `nn-tutor book`.

@@ -23,6 +23,7 @@ pub fn outcome(cli: Cli) -> Result<Outcome> {
         Command::Exercise(a) => commands::exercise::run(a),
         Command::Check(a) => commands::check::run(a),
         Command::Book(a) => crate::book::command::run(a),
+        Command::Grade(a) => commands::grade::run(a),
         Command::Train(a) => commands::train::run(a),
         Command::Completions(a) => commands::completions::run(a),
     }

@@ -23,6 +23,7 @@ pub mod args;
 pub mod book;
 pub mod catalog;
 pub mod check;
+pub mod class;
 pub mod cli;
 pub mod commands;
 pub mod error;

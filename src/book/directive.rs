@@ -142,7 +142,11 @@ fn exercise_allowed(a: &ExerciseArgs) -> Result<(), String> {
         (a.all, "--all"),
         (a.variants, "--variants"),
         (a.exam, "--exam"),
-        (a.format != SheetFormat::Markdown, "--format"),
+        (
+            a.format != crate::class::ExerciseFormat::Markdown,
+            "--format",
+        ),
+        (a.roster.is_some(), "--roster"),
     ];
     match refused.iter().find(|(set, _)| *set) {
         Some((_, flag)) => Err(format!(

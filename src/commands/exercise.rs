@@ -1,9 +1,11 @@
 //! `nn-tutor exercise`: exercise sheets and answer keys (the work is in
-//! [`crate::exercise::command`]).
+//! [`crate::exercise::command`]), a class from a roster and the LMS exports
+//! ([`crate::class`]).
 
 use super::{Outcome, topic_and_example};
 use crate::args::ExerciseArgs;
-use crate::error::Result;
+use crate::class::ExerciseFormat;
+use crate::error::{Error, Result};
 use crate::exercise::sheet::SheetFormat;
 
 pub fn run(a: ExerciseArgs) -> Result<Outcome> {
@@ -27,6 +29,30 @@ pub fn run(a: ExerciseArgs) -> Result<Outcome> {
         lang: a.lang,
         find: a.find,
     };
+    if let Some(roster) = &a.roster {
+        if a.format != ExerciseFormat::Markdown {
+            return Err(Error::Usage(
+                "--roster writes every format itself (sheet.md, sheet.tex, key.md, key.tex, key.json, answers.toml); drop --format".to_string(),
+            ));
+        }
+        let out = a.out.as_deref().expect("clap requires --out with --roster");
+        let class = crate::class::write::Class {
+            roster,
+            out,
+            force: a.force,
+            digits: a.digits as usize,
+        };
+        return crate::class::write::run(&ask, &class).map(Outcome::Text);
+    }
+    let Some(format) = a.format.sheet() else {
+        if a.exam {
+            return Err(Error::Usage(
+                "--exam writes a LaTeX exam (exam.cls); leave out --format gift/qti".to_string(),
+            ));
+        }
+        return crate::class::export::run(&ask, a.format, a.out.as_deref(), a.force)
+            .map(Outcome::Text);
+    };
     let files = crate::exercise::Files {
         key: a.key,
         key_out: a.key_out,
@@ -35,11 +61,11 @@ pub fn run(a: ExerciseArgs) -> Result<Outcome> {
         answers_only: a.answers_only,
         exam: a.exam,
     };
-    let format = match (a.exam, a.format) {
+    let format = match (a.exam, format) {
         (false, f) => f,
         (true, SheetFormat::Markdown | SheetFormat::Latex) => SheetFormat::Latex,
         (true, SheetFormat::Json) => {
-            return Err(crate::error::Error::Usage(
+            return Err(Error::Usage(
                 "--exam writes a LaTeX exam (exam.cls); leave out --format json".to_string(),
             ));
         }

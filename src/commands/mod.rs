@@ -7,6 +7,7 @@ pub mod check;
 pub mod completions;
 pub mod exercise;
 pub mod explain;
+pub mod grade;
 pub mod graph;
 pub mod list;
 pub mod net;

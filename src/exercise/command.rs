@@ -63,7 +63,7 @@ impl Ask {
         c
     }
 
-    fn examples(&self) -> Result<Vec<&'static Example>> {
+    pub fn examples(&self) -> Result<Vec<&'static Example>> {
         match (&self.topic, self.example) {
             (_, _) if self.all => Ok(catalog::all()),
             (Some(t), Some(n)) => Ok(vec![catalog::find(t, n)?]),

@@ -253,6 +253,7 @@ fn all_reports() -> Vec<(String, Report)> {
     out.push(("check backprop/1".into(), r));
     let _ = std::fs::remove_file(&answers);
     out.extend(crate::check::sample_reports());
+    out.extend(crate::class::class_report::sample_reports());
     out
 }
 

@@ -169,6 +169,38 @@ pub const HELP: &[(&str, &str)] = &[
         "把习题写到这个文件，而不是标准输出",
     ),
     (
+        "Write the sheet to this file instead of standard output (with --roster, the class folder; with --format qti, the zip)",
+        "把习题写到这个文件，而不是标准输出 (用 --roster 时是全班的文件夹；用 --format qti 时是 zip 文件)",
+    ),
+    (
+        "Grade a class folder made by `exercise --roster`: every student's answers.toml against the manifest's problems, into a gradebook and a class report",
+        "批改 `exercise --roster` 生成的全班文件夹: 按 manifest 中的题目批改每个学生的 answers.toml，生成成绩册和全班报告",
+    ),
+    (
+        "The class folder (with manifest.json), as `exercise --roster … --out DIR` wrote it",
+        "全班文件夹 (含 manifest.json)，即 `exercise --roster … --out DIR` 写出的文件夹",
+    ),
+    (
+        "Writes DIR/gradebook.csv (id, total, max, one score per problem, status), DIR/gradebook.json (per quantity: verdict code, slip code, the student's value, the expected value, points), DIR/report.md (the class report also printed here: per quantity the share right and the most frequent slips) and, in each student's folder, Gradescope's results.json. Nothing else is written. The policy is the manifest's \"policy\", then --policy FILE, then the flags; a student's own [policy] or tolerance is ignored. An answers file that is missing, not a file, over 1 MiB, not UTF-8, not TOML or a link out of DIR is listed, scores 0, and the others are graded.",
+        "写出 DIR/gradebook.csv (id、总分、满分、每题得分、状态)、DIR/gradebook.json (每个量: 判定代码、错误代码、学生的值、正确值、得分)、DIR/report.md (也在这里打印的全班报告: 每个量答对的比例和最常见的错误)，并在每个学生的文件夹中写出 Gradescope 的 results.json。不写其他任何文件。评分规则依次取 manifest 的 \"policy\"、--policy FILE、命令行选项；学生自己写的 [policy] 或 tolerance 一律忽略。缺失、不是文件、超过 1 MiB、不是 UTF-8、不是 TOML 或链接到 DIR 之外的答案文件会被列出并记 0 分，其他学生照常批改。",
+    ),
+    (
+        "Exit status: 0 when the class was graded (whatever the scores), 2 when DIR or its manifest cannot be used or a flag is wrong, 1 when an output cannot be written.",
+        "退出状态: 全班批改完成时为 0 (无论得分如何)；DIR 或其 manifest 无法使用或选项有误时为 2；输出文件无法写入时为 1。",
+    ),
+    (
+        "Moodle GIFT: one numerical question per asked quantity",
+        "Moodle GIFT: 每个要求的量一道数值题",
+    ),
+    (
+        "Canvas QTI 1.2 quiz package (a zip; needs --out)",
+        "Canvas QTI 1.2 测验包 (zip 文件；需要 --out)",
+    ),
+    (
+        "A class roster (CSV with an `id` column): with --out DIR, write a sheet, key and answers template for every student into DIR/<id>/ and DIR/manifest.json. A student's seed is the 64-bit FNV-1a hash of \"S:id\" (S the --seed) shifted right by 11 bits, so `exercise … --seed N` reprints a student's sheet",
+        "全班名单 (带 `id` 列的 CSV): 配合 --out DIR，为每个学生在 DIR/<id>/ 中写出习题、答案和答题模板，并写出 DIR/manifest.json。学生的种子是 \"S:id\" (S 为 --seed) 的 64 位 FNV-1a 哈希右移 11 位，所以 `exercise … --seed N` 能重新生成该学生的习题",
+    ),
+    (
         "Overwrite --out and --key-out files that exist",
         "覆盖已存在的 --out 和 --key-out 文件",
     ),

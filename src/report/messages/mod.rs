@@ -9,6 +9,7 @@
 //! [`crate::report::i18n`] for how strings are matched.
 
 mod check;
+mod class;
 pub mod cli;
 mod common;
 mod deck;
@@ -27,6 +28,7 @@ pub const MESSAGES: &[&[(&str, &str)]] = &[
     train::TRAIN,
     sources::SOURCES,
     check::CHECK,
+    class::CLASS,
     rounding::ROUNDING,
     deck::DECK,
 ];

@@ -1,0 +1,70 @@
+//! The words of `nn-tutor grade` (`src/class/`): the class report's
+//! tables, the slips as a share of the class, the answers files that could
+//! not be graded.
+
+pub const CLASS: &[(&str, &str)] = &[
+    ("Class report: {}", "全班成绩报告: {}"),
+    (
+        "{} students, graded to {}; {} answers files could not be graded (total 0).",
+        "共 {} 名学生，按 {} 评分；{} 个答案文件无法批改 (记 0 分)。",
+    ),
+    ("Quantities · 各个量", "各个量"),
+    ("Students · 学生", "学生"),
+    (
+        "Answers files to look at · 需要查看的答案文件",
+        "需要查看的答案文件",
+    ),
+    ("problem", "题目"),
+    ("right", "答对"),
+    ("most frequent slips", "最常见的错误"),
+    ("score", "得分"),
+    ("status", "状态"),
+    ("what", "情况"),
+    ("graded", "已批改"),
+    ("no answers file", "没有答案文件"),
+    ("answers file is a folder", "答案文件是文件夹"),
+    ("answers file too large", "答案文件太大"),
+    ("answers file not UTF-8", "答案文件不是 UTF-8"),
+    ("answers file malformed", "答案文件格式错误"),
+    ("answers file outside the folder", "答案文件在文件夹之外"),
+    ("answers file unreadable", "答案文件无法读取"),
+    ("{}% flipped the sign", "{}% 符号错误"),
+    ("{}% transposed W", "{}% 把 W 转置了"),
+    (
+        "{}% left out the activation derivative",
+        "{}% 漏乘激活函数的导数",
+    ),
+    ("{}% left out a local derivative", "{}% 漏乘一个局部导数"),
+    ("{}% gave z for a", "{}% 用了 z 而不是 a"),
+    ("{}% did not sum the paths", "{}% 没有把各路径相加"),
+    ("{}% rounded every step", "{}% 每一步都舍入了"),
+    ("{}% truncated", "{}% 截断而非四舍五入"),
+    ("{}% gave too few decimals", "{}% 小数位数不够"),
+    (
+        "{}% carried an earlier slip forward",
+        "{}% 沿用了前面的错误",
+    ),
+    ("the file names student `{}`", "文件写的是学生 `{}`"),
+    (
+        "problem {} names other inputs than the manifest; graded against the manifest's",
+        "第 {} 题写的输入与 `manifest.json` 不同；按 `manifest.json` 中的输入批改",
+    ),
+    ("{} does not exist", "{} 不存在"),
+    ("{} is a link to nothing", "{} 是指向不存在文件的链接"),
+    ("{} is a folder", "{} 是文件夹"),
+    (
+        "{} is larger than the input limit of {} bytes",
+        "{} 超过了 {} 字节的输入上限",
+    ),
+    ("{} is not UTF-8 text", "{} 不是 UTF-8 文本"),
+    (
+        "{} is not a valid answers file (gradebook.json has the details)",
+        "{} 不是有效的答案文件 (详见 gradebook.json)",
+    ),
+    ("{} decimals", "{} 位小数"),
+    ("1 decimal", "1 位小数"),
+    ("{} significant figures", "{} 位有效数字"),
+    ("1 significant figure", "1 位有效数字"),
+    ("{} leads out of the class folder", "{} 指向全班文件夹之外"),
+    ("{} cannot be read", "{} 无法读取"),
+];

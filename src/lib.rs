@@ -20,6 +20,7 @@
 
 pub mod activation;
 pub mod args;
+pub mod assign;
 pub mod book;
 pub mod catalog;
 pub mod check;

@@ -68,7 +68,7 @@ pub fn example_named(id: &str) -> Result<&'static Example> {
 /// `a=1,b=2` as `--set` pairs.
 pub fn split_set(set: &str) -> Result<Vec<(String, String)>> {
     let items: Vec<String> = set.split(',').map(str::to_string).collect();
-    crate::args::parse_assignments(&items)
+    crate::assign::parse_assignments(&items)
 }
 
 /// Grade every problem of a sheet-bound answers file.

@@ -211,28 +211,3 @@ impl Policy {
         }
     }
 }
-
-/// The policy of the command line: a `--policy FILE`, then the flags
-/// (which win), as specs to lay over the answers file's own policy.
-pub fn specs_from(a: &crate::args::PolicyArgs) -> Result<Vec<PolicySpec>> {
-    let mut out = Vec::new();
-    if let Some(path) = &a.policy {
-        out.push(PolicySpec::read(path)?);
-    }
-    let text = |s: &Option<String>| s.clone().map(Num::Text);
-    let mut points_for = BTreeMap::new();
-    for (k, v) in crate::args::parse_assignments(&a.points_for)? {
-        points_for.insert(k, Num::Text(v));
-    }
-    out.push(PolicySpec {
-        decimals: a.decimals,
-        significant: a.significant,
-        tolerance: text(&a.tolerance),
-        rel_tolerance: text(&a.rel_tolerance),
-        round_each: a.round_each,
-        follow_through: a.follow_through.then_some(true),
-        points: text(&a.points),
-        points_for,
-    });
-    Ok(out)
-}

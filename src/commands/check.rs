@@ -24,7 +24,7 @@ pub fn run(a: CheckArgs) -> Result<Outcome> {
         &path,
         topic.is_none() && a.expr.is_none() && a.net.is_none(),
     )?;
-    let flags = check::policy::specs_from(&a.policy)?;
+    let flags = super::policy_specs(&a.policy)?;
     let policy = check::policy_for(&answers, &Policy::default(), &flags)?;
     let shown = path.display().to_string();
     let problems = if let Some(expr) = &a.expr {

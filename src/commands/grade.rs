@@ -5,7 +5,7 @@ use crate::args::GradeArgs;
 use crate::error::Result;
 
 pub fn run(a: GradeArgs) -> Result<Outcome> {
-    let specs = crate::check::policy::specs_from(&a.policy)?;
+    let specs = super::policy_specs(&a.policy)?;
     let r = crate::class::grade::run(&a.dir, &specs, a.out.lang)?;
     Outcome::report(r, a.out)
 }

@@ -57,7 +57,7 @@ pub fn topic_and_example(topic: &str, example: Option<u32>) -> Result<(String, O
     }
 }
 
-pub use crate::args::parse_assignments;
+pub use crate::assign::parse_assignments;
 
 /// Write the report's plot as SVG: never over an existing file without
 /// `--force`, and through a temporary file in the same directory renamed
@@ -76,4 +76,31 @@ fn write_plot(r: &Report, path: &std::path::Path, force: bool, lang: Lang) -> Re
         (render::plot::svg(fig, lang) + "\n").as_bytes(),
         force,
     )
+}
+
+/// The grading policy of the command line (`check`, `grade`): a `--policy
+/// FILE`, then the flags (which win), as specs to lay over the answers
+/// file's own policy.
+pub fn policy_specs(a: &crate::args::PolicyArgs) -> Result<Vec<crate::check::policy::PolicySpec>> {
+    use crate::check::policy::{Num, PolicySpec};
+    let mut out = Vec::new();
+    if let Some(path) = &a.policy {
+        out.push(PolicySpec::read(path)?);
+    }
+    let text = |s: &Option<String>| s.clone().map(Num::Text);
+    let mut points_for = std::collections::BTreeMap::new();
+    for (k, v) in parse_assignments(&a.points_for)? {
+        points_for.insert(k, Num::Text(v));
+    }
+    out.push(PolicySpec {
+        decimals: a.decimals,
+        significant: a.significant,
+        tolerance: text(&a.tolerance),
+        rel_tolerance: text(&a.rel_tolerance),
+        round_each: a.round_each,
+        follow_through: a.follow_through.then_some(true),
+        points: text(&a.points),
+        points_for,
+    });
+    Ok(out)
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::ExerciseFormat;
 use crate::error::{Error, Result};
-use crate::exercise::{Ask, make_asking};
+use crate::exercise::Ask;
 
 /// Draw the sheet and export it; returns what goes to standard output.
 pub fn run(ask: &Ask, format: ExerciseFormat, out: Option<&Path>, force: bool) -> Result<String> {
@@ -17,14 +17,7 @@ pub fn run(ask: &Ask, format: ExerciseFormat, out: Option<&Path>, force: bool) -
         ExerciseFormat::Gift => " --format gift",
         _ => " --format qti",
     });
-    let sh = make_asking(
-        &ask.examples()?,
-        ask.seed,
-        ask.count,
-        ask.lang,
-        command,
-        ask.find.as_deref(),
-    )?;
+    let sh = ask.sheet(&ask.examples()?, command)?;
     if sh.problems.is_empty() {
         return Err(super::no_problems());
     }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::catalog::{self, Example};
 use crate::error::{Error, Result};
 use crate::exercise::sheet::{self, Parts, SheetFormat};
-use crate::exercise::{Lang, MAX_COUNT, make_asking, with_ranges};
+use crate::exercise::{Lang, MAX_COUNT, Sheet, make_asking, with_ranges};
 use crate::render::RenderOptions;
 
 /// What sheet to draw.
@@ -63,6 +63,20 @@ impl Ask {
         c
     }
 
+    /// Draw the sheet this asks for, from these examples, printing
+    /// `command` as the one that regenerates it.
+    pub fn sheet(&self, examples: &[&'static Example], command: String) -> Result<Sheet> {
+        make_asking(
+            examples,
+            self.seed,
+            self.count,
+            self.lang,
+            command,
+            self.find.as_deref(),
+        )
+    }
+
+    /// The examples this asks for: --all, a topic, or one example.
     pub fn examples(&self) -> Result<Vec<&'static Example>> {
         match (&self.topic, self.example) {
             (_, _) if self.all => Ok(catalog::all()),
@@ -115,14 +129,7 @@ pub fn run(ask: &Ask, files: &Files, format: SheetFormat, digits: usize) -> Resu
     if digits != RenderOptions::default().digits {
         command.push_str(&format!(" --digits {digits}"));
     }
-    let sh = make_asking(
-        &examples,
-        ask.seed,
-        ask.count,
-        ask.lang,
-        command,
-        ask.find.as_deref(),
-    )?;
+    let sh = ask.sheet(&examples, command)?;
     if sh.problems.is_empty() {
         return Err(Error::Invalid {
             what: format!("exercise {}", ask.topic.as_deref().unwrap_or("")),

@@ -145,10 +145,7 @@ fn positive_unsaturated(v: &Values, _: &Report) -> std::result::Result<(), &'sta
     let z: f64 = (1..=3)
         .map(|k| v[&format!("w{k}")].to_f64() * v[&format!("x{k}")].to_f64())
         .sum();
-    if z.abs() > 3.0 {
-        return Err("the sigmoid is saturated (|z| > 3)");
-    }
-    Ok(())
+    crate::catalog::common::unsaturated(z)
 }
 
 pub static EXAMPLES: &[Example] = &[

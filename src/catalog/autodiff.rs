@@ -108,12 +108,7 @@ pub const LOGISTIC_B: Draw = Draw::Of(&["-1", "-1/2", "0", "1/2", "1"]);
 
 /// The logistic function away from saturation: |wx + b| ≤ 3.
 pub fn unsaturated(v: &Values, _: &Report) -> std::result::Result<(), &'static str> {
-    let z = v["w"].to_f64() * v["x"].to_f64() + v["b"].to_f64();
-    if z.abs() <= 3.0 {
-        Ok(())
-    } else {
-        Err("the sigmoid is saturated (|wx + b| > 3)")
-    }
+    crate::catalog::common::unsaturated(v["w"].to_f64() * v["x"].to_f64() + v["b"].to_f64())
 }
 
 /// autodiff/3's problem: the branching function, both graphs, the inputs.

@@ -224,14 +224,11 @@ const NOTES_5: &[(&str, &str)] = &[(
 
 /// backprop/2's sigmoid away from saturation: |w0·x0 + w1·x1 + w2| ≤ 3.
 fn unsaturated_2(v: &Values, _: &Report) -> std::result::Result<(), &'static str> {
-    let z = v["w0"].to_f64() * v["x0"].to_f64()
-        + v["w1"].to_f64() * v["x1"].to_f64()
-        + v["w2"].to_f64();
-    if z.abs() <= 3.0 {
-        Ok(())
-    } else {
-        Err("the sigmoid is saturated (|z| > 3)")
-    }
+    crate::catalog::common::unsaturated(
+        v["w0"].to_f64() * v["x0"].to_f64()
+            + v["w1"].to_f64() * v["x1"].to_f64()
+            + v["w2"].to_f64(),
+    )
 }
 
 /// backprop/5 needs a gradient to flow into W(1): a hidden ReLU alive.

@@ -93,3 +93,21 @@ pub const SMALL: Draw = Draw::Int(-2, 2);
 pub const HALF: Draw = Draw::Of(&["-1", "-1/2", "1/2", "1"]);
 /// A point away from 0 (where ReLU has its kink).
 pub const POINT: Draw = Draw::Of(&["-2", "-1", "-1/2", "1/2", "1", "2"]);
+
+/// A sigmoid's z farther from 0 than this is saturated: σ' < 0.05, and a
+/// gradient through it too small to teach with (issue 12's draws).
+pub const SATURATION: f64 = 3.0;
+
+/// A draw's sigmoid input `z` is kept unless it is saturated.
+pub fn unsaturated(z: f64) -> std::result::Result<(), &'static str> {
+    if z.abs() <= SATURATION {
+        Ok(())
+    } else {
+        Err("the sigmoid is saturated (|z| > 3)")
+    }
+}
+
+/// [`unsaturated`] at the report's result `name` (kept when it has none).
+pub fn unsaturated_result(r: &Report, name: &str) -> std::result::Result<(), &'static str> {
+    r.result(name).map_or(Ok(()), |z| unsaturated(z.to_f64()))
+}

@@ -322,10 +322,7 @@ fn pose_3(v: &Values) -> Result<Statement> {
 
 /// forward/3's sigmoid head stays unsaturated: |z| = |f(x)| ≤ 3.
 fn unsaturated_3(_: &Values, r: &Report) -> std::result::Result<(), &'static str> {
-    match r.result("f(x)") {
-        Some(z) if z.to_f64().abs() > 3.0 => Err("the sigmoid is saturated (|z| > 3)"),
-        _ => Ok(()),
-    }
+    crate::catalog::common::unsaturated_result(r, "f(x)")
 }
 
 /// forward/3's one-unit output head (sigmoid or identity) on a = (a1, a2),

@@ -119,10 +119,7 @@ pub static EXAMPLES: &[Example] = &[
 
 /// The sigmoid neuron's z stays in [−3, 3], away from saturation.
 fn unsaturated(_: &Values, r: &Report) -> std::result::Result<(), &'static str> {
-    match r.result("z") {
-        Some(z) if z.to_f64().abs() > 3.0 => Err("the sigmoid is saturated (|z| > 3)"),
-        _ => Ok(()),
-    }
+    crate::catalog::common::unsaturated_result(r, "z")
 }
 
 /// neuron/3's problem: the neuron, the loss, the loop and its start. The

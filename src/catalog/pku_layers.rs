@@ -160,10 +160,7 @@ fn pose(v: &Values) -> Result<Statement> {
 
 /// The sigmoid output stays unsaturated: |z(4)_1| ≤ 3.
 fn unsaturated(_: &Values, r: &Report) -> std::result::Result<(), &'static str> {
-    match r.result("z(4)_1") {
-        Some(z) if z.to_f64().abs() > 3.0 => Err("the sigmoid is saturated (|z| > 3)"),
-        _ => Ok(()),
-    }
+    crate::catalog::common::unsaturated_result(r, "z(4)_1")
 }
 
 /// The layer's name as PKU's figure labels it.

@@ -361,6 +361,21 @@ fn a_failed_sheet_leaves_no_key_behind() {
 
 #[test]
 fn bad_exercise_input() {
+    // --find names a quantity the example does not have: the error lists its own.
+    fails(
+        &["exercise", "backprop", "-e", "1", "--find", "df/dw"],
+        2,
+        "its quantities are: f, q, df/dx",
+    );
+    // --find is for one example; --exam writes LaTeX, never JSON.
+    fails(&["exercise", "backprop", "--find", "q"], 2, "--example");
+    fails(
+        &[
+            "exercise", "backprop", "-e", "1", "--exam", "--format", "json",
+        ],
+        2,
+        "--exam writes a LaTeX exam",
+    );
     fails(
         &["exercise", "backprop", "-e", "1", "--seed", "1.5"],
         2,

@@ -93,11 +93,22 @@ pub struct Table {
     /// wrapped or stacked).
     #[serde(skip)]
     pub narrow: Option<(Vec<usize>, String)>,
-    /// The formula the title ends with, if it ends with one: Markdown and
-    /// LaTeX set that end as math, the terminal and the JSON keep the
-    /// title's plain spelling.
+    /// The formulas in the title, in order: Markdown and LaTeX set each
+    /// one as math where the title spells it, the terminal and the JSON
+    /// keep the title's plain spelling ([`Table::title_parts`]).
     #[serde(skip)]
-    pub title_math: Option<Math>,
+    pub title_math: Vec<Math>,
+    /// Column names that are formulas (`a^(L)`): Markdown and LaTeX set a
+    /// column whose name is a formula's plain spelling as math.
+    #[serde(skip)]
+    pub header_math: Vec<Math>,
+}
+
+/// A piece of a table title for a format that sets formulas.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TitlePart<'a> {
+    Words(&'a str),
+    Math(&'a Math),
 }
 
 impl Table {
@@ -108,21 +119,56 @@ impl Table {
             header: header.iter().map(|h| h.to_string()).collect(),
             rows: Vec::new(),
             narrow: None,
-            title_math: None,
+            title_math: Vec::new(),
+            header_math: Vec::new(),
         }
     }
 
-    /// The title's split for a format that sets formulas: the words before
-    /// the formula and the formula, when the title still ends with it (a
-    /// translation may have moved it; then the whole title is words).
-    pub fn title_parts(&self) -> (&str, Option<&Math>) {
-        match &self.title_math {
-            Some(m) if !m.plain.is_empty() => match self.title.strip_suffix(m.plain.as_str()) {
-                Some(words) => (words, Some(m)),
-                None => (&self.title, None),
-            },
-            _ => (&self.title, None),
+    /// Append a formula to the title: its plain spelling on a terminal,
+    /// math in Markdown and LaTeX.
+    pub fn then_math(mut self, m: Math) -> Table {
+        self.title.push_str(&m.plain);
+        self.title_math.push(m);
+        self
+    }
+
+    /// Append words to the title.
+    pub fn then_words(mut self, words: &str) -> Table {
+        self.title.push_str(words);
+        self
+    }
+
+    /// Name columns by formulas: a column whose name is one of these
+    /// formulas' plain spelling is set as math in Markdown and LaTeX.
+    pub fn math_header(mut self, names: Vec<Math>) -> Table {
+        self.header_math = names;
+        self
+    }
+
+    /// The formula a column name stands for, if it is one.
+    pub fn header_part(&self, name: &str) -> Option<&Math> {
+        self.header_math.iter().find(|m| m.plain == name)
+    }
+
+    /// The title's split for a format that sets formulas: words, and each
+    /// formula where the title still spells it, in order (a translation may
+    /// have moved or reworded one; then that one stays words).
+    pub fn title_parts(&self) -> Vec<TitlePart<'_>> {
+        let mut parts = Vec::new();
+        let mut rest = self.title.as_str();
+        for m in self.title_math.iter().filter(|m| !m.plain.is_empty()) {
+            if let Some(at) = rest.find(m.plain.as_str()) {
+                if at > 0 {
+                    parts.push(TitlePart::Words(&rest[..at]));
+                }
+                parts.push(TitlePart::Math(m));
+                rest = &rest[at + m.plain.len()..];
+            }
         }
+        if !rest.is_empty() {
+            parts.push(TitlePart::Words(rest));
+        }
+        parts
     }
 
     /// Append a row (one cell per column).
@@ -399,5 +445,44 @@ impl Report {
     /// Append a formula.
     pub fn formula(&mut self, m: Math) {
         self.blocks.push(Block::Formula(m));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_sets_each_of_its_formulas_as_math_where_it_spells_them() {
+        let t = Table::new("ReLU: ", &["z"])
+            .then_math(Math::new("f(z) = max(0, z)", "f(z) = \\max(0, z)"))
+            .then_words(" · identity ")
+            .then_math(Math::new("f' = I(z > 0)", "f' = I(z > 0)"));
+        // The terminal and JSON read the plain title, unchanged.
+        assert_eq!(t.title, "ReLU: f(z) = max(0, z) · identity f' = I(z > 0)");
+        let parts = t.title_parts();
+        assert_eq!(parts.len(), 4);
+        assert_eq!(parts[0], TitlePart::Words("ReLU: "));
+        assert!(matches!(parts[1], TitlePart::Math(m) if m.latex == "f(z) = \\max(0, z)"));
+        assert_eq!(parts[2], TitlePart::Words(" · identity "));
+        assert!(matches!(parts[3], TitlePart::Math(m) if m.plain == "f' = I(z > 0)"));
+        // A translation that rewords a formula leaves that one as words.
+        let mut zh = t.clone();
+        zh.title = "ReLU: f(z) = max(0, z) · 恒等式 f'(z) = I(z > 0)".into();
+        let parts = zh.title_parts();
+        assert!(matches!(parts[1], TitlePart::Math(_)));
+        assert_eq!(parts[2], TitlePart::Words(" · 恒等式 f'(z) = I(z > 0)"));
+        assert_eq!(parts.len(), 3);
+    }
+
+    #[test]
+    fn a_column_named_by_a_formula_is_found_by_its_plain_name() {
+        let t = Table::new("Shapes", &["from", "a^(L)"])
+            .math_header(vec![Math::new("a^(L)", "a^{(L)}")]);
+        assert_eq!(
+            t.header_part("a^(L)").map(|m| m.latex.as_str()),
+            Some("a^{(L)}")
+        );
+        assert_eq!(t.header_part("from"), None);
     }
 }

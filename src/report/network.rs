@@ -75,7 +75,7 @@ pub fn forward_tables(
             ),
             &["quantity", "computed as", "value"],
         );
-        t.title_math = Some(fz.clone());
+        t.title_math = vec![fz.clone()];
         for (o, (row, b)) in layer.w.iter().zip(&layer.b).enumerate() {
             let pairs: Vec<(&Scalar, &Scalar)> = match net.convention {
                 Convention::Column => row.iter().zip(below).collect(),

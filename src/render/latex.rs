@@ -5,7 +5,7 @@
 
 use crate::render::{RenderOptions, diagram, display_latex, heading, number, plot};
 use crate::report::i18n::{Lang, label};
-use crate::report::{Cell, Figure, Math, Report, Table, TitlePart, math::latex_number};
+use crate::report::{Cell, Figure, Math, Report, Sentence, Table, TitlePart, math::latex_number};
 
 /// Render as a LaTeX fragment for pdflatex: the packages it needs in a
 /// comment, the `fitwidth` environment (defined here unless the document
@@ -118,6 +118,12 @@ impl super::Markup for Latex<'_> {
     }
     fn text(&self, t: &str) -> String {
         format!("{}\n\n", prose(t))
+    }
+    fn sentence(&self, s: &Sentence) -> String {
+        let text = s.fill(prose, |v| {
+            (cell(&Cell::Num(v.clone()), self.o), self.o.shortens(v))
+        });
+        format!("{text}\n\n")
     }
     fn formula(&self, m: &Math) -> String {
         format!("\\[\n{}\n\\]\n", display_latex(m))

@@ -4,7 +4,7 @@
 use crate::render::number::{self, minus};
 use crate::render::{FigureStyle, RenderOptions, diagram, display_latex, heading, plot};
 use crate::report::i18n::{Lang, label};
-use crate::report::{Cell, Figure, Math, Report, Table, TitlePart};
+use crate::report::{Cell, Figure, Math, Report, Sentence, Table, TitlePart};
 
 /// Render as Markdown.
 pub fn render(r: &Report, o: &RenderOptions) -> String {
@@ -29,6 +29,13 @@ impl super::Markup for Markdown<'_> {
     }
     fn text(&self, t: &str) -> String {
         format!("{}\n\n", escape(&minus(t)))
+    }
+    fn sentence(&self, s: &Sentence) -> String {
+        let text = s.fill(
+            |w| escape(&minus(w)),
+            |v| (cell(&Cell::Num(v.clone()), self.o), self.o.shortens(v)),
+        );
+        format!("{text}\n\n")
     }
     fn formula(&self, m: &Math) -> String {
         format!("$$\n{}\n$$\n\n", display_latex(m))

@@ -280,6 +280,48 @@ impl Data {
     }
 }
 
+/// A paragraph with numbers in it: `text` has a `{}` where each of `nums`
+/// goes, and each renderer writes a number as it writes a table's value
+/// ([`crate::render::number::value`]): an exact fraction too long to read
+/// as its decimal, the whole fraction with `--exact-long` and on hover in
+/// the book. A translation keeps the `{}`s.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sentence {
+    pub text: String,
+    pub nums: Vec<Scalar>,
+    /// The digits the report was built with: JSON writes each number as
+    /// [`Scalar::show`] gives it, as the text of a paragraph always had.
+    pub digits: usize,
+}
+
+impl Sentence {
+    /// The paragraph with each piece of words passed through `words` and
+    /// each number through `num`, in order. `num` also says whether it
+    /// wrote the number as an approximation (`≈0.0013`): then a `= ` before
+    /// it gives way, `J ≈0.0013` rather than `J = ≈0.0013`.
+    pub fn fill(
+        &self,
+        words: impl Fn(&str) -> String,
+        num: impl Fn(&Scalar) -> (String, bool),
+    ) -> String {
+        let mut nums = self.nums.iter();
+        let mut out = String::new();
+        for (i, piece) in self.text.split("{}").enumerate() {
+            if i > 0
+                && let Some(v) = nums.next()
+            {
+                let (n, approx) = num(v);
+                if approx && out.ends_with("= ") {
+                    out.truncate(out.len() - "= ".len());
+                }
+                out.push_str(&n);
+            }
+            out.push_str(&words(piece));
+        }
+        out
+    }
+}
+
 /// A piece of a report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
@@ -288,6 +330,10 @@ pub enum Block {
     Heading(#[serde(serialize_with = "serial::text")] String),
     /// A paragraph of plain text.
     Text(#[serde(serialize_with = "serial::text")] String),
+    /// A paragraph with numbers in it, each written by the renderer's own
+    /// rules ([`Sentence`]); JSON shows it as a `text` block.
+    #[serde(rename = "text")]
+    Sentence(#[serde(serialize_with = "serial::sentence")] Sentence),
     /// A displayed formula.
     Formula(Math),
     Table(Table),
@@ -412,6 +458,16 @@ impl Report {
         self.blocks.push(Block::Text(s.into()));
     }
 
+    /// Append a paragraph with numbers: `{}` in `text` where each goes
+    /// ([`Sentence`]).
+    pub fn sentence(&mut self, text: impl Into<String>, nums: Vec<Scalar>, s: &Settings) {
+        self.blocks.push(Block::Sentence(Sentence {
+            text: text.into(),
+            nums,
+            digits: s.digits,
+        }));
+    }
+
     /// Append a heading.
     pub fn heading(&mut self, s: impl Into<String>) {
         self.blocks.push(Block::Heading(s.into()));
@@ -473,6 +529,30 @@ mod tests {
         assert!(matches!(parts[1], TitlePart::Math(_)));
         assert_eq!(parts[2], TitlePart::Words(" · 恒等式 f'(z) = I(z > 0)"));
         assert_eq!(parts.len(), 3);
+    }
+
+    #[test]
+    fn a_sentence_puts_each_number_where_its_braces_are() {
+        let q = |t: &str| Scalar::parse(t).unwrap();
+        let s = Sentence {
+            text: "After {} steps J = {}; the minimum is J = 0.".into(),
+            nums: vec![q("3"), q("44576/34171875")],
+            digits: 6,
+        };
+        // every number exact, as JSON writes them
+        assert_eq!(
+            s.fill(str::to_string, |v| (v.show(6), false)),
+            "After 3 steps J = 44576/34171875 (≈0.00130446); the minimum is J = 0."
+        );
+        // a number written as an approximation takes the place of its `= `
+        let approx = |v: &Scalar| match v.as_exact().is_some_and(|r| r.is_integer()) {
+            true => (v.show(6), false),
+            false => ("≈0.0013".to_string(), true),
+        };
+        assert_eq!(
+            s.fill(str::to_uppercase, approx),
+            "AFTER 3 STEPS J ≈0.0013; THE MINIMUM IS J = 0."
+        );
     }
 
     #[test]

@@ -557,7 +557,16 @@ fn maxout_table(r: &mut Report, v: &Values, s: &Settings) -> Result<()> {
             "∂a/∂w_k = (∂a/∂z_k)·x",
             "∂a/∂b_k",
         ],
-    );
+    )
+    .math_header(vec![
+        Math::new("z_k = w_kᵀx + b_k", "z_k = w_k^{\\top} x + b_k"),
+        Math::new("∂a/∂z_k", "\\frac{\\partial a}{\\partial z_k}"),
+        Math::new(
+            "∂a/∂w_k = (∂a/∂z_k)·x",
+            "\\frac{\\partial a}{\\partial w_k} = \\frac{\\partial a}{\\partial z_k}\\, x",
+        ),
+        Math::new("∂a/∂b_k", "\\frac{\\partial a}{\\partial b_k}"),
+    ]);
     for k in 0..2 {
         let how = format!(
             "{}·{} + {}·{} + {}",
@@ -758,7 +767,11 @@ fn gradient_signs(
             slope.show(s.digits)
         ),
         &["i", "x_i", "∂L/∂w_i", "sign", "finite difference", "check"],
-    );
+    )
+    .math_header(vec![
+        Math::new("x_i", "x_i"),
+        Math::new("∂L/∂w_i", "\\frac{\\partial L}{\\partial w_i}"),
+    ]);
     // Independent check: L(w) = g·σ(wᵀx) has exactly this gradient, so a
     // central difference of it in f64 must agree.
     let (xf, wf): (Vec<f64>, Vec<f64>) = (

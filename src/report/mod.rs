@@ -151,22 +151,36 @@ impl Table {
     }
 
     /// The title's split for a format that sets formulas: words, and each
-    /// formula where the title still spells it, in order (a translation may
-    /// have moved or reworded one; then that one stays words).
+    /// formula where the title spells it (a translation may have moved
+    /// one, or reworded it: then that one stays words).
     pub fn title_parts(&self) -> Vec<TitlePart<'_>> {
-        let mut parts = Vec::new();
-        let mut rest = self.title.as_str();
+        let title = self.title.as_str();
+        // Each formula at its first place not already taken by another.
+        let mut spans: Vec<(usize, usize, &Math)> = Vec::new();
         for m in self.title_math.iter().filter(|m| !m.plain.is_empty()) {
-            if let Some(at) = rest.find(m.plain.as_str()) {
-                if at > 0 {
-                    parts.push(TitlePart::Words(&rest[..at]));
-                }
-                parts.push(TitlePart::Math(m));
-                rest = &rest[at + m.plain.len()..];
+            let free = |at: usize| {
+                let end = at + m.plain.len();
+                spans.iter().all(|&(s, e, _)| end <= s || at >= e)
+            };
+            if let Some((at, _)) = title
+                .match_indices(m.plain.as_str())
+                .find(|&(at, _)| free(at))
+            {
+                spans.push((at, at + m.plain.len(), m));
             }
         }
-        if !rest.is_empty() {
-            parts.push(TitlePart::Words(rest));
+        spans.sort_by_key(|&(at, ..)| at);
+        let mut parts = Vec::new();
+        let mut pos = 0;
+        for (at, end, m) in spans {
+            if at > pos {
+                parts.push(TitlePart::Words(&title[pos..at]));
+            }
+            parts.push(TitlePart::Math(m));
+            pos = end;
+        }
+        if pos < title.len() {
+            parts.push(TitlePart::Words(&title[pos..]));
         }
         parts
     }
@@ -529,6 +543,13 @@ mod tests {
         assert!(matches!(parts[1], TitlePart::Math(_)));
         assert_eq!(parts[2], TitlePart::Words(" · 恒等式 f'(z) = I(z > 0)"));
         assert_eq!(parts.len(), 3);
+        // A translation that reorders the formulas keeps both as math.
+        zh.title = "恒等式 f' = I(z > 0) · ReLU: f(z) = max(0, z)".into();
+        let parts = zh.title_parts();
+        assert_eq!(parts[0], TitlePart::Words("恒等式 "));
+        assert!(matches!(parts[1], TitlePart::Math(m) if m.plain == "f' = I(z > 0)"));
+        assert_eq!(parts[2], TitlePart::Words(" · ReLU: "));
+        assert!(matches!(parts[3], TitlePart::Math(m) if m.plain == "f(z) = max(0, z)"));
     }
 
     #[test]

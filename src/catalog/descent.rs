@@ -615,6 +615,7 @@ mod tests {
             .iter()
             .map(|b| match b {
                 Block::Text(t) => t.clone(),
+                Block::Sentence(s) => s.text.clone(),
                 Block::Table(t) => t.title.clone(),
                 _ => String::new(),
             })

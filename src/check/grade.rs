@@ -124,7 +124,10 @@ impl Target {
             trace: None,
             net,
             layers: Some((network, x)),
-            plan: Some(crate::rounding::plan::replay_pass(pass)),
+            // The loss is `loss` in `net`'s report (`L` in the replay).
+            plan: crate::rounding::plan::replay_renamed(pass.clone(), &[("L", "loss")])
+                .ok()
+                .or_else(|| Some(crate::rounding::plan::replay_pass(pass))),
             set: String::new(),
             explain: format!("nn-tutor net {path}"),
             computed,
@@ -192,9 +195,9 @@ pub fn grade_target(t: &Target, answers: &ProblemAnswers, policy: &Policy) -> Pr
         .iter()
         .map(|a| (a.name.clone(), a.value.clone()))
         .collect();
-    let followed = match (&t.trace, &t.layers) {
-        (Some(tr), _) => follow::recompute(tr, &given),
-        (None, Some((net, x))) => follow::recompute_layers(net, x, &given),
+    let followed = match (&t.trace, &t.plan) {
+        (Some(tr), _) => follow::recompute(tr, &given, true),
+        (None, Some(plan)) => follow::recompute_plan(plan, &given),
         (None, None) => HashMap::new(),
     };
     let mut replays: HashMap<u32, HashMap<String, Scalar>> = HashMap::new();

@@ -239,7 +239,7 @@ pub fn grade_target(t: &Target, answers: &ProblemAnswers, policy: &Policy) -> Pr
             } else {
                 Scalar::zero()
             },
-            order: order(&t.computed, t.trace.as_ref(), name),
+            order: order(&t.computed, t.trace.as_ref(), t.layers.is_some(), name),
         };
         if let Some(a) = answers.answers.iter().find(|a| a.name == *name) {
             v.student = Some(a.text.clone());

@@ -4,7 +4,6 @@
 //! never disagree with `nn-tutor explain … --set` on the same inputs.
 
 mod command;
-pub mod latex_safe;
 pub mod messages;
 pub mod rng;
 pub mod sheet;

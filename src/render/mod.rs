@@ -2,8 +2,10 @@
 //! and lay out tables; they never compute.
 
 pub mod diagram;
+pub mod exam;
 pub mod json;
 pub mod latex;
+pub mod latex_safe;
 pub mod markdown;
 pub mod number;
 pub mod plot;
@@ -11,6 +13,7 @@ pub mod terminal;
 pub mod textplot;
 pub mod wrap;
 
+use crate::report::document::{Blank, Document, Pairs, Piece, Prose};
 use crate::report::i18n::Lang;
 use crate::report::{Block, Figure, Math, Report, Table};
 
@@ -127,6 +130,156 @@ pub fn walk(r: &Report, m: &dyn Markup) -> String {
         out.push_str(&m.try_next(r.lang, &r.try_next));
     }
     out
+}
+
+/// The syntax of one format for documents of problems (sheets, keys,
+/// exams): [`document`] visits the pieces once, in order, and asks the
+/// format only how to spell each; the embedded reports go through the
+/// format's [`Markup`] and [`walk`].
+pub trait DocumentMarkup {
+    /// The format's syntax for the reports a key embeds.
+    fn report(&self) -> &dyn Markup;
+    /// Printed on paper: no commands to type, and reports without their
+    /// Try lines, commands and plots ([`printable`]).
+    fn paper(&self) -> bool;
+    /// What comes before the pieces (a LaTeX preamble).
+    fn begin(&self, doc: &Document) -> String;
+    /// What comes after them.
+    fn end(&self, doc: &Document) -> String;
+    /// The whole text, made ready for its reader (pdflatex reads ASCII).
+    fn finish(&self, text: String) -> String {
+        text
+    }
+    fn title(&self, t: &str) -> String;
+    fn command(&self, label: &str, command: &str) -> String;
+    fn text(&self, t: &str) -> String;
+    fn name_line(&self, name: &str, id: &str) -> String;
+    fn points(&self, total: &str, score: &str, questions: usize) -> String;
+    fn page_break(&self) -> String;
+    /// Before and after the list of problems.
+    fn problems(&self, begin: bool) -> String;
+    /// A problem's heading.
+    fn problem(&self, label: &str, title: &str) -> String;
+    fn setup(&self, label: &str, lines: &[Prose]) -> String;
+    fn inputs(&self, p: &Pairs) -> String;
+    fn given(&self, label: &str, header: &(String, String), items: &[(String, Math)]) -> String;
+    fn find(&self, label: &str, names: &[String]) -> String;
+    fn blanks(&self, label: &str, blanks: &[Blank]) -> String;
+    fn answers(&self, p: &Pairs) -> String;
+    /// A solution around its pieces, already spelled.
+    fn solution(&self, body: &str) -> String;
+    /// The label above the steps (the report follows).
+    fn steps(&self, label: &str) -> String;
+}
+
+/// Render a document in the syntax `m`: what comes before, the pieces in
+/// order, what comes after. Paper leaves out commands, and shows each
+/// report [`printable`].
+pub fn document(doc: &Document, m: &dyn DocumentMarkup) -> String {
+    let mut out = m.begin(doc);
+    out.push_str(&pieces(&doc.pieces, m));
+    out.push_str(&m.end(doc));
+    m.finish(out)
+}
+
+fn pieces(ps: &[Piece], m: &dyn DocumentMarkup) -> String {
+    ps.iter().map(|p| piece(p, m)).collect()
+}
+
+fn piece(p: &Piece, m: &dyn DocumentMarkup) -> String {
+    match p {
+        Piece::Title(t) => m.title(t),
+        Piece::Command { .. } if m.paper() => String::new(),
+        Piece::Command { label, command } => m.command(label, command),
+        Piece::Text(t) => m.text(t),
+        Piece::NameLine { name, id } => m.name_line(name, id),
+        Piece::Points {
+            total,
+            score,
+            questions,
+        } => m.points(total, score, *questions),
+        Piece::PageBreak => m.page_break(),
+        Piece::Problems(list) => {
+            let mut out = m.problems(true);
+            for q in list {
+                out.push_str(&m.problem(&q.label, &q.title));
+                out.push_str(&pieces(&q.pieces, m));
+            }
+            out + &m.problems(false)
+        }
+        Piece::Setup { label, lines } => m.setup(label, lines),
+        Piece::Inputs(pairs) => m.inputs(pairs),
+        Piece::Given {
+            label,
+            header,
+            items,
+        } => m.given(label, header, items),
+        Piece::Find { label, names } => m.find(label, names),
+        Piece::Blanks { label, blanks } => m.blanks(label, blanks),
+        Piece::Answers(pairs) => m.answers(pairs),
+        Piece::Solution(body) => m.solution(&pieces(body, m)),
+        Piece::Steps { label, report } => {
+            let shown = if m.paper() {
+                std::borrow::Cow::Owned(printable(report))
+            } else {
+                std::borrow::Cow::Borrowed(report)
+            };
+            m.steps(label) + &walk(&shown, m.report())
+        }
+    }
+}
+
+/// A report as printed: without the commands to try next and without
+/// plots (which paper cannot show; computation graphs stay, drawn as
+/// text); an English report without its Chinese term (the decks have it).
+pub fn printable(r: &Report) -> Report {
+    let mut r = r.clone();
+    r.try_next.clear();
+    if r.lang == Lang::En {
+        r.title_zh.clear();
+    }
+    r.blocks
+        .retain(|b| !matches!(b, Block::Figure(f) if !matches!(f, Figure::Graph { .. })));
+    for b in &mut r.blocks {
+        if let Block::Text(t) = b {
+            *t = without_commands(t, r.lang);
+        }
+    }
+    r
+}
+
+/// A paragraph for paper: "see `nn-tutor explain autodiff --example 2`"
+/// becomes "see example autodiff/2", and a sentence that still names a
+/// command is left out.
+fn without_commands(t: &str, l: Lang) -> String {
+    let mut out = String::new();
+    let mut rest = t;
+    let marker = "`nn-tutor explain ";
+    while let Some(at) = rest.find(marker) {
+        let after = &rest[at + marker.len()..];
+        let Some(end) = after.find('`') else { break };
+        let words: Vec<&str> = after[..end].split_whitespace().collect();
+        let id = match words.as_slice() {
+            [topic, "--example", n] => format!("{topic}/{n}"),
+            [topic] => topic.to_string(),
+            _ => after[..end].to_string(),
+        };
+        out.push_str(&rest[..at]);
+        out.push_str(&match l {
+            Lang::En => format!("example {id}"),
+            Lang::Zh => format!("例题 {id}"),
+        });
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    if !out.contains("nn-tutor") {
+        return out;
+    }
+    out.split_inclusive(['.', '。'])
+        .filter(|s| !s.contains("nn-tutor"))
+        .collect::<String>()
+        .trim_end()
+        .to_string()
 }
 
 /// A formula's LaTeX for display math: several lines or aligned `&=`

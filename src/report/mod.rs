@@ -10,6 +10,7 @@
 //! in [`messages`]. Every output comes from the same Report, so they cannot
 //! disagree.
 
+pub mod document;
 pub mod graph;
 pub mod i18n;
 pub mod layer_math;

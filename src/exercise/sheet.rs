@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::catalog::statement::{GivenJson, Value};
 use crate::exercise::messages::{Lang, Msg, problem as problem_label, text};
 use crate::exercise::{Problem, Sheet};
-use crate::render::{RenderOptions, json as json_render, latex, markdown};
+use crate::render::{RenderOptions, json as json_render, latex, markdown, paper};
 use crate::report::document::{self, Blank, Document, Exam, ExamWords, Pairs, Piece, Prose};
 use crate::report::i18n::localize;
 use crate::report::serial::{Named, Typed};
@@ -40,122 +40,158 @@ pub struct Parts {
 pub fn render(sh: &Sheet, f: SheetFormat, parts: Parts, o: &RenderOptions) -> String {
     match f {
         SheetFormat::Markdown => markdown::document(&document(sh, parts, o), o),
-        SheetFormat::Latex => latex::document(&document(sh, parts, o), o),
+        SheetFormat::Latex => paper::document(&document(sh, parts, o), o),
         SheetFormat::Json => json(sh, parts),
     }
 }
 
 /// The chosen parts of a sheet as a [`Document`]: what each part shows and
-/// in which order, for every format.
+/// in which order, the same for every format.
 pub fn document(sh: &Sheet, parts: Parts, o: &RenderOptions) -> Document {
     let l = sh.lang;
-    let heading = |m: Msg| format!("{} ({} {})", text(m, l), text(Msg::Seed, l), sh.seed);
-    let again = Piece::Command {
-        label: text(Msg::Regenerate, l).into(),
-        command: regenerate(sh, parts),
-    };
-    let instructions = Piece::Text(text(Msg::Instructions, l).into());
     let mut pieces = Vec::new();
     if parts.exam {
-        let title = heading(if parts.key {
-            Msg::KeyTitle
-        } else {
-            Msg::SheetTitle
-        });
-        pieces.push(Piece::Title(title));
-        pieces.push(Piece::NameLine {
-            name: text(Msg::StudentName, l).into(),
-            id: text(Msg::StudentId, l).into(),
-        });
-        pieces.push(instructions);
-        pieces.push(Piece::Points {
-            total: text(Msg::Total, l).into(),
-            score: text(Msg::Score, l).into(),
-            questions: sh.problems.len(),
-        });
-        let questions = sh.problems.iter().enumerate();
-        let questions = questions.map(|(k, p)| {
-            let mut q = problem(k, p, l);
-            q.pieces = statement(p, l, o);
-            q.pieces.push(Piece::Blanks {
-                label: text(Msg::Find, l).into(),
-                blanks: p
-                    .asked()
-                    .into_iter()
-                    .map(|n| Blank {
-                        name: n.name.clone(),
-                        value: n.value.clone(),
-                        points: 1,
-                    })
-                    .collect(),
-            });
-            if parts.key && !parts.answers_only {
-                q.pieces.push(Piece::Solution(vec![
-                    Piece::Text(drawn_line(p, l)),
-                    steps(p, l),
-                ]));
-            }
-            q
-        });
-        pieces.push(Piece::Problems(questions.collect()));
+        pieces = exam(sh, parts, o);
     } else {
         if parts.questions {
-            pieces.push(Piece::Title(heading(Msg::SheetTitle)));
-            pieces.push(again.clone());
-            pieces.push(instructions);
-            let questions = sh.problems.iter().enumerate().map(|(k, p)| {
-                let mut q = problem(k, p, l);
-                q.pieces = statement(p, l, o);
-                q.pieces.push(Piece::Find {
-                    label: text(Msg::Find, l).into(),
-                    names: names(p).into_iter().map(String::from).collect(),
-                });
-                q
-            });
-            pieces.push(Piece::Problems(questions.collect()));
+            pieces.extend(questions(sh, parts, o));
         }
         if parts.key {
             if parts.questions {
                 pieces.push(Piece::PageBreak);
             }
-            pieces.push(Piece::Title(heading(Msg::KeyTitle)));
-            pieces.push(again);
-            let answers = sh.problems.iter().enumerate().map(|(k, p)| {
-                let mut q = problem(k, p, l);
-                q.pieces = vec![
-                    Piece::Answers(pairs(Msg::Answers, asked_pairs(p), l)),
-                    Piece::Text(drawn_line(p, l)),
-                    Piece::Command {
-                        label: text(Msg::ExactHint, l).into(),
-                        command: check_line(p),
-                    },
-                ];
-                if !parts.answers_only {
-                    q.pieces.push(steps(p, l));
-                }
-                q
-            });
-            pieces.push(Piece::Problems(answers.collect()));
+            pieces.extend(key(sh, parts));
         }
     }
+    let header = if parts.key {
+        Msg::KeyTitle
+    } else {
+        Msg::SheetTitle
+    };
     Document {
         lang: l,
         command: regenerate(sh, parts),
         exam: parts.exam.then(|| Exam {
             answers: parts.key,
-            header: text(
-                if parts.key {
-                    Msg::KeyTitle
-                } else {
-                    Msg::SheetTitle
-                },
-                l,
-            )
-            .into(),
+            header: text(header, l).into(),
             words: exam_words(l),
         }),
         pieces,
     }
+}
+
+/// The sheet: each problem's statement and what to find.
+fn questions(sh: &Sheet, parts: Parts, o: &RenderOptions) -> Vec<Piece> {
+    let l = sh.lang;
+    let mut out = head(sh, Msg::SheetTitle, parts);
+    out.push(Piece::Text(text(Msg::Instructions, l).into()));
+    out.push(each(sh, |p| {
+        let mut q = statement(p, l, o);
+        q.push(Piece::Find {
+            label: text(Msg::Find, l).into(),
+            names: names(p).into_iter().map(String::from).collect(),
+        });
+        q
+    }));
+    out
+}
+
+/// The key: each problem's answers, where its numbers come from, the
+/// command that checks answers, and (unless answers only) its steps.
+fn key(sh: &Sheet, parts: Parts) -> Vec<Piece> {
+    let l = sh.lang;
+    let mut out = head(sh, Msg::KeyTitle, parts);
+    out.push(each(sh, |p| {
+        let mut q = vec![
+            Piece::Answers(pairs(Msg::Answers, asked_pairs(p), l)),
+            Piece::Text(drawn_line(p, l)),
+            Piece::Command {
+                label: text(Msg::ExactHint, l).into(),
+                command: check_line(p),
+            },
+        ];
+        if !parts.answers_only {
+            q.push(steps(p, l));
+        }
+        q
+    }));
+    out
+}
+
+/// An exam: a name line, the points, each problem's statement with an
+/// answer space per asked quantity and, in the full key, its solution.
+fn exam(sh: &Sheet, parts: Parts, o: &RenderOptions) -> Vec<Piece> {
+    let l = sh.lang;
+    let title = if parts.key {
+        Msg::KeyTitle
+    } else {
+        Msg::SheetTitle
+    };
+    let mut out = head(sh, title, parts);
+    out.extend([
+        Piece::NameLine {
+            name: text(Msg::StudentName, l).into(),
+            id: text(Msg::StudentId, l).into(),
+        },
+        Piece::Text(text(Msg::Instructions, l).into()),
+        Piece::Points {
+            total: text(Msg::Total, l).into(),
+            score: text(Msg::Score, l).into(),
+            questions: sh.problems.len(),
+        },
+    ]);
+    out.push(each(sh, |p| {
+        let mut q = statement(p, l, o);
+        let blanks = p.asked().into_iter().map(|n| Blank {
+            name: n.name.clone(),
+            value: n.value.clone(),
+            points: 1,
+        });
+        q.push(Piece::Blanks {
+            label: text(Msg::Find, l).into(),
+            blanks: blanks.collect(),
+        });
+        if parts.key && !parts.answers_only {
+            q.push(Piece::Solution(vec![
+                Piece::Text(drawn_line(p, l)),
+                steps(p, l),
+            ]));
+        }
+        q
+    }));
+    out
+}
+
+/// A part's heading with the seed, and the command that regenerates the
+/// document (on screen only).
+fn head(sh: &Sheet, title: Msg, parts: Parts) -> Vec<Piece> {
+    let l = sh.lang;
+    vec![
+        Piece::Title(format!(
+            "{} ({} {})",
+            text(title, l),
+            text(Msg::Seed, l),
+            sh.seed
+        )),
+        Piece::Command {
+            label: text(Msg::Regenerate, l).into(),
+            command: regenerate(sh, parts),
+        },
+    ]
+}
+
+/// Every problem of the sheet under its heading, with `pieces` of it.
+fn each(sh: &Sheet, pieces: impl Fn(&Problem) -> Vec<Piece>) -> Piece {
+    let problems = sh
+        .problems
+        .iter()
+        .enumerate()
+        .map(|(k, p)| document::Problem {
+            label: problem_label(k + 1, sh.lang),
+            title: title(p, sh.lang),
+            pieces: pieces(p),
+        });
+    Piece::Problems(problems.collect())
 }
 
 fn title(p: &Problem, lang: Lang) -> String {
@@ -265,15 +301,6 @@ fn exam_words(l: Lang) -> ExamWords {
         total: text(Msg::Total, l).into(),
         question: text(Msg::Problem, l).into(),
         numbered: (before, after),
-    }
-}
-
-/// A problem with its heading and no pieces yet.
-fn problem(k: usize, p: &Problem, l: Lang) -> document::Problem {
-    document::Problem {
-        label: problem_label(k + 1, l),
-        title: title(p, l),
-        pieces: Vec::new(),
     }
 }
 

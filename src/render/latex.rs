@@ -4,7 +4,6 @@
 //! exercise sheets take): wide tables shrink to the line, diagrams are ASCII.
 
 use crate::render::{RenderOptions, diagram, display_latex, heading, number, plot};
-use crate::report::document::{Blank, Document, Pairs, Prose};
 use crate::report::i18n::{Lang, label};
 use crate::report::{Cell, Figure, Math, Report, Table, math::latex_number};
 
@@ -34,15 +33,6 @@ pub fn render(r: &Report, o: &RenderOptions) -> String {
 /// `CJK` itself.
 pub fn body(r: &Report, o: &RenderOptions) -> String {
     super::walk(r, &Latex { o })
-}
-
-/// A sheet, key or exam as a complete LaTeX document for pdflatex (an
-/// exam in exam.cls, see [`super::exam`]).
-pub fn document(d: &Document, o: &RenderOptions) -> String {
-    match &d.exam {
-        Some(_) => super::document(d, &super::exam::Exam(Latex { o })),
-        None => super::document(d, &Latex { o }),
-    }
 }
 
 /// `fitwidth`: a table wider than the line is shrunk to fit it rather than
@@ -166,161 +156,6 @@ impl super::Markup for Latex<'_> {
         )
     }
 }
-
-/// LaTeX's syntax for [`super::document`]: an article for pdflatex, on
-/// paper (no commands; each report [`super::printable`]).
-impl super::DocumentMarkup for Latex<'_> {
-    fn report(&self) -> &dyn super::Markup {
-        self
-    }
-    fn paper(&self) -> bool {
-        true
-    }
-    fn begin(&self, d: &Document) -> String {
-        preamble(d, "\\documentclass{article}\n")
-    }
-    fn end(&self, _: &Document) -> String {
-        "\\end{CJK}\n\\end{document}\n".to_string()
-    }
-    fn finish(&self, text: String) -> String {
-        super::latex_safe::ascii(&text, true)
-    }
-    fn title(&self, t: &str) -> String {
-        format!("\\section*{{{}}}\n", escape(t))
-    }
-    fn command(&self, label: &str, command: &str) -> String {
-        format!("{}: \\texttt{{{}}}\n\n", escape(label), escape(command))
-    }
-    fn text(&self, t: &str) -> String {
-        format!("{}\n\n", escape(t))
-    }
-    fn name_line(&self, name: &str, id: &str) -> String {
-        format!(
-            "\\vspace{{1em}}\\noindent {}:\\enspace\\makebox[0.45\\textwidth]{{\\hrulefill}}\\hfill {}:\\enspace\\makebox[0.25\\textwidth]{{\\hrulefill}}\\par\\vspace{{1em}}\n",
-            escape(name),
-            escape(id)
-        )
-    }
-    fn points(&self, _: &str, _: &str, _: usize) -> String {
-        String::new()
-    }
-    fn page_break(&self) -> String {
-        "\\newpage\n".to_string()
-    }
-    fn problems(&self, _: bool) -> String {
-        String::new()
-    }
-    fn problem(&self, label: &str, title: &str) -> String {
-        format!(
-            "\\nnkeep\n\\subsection*{{{} $\\cdot$ {}}}\n",
-            escape(label),
-            escape(title)
-        )
-    }
-    fn setup(&self, label: &str, lines: &[Prose]) -> String {
-        let items: String = lines
-            .iter()
-            .map(|l| format!("\\item {}\n", l.latex))
-            .collect();
-        format!("\\textbf{{{label}}}\n\\begin{{itemize}}\n{items}\\end{{itemize}}\n\n")
-    }
-    fn inputs(&self, p: &Pairs) -> String {
-        // The label stays with its table.
-        format!(
-            "\\textbf{{{}}}\\par\\nopagebreak\n{}",
-            p.label,
-            self.pairs(p)
-        )
-    }
-    fn given(&self, label: &str, _: &(String, String), items: &[(String, Math)]) -> String {
-        let items: Vec<String> = items
-            .iter()
-            .map(|(n, m)| format!("\\texttt{{{}}} $= {}$", escape(n), m.latex))
-            .collect();
-        format!("\\textbf{{{label}}}\n\n{}\n\n", items.join(", \\quad\n"))
-    }
-    fn find(&self, label: &str, names: &[String]) -> String {
-        let names: Vec<String> = names
-            .iter()
-            .map(|n| format!("\\texttt{{{}}}", escape(n)))
-            .collect();
-        format!("\\textbf{{{label}:}} {}\n\n", names.join(", "))
-    }
-    fn blanks(&self, label: &str, blanks: &[Blank]) -> String {
-        let names: Vec<String> = blanks.iter().map(|b| b.name.clone()).collect();
-        self.find(label, &names)
-    }
-    fn answers(&self, p: &Pairs) -> String {
-        format!("\\textbf{{{}}}\n\n{}", p.label, self.pairs(p))
-    }
-    fn solution(&self, body: &str) -> String {
-        body.to_string()
-    }
-    fn steps(&self, label: &str) -> String {
-        format!("\\textbf{{{label}}}\n\n")
-    }
-}
-
-impl Latex<'_> {
-    /// Names (typewriter) and values as a two-column table.
-    pub fn pairs(&self, p: &Pairs) -> String {
-        let (name, value) = &p.header;
-        let rows: String = p
-            .rows
-            .iter()
-            .map(|(n, v)| {
-                format!(
-                    "\\texttt{{{}}} & {} \\\\\n",
-                    escape(n),
-                    escape(&v.show(self.o.digits))
-                )
-            })
-            .collect();
-        format!(
-            "\\begin{{fitwidth}}\\begin{{tabular}}{{ll}}\n\\hline\n{name} & {value} \\\\\n\\hline\n{rows}\\hline\n\\end{{tabular}}\\end{{fitwidth}}\n\n"
-        )
-    }
-}
-
-/// The packages of a sheet or exam after its class line, up to the
-/// start of its body: the command that regenerates it in a comment, then
-/// CJKutf8 in both languages (the decks' citations and terms are
-/// Chinese, and cutting them out of an English sheet left debris: "JQ
-/// deck, Batch,epoch,:").
-pub fn preamble(d: &Document, class: &str) -> String {
-    let mut out = String::from("% Generated by nn-tutor. Regenerate with:\n");
-    out.push_str(&format!("%   {}\n", d.command));
-    out.push_str(
-        "% Compile with pdflatex; needs CJKutf8 and the gbsn font (Debian's latex-cjk-chinese and\n% latex-cjk-chinese-arphic-gbsn00lp)",
-    );
-    if d.exam.is_some() {
-        out.push_str(" and exam.cls (texlive-latex-extra).\n");
-    } else {
-        out.push_str(".\n");
-    }
-    out.push_str(class);
-    out.push_str("\\usepackage[T1]{fontenc}\n\\usepackage{CJKutf8}\n");
-    out.push_str(
-        "\\usepackage{amsmath,amssymb}\n\\usepackage[margin=2cm]{geometry}\n\\setlength{\\parindent}{0pt}\n",
-    );
-    out.push_str(LAYOUT);
-    out.push_str(FITWIDTH);
-    out.push_str(KEEP);
-    out.push_str("\\begin{document}\n\\begin{CJK}{UTF8}{gbsn}\n");
-    out
-}
-
-/// Page layout of a LaTeX sheet, after the packages: long lists and
-/// commands broken at the margin; then [`FITWIDTH`], which shrinks a
-/// table wider than the text (the renderer sets table titles above their
-/// table itself).
-const LAYOUT: &str = "\\usepackage{graphicx}\n\\sloppy\n";
-
-/// `\nnkeep`: a good place for a page break that stretches the page
-/// bottom by up to a third of a page, so a problem's heading goes to the
-/// next page rather than sit alone at the bottom of this one (`\filbreak`
-/// with a finite stretch).
-const KEEP: &str = "\\newcommand{\\nnkeep}{\\par\\vspace{0pt plus 0.3\\textheight}\\penalty-200\\vspace{0pt plus -0.3\\textheight}}\n";
 
 /// A paragraph: `code` spans (commands to type) in typewriter, the rest
 /// escaped; an unpaired backtick stays a quote.

@@ -1,6 +1,11 @@
-//! A sheet as text: the questions (inputs, what to find) and the answer key
-//! (named results, then the example's full report through the ordinary
-//! renderers) in Markdown, LaTeX or JSON. Pure: data in, text out.
+//! A sheet as a document: the questions (setup, inputs, given values, what
+//! to find), the answer key (the asked values, then the example's own
+//! report as the steps), an answers-only key, or an exam (name line,
+//! points, answer spaces, solutions). [`document`] decides what each part
+//! shows and in which order, as a [`Document`] of pieces;
+//! [`crate::render::document`] walks it and Markdown or LaTeX
+//! ([`crate::render::paper`]) supply only the spelling. The JSON is the
+//! sheet's data by serde. Pure: data in, text out.
 
 use serde::Serialize;
 
@@ -63,17 +68,12 @@ pub fn document(sh: &Sheet, parts: Parts, o: &RenderOptions) -> Document {
             pieces.extend(key(sh, parts));
         }
     }
-    let header = if parts.key {
-        Msg::KeyTitle
-    } else {
-        Msg::SheetTitle
-    };
     Document {
         lang: l,
         command: regenerate(sh, parts),
         exam: parts.exam.then(|| Exam {
             answers: parts.key,
-            header: text(header, l).into(),
+            header: text(exam_title(parts), l).into(),
             words: exam_words(l),
         }),
         pieces,
@@ -122,12 +122,7 @@ fn key(sh: &Sheet, parts: Parts) -> Vec<Piece> {
 /// answer space per asked quantity and, in the full key, its solution.
 fn exam(sh: &Sheet, parts: Parts, o: &RenderOptions) -> Vec<Piece> {
     let l = sh.lang;
-    let title = if parts.key {
-        Msg::KeyTitle
-    } else {
-        Msg::SheetTitle
-    };
-    let mut out = head(sh, title, parts);
+    let mut out = head(sh, exam_title(parts), parts);
     out.extend([
         Piece::NameLine {
             name: text(Msg::StudentName, l).into(),
@@ -162,6 +157,15 @@ fn exam(sh: &Sheet, parts: Parts, o: &RenderOptions) -> Vec<Piece> {
     out
 }
 
+/// An exam is one document: a key when it shows the answers.
+fn exam_title(parts: Parts) -> Msg {
+    if parts.key {
+        Msg::KeyTitle
+    } else {
+        Msg::SheetTitle
+    }
+}
+
 /// A part's heading with the seed, and the command that regenerates the
 /// document (on screen only).
 fn head(sh: &Sheet, title: Msg, parts: Parts) -> Vec<Piece> {
@@ -192,116 +196,6 @@ fn each(sh: &Sheet, pieces: impl Fn(&Problem) -> Vec<Piece>) -> Piece {
             pieces: pieces(p),
         });
     Piece::Problems(problems.collect())
-}
-
-fn title(p: &Problem, lang: Lang) -> String {
-    let e = p.example;
-    match lang {
-        Lang::En => format!("{} ({})", e.title, e.id()),
-        Lang::Zh => format!("{} · {} ({})", e.title_zh, e.title, e.id()),
-    }
-}
-
-fn check_line(p: &Problem) -> String {
-    format!(
-        "nn-tutor check {} --example {} {} answers.toml",
-        p.example.topic,
-        p.example.number,
-        p.set_flag()
-    )
-}
-
-fn names(p: &Problem) -> Vec<&str> {
-    p.asked().into_iter().map(|n| n.name.as_str()).collect()
-}
-
-/// The setup sentences of a problem in the sheet's language, spelled for
-/// each format: the one place where statement lines become text.
-fn setup(p: &Problem, l: Lang) -> Vec<Prose> {
-    p.statement
-        .lines
-        .iter()
-        .map(|line| {
-            let t = match l {
-                Lang::En => line.en.as_str(),
-                Lang::Zh => line.zh.as_str(),
-            };
-            Prose {
-                plain: t.to_string(),
-                markdown: markdown::escape(t),
-                latex: latex::escape(t).replace(';', ";\\allowbreak{}"),
-            }
-        })
-        .collect()
-}
-
-/// The given values a page shows beside the inputs table: every given
-/// number, vector and matrix except the inputs (already in that table).
-fn shown_given(p: &Problem) -> Vec<&(String, Value)> {
-    p.statement
-        .given
-        .iter()
-        .filter(|(n, v)| {
-            // words (activations, the loss, the convention) are in the setup
-            !matches!(v, Value::Text(_)) && !p.report.inputs.iter().any(|(i, _)| i == n)
-        })
-        .collect()
-}
-
-/// A given value as a formula: a number, a column of numbers, a matrix.
-fn given_math(v: &Value, digits: usize) -> Math {
-    let n = |x: &crate::Scalar| Math::num(x, digits);
-    let rows = |rows: &[Vec<Math>]| {
-        let plain: Vec<String> = rows
-            .iter()
-            .map(|r| {
-                r.iter()
-                    .map(|m| m.plain.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
-            .collect();
-        let latex: Vec<String> = rows
-            .iter()
-            .map(|r| {
-                r.iter()
-                    .map(|m| m.latex.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" & ")
-            })
-            .collect();
-        Math::new(
-            format!("[{}]", plain.join("; ")),
-            format!("\\begin{{pmatrix}}{}\\end{{pmatrix}}", latex.join(" \\\\ ")),
-        )
-    };
-    match v {
-        Value::Number(x) => n(x),
-        Value::Vector(xs) => rows(&xs.iter().map(|x| vec![n(x)]).collect::<Vec<_>>()),
-        Value::Matrix(m) => rows(
-            &m.iter()
-                .map(|r| r.iter().map(n).collect())
-                .collect::<Vec<_>>(),
-        ),
-        Value::Text(t) => Math::new(t.clone(), format!("\\text{{{}}}", latex::escape(t))),
-    }
-}
-
-/// The words exam.cls prints around the questions.
-fn exam_words(l: Lang) -> ExamWords {
-    let (before, after) = problem_label(0, l)
-        .split_once('0')
-        .map(|(b, a)| (b.to_string(), a.to_string()))
-        .expect("the problem label holds its number");
-    ExamWords {
-        point: text(Msg::Point, l).into(),
-        points: text(Msg::PointPlural, l).into(),
-        points_heading: text(Msg::Points, l).into(),
-        score: text(Msg::Score, l).into(),
-        total: text(Msg::Total, l).into(),
-        question: text(Msg::Problem, l).into(),
-        numbered: (before, after),
-    }
 }
 
 /// What a problem states: its setup, its inputs and the other given
@@ -348,6 +242,99 @@ fn steps(p: &Problem, l: Lang) -> Piece {
     Piece::Steps {
         label: text(Msg::Steps, l).into(),
         report: localize(&p.report, l).into_owned(),
+    }
+}
+
+/// "Title (topic/N)"; in Chinese the deck's term first.
+fn title(p: &Problem, lang: Lang) -> String {
+    let e = p.example;
+    match lang {
+        Lang::En => format!("{} ({})", e.title, e.id()),
+        Lang::Zh => format!("{} · {} ({})", e.title_zh, e.title, e.id()),
+    }
+}
+
+/// The command that checks a student's answers to this problem.
+fn check_line(p: &Problem) -> String {
+    format!(
+        "nn-tutor check {} --example {} {} answers.toml",
+        p.example.topic,
+        p.example.number,
+        p.set_flag()
+    )
+}
+
+/// The names of the asked quantities, in the key's order.
+fn names(p: &Problem) -> Vec<&str> {
+    p.asked().into_iter().map(|n| n.name.as_str()).collect()
+}
+
+/// The setup sentences of a problem in the sheet's language, spelled for
+/// each format: the one place where statement lines become text.
+fn setup(p: &Problem, l: Lang) -> Vec<Prose> {
+    p.statement
+        .lines
+        .iter()
+        .map(|line| {
+            let t = match l {
+                Lang::En => line.en.as_str(),
+                Lang::Zh => line.zh.as_str(),
+            };
+            Prose {
+                plain: t.to_string(),
+                markdown: markdown::escape(t),
+                latex: latex::escape(t).replace(';', ";\\allowbreak{}"),
+            }
+        })
+        .collect()
+}
+
+/// The given values a page shows beside the inputs table: every given
+/// number, vector and matrix except the inputs (already in that table).
+fn shown_given(p: &Problem) -> Vec<&(String, Value)> {
+    p.statement
+        .given
+        .iter()
+        .filter(|(n, v)| {
+            // words (activations, the loss, the convention) are in the setup
+            !matches!(v, Value::Text(_)) && !p.report.inputs.iter().any(|(i, _)| i == n)
+        })
+        .collect()
+}
+
+/// A given value as a formula: a number, a column of numbers, a matrix.
+fn given_math(v: &Value, digits: usize) -> Math {
+    let n = |x: &crate::Scalar| Math::num(x, digits);
+    let row = |xs: &[crate::Scalar]| Math::join(&xs.iter().map(n).collect::<Vec<_>>(), ", ", " & ");
+    let matrix = |rows: Vec<Math>| {
+        let m = Math::join(&rows, "; ", " \\\\ ");
+        Math::new(
+            format!("[{}]", m.plain),
+            format!("\\begin{{pmatrix}}{}\\end{{pmatrix}}", m.latex),
+        )
+    };
+    match v {
+        Value::Number(x) => n(x),
+        Value::Vector(xs) => matrix(xs.iter().map(n).collect()),
+        Value::Matrix(rows) => matrix(rows.iter().map(|r| row(r)).collect()),
+        Value::Text(t) => Math::new(t.clone(), format!("\\text{{{}}}", latex::escape(t))),
+    }
+}
+
+/// The words exam.cls prints around the questions.
+fn exam_words(l: Lang) -> ExamWords {
+    let (before, after) = problem_label(0, l)
+        .split_once('0')
+        .map(|(b, a)| (b.to_string(), a.to_string()))
+        .expect("the problem label holds its number");
+    ExamWords {
+        point: text(Msg::Point, l).into(),
+        points: text(Msg::PointPlural, l).into(),
+        points_heading: text(Msg::Points, l).into(),
+        score: text(Msg::Score, l).into(),
+        total: text(Msg::Total, l).into(),
+        question: text(Msg::Problem, l).into(),
+        numbered: (before, after),
     }
 }
 

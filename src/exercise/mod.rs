@@ -2,6 +2,8 @@
 //! ranges of its record ([`catalog::Exercise`]) with a seeded generator ([`rng`]), redraw degenerate
 //! draws, and keep the example's own [`Report`] as the key, so a key can
 //! never disagree with `nn-tutor explain … --set` on the same inputs.
+//! [`sheet`] turns a drawn sheet into a document of pieces that the
+//! shared renderers draw (Markdown, LaTeX, an exam), or into JSON.
 
 mod command;
 pub mod messages;

@@ -18,8 +18,9 @@ use crate::report::i18n::localize;
 use crate::report::serial::{Named, Typed};
 use crate::report::{Math, Report};
 
-/// Formats of `exercise --format`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
+/// The formats a sheet is drawn in (`exercise --format` is
+/// [`crate::class::ExerciseFormat`], which adds the LMS exports).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum SheetFormat {
     /// Markdown with LaTeX formulas in `$…$` (the default).
     #[default]

@@ -1,5 +1,12 @@
 //! Renderers: pure functions from a [`Report`] to text. They format numbers
 //! and lay out tables; they never compute.
+//!
+//! One walk per kind of data: [`walk`] visits a report and asks a
+//! [`Markup`] (terminal, Markdown, LaTeX, the book's) how to spell each
+//! piece; [`document`] visits a sheet, key or exam
+//! ([`crate::report::document::Document`]) and asks a [`DocumentMarkup`]
+//! (Markdown, or LaTeX on paper in [`paper`]), which draws the reports a key
+//! embeds with its own [`Markup`]. JSON is serde's ([`json`]).
 
 pub mod diagram;
 pub mod json;

@@ -308,11 +308,11 @@ fn given_math(v: &Value, digits: usize) -> Math {
     let n = |x: &crate::Scalar| Math::num(x, digits);
     let row = |xs: &[crate::Scalar]| Math::join(&xs.iter().map(n).collect::<Vec<_>>(), ", ", " & ");
     let matrix = |rows: Vec<Math>| {
-        let m = Math::join(&rows, "; ", " \\\\ ");
-        Math::new(
-            format!("[{}]", m.plain),
-            format!("\\begin{{pmatrix}}{}\\end{{pmatrix}}", m.latex),
-        )
+        let (open, close) = (
+            Math::new("[", "\\begin{pmatrix}"),
+            Math::new("]", "\\end{pmatrix}"),
+        );
+        Math::join(&[open, Math::join(&rows, "; ", " \\\\ "), close], "", "")
     };
     match v {
         Value::Number(x) => n(x),

@@ -398,7 +398,7 @@ mod tests {
                             label: "Find".into(),
                             blanks: vec![Blank {
                                 name: "f".into(),
-                                value: Scalar::int(-3),
+                                value: Some(Scalar::int(-3)),
                                 points: 2,
                             }],
                         },

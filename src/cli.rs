@@ -272,6 +272,17 @@ pub fn error_message(e: &Error, lang: Lang) -> String {
     match lang {
         Lang::En => format!("error: {e}"),
         Lang::Zh => {
+            if let Error::Toml {
+                path,
+                line,
+                column,
+                message,
+                excerpt,
+            } = e
+            {
+                let zh = crate::report::i18n::toml_error_zh(path, *line, *column, message, excerpt);
+                return format!("{}: {zh}", help_word("error"));
+            }
             let (template, parts) = error_parts(e);
             let zh =
                 crate::report::i18n::fill_error(template, &parts).unwrap_or_else(|| e.to_string());
@@ -351,6 +362,7 @@ fn error_parts(e: &Error) -> (&'static str, Vec<String>) {
             line,
             column,
             message,
+            ..
         } => (
             "{}:{}:{}: cannot read the TOML: {}",
             vec![s(path), s(line), s(column), s(message)],
@@ -457,7 +469,8 @@ mod tests {
                 path: s("a.toml"),
                 line: 1,
                 column: 2,
-                message: s("expected `=`"),
+                message: s("key with no value, expected `=`"),
+                excerpt: s("  a\n   ^"),
             },
             Error::Io {
                 path: s("a.svg"),
@@ -535,7 +548,10 @@ mod tests {
     #[test]
     fn error_table_is_consistent() {
         let mut seen = std::collections::HashSet::new();
-        for (en, zh) in crate::report::messages::cli::ERRORS {
+        for (en, zh) in crate::report::messages::ERROR_TABLES
+            .iter()
+            .flat_map(|t| t.iter())
+        {
             assert!(seen.insert(en), "{en:?} twice");
             let n = en.matches("{}").count();
             let m = zh.matches('{').count();

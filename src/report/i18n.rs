@@ -65,7 +65,7 @@ fn index() -> &'static Index {
 /// its general templates (`{}: {}`) never touch a report.
 fn cli_index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| Index::of(&[crate::report::messages::cli::ERRORS]))
+    INDEX.get_or_init(|| Index::of(crate::report::messages::ERROR_TABLES))
 }
 
 impl Index {
@@ -168,22 +168,23 @@ pub fn translate(s: &str) -> Option<String> {
 }
 
 /// The Chinese for an error message of the command line, from
-/// [`crate::report::messages::cli::ERRORS`]; its parts are looked up
+/// [`crate::report::messages::ERROR_TABLES`]; its parts are looked up
 /// there too.
 pub fn translate_error(s: &str) -> Option<String> {
     translate_in(cli_index(), s)
 }
 
 /// An error message in Chinese from its template (`en`, one `{}` per
-/// field, an entry of [`crate::report::messages::cli::ERRORS`]) and its
+/// field, an entry of [`crate::report::messages::ERROR_TABLES`]) and its
 /// fields, each looked up there too (a path or a number stays as is).
 pub fn fill_error(en: &str, parts: &[String]) -> Option<String> {
     if en == "{}" {
         // A message that is all text (`Error::Usage`): its own entry.
         return parts.first().and_then(|p| translate_error(p));
     }
-    let zh = crate::report::messages::cli::ERRORS
+    let zh = crate::report::messages::ERROR_TABLES
         .iter()
+        .flat_map(|t| t.iter())
         .find(|(e, _)| *e == en)
         .map(|(_, z)| *z)?;
     let parts: Vec<String> = parts
@@ -191,6 +192,94 @@ pub fn fill_error(en: &str, parts: &[String]) -> Option<String> {
         .map(|p| translate_error(p).unwrap_or_else(|| p.clone()))
         .collect();
     Some(fill(zh, &parts))
+}
+
+/// A TOML error in Chinese. The `toml` crate's text cannot be translated
+/// at its source, but its common kinds (`key with no value, expected
+/// `=``, `duplicate key`, `missing field `x``, …) have entries; the frame
+/// says where (line and column, the line itself with a caret) and whether
+/// the file does not parse (语法错误) or does not fit what nn-tutor reads
+/// (内容错误). A detail the table lacks is shown as the crate wrote it, in
+/// quotes, never as bare English inside a Chinese sentence.
+pub fn toml_error_zh(
+    path: &str,
+    line: usize,
+    column: usize,
+    message: &str,
+    excerpt: &str,
+) -> String {
+    const QUOTE_HINT: &str = "; put the name in quotes: ";
+    let (message, hint) = match message.split_once(QUOTE_HINT) {
+        Some((m, h)) => (m, Some(h)),
+        None => (message, None),
+    };
+    // serde's words for a file that parses but has the wrong shape.
+    let shape = [
+        "unknown field",
+        "missing field",
+        "duplicate field",
+        "invalid type",
+        "invalid value",
+        "invalid length",
+        "unknown variant",
+    ];
+    let kind = if shape.iter().any(|k| message.starts_with(k)) {
+        "TOML 内容错误"
+    } else {
+        "TOML 语法错误"
+    };
+    let at = match line {
+        0 => String::new(),
+        _ => format!(" (第 {line} 行第 {column} 列)"),
+    };
+    let detail = toml_detail_zh(message).unwrap_or_else(|| format!("(toml 的原文: “{message}”)"));
+    let mut out = format!("{path}: {kind}{at}: {detail}");
+    if let Some(h) = hint {
+        out.push_str(&format!("；请给名称加上引号: {h}"));
+    }
+    if !excerpt.is_empty() {
+        out.push('\n');
+        out.push_str(excerpt);
+    }
+    out
+}
+
+/// The `toml` crate's message in Chinese, if every word of it has an
+/// entry: the whole message (`missing field `x``), or a parser message
+/// `DESCRIPTION, expected A, B` piece by piece (code spans stay).
+fn toml_detail_zh(message: &str) -> Option<String> {
+    let chinese = |s: &str| translate_error(s).filter(|z| !has_prose(z));
+    if let Some(z) = chinese(message) {
+        return Some(z);
+    }
+    let (what, expected) = message.split_once(", expected ")?;
+    if expected == "nothing" {
+        return Some(format!("{} (此处不应再有内容)", chinese(what)?));
+    }
+    let items = expected
+        .split(", ")
+        .map(|i| match i.starts_with('`') && i.ends_with('`') {
+            true => Some(i.to_string()),
+            false => chinese(i),
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(format!("{}，应为 {}", chinese(what)?, items.join("、")))
+}
+
+/// English left in a translation: three ASCII letters in a row outside
+/// code spans and quotes (a name such as `weights` or "x" is the user's).
+fn has_prose(s: &str) -> bool {
+    let mut plain = String::new();
+    let mut close: Option<char> = None;
+    for c in s.chars() {
+        match close {
+            Some(end) if c == end => close = None,
+            Some(_) => {}
+            None if c == '`' || c == '"' => close = Some(c),
+            None => plain.push(c),
+        }
+    }
+    has_word(&plain)
 }
 
 /// Fill a template's `{}` with `parts` in order (the English side).

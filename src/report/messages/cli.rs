@@ -604,7 +604,7 @@ pub const ERRORS: &[(&str, &str)] = &[
     ),
     ("the expression on standard input", "标准输入中的表达式"),
     // The details inside the errors: the catalog's `--set` and names.
-    ("an input of {}", "{} 的输入"),
+    ("an input of {}", "例题 {} 的输入"),
     ("its inputs are: {}", "它的输入有: {}"),
     (
         "expected an integer, a decimal such as 0.15, or a fraction such as 1/4",

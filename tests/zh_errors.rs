@@ -255,6 +255,8 @@ fn cases(dir: &Path) -> Vec<Vec<String>> {
         &["graph", "x^2", "--at", "x=2^3"],
         &["graph", "x", "--at", "x=１"],
         &["graph", "x", "--at", "x=inf"],
+        &["graph", "x = 1; x = 2", "--at", "y=1"],
+        &["graph", "y = x; x = 1", "--at", "x=1"],
     ] {
         all.push(s(v));
     }
@@ -352,6 +354,7 @@ fn check_cases(dir: &Path) -> Vec<Vec<String>> {
         )
     };
     let spec = f("spec.toml", SPEC);
+    let bad = f("badspec.toml", &format!("{SPEC}colour = 1\n"));
     let (l, sh, sp) = (legacy.as_str(), sheet.as_str(), spec.as_str());
     let mut all: Vec<Vec<String>> = [
         &["backprop", "-e", "1", "/nonexistent.toml"][..],
@@ -366,6 +369,8 @@ fn check_cases(dir: &Path) -> Vec<Vec<String>> {
         &["--expr", "x +", "--at", "x=1", l],
         &["--net", "/nonexistent.toml", l],
         &["--net", sp, "--expr", "x", l],
+        &["--net", "BADSPEC", l],
+        &["--expr", "x + y", "--at", "x=1", l],
         &["backprop/1", l, "--decimals", "99"],
         &["backprop/1", l, "--tolerance", "-1"],
         &["backprop/1", l, "--tolerance", "x"],
@@ -375,7 +380,13 @@ fn check_cases(dir: &Path) -> Vec<Vec<String>> {
         &["backprop/1", l, "--decimals", "2", "--significant", "2"],
     ]
     .iter()
-    .map(|v| argv(&[&["check"][..], v].concat()))
+    .map(|v| {
+        let v: Vec<&str> = v
+            .iter()
+            .map(|a| if *a == "BADSPEC" { bad.as_str() } else { a })
+            .collect();
+        argv(&[&["check"][..], &v].concat())
+    })
     .collect();
     for (name, text) in [
         ("a_empty.toml", "# nothing\n"),
@@ -628,6 +639,69 @@ fn train_and_book_cases(dir: &Path) -> Vec<Vec<String>> {
     .unwrap();
     let empty = d("mnist_empty");
     std::fs::create_dir_all(&empty).unwrap();
+    // IDX folders with one thing wrong each: an image file's magic number,
+    // a label past 9, two labels for one image, test images of another size.
+    let image = |n: u8, side: u8| {
+        let mut v = vec![0u8, 0, 8, 3, 0, 0, 0, n, 0, 0, 0, side, 0, 0, 0, side];
+        v.extend(std::iter::repeat_n(0u8, (n * side * side) as usize));
+        v
+    };
+    let label = |labels: &[u8]| {
+        let mut v = vec![0u8, 0, 8, 1, 0, 0, 0, labels.len() as u8];
+        v.extend(labels);
+        v
+    };
+    let mut idx = Vec::new();
+    for (name, files) in [
+        (
+            "idx_magic",
+            vec![(
+                "train",
+                {
+                    let mut v = image(1, 2);
+                    v[2] = 9;
+                    v
+                },
+                label(&[1]),
+            )],
+        ),
+        ("idx_label", vec![("train", image(1, 2), label(&[12]))]),
+        ("idx_count", vec![("train", image(1, 2), label(&[1, 2]))]),
+        (
+            "idx_size",
+            vec![
+                ("train", image(1, 2), label(&[1])),
+                ("t10k", image(1, 3), label(&[1])),
+            ],
+        ),
+        (
+            "idx_long",
+            vec![(
+                "train",
+                {
+                    let mut v = image(1, 2);
+                    v.push(0);
+                    v
+                },
+                label(&[1]),
+            )],
+        ),
+    ] {
+        std::fs::create_dir_all(dir.join(name)).unwrap();
+        for (set, images, labels) in files {
+            std::fs::write(
+                dir.join(name).join(format!("{set}-images-idx3-ubyte")),
+                images,
+            )
+            .unwrap();
+            std::fs::write(
+                dir.join(name).join(format!("{set}-labels-idx1-ubyte")),
+                labels,
+            )
+            .unwrap();
+        }
+        idx.push(format!("mnist:{}", d(name)));
+    }
     let s = argv;
     let mut all: Vec<Vec<String>> = Vec::new();
     let train = |extra: &[&str]| {
@@ -671,7 +745,10 @@ fn train_and_book_cases(dir: &Path) -> Vec<Vec<String>> {
         "mnist:/nonexistent".to_string(),
         format!("mnist:{empty}"),
         format!("mnist:{mnist}"),
-    ] {
+    ]
+    .into_iter()
+    .chain(idx)
+    {
         all.push(s(&["train", "--data", &data]));
     }
     all.push(s(&["train", "--data", "moons", "--samples", "0"]));

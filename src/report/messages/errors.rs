@@ -688,3 +688,92 @@ pub const DETAILS: &[(&str, &str)] = &[
     ),
     ("cannot read {}: {}", "无法读取 {}: {}"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use crate::report::i18n::{toml_error_zh, translate_error};
+
+    /// Each example without an exercise says why in Chinese too (a new
+    /// `Exercise::None` reason needs its entry above).
+    #[test]
+    fn every_reason_for_no_exercise_reads_in_chinese() {
+        for ex in crate::catalog::all() {
+            if let crate::catalog::Exercise::None(why) = ex.exercise {
+                let zh = translate_error(why);
+                assert!(
+                    zh.as_deref().is_some_and(|z| !z.is_ascii()),
+                    "{}: no Chinese for {why:?}",
+                    ex.id()
+                );
+            }
+        }
+    }
+
+    /// A TOML error in Chinese: where (line, column, the line with a caret),
+    /// which kind (syntax or shape), the toml crate's detail translated, a
+    /// detail the table lacks quoted as written, and the hint to quote a
+    /// quantity's name.
+    #[test]
+    fn a_toml_error_has_a_chinese_frame() {
+        let excerpt = "  input [1, 2]\n        ^";
+        let zh = toml_error_zh("a.toml", 1, 7, "key with no value, expected `=`", excerpt);
+        assert_eq!(
+            zh,
+            "a.toml: TOML 语法错误 (第 1 行第 7 列): 键没有值，应为 `=`\n  input [1, 2]\n        ^"
+        );
+        let zh = toml_error_zh("a.toml", 2, 1, "missing field `layer`", "");
+        assert_eq!(zh, "a.toml: TOML 内容错误 (第 2 行第 1 列): 缺少键 `layer`");
+        // A message the table lacks: quoted, never bare English.
+        let zh = toml_error_zh("a.toml", 0, 0, "some new complaint, expected `x`", "");
+        assert_eq!(
+            zh,
+            "a.toml: TOML 语法错误: (toml 的原文: “some new complaint, expected `x`”)"
+        );
+        let zh = toml_error_zh(
+            "a.toml",
+            1,
+            3,
+            "invalid unquoted key, expected letters, numbers, `-`, `_`; put the name in quotes: \"df/dx\" = 3",
+            "",
+        );
+        assert_eq!(
+            zh,
+            "a.toml: TOML 语法错误 (第 1 行第 3 列): 无效的不加引号的键，应为 字母、数字、`-`、`_`；\
+             请给名称加上引号: \"df/dx\" = 3"
+        );
+    }
+
+    /// The excerpt under a TOML error: the offending line and a caret under
+    /// its column, counted in characters; a very long line is cut around it.
+    #[test]
+    fn a_toml_error_shows_its_line() {
+        let text = "a = 1\nλ = [1, 2\n";
+        let at = text.find('[').unwrap();
+        let crate::Error::Toml {
+            line,
+            column,
+            excerpt,
+            ..
+        } = crate::Error::toml("a.toml", text, Some(at), String::new())
+        else {
+            unreachable!("Error::toml builds Error::Toml")
+        };
+        assert_eq!((line, column), (2, 5));
+        assert_eq!(excerpt, "  λ = [1, 2\n      ^");
+        let long = format!("x = [{}", "1, ".repeat(100));
+        let crate::Error::Toml { excerpt, .. } =
+            crate::Error::toml("a.toml", &long, Some(long.len()), String::new())
+        else {
+            unreachable!("Error::toml builds Error::Toml")
+        };
+        let (shown, caret) = excerpt.split_once('\n').unwrap();
+        assert!(
+            shown.starts_with("  …") && shown.chars().count() <= 2 + 122,
+            "{shown}"
+        );
+        // The error is at the end of the line: the caret sits under the
+        // excerpt's last column.
+        assert_eq!(caret.chars().count(), shown.chars().count());
+        assert!(caret.ends_with('^'));
+    }
+}

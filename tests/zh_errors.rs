@@ -758,6 +758,40 @@ fn train_and_book_cases(dir: &Path) -> Vec<Vec<String>> {
     ] {
         all.push(s(v));
     }
+    // A book whose one chapter (in both editions) has a bad directive or
+    // formula: the error names the chapter, the line and what is wrong.
+    let toml = std::fs::read_to_string("book/book.toml").unwrap();
+    for (k, body) in [
+        "{{#nn-tutor explain backprop --example 99}}",
+        "{{#nn-tutor explain backprop --example 1",
+        "{{#nn-tutor train --data xor}}",
+        "{{#nn-tutor explain backprop --example 1 --plot x.svg}}",
+        "a $x^{ $ b",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let book = dir.join(format!("book{k}"));
+        for src in ["src", "src-zh"] {
+            std::fs::create_dir_all(book.join(src)).unwrap();
+            std::fs::write(
+                book.join(src).join("SUMMARY.md"),
+                "# Summary\n\n- [A](a.md)\n",
+            )
+            .unwrap();
+            std::fs::write(book.join(src).join("a.md"), format!("# A\n\n{body}\n")).unwrap();
+        }
+        std::fs::write(book.join("book.toml"), &toml).unwrap();
+        let out = dir.join(format!("book{k}_out"));
+        all.push(s(&[
+            "book",
+            "build",
+            "--book",
+            book.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]));
+    }
     all
 }
 

@@ -198,6 +198,13 @@ pub const DETAILS: &[(&str, &str)] = &[
         "maxout(k) 的每个单元需要 k 个线性片，所以输出数是 k × 单元数",
     ),
     // Losses and their targets (src/loss.rs).
+    ("binary cross-entropy", "二元交叉熵"),
+    ("cross-entropy ln y", "交叉熵中的 ln y"),
+    ("output {}", "输出 {}"),
+    (
+        "BCE needs every output strictly between 0 and 1, since ln 0 is undefined (a sigmoid output rounds to exactly 1 in f64 once z > 36.7, and an identity or ReLU output can be anything); use smaller weights, a sigmoid output, or mse/half_sse",
+        "BCE 要求每个输出都严格介于 0 和 1 之间，因为 ln 0 没有定义 (z > 36.7 时 sigmoid 输出在 f64 中舍入为 1，恒等或 ReLU 输出可以是任何值)；请用更小的权重、sigmoid 输出，或改用 mse/half_sse",
+    ),
     ("target for {}", "{} 的目标值"),
     ("{} is outside [0, 1]", "{} 不在 [0, 1] 内"),
     (
@@ -433,6 +440,23 @@ pub const DETAILS: &[(&str, &str)] = &[
     ),
     ("student `{}`: dir: {}", "学生 `{}` 的 dir: {}"),
     ("the id `{}` holds `..`", "编号 `{}` 含有 `..`"),
+    ("the id `{}` holds `{}`", "编号 `{}` 含有 `{}`"),
+    (
+        "the id `{}` holds `{}`, a path separator",
+        "编号 `{}` 含有路径分隔符 `{}`",
+    ),
+    ("the id `{}` starts with a dot", "编号 `{}` 以点开头"),
+    ("the id is empty", "编号是空的"),
+    (
+        "the id holds a control character (U+{})",
+        "编号含有控制字符 (U+{})",
+    ),
+    ("the id is longer than {} bytes", "编号超过了 {} 字节"),
+    (
+        "`{}` is the name of a file grade writes",
+        "`{}` 是 grade 要写的文件名",
+    ),
+    ("it is not UTF-8 text", "它不是 UTF-8 文本"),
     (
         "a folder name inside the class folder",
         "应为班级文件夹中的一个文件夹名",
@@ -536,6 +560,12 @@ pub const DETAILS: &[(&str, &str)] = &[
     (
         "no usable draw in {} attempts (last: {})",
         "{} 次抽取都不可用 (最后一次: {})",
+    ),
+    ("an input sits on a kink", "有输入落在折点上"),
+    ("every gradient is zero", "所有梯度都是零"),
+    (
+        "every draw tried was already on the sheet",
+        "试过的每次抽取都已经在习题里了",
     ),
     // Why an example has no exercise (the catalog's `Exercise::None`).
     (
@@ -687,6 +717,55 @@ pub const DETAILS: &[(&str, &str)] = &[
         "{1} 中没有中文版的 {0}/SUMMARY.md",
     ),
     ("cannot read {}: {}", "无法读取 {}: {}"),
+    ("the book did not build: {}", "没有构建成功: {}"),
+    ("chapter `{}`{}: {}", "章节 `{}`{}: {}"),
+    ("directive `{}` failed: {}", "指令 `{}` 失败: {}"),
+    (
+        "line {}: `{}` has no closing `}}`",
+        "第 {} 行: `{}` 没有闭合的 `}}`",
+    ),
+    (
+        "only commands that print a report can be embedded (explain, graph, list, net, exercise)",
+        "只能嵌入输出报告的命令 (explain、graph、list、net、exercise)",
+    ),
+    (
+        "`{}` writes a file; in the book, figures are inlined without it",
+        "`{}` 会写文件；教材中的图直接嵌入页面，不需要它",
+    ),
+    (
+        "`{}` has no place in the book: an exercise directive shows one topic's sheet in Markdown with its answer key folded away",
+        "`{}` 不能用在教材中: exercise 指令以 Markdown 显示一个主题的习题，答案折叠起来",
+    ),
+    (
+        "name a topic, e.g. `exercise backprop --example 1`",
+        "请给出一个主题，例如 `exercise backprop --example 1`",
+    ),
+    (
+        "line {}: a `$` is left over in `{}` (an unbalanced formula? write \\$ for a dollar sign)",
+        "第 {} 行: `{}` 中多出一个 `$` (公式没有配对？美元符号请写 \\$)",
+    ),
+    (
+        "line {}: malformed formula `{}`: {}",
+        "第 {} 行: 公式 `{}` 有错: {}",
+    ),
+    (
+        "the formula contains an unknown command or a syntax error",
+        "公式中有未知的命令或语法错误",
+    ),
+    (
+        "{} exists and is not a book built by nn-tutor; choose another --out, or add --force to replace it",
+        "{} 已存在，且不是 nn-tutor 构建的教材；请另选 --out，或加 --force 替换它",
+    ),
+    ("cannot load the book in {}: {}", "无法载入 {} 中的教材: {}"),
+    ("cannot write the book: {}", "无法写出教材: {}"),
+    (
+        "cannot rebuild the search index: {}",
+        "无法重建搜索索引: {}",
+    ),
+    (
+        "{} is not a search index of mdBook 0.5",
+        "{} 不是 mdBook 0.5 的搜索索引",
+    ),
 ];
 
 #[cfg(test)]

@@ -586,67 +586,6 @@ mod tests {
         }
     }
 
-    /// Two English words in a row, outside `…` and "…" (names, values and
-    /// examples of input stay as typed): a phrase the table lacks.
-    fn english_phrase(s: &str) -> Option<String> {
-        let mut plain = String::new();
-        let (mut tick, mut quote) = (false, false);
-        for c in s.chars() {
-            match c {
-                '`' => tick = !tick,
-                '"' => quote = !quote,
-                _ if tick || quote => {}
-                _ => plain.push(c),
-            }
-        }
-        // Runs of ASCII letters, each with the text since the previous run.
-        let mut runs: Vec<(String, String)> = Vec::new();
-        let (mut gap, mut word) = (String::new(), String::new());
-        for c in plain.chars().chain([' ']) {
-            if c.is_ascii_alphabetic() {
-                word.push(c);
-            } else {
-                if !word.is_empty() {
-                    runs.push((std::mem::take(&mut gap), std::mem::take(&mut word)));
-                }
-                gap.push(c);
-            }
-        }
-        // A word: two letters or more, not an acronym (MNIST, IDX) nor a
-        // flag (`--set`) nor a symbol of a formula (`W a`).
-        let word = |(gap, w): &(String, String)| {
-            w.len() >= 2 && !w.chars().all(|c| c.is_ascii_uppercase()) && !gap.ends_with('-')
-        };
-        // Two words with only spaces between them (a list `xor, circles`
-        // or a name `e.g.` is not a phrase).
-        runs.windows(2)
-            .find(|w| {
-                word(&w[0]) && word(&w[1]) && !w[1].0.is_empty() && w[1].0.chars().all(|c| c == ' ')
-            })
-            .map(|w| format!("{} {}", w[0].1, w[1].1))
-    }
-
-    #[test]
-    fn an_english_phrase_is_found_and_names_are_not() {
-        assert_eq!(
-            english_phrase("`q` 不是an input of backprop/1").as_deref(),
-            Some("an input")
-        );
-        assert_eq!(
-            english_phrase("无法读取: No such file").as_deref(),
-            Some("No such")
-        );
-        for zh in [
-            "请给出例如 --set steps=1",
-            "已知的数据集有: xor, circles, moons",
-            "(z = W a + b)",
-            "含四个 MNIST IDX 文件",
-            "`hinge loss` 不是",
-        ] {
-            assert_eq!(english_phrase(zh), None, "{zh}");
-        }
-    }
-
     /// The details of errors (a `--set` out of range, unknown names, a net
     /// spec that does not fit, train's flags, a missing file) read in
     /// Chinese under zh, not English inside a Chinese sentence.
@@ -719,7 +658,7 @@ mod tests {
                 panic!("{args:?} does not fail")
             };
             let zh = error_message(&e, Lang::Zh);
-            if let Some(w) = english_phrase(&zh) {
+            if let Some(w) = crate::report::i18n::english_phrase(&zh) {
                 english.push(format!("{args:?}: \"{w}\" in {zh}"));
             }
         }

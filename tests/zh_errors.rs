@@ -10,6 +10,8 @@
 mod common;
 
 use std::path::Path;
+
+use nn_tutor::report::i18n::english_phrase;
 use std::process::Output;
 
 fn run(args: &[String], zh: bool) -> Output {
@@ -19,101 +21,6 @@ fn run(args: &[String], zh: bool) -> Output {
         c.env("NN_TUTOR_LANG", "zh");
     }
     c.args(args).output().expect("the binary runs")
-}
-
-/// The first English phrase in `s` outside code spans, quotes and caret
-/// excerpts, if any: a run of words between spaces with at least two words
-/// of two letters or more (stricter than the three words the issue asks
-/// for: `unexpected character` is caught too). A word is ASCII letters, not
-/// an acronym (MNIST, IDX, TOML) nor a flag (`--set`); a comma or a
-/// parenthesis ends a run, so a formula's `W a + b`, a list `xor, circles,
-/// moons` or a gloss `sigmoid (logistic)` is not prose.
-pub fn english_run(s: &str) -> Option<String> {
-    let lines: Vec<&str> = s.lines().collect();
-    // The excerpt shown over a caret (`  x y z` / `    ^`) is the user's.
-    let caret = |l: &str| !l.trim().is_empty() && l.trim() == "^";
-    let mut plain = String::new();
-    for (i, l) in lines.iter().enumerate() {
-        if lines.get(i + 1).is_some_and(|n| caret(n)) {
-            continue;
-        }
-        plain.push_str(l);
-        plain.push('\n');
-    }
-    let mut kept = String::new();
-    let mut close: Option<char> = None;
-    for c in plain.chars() {
-        match close {
-            Some(end) if c == end => close = None,
-            Some(_) => {}
-            None => match c {
-                '`' => close = Some('`'),
-                '"' => close = Some('"'),
-                '“' => close = Some('”'),
-                _ => kept.push(c),
-            },
-        }
-    }
-    for line in kept.lines() {
-        let mut run: Vec<&str> = Vec::new();
-        let flush = |run: &mut Vec<&str>| {
-            let long = run.iter().filter(|w| w.len() >= 2).count();
-            let found = (long >= 2).then(|| run.join(" "));
-            run.clear();
-            found
-        };
-        for token in line.split(' ') {
-            // A word may end a clause (`number,`): it counts, then the run ends.
-            let bare = token
-                .trim_start_matches(['(', '['])
-                .trim_end_matches([',', ';', ':', '.', '?', '!', ')', ']']);
-            let word = !bare.is_empty()
-                && bare.chars().all(|c| c.is_ascii_alphabetic())
-                && !(bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase()));
-            // An aside in parentheses starts a phrase of its own, so a
-            // name's gloss (`sigmoid (logistic)`) is not read as prose.
-            if token.starts_with('(')
-                && let Some(f) = flush(&mut run)
-            {
-                return Some(f);
-            }
-            if word {
-                run.push(bare);
-            }
-            if (!word || bare.len() < token.len())
-                && let Some(f) = flush(&mut run)
-            {
-                return Some(f);
-            }
-        }
-        if let Some(f) = flush(&mut run) {
-            return Some(f);
-        }
-    }
-    None
-}
-
-#[test]
-fn english_runs_are_found_and_names_are_not() {
-    assert_eq!(
-        english_run("错误: 无法读取 TOML: unclosed array table").as_deref(),
-        Some("unclosed array table")
-    );
-    assert_eq!(
-        english_run("错误: 语法错误: expected a number, found x").as_deref(),
-        Some("expected a number")
-    );
-    for zh in [
-        "错误: `hinge loss is bad` 不是已知的损失函数",
-        "错误: (toml 的原文: “unclosed array, expected `]`”)",
-        "错误: 语法错误: 意外的名称 `y`\n  x y z w\n    ^",
-        "请用 \"column\" (z = W a + b，W 为 输出×输入)",
-        "已知的数据集有: xor, circles, moons",
-        "含四个 MNIST IDX 文件",
-        "请给出例如 --set steps=1",
-    ] {
-        assert_eq!(english_run(zh), None, "{zh}");
-    }
 }
 
 /// Owned arguments.
@@ -817,7 +724,7 @@ fn every_error_reads_in_chinese_under_zh() {
             ));
         } else if err.contains("panicked") || !err.starts_with("错误: ") {
             problems.push(format!("{shown:?}: not a Chinese error:\n{err}"));
-        } else if let Some(w) = english_run(&err) {
+        } else if let Some(w) = english_phrase(&err) {
             problems.push(format!("{shown:?}: \"{w}\" in\n{err}"));
         }
     }

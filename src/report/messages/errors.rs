@@ -770,7 +770,7 @@ pub const DETAILS: &[(&str, &str)] = &[
 
 #[cfg(test)]
 mod tests {
-    use crate::report::i18n::{toml_error_zh, translate_error};
+    use crate::report::i18n::{english_phrase, toml_error_zh, translate_error};
 
     /// Each example without an exercise says why in Chinese too (a new
     /// `Exercise::None` reason needs its entry above).
@@ -854,5 +854,40 @@ mod tests {
         // excerpt's last column.
         assert_eq!(caret.chars().count(), shown.chars().count());
         assert!(caret.ends_with('^'));
+    }
+
+    #[test]
+    fn an_english_phrase_is_found_and_names_are_not() {
+        assert_eq!(
+            english_phrase("错误: 无法读取 TOML: unclosed array table").as_deref(),
+            Some("unclosed array table")
+        );
+        assert_eq!(
+            english_phrase("错误: 语法错误: expected a number, found x").as_deref(),
+            Some("expected a number")
+        );
+        assert_eq!(
+            english_phrase("`q` 不是an input of backprop/1").as_deref(),
+            Some("an input of")
+        );
+        assert_eq!(
+            english_phrase("无法读取: No such file").as_deref(),
+            Some("No such file")
+        );
+        for zh in [
+            "`hinge loss` 不是",
+            "(z = W a + b)",
+            "1×1 (out×in)",
+            "(可用 number、example、set、answers)",
+            "错误: `hinge loss is bad` 不是已知的损失函数",
+            "错误: (toml 的原文: “unclosed array, expected `]`”)",
+            "错误: 语法错误: 意外的名称 `y`\n  x y z w\n    ^",
+            "请用 \"column\" (z = W a + b，W 为 输出×输入)",
+            "已知的数据集有: xor, circles, moons",
+            "含四个 MNIST IDX 文件",
+            "请给出例如 --set steps=1",
+        ] {
+            assert_eq!(english_phrase(zh), None, "{zh}");
+        }
     }
 }

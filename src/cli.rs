@@ -266,8 +266,9 @@ fn help_word(en: &str) -> String {
 }
 
 /// `error: …` as the binary prints it, in `lang`: the Chinese comes from
-/// [`crate::report::messages::cli::ERRORS`]; a message without an entry
-/// stays English.
+/// [`crate::report::messages::ERROR_TABLES`] (a TOML error gets its own
+/// frame, [`crate::report::i18n::toml_error_zh`]); a message without an
+/// entry stays English.
 pub fn error_message(e: &Error, lang: Lang) -> String {
     match lang {
         Lang::En => format!("error: {e}"),
@@ -664,8 +665,8 @@ mod tests {
         }
         assert!(
             english.is_empty(),
-            "English inside Chinese errors; add entries to ERRORS in \
-             src/report/messages/cli.rs:\n{}",
+            "English inside Chinese errors; add entries to DETAILS in \
+             src/report/messages/errors.rs:\n{}",
             english.join("\n")
         );
     }

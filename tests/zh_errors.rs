@@ -730,8 +730,8 @@ fn every_error_reads_in_chinese_under_zh() {
     }
     assert!(
         problems.is_empty(),
-        "{} errors are not Chinese under zh (add entries to ERRORS in \
-         src/report/messages/cli.rs):\n\n{}",
+        "{} errors are not Chinese under zh (add entries to DETAILS in \
+         src/report/messages/errors.rs):\n\n{}",
         problems.len(),
         problems.join("\n\n")
     );

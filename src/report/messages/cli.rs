@@ -1,7 +1,8 @@
 //! The command line's own words in Chinese: its help (`HELP`, whole texts
 //! and paragraphs, looked up literally) and its error messages (`ERRORS`,
 //! templates as in the report tables: one per error variant, and the
-//! messages the commands build). Kept apart from [`super::MESSAGES`], so
+//! messages the commands build; the details inside them are in
+//! [`super::errors::DETAILS`]). Kept apart from [`super::MESSAGES`], so
 //! that a general error template such as `{}: {}` never touches a report.
 //! `nn-tutor --lang zh` and `NN_TUTOR_LANG=zh` use them.
 

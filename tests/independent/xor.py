@@ -93,6 +93,6 @@ for u1 in units:
         sol = solve(rows)
         if sol and all(t.denominator <= 2 for t in sol) and abs(sol[0]) <= 3 and abs(sol[1]) <= 3 and abs(sol[2]) <= 2:
             family += 1
-check("xor/2 exercise family size", family, "372")
+verdict(family == 372, "xor/2 exercise family size (the Rust test pins 372):", family)
 
 ev.finish()

@@ -243,8 +243,9 @@ fn xor_networks() -> &'static [Vec<String>] {
         for u in &units {
             for w in &units {
                 if let Some([v1, v2, b]) = xor_output(u, w) {
-                    let mut row: Vec<String> =
-                        [u[0], u[1], w[0], w[1], u[2], w[2]].map(|k| k.to_string()).into();
+                    let mut row: Vec<String> = [u[0], u[1], w[0], w[1], u[2], w[2]]
+                        .map(|k| k.to_string())
+                        .into();
                     row.extend([v1, v2, b].map(half));
                     nets.push(row);
                 }
@@ -521,7 +522,11 @@ fn audit_2(v: &Values) -> Result<Plan> {
             names: links(&[("a(2)_1", &format!("y({x1},{x2})"))]),
         })
         .chain(std::iter::once(Item {
-            kind: Source::Layers((net.clone(), vector(v, &["x1", "x2"], &Settings::default()), None)),
+            kind: Source::Layers((
+                net.clone(),
+                vector(v, &["x1", "x2"], &Settings::default()),
+                None,
+            )),
             names: links(&[
                 ("z(1)_1", "z_1"),
                 ("z(1)_2", "z_2"),

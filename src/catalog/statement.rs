@@ -20,12 +20,21 @@ use crate::scalar::Scalar;
 
 use super::{Engine, Example, Values};
 
-/// One sentence of a statement, in English and Chinese.
+/// One sentence of a statement, in English and Chinese. Formulas inside
+/// it are marked `⟦…⟧` ([`OPEN`], [`CLOSE`]) and written as a student
+/// types them (`⟦z(l) = W(l) a(l−1) + b(l)⟧`, `⟦W_ij⟧`, `⟦x1⟧`); the
+/// renderers spell them: as written in plain text and JSON ([`Line::plain`]),
+/// as inline math `$…$` in Markdown and LaTeX ([`Line::spell`], [`latex_math`]).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Line {
     pub en: String,
     pub zh: String,
 }
+
+/// Opens a formula inside a statement line.
+pub const OPEN: char = '⟦';
+/// Closes a formula inside a statement line.
+pub const CLOSE: char = '⟧';
 
 impl Line {
     pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Line {
@@ -34,6 +43,194 @@ impl Line {
             zh: zh.into(),
         }
     }
+
+    /// The sentence in one language, markers and all.
+    pub fn raw(&self, zh: bool) -> &str {
+        if zh { &self.zh } else { &self.en }
+    }
+
+    /// The sentence as plain text (Unicode): formulas as written, without
+    /// their markers. What the sheet's JSON `setup` and the terminal show.
+    pub fn plain(&self, zh: bool) -> String {
+        self.raw(zh).replace([OPEN, CLOSE], "")
+    }
+
+    /// The sentence for a format with inline math: `text` escapes the prose
+    /// between formulas (Markdown's or LaTeX's escape), each formula becomes
+    /// `$…$` in LaTeX math ([`latex_math`]).
+    pub fn spell(&self, zh: bool, text: fn(&str) -> String) -> String {
+        let mut out = String::new();
+        for (k, part) in self.raw(zh).split([OPEN, CLOSE]).enumerate() {
+            // Even parts are prose, odd parts formulas (markers alternate).
+            if k % 2 == 0 {
+                out.push_str(&text(part));
+            } else {
+                out.push('$');
+                out.push_str(&latex_math(part));
+                out.push('$');
+            }
+        }
+        out
+    }
+}
+
+/// A formula as a student types it, in LaTeX math: `x1` → `x_{1}`, `W_ij`
+/// → `W_{ij}`, `a^(1)` → `a^{(1)}`, `ReLU` → `\operatorname{ReLU}`, other
+/// words of two letters or more upright, and the Greek letters, operators
+/// and Unicode sub/superscripts of the decks as commands (`η` → `\eta`,
+/// `ᵀ` → `^{\top}`, `−` → `-`, `ₖ` → `_{k}`).
+pub fn latex_math(f: &str) -> String {
+    let chars: Vec<char> = f.chars().collect();
+    let mut out = String::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k];
+        if c.is_ascii_alphabetic() {
+            let start = k;
+            while k < chars.len() && chars[k].is_ascii_alphanumeric() {
+                k += 1;
+            }
+            out.push_str(&math_word(&chars[start..k].iter().collect::<String>()));
+            continue;
+        }
+        if (c == '_' || c == '^') && k + 1 < chars.len() {
+            let (script, end) = script(&chars, k + 1);
+            out.push(c);
+            out.push('{');
+            out.push_str(&script);
+            out.push('}');
+            k = end;
+            continue;
+        }
+        match c {
+            '{' | '}' | '%' | '#' | '&' | '$' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\\' => out.push_str("\\backslash "),
+            '~' => out.push_str("\\sim "),
+            '^' => out.push_str("\\hat{}"),
+            _ => match math_symbol(c) {
+                Some(m) => {
+                    out.push_str(m);
+                    // `\eta x`, not `\etax`.
+                    let next = chars.get(k + 1).is_some_and(char::is_ascii_alphabetic);
+                    if next && m.ends_with(|c: char| c.is_ascii_alphabetic()) {
+                        out.push(' ');
+                    }
+                }
+                None => out.push(c),
+            },
+        }
+        k += 1;
+    }
+    out
+}
+
+/// A sub- or superscript starting at `from`: a parenthesised group (kept
+/// with its parentheses, as in `a^(1)`), else a run of letters, digits and
+/// commas between them (`_ij`, `_1,2`). Returns its LaTeX and where it ends.
+fn script(chars: &[char], from: usize) -> (String, usize) {
+    if chars[from] == '(' {
+        let mut depth = 0;
+        let mut end = chars.len();
+        for (i, &c) in chars.iter().enumerate().skip(from) {
+            depth += i32::from(c == '(') - i32::from(c == ')');
+            if depth == 0 {
+                end = i + 1;
+                break;
+            }
+        }
+        let inner: String = chars[from..end].iter().collect();
+        return (latex_math(&inner), end);
+    }
+    let mut end = from;
+    while end < chars.len()
+        && (chars[end].is_ascii_alphanumeric()
+            || (chars[end] == ','
+                && end > from
+                && chars.get(end + 1).is_some_and(char::is_ascii_alphanumeric)))
+    {
+        end += 1;
+    }
+    let end = end.max(from + 1);
+    let run: String = chars[from..end].iter().collect();
+    (run, end)
+}
+
+/// A word of a formula: a function's name, a letter with a digit index
+/// (`x1` → `x_{1}`), one letter, or a longer name set upright.
+fn math_word(w: &str) -> String {
+    const FUNCS: &[&str] = &["exp", "ln", "log", "tanh", "max", "min", "sin", "cos"];
+    const NAMED: &[&str] = &[
+        "ReLU", "relu", "softmax", "sigmoid", "XOR", "AND", "OR", "sign", "ELU", "GELU",
+        "Leaky", "maxout", "diag", "argmax",
+    ];
+    if FUNCS.contains(&w) {
+        return format!("\\{w}");
+    }
+    if NAMED.contains(&w) {
+        return format!("\\operatorname{{{w}}}");
+    }
+    let cut = w.find(|c: char| c.is_ascii_digit()).unwrap_or(w.len());
+    let (stem, digits) = w.split_at(cut);
+    let stem = if stem.len() > 1 {
+        format!("\\mathrm{{{stem}}}")
+    } else {
+        stem.to_string()
+    };
+    if digits.is_empty() {
+        stem
+    } else {
+        format!("{stem}_{{{digits}}}")
+    }
+}
+
+/// A Unicode symbol of the decks in LaTeX math.
+fn math_symbol(c: char) -> Option<&'static str> {
+    Some(match c {
+        '·' => "\\cdot",
+        '×' => "\\times",
+        '∂' => "\\partial",
+        '→' => "\\to",
+        '←' => "\\leftarrow",
+        '≈' => "\\approx",
+        '≥' => "\\ge",
+        '≤' => "\\le",
+        '≠' => "\\ne",
+        '∈' => "\\in",
+        '⊙' => "\\odot",
+        '‖' => "\\Vert",
+        '−' => "-",
+        '…' => "\\dots",
+        '√' => "\\sqrt",
+        '∞' => "\\infty",
+        '′' => "'",
+        'ᵀ' => "^{\\top}",
+        '²' => "^{2}",
+        '³' => "^{3}",
+        'ₖ' => "_{k}",
+        'ᵢ' => "_{i}",
+        'ⱼ' => "_{j}",
+        'ₙ' => "_{n}",
+        'ŷ' => "\\hat{y}",
+        '½' => "\\tfrac{1}{2}",
+        'Σ' => "\\sum",
+        'α' => "\\alpha",
+        'β' => "\\beta",
+        'γ' => "\\gamma",
+        'δ' => "\\delta",
+        'ε' => "\\varepsilon",
+        'η' => "\\eta",
+        'θ' => "\\theta",
+        'λ' => "\\lambda",
+        'μ' => "\\mu",
+        'π' => "\\pi",
+        'σ' => "\\sigma",
+        'φ' => "\\varphi",
+        '∇' => "\\nabla",
+        _ => return None,
+    })
 }
 
 /// A given value: a number, a vector, a matrix (rows), a list of points,
@@ -302,5 +499,43 @@ pub fn loss_words(l: Loss) -> (&'static str, &'static str) {
             "cross-entropy L = −Σₖ tₖ ln aₖ (t one-hot)",
             "交叉熵 L = −Σₖ tₖ ln aₖ (t 为 one-hot 向量)",
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Line, latex_math};
+
+    #[test]
+    fn formulas_in_latex() {
+        assert_eq!(latex_math("x1"), "x_{1}");
+        assert_eq!(latex_math("W_ij"), "W_{ij}");
+        assert_eq!(latex_math("W(1)_1,2"), "W(1)_{1,2}");
+        assert_eq!(latex_math("a^(1)"), "a^{(1)}");
+        assert_eq!(
+            latex_math("z(l) = W(l) a(l−1) + b(l)"),
+            "z(l) = W(l) a(l-1) + b(l)"
+        );
+        assert_eq!(
+            latex_math("h = ReLU(W x + c)"),
+            "h = \\operatorname{ReLU}(W x + c)"
+        );
+        assert_eq!(latex_math("y = wᵀh + b"), "y = w^{\\top}h + b");
+        assert_eq!(latex_math("W − η ∂L/∂W"), "W - \\eta \\partial L/\\partial W");
+        assert_eq!(latex_math("L = −Σₖ tₖ ln aₖ"), "L = -\\sum_{k} t_{k} \\ln a_{k}");
+        assert_eq!(latex_math("dL/dW(1)_i,j"), "\\mathrm{dL}/\\mathrm{dW}(1)_{i,j}");
+        // a comma that ends the script is punctuation
+        assert_eq!(latex_math("(x_1, x_2)"), "(x_{1}, x_{2})");
+        assert_eq!(latex_math("50%"), "50\\%");
+    }
+
+    #[test]
+    fn a_line_in_every_format() {
+        let l = Line::new("The output ⟦y = wᵀh⟧ of ⟦x1⟧.", "输出 ⟦y = wᵀh⟧。");
+        assert_eq!(l.plain(false), "The output y = wᵀh of x1.");
+        assert_eq!(l.plain(true), "输出 y = wᵀh。");
+        let upper = |t: &str| t.to_uppercase();
+        assert_eq!(l.spell(false, upper), "THE OUTPUT $y = w^{\\top}h$ OF $x_{1}$.");
+        assert_eq!(l.spell(true, upper), "输出 $y = w^{\\top}h$。");
     }
 }

@@ -66,16 +66,16 @@ fn names(p: &Problem) -> Vec<&str> {
     p.asked().into_iter().map(|n| n.name.as_str()).collect()
 }
 
-/// The setup sentences of a problem in the sheet's language.
-fn setup(p: &Problem, l: Lang) -> Vec<&str> {
-    p.statement
-        .lines
-        .iter()
-        .map(|line| match l {
-            Lang::En => line.en.as_str(),
-            Lang::Zh => line.zh.as_str(),
-        })
-        .collect()
+/// The setup sentences of a problem in the sheet's language: plain text
+/// (`text` = `None`: formulas as written) or with each formula as inline
+/// math and the prose escaped by `text` (Markdown, LaTeX).
+fn setup(p: &Problem, l: Lang, text: Option<fn(&str) -> String>) -> Vec<String> {
+    let zh = l == Lang::Zh;
+    let lines = p.statement.lines.iter();
+    match text {
+        None => lines.map(|line| line.plain(zh)).collect(),
+        Some(t) => lines.map(|line| line.spell(zh, t)).collect(),
+    }
 }
 
 /// The given values a page shows beside the inputs table: every given
@@ -164,11 +164,11 @@ fn md(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
                 problem_label(k + 1, l),
                 title(p, l)
             ));
-            let lines = setup(p, l);
+            let lines = setup(p, l, Some(markdown::escape));
             if !lines.is_empty() {
                 out.push_str(&format!("**{}**\n\n", text(Msg::Setup, l)));
                 for line in lines {
-                    out.push_str(&format!("- {}\n", markdown::escape(line)));
+                    out.push_str(&format!("- {line}\n"));
                 }
                 out.push('\n');
             }
@@ -345,17 +345,15 @@ fn problem_heading(k: usize, p: &Problem, l: Lang) -> String {
 
 /// A problem's setup, inputs and given values, for LaTeX.
 fn statement_tex(out: &mut String, p: &Problem, l: Lang, o: &RenderOptions) {
-    let lines = setup(p, l);
+    let prose: fn(&str) -> String = |t| latex::escape(t).replace(';', ";\\allowbreak{}");
+    let lines = setup(p, l, Some(prose));
     if !lines.is_empty() {
         out.push_str(&format!(
             "\\textbf{{{}}}\n\\begin{{itemize}}\n",
             text(Msg::Setup, l)
         ));
         for line in lines {
-            out.push_str(&format!(
-                "\\item {}\n",
-                latex::escape(line).replace(';', ";\\allowbreak{}")
-            ));
+            out.push_str(&format!("\\item {line}\n"));
         }
         out.push_str("\\end{itemize}\n\n");
     }
@@ -594,7 +592,7 @@ struct ProblemJson<'a> {
     title_zh: &'a str,
     set: String,
     /// The setup sentences, in the sheet's language.
-    setup: Vec<&'a str>,
+    setup: Vec<String>,
     /// Every given value: a program computes every asked quantity from these.
     given: GivenJson<'a>,
     inputs: Named<'a>,
@@ -616,7 +614,7 @@ fn json(sh: &Sheet, parts: Parts) -> String {
             title: p.example.title,
             title_zh: p.example.title_zh,
             set: p.set_flag(),
-            setup: setup(p, sh.lang),
+            setup: setup(p, sh.lang, None),
             given: GivenJson(&p.statement.given),
             inputs: Named(&p.report.inputs),
             find: names(p),

@@ -198,31 +198,31 @@ pub static EXAMPLES: &[Example] = &[
 /// backprop/4's names: inputs 1-based as W(l)_ij, answers in CAL's 0-based names.
 const NOTES_4: &[(&str, &str)] = &[
     (
-        "The inputs name the entries 1-based: w1_ij = W(1)_ij (hidden unit i, input j), \
-         b1_i = b(1)_i, w2_1j = W(2)_1j, b2_1 = b(2)_1, and y is the target t.",
-        "输入按从 1 开始的下标命名: w1_ij = W(1)_ij (隐藏单元 i, 输入 j), b1_i = b(1)_i, \
-         w2_1j = W(2)_1j, b2_1 = b(2)_1, y 为目标 t。",
+        "The inputs name the entries 1-based: ⟦w1_ij = W(1)_ij⟧ (hidden unit ⟦i⟧, input ⟦j⟧), \
+         ⟦b1_i = b(1)_i⟧, ⟦w2_1j = W(2)_1j⟧, ⟦b2_1 = b(2)_1⟧, and ⟦y⟧ is the target ⟦t⟧.",
+        "输入按从 1 开始的下标命名: ⟦w1_ij = W(1)_ij⟧ (隐藏单元 ⟦i⟧, 输入 ⟦j⟧), ⟦b1_i = b(1)_i⟧, \
+         ⟦w2_1j = W(2)_1j⟧, ⟦b2_1 = b(2)_1⟧, ⟦y⟧ 为目标 ⟦t⟧。",
     ),
     (
-        "The answers use the CAL deck's 0-based names: y0 = a(2)_1 is the output and Loss the \
-         loss; dLoss/dw1_ij is ∂Loss/∂w^1_(i,j), the weight from input i to hidden unit j, \
-         i.e. ∂Loss/∂W(1)_(j+1)(i+1) (dLoss/dw1_01 = ∂Loss/∂W(1)_21); dLoss/dw2_j0 is \
-         ∂Loss/∂W(2)_1(j+1); dLoss/db1_j is ∂Loss/∂b(1)_(j+1); dLoss/db2_0 is ∂Loss/∂b(2)_1.",
-        "答案使用 CAL 课件从 0 开始的记号: y0 = a(2)_1 为输出, Loss 为损失; dLoss/dw1_ij 即 \
-         ∂Loss/∂w^1_(i,j), 从输入 i 到隐藏单元 j 的权重, 也就是 ∂Loss/∂W(1)_(j+1)(i+1) \
-         (dLoss/dw1_01 = ∂Loss/∂W(1)_21); dLoss/dw2_j0 即 ∂Loss/∂W(2)_1(j+1); dLoss/db1_j 即 \
-         ∂Loss/∂b(1)_(j+1); dLoss/db2_0 即 ∂Loss/∂b(2)_1。",
+        "The answers use the CAL deck's 0-based names: ⟦y0 = a(2)_1⟧ is the output and Loss the \
+         loss; ⟦dLoss/dw1_ij⟧ is ⟦∂Loss/∂w^1_(i,j)⟧, the weight from input ⟦i⟧ to hidden unit ⟦j⟧, \
+         i.e. ⟦∂Loss/∂W(1)_(j+1)(i+1)⟧ (⟦dLoss/dw1_01 = ∂Loss/∂W(1)_21⟧); ⟦dLoss/dw2_j0⟧ is \
+         ⟦∂Loss/∂W(2)_1(j+1)⟧; ⟦dLoss/db1_j⟧ is ⟦∂Loss/∂b(1)_(j+1)⟧; ⟦dLoss/db2_0⟧ is ⟦∂Loss/∂b(2)_1⟧.",
+        "答案使用 CAL 课件从 0 开始的记号: ⟦y0 = a(2)_1⟧ 为输出, Loss 为损失; ⟦dLoss/dw1_ij⟧ 即 \
+         ⟦∂Loss/∂w^1_(i,j)⟧, 从输入 ⟦i⟧ 到隐藏单元 ⟦j⟧ 的权重, 也就是 ⟦∂Loss/∂W(1)_(j+1)(i+1)⟧ \
+         (⟦dLoss/dw1_01 = ∂Loss/∂W(1)_21⟧); ⟦dLoss/dw2_j0⟧ 即 ⟦∂Loss/∂W(2)_1(j+1)⟧; ⟦dLoss/db1_j⟧ 即 \
+         ⟦∂Loss/∂b(1)_(j+1)⟧; ⟦dLoss/db2_0⟧ 即 ⟦∂Loss/∂b(2)_1⟧。",
     ),
 ];
 
 /// backprop/5's names.
 const NOTES_5: &[(&str, &str)] = &[(
-    "The true class counts from 1 (t is its one-hot vector). delta(l) = ∂L/∂z(l); \
-         dL/dW(1)_i,j = ∂L/∂W(1)_ij; a(l)_i and z(l)_i count from 1. W(1)_1,1 new is \
-         W(1)_11 after the step, W(1)_11 − η ∂L/∂W(1)_11 with η = lr.",
-    "真实类别从 1 开始编号 (t 为它的 one-hot 向量)。delta(l) = ∂L/∂z(l); \
-         dL/dW(1)_i,j = ∂L/∂W(1)_ij; a(l)_i 与 z(l)_i 的下标从 1 开始。W(1)_1,1 new \
-         为这一步之后的 W(1)_11, 即 W(1)_11 − η ∂L/∂W(1)_11, η = lr。",
+    "The true class counts from 1 (⟦t⟧ is its one-hot vector). ⟦delta(l) = ∂L/∂z(l)⟧; \
+         ⟦dL/dW(1)_i,j = ∂L/∂W(1)_ij⟧; ⟦a(l)_i⟧ and ⟦z(l)_i⟧ count from 1. ⟦W(1)_1,1 new⟧ is \
+         ⟦W(1)_11⟧ after the step, ⟦W(1)_11 − η ∂L/∂W(1)_11⟧ with ⟦η = lr⟧.",
+    "真实类别从 1 开始编号 (⟦t⟧ 为它的 one-hot 向量)。⟦delta(l) = ∂L/∂z(l)⟧; \
+         ⟦dL/dW(1)_i,j = ∂L/∂W(1)_ij⟧; ⟦a(l)_i⟧ 与 ⟦z(l)_i⟧ 的下标从 1 开始。⟦W(1)_1,1 new⟧ \
+         为这一步之后的 ⟦W(1)_11⟧, 即 ⟦W(1)_11 − η ∂L/∂W(1)_11⟧, ⟦η = lr⟧。",
 )];
 
 /// backprop/2's sigmoid away from saturation: |w0·x0 + w1·x1 + w2| ≤ 3.

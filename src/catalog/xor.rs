@@ -325,20 +325,20 @@ fn pose_2(v: &Values) -> Result<Statement> {
     let s = Settings::default();
     let mut st = Statement::default();
     st.line(
-        "A 2-2-1 network: z = W x + c and h = ReLU(z) with W 2×2 (W_ij joins input j to hidden \
-         unit i, indices from 1), then the output y = wᵀh + b (identity). It computes XOR on \
+        "A 2-2-1 network: ⟦z = W x + c⟧ and ⟦h = ReLU(z)⟧ with ⟦W⟧ ⟦2×2⟧ (⟦W_ij⟧ joins input ⟦j⟧ to hidden \
+         unit ⟦i⟧, indices from 1), then the output ⟦y = wᵀh + b⟧ (identity). It computes XOR on \
          the four inputs (0,0), (0,1), (1,0), (1,1).",
-        "一个 2-2-1 网络: z = W x + c, h = ReLU(z), W 为 2×2 (W_ij 连接输入 j 与隐藏单元 i, \
-         下标从 1 开始), 输出 y = wᵀh + b (恒等函数)。它在四个输入 (0,0), (0,1), (1,0), (1,1) \
+        "一个 2-2-1 网络: ⟦z = W x + c⟧, ⟦h = ReLU(z)⟧, ⟦W⟧ 为 ⟦2×2⟧ (⟦W_ij⟧ 连接输入 ⟦j⟧ 与隐藏单元 ⟦i⟧, \
+         下标从 1 开始), 输出 ⟦y = wᵀh + b⟧ (恒等函数)。它在四个输入 (0,0), (0,1), (1,0), (1,1) \
          上计算异或。",
     );
     let (x1, x2) = (v["x1"].show(6), v["x2"].show(6));
     st.line(
         format!(
-            "At the input x = (x1, x2) = ({x1}, {x2}), find z_1, z_2, h_1, h_2 and y, and check \
-             that y = x1 XOR x2."
+            "At the input ⟦x = (x1, x2) = ({x1}, {x2})⟧, find ⟦z_1⟧, ⟦z_2⟧, ⟦h_1⟧, ⟦h_2⟧ and ⟦y⟧, and check \
+             that ⟦y = x1 XOR x2⟧."
         ),
-        format!("在输入 x = (x1, x2) = ({x1}, {x2}) 处求 z_1, z_2, h_1, h_2 和 y, 并验证 y = x1 XOR x2。"),
+        format!("在输入 ⟦x = (x1, x2) = ({x1}, {x2})⟧ 处求 ⟦z_1⟧, ⟦z_2⟧, ⟦h_1⟧, ⟦h_2⟧ 和 ⟦y⟧, 并验证 ⟦y = x1 XOR x2⟧。"),
     );
     st.give(
         "W",

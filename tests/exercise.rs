@@ -834,12 +834,16 @@ fn graph_sheets_define_every_intermediate_they_ask_for() {
     );
     let md = run(&["exercise", "backprop", "-e", "2", "--seed", "3"]);
     assert!(String::from_utf8_lossy(&md.stdout).contains(
-        "- The function is computed by these steps, in order: a = w0\\*x0; b = w1\\*x1;"
+        "- The function is computed by these steps, in order: $a = w_{0}\\cdot x_{0}$; \
+         $b = w_{1}\\cdot x_{1}$;"
     ));
     let zh = run(&[
         "exercise", "backprop", "-e", "2", "--seed", "3", "--lang", "zh",
     ]);
-    assert!(String::from_utf8_lossy(&zh.stdout).contains("- 函数按以下步骤依次计算: a = w0\\*x0;"));
+    assert!(
+        String::from_utf8_lossy(&zh.stdout)
+            .contains("- 函数按以下步骤依次计算: $a = w_{0}\\cdot x_{0}$;")
+    );
 }
 
 /// Lines of a LaTeX document that print (not `%` comments).

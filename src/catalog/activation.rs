@@ -32,18 +32,18 @@ const POSITIVE: Draw = Draw::Of(&["1/2", "1", "3/2", "2"]);
 fn pose_1(v: &Values) -> Result<Statement> {
     let mut st = Statement::default();
     st.line(
-        "The five activation functions of NNDL's table: logistic σ(z) = 1/(1 + e^(−z)); \
-         tanh(z) = (e^z − e^(−z))/(e^z + e^(−z)); relu(z) = max(0, z); elu(z) = z if z > 0, \
-         γ(e^z − 1) if z ≤ 0; softplus(z) = ln(1 + e^z).",
-        "NNDL 表中的五个激活函数: logistic σ(z) = 1/(1 + e^(−z)); \
-         tanh(z) = (e^z − e^(−z))/(e^z + e^(−z)); relu(z) = max(0, z); elu(z) = z (z > 0), \
-         γ(e^z − 1) (z ≤ 0); softplus(z) = ln(1 + e^z)。",
+        "The five activation functions of NNDL's table: logistic ⟦σ(z) = 1/(1 + e^(−z))⟧; \
+         ⟦tanh(z) = (e^z − e^(−z))/(e^z + e^(−z))⟧; ⟦relu(z) = max(0, z)⟧; ⟦elu(z) = z⟧ if ⟦z > 0⟧, \
+         ⟦γ(e^z − 1)⟧ if ⟦z ≤ 0⟧; ⟦softplus(z) = ln(1 + e^z)⟧.",
+        "NNDL 表中的五个激活函数: logistic ⟦σ(z) = 1/(1 + e^(−z))⟧; \
+         ⟦tanh(z) = (e^z − e^(−z))/(e^z + e^(−z))⟧; ⟦relu(z) = max(0, z)⟧; ⟦elu(z) = z⟧ (⟦z > 0⟧), \
+         ⟦γ(e^z − 1)⟧ (⟦z ≤ 0⟧); ⟦softplus(z) = ln(1 + e^z)⟧。",
     );
     st.line(
-        "Find each function and its derivative (f' = df/dz) at its own point: logistic at z1, \
-         tanh at z2, relu at z3, elu at z4 (with the given γ), softplus at z5.",
-        "在各自的点上求每个函数及其导数 (f' = df/dz): logistic 在 z1, tanh 在 z2, relu 在 z3, \
-         elu 在 z4 (用给定的 γ), softplus 在 z5。",
+        "Find each function and its derivative (⟦f' = df/dz⟧) at its own point: logistic at ⟦z1⟧, \
+         tanh at ⟦z2⟧, relu at ⟦z3⟧, elu at ⟦z4⟧ (with the given ⟦γ⟧), softplus at ⟦z5⟧.",
+        "在各自的点上求每个函数及其导数 (⟦f' = df/dz⟧): logistic 在 ⟦z1⟧, tanh 在 ⟦z2⟧, relu 在 ⟦z3⟧, \
+         elu 在 ⟦z4⟧ (用给定的 ⟦γ⟧), softplus 在 ⟦z5⟧。",
     );
     for n in ["z1", "z2", "z3", "z4", "z5", "gamma"] {
         st.number(n, &v[n]);
@@ -65,20 +65,20 @@ fn elu_below_zero(v: &Values, _: &Report) -> std::result::Result<(), &'static st
 fn pose_2(v: &Values) -> Result<Statement> {
     let mut st = Statement::default();
     st.line(
-        "At the point z (< 0): Leaky ReLU(z) = z if z > 0, γz if z ≤ 0; PReLU unit i is the \
-         same with its own γ_i (unit 1: gamma1, unit 2: gamma2); ELU(z) = z if z > 0, \
-         α(e^z − 1) if z ≤ 0. Find each value f(z) and derivative f'(z) = df/dz.",
-        "在点 z (< 0) 处: Leaky ReLU(z) = z (z > 0), γz (z ≤ 0); PReLU 的单元 i 形式相同, \
-         用各自的 γ_i (单元 1: gamma1, 单元 2: gamma2); ELU(z) = z (z > 0), α(e^z − 1) (z ≤ 0)。\
-         求每个函数值 f(z) 和导数 f'(z) = df/dz。",
+        "At the point ⟦z⟧ (⟦< 0⟧): ⟦Leaky ReLU(z) = z⟧ if ⟦z > 0⟧, ⟦γz⟧ if ⟦z ≤ 0⟧; PReLU unit ⟦i⟧ is the \
+         same with its own ⟦γ_i⟧ (unit 1: gamma1, unit 2: gamma2); ⟦ELU(z) = z⟧ if ⟦z > 0⟧, \
+         ⟦α(e^z − 1)⟧ if ⟦z ≤ 0⟧. Find each value ⟦f(z)⟧ and derivative ⟦f'(z) = df/dz⟧.",
+        "在点 ⟦z⟧ (⟦< 0⟧) 处: ⟦Leaky ReLU(z) = z⟧ (⟦z > 0⟧), ⟦γz⟧ (⟦z ≤ 0⟧); PReLU 的单元 ⟦i⟧ 形式相同, \
+         用各自的 ⟦γ_i⟧ (单元 1: gamma1, 单元 2: gamma2); ⟦ELU(z) = z⟧ (⟦z > 0⟧), ⟦α(e^z − 1)⟧ (⟦z ≤ 0⟧)。\
+         求每个函数值 ⟦f(z)⟧ 和导数 ⟦f'(z) = df/dz⟧。",
     );
     st.line(
-        "A maxout unit with input x = (x1, x2) and two pieces z1 = w11 x1 + w12 x2 + b1, \
-         z2 = w21 x1 + w22 x2 + b2 outputs a = max(z1, z2). Find maxout a, da/dz1 = ∂a/∂z1 \
-         and da/dz2 = ∂a/∂z2.",
-        "maxout 单元: 输入 x = (x1, x2), 两个分段 z1 = w11 x1 + w12 x2 + b1, \
-         z2 = w21 x1 + w22 x2 + b2, 输出 a = max(z1, z2)。求 maxout a, da/dz1 = ∂a/∂z1 \
-         和 da/dz2 = ∂a/∂z2。",
+        "A maxout unit with input ⟦x = (x1, x2)⟧ and two pieces ⟦z1 = w11 x1 + w12 x2 + b1⟧, \
+         ⟦z2 = w21 x1 + w22 x2 + b2⟧ outputs ⟦a = max(z1, z2)⟧. Find maxout a, ⟦da/dz1 = ∂a/∂z1⟧ \
+         and ⟦da/dz2 = ∂a/∂z2⟧.",
+        "maxout 单元: 输入 ⟦x = (x1, x2)⟧, 两个分段 ⟦z1 = w11 x1 + w12 x2 + b1⟧, \
+         ⟦z2 = w21 x1 + w22 x2 + b2⟧, 输出 ⟦a = max(z1, z2)⟧。求 maxout a, ⟦da/dz1 = ∂a/∂z1⟧ \
+         和 ⟦da/dz2 = ∂a/∂z2⟧。",
     );
     for n in ["z", "gamma", "gamma1", "gamma2", "alpha", "x1", "x2"] {
         st.number(n, &v[n]);
@@ -96,16 +96,16 @@ fn pose_2(v: &Values) -> Result<Statement> {
 fn pose_3(v: &Values) -> Result<Statement> {
     let mut st = Statement::default();
     st.line(
-        "Gradient descent minimises L = f(x) by x ← x − η f'(x) with learning rate η = lr, \
-         from x = start until x ≤ goal, where f is the sigmoid σ(x) = 1/(1 + e^(−x)) or \
-         ReLU(x) = max(0, x).",
-        "梯度下降以学习率 η = lr 通过 x ← x − η f'(x) 最小化 L = f(x), 从 x = start 开始, \
-         直到 x ≤ goal; f 为 sigmoid σ(x) = 1/(1 + e^(−x)) 或 ReLU(x) = max(0, x)。",
+        "Gradient descent minimises ⟦L = f(x)⟧ by ⟦x ← x − η f'(x)⟧ with learning rate ⟦η = lr⟧, \
+         from ⟦x = start⟧ until ⟦x ≤ goal⟧, where ⟦f⟧ is the sigmoid ⟦σ(x) = 1/(1 + e^(−x))⟧ or \
+         ⟦ReLU(x) = max(0, x)⟧.",
+        "梯度下降以学习率 ⟦η = lr⟧ 通过 ⟦x ← x − η f'(x)⟧ 最小化 ⟦L = f(x)⟧, 从 ⟦x = start⟧ 开始, \
+         直到 ⟦x ≤ goal⟧; ⟦f⟧ 为 sigmoid ⟦σ(x) = 1/(1 + e^(−x))⟧ 或 ⟦ReLU(x) = max(0, x)⟧。",
     );
     st.line(
-        "Find the slopes at the start, sigmoid'(start) = σ'(start) and relu'(start) = \
-         ReLU'(start), and steps relu, the number of steps ReLU needs to reach goal.",
-        "求起点处的斜率 sigmoid'(start) = σ'(start) 和 relu'(start) = ReLU'(start), \
+        "Find the slopes at the start, ⟦sigmoid'(start) = σ'(start)⟧ and \
+         ⟦relu'(start) = ReLU'(start)⟧, and steps relu, the number of steps ReLU needs to reach goal.",
+        "求起点处的斜率 ⟦sigmoid'(start) = σ'(start)⟧ 和 ⟦relu'(start) = ReLU'(start)⟧, \
          以及 steps relu: ReLU 到达 goal 所需的步数。",
     );
     for n in ["start", "goal", "lr"] {
@@ -118,17 +118,17 @@ fn pose_3(v: &Values) -> Result<Statement> {
 fn pose_4(v: &Values) -> Result<Statement> {
     let mut st = Statement::default();
     st.line(
-        "A logistic neuron σ = σ(z), z = wᵀx = w1 x1 + w2 x2 + w3 x3 (no bias), \
-         σ(z) = 1/(1 + e^(−z)). Every input x_i is positive, as the outputs of a logistic \
-         layer are. g = ∂L/∂σ is the gradient of the loss L with respect to the neuron's \
+        "A logistic neuron ⟦σ = σ(z)⟧, ⟦z = wᵀx = w1 x1 + w2 x2 + w3 x3⟧ (no bias), \
+         ⟦σ(z) = 1/(1 + e^(−z))⟧. Every input ⟦x_i⟧ is positive, as the outputs of a logistic \
+         layer are. ⟦g = ∂L/∂σ⟧ is the gradient of the loss ⟦L⟧ with respect to the neuron's \
          output, arriving from the layer above.",
-        "一个 logistic 神经元 σ = σ(z), z = wᵀx = w1 x1 + w2 x2 + w3 x3 (无偏置), \
-         σ(z) = 1/(1 + e^(−z))。每个输入 x_i 都为正, 就像 logistic 层的输出一样。\
-         g = ∂L/∂σ 是损失 L 对该神经元输出的梯度, 由上一层传回。",
+        "一个 logistic 神经元 ⟦σ = σ(z)⟧, ⟦z = wᵀx = w1 x1 + w2 x2 + w3 x3⟧ (无偏置), \
+         ⟦σ(z) = 1/(1 + e^(−z))⟧。每个输入 ⟦x_i⟧ 都为正, 就像 logistic 层的输出一样。\
+         ⟦g = ∂L/∂σ⟧ 是损失 ⟦L⟧ 对该神经元输出的梯度, 由上一层传回。",
     );
     st.line(
-        "Find dL/dwi = ∂L/∂w_i for i = 1, 2, 3 (and see that they share one sign).",
-        "求 dL/dwi = ∂L/∂w_i, i = 1, 2, 3 (并观察它们的符号相同)。",
+        "Find ⟦dL/dwi = ∂L/∂w_i⟧ for ⟦i = 1, 2, 3⟧ (and see that they share one sign).",
+        "求 ⟦dL/dwi = ∂L/∂w_i⟧, ⟦i = 1, 2, 3⟧ (并观察它们的符号相同)。",
     );
     let vec3 = |p: &str| Value::Vector((1..=3).map(|k| v[&format!("{p}{k}")].clone()).collect());
     st.give("x", vec3("x"));

@@ -115,19 +115,19 @@ pub fn unsaturated(v: &Values, _: &Report) -> std::result::Result<(), &'static s
 fn pose_3(v: &Values) -> Result<Statement> {
     let mut st = Statement::default();
     st.line(
-        "The program computes f(x) = x·x if x > 0, otherwise f(x) = −x. A static graph is \
-         built once for every input and holds both branches: f = relu(x)^2 + relu(−x). \
+        "The program computes ⟦f(x) = x·x⟧ if ⟦x > 0⟧, otherwise ⟦f(x) = −x⟧. A static graph is \
+         built once for every input and holds both branches: ⟦f = relu(x)^2 + relu(−x)⟧. \
          A dynamic graph is built for each input and holds only the branch it takes \
-         (f = x*x, or f = −x).",
-        "程序计算 f(x) = x·x (当 x > 0), 否则 f(x) = −x。静态计算图只构建一次, 对所有输入通用, \
-         包含两个分支: f = relu(x)^2 + relu(−x)。动态计算图对每个输入各构建一次, 只包含该输入\
-         所走的分支 (f = x*x 或 f = −x)。",
+         (⟦f = x*x⟧, or ⟦f = −x⟧).",
+        "程序计算 ⟦f(x) = x·x⟧ (当 ⟦x > 0⟧), 否则 ⟦f(x) = −x⟧。静态计算图只构建一次, 对所有输入通用, \
+         包含两个分支: ⟦f = relu(x)^2 + relu(−x)⟧。动态计算图对每个输入各构建一次, 只包含该输入\
+         所走的分支 (⟦f = x*x⟧ 或 ⟦f = −x⟧)。",
     );
     st.line(
-        "At x1 and at x2 find f (from the static graph) and df/dx from the static graph and \
-         from the dynamic graph: f(x1), df/dx(x1) static, df/dx(x1) dynamic, and the same at x2.",
-        "在 x1 和 x2 处分别求 f (由静态计算图) 以及由静态计算图和动态计算图得到的 df/dx: \
-         f(x1), df/dx(x1) static, df/dx(x1) dynamic, x2 处同理。",
+        "At ⟦x1⟧ and at ⟦x2⟧ find ⟦f⟧ (from the static graph) and ⟦df/dx⟧ from the static graph and \
+         from the dynamic graph: ⟦f(x1)⟧, ⟦df/dx(x1)⟧ static, ⟦df/dx(x1)⟧ dynamic, and the same at ⟦x2⟧.",
+        "在 ⟦x1⟧ 和 ⟦x2⟧ 处分别求 ⟦f⟧ (由静态计算图) 以及由静态计算图和动态计算图得到的 ⟦df/dx⟧: \
+         ⟦f(x1)⟧, ⟦df/dx(x1)⟧ static, ⟦df/dx(x1)⟧ dynamic, ⟦x2⟧ 处同理。",
     );
     st.number("x1", &v["x1"]);
     st.number("x2", &v["x2"]);

@@ -19,7 +19,7 @@ use crate::report::network::explain;
 use crate::report::{Cell, Math, Report, Settings, Table};
 use crate::report::{Kind, Named};
 use crate::rounding::Plan;
-use crate::rounding::plan::{replay_named, replay_renamed};
+use crate::rounding::plan::{forward, inputs, links, named, replay_named, replay_renamed};
 use crate::scalar::Scalar;
 
 const CAL: &[Param] = &[
@@ -172,6 +172,7 @@ pub static EXAMPLES: &[Example] = &[
                 ("x1", Draw::Int(-4, 4)),
                 ("x2", Draw::Int(-4, 4)),
                 ("class", Draw::Int(1, 3)),
+                ("lr", Draw::Of(&["1/2", "1/4", "1/10"])),
             ])
             .pose(Pose::Engine(NOTES_5))
             .keep(hidden_alive_5)
@@ -181,13 +182,13 @@ pub static EXAMPLES: &[Example] = &[
                 "a(1)_2",
                 "a(2)_1",
                 "a(2)_2",
-                "a(2)_3",
                 "delta(2)_1",
                 "delta(2)_2",
                 "delta(2)_3",
                 "delta(1)_1",
                 "delta(1)_2",
                 "dL/dW(1)_1,1",
+                "W(1)_1,1 new",
             ]),
         ),
         audit: Audit::Replay(audit_5),
@@ -198,29 +199,31 @@ pub static EXAMPLES: &[Example] = &[
 /// backprop/4's names: inputs 1-based as W(l)_ij, answers in CAL's 0-based names.
 const NOTES_4: &[(&str, &str)] = &[
     (
-        "The inputs name the entries 1-based: w1_ij = W(1)_ij (hidden unit i, input j), \
-         b1_i = b(1)_i, w2_1j = W(2)_1j, b2_1 = b(2)_1, and y is the target t.",
-        "输入按从 1 开始的下标命名: w1_ij = W(1)_ij (隐藏单元 i, 输入 j), b1_i = b(1)_i, \
-         w2_1j = W(2)_1j, b2_1 = b(2)_1, y 为目标 t。",
+        "The inputs name the entries 1-based: ⟦w1_ij = W(1)_ij⟧ (hidden unit ⟦i⟧, input ⟦j⟧), \
+         ⟦b1_i = b(1)_i⟧, ⟦w2_1j = W(2)_1j⟧, ⟦b2_1 = b(2)_1⟧, and ⟦y⟧ is the target ⟦t⟧.",
+        "输入按从 1 开始的下标命名: ⟦w1_ij = W(1)_ij⟧ (隐藏单元 ⟦i⟧, 输入 ⟦j⟧), ⟦b1_i = b(1)_i⟧, \
+         ⟦w2_1j = W(2)_1j⟧, ⟦b2_1 = b(2)_1⟧, ⟦y⟧ 为目标 ⟦t⟧。",
     ),
     (
-        "The answers use the CAL deck's 0-based names: y0 = a(2)_1 is the output and Loss the \
-         loss; dLoss/dw1_ij is ∂Loss/∂w^1_(i,j), the weight from input i to hidden unit j, \
-         i.e. ∂Loss/∂W(1)_(j+1)(i+1) (dLoss/dw1_01 = ∂Loss/∂W(1)_21); dLoss/dw2_j0 is \
-         ∂Loss/∂W(2)_1(j+1); dLoss/db1_j is ∂Loss/∂b(1)_(j+1); dLoss/db2_0 is ∂Loss/∂b(2)_1.",
-        "答案使用 CAL 课件从 0 开始的记号: y0 = a(2)_1 为输出, Loss 为损失; dLoss/dw1_ij 即 \
-         ∂Loss/∂w^1_(i,j), 从输入 i 到隐藏单元 j 的权重, 也就是 ∂Loss/∂W(1)_(j+1)(i+1) \
-         (dLoss/dw1_01 = ∂Loss/∂W(1)_21); dLoss/dw2_j0 即 ∂Loss/∂W(2)_1(j+1); dLoss/db1_j 即 \
-         ∂Loss/∂b(1)_(j+1); dLoss/db2_0 即 ∂Loss/∂b(2)_1。",
+        "The answers use the CAL deck's 0-based names: ⟦y0 = a(2)_1⟧ is the output and Loss the \
+         loss; ⟦dLoss/dw1_ij⟧ is ⟦∂Loss/∂w^1_(i,j)⟧, the weight from input ⟦i⟧ to hidden unit ⟦j⟧, \
+         i.e. ⟦∂Loss/∂W(1)_(j+1)(i+1)⟧ (⟦dLoss/dw1_01 = ∂Loss/∂W(1)_21⟧); ⟦dLoss/dw2_j0⟧ is \
+         ⟦∂Loss/∂W(2)_1(j+1)⟧; ⟦dLoss/db1_j⟧ is ⟦∂Loss/∂b(1)_(j+1)⟧; ⟦dLoss/db2_0⟧ is ⟦∂Loss/∂b(2)_1⟧.",
+        "答案使用 CAL 课件从 0 开始的记号: ⟦y0 = a(2)_1⟧ 为输出, Loss 为损失; ⟦dLoss/dw1_ij⟧ 即 \
+         ⟦∂Loss/∂w^1_(i,j)⟧, 从输入 ⟦i⟧ 到隐藏单元 ⟦j⟧ 的权重, 也就是 ⟦∂Loss/∂W(1)_(j+1)(i+1)⟧ \
+         (⟦dLoss/dw1_01 = ∂Loss/∂W(1)_21⟧); ⟦dLoss/dw2_j0⟧ 即 ⟦∂Loss/∂W(2)_1(j+1)⟧; ⟦dLoss/db1_j⟧ 即 \
+         ⟦∂Loss/∂b(1)_(j+1)⟧; ⟦dLoss/db2_0⟧ 即 ⟦∂Loss/∂b(2)_1⟧。",
     ),
 ];
 
 /// backprop/5's names.
 const NOTES_5: &[(&str, &str)] = &[(
-    "The true class counts from 1 (t is its one-hot vector). delta(l) = ∂L/∂z(l); \
-         dL/dW(1)_i,j = ∂L/∂W(1)_ij; a(l)_i and z(l)_i count from 1.",
-    "真实类别从 1 开始编号 (t 为它的 one-hot 向量)。delta(l) = ∂L/∂z(l); \
-         dL/dW(1)_i,j = ∂L/∂W(1)_ij; a(l)_i 与 z(l)_i 的下标从 1 开始。",
+    "The true class counts from 1 (⟦t⟧ is its one-hot vector). ⟦delta(l) = ∂L/∂z(l)⟧; \
+         ⟦dL/dW(1)_i,j = ∂L/∂W(1)_ij⟧; ⟦a(l)_i⟧ and ⟦z(l)_i⟧ count from 1. ⟦W(1)_1,1 new⟧ is \
+         ⟦W(1)_11⟧ after the step, ⟦W(1)_11 − η ∂L/∂W(1)_11⟧ with ⟦η = lr⟧.",
+    "真实类别从 1 开始编号 (⟦t⟧ 为它的 one-hot 向量)。⟦delta(l) = ∂L/∂z(l)⟧; \
+         ⟦dL/dW(1)_i,j = ∂L/∂W(1)_ij⟧; ⟦a(l)_i⟧ 与 ⟦z(l)_i⟧ 的下标从 1 开始。⟦W(1)_1,1 new⟧ \
+         为这一步之后的 ⟦W(1)_11⟧, 即 ⟦W(1)_11 − η ∂L/∂W(1)_11⟧, ⟦η = lr⟧。",
 )];
 
 /// backprop/2's sigmoid away from saturation: |w0·x0 + w1·x1 + w2| ≤ 3.
@@ -498,6 +501,9 @@ fn backprop_5(v: &Values, s: &Settings) -> Result<Report> {
     let t = net.trace(&x, &obj)?;
     explain(&mut r, &net, &t, s);
     r.data.clear();
+    // The one step the sheet asks about: W(1)_11 − η ∂L/∂W(1)_11.
+    let new = t.layers[0].new_w.as_ref().expect("η given")[0][0].clone();
+    r.add("W(1)_1,1 new", new, Kind::Parameter);
     Ok(r)
 }
 
@@ -513,11 +519,10 @@ fn pass_4(v: &Values) -> Result<Pass> {
     Ok((cal_network(v, &s)?, vector(v, &["x1", "x2"], &s), Some(obj)))
 }
 
-/// backprop/5 as a layer problem.
+/// backprop/5 as a layer problem, with the step (the sheet asks W(1)_11
+/// after it, so the statement gives η).
 fn pass_5(v: &Values) -> Result<Pass> {
-    // The exercise asks no update: the statement poses no step.
-    let (net, x, mut obj) = backprop_5_problem(v, &Settings::default())?;
-    obj.learning_rate = None;
+    let (net, x, obj) = backprop_5_problem(v, &Settings::default())?;
     Ok((net, x, Some(obj)))
 }
 
@@ -541,9 +546,36 @@ fn audit_4(v: &Values) -> Result<Plan> {
     Ok(replay_named(pass_4(v)?, &names))
 }
 
-/// The rounding audit of backprop/5: the loss under the sheet's name.
+/// The rounding audit of backprop/5: the pass with the loss under the
+/// sheet's name, and W(1)_11 after the step as a student computes it from
+/// the same steps (z(1) = (x1 − x2, x1 + x2 + 1/2), softmax of z(2) =
+/// (h1, h2, −h1/2 + h2 + 1/2), δ(1)_1 = ReLU'(z(1)_1)(δ(2)_1 − δ(2)_3/2)).
+/// A dead unit's ReLU' = 0 is written in, as by hand.
 fn audit_5(v: &Values) -> Result<Plan> {
-    replay_renamed(pass_5(v)?, &[("L", "loss")])
+    let Plan::Replay { mut items, note } = replay_renamed(pass_5(v)?, &[("L", "loss")])? else {
+        unreachable!("replay_renamed replays")
+    };
+    let s = Settings::default();
+    let (x1, x2) = (get(v, "x1", &s), get(v, "x2", &s));
+    let alive = |z: Scalar| z.signum() > 0;
+    let h1 = if alive(x1.sub(&x2)?) { "x1 - x2" } else { "0" };
+    let h2 = if alive(x1.add(&x2)?.add(&Scalar::ratio(1, 2))?) {
+        "x1 + x2 + 1/2"
+    } else {
+        "0"
+    };
+    let grad = if h1 == "0" { "0*x1" } else { "(d1 - d3/2)*x1" };
+    let c = count(v, "class", 1, 3)?;
+    let t = |k: u64| if k == c { "1" } else { "0" };
+    let src = format!(
+        "h1 = {h1}; h2 = {h2}; e1 = exp(h1); e2 = exp(h2); e3 = exp(-h1/2 + h2 + 1/2); \
+         s = e1 + e2 + e3; d1 = e1/s - {}; d3 = e3/s - {}; g = {grad}; W11 = 1 - lr*g",
+        t(1),
+        t(3)
+    );
+    let it = forward(src, inputs(v, &["x1", "x2", "lr"]), &["W11"]);
+    items.push(named(it, links(&[("W11", "W(1)_1,1 new")])));
+    Ok(Plan::Replay { items, note })
 }
 
 #[cfg(test)]

@@ -126,21 +126,21 @@ fn pose_1(v: &Values) -> Result<Statement> {
     let mut st = Statement::default();
     let steps = count(v, "steps", 1, 8)?;
     st.line(
-        "Fit ŷ = wx + b to the n = 3 points (x, y) = (1, 3), (2, 5), (3, 7) by full-batch \
-         gradient descent on J = 1/n Σ (ŷ_i − y_i)², with ∂J/∂w = 2/n Σ (ŷ_i − y_i) x_i and \
-         ∂J/∂b = 2/n Σ (ŷ_i − y_i); each step: w ← w − α ∂J/∂w, b ← b − α ∂J/∂b.",
-        "用全批量梯度下降把 ŷ = wx + b 拟合到 n = 3 个数据点 (x, y) = (1, 3), (2, 5), (3, 7), \
-         损失 J = 1/n Σ (ŷ_i − y_i)², ∂J/∂w = 2/n Σ (ŷ_i − y_i) x_i, ∂J/∂b = 2/n Σ (ŷ_i − y_i); \
-         每一步: w ← w − α ∂J/∂w, b ← b − α ∂J/∂b。",
+        "Fit ⟦ŷ = w x + b⟧ to the ⟦n = 3⟧ points ⟦(x, y) = (1, 3), (2, 5), (3, 7)⟧ by full-batch \
+         gradient descent on ⟦J = 1/n Σ (ŷ_i − y_i)²⟧, with ⟦∂J/∂w = 2/n Σ (ŷ_i − y_i) x_i⟧ and \
+         ⟦∂J/∂b = 2/n Σ (ŷ_i − y_i)⟧; each step: ⟦w ← w − α ∂J/∂w⟧, ⟦b ← b − α ∂J/∂b⟧.",
+        "用全批量梯度下降把 ⟦ŷ = w x + b⟧ 拟合到 ⟦n = 3⟧ 个数据点 ⟦(x, y) = (1, 3), (2, 5), (3, 7)⟧, \
+         损失 ⟦J = 1/n Σ (ŷ_i − y_i)²⟧, ⟦∂J/∂w = 2/n Σ (ŷ_i − y_i) x_i⟧, ⟦∂J/∂b = 2/n Σ (ŷ_i − y_i)⟧; \
+         每一步: ⟦w ← w − α ∂J/∂w⟧, ⟦b ← b − α ∂J/∂b⟧。",
     );
     st.line(
         format!(
-            "Starting from the given w and b with learning rate α = lr, take {steps} steps. \
-             For step k find J_k (the loss before the step) and w_k, b_k (after it)."
+            "Starting from the given ⟦w⟧ and ⟦b⟧ with learning rate ⟦α = lr⟧, take {steps} steps. \
+             For step ⟦k⟧ find ⟦J_k⟧ (the loss before the step) and ⟦w_k⟧, ⟦b_k⟧ (after it)."
         ),
         format!(
-            "从给定的 w 和 b 出发, 学习率 α = lr, 走 {steps} 步。对第 k 步求 J_k (这一步之前的损失) \
-             以及这一步之后的 w_k、b_k。"
+            "从给定的 ⟦w⟧ 和 ⟦b⟧ 出发, 学习率 ⟦α = lr⟧, 走 {steps} 步。对第 ⟦k⟧ 步求 ⟦J_k⟧ (这一步之前的损失) \
+             以及这一步之后的 ⟦w_k⟧、⟦b_k⟧。"
         ),
     );
     let (xs, ys) = points();
@@ -173,17 +173,17 @@ fn short_1(v: &Values, r: &Report) -> std::result::Result<(), &'static str> {
 fn pose_4(v: &Values) -> Result<Statement> {
     let mut st = Statement::default();
     st.line(
-        "A training set of N samples is split into batches of B samples in order; an \
+        "A training set of ⟦N⟧ samples is split into batches of ⟦B⟧ samples in order; an \
          iteration processes one batch and updates the parameters once, and an epoch is one \
          pass over the training set (the last batch may be smaller). Iterations are indexed \
          from 0.",
-        "把 N 个训练样本按顺序分成每批 B 个样本; 一次迭代处理一个 batch 并更新一次参数, \
+        "把 ⟦N⟧ 个训练样本按顺序分成每批 ⟦B⟧ 个样本; 一次迭代处理一个 batch 并更新一次参数, \
          一个 epoch 是对训练集的一次完整遍历 (最后一个 batch 可能较小)。迭代从 0 开始编号。",
     );
     st.line(
-        "For B = batch and again for B = other_batch, find the iterations per epoch, the last \
+        "For ⟦B = batch⟧ and again for ⟦B = other_batch⟧, find the iterations per epoch, the last \
          iteration's index, and the size of the last batch.",
-        "分别对 B = batch 和 B = other_batch, 求每个 epoch 的迭代次数、最后一次迭代的编号和最后一个 \
+        "分别对 ⟦B = batch⟧ 和 ⟦B = other_batch⟧, 求每个 epoch 的迭代次数、最后一次迭代的编号和最后一个 \
          batch 的大小。",
     );
     for n in ["n", "batch", "other_batch"] {

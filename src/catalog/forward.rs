@@ -271,9 +271,9 @@ fn pose_2(v: &Values) -> Result<Statement> {
     let s = Settings::default();
     let mut st = of_pass(&(row_network(v, &s)?, vector(v, &["x1", "x2"], &s), None));
     st.line(
-        "JQ writes the layer outputs as h(l) = a(l), with h(0) = x. Find every z(l)_i and \
-         a(l)_i.",
-        "JQ 把各层输出记为 h(l) = a(l), h(0) = x。求所有 z(l)_i 和 a(l)_i。",
+        "JQ writes the layer outputs as ⟦h(l) = a(l)⟧, with ⟦h(0) = x⟧. Find every ⟦z(l)_i⟧ and \
+         ⟦a(l)_i⟧.",
+        "JQ 把各层输出记为 ⟦h(l) = a(l)⟧, ⟦h(0) = x⟧。求所有 ⟦z(l)_i⟧ 和 ⟦a(l)_i⟧。",
     );
     Ok(st)
 }
@@ -283,27 +283,27 @@ fn pose_2(v: &Values) -> Result<Statement> {
 fn pose_3(v: &Values) -> Result<Statement> {
     let mut st = Statement::default();
     st.line(
-        "The last hidden layer outputs a = (a1, a2). Each output layer below is in row \
-         notation, as PKU's w_jk joins input j to output k: z_k = Σ_j a_j W_jk + b_k.",
-        "最后一个隐层的输出为 a = (a1, a2)。下面每个输出层都用行向量记号, 与 PKU 的 w_jk \
-         (输入 j 到输出 k) 一致: z_k = Σ_j a_j W_jk + b_k。",
+        "The last hidden layer outputs ⟦a = (a1, a2)⟧. Each output layer below is in row \
+         notation, as PKU's ⟦w_jk⟧ joins input ⟦j⟧ to output ⟦k⟧: ⟦z_k = Σ_j a_j W_jk + b_k⟧.",
+        "最后一个隐层的输出为 ⟦a = (a1, a2)⟧。下面每个输出层都用行向量记号, 与 PKU 的 ⟦w_jk⟧ \
+         (输入 ⟦j⟧ 到输出 ⟦k⟧) 一致: ⟦z_k = Σ_j a_j W_jk + b_k⟧。",
     );
     st.line(
-        "Binary classification: one unit z = a1 W_11 + a2 W_21 + b_1 and \
-         p(y=1|x) = σ(z) = 1/(1 + e^(−z)); find sigmoid p(y=1|x).",
-        "二分类: 一个单元 z = a1 W_11 + a2 W_21 + b_1, p(y=1|x) = σ(z) = 1/(1 + e^(−z)); \
-         求 sigmoid p(y=1|x)。",
+        "Binary classification: one unit ⟦z = a1 W_11 + a2 W_21 + b_1⟧ and \
+         ⟦p(y=1|x) = σ(z) = 1/(1 + e^(−z))⟧; find sigmoid ⟦p(y=1|x)⟧.",
+        "二分类: 一个单元 ⟦z = a1 W_11 + a2 W_21 + b_1⟧, ⟦p(y=1|x) = σ(z) = 1/(1 + e^(−z))⟧; \
+         求 sigmoid ⟦p(y=1|x)⟧。",
     );
     st.line(
-        "Regression: the same unit with the identity as output function, f(x) = z; find f(x).",
-        "回归: 同一个单元, 输出函数为恒等函数, f(x) = z; 求 f(x)。",
+        "Regression: the same unit with the identity as output function, ⟦f(x) = z⟧; find ⟦f(x)⟧.",
+        "回归: 同一个单元, 输出函数为恒等函数, ⟦f(x) = z⟧; 求 ⟦f(x)⟧。",
     );
     st.line(
-        "K = 3 classes: z_k = Σ_j a_j V_jk + c_k and p(y=k|x) = softmax(z)_k = \
-         e^(z_k) / Σ_i e^(z_i), k = 1, 2, 3 (classes count from 1); find softmax p(y=k|x) \
-         for each k.",
-        "K = 3 分类: z_k = Σ_j a_j V_jk + c_k, p(y=k|x) = softmax(z)_k = e^(z_k) / Σ_i e^(z_i), \
-         k = 1, 2, 3 (类别从 1 开始编号); 对每个 k 求 softmax p(y=k|x)。",
+        "⟦K = 3⟧ classes: ⟦z_k = Σ_j a_j V_jk + c_k⟧ and \
+         ⟦p(y=k|x) = softmax(z)_k = e^(z_k) / Σ_i e^(z_i)⟧, ⟦k = 1, 2, 3⟧ (classes count from 1); find softmax ⟦p(y=k|x)⟧ \
+         for each ⟦k⟧.",
+        "⟦K = 3⟧ 分类: ⟦z_k = Σ_j a_j V_jk + c_k⟧, ⟦p(y=k|x) = softmax(z)_k = e^(z_k) / Σ_i e^(z_i)⟧, \
+         ⟦k = 1, 2, 3⟧ (类别从 1 开始编号); 对每个 ⟦k⟧ 求 softmax ⟦p(y=k|x)⟧。",
     );
     let g = |n: &str| v[n].clone();
     st.give("a", Value::Vector(vec![g("a1"), g("a2")]));

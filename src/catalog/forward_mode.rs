@@ -53,16 +53,22 @@ pub static EXAMPLES: &[Example] = &[Example {
 /// autodiff/4's problem: the logistic graph, differentiated in forward mode.
 fn pose_4(v: &Values) -> Result<Statement> {
     let mut st = Statement::default();
-    let steps = AUTODIFF_1.replace(';', ",");
+    let steps: Vec<String> = AUTODIFF_1
+        .split(';')
+        .map(|step| format!("⟦{}⟧", step.trim()))
+        .collect();
+    let steps = steps.join(", ");
     st.line(
-        format!("f(x; w, b) = 1/(exp(−(wx + b)) + 1), computed by the steps {steps} (in order)."),
-        format!("f(x; w, b) = 1/(exp(−(wx + b)) + 1), 按以下步骤依次计算: {steps}。"),
+        format!(
+            "⟦f(x; w, b) = 1/(exp(−(w x + b)) + 1)⟧, computed by the steps {steps} (in order)."
+        ),
+        format!("⟦f(x; w, b) = 1/(exp(−(w x + b)) + 1)⟧, 按以下步骤依次计算: {steps}。"),
     );
     st.line(
-        "Find f, then df/dx, df/dw and df/db by forward mode: one pass per input, carrying \
-         the tangent t(n) = ∂n/∂v of every step (t(v) = 1, the other inputs 0).",
-        "求 f, 再用前向模式求 df/dx、df/dw、df/db: 每个输入做一遍, 沿计算顺序传递每一步的切向量 \
-         t(n) = ∂n/∂v (t(v) = 1, 其他输入为 0)。",
+        "Find ⟦f⟧, then ⟦df/dx⟧, ⟦df/dw⟧ and ⟦df/db⟧ by forward mode: one pass per input, carrying \
+         the tangent ⟦t(n) = ∂n/∂v⟧ of every step (⟦t(v) = 1⟧, the other inputs 0).",
+        "求 ⟦f⟧, 再用前向模式求 ⟦df/dx⟧、⟦df/dw⟧、⟦df/db⟧: 每个输入做一遍, 沿计算顺序传递每一步的切向量 \
+         ⟦t(n) = ∂n/∂v⟧ (⟦t(v) = 1⟧, 其他输入为 0)。",
     );
     for n in ["x", "w", "b"] {
         st.number(n, &v[n]);

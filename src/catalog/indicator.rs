@@ -87,24 +87,24 @@ fn pose(v: &Values) -> Result<Statement> {
     let mut st = Statement::default();
     st.line(
         format!(
-            "One layer with 2 inputs and 3 units, column notation: z(l) = W(l) a(l−1) + b(l), \
-             W(l) is 3×2 and w_ij = W(l)_ij joins input j to unit i (indices count from 1). \
-             δ(l) = ∂L/∂z(l) is given from the layer above. Here i = {i}, j = {j}."
+            "One layer with 2 inputs and 3 units, column notation: ⟦z(l) = W(l) a(l−1) + b(l)⟧, \
+             ⟦W(l)⟧ is ⟦3×2⟧ and ⟦w_ij = W(l)_ij⟧ joins input ⟦j⟧ to unit ⟦i⟧ (indices count from 1). \
+             ⟦δ(l) = ∂L/∂z(l)⟧ is given from the layer above. Here ⟦i = {i}⟧, ⟦j = {j}⟧."
         ),
         format!(
-            "一层网络, 2 个输入、3 个单元, 列向量记号: z(l) = W(l) a(l−1) + b(l), W(l) 为 3×2, \
-             w_ij = W(l)_ij 连接输入 j 与单元 i (下标从 1 开始)。δ(l) = ∂L/∂z(l) 由上一层给出。\
-             这里 i = {i}, j = {j}。"
+            "一层网络, 2 个输入、3 个单元, 列向量记号: ⟦z(l) = W(l) a(l−1) + b(l)⟧, ⟦W(l)⟧ 为 ⟦3×2⟧, \
+             ⟦w_ij = W(l)_ij⟧ 连接输入 ⟦j⟧ 与单元 ⟦i⟧ (下标从 1 开始)。⟦δ(l) = ∂L/∂z(l)⟧ 由上一层给出。\
+             这里 ⟦i = {i}⟧, ⟦j = {j}⟧。"
         ),
     );
     st.line(
         format!(
-            "Find each z(l)_k, each ∂z_k/∂w_{i}{j} (dz_k/dw_{i}{j}, k = 1, 2, 3), and \
-             ∂L/∂w_{i}{j} (dL/dw_{i}{j})."
+            "Find each ⟦z(l)_k⟧, each ⟦∂z_k/∂w_{i}{j}⟧ (⟦dz_k/dw_{i}{j}⟧, ⟦k = 1, 2, 3⟧), and \
+             ⟦∂L/∂w_{i}{j}⟧ (⟦dL/dw_{i}{j}⟧)."
         ),
         format!(
-            "求每个 z(l)_k、每个 ∂z_k/∂w_{i}{j} (dz_k/dw_{i}{j}, k = 1, 2, 3) 以及 \
-             ∂L/∂w_{i}{j} (dL/dw_{i}{j})。"
+            "求每个 ⟦z(l)_k⟧、每个 ⟦∂z_k/∂w_{i}{j}⟧ (⟦dz_k/dw_{i}{j}⟧, ⟦k = 1, 2, 3⟧) 以及 \
+             ⟦∂L/∂w_{i}{j}⟧ (⟦dL/dw_{i}{j}⟧)。"
         ),
     );
     st.give("a(l-1)", Value::Vector(vector(v, &["a1", "a2"], &s)));

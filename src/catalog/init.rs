@@ -61,13 +61,13 @@ pub static EXAMPLES: &[Example] = &[
 fn pose_1(v: &Values) -> Result<Statement> {
     let mut st = Statement::default();
     st.line(
-        "A layer with m inputs (fan-in m) draws every initial weight from the uniform \
-         distribution U(−1/√m, 1/√m).",
-        "一个有 m 个输入 (扇入为 m) 的层, 每个初始权重都从均匀分布 U(−1/√m, 1/√m) 中抽取。",
+        "A layer with ⟦m⟧ inputs (fan-in ⟦m⟧) draws every initial weight from the uniform \
+         distribution ⟦U(−1/√m, 1/√m)⟧.",
+        "一个有 ⟦m⟧ 个输入 (扇入为 ⟦m⟧) 的层, 每个初始权重都从均匀分布 ⟦U(−1/√m, 1/√m)⟧ 中抽取。",
     );
     st.line(
-        "Find the bound 1/√m and the variance of one weight, (2a)²/12 with a = 1/√m.",
-        "求边界 1/√m (bound) 和一个权重的方差 (variance), 即 (2a)²/12, a = 1/√m。",
+        "Find the bound ⟦1/√m⟧ and the variance of one weight, ⟦(2a)²/12⟧ with ⟦a = 1/√m⟧.",
+        "求边界 ⟦1/√m⟧ (bound) 和一个权重的方差 (variance), 即 ⟦(2a)²/12⟧, ⟦a = 1/√m⟧。",
     );
     st.number("m", &v["m"]);
     Ok(st)

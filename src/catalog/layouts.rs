@@ -96,17 +96,17 @@ fn pose(v: &Values) -> Result<Statement> {
     let s = Settings::default();
     let mut st = Statement::default();
     st.line(
-        "At the point x = (x1, x2): y(x) = (x1·x2, x1², x2²); the scalar aᵀx; and z = Wx with \
-         W 3×2 and a loss L whose gradient δ = ∂L/∂z is given. Indices count from 1.",
-        "在点 x = (x1, x2) 处: y(x) = (x1·x2, x1², x2²); 标量 aᵀx; 以及 z = Wx, W 为 3×2, \
-         损失 L 对 z 的梯度 δ = ∂L/∂z 已给出。下标从 1 开始。",
+        "At the point ⟦x = (x1, x2)⟧: ⟦y(x) = (x1·x2, x1², x2²)⟧; the scalar ⟦aᵀx⟧; and ⟦z = W x⟧ with \
+         ⟦W⟧ ⟦3×2⟧ and a loss ⟦L⟧ whose gradient ⟦δ = ∂L/∂z⟧ is given. Indices count from 1.",
+        "在点 ⟦x = (x1, x2)⟧ 处: ⟦y(x) = (x1·x2, x1², x2²)⟧; 标量 ⟦aᵀx⟧; 以及 ⟦z = W x⟧, ⟦W⟧ 为 ⟦3×2⟧, \
+         损失 ⟦L⟧ 对 ⟦z⟧ 的梯度 ⟦δ = ∂L/∂z⟧ 已给出。下标从 1 开始。",
     );
     st.line(
-        "Find the partial derivatives dyi/dxj = ∂y_i/∂x_j, d(a^T x)/dxj = ∂(aᵀx)/∂x_j, \
-         dL/dxj = ∂L/∂x_j and dL/dWij = ∂L/∂W_ij (each entry is the same number in numerator \
+        "Find the partial derivatives ⟦dyi/dxj = ∂y_i/∂x_j⟧, ⟦d(a^T x)/dxj = ∂(aᵀx)/∂x_j⟧, \
+         ⟦dL/dxj = ∂L/∂x_j⟧ and ⟦dL/dWij = ∂L/∂W_ij⟧ (each entry is the same number in numerator \
          and denominator layout; only its place in the matrix differs).",
-        "求偏导数 dyi/dxj = ∂y_i/∂x_j, d(a^T x)/dxj = ∂(aᵀx)/∂x_j, dL/dxj = ∂L/∂x_j, \
-         dL/dWij = ∂L/∂W_ij (每个元素在分子布局和分母布局中数值相同, 只是在矩阵中的位置不同)。",
+        "求偏导数 ⟦dyi/dxj = ∂y_i/∂x_j⟧, ⟦d(a^T x)/dxj = ∂(aᵀx)/∂x_j⟧, ⟦dL/dxj = ∂L/∂x_j⟧, \
+         ⟦dL/dWij = ∂L/∂W_ij⟧ (每个元素在分子布局和分母布局中数值相同, 只是在矩阵中的位置不同)。",
     );
     st.give("x", Value::Vector(vector(v, &["x1", "x2"], &s)));
     st.give(

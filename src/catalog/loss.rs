@@ -43,16 +43,16 @@ fn distribution_and_one_hot(v: &Values, _: &Report) -> std::result::Result<(), &
 fn pose_1(v: &Values) -> Result<Statement> {
     let mut st = Statement::default();
     st.line(
-        "One sample with three outputs: the prediction y' = (y1, y2, y3) (a distribution: it \
-         sums to 1) and the one-hot target t = (t1, t2, t3).",
-        "一个样本, 三个输出: 预测 y' = (y1, y2, y3) (一个分布, 和为 1), one-hot 目标 \
-         t = (t1, t2, t3)。",
+        "One sample with three outputs: the prediction ⟦y' = (y1, y2, y3)⟧ (a distribution: it \
+         sums to 1) and the one-hot target ⟦t = (t1, t2, t3)⟧.",
+        "一个样本, 三个输出: 预测 ⟦y' = (y1, y2, y3)⟧ (一个分布, 和为 1), one-hot 目标 \
+         ⟦t = (t1, t2, t3)⟧。",
     );
     st.line(
-        "Find mse = (1/n) Σ_k (y'_k − t_k)² with n = 3 outputs, half_sse = ½ Σ_k (y'_k − t_k)² \
-         and cross_entropy = −Σ_k t_k ln y'_k.",
-        "求 mse = (1/n) Σ_k (y'_k − t_k)², n = 3 个输出; half_sse = ½ Σ_k (y'_k − t_k)²; \
-         以及 cross_entropy = −Σ_k t_k ln y'_k。",
+        "Find mse ⟦= (1/n) Σ_k (y'_k − t_k)²⟧ with ⟦n = 3⟧ outputs, half_sse ⟦= ½ Σ_k (y'_k − t_k)²⟧ \
+         and cross_entropy ⟦= −Σ_k t_k ln y'_k⟧.",
+        "求 mse ⟦= (1/n) Σ_k (y'_k − t_k)²⟧, ⟦n = 3⟧ 个输出; half_sse ⟦= ½ Σ_k (y'_k − t_k)²⟧; \
+         以及 cross_entropy ⟦= −Σ_k t_k ln y'_k⟧。",
     );
     let vec3 = |p: &str| Value::Vector((1..=3).map(|k| v[&format!("{p}{k}")].clone()).collect());
     st.give("y'", vec3("y"));
@@ -65,24 +65,24 @@ fn pose_1(v: &Values) -> Result<Statement> {
 fn pose_2(v: &Values) -> Result<Statement> {
     let mut st = Statement::default();
     st.line(
-        "A linear model ŷ = W x + b = W_11 x_1 + W_12 x_2 + b (W is 1×2) on N = 2 samples \
-         (x(1), y(1)) and (x(2), y(2)). The loss of one sample is L = ½(ŷ − y)²; the \
-         structured risk is R(W, b) = (1/N) Σ_n L(n) + (λ/2)‖W‖²_F (the bias is not \
+        "A linear model ⟦ŷ = W x + b = W_11 x_1 + W_12 x_2 + b⟧ (⟦W⟧ is ⟦1×2⟧) on ⟦N = 2⟧ samples \
+         ⟦(x(1), y(1))⟧ and ⟦(x(2), y(2))⟧. The loss of one sample is ⟦L = ½(ŷ − y)²⟧; the \
+         structured risk is ⟦R(W, b) = (1/N) Σ_n L(n) + (λ/2)‖W‖²_F⟧ (the bias is not \
          regularised).",
-        "线性模型 ŷ = W x + b = W_11 x_1 + W_12 x_2 + b (W 为 1×2), 共 N = 2 个样本 \
-         (x(1), y(1)) 和 (x(2), y(2))。单个样本的损失为 L = ½(ŷ − y)²; 结构化风险为 \
-         R(W, b) = (1/N) Σ_n L(n) + (λ/2)‖W‖²_F (偏置不做正则化)。",
+        "线性模型 ⟦ŷ = W x + b = W_11 x_1 + W_12 x_2 + b⟧ (⟦W⟧ 为 ⟦1×2⟧), 共 ⟦N = 2⟧ 个样本 \
+         ⟦(x(1), y(1))⟧ 和 ⟦(x(2), y(2))⟧。单个样本的损失为 ⟦L = ½(ŷ − y)²⟧; 结构化风险为 \
+         ⟦R(W, b) = (1/N) Σ_n L(n) + (λ/2)‖W‖²_F⟧ (偏置不做正则化)。",
     );
     st.line(
-        "Find L1 and L2 (the losses of samples 1 and 2), penalty = (λ/2)‖W‖²_F and R.",
-        "求 L1 和 L2 (样本 1 和样本 2 的损失), penalty = (λ/2)‖W‖²_F 以及 R。",
+        "Find ⟦L1⟧ and ⟦L2⟧ (the losses of samples 1 and 2), penalty ⟦= (λ/2)‖W‖²_F⟧ and ⟦R⟧.",
+        "求 ⟦L1⟧ 和 ⟦L2⟧ (样本 1 和样本 2 的损失), penalty ⟦= (λ/2)‖W‖²_F⟧ 以及 ⟦R⟧。",
     );
     st.line(
         "Then take one step of stochastic gradient descent on sample 1 only (NNDL algorithm \
-         4.1), learning rate α: W ← W − α(∂L(1)/∂W + λW), b ← b − α ∂L(1)/∂b. Find W_11 new, \
-         W_12 new and b new.",
-        "然后只在样本 1 上做一步随机梯度下降 (NNDL 算法 4.1), 学习率为 α: \
-         W ← W − α(∂L(1)/∂W + λW), b ← b − α ∂L(1)/∂b。求 W_11 new, W_12 new 和 b new。",
+         4.1), learning rate ⟦α⟧: ⟦W ← W − α(∂L(1)/∂W + λW)⟧, ⟦b ← b − α ∂L(1)/∂b⟧. Find ⟦W_11 new⟧, \
+         ⟦W_12 new⟧ and ⟦b new⟧.",
+        "然后只在样本 1 上做一步随机梯度下降 (NNDL 算法 4.1), 学习率为 ⟦α⟧: \
+         ⟦W ← W − α(∂L(1)/∂W + λW)⟧, ⟦b ← b − α ∂L(1)/∂b⟧。求 ⟦W_11 new⟧, ⟦W_12 new⟧ 和 ⟦b new⟧。",
     );
     let g = |n: &str| v[n].clone();
     st.give("x(1)", Value::Vector(vec![g("x11"), g("x12")]));

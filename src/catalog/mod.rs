@@ -100,12 +100,29 @@ pub enum Engine {
 }
 
 /// Where each input of an exercise is drawn from.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug)]
 pub enum Draw {
     /// A whole number in `lo..=hi`.
     Int(i64, i64),
     /// One of these values, as a student would type them.
     Of(&'static [&'static str]),
+    /// Several inputs drawn together (these names, in the example's input
+    /// order): one whole assignment of the list the function gives, each
+    /// row a value per name. For inputs that must agree with each other,
+    /// e.g. a network's weights that compute XOR (xor/2), where independent
+    /// draws would almost never do.
+    Tuple(&'static [&'static str], fn() -> &'static [Vec<String>]),
+}
+
+impl Draw {
+    /// The inputs this draw sets: its own for a tuple, else the one its
+    /// entry in [`Ranges::draws`] names.
+    pub fn names<'a>(&'a self, entry: &'a str) -> Vec<&'a str> {
+        match self {
+            Draw::Tuple(names, _) => names.to_vec(),
+            _ => vec![entry],
+        }
+    }
 }
 
 /// An example's exercise: the problem it poses, or the reason it has none.
@@ -129,7 +146,9 @@ pub type Keep = fn(&Values, &Report) -> std::result::Result<(), &'static str>;
 /// rate) and the statement gives them.
 #[derive(Clone, Copy, Debug)]
 pub struct Ranges {
-    /// (input name, where it is drawn from), in the example's input order.
+    /// (input name, where it is drawn from), in the example's input order;
+    /// for a [`Draw::Tuple`] the name is a label and the tuple names its
+    /// inputs.
     pub draws: &'static [(&'static str, Draw)],
     /// What the page states beyond the drawn inputs.
     pub pose: statement::Pose,

@@ -102,14 +102,14 @@ fn pose_counts(v: &Values) -> Result<Statement> {
     let mut st = Statement::default();
     st.line(
         format!(
-            "A fully connected network {}-{}-{}-{}: n0 = {} inputs, hidden layers of n1 = {} and \
-             n2 = {} units, n3 = {} outputs. Each unit has one weight per unit of the layer \
+            "A fully connected network {}-{}-{}-{}: ⟦n0 = {}⟧ inputs, hidden layers of ⟦n1 = {}⟧ and \
+             ⟦n2 = {}⟧ units, ⟦n3 = {}⟧ outputs. Each unit has one weight per unit of the layer \
              before it and one bias; the input layer has no parameters.",
             ns[0], ns[1], ns[2], ns[3], ns[0], ns[1], ns[2], ns[3]
         ),
         format!(
-            "全连接网络 {}-{}-{}-{}: 输入 n0 = {} 个, 两个隐藏层分别有 n1 = {} 和 n2 = {} 个神经元, \
-             输出 n3 = {} 个。每个神经元对上一层的每个神经元有一个权重, 另有一个偏置; 输入层没有参数。",
+            "全连接网络 {}-{}-{}-{}: 输入 ⟦n0 = {}⟧ 个, 两个隐藏层分别有 ⟦n1 = {}⟧ 和 ⟦n2 = {}⟧ 个神经元, \
+             输出 ⟦n3 = {}⟧ 个。每个神经元对上一层的每个神经元有一个权重, 另有一个偏置; 输入层没有参数。",
             ns[0], ns[1], ns[2], ns[3], ns[0], ns[1], ns[2], ns[3]
         ),
     );
@@ -129,23 +129,23 @@ fn pose_shapes(v: &Values) -> Result<Statement> {
     let mut st = Statement::default();
     st.line(
         format!(
-            "A fully connected network with n0 = {} inputs, n1 = {} hidden units and n2 = {} \
-             outputs; layer l has weights W(l) (l = 1, 2). Column notation (NNDL): \
-             z(l) = W(l) a(l−1) + b(l), W(l) is n_l × n_(l−1). Row notation (JQ): \
-             z(l) = a(l−1) W(l) + b(l), W(l) is n_(l−1) × n_l.",
+            "A fully connected network with ⟦n0 = {}⟧ inputs, ⟦n1 = {}⟧ hidden units and ⟦n2 = {}⟧ \
+             outputs; layer ⟦l⟧ has weights ⟦W(l)⟧ (⟦l = 1, 2⟧). Column notation (NNDL): \
+             ⟦z(l) = W(l) a(l−1) + b(l)⟧, ⟦W(l)⟧ is ⟦n_l × n_(l−1)⟧. Row notation (JQ): \
+             ⟦z(l) = a(l−1) W(l) + b(l)⟧, ⟦W(l)⟧ is ⟦n_(l−1) × n_l⟧.",
             ns[0], ns[1], ns[2]
         ),
         format!(
-            "全连接网络: 输入 n0 = {} 个, 隐藏单元 n1 = {} 个, 输出 n2 = {} 个; 第 l 层的权重为 W(l) \
-             (l = 1, 2)。列向量记号 (NNDL): z(l) = W(l) a(l−1) + b(l), W(l) 为 n_l × n_(l−1)。\
-             行向量记号 (JQ): z(l) = a(l−1) W(l) + b(l), W(l) 为 n_(l−1) × n_l。",
+            "全连接网络: 输入 ⟦n0 = {}⟧ 个, 隐藏单元 ⟦n1 = {}⟧ 个, 输出 ⟦n2 = {}⟧ 个; 第 ⟦l⟧ 层的权重为 ⟦W(l)⟧ \
+             (⟦l = 1, 2⟧)。列向量记号 (NNDL): ⟦z(l) = W(l) a(l−1) + b(l)⟧, ⟦W(l)⟧ 为 ⟦n_l × n_(l−1)⟧。\
+             行向量记号 (JQ): ⟦z(l) = a(l−1) W(l) + b(l)⟧, ⟦W(l)⟧ 为 ⟦n_(l−1) × n_l⟧。",
             ns[0], ns[1], ns[2]
         ),
     );
     st.line(
-        "Find the number of rows of W(1) and of W(2) in each notation \
-         (W(l) rows (column), W(l) rows (row)).",
-        "求两种记号下 W(1) 和 W(2) 的行数 (W(l) rows (column), W(l) rows (row))。",
+        "Find the number of rows of ⟦W(1)⟧ and of ⟦W(2)⟧ in each notation \
+         (⟦W(l)⟧ rows (column), ⟦W(l)⟧ rows (row)).",
+        "求两种记号下 ⟦W(1)⟧ 和 ⟦W(2)⟧ 的行数 (⟦W(l)⟧ rows (column), ⟦W(l)⟧ rows (row))。",
     );
     for (name, x) in ["n0", "n1", "n2"].iter().zip(&ns) {
         st.number(*name, &n(*x));

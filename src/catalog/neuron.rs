@@ -41,11 +41,11 @@ pub static EXAMPLES: &[Example] = &[
         exercise: Exercise::Ranges(
             &Ranges::new(&[("x", Draw::Int(-3, 3)), ("w", WEIGHT), ("b", SMALL)])
                 .pose(Pose::Engine(&[(
-                    "One neuron: W(1) = [w], b(1) = [b]; z = z(1)_1 = w·x + b is the weighted \
-                     sum and a = a(1)_1 = σ(z), with σ(z) = 1/(1 + e^(−z)), the activation. \
-                     Find z and a.",
-                    "单个神经元: W(1) = [w], b(1) = [b]; z = z(1)_1 = w·x + b 为加权求和, \
-                     a = a(1)_1 = σ(z) 为激活, 其中 σ(z) = 1/(1 + e^(−z))。求 z 和 a。",
+                    "One neuron: ⟦W(1) = [w]⟧, ⟦b(1) = [b]⟧; ⟦z = z(1)_1 = w·x + b⟧ is the weighted \
+                     sum and ⟦a = a(1)_1 = σ(z)⟧, with ⟦σ(z) = 1/(1 + e^(−z))⟧, the activation. \
+                     Find ⟦z⟧ and ⟦a⟧.",
+                    "单个神经元: ⟦W(1) = [w]⟧, ⟦b(1) = [b]⟧; ⟦z = z(1)_1 = w·x + b⟧ 为加权求和, \
+                     ⟦a = a(1)_1 = σ(z)⟧ 为激活, 其中 ⟦σ(z) = 1/(1 + e^(−z))⟧。求 ⟦z⟧ 和 ⟦a⟧。",
                 )]))
                 .keep(unsaturated),
         ),
@@ -70,12 +70,12 @@ pub static EXAMPLES: &[Example] = &[
                 ("y", Draw::Of(&["0", "1"])),
             ])
             .pose(Pose::Engine(&[(
-                "MS's names: w = W(1)_11, b = b(1)_1, the label y = t; z = w·x + b, a = σ(z) \
-                 with σ(z) = 1/(1 + e^(−z)). Find z, a, L, dL/da = ∂L/∂a, da/dz = ∂a/∂z, \
-                 dz = ∂L/∂z, dw = ∂L/∂w and db = ∂L/∂b.",
-                "MS 的记号: w = W(1)_11, b = b(1)_1, 标签 y = t; z = w·x + b, a = σ(z), \
-                 其中 σ(z) = 1/(1 + e^(−z))。求 z, a, L, dL/da = ∂L/∂a, da/dz = ∂a/∂z, \
-                 dz = ∂L/∂z, dw = ∂L/∂w 和 db = ∂L/∂b。",
+                "MS's names: ⟦w = W(1)_11⟧, ⟦b = b(1)_1⟧, the label ⟦y = t⟧; ⟦z = w·x + b⟧, ⟦a = σ(z)⟧ \
+                 with ⟦σ(z) = 1/(1 + e^(−z))⟧. Find ⟦z⟧, ⟦a⟧, ⟦L⟧, ⟦dL/da = ∂L/∂a⟧, ⟦da/dz = ∂a/∂z⟧, \
+                 ⟦dz = ∂L/∂z⟧, ⟦dw = ∂L/∂w⟧ and ⟦db = ∂L/∂b⟧.",
+                "MS 的记号: ⟦w = W(1)_11⟧, ⟦b = b(1)_1⟧, 标签 ⟦y = t⟧; ⟦z = w·x + b⟧, ⟦a = σ(z)⟧, \
+                 其中 ⟦σ(z) = 1/(1 + e^(−z))⟧。求 ⟦z⟧, ⟦a⟧, ⟦L⟧, ⟦dL/da = ∂L/∂a⟧, ⟦da/dz = ∂a/∂z⟧, \
+                 ⟦dz = ∂L/∂z⟧, ⟦dw = ∂L/∂w⟧ 和 ⟦db = ∂L/∂b⟧。",
             )]))
             .keep(unsaturated),
         ),
@@ -128,23 +128,23 @@ fn unsaturated(_: &Values, r: &Report) -> std::result::Result<(), &'static str> 
 fn pose_3(v: &Values) -> Result<Statement> {
     let mut st = Statement::default();
     st.line(
-        "One sigmoid neuron a = σ(w·x + b), σ(z) = 1/(1 + e^(−z)), is trained on one sample \
-         (x, y) with the binary cross-entropy loss L = −[y ln a + (1 − y) ln(1 − a)].",
-        "单个 sigmoid 神经元 a = σ(w·x + b), σ(z) = 1/(1 + e^(−z)), 在一个样本 (x, y) 上训练, \
-         损失为二元交叉熵 L = −[y ln a + (1 − y) ln(1 − a)]。",
+        "One sigmoid neuron ⟦a = σ(w·x + b)⟧, ⟦σ(z) = 1/(1 + e^(−z))⟧, is trained on one sample \
+         ⟦(x, y)⟧ with the binary cross-entropy loss ⟦L = −[y ln a + (1 − y) ln(1 − a)]⟧.",
+        "单个 sigmoid 神经元 ⟦a = σ(w·x + b)⟧, ⟦σ(z) = 1/(1 + e^(−z))⟧, 在一个样本 ⟦(x, y)⟧ 上训练, \
+         损失为二元交叉熵 ⟦L = −[y ln a + (1 − y) ln(1 − a)]⟧。",
     );
     st.line(
-        "The inputs w and b are the starting values w0, b0. Repeat steps times: compute a and \
-         L, the gradients dw = ∂L/∂w and db = ∂L/∂b, then update w ← w − γ·dw, \
-         b ← b − γ·db with the learning rate γ = lr.",
-        "输入 w 和 b 是初始值 w0, b0。重复 steps 次: 计算 a 和 L, 求梯度 dw = ∂L/∂w 和 \
-         db = ∂L/∂b, 再以学习率 γ = lr 更新 w ← w − γ·dw, b ← b − γ·db。",
+        "The inputs ⟦w⟧ and ⟦b⟧ are the starting values ⟦w0⟧, ⟦b0⟧. Repeat steps times: compute ⟦a⟧ and \
+         ⟦L⟧, the gradients ⟦dw = ∂L/∂w⟧ and ⟦db = ∂L/∂b⟧, then update ⟦w ← w − γ·dw⟧, \
+         ⟦b ← b − γ·db⟧ with the learning rate ⟦γ = lr⟧.",
+        "输入 ⟦w⟧ 和 ⟦b⟧ 是初始值 ⟦w0⟧, ⟦b0⟧。重复 steps 次: 计算 ⟦a⟧ 和 ⟦L⟧, 求梯度 ⟦dw = ∂L/∂w⟧ 和 \
+         ⟦db = ∂L/∂b⟧, 再以学习率 ⟦γ = lr⟧ 更新 ⟦w ← w − γ·dw⟧, ⟦b ← b − γ·db⟧。",
     );
     st.line(
-        "Find L_k, the loss of iteration k (before its update), for k = 1, …, steps, and the \
-         answers w and b: the values after the last update.",
-        "求第 k 次迭代的损失 L_k (在该次更新之前计算), k = 1, …, steps, \
-         以及答案 w 和 b: 最后一次更新之后的值。",
+        "Find ⟦L_k⟧, the loss of iteration ⟦k⟧ (before its update), for ⟦k = 1, …, steps⟧, and the \
+         answers ⟦w⟧ and ⟦b⟧: the values after the last update.",
+        "求第 ⟦k⟧ 次迭代的损失 ⟦L_k⟧ (在该次更新之前计算), ⟦k = 1, …, steps⟧, \
+         以及答案 ⟦w⟧ 和 ⟦b⟧: 最后一次更新之后的值。",
     );
     for (name, input) in [
         ("x", "x"),

@@ -130,25 +130,25 @@ fn pose(v: &Values) -> Result<Statement> {
     let s = Settings::default();
     let mut st = Statement::default();
     st.line(
-        "PKU's four-layer network: Layer 1 is the input, a^(1) = x (2 units); Layers 2 and 3 \
-         are hidden (3 and 2 units, g = ReLU, ReLU(z) = max(0, z)); Layer 4 is the output \
-         (1 unit, g = σ, σ(z) = 1/(1 + e^(−z)), a^(4)_1 = p(y = 1 | x)).",
-        "PKU 的四层网络: 第 1 层为输入, a^(1) = x (2 个单元); 第 2、3 层为隐层 (3 个和 2 个单元, \
-         g = ReLU, ReLU(z) = max(0, z)); 第 4 层为输出层 (1 个单元, g = σ, \
-         σ(z) = 1/(1 + e^(−z)), a^(4)_1 = p(y = 1 | x))。",
+        "PKU's four-layer network: Layer 1 is the input, ⟦a^(1) = x⟧ (2 units); Layers 2 and 3 \
+         are hidden (3 and 2 units, ⟦g = ReLU⟧, ⟦ReLU(z) = max(0, z)⟧); Layer 4 is the output \
+         (1 unit, ⟦g = σ⟧, ⟦σ(z) = 1/(1 + e^(−z))⟧, ⟦a^(4)_1 = p(y = 1 | x)⟧).",
+        "PKU 的四层网络: 第 1 层为输入, ⟦a^(1) = x⟧ (2 个单元); 第 2、3 层为隐层 (3 个和 2 个单元, \
+         ⟦g = ReLU⟧, ⟦ReLU(z) = max(0, z)⟧); 第 4 层为输出层 (1 个单元, ⟦g = σ⟧, \
+         ⟦σ(z) = 1/(1 + e^(−z))⟧, ⟦a^(4)_1 = p(y = 1 | x)⟧)。",
     );
     st.line(
-        "z_i^(L+1) = Σ_j w_ji^(L) a_j^(L) + b_i^(L) and a_i^(L+1) = g(z_i^(L+1)), where \
-         w_ji^(L) joins unit j of Layer L to unit i of Layer L+1; in matrix form \
-         z^(L+1) = W^(L) a^(L) + b^(L) with W^(L)_ij = w_ji^(L), given below (row i: unit i \
-         of Layer L+1). Units count from 1.",
-        "z_i^(L+1) = Σ_j w_ji^(L) a_j^(L) + b_i^(L), a_i^(L+1) = g(z_i^(L+1)), 其中 w_ji^(L) \
-         连接第 L 层的单元 j 与第 L+1 层的单元 i; 矩阵形式为 z^(L+1) = W^(L) a^(L) + b^(L), \
-         W^(L)_ij = w_ji^(L), 见下 (第 i 行: 第 L+1 层的单元 i)。单元从 1 开始编号。",
+        "⟦z_i^(L+1) = Σ_j w_ji^(L) a_j^(L) + b_i^(L)⟧ and ⟦a_i^(L+1) = g(z_i^(L+1))⟧, where \
+         ⟦w_ji^(L)⟧ joins unit ⟦j⟧ of Layer ⟦L⟧ to unit ⟦i⟧ of Layer ⟦L+1⟧; in matrix form \
+         ⟦z^(L+1) = W^(L) a^(L) + b^(L)⟧ with ⟦W^(L)_ij = w_ji^(L)⟧, given below (row ⟦i⟧: unit ⟦i⟧ \
+         of Layer ⟦L+1⟧). Units count from 1.",
+        "⟦z_i^(L+1) = Σ_j w_ji^(L) a_j^(L) + b_i^(L)⟧, ⟦a_i^(L+1) = g(z_i^(L+1))⟧, 其中 ⟦w_ji^(L)⟧ \
+         连接第 ⟦L⟧ 层的单元 ⟦j⟧ 与第 ⟦L+1⟧ 层的单元 ⟦i⟧; 矩阵形式为 ⟦z^(L+1) = W^(L) a^(L) + b^(L)⟧, \
+         ⟦W^(L)_ij = w_ji^(L)⟧, 见下 (第 ⟦i⟧ 行: 第 ⟦L+1⟧ 层的单元 ⟦i⟧)。单元从 1 开始编号。",
     );
     st.line(
-        "Find z(L)_i = z_i^(L) and a(L)_i = a_i^(L) of Layers 2, 3 and 4.",
-        "求第 2、3、4 层的 z(L)_i = z_i^(L) 和 a(L)_i = a_i^(L)。",
+        "Find ⟦z(L)_i = z_i^(L)⟧ and ⟦a(L)_i = a_i^(L)⟧ of Layers 2, 3 and 4.",
+        "求第 2、3、4 层的 ⟦z(L)_i = z_i^(L)⟧ 和 ⟦a(L)_i = a_i^(L)⟧。",
     );
     st.give("x", Value::Vector(vector(v, &["x1", "x2"], &s)));
     for (k, l) in pku_network(v, &s)?.layers.iter().enumerate() {

@@ -20,16 +20,16 @@ use crate::scalar::Scalar;
 fn pose_1(v: &Values) -> Result<Statement> {
     let mut st = Statement::default();
     st.line(
-        "Softmax of the scores a = (a1, a2, a3): y_k = exp(a_k) / Σ_i exp(a_i), k = 1, 2, 3. \
-         Computed in the subtract-the-max form y_k = exp(a_k − m) / Σ_i exp(a_i − m), \
-         m = max_i a_i, it gives the same values without overflow.",
-        "分数 a = (a1, a2, a3) 的 softmax: y_k = exp(a_k) / Σ_i exp(a_i), k = 1, 2, 3。\
-         用减去最大值的形式 y_k = exp(a_k − m) / Σ_i exp(a_i − m), m = max_i a_i, \
+        "Softmax of the scores ⟦a = (a1, a2, a3)⟧: ⟦y_k = exp(a_k) / Σ_i exp(a_i)⟧, ⟦k = 1, 2, 3⟧. \
+         Computed in the subtract-the-max form ⟦y_k = exp(a_k − m) / Σ_i exp(a_i − m)⟧, \
+         ⟦m = max_i a_i⟧, it gives the same values without overflow.",
+        "分数 ⟦a = (a1, a2, a3)⟧ 的 softmax: ⟦y_k = exp(a_k) / Σ_i exp(a_i)⟧, ⟦k = 1, 2, 3⟧。\
+         用减去最大值的形式 ⟦y_k = exp(a_k − m) / Σ_i exp(a_i − m)⟧, ⟦m = max_i a_i⟧, \
          计算, 结果相同且不会溢出。",
     );
     st.line(
-        "Find y1, y2, y3 and their sum.",
-        "求 y1, y2, y3 及其和 sum。",
+        "Find ⟦y1⟧, ⟦y2⟧, ⟦y3⟧ and their sum.",
+        "求 ⟦y1⟧, ⟦y2⟧, ⟦y3⟧ 及其和 sum。",
     );
     st.give(
         "a",
@@ -42,16 +42,16 @@ fn pose_1(v: &Values) -> Result<Statement> {
 fn pose_2(v: &Values) -> Result<Statement> {
     let mut st = Statement::default();
     st.line(
-        "Three logits z = (z1, z2, z3); ŷ = softmax(z), ŷ_k = e^(z_k) / Σ_i e^(z_i). The \
-         target y is one-hot at the true class `class` (classes count from 1: y_class = 1, \
-         every other y_k = 0). The loss is the cross-entropy L = −Σ_k y_k ln ŷ_k.",
-        "三个 logit z = (z1, z2, z3); ŷ = softmax(z), ŷ_k = e^(z_k) / Σ_i e^(z_i)。\
-         目标 y 是真实类别 class 处为 1 的 one-hot 向量 (类别从 1 开始编号: y_class = 1, \
-         其余 y_k = 0)。损失为交叉熵 L = −Σ_k y_k ln ŷ_k。",
+        "Three logits ⟦z = (z1, z2, z3)⟧; ⟦ŷ = softmax(z)⟧, ⟦ŷ_k = e^(z_k) / Σ_i e^(z_i)⟧. The \
+         target ⟦y⟧ is one-hot at the true class `class` (classes count from 1: ⟦y_class = 1⟧, \
+         every other ⟦y_k = 0⟧). The loss is the cross-entropy ⟦L = −Σ_k y_k ln ŷ_k⟧.",
+        "三个 logit ⟦z = (z1, z2, z3)⟧; ⟦ŷ = softmax(z)⟧, ⟦ŷ_k = e^(z_k) / Σ_i e^(z_i)⟧。\
+         目标 ⟦y⟧ 是真实类别 class 处为 1 的 one-hot 向量 (类别从 1 开始编号: ⟦y_class = 1⟧, \
+         其余 ⟦y_k = 0⟧)。损失为交叉熵 ⟦L = −Σ_k y_k ln ŷ_k⟧。",
     );
     st.line(
-        "Find L and dL/dzk = ∂L/∂z_k for k = 1, 2, 3.",
-        "求 L 以及 dL/dzk = ∂L/∂z_k, k = 1, 2, 3。",
+        "Find ⟦L⟧ and ⟦dL/dzk = ∂L/∂z_k⟧ for ⟦k = 1, 2, 3⟧.",
+        "求 ⟦L⟧ 以及 ⟦dL/dzk = ∂L/∂z_k⟧, ⟦k = 1, 2, 3⟧。",
     );
     st.give(
         "z",

@@ -3,7 +3,6 @@
 //! network learns it by gradient descent on the batched engine.
 
 use crate::activation::Activation;
-use crate::catalog::common::SMALL;
 use crate::catalog::common::{count, get, layer, start, vector};
 use crate::catalog::statement::{Pose, Statement, Value};
 use crate::catalog::training::config;
@@ -34,7 +33,12 @@ const NET: &[Param] = &[
     Param::new("v1", "1", "W(2)_11: hidden 1 → output"),
     Param::new("v2", "-2", "W(2)_12: hidden 2 → output"),
     Param::new("b", "0", "b(2)_1"),
+    Param::new("x1", "1", "the input asked about: x1 (0 or 1)"),
+    Param::new("x2", "1", "the input asked about: x2 (0 or 1)"),
 ];
+
+/// xor/2's network inputs, drawn together (one row of [`xor_networks`]).
+const WEIGHTS: &[&str] = &["w11", "w12", "w21", "w22", "c1", "c2", "v1", "v2", "b"];
 
 pub static EXAMPLES: &[Example] = &[
     Example {
@@ -70,21 +74,17 @@ pub static EXAMPLES: &[Example] = &[
         params: NET,
         build: xor_2,
         engine: Engine::Report,
-        // A 2-2-1 ReLU net with integer weights: every z, h
-        // and y is an integer (the drawn net need not compute XOR).
+        // A whole network that computes XOR (one of xor_networks()) and
+        // the input asked about: the student computes z, h and y there.
         exercise: Exercise::Ranges(
             &Ranges::new(&[
-                ("w11", Draw::Int(-1, 2)),
-                ("w12", Draw::Int(-1, 2)),
-                ("w21", Draw::Int(-1, 2)),
-                ("w22", Draw::Int(-1, 2)),
-                ("c1", Draw::Int(-1, 1)),
-                ("c2", Draw::Int(-1, 1)),
-                ("v1", SMALL),
-                ("v2", SMALL),
-                ("b", Draw::Int(-1, 1)),
+                ("network", Draw::Tuple(WEIGHTS, xor_networks)),
+                ("x1", Draw::Int(0, 1)),
+                ("x2", Draw::Int(0, 1)),
             ])
-            .pose(Pose::Custom(pose_2)),
+            .pose(Pose::Custom(pose_2))
+            .keep(computes_xor)
+            .find(&["z_1", "z_2", "h_1", "h_2", "y"]),
         ),
         audit: Audit::Replay(audit_2),
         has_plot: false,
@@ -207,22 +207,138 @@ fn best_line() -> Result<(i64, (String, String))> {
     Ok(best)
 }
 
+/// Bounds of xor/2's family: hidden weights and biases are whole numbers
+/// in `-HIDDEN..=HIDDEN`; output weights are halves with |v| ≤ `OUT_W`,
+/// the output bias a half with |b| ≤ `OUT_B`.
+const HIDDEN: i64 = 2;
+const OUT_W: i64 = 3;
+const OUT_B: i64 = 2;
+
+/// xor/2's draws: every 2-2-1 ReLU network h = ReLU(W x + c), y = wᵀh + b
+/// whose hidden weights and biases are whole numbers in [−2, 2] and whose
+/// output computes XOR exactly on the four inputs with friendly output
+/// weights (halves, |v| ≤ 3, |b| ≤ 2). The deck's network (W = [[1, 1],
+/// [1, 1]], c = (0, −1), w = (1, −2), b = 0) is one; the others scale it,
+/// swap its hidden units, shift its thresholds, or use other features
+/// (ReLU(x1 − x2) + ReLU(x2 − x1) = |x1 − x2|, a "neither" unit, …).
+///
+/// The output weights are solved, not searched: y = v1 h1 + v2 h2 + b at
+/// the four points is four equations in three unknowns, solved by Cramer's
+/// rule on three points whose [h1 h2 1] rows are independent and checked on
+/// the fourth. (If no three are independent, h1, h2 and 1 are dependent, y
+/// is affine in one ReLU unit, and one unit cannot give XOR.) Rows are
+/// [`WEIGHTS`] in order, as `--set` values.
+fn xor_networks() -> &'static [Vec<String>] {
+    static NETS: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new(|| {
+        let r: Vec<i64> = (-HIDDEN..=HIDDEN).collect();
+        let mut units = Vec::new();
+        for &a in &r {
+            for &b in &r {
+                for &c in &r {
+                    units.push([a, b, c]);
+                }
+            }
+        }
+        let mut nets = Vec::new();
+        for u in &units {
+            for w in &units {
+                if let Some([v1, v2, b]) = xor_output(u, w) {
+                    let mut row: Vec<String> = [u[0], u[1], w[0], w[1], u[2], w[2]]
+                        .map(|k| k.to_string())
+                        .into();
+                    row.extend([v1, v2, b].map(half));
+                    nets.push(row);
+                }
+            }
+        }
+        nets
+    });
+    &NETS
+}
+
+/// The output (v1, v2, b), in halves (2v1, 2v2, 2b), that makes
+/// v1 ReLU(u·x) + v2 ReLU(w·x) + b equal XOR at the four points, within the
+/// family's bounds; `None` if there is none.
+fn xor_output(u: &[i64; 3], w: &[i64; 3]) -> Option<[i64; 3]> {
+    let relu = |p: &[i64; 3], x1: i64, x2: i64| (p[0] * x1 + p[1] * x2 + p[2]).max(0);
+    let rows: Vec<[i64; 4]> = POINTS
+        .iter()
+        .map(|&(x1, x2, y)| [relu(u, x1, x2), relu(w, x1, x2), 1, y])
+        .collect();
+    let det = |a: [i64; 3], b: [i64; 3], c: [i64; 3]| {
+        a[0] * (b[1] * c[2] - b[2] * c[1]) - a[1] * (b[0] * c[2] - b[2] * c[0])
+            + a[2] * (b[0] * c[1] - b[1] * c[0])
+    };
+    for skip in 0..4 {
+        let t: Vec<&[i64; 4]> = (0..4).filter(|&k| k != skip).map(|k| &rows[k]).collect();
+        let col = |k: usize| [t[0][k], t[1][k], t[2][k]];
+        let d = det(col(0), col(1), col(2));
+        if d == 0 {
+            continue;
+        }
+        // Cramer: the k-th unknown's numerator swaps column k for y.
+        let n = [
+            det(col(3), col(1), col(2)),
+            det(col(0), col(3), col(2)),
+            det(col(0), col(1), col(3)),
+        ];
+        let fourth = &rows[skip];
+        let exact = n[0] * fourth[0] + n[1] * fourth[1] + n[2] == fourth[3] * d;
+        let halves = n.iter().all(|k| (2 * k) % d == 0);
+        if !exact || !halves {
+            return None;
+        }
+        let h = n.map(|k| 2 * k / d);
+        let ok = h[0].abs() <= 2 * OUT_W && h[1].abs() <= 2 * OUT_W && h[2].abs() <= 2 * OUT_B;
+        return ok.then_some(h);
+    }
+    None
+}
+
+/// A number given in halves, as a student types it: `3`, `-3/2`.
+fn half(h: i64) -> String {
+    if h % 2 == 0 {
+        (h / 2).to_string()
+    } else {
+        format!("{h}/2")
+    }
+}
+
+/// xor/2's draw constraint: the network computes XOR on all four inputs
+/// (the report's own y(x1,x2)).
+fn computes_xor(_: &Values, r: &Report) -> std::result::Result<(), &'static str> {
+    let all = POINTS.iter().all(|&(x1, x2, want)| {
+        r.result(&format!("y({x1},{x2})"))
+            .is_some_and(|y| y.cmp_value(&Scalar::int(want)).is_eq())
+    });
+    if all {
+        Ok(())
+    } else {
+        Err("the network does not compute XOR")
+    }
+}
+
 /// xor/2's network: h = ReLU(W x + c), y = wᵀh + b (column convention).
-/// xor/2's problem: the drawn 2-2-1 ReLU network at the four XOR inputs.
+/// xor/2's problem: the drawn 2-2-1 ReLU network, which computes XOR, at
+/// one of the four inputs.
 fn pose_2(v: &Values) -> Result<Statement> {
     let s = Settings::default();
     let mut st = Statement::default();
     st.line(
-        "A 2-2-1 network: h = ReLU(W x + c) with W 2×2 (W_ij joins input j to hidden unit i, \
-         indices from 1), then the output y = wᵀh + b (identity).",
-        "一个 2-2-1 网络: h = ReLU(W x + c), W 为 2×2 (W_ij 连接输入 j 与隐藏单元 i, 下标从 1 开始), \
-         输出 y = wᵀh + b (恒等函数)。",
+        "A 2-2-1 network: ⟦z = W x + c⟧ and ⟦h = ReLU(z)⟧ with ⟦W⟧ ⟦2×2⟧ (⟦W_ij⟧ joins input ⟦j⟧ to hidden \
+         unit ⟦i⟧, indices from 1), then the output ⟦y = wᵀh + b⟧ (identity). It computes XOR on \
+         the four inputs (0,0), (0,1), (1,0), (1,1).",
+        "一个 2-2-1 网络: ⟦z = W x + c⟧, ⟦h = ReLU(z)⟧, ⟦W⟧ 为 ⟦2×2⟧ (⟦W_ij⟧ 连接输入 ⟦j⟧ 与隐藏单元 ⟦i⟧, \
+         下标从 1 开始), 输出 ⟦y = wᵀh + b⟧ (恒等函数)。它在四个输入 (0,0), (0,1), (1,0), (1,1) \
+         上计算异或。",
     );
+    let (x1, x2) = (v["x1"].show(6), v["x2"].show(6));
     st.line(
-        "Find y at the four inputs (x1, x2) = (0,0), (0,1), (1,0), (1,1): y(0,0), y(0,1), \
-         y(1,0), y(1,1). Then say whether this network computes XOR (a drawn network need not).",
-        "求四个输入 (x1, x2) = (0,0), (0,1), (1,0), (1,1) 处的输出 y(0,0), y(0,1), y(1,0), y(1,1)。\
-         再判断这个网络是否计算异或 (随机抽取的网络不一定)。",
+        format!(
+            "At the input ⟦x = (x1, x2) = ({x1}, {x2})⟧, find ⟦z_1⟧, ⟦z_2⟧, ⟦h_1⟧, ⟦h_2⟧ and ⟦y⟧, and check \
+             that ⟦y = x1 XOR x2⟧."
+        ),
+        format!("在输入 ⟦x = (x1, x2) = ({x1}, {x2})⟧ 处求 ⟦z_1⟧, ⟦z_2⟧, ⟦h_1⟧, ⟦h_2⟧ 和 ⟦y⟧, 并验证 ⟦y = x1 XOR x2⟧。"),
     );
     st.give(
         "W",
@@ -234,6 +350,7 @@ fn pose_2(v: &Values) -> Result<Statement> {
     st.give("c", Value::Vector(vector(v, &["c1", "c2"], &s)));
     st.give("w", Value::Vector(vector(v, &["v1", "v2"], &s)));
     st.number("b", &v["b"]);
+    st.give("x", Value::Vector(vector(v, &["x1", "x2"], &s)));
     Ok(st)
 }
 
@@ -307,8 +424,28 @@ fn xor_2(v: &Values, s: &Settings) -> Result<Report> {
         r.add(format!("y({x1},{x2})"), y, Kind::Value);
     }
     r.table(t);
-    r.text(if all {
+    let x = vector(v, &["x1", "x2"], s);
+    let f = net.forward(&x)?;
+    for (q, vs) in [("z", &f[0].z), ("h", &f[0].a)] {
+        for (i, x) in vs.iter().enumerate() {
+            r.add(format!("{q}_{}", i + 1), x.clone(), Kind::Value);
+        }
+    }
+    r.add("y", f[1].a[0].clone(), Kind::Value);
+    r.text(format!(
+        "At the input asked about, x = {}: z = W x + c = {}, h = ReLU(z) = {}, y = wᵀh + b = {}.",
+        pair(&x),
+        pair(&f[0].z),
+        pair(&f[0].a),
+        f[1].a[0].show(s.digits)
+    ));
+    let deck = NET[..9]
+        .iter()
+        .all(|p| Scalar::parse(p.default).is_ok_and(|d| d.cmp_value(&v[p.name]).is_eq()));
+    r.text(if all && deck {
         "Every output equals x1 XOR x2 exactly. Hidden unit 1 counts the ones (x1 + x2), unit 2 fires only for (1, 1); subtracting twice unit 2 folds the line back down."
+    } else if all {
+        "Every output equals x1 XOR x2 exactly. No line separates XOR in the input plane (xor/1), but the hidden layer moves the four inputs to the points h above, and there the output wᵀh + b, a linear function of h, is 0, 1, 1, 0."
     } else {
         "With these weights the network does not compute XOR on every input (✗ rows)."
     });
@@ -384,6 +521,82 @@ fn audit_2(v: &Values) -> Result<Plan> {
             kind: Source::Layers((net.clone(), vec![Scalar::int(x1), Scalar::int(x2)], None)),
             names: links(&[("a(2)_1", &format!("y({x1},{x2})"))]),
         })
+        .chain(std::iter::once(Item {
+            kind: Source::Layers((
+                net.clone(),
+                vector(v, &["x1", "x2"], &Settings::default()),
+                None,
+            )),
+            names: links(&[
+                ("z(1)_1", "z_1"),
+                ("z(1)_2", "z_2"),
+                ("a(1)_1", "h_1"),
+                ("a(1)_2", "h_2"),
+                ("a(2)_1", "y"),
+            ]),
+        }))
         .collect();
     replay(items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{WEIGHTS, xor_networks};
+    use crate::catalog::neuron::thousand_draws;
+
+    /// y = v1 ReLU(w11 x1 + w12 x2 + c1) + v2 ReLU(w21 x1 + w22 x2 + c2) + b,
+    /// from the `--set` values alone (halves and small integers: exact in f64).
+    fn output(sets: &[(String, String)], x1: f64, x2: f64) -> f64 {
+        let get = |n: &str| {
+            let t = &sets.iter().find(|(k, _)| k == n).expect("drawn").1;
+            match t.split_once('/') {
+                Some((a, b)) => a.parse::<f64>().unwrap() / b.parse::<f64>().unwrap(),
+                None => t.parse().unwrap(),
+            }
+        };
+        let h1 = (get("w11") * x1 + get("w12") * x2 + get("c1")).max(0.0);
+        let h2 = (get("w21") * x1 + get("w22") * x2 + get("c2")).max(0.0);
+        get("v1") * h1 + get("v2") * h2 + get("b")
+    }
+
+    #[test]
+    fn every_drawn_network_computes_xor_in_1000_draws() {
+        let mut nets = std::collections::HashSet::new();
+        for p in thousand_draws("xor/2") {
+            for (x1, x2) in [(0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0)] {
+                let want = f64::from(u8::from(x1 != x2));
+                let y = output(&p.sets, x1, x2);
+                assert_eq!(y, want, "{}: y({x1},{x2}) = {y}", p.set_value());
+            }
+            // The report's own answer at the asked point agrees.
+            let (x1, x2) = (p.sets[9].1.parse().unwrap(), p.sets[10].1.parse().unwrap());
+            let y = p.report.result("y").unwrap().to_f64();
+            assert_eq!(y, output(&p.sets, x1, x2), "{}", p.set_value());
+            nets.insert(p.sets[..9].to_vec());
+        }
+        // 1,000 draws from 372 networks (the count below) hit most of them.
+        assert!(nets.len() > 300, "{} distinct networks", nets.len());
+    }
+
+    #[test]
+    fn the_family_holds_the_decks_network_and_its_relatives() {
+        let nets = xor_networks();
+        let row = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        // Goodfellow's network (the example's defaults), the same with its
+        // hidden units swapped, and |x1 − x2| = ReLU(x1 − x2) + ReLU(x2 − x1).
+        for want in [
+            row(&["1", "1", "1", "1", "0", "-1", "1", "-2", "0"]),
+            row(&["1", "1", "1", "1", "-1", "0", "-2", "1", "0"]),
+            row(&["1", "-1", "-1", "1", "0", "0", "1", "1", "0"]),
+        ] {
+            assert!(nets.contains(&want), "{want:?}");
+        }
+        // tests/independent/xor.py counts the family with its own solver.
+        assert_eq!(nets.len(), 372);
+        assert!(nets.iter().all(|r| r.len() == WEIGHTS.len()));
+        let mut distinct = nets.to_vec();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), nets.len());
+    }
 }

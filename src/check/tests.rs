@@ -413,14 +413,19 @@ fn follow_through_the_backward_pass_of_backprop_5() {
     );
     let v = followed("backprop", 5, &toml, true);
     // Downstream of a(1)_1: everything the sheet asks but a(1) (the loss,
-    // a(2), δ(2), δ(1) and ∂L/∂W(1)_1,1).
+    // a(2), δ(2), δ(1) and ∂L/∂W(1)_1,1), and but the update W(1)_1,1 new,
+    // which this student leaves out (its replay starts from x and η, not
+    // from a written ∂L/∂W(1)_1,1, so follow-through does not reach it).
     let ex = catalog::find("backprop", 5).unwrap();
     let asked = Target::example(ex, &[]).unwrap().asked;
-    let downstream: Vec<&str> = asked
+    // It also writes a(2)_3, a quantity of the example the sheet no longer
+    // asks by default (δ(2)_3 = a(2)_3 − t_3 is asked); check grades it too.
+    let mut downstream: Vec<&str> = asked
         .iter()
         .map(String::as_str)
-        .filter(|n| !n.starts_with("a(1)_"))
+        .filter(|n| !n.starts_with("a(1)_") && *n != "W(1)_1,1 new")
         .collect();
+    downstream.push("a(2)_3");
     assert_eq!(downstream.len(), 10, "{asked:?}");
     let mut got = credited(&v);
     got.sort();

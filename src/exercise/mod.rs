@@ -125,7 +125,7 @@ fn draw_from(
         let sets: Vec<(String, String)> = r
             .draws
             .iter()
-            .map(|(name, d)| (name.to_string(), pick(d, rng)))
+            .flat_map(|(name, d)| pick(name, d, rng))
             .collect();
         if seen
             .iter()
@@ -250,7 +250,7 @@ pub fn variants(ex: &'static Example) -> Variants {
             .draws
             .iter()
             .zip(idx)
-            .map(|((name, d), &k)| (name.to_string(), nth(d, k)))
+            .flat_map(|((name, d), &k)| nth(name, d, k))
             .collect();
         accept(ex, r, &sets, &s).is_ok()
     };
@@ -328,22 +328,31 @@ fn size(d: &Draw) -> u128 {
     match *d {
         Draw::Int(lo, hi) => (hi - lo + 1) as u128,
         Draw::Of(values) => values.len() as u128,
+        Draw::Tuple(_, rows) => rows().len() as u128,
     }
 }
 
-/// The k-th value of a draw.
-fn nth(d: &Draw, k: u128) -> String {
-    match *d {
+/// The k-th value of a draw (k < [`size`]) as `--set` pairs: one for the
+/// input `name`, or a tuple's whole row.
+fn nth(name: &str, d: &Draw, k: u128) -> Vec<(String, String)> {
+    let value = match *d {
         Draw::Int(lo, _) => (lo + k as i64).to_string(),
         Draw::Of(values) => values[k as usize].to_string(),
-    }
+        Draw::Tuple(names, rows) => {
+            let row = &rows()[k as usize];
+            return names
+                .iter()
+                .zip(row)
+                .map(|(n, v)| (n.to_string(), v.clone()))
+                .collect();
+        }
+    };
+    vec![(name.to_string(), value)]
 }
 
-fn pick(d: &Draw, rng: &mut SplitMix64) -> String {
-    match *d {
-        Draw::Int(lo, hi) => (lo + rng.below((hi - lo + 1) as u64) as i64).to_string(),
-        Draw::Of(values) => values[rng.below(values.len() as u64) as usize].to_string(),
-    }
+/// A draw's value, uniform over its [`size`] values.
+fn pick(name: &str, d: &Draw, rng: &mut SplitMix64) -> Vec<(String, String)> {
+    nth(name, d, u128::from(rng.below(size(d) as u64)))
 }
 
 fn no_ranges(ex: &Example) -> Error {
@@ -419,15 +428,34 @@ mod tests {
     fn every_range_names_real_inputs() {
         for ex in catalog::all() {
             if let Exercise::Ranges(r) = ex.exercise {
-                for (name, _) in r.draws {
+                for name in r.draws.iter().flat_map(|(n, d)| d.names(n)) {
                     assert!(
-                        ex.params.iter().any(|p| p.name == *name),
+                        ex.params.iter().any(|p| p.name == name),
                         "{}: no input {name}",
                         ex.id()
                     );
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_tuple_draw_has_whole_rows() {
+        // A tuple with no rows cannot be drawn (`below(0)`), and a short
+        // row would leave an input at its default.
+        let mut tuples = 0;
+        for ex in catalog::all() {
+            if let Exercise::Ranges(r) = ex.exercise {
+                for (_, d) in r.draws {
+                    if let Draw::Tuple(names, rows) = d {
+                        tuples += 1;
+                        assert!(!rows().is_empty(), "{}: an empty tuple", ex.id());
+                        assert!(rows().iter().all(|row| row.len() == names.len()));
+                    }
+                }
+            }
+        }
+        assert!(tuples > 0, "xor/2 draws its network as a tuple");
     }
 
     #[test]

@@ -277,14 +277,13 @@ fn setup(p: &Problem, l: Lang) -> Vec<Prose> {
         .lines
         .iter()
         .map(|line| {
-            let t = match l {
-                Lang::En => line.en.as_str(),
-                Lang::Zh => line.zh.as_str(),
-            };
+            // Formulas (⟦…⟧) as written in plain text, as $…$ math in
+            // Markdown and LaTeX; the prose between them escaped.
+            let zh = l == Lang::Zh;
             Prose {
-                plain: t.to_string(),
-                markdown: markdown::escape(t),
-                latex: latex::escape(t).replace(';', ";\\allowbreak{}"),
+                plain: line.plain(zh),
+                markdown: line.spell(zh, markdown::escape),
+                latex: line.spell(zh, |t| latex::escape(t).replace(';', ";\\allowbreak{}")),
             }
         })
         .collect()

@@ -179,6 +179,7 @@ for k in range(3):
     e5[f"a(2)_{k+1}"] = yh[k]; e5[f"delta(2)_{k+1}"] = d2[k]; e5[f"dL/db(2)_{k+1}"] = d2[k]
     for j in range(2):
         e5[f"dL/dW(2)_{k+1},{j+1}"] = gW2[k][j]
+e5["W(1)_1,1 new"] = nW1[0][0]  # the one step the exercise asks about, lr = 1/2
 check_json("backprop-5", e5)
 check_json("backprop-6", e6)
 

@@ -58,6 +58,41 @@ for ((x1, x2), y), (zs, hs, ys) in zip(data, shown):
 
 # JSON results
 check_json("xor-1", {"mistakes in last epoch": F(mistakes), "best line correct": F(best)})
-check_json("xor-2", {f"y({x1},{x2})": F(x1 ^ x2) for (x1, x2), _ in data})
+# xor/2 at the asked input, by default x = (1, 1): z = (2, 1), h = (2, 1), y = 2 - 2 = 0
+want2 = {f"y({x1},{x2})": F(x1 ^ x2) for (x1, x2), _ in data}
+want2.update({"z_1": F(2), "z_2": F(1), "h_1": F(2), "h_2": F(1), "y": F(0)})
+check_json("xor-2", want2)
+
+# xor/2's exercise family: every 2-2-1 ReLU network with hidden weights and biases whole numbers in
+# [-2, 2] whose output y = v1 h1 + v2 h2 + b equals XOR at the four points with v1, v2, b halves,
+# |v| <= 3, |b| <= 2. Here (not Cramer's rule as in the Rust): Gauss-Jordan elimination in Fractions on
+# the 4x3 system [h1 h2 1 | y]; a pivot-free column (rank < 3) means no unique output, and one ReLU
+# unit cannot give XOR, so such pairs are not in the family. The Rust test pins 372.
+def solve(rows):
+    m = [list(map(F, r)) for r in rows]
+    piv = 0
+    for col in range(3):
+        k = next((i for i in range(piv, 4) if m[i][col] != 0), None)
+        if k is None:
+            return None
+        m[piv], m[k] = m[k], m[piv]
+        m[piv] = [t / m[piv][col] for t in m[piv]]
+        for i in range(4):
+            if i != piv and m[i][col] != 0:
+                m[i] = [a - m[i][col] * bb for a, bb in zip(m[i], m[piv])]
+        piv += 1
+    if m[3][3] != 0:  # the fourth equation left over: inconsistent
+        return None
+    return [m[i][3] for i in range(3)]
+
+units = list(product(range(-2, 3), repeat=3))
+family = 0
+for u1 in units:
+    for u2 in units:
+        rows = [[max(0, u[0] * x1 + u[1] * x2 + u[2]) for u in (u1, u2)] + [1, y] for (x1, x2), y in data]
+        sol = solve(rows)
+        if sol and all(t.denominator <= 2 for t in sol) and abs(sol[0]) <= 3 and abs(sol[1]) <= 3 and abs(sol[2]) <= 2:
+            family += 1
+verdict(family == 372, "xor/2 exercise family size (the Rust test pins 372):", family)
 
 ev.finish()

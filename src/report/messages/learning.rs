@@ -265,6 +265,14 @@ pub const LEARNING: &[(&str, &str)] = &[
         "每个输出都恰好等于 x1 XOR x2。隐藏单元 1 数出 1 的个数 (x1 + x2)，单元 2 只在 (1, 1) 时激活；减去两倍的单元 2，把折线折回下方。",
     ),
     (
+        "Every output equals x1 XOR x2 exactly. No line separates XOR in the input plane (xor/1), but the hidden layer moves the four inputs to the points h above, and there the output wᵀh + b, a linear function of h, is 0, 1, 1, 0.",
+        "每个输出都恰好等于 x1 XOR x2。在输入平面上没有直线能分开异或 (xor/1)，但隐藏层把四个输入移到上表中的点 h，在那里输出 wᵀh + b 作为 h 的线性函数依次取 0, 1, 1, 0。",
+    ),
+    (
+        "At the input asked about, x = {}: z = W x + c = {}, h = ReLU(z) = {}, y = wᵀh + b = {}.",
+        "在所问的输入 x = {} 处: z = W x + c = {}，h = ReLU(z) = {}，y = wᵀh + b = {}。",
+    ),
+    (
         "The four points after training · 训练后的预测",
         "训练后的预测",
     ),

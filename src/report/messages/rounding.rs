@@ -42,6 +42,7 @@ pub const ROUNDING: &[(&str, &str)] = &[
     // translate the same names).
     ("sum", "和"),
     ("W_{} new", "新的 W_{}"),
+    ("W({})_{} new", "新的 W({})_{}"),
     ("b new", "新的 b"),
     ("df/dx({}) static", "df/dx({}) 静态图"),
     ("df/dx({}) dynamic", "df/dx({}) 动态图"),

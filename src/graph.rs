@@ -29,6 +29,9 @@ pub struct Node {
     /// The step's name (`q`) or the variable's name; `None` for an unnamed
     /// intermediate.
     pub name: Option<String>,
+    /// A constant as the student wrote it (`0.5`, `1/4`, `2/(1/2)`);
+    /// `None` for every other node.
+    pub literal: Option<String>,
     /// How the node reads: `q`, `x`, `2`; an unnamed step computed from
     /// names and numbers reads as its formula, `x·y`; one computed from other
     /// unnamed steps gets a short name, `n1`, `n2`, … (its `expr` says once
@@ -201,6 +204,7 @@ impl Builder {
             op,
             inputs,
             name,
+            literal: None,
             label,
             expr,
             formula,
@@ -288,6 +292,7 @@ impl Builder {
             Expr::Num { value, text } => {
                 let i = self.push(Op::Const(value.clone()), vec![], None);
                 self.nodes[i].label = text.clone();
+                self.nodes[i].literal = Some(text.clone());
                 i
             }
             Expr::Var { name, .. } => match self.names.get(name) {

@@ -12,6 +12,7 @@
 
 pub mod graph;
 pub mod i18n;
+pub mod labels;
 pub mod layer_math;
 pub mod math;
 pub mod messages;

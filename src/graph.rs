@@ -397,6 +397,19 @@ pub struct NoGradient {
     pub why: NoSlope,
 }
 
+/// Why [`Trace::run`] stopped. An arithmetic error carries the index of
+/// the node where it happened, not its name: the engine formats no text, and
+/// `report::labels` names the node as the student reads it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunError {
+    /// The values do not fit the graph: a name it does not have, a
+    /// variable without a value.
+    Values(Error),
+    /// Computing node `node` failed (a division by zero, a value outside a
+    /// function's domain, an overflow); `error` does not name the node yet.
+    At { node: usize, error: Error },
+}
+
 /// Forward values, backward gradients and every step in between.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Trace {
@@ -417,7 +430,13 @@ pub struct Trace {
 impl Trace {
     /// Run forward and backward with the given variable values. Every
     /// variable needs a value; `float` turns every number into an f64 first.
-    pub fn run(graph: &Graph, values: &HashMap<String, Scalar>, float: bool) -> Result<Trace> {
+    /// A failure names the node by its index ([`RunError`]);
+    /// `report::labels::run` runs this and names it by its label.
+    pub fn run(
+        graph: &Graph,
+        values: &HashMap<String, Scalar>,
+        float: bool,
+    ) -> std::result::Result<Trace, RunError> {
         let vals = forward(graph, values, float, None)?;
         let mut kinks = Vec::new();
         let n = graph.nodes.len();
@@ -459,15 +478,12 @@ impl Trace {
                     });
                     continue;
                 }
-                let label = &node.label;
-                let local = node
-                    .op
-                    .local(&args, &vals[c], arg)
-                    .map_err(|e| e.at_node(label))?;
-                let contribution = upstream.mul(&local).map_err(|e| e.at_node(label))?;
+                let at = |error| RunError::At { node: c, error };
+                let local = node.op.local(&args, &vals[c], arg).map_err(at)?;
+                let contribution = upstream.mul(&local).map_err(at)?;
                 grads[input] = Some(match &grads[input] {
                     None => contribution.clone(),
-                    Some(g) => g.add(&contribution).map_err(|e| e.at_node(label))?,
+                    Some(g) => g.add(&contribution).map_err(at)?,
                 });
                 steps.push(EdgeStep {
                     consumer: c,
@@ -544,14 +560,14 @@ fn forward(
     values: &HashMap<String, Scalar>,
     float: bool,
     over: Option<(usize, f64)>,
-) -> Result<Vec<Scalar>> {
+) -> std::result::Result<Vec<Scalar>, RunError> {
     for name in values.keys() {
         if !graph
             .variables
             .iter()
             .any(|&i| &graph.nodes[i].label == name)
         {
-            return Err(Error::UnknownName {
+            return Err(RunError::Values(Error::UnknownName {
                 name: name.clone(),
                 what: "a variable of this expression".to_string(),
                 accepted: match graph.variable_names() {
@@ -560,25 +576,25 @@ fn forward(
                     }
                     names => format!("its variables are: {}", names.join(", ")),
                 },
-            });
+            }));
         }
     }
     let mut vals: Vec<Scalar> = Vec::with_capacity(graph.nodes.len());
     for (i, node) in graph.nodes.iter().enumerate() {
+        let at = |error| RunError::At { node: i, error };
         let v = match (&node.op, over) {
-            (_, Some((k, x))) if k == i => Scalar::float(x)?,
+            (_, Some((k, x))) if k == i => Scalar::float(x).map_err(at)?,
             (Op::Input, _) => {
+                let name = node.name.as_ref().expect("a variable has a name");
                 values
-                    .get(&node.label)
+                    .get(name)
                     .cloned()
-                    .ok_or_else(|| Error::MissingValue {
-                        name: node.label.clone(),
-                    })?
+                    .ok_or_else(|| RunError::Values(Error::MissingValue { name: name.clone() }))?
             }
             (Op::Const(c), _) => c.clone(),
             (op, _) => {
                 let args: Vec<Scalar> = node.inputs.iter().map(|&k| vals[k].clone()).collect();
-                op.forward(&args).map_err(|e| e.at_node(&node.label))?
+                op.forward(&args).map_err(at)?
             }
         };
         vals.push(if float { v.to_float() } else { v });
@@ -649,22 +665,32 @@ mod tests {
     }
 
     #[test]
-    fn errors_name_the_node() {
+    fn errors_carry_the_node() {
+        // 1/(x - 1) at x = 1 divides by zero at the step h; the error holds
+        // h's index, and report::labels names it.
         let g = Graph::parse("h = 1/(x - 1); f = h").unwrap();
         let e = Trace::run(&g, &at(&[("x", "1")]), false).unwrap_err();
-        assert_eq!(e, Error::DivisionByZero { node: "h".into() });
+        assert_eq!(
+            e,
+            RunError::At {
+                node: g.find("h").unwrap(),
+                error: Error::DivisionByZero {
+                    node: String::new()
+                }
+            }
+        );
         let g = Graph::parse("ln(x)").unwrap();
         assert!(matches!(
             Trace::run(&g, &at(&[("x", "0")]), false),
-            Err(Error::Domain { node, .. }) if node == "f"
+            Err(RunError::At { node, error: Error::Domain { .. } }) if node == g.output
         ));
         assert!(matches!(
             Trace::run(&g, &at(&[("y", "1")]), false),
-            Err(Error::UnknownName { .. })
+            Err(RunError::Values(Error::UnknownName { .. }))
         ));
         assert!(matches!(
             Trace::run(&g, &HashMap::new(), false),
-            Err(Error::MissingValue { .. })
+            Err(RunError::Values(Error::MissingValue { .. }))
         ));
         assert!(Graph::parse("q = x; q = 2*x").is_err());
         assert!(Graph::parse("f = q + 1; q = 2").is_err());

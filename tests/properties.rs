@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use nn_tutor::Scalar;
 use nn_tutor::graph::{Graph, Trace};
+use nn_tutor::report::labels;
 use proptest::prelude::*;
 
 /// Random expressions over x, y, z with every smooth operation of the
@@ -128,7 +129,7 @@ proptest! {
                 TestCaseError::fail(format!("{src}: label {back} does not parse: {e}"))
             })?;
             let at2 = inputs(&h, &[x.clone(), y.clone(), z.clone()]);
-            let u = Trace::run(&h, &at2, false).map_err(|e| {
+            let u = labels::run(&h, &at2, false).map_err(|e| {
                 TestCaseError::fail(format!("{src}: label {back} fails: {e}"))
             })?;
             prop_assert_eq!(

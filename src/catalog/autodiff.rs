@@ -10,9 +10,10 @@ use crate::catalog::statement::{Pose, Statement};
 use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
-use crate::graph::{Graph, Trace};
+use crate::graph::Graph;
 use crate::report::Kind;
 use crate::report::graph::{build, chain_blocks, gate_patterns};
+use crate::report::labels;
 use crate::report::{Cell, Report, Settings, Table};
 use crate::rounding::Plan;
 use crate::rounding::plan::{backward, named, replay};
@@ -247,7 +248,7 @@ fn autodiff_3(v: &Values, s: &Settings) -> Result<Report> {
             } else {
                 Graph::parse(src)?
             };
-            let tr = Trace::run(&g, &at, s.float)?;
+            let tr = labels::run(&g, &at, s.float)?;
             let d = tr.grads[g.find("x").expect("x is a variable")]
                 .clone()
                 .unwrap_or_else(Scalar::zero);

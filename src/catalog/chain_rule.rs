@@ -6,6 +6,7 @@ use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::graph::{Graph, Trace};
 use crate::report::graph::{build, chain_blocks};
+use crate::report::labels;
 use crate::report::{Block, Math, Report, Settings, Table};
 use crate::scalar::Scalar;
 
@@ -141,7 +142,7 @@ pub(super) fn closed_form_check(
             .filter(|(k, _)| g.variable_names().contains(k))
             .map(|(k, x)| (k.clone(), x.clone()))
             .collect();
-        let value = Trace::run(&g, &used, s.float)?.values[g.output].clone();
+        let value = labels::run(&g, &used, s.float)?.values[g.output].clone();
         let bp = trace.grads[trace.graph.find(var).expect("the variable exists")]
             .clone()
             .unwrap_or_else(Scalar::zero);

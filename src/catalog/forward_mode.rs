@@ -21,7 +21,7 @@ use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::graph::{Graph, Op, Trace};
 use crate::network::fd_agrees;
-use crate::report::{Cell, Kind, Named, Report, Settings, Table};
+use crate::report::{Cell, Kind, Named, Report, Settings, Table, labels};
 use crate::rounding::Plan;
 use crate::scalar::Scalar;
 
@@ -143,7 +143,7 @@ fn autodiff_4(v: &Values, s: &Settings) -> Result<Report> {
         .iter()
         .map(|n| (n.to_string(), get(v, n, s)))
         .collect();
-    let trace = Trace::run(&graph, &inputs, s.float)?;
+    let trace = labels::run(&graph, &inputs, s.float)?;
     r.text("The graph of autodiff/1, differentiated both ways. Forward mode seeds one input with tangent 1 (the others 0) and carries t(n) = Σ_u ∂n/∂u · t(u) forward in the order the nodes are computed; each pass gives the derivative of every node with respect to that one input. Reverse mode seeds the output with 1 and carries ∂f/∂u backward; one pass gives ∂f with respect to every node.");
     let vars = graph.variables.clone();
     let names: Vec<String> = vars.iter().map(|&k| graph.nodes[k].label.clone()).collect();

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::graph::{EdgeStep, NoGradient, NoSlope, Op, Trace};
 use crate::report::{Block, Cell, Figure, FigureNode, Math, Report, Settings, Table};
-use crate::report::{Kind, Named};
+use crate::report::{Kind, Named, labels};
 use crate::scalar::Scalar;
 
 /// Most paths from one variable to the output that a chain table lists.
@@ -581,7 +581,7 @@ pub fn build(
     s: &Settings,
 ) -> crate::Result<(Report, Trace)> {
     let graph = crate::graph::Graph::parse(src)?;
-    let trace = Trace::run(&graph, values, s.float)?;
+    let trace = labels::run(&graph, values, s.float)?;
     let mut r = Report::default();
     explain(&mut r, &trace, values, s);
     Ok((r, trace))

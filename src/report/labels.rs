@@ -16,8 +16,15 @@
 //!
 //! A label read back by the parser is the same node: parentheses follow the
 //! grammar's binding strengths (`(w/x)^(-1)`, `a/(b·c)`).
+//!
+//! Errors of [`Trace::run`] carry a node's index; [`Labels::error`] names
+//! the node as the student reads it (`division by zero at node `h``).
 
-use crate::graph::{Graph, Op};
+use std::collections::HashMap;
+
+use crate::error::{Error, Result};
+use crate::graph::{Graph, Op, RunError, Trace};
+use crate::scalar::Scalar;
 
 /// Longest formula kept for a node ([`Labels::formula`]); past it the
 /// formula is written in its inputs' labels, so formulas built from
@@ -94,6 +101,15 @@ impl Labels {
         self.label.iter().position(|l| l == label)
     }
 
+    /// The error of a failed [`Trace::run`] as the student reads it: an
+    /// arithmetic error names the node where it happened by its label.
+    pub fn error(&self, e: RunError) -> Error {
+        match e {
+            RunError::Values(e) => e,
+            RunError::At { node, error } => error.at_node(&self.label[node]),
+        }
+    }
+
     /// How tightly node `i`'s text binds, in the parser's grammar (expr.rs):
     /// a sum 0, a product or a fraction literal such as `1/4` 1, a negation
     /// 2, a power 3, a name, number or call 4.
@@ -163,9 +179,17 @@ impl Labels {
     }
 }
 
+/// [`Trace::run`], with a failure named as the student reads it
+/// ([`Labels::error`]): the one way the reports, the catalog and `check`
+/// run a graph.
+pub fn run(g: &Graph, values: &HashMap<String, Scalar>, float: bool) -> Result<Trace> {
+    Trace::run(g, values, float).map_err(|e| Labels::of(g).error(e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::at;
 
     #[test]
     fn labels_keep_the_parentheses_the_math_needs() {
@@ -238,6 +262,39 @@ mod tests {
         let l = Labels::of(&g);
         assert_eq!(l.expr[g.output], "0.5·x + 1/2");
         assert_eq!(l.label[g.output], "f");
+    }
+
+    #[test]
+    fn errors_name_the_node_by_its_label() {
+        // 1/(x - 1) at x = 1 divides by zero at the step named h.
+        let g = Graph::parse("h = 1/(x - 1); f = h").unwrap();
+        let e = run(&g, &at(&[("x", "1")]), false).unwrap_err();
+        assert_eq!(e, Error::DivisionByZero { node: "h".into() });
+        assert_eq!(e.to_string(), "division by zero at node `h`");
+        // ln 0 at the output f
+        let g = Graph::parse("ln(x)").unwrap();
+        assert!(matches!(
+            run(&g, &at(&[("x", "0")]), false),
+            Err(Error::Domain { node, .. }) if node == "f"
+        ));
+        // an unnamed step of names reads as its formula: x/y inside f, and
+        // one of unnamed steps by its short name: 1/(x - 1) is n1
+        let g = Graph::parse("f = x/y + 1").unwrap();
+        let e = run(&g, &at(&[("x", "1"), ("y", "0")]), false).unwrap_err();
+        assert_eq!(e, Error::DivisionByZero { node: "x/y".into() });
+        let g = Graph::parse("f = 1/(x - 1) + x").unwrap();
+        let e = run(&g, &at(&[("x", "1")]), false).unwrap_err();
+        assert_eq!(e, Error::DivisionByZero { node: "n1".into() });
+        // values that do not fit the graph pass through unchanged
+        let g = Graph::parse("ln(x)").unwrap();
+        assert!(matches!(
+            run(&g, &at(&[("y", "1")]), false),
+            Err(Error::UnknownName { .. })
+        ));
+        assert!(matches!(
+            run(&g, &HashMap::new(), false),
+            Err(Error::MissingValue { name }) if name == "x"
+        ));
     }
 
     /// The bridge while the graph still writes its own labels: the labels

@@ -17,8 +17,8 @@ use num_rational::BigRational;
 use num_traits::Pow;
 
 use crate::error::{Error, Result};
-use crate::graph::{Graph, Op, Trace};
-use crate::report::{Cell, Report, Table};
+use crate::graph::{Graph, Op};
+use crate::report::{Cell, Report, Table, labels};
 use crate::scalar::Scalar;
 
 /// `x` rounded to `d` decimal places (half away from zero), as an exact
@@ -139,7 +139,7 @@ pub fn graph_rows(
     finals: &[String],
 ) -> Result<Vec<Row>> {
     let g = Graph::parse(src)?;
-    let exact = Trace::run(&g, inputs, false)?;
+    let exact = labels::run(&g, inputs, false)?;
     let rounded = replay(&g, inputs, d)?;
     let out = g.output_name().to_string();
     let mut rows = Vec::new();
@@ -365,7 +365,7 @@ fn audit_rows(r: &mut Report, id: &str, rows: &[Row], d: u32, digits: usize) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::at;
+    use crate::graph::{Trace, at};
 
     #[test]
     fn rounds_half_away_from_zero() {

@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::graph::Graph;
 use crate::report::Kind;
 use crate::report::graph::{build, chain_blocks, gate_patterns};
-use crate::report::labels;
+use crate::report::labels::{self, Labels};
 use crate::report::{Cell, Report, Settings, Table};
 use crate::rounding::Plan;
 use crate::rounding::plan::{backward, named, replay};
@@ -253,12 +253,14 @@ fn autodiff_3(v: &Values, s: &Settings) -> Result<Report> {
                 .clone()
                 .unwrap_or_else(Scalar::zero);
             // each node as written (relu(x)^2, not its short name n1)
+            let l = Labels::of(&g);
             let nodes: Vec<&str> = g
                 .nodes
                 .iter()
-                .map(|n| match (&n.name, n.formula.is_empty()) {
-                    (None, false) => n.formula.as_str(),
-                    _ => n.label.as_str(),
+                .enumerate()
+                .map(|(i, n)| match (&n.name, l.formula[i].is_empty()) {
+                    (None, false) => l.formula[i].as_str(),
+                    _ => l.label[i].as_str(),
                 })
                 .collect();
             let built = if kind == "static" {

@@ -19,6 +19,7 @@
 use std::collections::HashMap;
 
 use crate::graph::{Op, Trace};
+use crate::report::labels::Labels;
 use crate::scalar::Scalar;
 
 /// Recomputed values by quantity name (`q`, `df/dx`); quantities whose
@@ -28,6 +29,8 @@ pub fn recompute(t: &Trace, given: &HashMap<String, Scalar>) -> HashMap<String, 
     let g = &t.graph;
     let out_name = g.output_name().to_string();
     let grad_name = |label: &str| format!("d{out_name}/d{label}");
+    // Quantities go by the labels a report shows: `q`, `x·y`, `n1`.
+    let labels = Labels::of(g);
     let mut out = HashMap::new();
     let mut used: Vec<Scalar> = Vec::with_capacity(g.nodes.len());
     for (k, node) in g.nodes.iter().enumerate() {
@@ -37,14 +40,14 @@ pub fn recompute(t: &Trace, given: &HashMap<String, Scalar>) -> HashMap<String, 
                 let args: Vec<Scalar> = node.inputs.iter().map(|&i| used[i].clone()).collect();
                 match op.forward(&args) {
                     Ok(v) => {
-                        out.insert(node.label.clone(), v.clone());
+                        out.insert(labels.label[k].clone(), v.clone());
                         v
                     }
                     Err(_) => t.values[k].clone(),
                 }
             }
         };
-        used.push(given.get(&node.label).cloned().unwrap_or(v));
+        used.push(given.get(&labels.label[k]).cloned().unwrap_or(v));
     }
     let mut sum: Vec<Option<Scalar>> = vec![None; g.nodes.len()];
     let mut up: Vec<Option<Scalar>> = vec![None; g.nodes.len()];
@@ -52,7 +55,7 @@ pub fn recompute(t: &Trace, given: &HashMap<String, Scalar>) -> HashMap<String, 
     for c in (0..=g.output).rev() {
         if c != g.output {
             let Some(s) = sum[c].clone() else { continue };
-            let name = grad_name(&g.nodes[c].label);
+            let name = grad_name(&labels.label[c]);
             out.insert(name.clone(), s.clone());
             up[c] = Some(given.get(&name).cloned().unwrap_or(s));
         }

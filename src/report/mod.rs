@@ -8,7 +8,8 @@
 //! [`crate::render`] turn a Report into terminal tables, Markdown, LaTeX or
 //! JSON, and [`i18n`] swaps its prose for the Chinese of the message table
 //! in [`messages`]. Every output comes from the same Report, so they cannot
-//! disagree.
+//! disagree. [`labels`] writes how each node of a computation graph reads
+//! (`q`, `x·y`, `n1`): the graph itself holds structure only.
 
 pub mod graph;
 pub mod i18n;

@@ -126,18 +126,8 @@ impl Labels {
             Op::Mul | Op::Div => 1,
             Op::Neg => 2,
             Op::Pow => 3,
-            Op::Input
-            | Op::Const(_)
-            | Op::Copy
-            | Op::Exp
-            | Op::Ln
-            | Op::Sqrt
-            | Op::Sigmoid
-            | Op::Tanh
-            | Op::Relu
-            | Op::Abs
-            | Op::Max
-            | Op::Min => 4,
+            // a name, a number, a call f(…)
+            _ => 4,
         }
     }
 
@@ -177,15 +167,8 @@ impl Labels {
             Op::Neg => format!("{symbol}{}", l(0, 3)),
             Op::Copy => text(inputs[0]).clone(),
             Op::Input | Op::Const(_) => String::new(),
-            Op::Exp
-            | Op::Ln
-            | Op::Sqrt
-            | Op::Sigmoid
-            | Op::Tanh
-            | Op::Relu
-            | Op::Abs
-            | Op::Max
-            | Op::Min => format!(
+            // a function call: σ(n2), max(x, y)
+            _ => format!(
                 "{symbol}({})",
                 inputs
                     .iter()

@@ -6,6 +6,11 @@
 //! nodes in reverse: each node sends `upstream × local` to each of its
 //! inputs, and contributions from several paths add up (NNDL, autodiff; PKU,
 //! "反向传播 例1"). Every step is recorded so reports can show it.
+//!
+//! The graph is structure only: each node's op, inputs, and the name or
+//! literal the student wrote. It formats no text: how a node reads (`x·y`,
+//! the short name `n1`, its formula) is built by `report::labels`, and a
+//! failure names its node by index ([`RunError`]).
 
 use std::collections::HashMap;
 
@@ -15,13 +20,9 @@ use crate::scalar::Scalar;
 
 pub use crate::op::{NoSlope, Op};
 
-/// Longest formula kept for a named step ([`Node::formula`]); past it the
-/// formula is written in its inputs' labels, so formulas built from
-/// formulas stay bounded.
-pub const MAX_FORMULA: usize = 200;
-
-/// One node: its operation, its inputs (indices of earlier nodes), and the
-/// name a student sees.
+/// One node: its operation, its inputs (indices of earlier nodes), and what
+/// the student wrote of it (a name, a literal). How it reads on the page
+/// (`x·y`, `n1`) is `report::labels`' business.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
     pub op: Op,
@@ -29,18 +30,9 @@ pub struct Node {
     /// The step's name (`q`) or the variable's name; `None` for an unnamed
     /// intermediate.
     pub name: Option<String>,
-    /// How the node reads: `q`, `x`, `2`; an unnamed step computed from
-    /// names and numbers reads as its formula, `x·y`; one computed from other
-    /// unnamed steps gets a short name, `n1`, `n2`, … (its `expr` says once
-    /// what it is).
-    pub label: String,
-    /// What computes it, in terms of its inputs' labels: `x + y` for
-    /// `q = x + y`, `n1 + w2`; empty for variables and constants.
-    pub expr: String,
-    /// The whole formula in the names the student wrote, unnamed steps
-    /// written out: `w0·x0 + w1·x1 + w2` (the expr when longer than
-    /// [`MAX_FORMULA`]); empty for variables and constants.
-    pub formula: String,
+    /// A constant as the student wrote it (`0.5`, `1/4`, `2/(1/2)`);
+    /// `None` for every other node.
+    pub literal: Option<String>,
 }
 
 /// A computation graph in topological order; the output is the last node of
@@ -65,11 +57,7 @@ impl Graph {
 
     fn parse_here(src: &str) -> Result<Graph> {
         let stmts = crate::expr::parse_here(src)?;
-        // Short names n1, n2, … skip any name the program uses.
-        let mut b = Builder {
-            taken: program_names(&stmts),
-            ..Builder::default()
-        };
+        let mut b = Builder::default();
         let last = stmts.len() - 1;
         for (k, st) in stmts.iter().enumerate() {
             let name = match (&st.name, k == last) {
@@ -101,14 +89,17 @@ impl Graph {
 
     /// Name of the output (`f` unless the last step was named).
     pub fn output_name(&self) -> &str {
-        &self.nodes[self.output].label
+        self.nodes[self.output]
+            .name
+            .as_deref()
+            .expect("the last statement is always named")
     }
 
     /// The variable names, in order of first appearance.
     pub fn variable_names(&self) -> Vec<String> {
         self.variables
             .iter()
-            .map(|&i| self.nodes[i].label.clone())
+            .map(|&i| self.nodes[i].name.clone().expect("a variable has a name"))
             .collect()
     }
 
@@ -125,12 +116,6 @@ struct Builder {
     nodes: Vec<Node>,
     names: HashMap<String, usize>,
     variables: Vec<usize>,
-    /// Step names defined so far (a variable may not be redefined later).
-    steps: Vec<String>,
-    /// Every name the program uses, which a short name must not be.
-    taken: Vec<String>,
-    /// The short names given so far (`n1` is number 1).
-    short: usize,
 }
 
 impl Builder {
@@ -152,142 +137,27 @@ impl Builder {
             top = self.push(Op::Copy, vec![top], None);
         }
         if let Some(n) = name {
-            // The step's own name replaces a short name just given to it.
-            if self.nodes[top].name.is_none() && self.nodes[top].label == self.short_name() {
-                self.short -= 1;
-                while self.short > 0 && self.taken.contains(&self.short_name()) {
-                    self.short -= 1;
-                }
-            }
             self.nodes[top].name = Some(n.clone());
-            self.nodes[top].label = n.clone();
-            self.names.insert(n.clone(), top);
-            self.steps.push(n);
+            self.names.insert(n, top);
         }
         Ok(())
     }
 
     fn push(&mut self, op: Op, inputs: Vec<usize>, name: Option<String>) -> usize {
-        let expr = self.describe(&op, &inputs, |n| &n.label);
-        let formula = match self.describe(&op, &inputs, |n| {
-            if n.name.is_none() && !n.formula.is_empty() {
-                &n.formula
-            } else {
-                &n.label
-            }
-        }) {
-            f if f.chars().count() > MAX_FORMULA => expr.clone(),
-            f => f,
-        };
-        // An unnamed step built from another unnamed step gets a short name,
-        // so labels never nest (σ(w0·x0 + w1·x1 + w2) would be repeated in
-        // every rule that uses it); constants keep their formula (-1).
-        let nested = inputs.iter().any(|&i| {
-            let n = &self.nodes[i];
-            n.name.is_none() && !matches!(n.op, Op::Const(_)) && !self.constant(i)
-        });
-        let label = match &name {
-            Some(n) => n.clone(),
-            None if nested => {
-                self.short += 1;
-                while self.taken.contains(&self.short_name()) {
-                    self.short += 1;
-                }
-                self.short_name()
-            }
-            None => expr.clone(),
-        };
         self.nodes.push(Node {
             op,
             inputs,
             name,
-            label,
-            expr,
-            formula,
+            literal: None,
         });
         self.nodes.len() - 1
-    }
-
-    /// The latest short name: `n3`.
-    fn short_name(&self) -> String {
-        format!("n{}", self.short)
-    }
-
-    /// True for a literal or an unnamed node computed from literals alone.
-    fn constant(&self, i: usize) -> bool {
-        let n = &self.nodes[i];
-        match n.op {
-            Op::Const(_) => true,
-            Op::Input => false,
-            _ => n.name.is_none() && n.inputs.iter().all(|&k| self.constant(k)),
-        }
-    }
-
-    /// How tightly node `i`'s label binds, in the parser's grammar
-    /// (expr.rs): a sum 0, a product or a fraction literal such as `1/4` 1,
-    /// a negation 2, a power 3, a name, number or call 4.
-    fn binding(&self, i: usize, text: &str) -> u8 {
-        let n = &self.nodes[i];
-        // a name, or a short name such as n1
-        if n.name.is_some() || text != n.formula && text == n.label && !n.formula.is_empty() {
-            return 4;
-        }
-        match n.op {
-            Op::Const(_) if text.contains('/') => 1,
-            Op::Add | Op::Sub => 0,
-            Op::Mul | Op::Div => 1,
-            Op::Neg => 2,
-            Op::Pow => 3,
-            _ => 4,
-        }
-    }
-
-    /// Label of an unnamed node, built from its inputs' labels with the
-    /// parentheses the grammar needs, so the label read back by the parser is
-    /// the same node: `(w/x)^(-1)`, `a/(b·c)`. A negation is bracketed
-    /// wherever it is an operand, except first in a sum (`-x + y`).
-    /// `text` picks how each input is written: its label, or its formula.
-    fn describe(&self, op: &Op, inputs: &[usize], text: impl Fn(&Node) -> &String) -> String {
-        // The k-th input's text, bracketed when it binds looser than `min`.
-        let l = |k: usize, min: u8| {
-            let i = inputs[k];
-            let t = text(&self.nodes[i]);
-            let b = self.binding(i, t);
-            if b < min || (b == 2 && min > 0) {
-                format!("({t})")
-            } else {
-                t.clone()
-            }
-        };
-        match op {
-            // a + b and a − b are left-associative: b needs to be a term
-            Op::Add => format!("{} + {}", l(0, 0), l(1, 1)),
-            Op::Sub => format!("{} - {}", l(0, 0), l(1, 1)),
-            // a·b and a/b: b needs to bind tighter than a product
-            Op::Mul => format!("{}·{}", l(0, 1), l(1, 3)),
-            Op::Div => format!("{}/{}", l(0, 1), l(1, 3)),
-            // the base of a power is a primary; the exponent a unary
-            Op::Pow => format!("{}^{}", l(0, 4), l(1, 3)),
-            Op::Neg => format!("-{}", l(0, 3)),
-            Op::Copy => text(&self.nodes[inputs[0]]).clone(),
-            Op::Input | Op::Const(_) => String::new(),
-            f => format!(
-                "{}({})",
-                f.row().map_or("", |r| r.symbol),
-                inputs
-                    .iter()
-                    .map(|&i| text(&self.nodes[i]).clone())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        }
     }
 
     fn expr(&mut self, e: &Expr) -> Result<usize> {
         Ok(match e {
             Expr::Num { value, text } => {
                 let i = self.push(Op::Const(value.clone()), vec![], None);
-                self.nodes[i].label = text.clone();
+                self.nodes[i].literal = Some(text.clone());
                 i
             }
             Expr::Var { name, .. } => match self.names.get(name) {
@@ -327,28 +197,6 @@ impl Builder {
             }
         })
     }
-}
-
-/// Every variable and step name of a program.
-fn program_names(stmts: &[Statement]) -> Vec<String> {
-    fn collect(e: &Expr, out: &mut Vec<String>) {
-        match e {
-            Expr::Var { name, .. } => out.push(name.clone()),
-            Expr::Num { .. } => {}
-            Expr::Neg(a) => collect(a, out),
-            Expr::Binary(_, a, b) => {
-                collect(a, out);
-                collect(b, out);
-            }
-            Expr::Call { args, .. } => args.iter().for_each(|a| collect(a, out)),
-        }
-    }
-    let mut out = Vec::new();
-    for s in stmts {
-        out.extend(s.name.clone());
-        collect(&s.expr, &mut out);
-    }
-    out
 }
 
 /// True when a program mentions `name` as a variable or step.
@@ -392,6 +240,19 @@ pub struct NoGradient {
     pub why: NoSlope,
 }
 
+/// Why [`Trace::run`] stopped. An arithmetic error carries the index of
+/// the node where it happened, not its name: the engine formats no text, and
+/// `report::labels` names the node as the student reads it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunError {
+    /// The values do not fit the graph: a name it does not have, a
+    /// variable without a value.
+    Values(Error),
+    /// Computing node `node` failed (a division by zero, a value outside a
+    /// function's domain, an overflow); `error` does not name the node yet.
+    At { node: usize, error: Error },
+}
+
 /// Forward values, backward gradients and every step in between.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Trace {
@@ -412,7 +273,13 @@ pub struct Trace {
 impl Trace {
     /// Run forward and backward with the given variable values. Every
     /// variable needs a value; `float` turns every number into an f64 first.
-    pub fn run(graph: &Graph, values: &HashMap<String, Scalar>, float: bool) -> Result<Trace> {
+    /// A failure names the node by its index ([`RunError`]);
+    /// `report::labels::run` runs this and names it by its label.
+    pub fn run(
+        graph: &Graph,
+        values: &HashMap<String, Scalar>,
+        float: bool,
+    ) -> std::result::Result<Trace, RunError> {
         let vals = forward(graph, values, float, None)?;
         let mut kinks = Vec::new();
         let n = graph.nodes.len();
@@ -454,15 +321,12 @@ impl Trace {
                     });
                     continue;
                 }
-                let label = &node.label;
-                let local = node
-                    .op
-                    .local(&args, &vals[c], arg)
-                    .map_err(|e| e.at_node(label))?;
-                let contribution = upstream.mul(&local).map_err(|e| e.at_node(label))?;
+                let at = |error| RunError::At { node: c, error };
+                let local = node.op.local(&args, &vals[c], arg).map_err(at)?;
+                let contribution = upstream.mul(&local).map_err(at)?;
                 grads[input] = Some(match &grads[input] {
                     None => contribution.clone(),
-                    Some(g) => g.add(&contribution).map_err(|e| e.at_node(label))?,
+                    Some(g) => g.add(&contribution).map_err(at)?,
                 });
                 steps.push(EdgeStep {
                     consumer: c,
@@ -539,14 +403,14 @@ fn forward(
     values: &HashMap<String, Scalar>,
     float: bool,
     over: Option<(usize, f64)>,
-) -> Result<Vec<Scalar>> {
+) -> std::result::Result<Vec<Scalar>, RunError> {
     for name in values.keys() {
         if !graph
             .variables
             .iter()
-            .any(|&i| &graph.nodes[i].label == name)
+            .any(|&i| graph.nodes[i].name.as_ref() == Some(name))
         {
-            return Err(Error::UnknownName {
+            return Err(RunError::Values(Error::UnknownName {
                 name: name.clone(),
                 what: "a variable of this expression".to_string(),
                 accepted: match graph.variable_names() {
@@ -555,25 +419,25 @@ fn forward(
                     }
                     names => format!("its variables are: {}", names.join(", ")),
                 },
-            });
+            }));
         }
     }
     let mut vals: Vec<Scalar> = Vec::with_capacity(graph.nodes.len());
     for (i, node) in graph.nodes.iter().enumerate() {
+        let at = |error| RunError::At { node: i, error };
         let v = match (&node.op, over) {
-            (_, Some((k, x))) if k == i => Scalar::float(x)?,
+            (_, Some((k, x))) if k == i => Scalar::float(x).map_err(at)?,
             (Op::Input, _) => {
+                let name = node.name.as_ref().expect("a variable has a name");
                 values
-                    .get(&node.label)
+                    .get(name)
                     .cloned()
-                    .ok_or_else(|| Error::MissingValue {
-                        name: node.label.clone(),
-                    })?
+                    .ok_or_else(|| RunError::Values(Error::MissingValue { name: name.clone() }))?
             }
             (Op::Const(c), _) => c.clone(),
             (op, _) => {
                 let args: Vec<Scalar> = node.inputs.iter().map(|&k| vals[k].clone()).collect();
-                op.forward(&args).map_err(|e| e.at_node(&node.label))?
+                op.forward(&args).map_err(at)?
             }
         };
         vals.push(if float { v.to_float() } else { v });
@@ -637,29 +501,39 @@ mod tests {
             let exact = t.grads[i].clone().unwrap().to_f64();
             assert!(
                 (fd - exact).abs() < 1e-8,
-                "{}: {fd} vs {exact}",
-                g.nodes[i].label
+                "{:?}: {fd} vs {exact}",
+                g.nodes[i].name
             );
         }
     }
 
     #[test]
-    fn errors_name_the_node() {
+    fn errors_carry_the_node() {
+        // 1/(x - 1) at x = 1 divides by zero at the step h; the error holds
+        // h's index, and report::labels names it.
         let g = Graph::parse("h = 1/(x - 1); f = h").unwrap();
         let e = Trace::run(&g, &at(&[("x", "1")]), false).unwrap_err();
-        assert_eq!(e, Error::DivisionByZero { node: "h".into() });
+        assert_eq!(
+            e,
+            RunError::At {
+                node: g.find("h").unwrap(),
+                error: Error::DivisionByZero {
+                    node: String::new()
+                }
+            }
+        );
         let g = Graph::parse("ln(x)").unwrap();
         assert!(matches!(
             Trace::run(&g, &at(&[("x", "0")]), false),
-            Err(Error::Domain { node, .. }) if node == "f"
+            Err(RunError::At { node, error: Error::Domain { .. } }) if node == g.output
         ));
         assert!(matches!(
             Trace::run(&g, &at(&[("y", "1")]), false),
-            Err(Error::UnknownName { .. })
+            Err(RunError::Values(Error::UnknownName { .. }))
         ));
         assert!(matches!(
             Trace::run(&g, &HashMap::new(), false),
-            Err(Error::MissingValue { .. })
+            Err(RunError::Values(Error::MissingValue { .. }))
         ));
         assert!(Graph::parse("q = x; q = 2*x").is_err());
         assert!(Graph::parse("f = q + 1; q = 2").is_err());
@@ -754,70 +628,5 @@ mod tests {
         let x = g.find("x").unwrap();
         assert_eq!(t.no_gradient[x].as_ref().unwrap().why, NoSlope::Vertical);
         assert!(t.steps.iter().all(|st| st.input != x));
-    }
-
-    #[test]
-    fn labels_keep_the_parentheses_the_math_needs() {
-        // ((-1/2)/y)^(-1) is (-1/(2y))^(-1) = -2y; written (-1)/2/y^(-1) it
-        // would read as (-1/2)/(1/y) = -y/2.
-        let cases = [
-            ("((-1/2)/y)^(-1)", "((-1)/2/y)^(-1)"),
-            ("x/(y*z)", "x/(y·z)"),
-            ("(x*y)^2", "(x·y)^2"),
-            ("x^(1/4)", "x^(1/4)"),
-            ("-(x*y)", "-(x·y)"),
-            ("-x^2", "-x^2"),
-            ("(x^y)^z", "(x^y)^z"),
-            ("x^y^z", "x^y^z"),
-            ("-x + y", "-x + y"),
-            ("x - (y - z)", "x - (y - z)"),
-            ("2/(1/2) * x", "2/(1/2)·x"),
-        ];
-        for (src, label) in cases {
-            let g = Graph::parse(src).unwrap();
-            assert_eq!(g.nodes[g.output].expr, label, "{src}");
-        }
-    }
-
-    #[test]
-    fn unnamed_steps_of_unnamed_steps_get_short_names() {
-        // f = σ(w0·x0 + w1·x1 + w2): w0·x0 and w1·x1 read as formulas; the
-        // sums built from them are n1 and n2, each defined once by its expr.
-        let g = Graph::parse("f = sigmoid(w0*x0 + w1*x1 + w2)").unwrap();
-        let rows: Vec<(&str, &str)> = g
-            .nodes
-            .iter()
-            .filter(|n| !n.expr.is_empty())
-            .map(|n| (n.label.as_str(), n.expr.as_str()))
-            .collect();
-        assert_eq!(
-            rows,
-            [
-                ("w0·x0", "w0·x0"),
-                ("w1·x1", "w1·x1"),
-                ("n1", "w0·x0 + w1·x1"),
-                ("n2", "n1 + w2"),
-                ("f", "σ(n2)"),
-            ]
-        );
-        // the step as written keeps the whole formula
-        assert_eq!(g.nodes[g.output].formula, "σ(w0·x0 + w1·x1 + w2)");
-        // a named step's own name replaces its short name, and the count
-        // goes on without a gap; names the program uses are skipped
-        let g = Graph::parse("z = n1*x + y*x + 1; f = (z + x)*(z - x) + z").unwrap();
-        let labels: Vec<&str> = g.nodes.iter().map(|n| n.label.as_str()).collect();
-        assert!(
-            labels.contains(&"n2") && labels.contains(&"n3"),
-            "{labels:?}"
-        );
-        assert!(!labels.contains(&"n4"), "{labels:?}");
-        assert_eq!(
-            labels.iter().filter(|l| **l == "n1").count(),
-            1,
-            "{labels:?}"
-        );
-        // constants keep their formula: the -1 of x^(-1)
-        let g = Graph::parse("(x + 1)^(-1)").unwrap();
-        assert_eq!(g.nodes[g.output].expr, "(x + 1)^(-1)");
     }
 }

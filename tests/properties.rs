@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use nn_tutor::Scalar;
 use nn_tutor::graph::{Graph, Trace};
+use nn_tutor::report::labels::{self, Labels};
 use proptest::prelude::*;
 
 /// Random expressions over x, y, z with every smooth operation of the
@@ -111,29 +112,31 @@ proptest! {
         let g = Graph::parse(&src).unwrap();
         let at = inputs(&g, &[x.clone(), y.clone(), z.clone()]);
         let Ok(t) = Trace::run(&g, &at, false) else { return Ok(()) };
+        let l = Labels::of(&g);
         for (i, n) in g.nodes.iter().enumerate() {
             // A named step (the output `f`) is labelled by its name, and an
             // unnamed step of unnamed steps by a short name (n1): read back
             // the formula it stands for. Inputs and constants: the label.
-            let text = if n.formula.is_empty() { &n.label } else { &n.formula };
-            if n.formula.chars().count() >= nn_tutor::graph::MAX_FORMULA {
+            let (label, formula) = (&l.label[i], &l.formula[i]);
+            let text = if formula.is_empty() { label } else { formula };
+            if formula.chars().count() >= labels::MAX_FORMULA {
                 continue; // past the cap the formula uses short names
             }
-            if n.name.is_none() && !n.formula.is_empty() && n.label != n.formula {
+            if n.name.is_none() && !formula.is_empty() && label != formula {
                 // a short name stands for a formula built from other labels
-                prop_assert!(n.label.starts_with('n'), "{}: label {}", src, n.label);
+                prop_assert!(label.starts_with('n'), "{}: label {}", src, label);
             }
             let back = text.replace('·', "*").replace('σ', "sigmoid");
             let h = Graph::parse(&back).map_err(|e| {
                 TestCaseError::fail(format!("{src}: label {back} does not parse: {e}"))
             })?;
             let at2 = inputs(&h, &[x.clone(), y.clone(), z.clone()]);
-            let u = Trace::run(&h, &at2, false).map_err(|e| {
+            let u = labels::run(&h, &at2, false).map_err(|e| {
                 TestCaseError::fail(format!("{src}: label {back} fails: {e}"))
             })?;
             prop_assert_eq!(
                 &u.values[h.output], &t.values[i],
-                "{}: node {} labelled {}", src, i, n.label
+                "{}: node {} labelled {}", src, i, label
             );
         }
     }
@@ -152,7 +155,7 @@ proptest! {
             let Some(fd) = t.finite_difference(v, &at) else { continue };
             // Central differences: truncation O(h²), rounding O(ε|f|/h).
             let tol = 1e-5 * grad.abs().max(f).max(1.0);
-            prop_assert!((fd - grad).abs() <= tol, "{src}: d/d{} = {grad}, fd {fd}", g.nodes[v].label);
+            prop_assert!((fd - grad).abs() <= tol, "{src}: d/d{} = {grad}, fd {fd}", Labels::of(&g).label[v]);
         }
     }
 

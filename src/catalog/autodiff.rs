@@ -10,9 +10,10 @@ use crate::catalog::statement::{Pose, Statement};
 use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
-use crate::graph::{Graph, Trace};
+use crate::graph::Graph;
 use crate::report::Kind;
 use crate::report::graph::{build, chain_blocks, gate_patterns};
+use crate::report::labels::{self, Labels};
 use crate::report::{Cell, Report, Settings, Table};
 use crate::rounding::Plan;
 use crate::rounding::plan::{backward, named, replay};
@@ -247,17 +248,19 @@ fn autodiff_3(v: &Values, s: &Settings) -> Result<Report> {
             } else {
                 Graph::parse(src)?
             };
-            let tr = Trace::run(&g, &at, s.float)?;
+            let tr = labels::run(&g, &at, s.float)?;
             let d = tr.grads[g.find("x").expect("x is a variable")]
                 .clone()
                 .unwrap_or_else(Scalar::zero);
             // each node as written (relu(x)^2, not its short name n1)
+            let l = Labels::of(&g);
             let nodes: Vec<&str> = g
                 .nodes
                 .iter()
-                .map(|n| match (&n.name, n.formula.is_empty()) {
-                    (None, false) => n.formula.as_str(),
-                    _ => n.label.as_str(),
+                .enumerate()
+                .map(|(i, n)| match (&n.name, l.formula[i].is_empty()) {
+                    (None, false) => l.formula[i].as_str(),
+                    _ => l.label[i].as_str(),
                 })
                 .collect();
             let built = if kind == "static" {

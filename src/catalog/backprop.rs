@@ -286,11 +286,10 @@ fn example_2(v: &Values, s: &Settings) -> Result<Report> {
     // Both graphs must give the same gradients: compare them here, in the
     // report, so the reader sees the check.
     let mut worst: f64 = 0.0;
-    for &var in &fine.graph.variables {
-        let name = &fine.graph.nodes[var].label;
+    for (&var, name) in fine.graph.variables.iter().zip(fine.graph.variable_names()) {
         let other = coarse
             .graph
-            .find(name)
+            .find(&name)
             .expect("both graphs have the same variables");
         let (a, b) = (fine.grads[var].clone(), coarse.grads[other].clone());
         if let (Some(a), Some(b)) = (a, b) {

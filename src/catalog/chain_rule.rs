@@ -6,6 +6,7 @@ use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::graph::{Graph, Trace};
 use crate::report::graph::{build, chain_blocks};
+use crate::report::labels::{self, Labels};
 use crate::report::{Block, Math, Report, Settings, Table};
 use crate::scalar::Scalar;
 
@@ -99,11 +100,11 @@ fn chain_rule_2(v: &Values, s: &Settings) -> Result<Report> {
         &["factor", "value", "≤ 1/4"],
     );
     let quarter = Scalar::ratio(1, 4);
+    let l = Labels::of(&trace.graph);
     for st in &trace.steps {
-        let c = &trace.graph.nodes[st.consumer];
         let ok = st.local.cmp_value(&quarter).is_le();
         t.row(vec![
-            Math::partial(&c.label, &trace.graph.nodes[st.input].label).into(),
+            Math::partial(&l.label[st.consumer], &l.label[st.input]).into(),
             st.local.clone().into(),
             (if ok { "✓" } else { "✗" }).into(),
         ]);
@@ -141,7 +142,7 @@ pub(super) fn closed_form_check(
             .filter(|(k, _)| g.variable_names().contains(k))
             .map(|(k, x)| (k.clone(), x.clone()))
             .collect();
-        let value = Trace::run(&g, &used, s.float)?.values[g.output].clone();
+        let value = labels::run(&g, &used, s.float)?.values[g.output].clone();
         let bp = trace.grads[trace.graph.find(var).expect("the variable exists")]
             .clone()
             .unwrap_or_else(Scalar::zero);

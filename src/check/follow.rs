@@ -26,6 +26,7 @@ use crate::error::Result;
 use crate::graph::{Graph, Op, Trace};
 use crate::loss::l2_penalty;
 use crate::network::{Network, Objective, Pass, dot};
+use crate::report::labels::{self, Labels};
 use crate::rounding::{Plan, Source};
 use crate::scalar::Scalar;
 
@@ -40,6 +41,8 @@ pub fn recompute(
     let g = &t.graph;
     let out_name = g.output_name().to_string();
     let grad_name = |label: &str| format!("d{out_name}/d{label}");
+    // Quantities go by the labels a report shows: `q`, `x·y`, `n1`.
+    let labels = Labels::of(g);
     let mut out = HashMap::new();
     let mut used: Vec<Scalar> = Vec::with_capacity(g.nodes.len());
     for (k, node) in g.nodes.iter().enumerate() {
@@ -49,14 +52,14 @@ pub fn recompute(
                 let args: Vec<Scalar> = node.inputs.iter().map(|&i| used[i].clone()).collect();
                 match op.forward(&args) {
                     Ok(v) => {
-                        out.insert(node.label.clone(), v.clone());
+                        out.insert(labels.label[k].clone(), v.clone());
                         v
                     }
                     Err(_) => t.values[k].clone(),
                 }
             }
         };
-        used.push(given.get(&node.label).cloned().unwrap_or(v));
+        used.push(given.get(&labels.label[k]).cloned().unwrap_or(v));
     }
     if !backward {
         return out;
@@ -67,7 +70,7 @@ pub fn recompute(
     for c in (0..=g.output).rev() {
         if c != g.output {
             let Some(s) = sum[c].clone() else { continue };
-            let name = grad_name(&g.nodes[c].label);
+            let name = grad_name(&labels.label[c]);
             out.insert(name.clone(), s.clone());
             up[c] = Some(given.get(&name).cloned().unwrap_or(s));
         }
@@ -129,7 +132,7 @@ pub fn recompute_plan(plan: &Plan, given: &HashMap<String, Scalar>) -> HashMap<S
                 backward,
                 ..
             } => Graph::parse(src)
-                .and_then(|g| Trace::run(&g, inputs, false))
+                .and_then(|g| labels::run(&g, inputs, false))
                 .map(|t| recompute(&t, &steps, *backward))
                 .unwrap_or_default(),
             Source::Layers(p) => recompute_pass(p, &steps),

@@ -12,7 +12,7 @@ use super::{Context, follow, order, slips};
 use crate::catalog::Example;
 use crate::error::Result;
 use crate::graph::{Graph, Trace};
-use crate::report::{Report, Settings};
+use crate::report::{Report, Settings, labels};
 use crate::rounding::Plan;
 use crate::scalar::Scalar;
 
@@ -44,7 +44,7 @@ impl Target {
         let computed = ex.run(sets, &Settings::default())?;
         let values = ex.values(sets)?;
         let trace = match ex.program() {
-            Some(src) => Some(Trace::run(&Graph::parse(src)?, &values, false)?),
+            Some(src) => Some(labels::run(&Graph::parse(src)?, &values, false)?),
             None => None,
         };
         let (net, layers) = match ex.pass(&values) {

@@ -5,6 +5,7 @@ use crate::check::verdict::{Slip, SlipCode};
 use crate::check::{Answer, Context, is_activation, matches};
 use crate::graph::Trace;
 use crate::report::Kind;
+use crate::report::labels::Labels;
 use crate::scalar::Scalar;
 
 /// The likely slip behind a wrong `given` for a quantity whose right value
@@ -141,8 +142,7 @@ fn z_for_a(ctx: &Context, given: &Answer, _want: &Scalar) -> Option<Slip> {
     let k = t.graph.find(n)?;
     let node = &t.graph.nodes[k];
     let input = *node.inputs.first()?;
-    (is_activation(&node.op) && is(ctx, given, &t.values[input]))
-        .then(|| msg(&t.graph.nodes[input].label))
+    (is_activation(&node.op) && is(ctx, given, &t.values[input])).then(|| msg(&label(t, input)))
 }
 
 /// A gradient in a traced graph: a fork whose paths were not summed, or an
@@ -161,7 +161,7 @@ fn graph_gradient(ctx: &Context, t: &Trace, given: &Answer, want: &Scalar) -> Op
                         "paths not summed at a fork (多条路径的梯度相加): `{node}` reaches \
                          `{out}` along {} edges; this is only the one through `{}`",
                         into.len(),
-                        t.graph.nodes[s.consumer].label
+                        label(t, s.consumer)
                     ),
                 ));
             }
@@ -187,13 +187,18 @@ fn graph_gradient(ctx: &Context, t: &Trace, given: &Answer, want: &Scalar) -> Op
             slip(
                 SlipCode::MissingLocalGradient,
                 format!(
-                    "missing local gradient: multiply the upstream ∂{out}/∂{} by ∂{}/∂{node} = {d}",
-                    c.label, c.label
+                    "missing local gradient: multiply the upstream ∂{out}/∂{c} by ∂{c}/∂{node} = {d}",
+                    c = label(t, s.consumer)
                 ),
             )
         });
     }
     None
+}
+
+/// How node `i` of a traced graph reads (`q`, `x·y`, `n1`).
+fn label(t: &Trace, i: usize) -> String {
+    Labels::of(&t.graph).label.swap_remove(i)
 }
 
 /// `dz` (or `dL/dz`) answered with `dL/da`: da/dz = f'(z) left out.

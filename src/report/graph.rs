@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use crate::graph::{EdgeStep, NoGradient, NoSlope, Op, Trace};
+use crate::report::labels::{self, Labels};
 use crate::report::{Block, Cell, Figure, FigureNode, Math, Report, Settings, Table};
 use crate::report::{Kind, Named};
 use crate::scalar::Scalar;
@@ -20,19 +21,18 @@ pub const FD_TOLERANCE: f64 = 1e-6;
 /// named results (`f`, `q`, `df/dx`, `df/dq`, …).
 pub fn explain(report: &mut Report, trace: &Trace, inputs: &HashMap<String, Scalar>, s: &Settings) {
     let g = &trace.graph;
+    let labels = Labels::of(g);
     let out = g.output_name().to_string();
     for &v in &g.variables {
         report
             .inputs
-            .push((g.nodes[v].label.clone(), trace.values[v].clone()));
+            .push((labels.label[v].clone(), trace.values[v].clone()));
     }
-    let steps: Vec<Math> = g
-        .nodes
-        .iter()
-        .filter(|n| n.name.is_some() && !n.expr.is_empty())
-        .map(|n| {
+    let steps: Vec<Math> = (0..g.nodes.len())
+        .filter(|&i| g.nodes[i].name.is_some() && !labels.expr[i].is_empty())
+        .map(|i| {
             // the step as written, with no short names: z = w0·x0 + w1·x1 + w2
-            let (l, r) = (Math::name(&n.label), Math::name(&n.formula));
+            let (l, r) = (Math::name(&labels.label[i]), Math::name(&labels.formula[i]));
             // `&=` aligns the steps at their equals signs in LaTeX.
             Math::new(
                 format!("{} = {}", l.plain, r.plain),
@@ -41,9 +41,9 @@ pub fn explain(report: &mut Report, trace: &Trace, inputs: &HashMap<String, Scal
         })
         .collect();
     report.formula(Math::join(&steps, "\n", " \\\\ "));
-    report.table(forward_table(trace, s));
-    report.table(backward_table(trace, s));
-    report.table(check_table(trace, inputs, s));
+    report.table(forward_table(trace, &labels, s));
+    report.table(backward_table(trace, &labels, s));
+    report.table(check_table(trace, &labels, inputs, s));
     let exactness = if trace.values[g.output].is_exact()
         && g.variables
             .iter()
@@ -60,12 +60,12 @@ pub fn explain(report: &mut Report, trace: &Trace, inputs: &HashMap<String, Scal
             let gr = trace.grads[v].as_ref()?;
             Some(format!(
                 "∂{out}/∂{} = {}",
-                g.nodes[v].label,
+                labels.label[v],
                 gr.show(s.digits)
             ))
         })
         .collect();
-    let broken = no_gradient_notes(trace, s);
+    let broken = no_gradient_notes(trace, &labels, s);
     if grads.is_empty() && broken.is_empty() {
         // A constant such as `2^3^2`: an empty "Result:" line would look like
         // a bug, so say why there is nothing to differentiate.
@@ -83,7 +83,7 @@ pub fn explain(report: &mut Report, trace: &Trace, inputs: &HashMap<String, Scal
         let names: Vec<&str> = trace
             .kinks
             .iter()
-            .map(|&k| g.nodes[k].label.as_str())
+            .map(|&k| labels.label[k].as_str())
             .collect();
         report.text(format!(
             "Kink: {} sits exactly where its derivative jumps; the table uses ReLU'(0) = 0, \
@@ -92,7 +92,7 @@ pub fn explain(report: &mut Report, trace: &Trace, inputs: &HashMap<String, Scal
             names.join(", ")
         ));
     }
-    report.blocks.push(Block::Figure(figure(trace)));
+    report.blocks.push(Block::Figure(figure_of(trace, &labels)));
     // Named results: the output, each named step, then the gradients.
     report.add(out.clone(), trace.values[g.output].clone(), Kind::Value);
     for n in g
@@ -101,7 +101,11 @@ pub fn explain(report: &mut Report, trace: &Trace, inputs: &HashMap<String, Scal
         .enumerate()
         .filter(|(i, n)| *i != g.output && n.name.is_some() && n.op != Op::Input)
     {
-        report.add(n.1.label.clone(), trace.values[n.0].clone(), Kind::Value);
+        report.add(
+            labels.label[n.0].clone(),
+            trace.values[n.0].clone(),
+            Kind::Value,
+        );
     }
     for (i, n) in g.nodes.iter().enumerate() {
         if i == g.output || n.name.is_none() {
@@ -109,8 +113,12 @@ pub fn explain(report: &mut Report, trace: &Trace, inputs: &HashMap<String, Scal
         }
         if let Some(gr) = &trace.grads[i] {
             report.results.push(
-                Named::new(format!("d{out}/d{}", n.label), gr.clone(), Kind::Gradient)
-                    .at_kink(!trace.kinks.is_empty()),
+                Named::new(
+                    format!("d{out}/d{}", labels.label[i]),
+                    gr.clone(),
+                    Kind::Gradient,
+                )
+                .at_kink(!trace.kinks.is_empty()),
             );
         }
     }
@@ -118,7 +126,7 @@ pub fn explain(report: &mut Report, trace: &Trace, inputs: &HashMap<String, Scal
 
 /// One sentence per edge where the chain rule breaks (a derivative that does
 /// not exist at these values), naming the gradients it takes away.
-fn no_gradient_notes(trace: &Trace, s: &Settings) -> Vec<String> {
+fn no_gradient_notes(trace: &Trace, labels: &Labels, s: &Settings) -> Vec<String> {
     let g = &trace.graph;
     let out = g.output_name();
     let mut notes = Vec::new();
@@ -138,20 +146,21 @@ fn no_gradient_notes(trace: &Trace, s: &Settings) -> Vec<String> {
         let lost: Vec<String> = order
             .iter()
             .filter(|&&i| trace.no_gradient[i].as_ref() == Some(broken))
-            .map(|&i| format!("∂{out}/∂{}", g.nodes[i].label))
+            .map(|&i| format!("∂{out}/∂{}", labels.label[i]))
             .collect();
         if lost.is_empty() {
             continue;
         }
         let lost = lost.join(", ");
         let c = &g.nodes[broken.consumer];
-        let input = |k: usize| g.nodes[c.inputs[k]].label.as_str();
+        let expr = &labels.expr[broken.consumer];
+        let input = |k: usize| labels.label[c.inputs[k]].as_str();
         let at = |k: usize| trace.values[c.inputs[k]].show(s.digits);
         notes.push(match broken.why {
             NoSlope::NegativeBase => format!(
                 "No gradient {lost}: the base of {} is {} = {}, and a negative number has a real power \
                  only at whole-number exponents, so there is no slope along the exponent {}.",
-                c.expr,
+                expr,
                 input(0),
                 at(0),
                 input(1)
@@ -159,12 +168,12 @@ fn no_gradient_notes(trace: &Trace, s: &Settings) -> Vec<String> {
             NoSlope::ZeroToTheZero => format!(
                 "No gradient {lost}: {} is 0^0 here, and 0^b jumps from 1 at b = 0 to 0 for b > 0, \
                  so there is no slope along the exponent {}.",
-                c.expr,
+                expr,
                 input(1)
             ),
             NoSlope::Vertical => format!(
                 "No gradient {lost}: {} has a vertical tangent at {} = 0, so its slope there is infinite.",
-                c.expr,
+                expr,
                 input(0)
             ),
         });
@@ -172,7 +181,7 @@ fn no_gradient_notes(trace: &Trace, s: &Settings) -> Vec<String> {
     notes
 }
 
-fn forward_table(trace: &Trace, s: &Settings) -> Table {
+fn forward_table(trace: &Trace, labels: &Labels, s: &Settings) -> Table {
     let g = &trace.graph;
     let mut t = Table::new(
         "Forward pass · 前向传播",
@@ -186,10 +195,11 @@ fn forward_table(trace: &Trace, s: &Settings) -> Table {
         k += 1;
         // a named step, or a short name (n1 = w0·x0 + w1·x1): says once
         // what the name stands for
-        let node = if n.name.is_some() || n.label != n.expr {
-            Math::name(&n.label).eq(&Math::name(&n.expr))
+        let (label, expr) = (&labels.label[i], &labels.expr[i]);
+        let node = if n.name.is_some() || label != expr {
+            Math::name(label).eq(&Math::name(expr))
         } else {
-            Math::name(&n.label)
+            Math::name(label)
         };
         let args: Vec<&Scalar> = n.inputs.iter().map(|&a| &trace.values[a]).collect();
         t.row(vec![
@@ -202,7 +212,7 @@ fn forward_table(trace: &Trace, s: &Settings) -> Table {
     t
 }
 
-fn backward_table(trace: &Trace, s: &Settings) -> Table {
+fn backward_table(trace: &Trace, labels: &Labels, s: &Settings) -> Table {
     let g = &trace.graph;
     let out = g.output_name();
     let grad_col = format!("∂{out}/∂· (sum so far)");
@@ -220,13 +230,13 @@ fn backward_table(trace: &Trace, s: &Settings) -> Table {
     ]);
     let mut running: Vec<Option<Scalar>> = vec![None; g.nodes.len()];
     for (k, st) in trace.steps.iter().enumerate() {
-        let consumer = &g.nodes[st.consumer];
-        let input = &g.nodes[st.input].label;
-        let (r, v) = (rule(trace, st), Math::num(&st.local, s.digits));
+        let consumer = &labels.label[st.consumer];
+        let input = &labels.label[st.input];
+        let (r, v) = (rule(trace, labels, st), Math::num(&st.local, s.digits));
         let local = if r.plain == v.plain {
-            Math::partial(&consumer.label, input).eq(&v)
+            Math::partial(consumer, input).eq(&v)
         } else {
-            Math::partial(&consumer.label, input).eq(&r).eq(&v)
+            Math::partial(consumer, input).eq(&r).eq(&v)
         };
         let contribution = Math::join(
             &[
@@ -280,7 +290,12 @@ fn row(
     ]
 }
 
-fn check_table(trace: &Trace, inputs: &HashMap<String, Scalar>, s: &Settings) -> Table {
+fn check_table(
+    trace: &Trace,
+    labels: &Labels,
+    inputs: &HashMap<String, Scalar>,
+    s: &Settings,
+) -> Table {
     let g = &trace.graph;
     let out = g.output_name();
     let mut t = Table::new(
@@ -299,7 +314,7 @@ fn check_table(trace: &Trace, inputs: &HashMap<String, Scalar>, s: &Settings) ->
         let fd = trace.finite_difference(i, inputs);
         let check = fd_verdict(trace, i, gr, fd);
         t.row(vec![
-            Math::partial(out, &g.nodes[i].label).into(),
+            Math::partial(out, &labels.label[i]).into(),
             gr.clone().into(),
             fd.map_or(Cell::Empty, |d| Cell::Num(Scalar::Float(d))),
             check.into(),
@@ -334,8 +349,9 @@ fn depends_on_kink(trace: &Trace, node: usize) -> bool {
 /// per path, and the sum over paths (NNDL: several paths add up).
 pub fn chain_blocks(trace: &Trace, var: &str, s: &Settings) -> Vec<Block> {
     let g = &trace.graph;
+    let labels = Labels::of(g);
     let out = g.output_name();
-    let Some(node) = g.nodes.iter().position(|n| n.label == var) else {
+    let Some(node) = g.find(var) else {
         return vec![];
     };
     let Some(paths) = trace.paths(node, MAX_PATHS) else {
@@ -350,7 +366,7 @@ pub fn chain_blocks(trace: &Trace, var: &str, s: &Settings) -> Vec<Block> {
             .chain(
                 path.iter()
                     .rev()
-                    .map(|st| g.nodes[st.consumer].label.as_str()),
+                    .map(|st| labels.label[st.consumer].as_str()),
             )
             .collect();
         let title = if paths.len() == 1 {
@@ -365,10 +381,10 @@ pub fn chain_blocks(trace: &Trace, var: &str, s: &Settings) -> Vec<Block> {
         let mut product = Scalar::one();
         let mut factors = Vec::new();
         for st in path {
-            let c = &g.nodes[st.consumer];
+            let (c, input) = (&labels.label[st.consumer], &labels.label[st.input]);
             t.row(vec![
-                Math::partial(&c.label, &g.nodes[st.input].label).into(),
-                with_values(rule(trace, st), trace, st, s).into(),
+                Math::partial(c, input).into(),
+                with_values(rule(trace, &labels, st), trace, &labels, st, s).into(),
                 st.local.clone().into(),
             ]);
             product = product.mul(&st.local).unwrap_or(product);
@@ -411,15 +427,15 @@ pub fn chain_blocks(trace: &Trace, var: &str, s: &Settings) -> Vec<Block> {
 }
 
 /// A rule followed by the values of the names it uses: `-1/h5²  (h5 = 2)`.
-fn with_values(rule: Math, trace: &Trace, st: &EdgeStep, s: &Settings) -> Math {
+fn with_values(rule: Math, trace: &Trace, labels: &Labels, st: &EdgeStep, s: &Settings) -> Math {
     let c = &trace.graph.nodes[st.consumer];
     let mut used: Vec<Math> = Vec::new();
     for &i in &c.inputs {
-        let n = &trace.graph.nodes[i];
-        if matches!(n.op, Op::Const(_)) || !rule.plain.contains(n.label.as_str()) {
+        let label = &labels.label[i];
+        if matches!(trace.graph.nodes[i].op, Op::Const(_)) || !rule.plain.contains(label.as_str()) {
             continue;
         }
-        let m = Math::name(&n.label).eq(&Math::num(&trace.values[i], s.digits));
+        let m = Math::name(label).eq(&Math::num(&trace.values[i], s.digits));
         if !used.contains(&m) {
             used.push(m);
         }
@@ -435,13 +451,9 @@ fn with_values(rule: Math, trace: &Trace, st: &EdgeStep, s: &Settings) -> Math {
 }
 
 /// The symbolic local derivative ∂consumer/∂input, in the inputs' names.
-pub fn rule(trace: &Trace, st: &EdgeStep) -> Math {
+pub fn rule(trace: &Trace, labels: &Labels, st: &EdgeStep) -> Math {
     let c = &trace.graph.nodes[st.consumer];
-    let raw: Vec<&str> = c
-        .inputs
-        .iter()
-        .map(|&i| trace.graph.nodes[i].label.as_str())
-        .collect();
+    let raw: Vec<&str> = c.inputs.iter().map(|&i| labels.label[i].as_str()).collect();
     // A label with an operator in it is bracketed inside a formula
     // (-(x + y)/z², 1/(x·y)), but not where the rule already brackets it:
     // σ(x + y), not σ((x + y)).
@@ -481,7 +493,7 @@ pub fn rule(trace: &Trace, st: &EdgeStep) -> Math {
                 .replace("{b}", &alone(raw[1]))
         }
         (Some(row), _) => fill(row.rule[st.arg]),
-        (None, _) => c.label.clone(),
+        (None, _) => labels.label[st.consumer].clone(),
     };
     Math::name(&plain)
 }
@@ -554,6 +566,10 @@ fn op_symbol(op: &Op) -> String {
 
 /// The computation graph with values and gradients, for the diagram.
 pub fn figure(trace: &Trace) -> Figure {
+    figure_of(trace, &Labels::of(&trace.graph))
+}
+
+fn figure_of(trace: &Trace, labels: &Labels) -> Figure {
     let g = &trace.graph;
     Figure::Graph {
         nodes: g
@@ -561,7 +577,7 @@ pub fn figure(trace: &Trace) -> Figure {
             .iter()
             .enumerate()
             .map(|(i, n)| FigureNode {
-                label: n.label.clone(),
+                label: labels.label[i].clone(),
                 op: op_symbol(&n.op),
                 value: trace.values[i].clone(),
                 grad: trace.grads[i].clone(),
@@ -581,7 +597,7 @@ pub fn build(
     s: &Settings,
 ) -> crate::Result<(Report, Trace)> {
     let graph = crate::graph::Graph::parse(src)?;
-    let trace = Trace::run(&graph, values, s.float)?;
+    let trace = labels::run(&graph, values, s.float)?;
     let mut r = Report::default();
     explain(&mut r, &trace, values, s);
     Ok((r, trace))
@@ -591,6 +607,7 @@ pub fn build(
 /// 反向传播): add distributes, mul swaps, max routes, a copy adds.
 pub fn gate_patterns(trace: &Trace, s: &Settings) -> Table {
     let g = &trace.graph;
+    let labels = Labels::of(g);
     let mut t = Table::new(
         "Gate patterns · 常见操作的反向传播",
         &["gate", "upstream", "sends", "pattern"],
@@ -611,7 +628,7 @@ pub fn gate_patterns(trace: &Trace, s: &Settings) -> Table {
             .map(|st| {
                 format!(
                     "{} ← {}",
-                    g.nodes[st.input].label,
+                    labels.label[st.input],
                     st.contribution.show(s.digits)
                 )
             })
@@ -619,7 +636,7 @@ pub fn gate_patterns(trace: &Trace, s: &Settings) -> Table {
         if sends.is_empty() {
             continue;
         }
-        let gate = Math::name(&node.label).eq(&Math::name(&node.expr));
+        let gate = Math::name(&labels.label[c]).eq(&Math::name(&labels.expr[c]));
         t.row(vec![
             gate.into(),
             up.clone().into(),
@@ -627,7 +644,7 @@ pub fn gate_patterns(trace: &Trace, s: &Settings) -> Table {
             pattern.into(),
         ]);
     }
-    for (i, node) in g.nodes.iter().enumerate() {
+    for i in 0..g.nodes.len() {
         let parts: Vec<&EdgeStep> = trace.steps.iter().filter(|st| st.input == i).collect();
         if parts.len() < 2 {
             continue;
@@ -640,7 +657,7 @@ pub fn gate_patterns(trace: &Trace, s: &Settings) -> Table {
         t.row(vec![
             Cell::Text(format!(
                 "copy of {} (used {} times)",
-                node.label,
+                labels.label[i],
                 parts.len()
             )),
             Cell::Empty,

@@ -9,11 +9,14 @@
 //! JSON, and [`i18n`] swaps its prose for the Chinese of the message table
 //! in [`messages`]. Every output comes from the same Report, so they cannot
 //! disagree. A sheet, key or exam is a [`document::Document`] of problems
-//! whose key embeds each problem's Report.
+//! whose key embeds each problem's Report. [`labels`] writes how each node
+//! of a computation graph reads (`q`, `x·y`, `n1`): the graph itself holds
+//! structure only.
 
 pub mod document;
 pub mod graph;
 pub mod i18n;
+pub mod labels;
 pub mod layer_math;
 pub mod math;
 pub mod messages;

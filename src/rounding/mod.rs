@@ -17,7 +17,8 @@ use num_rational::BigRational;
 use num_traits::Pow;
 
 use crate::error::{Error, Result};
-use crate::graph::{Graph, Op, Trace};
+use crate::graph::{Graph, Op};
+use crate::report::labels::{self, Labels};
 use crate::report::{Cell, Report, Table};
 use crate::scalar::Scalar;
 
@@ -76,19 +77,22 @@ pub struct Replay {
 
 /// Forward then backward, rounding after every step (see the module doc).
 pub fn replay(g: &Graph, inputs: &HashMap<String, Scalar>, d: u32) -> Result<Replay> {
+    // An arithmetic error names its node as the student reads it.
+    let at_node = |i: usize| move |e: Error| e.at_node(&Labels::of(g).label[i]);
     let mut values: Vec<Scalar> = Vec::with_capacity(g.nodes.len());
-    for node in &g.nodes {
+    for (i, node) in g.nodes.iter().enumerate() {
         let v = match &node.op {
-            Op::Input => inputs
-                .get(&node.label)
-                .cloned()
-                .ok_or_else(|| Error::MissingValue {
-                    name: node.label.clone(),
-                })?,
+            Op::Input => {
+                let name = node.name.as_ref().expect("a variable has a name");
+                inputs
+                    .get(name)
+                    .cloned()
+                    .ok_or_else(|| Error::MissingValue { name: name.clone() })?
+            }
             Op::Const(c) => c.clone(),
             op => {
                 let args: Vec<Scalar> = node.inputs.iter().map(|&k| values[k].clone()).collect();
-                op.forward(&args).map_err(|e| e.at_node(&node.label))?
+                op.forward(&args).map_err(at_node(i))?
             }
         };
         values.push(round(&v, d)?);
@@ -105,7 +109,7 @@ pub fn replay(g: &Graph, inputs: &HashMap<String, Scalar>, d: u32) -> Result<Rep
             if g.constant[input] || node.op.no_slope(&args, arg).is_some() {
                 continue;
             }
-            let at = |e: Error| e.at_node(&node.label);
+            let at = at_node(c);
             let local = round(&node.op.local(&args, &values[c], arg).map_err(at)?, d)?;
             let part = round(&up.mul(&local).map_err(at)?, d)?;
             grads[input] = Some(match &grads[input] {
@@ -139,19 +143,21 @@ pub fn graph_rows(
     finals: &[String],
 ) -> Result<Vec<Row>> {
     let g = Graph::parse(src)?;
-    let exact = Trace::run(&g, inputs, false)?;
+    let exact = labels::run(&g, inputs, false)?;
     let rounded = replay(&g, inputs, d)?;
     let out = g.output_name().to_string();
     let mut rows = Vec::new();
     for (i, n) in g.nodes.iter().enumerate() {
-        if n.name.is_some() && n.op != Op::Input {
+        if let Some(name) = &n.name
+            && n.op != Op::Input
+        {
             let is_final = if backward || finals.is_empty() {
                 i == g.output
             } else {
-                finals.contains(&n.label)
+                finals.contains(name)
             };
             rows.push(Row {
-                name: n.label.clone(),
+                name: name.clone(),
                 exact: exact.values[i].clone(),
                 rounded: rounded.values[i].clone(),
                 is_final,
@@ -162,12 +168,12 @@ pub fn graph_rows(
         return Ok(rows);
     }
     for (i, n) in g.nodes.iter().enumerate() {
-        if i == g.output || n.name.is_none() {
+        let Some(name) = n.name.as_ref().filter(|_| i != g.output) else {
             continue;
-        }
+        };
         if let (Some(e), Some(x)) = (&exact.grads[i], &rounded.grads[i]) {
             rows.push(Row {
-                name: format!("d{out}/d{}", n.label),
+                name: format!("d{out}/d{name}"),
                 exact: e.clone(),
                 rounded: x.clone(),
                 is_final: n.op == Op::Input,
@@ -365,7 +371,7 @@ fn audit_rows(r: &mut Report, id: &str, rows: &[Row], d: u32, digits: usize) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::at;
+    use crate::graph::{Trace, at};
 
     #[test]
     fn rounds_half_away_from_zero() {

@@ -41,7 +41,7 @@ pub fn render(sh: &Sheet, f: SheetFormat, parts: Parts, o: &RenderOptions) -> St
     match f {
         SheetFormat::Markdown => md(sh, parts, o),
         SheetFormat::Latex => tex(sh, parts, o),
-        SheetFormat::Json => json(sh, parts),
+        SheetFormat::Json => json(sh, parts, o.digits),
     }
 }
 
@@ -601,11 +601,12 @@ struct ProblemJson<'a> {
     find: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     results: Option<Typed<'a>>,
+    /// Its formulas' numbers written with the sheet's digits.
     #[serde(skip_serializing_if = "Option::is_none")]
-    report: Option<&'a Report>,
+    report: Option<Report>,
 }
 
-fn json(sh: &Sheet, parts: Parts) -> String {
+fn json(sh: &Sheet, parts: Parts, digits: usize) -> String {
     let problems = sh
         .problems
         .iter()
@@ -621,7 +622,7 @@ fn json(sh: &Sheet, parts: Parts) -> String {
             inputs: Named(&p.report.inputs),
             find: names(p),
             results: parts.key.then_some(Typed(&p.report.results)),
-            report: (parts.key && !parts.answers_only).then_some(&p.report),
+            report: (parts.key && !parts.answers_only).then(|| p.report.spelled(digits)),
         })
         .collect();
     json_render::pretty(&SheetJson {

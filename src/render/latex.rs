@@ -120,7 +120,7 @@ impl super::Markup for Latex<'_> {
         format!("{}\n\n", prose(t))
     }
     fn formula(&self, m: &Math) -> String {
-        format!("\\[\n{}\n\\]\n", display_latex(m))
+        format!("\\[\n{}\n\\]\n", display_latex(m, self.o.digits))
     }
     fn table(&self, t: &Table) -> String {
         table(t, self.o)
@@ -269,8 +269,10 @@ pub fn unicode_text(c: char) -> Option<&'static str> {
 fn cell(c: &Cell, o: &RenderOptions) -> String {
     match c {
         Cell::Text(s) => escape(s),
-        Cell::Math(m) if m.latex.is_empty() => String::new(),
-        Cell::Math(m) => format!("${}$", m.latex),
+        Cell::Math(m) => match m.latex(o.digits) {
+            l if l.is_empty() => String::new(),
+            l => format!("${l}$"),
+        },
         Cell::Num(v) if number::is_long(v) && !o.exact_long => {
             let dec = number::value(v, o.digits, false).text;
             match dec.strip_prefix('≈') {
@@ -299,13 +301,13 @@ fn table(t: &Table, o: &RenderOptions) -> String {
     let cols = "l".repeat(t.header.len());
     let mut out = String::new();
     if !t.title.is_empty() {
-        let (words, math) = t.title_parts();
+        let (words, math) = t.title_parts(o.digits);
         // A title on its own line above its table (article's `\paragraph`
         // runs into the table and pushes it past the margin).
         out.push_str(&format!(
             "\\medskip\\noindent\\textbf{{{}{}}}\\par\\nopagebreak\n",
             escape(words),
-            math.map_or(String::new(), |m| format!("${}$", m.latex))
+            math.map_or(String::new(), |m| format!("${}$", m.latex(o.digits)))
         ));
     }
     out.push_str(&format!(

@@ -31,7 +31,7 @@ impl super::Markup for Markdown<'_> {
         format!("{}\n\n", escape(&minus(t)))
     }
     fn formula(&self, m: &Math) -> String {
-        format!("$$\n{}\n$$\n\n", display_latex(m))
+        format!("$$\n{}\n$$\n\n", display_latex(m, self.o.digits))
     }
     fn table(&self, t: &Table) -> String {
         table(t, self.o)
@@ -85,8 +85,10 @@ pub fn escape(s: &str) -> String {
 fn cell(c: &Cell, o: &RenderOptions) -> String {
     match c {
         Cell::Text(s) => escape(&minus(s)),
-        Cell::Math(m) if m.latex.is_empty() => String::new(),
-        Cell::Math(m) => format!("${}$", m.latex.replace('|', "\\vert ")),
+        Cell::Math(m) => match m.latex(o.digits) {
+            l if l.is_empty() => String::new(),
+            l => format!("${}$", l.replace('|', "\\vert ")),
+        },
         Cell::Num(v) => {
             let shown = number::value(v, o.digits, o.exact_long);
             let text = escape(&minus(&shown.text));
@@ -103,8 +105,8 @@ fn cell(c: &Cell, o: &RenderOptions) -> String {
 fn table(t: &Table, o: &RenderOptions) -> String {
     let mut out = String::new();
     if !t.title.is_empty() {
-        let (words, math) = t.title_parts();
-        let math = math.map_or(String::new(), |m| format!("${}$", m.latex));
+        let (words, math) = t.title_parts(o.digits);
+        let math = math.map_or(String::new(), |m| format!("${}$", m.latex(o.digits)));
         out.push_str(&format!("**{}{math}**\n\n", escape(&minus(words))));
     }
     let header: Vec<String> = t.header.iter().map(|h| escape(&minus(h))).collect();

@@ -31,7 +31,9 @@ pub use math::Math;
 pub struct Settings {
     /// Compute in f64 throughout (`--float`).
     pub float: bool,
-    /// Significant digits of rounded values (`--digits`).
+    /// Significant digits of rounded values (`--digits`) in the prose and
+    /// text cells a builder writes; formulas ([`Math`]) keep their numbers
+    /// and are rounded by the renderer, with [`crate::render::RenderOptions::digits`].
     pub digits: usize,
 }
 
@@ -115,12 +117,14 @@ impl Table {
     /// The title's split for a format that sets formulas: the words before
     /// the formula and the formula, when the title still ends with it (a
     /// translation may have moved it; then the whole title is words).
-    pub fn title_parts(&self) -> (&str, Option<&Math>) {
-        match &self.title_math {
-            Some(m) if !m.plain.is_empty() => match self.title.strip_suffix(m.plain.as_str()) {
-                Some(words) => (words, Some(m)),
-                None => (&self.title, None),
-            },
+    /// `digits` spell the formula's numbers as the title has them.
+    pub fn title_parts(&self, digits: usize) -> (&str, Option<&Math>) {
+        let Some(m) = &self.title_math else {
+            return (&self.title, None);
+        };
+        let plain = m.plain(digits);
+        match self.title.strip_suffix(plain.as_str()) {
+            Some(words) if !plain.is_empty() => (words, Some(m)),
             _ => (&self.title, None),
         }
     }
@@ -399,5 +403,34 @@ impl Report {
     /// Append a formula.
     pub fn formula(&mut self, m: Math) {
         self.blocks.push(Block::Formula(m));
+    }
+
+    /// Every formula of the report: displayed ones, table cells, and the
+    /// formula a table title ends with.
+    pub fn maths_mut(&mut self) -> impl Iterator<Item = &mut Math> {
+        self.blocks
+            .iter_mut()
+            .flat_map(|b| -> Box<dyn Iterator<Item = &mut Math>> {
+                match b {
+                    Block::Formula(m) => Box::new(std::iter::once(m)),
+                    Block::Table(t) => Box::new(t.title_math.iter_mut().chain(
+                        t.rows.iter_mut().flatten().filter_map(|c| match c {
+                            Cell::Math(m) => Some(m),
+                            _ => None,
+                        }),
+                    )),
+                    Block::Heading(_) | Block::Text(_) | Block::Figure(_) => {
+                        Box::new(std::iter::empty())
+                    }
+                }
+            })
+    }
+
+    /// The report with the numbers of its formulas written in at
+    /// `digits` ([`Math::spelled`]): what JSON serializes.
+    pub fn spelled(&self, digits: usize) -> Report {
+        let mut r = self.clone();
+        r.maths_mut().for_each(|m| *m = m.spelled(digits));
+        r
     }
 }

@@ -69,7 +69,7 @@ pub fn net_report(
         None => {
             let fwd = net.forward(&spec.input)?;
             r.formula(formulas(net.convention));
-            forward_tables(&mut r, &net, &spec.input, &fwd, s);
+            forward_tables(&mut r, &net, &spec.input, &fwd);
             r.text("No target and loss in the spec, so this is the forward pass only; add `target` and `loss` for the backward pass.");
             forward_results(&mut r, &fwd);
             r.data.push(("loss".into(), Data::Null));

@@ -534,7 +534,7 @@ pub struct ExerciseArgs {
 pub struct CheckArgs {
     /// The answers file; or the topic (see `nn-tutor list`, `backprop/1`
     /// names an example too) and then the answers file.
-    #[arg(value_name = "TOPIC|ANSWERS", value_parser = TopicOrFile, hide_possible_values = true)]
+    #[arg(value_name = "TOPIC|ANSWERS", value_parser = NameParser(crate::catalog::topics), hide_possible_values = true)]
     pub first: String,
     /// The answers file, after a topic.
     #[arg(value_name = "ANSWERS")]
@@ -843,30 +843,6 @@ fn parse_count(s: &str) -> Result<u32, String> {
         Ok(0) => Err(format!("give 1 to {max} problems per example")),
         Ok(n) => Ok(n),
         Err(e) => Err(format!("{e}; give 1 to {max} problems per example")),
-    }
-}
-
-/// `check`'s first argument: a topic or the answers file. Anything is
-/// accepted (`check` tells them apart); shells complete the topics.
-#[derive(Clone, Debug)]
-pub struct TopicOrFile;
-
-impl clap::builder::TypedValueParser for TopicOrFile {
-    type Value = String;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<String, clap::Error> {
-        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
-    }
-
-    fn possible_values(
-        &self,
-    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        TopicParser.possible_values()
     }
 }
 

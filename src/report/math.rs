@@ -456,4 +456,53 @@ mod tests {
             "\\frac{\\partial f}{\\partial q}"
         );
     }
+
+    #[test]
+    fn numbers_are_spelled_in_order_at_the_digits_asked() {
+        // 1/3 as a float is 0.333 to 3 significant digits, 0.333333 to 6;
+        // -1/4 stays exact whatever the digits.
+        let third = Scalar::Float(1.0 / 3.0);
+        let quarter = Scalar::parse("-1/4").unwrap();
+        let m = Math::join(
+            &[
+                Math::num(&third),
+                Math::operand(&quarter),
+                Math::num(&third),
+            ],
+            " × ",
+            " \\times ",
+        );
+        assert_eq!(m.plain(3), "0.333 × (-1/4) × 0.333");
+        assert_eq!(m.plain(6), "0.333333 × (-1/4) × 0.333333");
+        assert_eq!(
+            m.latex(3),
+            "0.333 \\times \\left(-\\frac{1}{4}\\right) \\times 0.333"
+        );
+        // a joined formula keeps each number with its own place
+        let e = Math::name("a").eq(&m);
+        assert_eq!(e.plain(3), "a = 0.333 × (-1/4) × 0.333");
+        // a number in one spelling only
+        let both = Math::cat(&[
+            Math::shown(&Scalar::ratio(1, 4)).plain_only(),
+            Math::num(&Scalar::ratio(1, 4)).latex_only(),
+        ]);
+        assert_eq!(both.plain(6), "1/4 (0.25)");
+        assert_eq!(both.latex(6), "\\frac{1}{4}");
+        // LaTeX made from the plain text keeps the number as written there
+        let l = Math::cat(&[Math::new("z = ", ""), Math::num(&quarter)]).latex_from_plain();
+        assert_eq!(l.latex(6), "z = -1/4");
+        // a rewrite sees the numbers as placeholders and keeps them
+        let r = e.rewrite(|p| p.replace('a', "b"), str::to_string);
+        assert_eq!(r.plain(3), "b = 0.333 × (-1/4) × 0.333");
+    }
+
+    #[test]
+    fn a_formula_is_serialized_only_with_its_numbers_written_in() {
+        let m = Math::name("x").eq(&Math::num(&Scalar::Float(0.5)));
+        assert!(serde_json::to_string(&m).is_err());
+        assert_eq!(
+            serde_json::to_string(&m.spelled(6)).unwrap(),
+            r#"{"plain":"x = 0.5","latex":"x = 0.5"}"#
+        );
+    }
 }

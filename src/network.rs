@@ -66,6 +66,32 @@ impl Layer {
     pub fn inputs(&self) -> usize {
         self.w.first().map_or(0, Vec::len)
     }
+
+    /// δ(l) = ∂L/∂z(l) from z(l), a(l) and ∂L/∂a(l): the activation's
+    /// backward (f'(z(l)) ⊙ ∂L/∂a(l) element-wise); at a softmax output with
+    /// cross-entropy (`shortcut` is the target y), ŷ − y.
+    pub fn delta(
+        &self,
+        z: &[Scalar],
+        a: &[Scalar],
+        grad_a: &[Scalar],
+        shortcut: Option<&[Scalar]>,
+    ) -> Result<Vec<Scalar>> {
+        match shortcut {
+            Some(t) => a.iter().zip(t).map(|(a, t)| a.sub(t)).collect(),
+            None => self.activation.backward(z, a, grad_a),
+        }
+    }
+
+    /// ∂L/∂W(l) = δ(l) a(l-1)ᵀ + λW(l) (out×in).
+    pub fn grad_w(&self, delta: &[Scalar], below: &[Scalar], l2: &Scalar) -> Result<Matrix> {
+        add_scaled(&outer(delta, below)?, &self.w, l2)
+    }
+
+    /// ∂L/∂a(l-1) = W(l)ᵀ δ(l).
+    pub fn grad_below(&self, delta: &[Scalar]) -> Result<Vec<Scalar>> {
+        transpose_times(&self.w, delta)
+    }
 }
 
 /// A layer as the user writes it, W in the network's convention.
@@ -318,6 +344,14 @@ impl Network {
         Ok(out)
     }
 
+    /// δ(L) is taken as ŷ − y: a softmax output with cross-entropy.
+    pub fn softmax_shortcut(&self, obj: &Objective) -> bool {
+        self.layers
+            .last()
+            .is_some_and(|l| l.activation == Activation::Softmax)
+            && obj.loss == Loss::CrossEntropy
+    }
+
     /// Forward, loss, backward and (with a learning rate) the update, with a
     /// finite-difference estimate beside every gradient.
     pub fn trace(&self, x: &[Scalar], obj: &Objective) -> Result<PassTrace> {
@@ -344,8 +378,7 @@ impl Network {
             .add(&penalty)?
             .checked()
             .map_err(|e| e.at_node("L"))?;
-        let last = self.layers.last().expect("at least one layer");
-        let shortcut = last.activation == Activation::Softmax && obj.loss == Loss::CrossEntropy;
+        let shortcut = self.softmax_shortcut(obj);
         let mut grad_a = obj.loss.grad(y, &obj.target)?;
         let cap = (self.parameter_count() > FD_ALL_UP_TO).then_some(FD_SHOWN);
         let (mut fd_w, mut fd_b) = NetF64::new(self, x, obj).all_fd(cap, self.convention);
@@ -355,15 +388,10 @@ impl Network {
             let at = |e: Error, what: &str| e.at_node(&format!("{what}({l})"));
             let f = &fwd[idx];
             let below = if idx == 0 { x } else { &fwd[idx - 1].a };
-            let delta = if shortcut && l == self.layers.len() {
-                f.a.iter()
-                    .zip(&obj.target)
-                    .map(|(a, t)| a.sub(t))
-                    .collect::<Result<Vec<_>>>()
-            } else {
-                layer.activation.backward(&f.z, &f.a, &grad_a)
-            }
-            .map_err(|e| at(e, "δ"))?;
+            let target = (shortcut && l == self.layers.len()).then_some(obj.target.as_slice());
+            let delta = layer
+                .delta(&f.z, &f.a, &grad_a, target)
+                .map_err(|e| at(e, "δ"))?;
             let f_prime = if layer.activation.is_elementwise() {
                 Some(
                     f.z.iter()
@@ -376,7 +404,7 @@ impl Network {
             };
             let grad_w_data = outer(&delta, below).map_err(|e| at(e, "∂L/∂W"))?;
             let grad_w = add_scaled(&grad_w_data, &layer.w, &obj.l2).map_err(|e| at(e, "∂L/∂W"))?;
-            let grad_a_prev = transpose_times(&layer.w, &delta).map_err(|e| at(e, "∂L/∂a"))?;
+            let grad_a_prev = layer.grad_below(&delta).map_err(|e| at(e, "∂L/∂a"))?;
             let (new_w, new_b) = match &obj.learning_rate {
                 Some(eta) => (
                     Some(add_scaled(&layer.w, &grad_w, &eta.neg()).map_err(|e| at(e, "W"))?),

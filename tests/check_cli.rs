@@ -478,6 +478,114 @@ fn check_a_graph_program_or_a_net_spec() {
 }
 
 #[test]
+fn follow_through_a_net_spec_backward() {
+    // specs/two-layer.toml: x = (1, 2), W(1) = [[1/2, −1/4], [−1, 1/4]],
+    // b(1) = (1/4, −1/4), W(2) = [[1, −1/2]], b(2) = 1/8, sigmoid layers,
+    // half-SSE against t = 1; z(1) = (1/4, −3/4). A student writes z for a
+    // in a(1)_1 = 0.25 (σ(1/4) = 0.5622) and goes on correctly from the
+    // values they wrote, each to 4 decimals, recomputed here by hand in f64
+    // (σ'(z) = σ(z)(1 − σ(z)) at the student's z, as the engine takes it):
+    // z(2) = a(1)_1 − a(1)_2/2 + 1/8, a(2) = σ(z(2)), L = (a(2) − 1)²/2,
+    // δ(2) = σ'(z(2))(a(2) − 1), ∂L/∂W(2) = δ(2) a(1)ᵀ, ∂L/∂b(2) = δ(2),
+    // δ(1) = σ'(z(1)) ⊙ W(2)ᵀ δ(2), ∂L/∂W(1) = δ(1) xᵀ, ∂L/∂b(1) = δ(1).
+    let r4 = |v: f64| (v * 1e4).round() / 1e4;
+    let sig = |z: f64| 1.0 / (1.0 + (-z).exp());
+    let dsig = |z: f64| sig(z) * (1.0 - sig(z));
+    let (z11, z12, a11) = (0.25, -0.75, 0.25);
+    let a12 = r4(sig(z12));
+    let z21 = r4(a11 - 0.5 * a12 + 0.125);
+    let a21 = r4(sig(z21));
+    let loss = r4(0.5 * (a21 - 1.0) * (a21 - 1.0));
+    let d2 = r4(dsig(z21) * (a21 - 1.0));
+    let d1 = [r4(dsig(z11) * d2), r4(dsig(z12) * -0.5 * d2)];
+    let mut rows = vec![
+        ("z(1)_1".to_string(), "\"1/4\"".to_string()),
+        ("z(1)_2".into(), "\"-3/4\"".into()),
+        ("a(1)_1".into(), "0.25".into()),
+        ("a(1)_2".into(), format!("{a12:.4}")),
+    ];
+    let downstream: Vec<(String, f64)> = vec![
+        ("z(2)_1".into(), z21),
+        ("a(2)_1".into(), a21),
+        ("loss".into(), loss),
+        ("delta(2)_1".into(), d2),
+        ("dL/dW(2)_1,1".into(), r4(d2 * a11)),
+        ("dL/dW(2)_1,2".into(), r4(d2 * a12)),
+        ("dL/db(2)_1".into(), d2),
+        ("delta(1)_1".into(), d1[0]),
+        ("delta(1)_2".into(), d1[1]),
+        ("dL/dW(1)_1,1".into(), d1[0]),
+        ("dL/dW(1)_1,2".into(), r4(2.0 * d1[0])),
+        ("dL/dW(1)_2,1".into(), d1[1]),
+        ("dL/dW(1)_2,2".into(), r4(2.0 * d1[1])),
+        ("dL/db(1)_1".into(), d1[0]),
+        ("dL/db(1)_2".into(), d1[1]),
+    ];
+    rows.extend(
+        downstream
+            .iter()
+            .map(|(n, v)| (n.clone(), format!("{v:.4}"))),
+    );
+    let toml: String = rows
+        .iter()
+        .map(|(n, v)| format!("\"{n}\" = {v}\n"))
+        .collect();
+    let a = file("net-follow.toml", &toml);
+    let spec = concat!(env!("CARGO_MANIFEST_DIR"), "/specs/two-layer.toml");
+    let args = ["--net", spec, "--format", "json", "--follow-through"];
+    let v = json(&check(&args, &a));
+    let credited = |v: &serde_json::Value| -> Vec<String> {
+        v["problems"][0]["verdicts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| x["credit"] == "follow_through")
+            .map(|x| x["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let mut got = credited(&v);
+    got.sort();
+    let mut want: Vec<String> = downstream.iter().map(|(n, _)| n.clone()).collect();
+    want.sort();
+    assert_eq!(got, want, "{toml}");
+    assert_eq!(codes(&v, "a(1)_1").0, "wrong");
+    // In computation order the loss comes from a(2), before any δ (`net`
+    // lists it first).
+    let names: Vec<&str> = v["problems"][0]["verdicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["name"].as_str().unwrap())
+        .collect();
+    let at = |n: &str| names.iter().position(|x| *x == n).unwrap();
+    assert!(
+        at("a(2)_1") < at("loss") && at("loss") < at("delta(2)_1"),
+        "{names:?}"
+    );
+    for n in ["z(1)_1", "z(1)_2", "a(1)_2"] {
+        assert_eq!(codes(&v, n).0, "right", "{n}");
+    }
+    // Without the policy the same values are wrong, each named as carried
+    // forward.
+    let v = json(&check(&args[..4], &a));
+    for (n, _) in &downstream {
+        assert_eq!(
+            codes(&v, n),
+            ("wrong".into(), "carried_forward".into()),
+            "{n}"
+        );
+    }
+    // A loss without the ½ of half-SSE is wrong on its own: no credit.
+    let twice = toml.replace(
+        &format!("\"loss\" = {loss:.4}"),
+        &format!("\"loss\" = {:.4}", r4((a21 - 1.0) * (a21 - 1.0))),
+    );
+    let v = json(&check(&args, &file("net-follow-2.toml", &twice)));
+    assert_eq!(verdict(&v, 0, "loss")["code"], "wrong");
+    assert!(!credited(&v).contains(&"loss".to_string()));
+}
+
+#[test]
 fn chinese_report() {
     let a = file("zh.toml", "f = -16\n");
     let out = check(&["backprop", "-e", "1", "--lang", "zh"], &a);

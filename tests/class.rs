@@ -3,7 +3,9 @@
 //! `grade` must give back exactly what the simulation put in: every
 //! quantity's verdict and slip code in gradebook.json, every total in
 //! gradebook.csv, every share in the class report, and full marks for every
-//! right answer whatever the student's seed.
+//! right answer whatever the student's seed. One class of backprop/4 is
+//! graded with `--follow-through`: students who flip y0 and work the loss
+//! and every gradient from it are credited on exactly those.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -34,17 +36,69 @@ fn roster(dir: &Path) -> std::path::PathBuf {
     p
 }
 
-/// What the simulation wrote for one quantity and what grade must say.
+/// What the simulation wrote for one quantity and what grade must say:
+/// the verdict code, the slip code, and whether the credit is for
+/// following through from the student's own earlier value.
 #[derive(Clone, Debug, PartialEq)]
 struct Want {
     code: &'static str,
     slip: Option<&'static str>,
+    follow: bool,
 }
 
 const RIGHT: Want = Want {
     code: "right",
     slip: None,
+    follow: false,
 };
+
+const fn wrong(slip: &'static str) -> Want {
+    Want {
+        code: "wrong",
+        slip: Some(slip),
+        follow: false,
+    }
+}
+
+const UNANSWERED: Want = Want {
+    code: "unanswered",
+    slip: None,
+    follow: false,
+};
+
+/// A JSON file.
+fn json_file(p: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+/// backprop/1, the example of the tests that need just some class.
+const BACKPROP_1: [&str; 3] = ["backprop", "--example", "1"];
+
+/// `nn-tutor exercise ARGS --roster CSV --out CLASS EXTRA`.
+fn exercise(args: &[&str], csv: &Path, class: &Path, extra: &[&str]) -> std::process::Output {
+    let mut all = vec!["exercise"];
+    all.extend(args);
+    all.extend([
+        "--roster",
+        csv.to_str().unwrap(),
+        "--out",
+        class.to_str().unwrap(),
+    ]);
+    all.extend(extra);
+    nn(&all)
+}
+
+/// `nn-tutor exercise ARGS --roster CSV --out CLASS --seed SEED`, which
+/// must succeed: the class's manifest.
+fn make_class(args: &[&str], seed: &str, csv: &Path, class: &Path) -> Value {
+    let out = exercise(args, csv, class, &["--seed", seed]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json_file(&class.join("manifest.json"))
+}
 
 /// A value as a student writes it: the exact fraction in quotes, or a
 /// float to 10 decimals.
@@ -88,6 +142,26 @@ fn truncated(v: &Scalar) -> Option<String> {
     (v.exact_string().is_none() && t != r && t != 0.0).then(|| format!("{t:.6}"))
 }
 
+/// backprop/4's y0 with its sign flipped, and the factor r every gradient
+/// takes when worked on correctly from it: with MSE L = (y0 − t)² and an
+/// identity output, δ(2) = ∂L/∂y0 = 2(y0 − t) enters every gradient once as
+/// a factor (∂L/∂W(2) = δ(2)a(1)ᵀ, δ(1) = ReLU'(z(1)) ⊙ W(2)ᵀδ(2),
+/// ∂L/∂W(1) = δ(1)xᵀ, ∂L/∂b = δ), while z(1) and a(1) do not depend on y0;
+/// so from y0' = −y0 every gradient is r = (y0' − t)/(y0 − t) times the
+/// right one and the loss is (y0' − t)². None where the flip changes
+/// nothing (y0 = 0) or r is undefined (y0 = t).
+fn flipped_y0(p: &Value) -> Option<(Scalar, Scalar, Scalar)> {
+    let y0 = scalar(&p["results"]["y0"]);
+    let t = scalar(&p["given"]["t"][0]);
+    let (flip, err) = (y0.neg(), y0.sub(&t).unwrap());
+    if y0.is_zero() || err.is_zero() {
+        return None;
+    }
+    let slipped = flip.sub(&t).unwrap();
+    let r = slipped.div(&err).unwrap();
+    Some((flip, r, slipped.mul(&slipped).unwrap()))
+}
+
 /// Fill every student's answers.toml; returns the expected verdicts
 /// (id → problem → quantity → want) and which students have no usable file.
 fn simulate(class: &Path, manifest: &Value) -> BTreeMap<String, Vec<Vec<(String, Want)>>> {
@@ -95,8 +169,7 @@ fn simulate(class: &Path, manifest: &Value) -> BTreeMap<String, Vec<Vec<(String,
     for (i, s) in manifest["students"].as_array().unwrap().iter().enumerate() {
         let id = s["id"].as_str().unwrap().to_string();
         let dir = class.join(s["dir"].as_str().unwrap());
-        let key: Value =
-            serde_json::from_str(&std::fs::read_to_string(dir.join("key.json")).unwrap()).unwrap();
+        let key = json_file(&dir.join("key.json"));
         let mut toml = format!("student = \"{id}\"\nseed = {}\n", s["seed"]);
         let mut wants = Vec::new();
         for p in key["problems"].as_array().unwrap() {
@@ -108,56 +181,57 @@ fn simulate(class: &Path, manifest: &Value) -> BTreeMap<String, Vec<Vec<(String,
             ));
             let mut pw = Vec::new();
             let mut slipped = false;
+            // backprop/4: y0's sign flipped, then every later step worked
+            // correctly from it (graded with --follow-through).
+            let carried = (i % 10 == 7 && p["example"] == "backprop/4")
+                .then(|| flipped_y0(p))
+                .flatten();
             for (k, name) in p["find"].as_array().unwrap().iter().enumerate() {
                 let name = name.as_str().unwrap();
                 let v = scalar(&p["results"][name]);
                 let (text, want) = match i % 10 {
+                    _ if carried.is_some() => {
+                        let (y0, r, loss) = carried.clone().unwrap();
+                        let own = match name {
+                            "y0" => y0,
+                            "Loss" => loss,
+                            _ => v.mul(&r).unwrap(),
+                        };
+                        let want = if name == "y0" {
+                            wrong("sign_flip")
+                        } else if own == v {
+                            // A gradient through a dead ReLU: 0 either way.
+                            RIGHT
+                        } else {
+                            Want {
+                                follow: true,
+                                ..RIGHT
+                            }
+                        };
+                        (written(&own), want)
+                    }
                     // A sign flip on the first nonzero quantity.
                     1 if !slipped && !v.is_zero() => {
                         slipped = true;
-                        (
-                            written(&v.neg()),
-                            Want {
-                                code: "wrong",
-                                slip: Some("sign_flip"),
-                            },
-                        )
+                        (written(&v.neg()), wrong("sign_flip"))
                     }
                     // z(1)_1 with Wᵀ, where that is neither z nor -z.
                     2 if name == "z(1)_1" => {
                         let t = z_transposed(&p["given"]);
                         if t != v && t != v.neg() {
-                            (
-                                written(&t),
-                                Want {
-                                    code: "wrong",
-                                    slip: Some("transposed_w"),
-                                },
-                            )
+                            (written(&t), wrong("transposed_w"))
                         } else {
                             (written(&v), RIGHT)
                         }
                     }
                     // Two quantities left unanswered.
-                    3 if k < 2 => (
-                        "\"\"".to_string(),
-                        Want {
-                            code: "unanswered",
-                            slip: None,
-                        },
-                    ),
+                    3 if k < 2 => ("\"\"".to_string(), UNANSWERED),
                     // Truncation of e = exp(n) in backprop/2 (n exact: one
                     // rounding, so every-step rounding is plain rounding and
                     // a truncated e is no step-rounded value).
                     4 if name == "e" && truncated(&v).is_some() => {
                         slipped = true;
-                        (
-                            truncated(&v).unwrap(),
-                            Want {
-                                code: "wrong",
-                                slip: Some("truncated"),
-                            },
-                        )
+                        (truncated(&v).unwrap(), wrong("truncated"))
                     }
                     // Decimals rounded to 6 places: right (the sheet asks 4).
                     5 if v.exact_string().is_none() => (format!("{:.6}", v.to_f64()), RIGHT),
@@ -177,10 +251,7 @@ fn simulate(class: &Path, manifest: &Value) -> BTreeMap<String, Vec<Vec<(String,
         if i == 6 || i == 16 {
             for pw in &mut wants {
                 for (_, w) in pw.iter_mut() {
-                    *w = Want {
-                        code: "unanswered",
-                        slip: None,
-                    };
+                    *w = UNANSWERED;
                 }
             }
         }
@@ -189,31 +260,26 @@ fn simulate(class: &Path, manifest: &Value) -> BTreeMap<String, Vec<Vec<(String,
     out
 }
 
-fn class_round(topic: &[&str], tmp: &Path, name: &str) -> (usize, BTreeMap<&'static str, usize>) {
-    let csv = roster(tmp);
-    let class = tmp.join(name);
-    let mut args = vec!["exercise"];
-    args.extend(topic);
-    args.extend([
-        "--seed",
-        "2024",
-        "--roster",
-        csv.to_str().unwrap(),
-        "--out",
-        class.to_str().unwrap(),
-    ]);
-    let out = nn(&args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let manifest: Value =
-        serde_json::from_str(&std::fs::read_to_string(class.join("manifest.json")).unwrap())
-            .unwrap();
+/// What one graded class came to: quantities right, slips by code, and
+/// quantities credited for following through.
+struct Tally {
+    right: usize,
+    slips: BTreeMap<&'static str, usize>,
+    followed: usize,
+}
+
+/// A class of 120 on `exercise ARGS` (seed 2024), its answers simulated,
+/// graded with `grade FLAGS`: every verdict, total and share must be the
+/// simulation's.
+fn class_round(args: &[&str], flags: &[&str]) -> Tally {
+    let tmp = tempfile::tempdir().unwrap();
+    let class = tmp.path().join("class");
+    let manifest = make_class(args, "2024", &roster(tmp.path()), &class);
     assert_eq!(manifest["students"].as_array().unwrap().len(), 120);
     let wants = simulate(&class, &manifest);
-    let out = nn(&["grade", class.to_str().unwrap(), "--format", "json"]);
+    let mut grade = vec!["grade", class.to_str().unwrap(), "--format", "json"];
+    grade.extend(flags);
+    let out = nn(&grade);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -221,13 +287,14 @@ fn class_round(topic: &[&str], tmp: &Path, name: &str) -> (usize, BTreeMap<&'sta
         String::from_utf8_lossy(&out.stderr)
     );
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let book: Value =
-        serde_json::from_str(&std::fs::read_to_string(class.join("gradebook.json")).unwrap())
-            .unwrap();
+    let book = json_file(&class.join("gradebook.json"));
     let csv_text = std::fs::read_to_string(class.join("gradebook.csv")).unwrap();
     let rows: Vec<&str> = csv_text.lines().skip(1).collect();
-    let mut slips: BTreeMap<&'static str, usize> = BTreeMap::new();
-    let mut right_total = 0;
+    let mut tally = Tally {
+        right: 0,
+        slips: BTreeMap::new(),
+        followed: 0,
+    };
     for (k, s) in book["students"].as_array().unwrap().iter().enumerate() {
         let id = s["id"].as_str().unwrap();
         let want = &wants[id];
@@ -250,7 +317,9 @@ fn class_round(topic: &[&str], tmp: &Path, name: &str) -> (usize, BTreeMap<&'sta
                         "truncated" => "truncated",
                         other => panic!("{id}: unexpected slip {other} for {}", v["name"]),
                     });
-                    (v["name"].as_str().unwrap().to_string(), Want { code, slip })
+                    let follow = v["credit"] == "follow_through";
+                    let name = v["name"].as_str().unwrap().to_string();
+                    (name, Want { code, slip, follow })
                 })
                 .collect();
             let mut g = got.clone();
@@ -259,13 +328,14 @@ fn class_round(topic: &[&str], tmp: &Path, name: &str) -> (usize, BTreeMap<&'sta
             w.sort_by(|a, b| a.0.cmp(&b.0));
             assert_eq!(g, w, "student {id}, problem {}", p["number"]);
             right += w.iter().filter(|(_, x)| x.code == "right").count();
+            tally.followed += w.iter().filter(|(_, x)| x.follow).count();
             for (_, x) in &w {
                 if let Some(sl) = x.slip {
-                    *slips.entry(sl).or_default() += 1;
+                    *tally.slips.entry(sl).or_default() += 1;
                 }
             }
         }
-        right_total += right;
+        tally.right += right;
         // One point per quantity: the total is the number right.
         assert_eq!(s["total"], Value::from(right), "{id}");
         let status = match k {
@@ -298,57 +368,43 @@ fn class_round(topic: &[&str], tmp: &Path, name: &str) -> (usize, BTreeMap<&'sta
             *reported.entry(code).or_default() += count(n);
         }
     }
-    assert_eq!(reported, slips);
-    assert_eq!(reported_right, right_total);
-    (right_total, slips)
+    assert_eq!(reported, tally.slips);
+    assert_eq!(reported_right, tally.right);
+    tally
 }
 
 #[test]
 fn a_simulated_class_of_120_is_graded_exactly() {
-    let tmp = tempfile::tempdir().unwrap();
     // forward/1: exact values, sign flips, transposed W, unanswered.
-    let (_, slips) = class_round(&["forward", "--example", "1"], tmp.path(), "forward");
+    let t = class_round(&["forward", "--example", "1"], &[]);
     assert_eq!(
-        slips["sign_flip"], 12,
+        t.slips["sign_flip"], 12,
         "every 10th student from index 1 flips a sign"
     );
-    assert!(slips["transposed_w"] > 0, "{slips:?}");
+    assert!(t.slips["transposed_w"] > 0, "{:?}", t.slips);
     // backprop/2: sigmoid's floats, truncation, 6-decimal answers.
-    let tmp2 = tempfile::tempdir().unwrap();
-    let (_, slips) = class_round(&["backprop", "--example", "2"], tmp2.path(), "backprop");
+    let t = class_round(&["backprop", "--example", "2"], &[]);
     assert!(
-        slips["truncated"] > 0 && slips["sign_flip"] > 0,
-        "{slips:?}"
+        t.slips["truncated"] > 0 && t.slips["sign_flip"] > 0,
+        "{:?}",
+        t.slips
     );
+    // backprop/4 under --follow-through: every 10th student from index 7
+    // flips y0 and works the loss and all nine gradients from it.
+    let t = class_round(&["backprop", "--example", "4"], &["--follow-through"]);
+    assert!(t.followed >= 50, "{}", t.followed);
 }
 
 #[test]
 fn the_slip_share_reads_as_a_percent_of_the_class() {
     let tmp = tempfile::tempdir().unwrap();
-    let csv = roster(tmp.path());
     let class = tmp.path().join("c");
-    let out = nn(&[
-        "exercise",
-        "backprop",
-        "--example",
-        "1",
-        "--seed",
-        "9",
-        "--roster",
-        csv.to_str().unwrap(),
-        "--out",
-        class.to_str().unwrap(),
-    ]);
-    assert!(out.status.success());
-    let manifest: Value =
-        serde_json::from_str(&std::fs::read_to_string(class.join("manifest.json")).unwrap())
-            .unwrap();
+    let manifest = make_class(&BACKPROP_1, "9", &roster(tmp.path()), &class);
     // Every 4th student flips the sign of f (where f ≠ 0): n of 120.
     let mut flipped = 0;
     for (i, s) in manifest["students"].as_array().unwrap().iter().enumerate() {
         let dir = class.join(s["dir"].as_str().unwrap());
-        let key: Value =
-            serde_json::from_str(&std::fs::read_to_string(dir.join("key.json")).unwrap()).unwrap();
+        let key = json_file(&dir.join("key.json"));
         let f = scalar(&key["problems"][0]["results"]["f"]);
         let f = if i % 4 == 0 && !f.is_zero() {
             flipped += 1;
@@ -415,16 +471,7 @@ fn a_bad_roster_is_refused_before_anything_is_written() {
     for (text, row) in cases {
         let csv = tmp.path().join("r.csv");
         std::fs::write(&csv, text).unwrap();
-        let out = nn(&[
-            "exercise",
-            "backprop",
-            "--example",
-            "1",
-            "--roster",
-            csv.to_str().unwrap(),
-            "--out",
-            tmp.path().join("c").to_str().unwrap(),
-        ]);
+        let out = exercise(&BACKPROP_1, &csv, &tmp.path().join("c"), &[]);
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{text:?}: {err}");
         assert!(err.contains(&format!("r.csv, {row}")), "{text:?}: {err}");
@@ -438,31 +485,13 @@ fn an_existing_folder_is_kept_without_force_and_replaced_with_it() {
     let tmp = tempfile::tempdir().unwrap();
     let csv = roster(tmp.path());
     let c = tmp.path().join("c");
-    let args = |force: bool| {
-        let mut a = vec![
-            "exercise",
-            "backprop",
-            "--example",
-            "1",
-            "--seed",
-            "1",
-            "--roster",
-            csv.to_str().unwrap(),
-            "--out",
-            c.to_str().unwrap(),
-        ];
-        if force {
-            a.push("--force");
-        }
-        a.into_iter().map(String::from).collect::<Vec<_>>()
-    };
-    let run = |a: Vec<String>| Command::new(BIN).args(a).output().unwrap();
-    assert!(run(args(false)).status.success());
+    let run = |extra: &[&str]| exercise(&BACKPROP_1, &csv, &c, extra);
+    assert!(run(&["--seed", "1"]).status.success());
     let before = std::fs::read(c.join("manifest.json")).unwrap();
-    let out = run(args(false));
+    let out = run(&["--seed", "1"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
-    assert!(run(args(true)).status.success());
+    assert!(run(&["--seed", "1", "--force"]).status.success());
     assert_eq!(
         std::fs::read(c.join("manifest.json")).unwrap(),
         before,
@@ -480,17 +509,7 @@ fn an_existing_folder_is_kept_without_force_and_replaced_with_it() {
     let other = tmp.path().join("thesis");
     std::fs::create_dir(&other).unwrap();
     std::fs::write(other.join("ch1.tex"), "mine").unwrap();
-    let out = nn(&[
-        "exercise",
-        "backprop",
-        "--example",
-        "1",
-        "--roster",
-        csv.to_str().unwrap(),
-        "--out",
-        other.to_str().unwrap(),
-        "--force",
-    ]);
+    let out = exercise(&BACKPROP_1, &csv, &other, &["--force"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         std::fs::read_to_string(other.join("ch1.tex")).unwrap(),
@@ -504,19 +523,7 @@ fn unusable_answers_files_score_zero_and_never_stop_the_others() {
     let csv = tmp.path().join("r.csv");
     std::fs::write(&csv, "id\nok\nbig\nlatin1\nlink\ndir\nbad\n").unwrap();
     let c = tmp.path().join("c");
-    let out = nn(&[
-        "exercise",
-        "backprop",
-        "--example",
-        "1",
-        "--seed",
-        "5",
-        "--roster",
-        csv.to_str().unwrap(),
-        "--out",
-        c.to_str().unwrap(),
-    ]);
-    assert!(out.status.success());
+    make_class(&BACKPROP_1, "5", &csv, &c);
     let secret = tmp.path().join("secret.toml");
     std::fs::write(&secret, "f = 1\n").unwrap();
     std::fs::write(c.join("big/answers.toml"), vec![b'#'; (1 << 20) + 1]).unwrap();

@@ -124,7 +124,10 @@ impl Target {
             trace: None,
             net,
             layers: Some((network, x)),
-            plan: Some(crate::rounding::plan::replay_pass(pass)),
+            // The loss is `loss` in `net`'s report (`L` in the replay).
+            plan: crate::rounding::plan::replay_renamed(pass.clone(), &[("L", "loss")])
+                .ok()
+                .or_else(|| Some(crate::rounding::plan::replay_pass(pass))),
             set: String::new(),
             explain: format!("nn-tutor net {path}"),
             computed,
@@ -192,10 +195,18 @@ pub fn grade_target(t: &Target, answers: &ProblemAnswers, policy: &Policy) -> Pr
         .iter()
         .map(|a| (a.name.clone(), a.value.clone()))
         .collect();
-    let followed = match (&t.trace, &t.layers) {
-        (Some(tr), _) => follow::recompute(tr, &given),
-        (None, Some((net, x))) => follow::recompute_layers(net, x, &given),
-        (None, None) => HashMap::new(),
+    // Recomputed from the student's values only once an answer needs it
+    // (most answers of a class are right: no recomputation for them).
+    let mut followed: Option<HashMap<String, Scalar>> = None;
+    let mut follow = |name: &str| -> Option<Scalar> {
+        followed
+            .get_or_insert_with(|| match (&t.trace, &t.plan) {
+                (Some(tr), _) => follow::recompute(tr, &given, true),
+                (None, Some(plan)) => follow::recompute_plan(plan, &given),
+                (None, None) => HashMap::new(),
+            })
+            .get(name)
+            .cloned()
     };
     let mut replays: HashMap<u32, HashMap<String, Scalar>> = HashMap::new();
     let mut step = |d: u32, name: &str| -> Option<Scalar> {
@@ -236,11 +247,20 @@ pub fn grade_target(t: &Target, answers: &ProblemAnswers, policy: &Policy) -> Pr
             } else {
                 Scalar::zero()
             },
-            order: order(&t.computed, t.trace.as_ref(), name),
+            order: order(&t.computed, t.trace.as_ref(), t.layers.is_some(), name),
         };
         if let Some(a) = answers.answers.iter().find(|a| a.name == *name) {
             v.student = Some(a.text.clone());
-            let carried = followed.get(name).filter(|f| !judge::same(f, want));
+            // Right before follow-through is asked (judge_one's first tests).
+            let right = judge::same(&a.value, want)
+                || judge::precise(a, want, policy.precision)
+                || judge::in_tolerance(&a.value, want, policy);
+            let carried = if right {
+                None
+            } else {
+                follow(name).filter(|f| !judge::same(f, want))
+            };
+            let carried = carried.as_ref();
             match judge_one(a, want, policy, &mut step, carried) {
                 Some(c) => {
                     v.code = Code::Right;

@@ -168,8 +168,10 @@ impl Context<'_> {
 /// Where a quantity falls in computation order. With a graph: node k's
 /// value at k, its gradient at 2N - k (the backward pass walks the nodes in
 /// reverse). Otherwise the report's order, gradients after values and
-/// later layers' gradients first (δ(L) before δ(L-1)).
-fn order(r: &Report, trace: Option<&Trace>, name: &str) -> usize {
+/// later layers' gradients first (δ(L) before δ(L-1)); in a layer problem
+/// (`layered`) the loss after every value, from a(L), and before every
+/// gradient (`net` and backprop/5 list it first).
+fn order(r: &Report, trace: Option<&Trace>, layered: bool, name: &str) -> usize {
     let idx = r.results.iter().position(|n| n.name == name).unwrap_or(0);
     if let Some(t) = trace {
         let n = t.graph.nodes.len();
@@ -184,7 +186,11 @@ fn order(r: &Report, trace: Option<&Trace>, name: &str) -> usize {
             return k;
         }
     }
-    if r.results.get(idx).is_none_or(|n| n.kind != Kind::Gradient) {
+    let kind = r.results.get(idx).map(|n| n.kind);
+    if layered && kind == Some(Kind::Loss) {
+        return 9_000 + idx;
+    }
+    if kind != Some(Kind::Gradient) {
         return idx;
     }
     let layer = name

@@ -39,7 +39,9 @@ pub struct Policy {
     /// intermediate rounded to D decimals.
     pub round_each: Option<u32>,
     /// Also right: a value computed correctly from the student's own
-    /// earlier (wrong) values (graph examples and `--expr`).
+    /// earlier (wrong) values, forward and backward (graph and layer
+    /// examples, `--expr`, `--net`, and examples with a step-by-step replay:
+    /// see `follow.rs`).
     pub follow_through: bool,
     /// Points of a quantity not listed in `points_for`.
     pub points: Scalar,

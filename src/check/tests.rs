@@ -316,3 +316,142 @@ fn a_result_not_asked_is_graded_for_no_points() {
         ("1".into(), "2".into())
     );
 }
+
+/// Grade under `--follow-through`: each verdict's (name, code, credit,
+/// slip code).
+fn followed(topic: &str, n: u32, toml: &str, on: bool) -> Vec<(String, Code, Option<Credit>)> {
+    let flags = PolicySpec {
+        follow_through: Some(on),
+        ..PolicySpec::default()
+    };
+    graded(topic, n, &[], toml, &[flags])
+        .verdicts
+        .into_iter()
+        .map(|v| (v.name, v.code, v.credit))
+        .collect()
+}
+
+/// The names credited for following through.
+fn credited(v: &[(String, Code, Option<Credit>)]) -> Vec<&str> {
+    v.iter()
+        .filter(|(_, _, c)| *c == Some(Credit::FollowThrough))
+        .map(|(n, _, _)| n.as_str())
+        .collect()
+}
+
+#[test]
+fn follow_through_the_backward_pass_of_backprop_4() {
+    // backprop/4 at its defaults: x = (1, 2), ReLU hidden z(1) = (1/4, 3/2),
+    // identity output y0 = 2·1/4 − 3/2 + 1/2 = −1/2, MSE against t = 1.
+    // A student who writes y0 = 1/2 and then works correctly from it:
+    // Loss = (1/2 − 1)² = 1/4; ∂L/∂y0 = 2(y0 − t) = −1 = δ(2) = ∂L/∂b2_0;
+    // ∂L/∂w2_00 = δ(2)·a(1)_1 = −1/4, ∂L/∂w2_10 = δ(2)·a(1)_2 = −3/2;
+    // δ(1) = ReLU'(z(1)) ⊙ W(2)ᵀδ(2) = (2·(−1), (−1)·(−1)) = (−2, 1) = ∂L/∂b1;
+    // ∂L/∂w1_ij = δ(1)_(j+1)·x_(i+1): w1_00 = −2, w1_01 = 1, w1_10 = −4,
+    // w1_11 = 2. (Each is 1/3 of the right value, as y0 − t went from −3/2
+    // to −1/2 and every gradient is linear in it: −3/4, −9/2, −3, −6, 3,
+    // −12, 6, −6, 3.)
+    let slip = "y0 = \"1/2\"\nLoss = \"1/4\"\n\"dLoss/dw2_00\" = -0.25\n\"dLoss/dw2_10\" = -1.5\n\
+                \"dLoss/db2_0\" = -1\n\"dLoss/dw1_00\" = -2\n\"dLoss/dw1_01\" = 1\n\
+                \"dLoss/dw1_10\" = -4\n\"dLoss/dw1_11\" = 2\n\"dLoss/db1_0\" = -2\n\
+                \"dLoss/db1_1\" = 1\n";
+    let v = followed("backprop", 4, slip, true);
+    assert_eq!(v[0], ("y0".to_string(), Code::Wrong, None));
+    let downstream: Vec<&str> = v[1..].iter().map(|(n, _, _)| n.as_str()).collect();
+    assert_eq!(downstream.len(), 10);
+    assert_eq!(credited(&v), downstream);
+    // Without the policy each is wrong, named as carried forward.
+    let g = graded("backprop", 4, &[], slip, &[]);
+    for x in &g.verdicts[1..] {
+        assert_eq!(x.code, Code::Wrong, "{}", x.name);
+        let slip = x.slip.as_ref().map(|s| s.code);
+        assert_eq!(slip, Some(SlipCode::CarriedForward), "{}", x.name);
+    }
+    // Downstream wrong on its own: Loss = 1/2 (not 1/4), ∂L/∂w2_00 = 1/4
+    // (the sign of −1/4 flipped), ∂L/∂w1_00 = −3 (neither −2 nor −6) earn
+    // nothing; ∂L/∂b2_0 = −1 still follows from y0 = 1/2.
+    let own = "y0 = 0.5\nLoss = 0.5\n\"dLoss/dw2_00\" = 0.25\n\"dLoss/db2_0\" = -1\n\
+               \"dLoss/dw1_00\" = -3\n";
+    let v = followed("backprop", 4, own, true);
+    assert_eq!(credited(&v), ["dLoss/db2_0"]);
+    let wrong: Vec<&str> = v
+        .iter()
+        .filter(|(_, c, _)| *c == Code::Wrong)
+        .map(|(n, _, _)| n.as_str())
+        .collect();
+    assert_eq!(wrong, ["y0", "Loss", "dLoss/dw2_00", "dLoss/dw1_00"]);
+    // ∂L/∂b(2) = δ(2): a student's wrong ∂L/∂b2_0 = −1 (with y0 right) is
+    // the δ(2) their ∂L/∂w2_00 = −1·1/4 and ∂L/∂w1_00 = 2·(−1)·1 come from.
+    let db = "\"dLoss/db2_0\" = -1\n\"dLoss/dw2_00\" = -0.25\n\"dLoss/dw1_00\" = -2\n";
+    let v = followed("backprop", 4, db, true);
+    assert_eq!(credited(&v), ["dLoss/dw2_00", "dLoss/dw1_00"]);
+}
+
+#[test]
+fn follow_through_the_backward_pass_of_backprop_5() {
+    // backprop/5 at its defaults: x = (1, −1), ReLU z(1) = a(1) = (2, 1/2),
+    // W(2) = [[1, 0], [0, 1], [−1/2, 1]], b(2) = (0, 0, 1/2), softmax with
+    // cross-entropy against class 2. A student writes a(1)_1 = 3 (not 2) and
+    // goes on correctly, each step from the values they wrote (4 decimals),
+    // recomputed here by hand in f64: z(2) = W(2)a(1) + b(2) =
+    // (3, 1/2, −3/2 + 1/2 + 1/2), a(2) = softmax(z(2)), loss = −ln a(2)_2,
+    // δ(2) = a(2) − (0, 1, 0), δ(1) = ReLU'(z(1)) ⊙ W(2)ᵀδ(2) with z(1) > 0,
+    // ∂L/∂W(1)_1,1 = δ(1)_1·x1.
+    let r4 = |v: f64| (v * 1e4).round() / 1e4;
+    let z2 = [3.0, 0.5, -0.5_f64];
+    let sum: f64 = z2.iter().map(|z| z.exp()).sum();
+    let a2: Vec<f64> = z2.iter().map(|z| r4(z.exp() / sum)).collect();
+    let loss = r4(-a2[1].ln());
+    let d2 = [r4(a2[0]), r4(a2[1] - 1.0), r4(a2[2])];
+    let d1 = [r4(d2[0] - 0.5 * d2[2]), r4(d2[1] + d2[2])];
+    let toml = format!(
+        "loss = {loss:.4}\n\"a(1)_1\" = 3\n\"a(1)_2\" = 0.5\n\"a(2)_1\" = {:.4}\n\
+         \"a(2)_2\" = {:.4}\n\"a(2)_3\" = {:.4}\n\"delta(2)_1\" = {:.4}\n\
+         \"delta(2)_2\" = {:.4}\n\"delta(2)_3\" = {:.4}\n\"delta(1)_1\" = {:.4}\n\
+         \"delta(1)_2\" = {:.4}\n\"dL/dW(1)_1,1\" = {:.4}\n",
+        a2[0], a2[1], a2[2], d2[0], d2[1], d2[2], d1[0], d1[1], d1[0]
+    );
+    let v = followed("backprop", 5, &toml, true);
+    // Downstream of a(1)_1: everything the sheet asks but a(1) (the loss,
+    // a(2), δ(2), δ(1) and ∂L/∂W(1)_1,1).
+    let ex = catalog::find("backprop", 5).unwrap();
+    let asked = Target::example(ex, &[]).unwrap().asked;
+    let downstream: Vec<&str> = asked
+        .iter()
+        .map(String::as_str)
+        .filter(|n| !n.starts_with("a(1)_"))
+        .collect();
+    assert_eq!(downstream.len(), 10, "{asked:?}");
+    let mut got = credited(&v);
+    got.sort();
+    let mut want = downstream.clone();
+    want.sort();
+    assert_eq!(got, want, "{toml}");
+    let code = |n: &str| v.iter().find(|x| x.0 == n).map(|x| x.1);
+    assert_eq!(code("a(1)_1"), Some(Code::Wrong));
+    assert_eq!(code("a(1)_2"), Some(Code::Right));
+    // The same answers are not right in themselves: without the policy
+    // every downstream one is wrong.
+    let v = followed("backprop", 5, &toml, false);
+    assert!(downstream.iter().all(|n| code_of(&v, n) == Code::Wrong));
+    // Wrong on its own: δ(2)_1 off by 0.1 from the student's a(2)_1, and
+    // δ(1)_2 with the sign of their δ(2)_3 flipped, earn nothing.
+    let toml = toml
+        .replace(
+            &format!("\"delta(2)_1\" = {:.4}", d2[0]),
+            &format!("\"delta(2)_1\" = {:.4}", d2[0] + 0.1),
+        )
+        .replace(
+            &format!("\"delta(1)_2\" = {:.4}", d1[1]),
+            &format!("\"delta(1)_2\" = {:.4}", d2[1] - d2[2]),
+        );
+    let v = followed("backprop", 5, &toml, true);
+    assert_eq!(code_of(&v, "delta(2)_1"), Code::Wrong);
+    assert_eq!(code_of(&v, "delta(1)_2"), Code::Wrong);
+    assert!(!credited(&v).contains(&"delta(2)_1"));
+    assert!(!credited(&v).contains(&"delta(1)_2"));
+}
+
+fn code_of(v: &[(String, Code, Option<Credit>)], name: &str) -> Code {
+    v.iter().find(|x| x.0 == name).map(|x| x.1).expect(name)
+}

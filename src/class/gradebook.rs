@@ -124,9 +124,15 @@ pub fn json(graded: &[Graded], policy: &Policy, course_seed: u64) -> String {
     }))
 }
 
-/// A student's Gradescope autograder `results.json`: one test per problem
-/// (`score`, `max_score`, `name`, `number`, `output`, `status`) and the
-/// top-level `score`, as Gradescope's autograder specification documents.
+/// A student's Gradescope autograder `results.json`, in the format of
+/// Gradescope's "Autograder Specifications"
+/// (<https://gradescope-autograders.readthedocs.io/en/latest/specs/>, "Output
+/// format"): one test per problem (`score`, `max_score`, `name`, `number` as
+/// a string, `output` with Unix line ends, `status` `passed` or `failed`)
+/// and the top-level `score` (their sum) and `output`. The top-level output
+/// is `simple_format` (HTML) unless told otherwise, and ours is plain text
+/// that may quote a student's file, so `output_format` is `text` (a test's
+/// output and name are text by default).
 pub fn gradescope(g: &Graded) -> String {
     let tests: Vec<Value> = g
         .problems
@@ -166,6 +172,7 @@ pub fn gradescope(g: &Graded) -> String {
             Some((_, m)) => format!("Your answers file could not be graded: {m}"),
             None => format!("Graded with nn-tutor; student {}, seed {}.", g.student.id, g.student.seed),
         },
+        "output_format": "text",
         "tests": tests,
     }))
 }

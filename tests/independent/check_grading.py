@@ -22,6 +22,18 @@ the binary's verdict codes (`--format json`):
 at z = -5 by hand σ'(z) collapses to 0.0000, and 0.00 is not an answer to
 a gradient of -0.0133.)
 
+Then follow-through on a layer example, backprop/5 (NNDL's δ recursion: a
+2-2-3 network, ReLU hidden layer W(1) = [[1, -1], [1, 1]], b(1) = (0, 1/2),
+softmax output W(2) = [[1, 0], [0, 1], [-1/2, 1]], b(2) = (0, 0, 1/2),
+cross-entropy against a one-hot class), for the deck's inputs and seeded
+draws with both hidden units alive: a student writes a(1)_1 one too large
+and then works every later step correctly from the values they wrote
+(z(2) = W(2)a(1) + b(2), a(2) = softmax(z(2)) to 4 decimals, loss =
+-ln a(2)_class, δ(2) = a(2) - y, δ(1) = ReLU'(z(1)) ⊙ W(2)ᵀδ(2),
+∂L/∂W(1)_1,1 = δ(1)_1·x1). Under `--follow-through` every later answer that
+is not already right is right with credit `follow_through`; without it,
+wrong with slip `carried_forward`; a(1)_1 is wrong either way.
+
 Run from the repository root after `cargo build`.
 """
 import json
@@ -32,7 +44,7 @@ import sys
 import tempfile
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction as F
-from math import exp
+from math import exp, log
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import Evidence  # noqa: E402
@@ -139,5 +151,74 @@ for w in draws:
         by_rule = c == h4[q] and abs(float(c) - ex[q]) <= 1e-4
         want = ("right", "-") if c == rnd(ex[q], 4) or by_rule else ("wrong", "truncated")
         ev.verdict(got[q] == want, sets, q, answers[q], "expected", want, "got", got[q])
+
+
+
+def check_json(args, answers):
+    """check ARGS on an answers file: {name: (code, slip, credit)}."""
+    with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False) as fh:
+        for k, v in answers.items():
+            fh.write(f'"{k}" = {v}\n')
+        path = fh.name
+    out = subprocess.run([BIN, "check", *args, "--format", "json", path], capture_output=True, text=True)
+    os.unlink(path)
+    doc = json.loads(out.stdout)
+    return {v["name"]: (v["code"], v["slip"] or "-", v["credit"] or "-") for v in doc["problems"][0]["verdicts"]}
+
+
+def backprop5(x1, x2, c, slip):
+    """backprop/5's asked values as a student writes them, with a(1)_1 + slip
+    and every later step from the written values (exact fractions where the
+    step is exact, 4 decimals after exp and ln)."""
+    w2 = [[F(1), F(0)], [F(0), F(1)], [F(-1, 2), F(1)]]
+    b2 = [F(0), F(0), F(1, 2)]
+    z1 = [F(x1 - x2), F(x1 + x2) + F(1, 2)]
+    a1 = [max(z, F(0)) for z in z1]
+    a1[0] += slip
+    z2 = [sum(w * a for w, a in zip(row, a1)) + b for row, b in zip(w2, b2)]
+    e = [exp(float(z)) for z in z2]
+    a2 = [rnd(v / sum(e), 4) for v in e]
+    loss = rnd(-log(a2[c - 1]), 4)
+    d2 = [a - (1 if k == c - 1 else 0) for k, a in enumerate(a2)]
+    relu_d = [1 if z > 0 else 0 for z in z1]
+    d1 = [relu_d[j] * sum(w2[k][j] * d2[k] for k in range(3)) for j in range(2)]
+    vals = {"loss": loss, "a(1)_1": a1[0], "a(1)_2": a1[1], "a(2)_1": a2[0], "a(2)_2": a2[1],
+            "a(2)_3": a2[2], "delta(2)_1": d2[0], "delta(2)_2": d2[1], "delta(2)_3": d2[2],
+            "delta(1)_1": d1[0], "delta(1)_2": d1[1], "dL/dW(1)_1,1": d1[0] * x1}
+    return vals
+
+
+def written(v):
+    """A value as written: the fraction in quotes when it has no short decimal, else its
+    decimal with all its places and at least the sheet's 4."""
+    if (v * 10**8).denominator != 1:
+        return f'"{v.numerator}/{v.denominator}"'
+    places = next(p for p in range(9) if (v * 10**p).denominator == 1)
+    return text(v, max(places, 4))
+
+
+drawn5 = [(1, -1, 2)]
+while len(drawn5) < 11:
+    d = (rng.randint(-4, 4), rng.randint(-4, 4), rng.randint(1, 3))
+    if d[0] - d[1] > 0 and d[0] + d[1] + F(1, 2) > 0 and d not in drawn5:
+        drawn5.append(d)
+for x1, x2, c in drawn5:
+    args = ["backprop", "-e", "5", "--set", f"x1={x1},x2={x2},class={c}"]
+    right, own = backprop5(x1, x2, c, 0), backprop5(x1, x2, c, 1)
+    answers = {q: written(v) for q, v in own.items()}
+    followed = check_json([*args, "--follow-through"], answers)
+    plain = check_json(args, answers)
+    for q, v in own.items():
+        if q == "a(1)_1":
+            want_f = want_p = ("wrong", "-")
+        elif v == right[q]:
+            want_f = want_p = ("right", "-")
+        else:
+            want_f, want_p = ("right", "follow_through"), ("wrong", "carried_forward")
+        # (code, whether credited for following through) and (code, slip if carried forward)
+        got_f = (followed[q][0], "follow_through" if followed[q][2] == "follow_through" else "-")
+        got_p = (plain[q][0], "carried_forward" if plain[q][1] == "carried_forward" else "-")
+        ev.verdict(got_f == want_f, args[-1], q, answers[q], "--follow-through: expected", want_f, "got", followed[q])
+        ev.verdict(got_p == want_p, args[-1], q, answers[q], "expected", want_p, "got", plain[q])
 
 ev.finish()

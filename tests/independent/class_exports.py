@@ -11,7 +11,12 @@
   reader: manifest, namespace stripping, XMLCanvasParser): every question a
   numerical_question, the exact answer the key's value, the accepted range
   the value ± the tolerance.
-- grade's results.json: checked against Gradescope's documented fields.
+- grade's results.json: checked against Gradescope's own documentation of
+  the format, "Autograder Specifications", section "Output format"
+  (https://gradescope-autograders.readthedocs.io/en/latest/specs/, source
+  docs/specs.md of github.com/gradescope/autograder_samples): only the
+  documented top-level and per-test keys, each of its documented type and
+  values (visibility, status, output formats), score = the tests' sum.
 
 The key values come from `exercise --format json --key` (the catalog's own
 report); the consumers only have to read the exports right. Under CI=true a
@@ -173,12 +178,52 @@ def qti(tmp):
     verdict(bad == 0, f"every QTI question is numerical, its answer the key, its range ±{TOL}")
 
 
-# Gradescope's autograder results.json (its "Autograder specifications"):
-# top-level "tests" (a list), optional "score", "output", "visibility";
-# each test may have "score", "max_score", "name", "number", "output",
-# "status" ("passed"/"failed"), "visibility", "tags".
-TOP_KEYS = {"score", "output", "tests", "visibility", "stdout_visibility", "execution_time", "leaderboard", "extra_data", "output_format"}
-TEST_KEYS = {"score", "max_score", "name", "number", "output", "status", "visibility", "tags", "extra_data", "output_format", "name_format"}
+# Gradescope's results.json, as its "Autograder Specifications" document it
+# (https://gradescope-autograders.readthedocs.io/en/latest/specs/, "Output
+# format", "Controlling Test Case Visibility", "Test case status", "Output
+# String Formatting"). Top level: score (number; required unless every test
+# has one), execution_time, output, output_format, test_output_format,
+# test_name_format, visibility, stdout_visibility, extra_data, tests (list),
+# leaderboard. Each test: score, max_score, status, name, name_format,
+# number (a string such as "1.1"), output, output_format, tags (strings),
+# visibility, extra_data.
+TOP_KEYS = {"score", "execution_time", "output", "output_format", "test_output_format",
+            "test_name_format", "visibility", "stdout_visibility", "extra_data", "tests",
+            "leaderboard"}
+TEST_KEYS = {"score", "max_score", "status", "name", "name_format", "number", "output",
+             "output_format", "tags", "visibility", "extra_data"}
+VISIBILITY = {"hidden", "after_due_date", "after_published", "visible"}
+FORMATS = {"text", "html", "simple_format", "md", "ansi"}
+NUMBER = (int, float)
+
+
+def documented(obj, keys):
+    """The keys of obj outside `keys`, and the documented keys whose value
+    has the wrong type or is not one of the documented values."""
+    bad = sorted(set(obj) - keys)
+    for k, v in obj.items():
+        ok = {
+            "score": lambda: isinstance(v, NUMBER) and not isinstance(v, bool),
+            "max_score": lambda: isinstance(v, NUMBER) and not isinstance(v, bool),
+            "execution_time": lambda: isinstance(v, NUMBER),
+            "status": lambda: v in ("passed", "failed"),
+            "visibility": lambda: v in VISIBILITY,
+            "stdout_visibility": lambda: v in VISIBILITY,
+            "output_format": lambda: v in FORMATS,
+            "test_output_format": lambda: v in FORMATS,
+            "test_name_format": lambda: v in FORMATS,
+            "name_format": lambda: v in FORMATS,
+            "name": lambda: isinstance(v, str),
+            "number": lambda: isinstance(v, str),
+            "output": lambda: isinstance(v, str) and "\r" not in v,
+            "tags": lambda: isinstance(v, list) and all(isinstance(t, str) for t in v),
+            "extra_data": lambda: isinstance(v, dict),
+            "tests": lambda: isinstance(v, list),
+            "leaderboard": lambda: isinstance(v, list),
+        }.get(k, lambda: True)()
+        if not ok:
+            bad.append(f"{k}={v!r}")
+    return bad
 
 
 def gradescope(tmp):
@@ -205,16 +250,20 @@ def gradescope(tmp):
     verdict(r.returncode == 0, "grade exits 0 with a missing answers file", r.stderr.strip())
     for st in m["students"]:
         res = json.load(open(os.path.join(out, st["dir"], "results.json"), encoding="utf-8"))
-        ok = set(res) <= TOP_KEYS and isinstance(res.get("tests"), list) and isinstance(res.get("score"), (int, float))
-        verdict(ok, f"{st['id']}: results.json has Gradescope's top-level fields", sorted(res))
+        bad = documented(res, TOP_KEYS)
+        ok = not bad and "tests" in res and "score" in res
+        verdict(ok, f"{st['id']}: results.json has only Gradescope's documented top-level fields", bad)
+        # Plain text, which may quote a student's file: not the default
+        # simple_format, which renders HTML.
+        verdict(res.get("output_format") == "text", f"{st['id']}: the top-level output is marked text")
         for t in res["tests"]:
-            ok = (
-                set(t) <= TEST_KEYS
-                and isinstance(t["name"], str) and isinstance(t["output"], str)
-                and isinstance(t["score"], (int, float)) and isinstance(t["max_score"], (int, float))
-                and 0 <= t["score"] <= t["max_score"] and t["status"] in ("passed", "failed")
-            )
-            verdict(ok, f"{st['id']}: test {t['name']!r} has score ≤ max_score, name, output, status")
+            bad = documented(t, TEST_KEYS)
+            ok = not bad and all(k in t for k in ("name", "number", "output", "score", "max_score", "status"))
+            ok = ok and 0 <= t["score"] <= t["max_score"]
+            # Gradescope's own default: passed when score is max_score.
+            ok = ok and (t["status"] == "passed") == (t["score"] == t["max_score"])
+            verdict(ok, f"{st['id']}: test {t.get('name')!r} has the documented fields, score ≤ max_score, "
+                    "passed exactly at full marks", bad)
         verdict(abs(sum(t["score"] for t in res["tests"]) - res["score"]) < 1e-9, f"{st['id']}: score is the sum of the tests'")
         asked = sum(len(p["asked"]) for p in st["problems"])
         verdict(sum(t["max_score"] for t in res["tests"]) == asked, f"{st['id']}: max is one point per asked quantity ({asked})")

@@ -22,6 +22,14 @@ pub enum Msg {
     Name,
     Value,
     ExactHint,
+    /// An exam's name line and points (exam.cls's words).
+    StudentName,
+    StudentId,
+    Score,
+    Total,
+    Points,
+    Point,
+    PointPlural,
 }
 
 /// The text of `m` in `lang`.
@@ -63,6 +71,20 @@ pub fn text(m: Msg, lang: Lang) -> &'static str {
         (Value, Lang::Zh) => "值",
         (ExactHint, Lang::En) => "Check your answers with",
         (ExactHint, Lang::Zh) => "核对答案",
+        (StudentName, Lang::En) => "Name",
+        (StudentName, Lang::Zh) => "姓名",
+        (StudentId, Lang::En) => "Student ID",
+        (StudentId, Lang::Zh) => "学号",
+        (Score, Lang::En) => "Score",
+        (Score, Lang::Zh) => "得分",
+        (Total, Lang::En) => "Total",
+        (Total, Lang::Zh) => "总分",
+        (Points, Lang::En) => "Points",
+        (Points, Lang::Zh) => "分值",
+        (Point, Lang::En) => "point",
+        (Point, Lang::Zh) => "分",
+        (PointPlural, Lang::En) => "points",
+        (PointPlural, Lang::Zh) => "分",
     }
 }
 

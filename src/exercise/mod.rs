@@ -2,9 +2,10 @@
 //! ranges of its record ([`catalog::Exercise`]) with a seeded generator ([`rng`]), redraw degenerate
 //! draws, and keep the example's own [`Report`] as the key, so a key can
 //! never disagree with `nn-tutor explain … --set` on the same inputs.
+//! [`sheet`] turns a drawn sheet into a document of pieces that the
+//! shared renderers draw (Markdown, LaTeX, an exam), or into JSON.
 
 mod command;
-pub mod latex_safe;
 pub mod messages;
 pub mod rng;
 pub mod sheet;

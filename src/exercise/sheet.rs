@@ -1,20 +1,26 @@
-//! A sheet as text: the questions (inputs, what to find) and the answer key
-//! (named results, then the example's full report through the ordinary
-//! renderers) in Markdown, LaTeX or JSON. Pure: data in, text out.
+//! A sheet as a document: the questions (setup, inputs, given values, what
+//! to find), the answer key (the asked values, then the example's own
+//! report as the steps), an answers-only key, or an exam (name line,
+//! points, answer spaces, solutions). [`document`] decides what each part
+//! shows and in which order, as a [`Document`] of pieces;
+//! [`crate::render::document`] walks it and Markdown or LaTeX
+//! ([`crate::render::paper`]) supply only the spelling. The JSON is the
+//! sheet's data by serde. Pure: data in, text out.
 
 use serde::Serialize;
 
 use crate::catalog::statement::{GivenJson, Value};
-use crate::exercise::latex_safe;
 use crate::exercise::messages::{Lang, Msg, problem as problem_label, text};
 use crate::exercise::{Problem, Sheet};
-use crate::render::{RenderOptions, json as json_render, latex, markdown};
-use crate::report::Report;
+use crate::render::{RenderOptions, json as json_render, latex, markdown, paper};
+use crate::report::document::{self, Blank, Document, Exam, ExamWords, Pairs, Piece, Prose};
 use crate::report::i18n::localize;
 use crate::report::serial::{Named, Typed};
+use crate::report::{Math, Report};
 
-/// Formats of `exercise --format`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
+/// The formats a sheet is drawn in (`exercise --format` is
+/// [`crate::class::ExerciseFormat`], which adds the LMS exports).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum SheetFormat {
     /// Markdown with LaTeX formulas in `$…$` (the default).
     #[default]
@@ -39,12 +45,208 @@ pub struct Parts {
 /// Render the chosen parts of a sheet as one document.
 pub fn render(sh: &Sheet, f: SheetFormat, parts: Parts, o: &RenderOptions) -> String {
     match f {
-        SheetFormat::Markdown => md(sh, parts, o),
-        SheetFormat::Latex => tex(sh, parts, o),
+        SheetFormat::Markdown => markdown::document(&document(sh, parts), o),
+        SheetFormat::Latex => paper::document(&document(sh, parts), o),
         SheetFormat::Json => json(sh, parts, o.digits),
     }
 }
 
+/// The chosen parts of a sheet as a [`Document`]: what each part shows and
+/// in which order, the same for every format.
+pub fn document(sh: &Sheet, parts: Parts) -> Document {
+    let l = sh.lang;
+    let mut pieces = Vec::new();
+    if parts.exam {
+        pieces = exam(sh, parts);
+    } else {
+        if parts.questions {
+            pieces.extend(questions(sh, parts));
+        }
+        if parts.key {
+            if parts.questions {
+                pieces.push(Piece::PageBreak);
+            }
+            pieces.extend(key(sh, parts));
+        }
+    }
+    Document {
+        lang: l,
+        command: regenerate(sh, parts),
+        exam: parts.exam.then(|| Exam {
+            answers: parts.key,
+            header: text(exam_title(parts), l).into(),
+            words: exam_words(l),
+        }),
+        pieces,
+    }
+}
+
+/// The sheet: each problem's statement and what to find.
+fn questions(sh: &Sheet, parts: Parts) -> Vec<Piece> {
+    let l = sh.lang;
+    let mut out = head(sh, Msg::SheetTitle, parts);
+    out.push(Piece::Text(text(Msg::Instructions, l).into()));
+    out.push(each(sh, |p| {
+        let mut q = statement(p, l);
+        q.push(Piece::Find {
+            label: text(Msg::Find, l).into(),
+            names: names(p).into_iter().map(String::from).collect(),
+        });
+        q
+    }));
+    out
+}
+
+/// The key: each problem's answers, where its numbers come from, the
+/// command that checks answers, and (unless answers only) its steps.
+fn key(sh: &Sheet, parts: Parts) -> Vec<Piece> {
+    let l = sh.lang;
+    let mut out = head(sh, Msg::KeyTitle, parts);
+    out.push(each(sh, |p| {
+        let mut q = vec![
+            Piece::Answers(pairs(Msg::Answers, asked_pairs(p), l)),
+            Piece::Text(drawn_line(p, l)),
+            Piece::Command {
+                label: text(Msg::ExactHint, l).into(),
+                command: check_line(p),
+            },
+        ];
+        if !parts.answers_only {
+            q.push(steps(p, l));
+        }
+        q
+    }));
+    out
+}
+
+/// An exam: a name line, the points, each problem's statement with an
+/// answer space per asked quantity and, in the full key, its solution.
+fn exam(sh: &Sheet, parts: Parts) -> Vec<Piece> {
+    let l = sh.lang;
+    let mut out = head(sh, exam_title(parts), parts);
+    out.extend([
+        Piece::NameLine {
+            name: text(Msg::StudentName, l).into(),
+            id: text(Msg::StudentId, l).into(),
+        },
+        Piece::Text(text(Msg::Instructions, l).into()),
+        Piece::Points {
+            total: text(Msg::Total, l).into(),
+            score: text(Msg::Score, l).into(),
+            questions: sh.problems.len(),
+        },
+    ]);
+    out.push(each(sh, |p| {
+        let mut q = statement(p, l);
+        let blanks = p.asked().into_iter().map(|n| Blank {
+            name: n.name.clone(),
+            value: n.value.clone(),
+            points: 1,
+        });
+        q.push(Piece::Blanks {
+            label: text(Msg::Find, l).into(),
+            blanks: blanks.collect(),
+        });
+        if parts.key && !parts.answers_only {
+            q.push(Piece::Solution(vec![
+                Piece::Text(drawn_line(p, l)),
+                steps(p, l),
+            ]));
+        }
+        q
+    }));
+    out
+}
+
+/// An exam is one document: a key when it shows the answers.
+fn exam_title(parts: Parts) -> Msg {
+    if parts.key {
+        Msg::KeyTitle
+    } else {
+        Msg::SheetTitle
+    }
+}
+
+/// A part's heading with the seed, and the command that regenerates the
+/// document (on screen only).
+fn head(sh: &Sheet, title: Msg, parts: Parts) -> Vec<Piece> {
+    let l = sh.lang;
+    vec![
+        Piece::Title(format!(
+            "{} ({} {})",
+            text(title, l),
+            text(Msg::Seed, l),
+            sh.seed
+        )),
+        Piece::Command {
+            label: text(Msg::Regenerate, l).into(),
+            command: regenerate(sh, parts),
+        },
+    ]
+}
+
+/// Every problem of the sheet under its heading, with `pieces` of it.
+fn each(sh: &Sheet, pieces: impl Fn(&Problem) -> Vec<Piece>) -> Piece {
+    let problems = sh
+        .problems
+        .iter()
+        .enumerate()
+        .map(|(k, p)| document::Problem {
+            label: problem_label(k + 1, sh.lang),
+            title: title(p, sh.lang),
+            pieces: pieces(p),
+        });
+    Piece::Problems(problems.collect())
+}
+
+/// What a problem states: its setup, its inputs and the other given
+/// values (the setup and given only when there are some).
+fn statement(p: &Problem, l: Lang) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let lines = setup(p, l);
+    if !lines.is_empty() {
+        out.push(Piece::Setup {
+            label: text(Msg::Setup, l).into(),
+            lines,
+        });
+    }
+    out.push(Piece::Inputs(pairs(
+        Msg::Inputs,
+        p.report.inputs.clone(),
+        l,
+    )));
+    let shown = shown_given(p);
+    if !shown.is_empty() {
+        out.push(Piece::Given {
+            label: text(Msg::Given, l).into(),
+            header: (text(Msg::Name, l).into(), text(Msg::Value, l).into()),
+            items: shown
+                .iter()
+                .map(|(n, v)| (n.clone(), given_math(v)))
+                .collect(),
+        });
+    }
+    out
+}
+
+/// A name and value table under `label`.
+fn pairs(label: Msg, rows: Vec<(String, crate::Scalar)>, l: Lang) -> Pairs {
+    Pairs {
+        label: text(label, l).into(),
+        header: (text(Msg::Name, l).into(), text(Msg::Value, l).into()),
+        rows,
+    }
+}
+
+/// The problem's worked steps: its report in the sheet's language.
+fn steps(p: &Problem, l: Lang) -> Piece {
+    Piece::Steps {
+        label: text(Msg::Steps, l).into(),
+        report: localize(&p.report, l).into_owned(),
+    }
+}
+
+/// "Title (topic/N)"; in Chinese the deck's term first.
 fn title(p: &Problem, lang: Lang) -> String {
     let e = p.example;
     match lang {
@@ -53,6 +255,7 @@ fn title(p: &Problem, lang: Lang) -> String {
     }
 }
 
+/// The command that checks a student's answers to this problem.
 fn check_line(p: &Problem) -> String {
     format!(
         "nn-tutor check {} --example {} {} answers.toml",
@@ -62,18 +265,27 @@ fn check_line(p: &Problem) -> String {
     )
 }
 
+/// The names of the asked quantities, in the key's order.
 fn names(p: &Problem) -> Vec<&str> {
     p.asked().into_iter().map(|n| n.name.as_str()).collect()
 }
 
-/// The setup sentences of a problem in the sheet's language.
-fn setup(p: &Problem, l: Lang) -> Vec<&str> {
+/// The setup sentences of a problem in the sheet's language, spelled for
+/// each format: the one place where statement lines become text.
+fn setup(p: &Problem, l: Lang) -> Vec<Prose> {
     p.statement
         .lines
         .iter()
-        .map(|line| match l {
-            Lang::En => line.en.as_str(),
-            Lang::Zh => line.zh.as_str(),
+        .map(|line| {
+            let t = match l {
+                Lang::En => line.en.as_str(),
+                Lang::Zh => line.zh.as_str(),
+            };
+            Prose {
+                plain: t.to_string(),
+                markdown: markdown::escape(t),
+                latex: latex::escape(t).replace(';', ";\\allowbreak{}"),
+            }
         })
         .collect()
 }
@@ -91,226 +303,41 @@ fn shown_given(p: &Problem) -> Vec<&(String, Value)> {
         .collect()
 }
 
-/// A number as a student writes it: exact when it is.
-fn plain(v: &crate::Scalar, digits: usize) -> String {
-    v.exact_string().unwrap_or_else(|| v.show(digits))
-}
-
-/// `-3/4` as `-\frac{3}{4}`; whole numbers and decimals as they are.
-fn frac(t: &str) -> String {
-    let (sign, t) = t.strip_prefix('-').map_or(("", t), |r| ("-", r));
-    match t.split_once('/') {
-        Some((p, q)) => format!("{sign}\\frac{{{p}}}{{{q}}}"),
-        None => format!("{sign}{t}"),
-    }
-}
-
-/// A given value in LaTeX math: a number, a column of numbers, a matrix.
-fn given_math(v: &Value, digits: usize) -> String {
-    let n = |x: &crate::Scalar| frac(&plain(x, digits));
+/// A given value as a formula: a number, a column of numbers, a matrix.
+fn given_math(v: &Value) -> Math {
+    let n = |x: &crate::Scalar| Math::num(x);
+    let row = |xs: &[crate::Scalar]| Math::join(&xs.iter().map(n).collect::<Vec<_>>(), ", ", " & ");
+    let matrix = |rows: Vec<Math>| {
+        let (open, close) = (
+            Math::new("[", "\\begin{pmatrix}"),
+            Math::new("]", "\\end{pmatrix}"),
+        );
+        Math::join(&[open, Math::join(&rows, "; ", " \\\\ "), close], "", "")
+    };
     match v {
         Value::Number(x) => n(x),
-        Value::Vector(xs) => format!(
-            "\\begin{{pmatrix}}{}\\end{{pmatrix}}",
-            xs.iter().map(n).collect::<Vec<_>>().join(" \\\\ ")
-        ),
-        Value::Matrix(rows) => format!(
-            "\\begin{{pmatrix}}{}\\end{{pmatrix}}",
-            rows.iter()
-                .map(|r| r.iter().map(n).collect::<Vec<_>>().join(" & "))
-                .collect::<Vec<_>>()
-                .join(" \\\\ ")
-        ),
-        Value::Text(t) => format!("\\text{{{}}}", latex::escape(t)),
+        Value::Vector(xs) => matrix(xs.iter().map(n).collect()),
+        Value::Matrix(rows) => matrix(rows.iter().map(|r| row(r)).collect()),
+        Value::Text(t) => Math::new(t.clone(), format!("\\text{{{}}}", latex::escape(t))),
     }
 }
 
-fn md(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
-    let l = sh.lang;
-    let mut out = String::new();
-    let pairs_table = |pairs: &[(String, crate::Scalar)]| {
-        let mut t = format!(
-            "| {} | {} |\n|---|---|\n",
-            text(Msg::Name, l),
-            text(Msg::Value, l)
-        );
-        for (n, v) in pairs {
-            t.push_str(&format!(
-                "| `{n}` | {} |\n",
-                markdown::escape(&v.show(o.digits))
-            ));
-        }
-        t + "\n"
-    };
-    let head = |out: &mut String, m: Msg| {
-        out.push_str(&format!(
-            "# {} ({} {})\n\n",
-            text(m, l),
-            text(Msg::Seed, l),
-            sh.seed
-        ));
-        out.push_str(&format!(
-            "{}: `{}`\n\n",
-            text(Msg::Regenerate, l),
-            regenerate(sh, parts)
-        ));
-    };
-    if parts.questions {
-        head(&mut out, Msg::SheetTitle);
-        out.push_str(&format!("{}\n\n", text(Msg::Instructions, l)));
-        for (k, p) in sh.problems.iter().enumerate() {
-            out.push_str(&format!(
-                "## {} · {}\n\n",
-                problem_label(k + 1, l),
-                title(p, l)
-            ));
-            let lines = setup(p, l);
-            if !lines.is_empty() {
-                out.push_str(&format!("**{}**\n\n", text(Msg::Setup, l)));
-                for line in lines {
-                    out.push_str(&format!("- {}\n", markdown::escape(line)));
-                }
-                out.push('\n');
-            }
-            out.push_str(&format!("**{}**\n\n", text(Msg::Inputs, l)));
-            out.push_str(&pairs_table(&p.report.inputs));
-            let shown = shown_given(p);
-            if !shown.is_empty() {
-                out.push_str(&format!(
-                    "**{}**\n\n| {} | {} |\n|---|---|\n",
-                    text(Msg::Given, l),
-                    text(Msg::Name, l),
-                    text(Msg::Value, l)
-                ));
-                for (n, v) in shown {
-                    out.push_str(&format!("| `{n}` | ${}$ |\n", given_math(v, o.digits)));
-                }
-                out.push('\n');
-            }
-            let find: Vec<String> = names(p).iter().map(|n| format!("`{n}`")).collect();
-            out.push_str(&format!(
-                "**{}:** {}\n\n",
-                text(Msg::Find, l),
-                find.join(", ")
-            ));
-        }
+/// The words exam.cls prints around the questions.
+fn exam_words(l: Lang) -> ExamWords {
+    let (before, after) = problem_label(0, l)
+        .split_once('0')
+        .map(|(b, a)| (b.to_string(), a.to_string()))
+        .expect("the problem label holds its number");
+    ExamWords {
+        point: text(Msg::Point, l).into(),
+        points: text(Msg::PointPlural, l).into(),
+        points_heading: text(Msg::Points, l).into(),
+        score: text(Msg::Score, l).into(),
+        total: text(Msg::Total, l).into(),
+        question: text(Msg::Problem, l).into(),
+        numbered: (before, after),
     }
-    if parts.key {
-        head(&mut out, Msg::KeyTitle);
-        for (k, p) in sh.problems.iter().enumerate() {
-            out.push_str(&format!(
-                "## {} · {}\n\n",
-                problem_label(k + 1, l),
-                title(p, l)
-            ));
-            out.push_str(&format!("**{}**\n\n", text(Msg::Answers, l)));
-            out.push_str(&pairs_table(&asked_pairs(p)));
-            out.push_str(&format!("{}\n\n", markdown::escape(&drawn_line(p, l))));
-            out.push_str(&format!(
-                "{}: `{}`\n\n",
-                text(Msg::ExactHint, l),
-                check_line(p)
-            ));
-            if !parts.answers_only {
-                out.push_str(&format!("**{}**\n\n", text(Msg::Steps, l)));
-                out.push_str(&markdown::render(&localize(&p.report, l), o));
-            }
-        }
-    }
-    out
 }
-
-fn tex(sh: &Sheet, parts: Parts, o: &RenderOptions) -> String {
-    let l = sh.lang;
-    let mut out = preamble(sh, parts);
-    if parts.exam {
-        exam_body(&mut out, sh, parts, o);
-    } else {
-        if parts.questions {
-            head_tex(&mut out, sh, Msg::SheetTitle);
-            out.push_str(&format!("{}\n\n", text(Msg::Instructions, l)));
-            for (k, p) in sh.problems.iter().enumerate() {
-                out.push_str(&format!(
-                    "\\nnkeep\n\\subsection*{{{}}}\n",
-                    problem_heading(k, p, l)
-                ));
-                statement_tex(&mut out, p, l, o);
-                let find: Vec<String> = names(p)
-                    .iter()
-                    .map(|n| format!("\\texttt{{{}}}", latex::escape(n)))
-                    .collect();
-                out.push_str(&format!(
-                    "\\textbf{{{}:}} {}\n\n",
-                    text(Msg::Find, l),
-                    find.join(", ")
-                ));
-            }
-        }
-        if parts.key {
-            if parts.questions {
-                out.push_str("\\newpage\n");
-            }
-            head_tex(&mut out, sh, Msg::KeyTitle);
-            for (k, p) in sh.problems.iter().enumerate() {
-                out.push_str(&format!(
-                    "\\nnkeep\n\\subsection*{{{}}}\n\\textbf{{{}}}\n\n",
-                    problem_heading(k, p, l),
-                    text(Msg::Answers, l)
-                ));
-                out.push_str(&pairs_tex(&asked_pairs(p), l, o));
-                out.push_str(&format!("{}\n\n", latex::escape(&drawn_line(p, l))));
-                if !parts.answers_only {
-                    out.push_str(&format!("\\textbf{{{}}}\n\n", text(Msg::Steps, l)));
-                    out.push_str(&latex::body(&printable(p, l), o));
-                }
-            }
-        }
-    }
-    out.push_str("\\end{CJK}\n\\end{document}\n");
-    latex_safe::ascii(&out, true)
-}
-
-/// The document's class and packages. Both languages load CJKutf8: the
-/// decks' citations and terms are Chinese, and cutting them out of an
-/// English sheet left debris ("JQ deck, Batch,epoch,:").
-fn preamble(sh: &Sheet, parts: Parts) -> String {
-    let mut out = String::from("% Generated by nn-tutor. Regenerate with:\n");
-    out.push_str(&format!("%   {}\n", regenerate(sh, parts)));
-    out.push_str(
-        "% Compile with pdflatex; needs CJKutf8 and the gbsn font (Debian's latex-cjk-chinese and\n% latex-cjk-chinese-arphic-gbsn00lp)",
-    );
-    if parts.exam {
-        out.push_str(" and exam.cls (texlive-latex-extra).\n");
-        let mut opts = vec!["11pt", "addpoints"];
-        if parts.key {
-            opts.push("answers");
-        }
-        out.push_str(&format!("\\documentclass[{}]{{exam}}\n", opts.join(",")));
-    } else {
-        out.push_str(".\n\\documentclass{article}\n");
-    }
-    out.push_str("\\usepackage[T1]{fontenc}\n\\usepackage{CJKutf8}\n");
-    out.push_str(
-        "\\usepackage{amsmath,amssymb}\n\\usepackage[margin=2cm]{geometry}\n\\setlength{\\parindent}{0pt}\n",
-    );
-    out.push_str(LAYOUT);
-    out.push_str(latex::FITWIDTH);
-    out.push_str(KEEP);
-    out.push_str("\\begin{document}\n\\begin{CJK}{UTF8}{gbsn}\n");
-    out
-}
-
-/// Page layout of a LaTeX sheet, after the packages: long lists and
-/// commands broken at the margin; then [`latex::FITWIDTH`], which shrinks a
-/// table wider than the text (the renderer sets table titles above their
-/// table itself).
-const LAYOUT: &str = "\\usepackage{graphicx}\n\\sloppy\n";
-
-/// `\nnkeep`: a good place for a page break that stretches the page
-/// bottom by up to a third of a page, so a problem's heading goes to the
-/// next page rather than sit alone at the bottom of this one (`\filbreak`
-/// with a finite stretch).
-const KEEP: &str = "\\newcommand{\\nnkeep}{\\par\\vspace{0pt plus 0.3\\textheight}\\penalty-200\\vspace{0pt plus -0.3\\textheight}}\n";
 
 /// The command that regenerates this very document: with `--key` when it
 /// holds the key (a key written with --key-out comes back after its sheet).
@@ -320,83 +347,6 @@ fn regenerate(sh: &Sheet, parts: Parts) -> String {
         c.push_str(" --key");
     }
     c
-}
-
-/// The section heading of a sheet or key: its title and seed (the
-/// command that regenerates it is in the `.tex` file's first lines, not
-/// on paper).
-fn head_tex(out: &mut String, sh: &Sheet, m: Msg) {
-    out.push_str(&format!(
-        "\\section*{{{} ({} {})}}\n",
-        text(m, sh.lang),
-        text(Msg::Seed, sh.lang),
-        sh.seed
-    ));
-}
-
-/// "Problem 3 · Title (topic/N)", for LaTeX.
-fn problem_heading(k: usize, p: &Problem, l: Lang) -> String {
-    format!(
-        "{} $\\cdot$ {}",
-        problem_label(k + 1, l),
-        latex::escape(&title(p, l))
-    )
-}
-
-/// A problem's setup, inputs and given values, for LaTeX.
-fn statement_tex(out: &mut String, p: &Problem, l: Lang, o: &RenderOptions) {
-    let lines = setup(p, l);
-    if !lines.is_empty() {
-        out.push_str(&format!(
-            "\\textbf{{{}}}\n\\begin{{itemize}}\n",
-            text(Msg::Setup, l)
-        ));
-        for line in lines {
-            out.push_str(&format!(
-                "\\item {}\n",
-                latex::escape(line).replace(';', ";\\allowbreak{}")
-            ));
-        }
-        out.push_str("\\end{itemize}\n\n");
-    }
-    out.push_str(&format!(
-        "\\textbf{{{}}}\\par\\nopagebreak\n",
-        text(Msg::Inputs, l)
-    ));
-    out.push_str(&pairs_tex(&p.report.inputs, l, o));
-    let shown = shown_given(p);
-    if !shown.is_empty() {
-        out.push_str(&format!("\\textbf{{{}}}\n\n", text(Msg::Given, l)));
-        let items: Vec<String> = shown
-            .iter()
-            .map(|(n, v)| {
-                format!(
-                    "\\texttt{{{}}} $= {}$",
-                    latex::escape(n),
-                    given_math(v, o.digits)
-                )
-            })
-            .collect();
-        out.push_str(&items.join(", \\quad\n"));
-        out.push_str("\n\n");
-    }
-}
-
-/// Name/value pairs as a LaTeX table.
-fn pairs_tex(pairs: &[(String, crate::Scalar)], l: Lang, o: &RenderOptions) -> String {
-    let mut t = format!(
-        "\\begin{{fitwidth}}\\begin{{tabular}}{{ll}}\n\\hline\n{} & {} \\\\\n\\hline\n",
-        text(Msg::Name, l),
-        text(Msg::Value, l)
-    );
-    for (n, v) in pairs {
-        t.push_str(&format!(
-            "\\texttt{{{}}} & {} \\\\\n",
-            latex::escape(n),
-            latex::escape(&v.show(o.digits))
-        ));
-    }
-    t + "\\hline\n\\end{tabular}\\end{fitwidth}\n\n"
 }
 
 /// The asked quantities and their values, in the key's order.
@@ -434,147 +384,6 @@ fn drawn_line(p: &Problem, l: Lang) -> String {
     }
 }
 
-/// A problem's report as printed in a key: in the sheet's language,
-/// without the commands to try next and without plots (which paper
-/// cannot show; computation graphs stay, drawn as text).
-fn printable(p: &Problem, l: Lang) -> Report {
-    let mut r = localize(&p.report, l).into_owned();
-    r.try_next.clear();
-    if l == Lang::En {
-        // The English title stands alone; the Chinese term is in the decks.
-        r.title_zh.clear();
-    }
-    r.blocks.retain(|b| match b {
-        crate::report::Block::Figure(f) => matches!(f, crate::report::Figure::Graph { .. }),
-        _ => true,
-    });
-    for b in &mut r.blocks {
-        if let crate::report::Block::Text(t) = b {
-            *t = without_commands(t, l);
-        }
-    }
-    r
-}
-
-/// A paragraph for paper: "see `nn-tutor explain autodiff --example 2`"
-/// becomes "see example autodiff/2", and a sentence that still names a
-/// command is left out.
-fn without_commands(t: &str, l: Lang) -> String {
-    let mut out = String::new();
-    let mut rest = t;
-    let marker = "`nn-tutor explain ";
-    while let Some(at) = rest.find(marker) {
-        let after = &rest[at + marker.len()..];
-        let Some(end) = after.find('`') else { break };
-        let words: Vec<&str> = after[..end].split_whitespace().collect();
-        let id = match words.as_slice() {
-            [topic, "--example", n] => format!("{topic}/{n}"),
-            [topic] => topic.to_string(),
-            _ => after[..end].to_string(),
-        };
-        out.push_str(&rest[..at]);
-        out.push_str(&match l {
-            Lang::En => format!("example {id}"),
-            Lang::Zh => format!("例题 {id}"),
-        });
-        rest = &after[end + 1..];
-    }
-    out.push_str(rest);
-    if !out.contains("nn-tutor") {
-        return out;
-    }
-    out.split_inclusive(['.', '。'])
-        .filter(|s| !s.contains("nn-tutor"))
-        .collect::<String>()
-        .trim_end()
-        .to_string()
-}
-
-/// An exam (exam.cls): a name and ID line, a points table, each problem a
-/// titled question whose asked quantities are parts worth a point each
-/// with an answer line; with the key, the class's `answers` option fills
-/// the answer lines and prints each problem's worked steps as its solution.
-fn exam_body(out: &mut String, sh: &Sheet, parts: Parts, o: &RenderOptions) {
-    let l = sh.lang;
-    let (name, id, score, total, points, (point, pts), question) = match l {
-        Lang::En => (
-            "Name",
-            "Student ID",
-            "Score",
-            "Total",
-            "Points",
-            ("point", "points"),
-            "Problem",
-        ),
-        Lang::Zh => ("姓名", "学号", "得分", "总分", "分值", ("分", "分"), "题"),
-    };
-    let qlabel = match l {
-        Lang::En => "Problem \\thequestion",
-        Lang::Zh => "第 \\thequestion{} 题",
-    };
-    out.push_str(&format!(
-        "\\pointpoints{{{point}}}{{{pts}}}\n\\hpword{{{points}}}\\hsword{{{score}}}\\htword{{{total}}}\\hqword{{{question}}}\n\\runningheader{{}}{{{}}}{{}}\n\\runningfooter{{}}{{\\thepage}}{{}}\n\\renewcommand{{\\thepartno}}{{\\arabic{{partno}}}}\n\\qformat{{\\parbox[t]{{0.82\\textwidth}}{{\\raggedright\\textbf{{{qlabel}\\ $\\cdot$ \\thequestiontitle}}}}\\hfill(\\totalpoints\\ \\points)}}\n\\pointformat{{}}\n\\unframedsolutions\n\\setlength{{\\answerlinelength}}{{4cm}}\n",
-        text(if parts.key { Msg::KeyTitle } else { Msg::SheetTitle }, l),
-    ));
-    out.push_str(&format!(
-        "\\begin{{center}}\\Large {} ({} {})\\end{{center}}\n",
-        text(
-            if parts.key {
-                Msg::KeyTitle
-            } else {
-                Msg::SheetTitle
-            },
-            l
-        ),
-        text(Msg::Seed, l),
-        sh.seed
-    ));
-    out.push_str(&format!(
-        "\\vspace{{1em}}\\noindent {name}:\\enspace\\makebox[0.45\\textwidth]{{\\hrulefill}}\\hfill {id}:\\enspace\\makebox[0.25\\textwidth]{{\\hrulefill}}\\par\\vspace{{1em}}\n"
-    ));
-    out.push_str(&format!("{}\n\n", text(Msg::Instructions, l)));
-    // A points table across the page for a few problems; a whole class's
-    // sheet across --all would run off the page, so it gets a total.
-    if sh.problems.len() <= 6 {
-        out.push_str("\\begin{center}\\gradetable[h][questions]\\end{center}\n");
-    } else {
-        out.push_str(&format!(
-            "\\begin{{center}}\\fbox{{\\rule{{0pt}}{{1.5em}}{total}: \\numpoints\\quad {score}: \\makebox[3em]{{}}}}\\end{{center}}\n"
-        ));
-    }
-    out.push_str("\\begin{questions}\n");
-    for (k, p) in sh.problems.iter().enumerate() {
-        out.push_str(&format!(
-            "\\nnkeep\n\\titledquestion{{{}}}\n",
-            latex::escape(&title(p, l))
-        ));
-        let _ = k;
-        statement_tex(out, p, l, o);
-        out.push_str(&format!(
-            "\\textbf{{{}:}}\n\\begin{{parts}}\n",
-            text(Msg::Find, l)
-        ));
-        for n in p.asked() {
-            let value = latex::escape(&n.value.show(o.digits));
-            out.push_str(&format!(
-                "\\part[1] \\texttt{{{}}} $=$ \\fillin[{value}][4cm]\n",
-                latex::escape(&n.name)
-            ));
-        }
-        out.push_str("\\end{parts}\n");
-        if parts.key && !parts.answers_only {
-            out.push_str(&format!(
-                "\\begin{{solution}}\n{}\n\n\\textbf{{{}}}\n\n",
-                latex::escape(&drawn_line(p, l)),
-                text(Msg::Steps, l)
-            ));
-            out.push_str(&latex::body(&printable(p, l), o));
-            out.push_str("\\end{solution}\n");
-        }
-    }
-    out.push_str("\\end{questions}\n");
-}
-
 /// The JSON of a sheet (see [`SheetFormat::Json`]).
 #[derive(Serialize)]
 struct SheetJson<'a> {
@@ -594,7 +403,7 @@ struct ProblemJson<'a> {
     title_zh: &'a str,
     set: String,
     /// The setup sentences, in the sheet's language.
-    setup: Vec<&'a str>,
+    setup: Vec<String>,
     /// Every given value: a program computes every asked quantity from these.
     given: GivenJson<'a>,
     inputs: Named<'a>,
@@ -617,7 +426,7 @@ fn json(sh: &Sheet, parts: Parts, digits: usize) -> String {
             title: p.example.title,
             title_zh: p.example.title_zh,
             set: p.set_flag(),
-            setup: setup(p, sh.lang),
+            setup: setup(p, sh.lang).into_iter().map(|s| s.plain).collect(),
             given: GivenJson(&p.statement.given),
             inputs: Named(&p.report.inputs),
             find: names(p),

@@ -30,7 +30,7 @@ pub fn render(r: &Report, o: &RenderOptions) -> String {
 }
 
 /// The report alone, for a document that sets up packages, `fitwidth` and
-/// `CJK` itself (the exercise sheets).
+/// `CJK` itself.
 pub fn body(r: &Report, o: &RenderOptions) -> String {
     super::walk(r, &Latex { o })
 }
@@ -97,9 +97,9 @@ pub fn unicode_ascii(c: char) -> &'static str {
     }
 }
 
-/// LaTeX's syntax for [`super::walk`].
-struct Latex<'a> {
-    o: &'a RenderOptions,
+/// LaTeX's syntax for [`super::walk`] and [`super::document`].
+pub struct Latex<'a> {
+    pub o: &'a RenderOptions,
 }
 
 impl super::Markup for Latex<'_> {
@@ -208,7 +208,7 @@ pub fn escape(s: &str) -> String {
 
 /// The one table of Unicode symbols in LaTeX math mode (`∂` → `\partial`):
 /// [`escape`] sets them in `$…$`, the exercise sheets' pdflatex pass
-/// ([`crate::exercise::latex_safe`]) in `\ensuremath{…}`.
+/// ([`super::latex_safe`]) in `\ensuremath{…}`.
 pub fn unicode_math(c: char) -> Option<&'static str> {
     Some(match c {
         '·' => "\\cdot",

@@ -3,12 +3,19 @@
 
 use crate::render::number::{self, minus};
 use crate::render::{FigureStyle, RenderOptions, diagram, display_latex, heading, plot};
+use crate::report::document::{Blank, Document, Pairs, Prose};
 use crate::report::i18n::{Lang, label};
 use crate::report::{Cell, Figure, Math, Report, Table};
 
 /// Render as Markdown.
 pub fn render(r: &Report, o: &RenderOptions) -> String {
     super::walk(r, &Markdown { o })
+}
+
+/// A sheet, key or exam as Markdown (what `exercise` prints by default
+/// and the book's exercise directive embeds).
+pub fn document(d: &Document, o: &RenderOptions) -> String {
+    super::document(d, &Markdown { o })
 }
 
 /// Markdown's syntax for [`super::walk`]; the book wraps it to fold or
@@ -42,6 +49,106 @@ impl super::Markup for Markdown<'_> {
     fn try_next(&self, lang: Lang, tries: &[String]) -> String {
         let tries: Vec<String> = tries.iter().map(|t| format!("`{t}`")).collect();
         format!("*{}:* {}\n\n", label(lang, "Try"), tries.join(" · "))
+    }
+}
+
+/// Markdown's syntax for [`super::document`]. A sheet's own names are
+/// code (what a student types) and its values keep the ASCII minus, as
+/// the terminal's do: students copy them into `--set` and answers files.
+impl super::DocumentMarkup for Markdown<'_> {
+    fn report(&self) -> &dyn super::Markup {
+        self
+    }
+    fn paper(&self) -> bool {
+        false
+    }
+    fn begin(&self, _: &Document) -> String {
+        String::new()
+    }
+    fn end(&self, _: &Document) -> String {
+        String::new()
+    }
+    fn title(&self, t: &str) -> String {
+        format!("# {t}\n\n")
+    }
+    fn command(&self, label: &str, command: &str) -> String {
+        format!("{label}: `{command}`\n\n")
+    }
+    fn text(&self, t: &str) -> String {
+        format!("{}\n\n", escape(t))
+    }
+    fn name_line(&self, name: &str, id: &str) -> String {
+        format!("{name}: ______________________ {id}: ____________\n\n")
+    }
+    fn points(&self, _: &str, _: &str, _: usize) -> String {
+        String::new()
+    }
+    fn page_break(&self) -> String {
+        String::new()
+    }
+    fn problems(&self, _: bool) -> String {
+        String::new()
+    }
+    fn problem(&self, label: &str, title: &str) -> String {
+        // Headings as written: an example's title such as
+        // `∂z/∂w_ij = I_i(a_j)` keeps its underscores (GitHub sets them
+        // as they are inside words).
+        format!("## {label} · {title}\n\n")
+    }
+    fn setup(&self, label: &str, lines: &[Prose]) -> String {
+        let items: String = lines
+            .iter()
+            .map(|l| format!("- {}\n", l.markdown))
+            .collect();
+        format!("**{label}**\n\n{items}\n")
+    }
+    fn inputs(&self, p: &Pairs) -> String {
+        format!("**{}**\n\n{}", p.label, self.pairs(p))
+    }
+    fn given(
+        &self,
+        label: &str,
+        (name, value): &(String, String),
+        items: &[(String, Math)],
+    ) -> String {
+        let rows: String = items
+            .iter()
+            .map(|(n, m)| format!("| `{n}` | ${}$ |\n", m.latex(self.o.digits)))
+            .collect();
+        format!("**{label}**\n\n| {name} | {value} |\n|---|---|\n{rows}\n")
+    }
+    fn find(&self, label: &str, names: &[String]) -> String {
+        let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+        format!("**{label}:** {}\n\n", names.join(", "))
+    }
+    fn blanks(&self, label: &str, blanks: &[Blank]) -> String {
+        let items: String = blanks
+            .iter()
+            .map(|b| format!("- `{}` = ____________\n", b.name))
+            .collect();
+        format!("**{label}:**\n\n{items}\n")
+    }
+    fn answers(&self, p: &Pairs) -> String {
+        format!("**{}**\n\n{}", p.label, self.pairs(p))
+    }
+    fn solution(&self, body: &str) -> String {
+        body.to_string()
+    }
+    fn steps(&self, label: &str) -> String {
+        format!("**{label}**\n\n")
+    }
+}
+
+impl Markdown<'_> {
+    /// Names (code) and values as a two-column table.
+    fn pairs(&self, p: &Pairs) -> String {
+        let (name, value) = &p.header;
+        let rows: String = p
+            .rows
+            .iter()
+            .map(|(n, v)| format!("| `{n}` | {} |\n", escape(&v.show(self.o.digits))))
+            .collect();
+        format!("| {name} | {value} |\n|---|---|\n{rows}\n")
     }
 }
 

@@ -1,16 +1,26 @@
 //! Renderers: pure functions from a [`Report`] to text. They format numbers
 //! and lay out tables; they never compute.
+//!
+//! One walk per kind of data: [`walk`] visits a report and asks a
+//! [`Markup`] (terminal, Markdown, LaTeX, the book's) how to spell each
+//! piece; [`document`] visits a sheet, key or exam
+//! ([`crate::report::document::Document`]) and asks a [`DocumentMarkup`]
+//! (Markdown, or LaTeX on paper in [`paper`]), which draws the reports a key
+//! embeds with its own [`Markup`]. JSON is serde's ([`json`]).
 
 pub mod diagram;
 pub mod json;
 pub mod latex;
+pub mod latex_safe;
 pub mod markdown;
 pub mod number;
+pub mod paper;
 pub mod plot;
 pub mod terminal;
 pub mod textplot;
 pub mod wrap;
 
+use crate::report::document::{Blank, Document, Pairs, Piece, Prose};
 use crate::report::i18n::Lang;
 use crate::report::{Block, Figure, Math, Report, Table};
 
@@ -129,6 +139,156 @@ pub fn walk(r: &Report, m: &dyn Markup) -> String {
     out
 }
 
+/// The syntax of one format for documents of problems (sheets, keys,
+/// exams): [`document`] visits the pieces once, in order, and asks the
+/// format only how to spell each; the embedded reports go through the
+/// format's [`Markup`] and [`walk`].
+pub trait DocumentMarkup {
+    /// The format's syntax for the reports a key embeds.
+    fn report(&self) -> &dyn Markup;
+    /// Printed on paper: no commands to type, and reports without their
+    /// Try lines, commands and plots ([`printable`]).
+    fn paper(&self) -> bool;
+    /// What comes before the pieces (a LaTeX preamble).
+    fn begin(&self, doc: &Document) -> String;
+    /// What comes after them.
+    fn end(&self, doc: &Document) -> String;
+    /// The whole text, made ready for its reader (pdflatex reads ASCII).
+    fn finish(&self, text: String) -> String {
+        text
+    }
+    fn title(&self, t: &str) -> String;
+    fn command(&self, label: &str, command: &str) -> String;
+    fn text(&self, t: &str) -> String;
+    fn name_line(&self, name: &str, id: &str) -> String;
+    fn points(&self, total: &str, score: &str, questions: usize) -> String;
+    fn page_break(&self) -> String;
+    /// Before and after the list of problems.
+    fn problems(&self, begin: bool) -> String;
+    /// A problem's heading.
+    fn problem(&self, label: &str, title: &str) -> String;
+    fn setup(&self, label: &str, lines: &[Prose]) -> String;
+    fn inputs(&self, p: &Pairs) -> String;
+    fn given(&self, label: &str, header: &(String, String), items: &[(String, Math)]) -> String;
+    fn find(&self, label: &str, names: &[String]) -> String;
+    fn blanks(&self, label: &str, blanks: &[Blank]) -> String;
+    fn answers(&self, p: &Pairs) -> String;
+    /// A solution around its pieces, already spelled.
+    fn solution(&self, body: &str) -> String;
+    /// The label above the steps (the report follows).
+    fn steps(&self, label: &str) -> String;
+}
+
+/// Render a document in the syntax `m`: what comes before, the pieces in
+/// order, what comes after. Paper leaves out commands, and shows each
+/// report [`printable`].
+pub fn document(doc: &Document, m: &dyn DocumentMarkup) -> String {
+    let mut out = m.begin(doc);
+    out.push_str(&pieces(&doc.pieces, m));
+    out.push_str(&m.end(doc));
+    m.finish(out)
+}
+
+fn pieces(ps: &[Piece], m: &dyn DocumentMarkup) -> String {
+    ps.iter().map(|p| piece(p, m)).collect()
+}
+
+fn piece(p: &Piece, m: &dyn DocumentMarkup) -> String {
+    match p {
+        Piece::Title(t) => m.title(t),
+        Piece::Command { .. } if m.paper() => String::new(),
+        Piece::Command { label, command } => m.command(label, command),
+        Piece::Text(t) => m.text(t),
+        Piece::NameLine { name, id } => m.name_line(name, id),
+        Piece::Points {
+            total,
+            score,
+            questions,
+        } => m.points(total, score, *questions),
+        Piece::PageBreak => m.page_break(),
+        Piece::Problems(list) => {
+            let mut out = m.problems(true);
+            for q in list {
+                out.push_str(&m.problem(&q.label, &q.title));
+                out.push_str(&pieces(&q.pieces, m));
+            }
+            out + &m.problems(false)
+        }
+        Piece::Setup { label, lines } => m.setup(label, lines),
+        Piece::Inputs(pairs) => m.inputs(pairs),
+        Piece::Given {
+            label,
+            header,
+            items,
+        } => m.given(label, header, items),
+        Piece::Find { label, names } => m.find(label, names),
+        Piece::Blanks { label, blanks } => m.blanks(label, blanks),
+        Piece::Answers(pairs) => m.answers(pairs),
+        Piece::Solution(body) => m.solution(&pieces(body, m)),
+        Piece::Steps { label, report } => {
+            let shown = if m.paper() {
+                std::borrow::Cow::Owned(printable(report))
+            } else {
+                std::borrow::Cow::Borrowed(report)
+            };
+            m.steps(label) + &walk(&shown, m.report())
+        }
+    }
+}
+
+/// A report as printed: without the commands to try next and without
+/// plots (which paper cannot show; computation graphs stay, drawn as
+/// text); an English report without its Chinese term (the decks have it).
+pub fn printable(r: &Report) -> Report {
+    let mut r = r.clone();
+    r.try_next.clear();
+    if r.lang == Lang::En {
+        r.title_zh.clear();
+    }
+    r.blocks
+        .retain(|b| !matches!(b, Block::Figure(f) if !matches!(f, Figure::Graph { .. })));
+    for b in &mut r.blocks {
+        if let Block::Text(t) = b {
+            *t = without_commands(t, r.lang);
+        }
+    }
+    r
+}
+
+/// A paragraph for paper: "see `nn-tutor explain autodiff --example 2`"
+/// becomes "see example autodiff/2", and a sentence that still names a
+/// command is left out.
+fn without_commands(t: &str, l: Lang) -> String {
+    let mut out = String::new();
+    let mut rest = t;
+    let marker = "`nn-tutor explain ";
+    while let Some(at) = rest.find(marker) {
+        let after = &rest[at + marker.len()..];
+        let Some(end) = after.find('`') else { break };
+        let words: Vec<&str> = after[..end].split_whitespace().collect();
+        let id = match words.as_slice() {
+            [topic, "--example", n] => format!("{topic}/{n}"),
+            [topic] => topic.to_string(),
+            _ => after[..end].to_string(),
+        };
+        out.push_str(&rest[..at]);
+        out.push_str(&match l {
+            Lang::En => format!("example {id}"),
+            Lang::Zh => format!("例题 {id}"),
+        });
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    if !out.contains("nn-tutor") {
+        return out;
+    }
+    out.split_inclusive(['.', '。'])
+        .filter(|s| !s.contains("nn-tutor"))
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+}
+
 /// A formula's LaTeX for display math, its numbers to `digits`: several
 /// lines or aligned `&=` go in an `aligned` environment.
 pub fn display_latex(m: &Math, digits: usize) -> String {
@@ -172,6 +332,7 @@ pub fn heading(report: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::document::{Exam, ExamWords, Problem};
     use crate::report::{Cell, Settings};
     use crate::scalar::Scalar;
 
@@ -264,5 +425,112 @@ mod tests {
             cells(6)
         );
         assert!(!cells(3).iter().any(|c| c.contains("0.196612")));
+    }
+
+    /// One problem with every piece a key or exam uses, its steps a
+    /// report with a Try line, a plot and a command in its prose.
+    fn fixture(exam: bool) -> Document {
+        let mut r = Report {
+            id: "t/1".into(),
+            title: "T".into(),
+            ..Report::default()
+        };
+        r.text("As in `nn-tutor explain backprop --example 1`. Run nn-tutor again.");
+        r.blocks.push(Block::Figure(Figure::Bars {
+            title: "bars".into(),
+            labels: vec!["a".into()],
+            values: vec![1.0],
+            y_label: "p".into(),
+        }));
+        r.try_next.push("nn-tutor explain t".into());
+        let pairs = Pairs {
+            label: "Answers".into(),
+            header: ("name".into(), "value".into()),
+            rows: vec![("f".into(), Scalar::int(-3))],
+        };
+        let words = ExamWords {
+            point: "point".into(),
+            points: "points".into(),
+            points_heading: "Points".into(),
+            score: "Score".into(),
+            total: "Total".into(),
+            question: "Problem".into(),
+            numbered: ("Problem ".into(), String::new()),
+        };
+        Document {
+            lang: Lang::En,
+            command: "nn-tutor exercise t --key".into(),
+            exam: exam.then(|| Exam {
+                answers: true,
+                header: "Answer key".into(),
+                words,
+            }),
+            pieces: vec![
+                Piece::Title("Answer key (seed 1)".into()),
+                Piece::Command {
+                    label: "Regenerate this sheet with".into(),
+                    command: "nn-tutor exercise t --key".into(),
+                },
+                Piece::Problems(vec![Problem {
+                    label: "Problem 1".into(),
+                    title: "T (t/1)".into(),
+                    pieces: vec![
+                        Piece::Answers(pairs),
+                        Piece::Blanks {
+                            label: "Find".into(),
+                            blanks: vec![Blank {
+                                name: "f".into(),
+                                value: Scalar::int(-3),
+                                points: 2,
+                            }],
+                        },
+                        Piece::Solution(vec![Piece::Steps {
+                            label: "All steps".into(),
+                            report: r,
+                        }]),
+                    ],
+                }]),
+            ],
+        }
+    }
+
+    #[test]
+    fn one_document_through_every_format() {
+        let o = RenderOptions::default();
+        let md = markdown::document(&fixture(false), &o);
+        let tex = paper::document(&fixture(false), &o);
+        let exam = paper::document(&fixture(true), &o);
+        // On screen: the command, the report's Try line, prose and plot.
+        assert!(md.contains("Regenerate this sheet with: `nn-tutor exercise t --key`"));
+        assert!(md.contains("*Try:* `nn-tutor explain t`"), "{md}");
+        assert!(md.contains("Run nn-tutor again."), "{md}");
+        assert!(md.contains("| `f` | -3 |"), "{md}");
+        // On paper: none of the commands, no plot, the link as an example.
+        for t in [&tex, &exam] {
+            assert!(!t.contains("Regenerate this"), "{t}");
+            assert!(!t.contains("Try"), "{t}");
+            assert!(!t.contains("nn-tutor again"), "{t}");
+            assert!(!t.contains("bars"), "{t}");
+            assert!(t.contains("As in example backprop/1."), "{t}");
+            assert!(t.contains("\\texttt{f} & -3 \\\\"), "{t}");
+            assert!(t.is_ascii() && t.ends_with("\\end{document}\n"), "{t}");
+        }
+        // The command regenerating the file stays in a LaTeX comment.
+        assert!(tex.starts_with(
+            "% Generated by nn-tutor. Regenerate with:\n% nn-tutor exercise t --key\n"
+        ));
+        assert!(tex.contains("\\documentclass{article}"));
+        assert!(tex.contains("\\subsection*{Problem 1 $\\cdot$ T (t/1)}"));
+        // exam.cls: questions, parts with their points and the answer,
+        // the solution around the steps.
+        assert!(exam.contains("\\documentclass[11pt,addpoints,answers]{exam}"));
+        assert!(exam.contains("\\qformat{\\parbox[t]{0.82\\textwidth}{\\raggedright\\textbf{Problem \\thequestion\\ $\\cdot$"));
+        assert!(exam.contains("\\begin{questions}\n\\nnkeep\n\\titledquestion{T (t/1)}\n"));
+        assert!(exam.contains("\\part[2] \\texttt{f} $=$ \\fillin[-3][4cm]\n\\end{parts}\n"));
+        let solution = &exam[exam.find("\\begin{solution}").unwrap()..];
+        assert!(
+            solution.contains("\\textbf{All steps}")
+                && solution.contains("\\end{solution}\n\\end{questions}\n")
+        );
     }
 }

@@ -8,8 +8,10 @@
 //! [`crate::render`] turn a Report into terminal tables, Markdown, LaTeX or
 //! JSON, and [`i18n`] swaps its prose for the Chinese of the message table
 //! in [`messages`]. Every output comes from the same Report, so they cannot
-//! disagree.
+//! disagree. A sheet, key or exam is a [`document::Document`] of problems
+//! whose key embeds each problem's Report.
 
+pub mod document;
 pub mod graph;
 pub mod i18n;
 pub mod layer_math;

@@ -118,6 +118,7 @@ A spec (TOML):
 Examples:
   nn-tutor net spec.toml
   nn-tutor net spec.toml --format json   # spec, loss, per-layer z, a, delta…
+  nn-tutor net spec.toml --forward-only  # z and a only, before backprop
   nn-tutor net big.toml --float          # in f64 (past 2,000 parameters)"#
     )
 }
@@ -449,6 +450,10 @@ pub struct GraphArgs {
 pub struct NetArgs {
     /// The spec file (TOML), e.g. spec.toml; see the example below.
     pub spec: std::path::PathBuf,
+    /// Show the forward pass only (z and a, layer by layer), even when the
+    /// spec has a target and a loss.
+    #[arg(long)]
+    pub forward_only: bool,
     #[command(flatten)]
     pub out: OutputArgs,
 }

@@ -185,6 +185,20 @@ fn the_book_builds_offline_with_math_figures_and_pinned_numbers() {
     }
     let autodiff = visible_text(&page("autodiff.html"));
     assert!(autodiff.contains("1/4 (0.25)"), "autodiff page lacks 1/4");
+    // The forward chapter runs the shipped spec forward only; its backward
+    // pass waits for the backprop chapter, which runs the same spec in full.
+    let forward = visible_text(&page("forward.html"));
+    assert!(forward.contains("The network of specs/two-layer.toml"));
+    assert!(forward.contains("The forward pass only (--forward-only)"));
+    for early in [
+        "backward 反向传播",
+        "Gradients of layer",
+        "Update · 参数更新",
+    ] {
+        assert!(!forward.contains(early), "forward.html shows `{early}`");
+    }
+    assert!(text.contains("The network of specs/two-layer.toml"));
+    assert!(text.contains("9 of 9 gradients agree"), "backprop.html");
     // Every backprop/autodiff/chain-rule example comes with its graph.
     for (name, n) in [("backprop.html", 3), ("autodiff.html", 4)] {
         let figures = page(name).matches("<div class=\"nn-figure\">").count();
@@ -587,6 +601,19 @@ fn the_chinese_edition_builds_beside_the_english_one() {
     let text = visible_text(&backprop);
     assert!(text.contains("前向传播"), "zh/backprop.html");
     assert!(!text.contains("Forward pass"), "an English report heading");
+    let forward = visible_text(&std::fs::read_to_string(zh.join("forward.html")).unwrap());
+    assert!(
+        forward.contains("这里只有前向传播 (--forward-only)"),
+        "zh/forward.html"
+    );
+    assert!(
+        !forward.contains("反向传播 · δ"),
+        "zh/forward.html: a backward table"
+    );
+    assert!(
+        text.contains("specs/two-layer.toml 中的网络"),
+        "zh/backprop.html"
+    );
     let english = std::fs::read_to_string(out.join("backprop.html")).unwrap();
     assert!(english.contains("<span lang=\"zh-Hans\">反向传播</span>"));
 

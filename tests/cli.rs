@@ -80,6 +80,37 @@ fn long_fractions_are_decimals_unless_asked_for_whole() {
     assert!(v.to_string().contains(whole));
 }
 
+/// Prose follows the same rule: gradient-descent/1's J after 3 steps is
+/// 44576/34171875 (13 digits) = 0.0013044571…, written into its sentence by
+/// the renderer, not baked into the text.
+#[test]
+fn a_long_fraction_in_prose_is_its_decimal_unless_asked_for_whole() {
+    let whole = "44576/34171875";
+    let text = |args: &[&str]| String::from_utf8(run(args).stdout).expect("UTF-8");
+    let short = text(&["explain", "gradient-descent/1"]);
+    assert!(short.contains("After 3 steps J ≈0.00130446;"), "{short}");
+    assert!(!short.contains(whole), "{short}");
+    let long = text(&["explain", "gradient-descent/1", "--exact-long"]);
+    assert!(
+        long.contains(&format!("After 3 steps J = {whole} (≈0.00130446);")),
+        "{long}"
+    );
+    let md = text(&["explain", "gradient-descent/1", "--format", "markdown"]);
+    assert!(
+        md.contains(&format!(
+            "J <span title=\"exact: {whole}\">≈0.00130446</span>;"
+        )),
+        "{md}"
+    );
+    let zh = text(&["explain", "gradient-descent/1", "--lang", "zh"]);
+    assert!(zh.contains("3 步之后 J ≈0.00130446；"), "{zh}");
+    let v = json(&run(&["explain", "gradient-descent/1", "--format", "json"]));
+    assert!(
+        v.to_string()
+            .contains(&format!("After 3 steps J = {whole}"))
+    );
+}
+
 #[test]
 fn graph_command_matches_the_example() {
     // The same circuit typed by hand gives the catalog's numbers.

@@ -118,6 +118,61 @@ fn forward_only_without_target() {
 }
 
 #[test]
+fn forward_only_flag_stops_a_full_spec_after_the_forward_pass() {
+    // The shipped spec has a target, a loss and a learning rate; the forward
+    // chapter shows it before backprop is taught.
+    let v = json(&net(
+        "fwd_flag",
+        SPEC,
+        &["--format", "json", "--forward-only"],
+    ));
+    assert!(v["loss"].is_null(), "no loss in a forward-only run");
+    // the same z as the full run: z(1) = (1/4, -3/4), z(2) = σ(1/4) - σ(-3/4)/2 + 1/8
+    assert_eq!(v["layers"][0]["z"][1]["exact"], "-3/4");
+    let z2 = sigmoid(0.25) - sigmoid(-0.75) / 2.0 + 0.125;
+    let got = v["layers"][1]["z"][0]["float"].as_f64().unwrap();
+    assert!((got - z2).abs() < 1e-12, "{got} vs {z2}");
+    let layer = v["layers"][0].as_object().unwrap();
+    assert!(
+        !layer.contains_key("delta") && !layer.contains_key("grad_W"),
+        "{layer:?}"
+    );
+    let names: Vec<&str> = v["results"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
+    assert!(names.contains(&"a(2)_1"), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n.contains('∂') || n.contains('δ')),
+        "{names:?}"
+    );
+    // the spec is still echoed whole
+    assert_eq!(v["spec"]["learning_rate"]["exact"], "1/2");
+    // In the text: no backward table, no δ formula, and a pointer to the full run.
+    let out = net(
+        "fwd_flag_text",
+        SPEC,
+        &["--forward-only", "--format", "markdown"],
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("forward 前向传播"), "{text}");
+    assert!(
+        !text.contains("backward 反向传播") && !text.contains('δ'),
+        "{text}"
+    );
+    assert!(
+        text.contains("The forward pass only (--forward-only)"),
+        "{text}"
+    );
+    let zh = net("fwd_flag_zh", SPEC, &["--forward-only", "--lang", "zh"]);
+    let zh = String::from_utf8_lossy(&zh.stdout);
+    assert!(zh.contains("这里只有前向传播 (--forward-only)"), "{zh}");
+}
+
+#[test]
 fn weight_shape_mismatch_names_the_layer() {
     let bad = SPEC.replace("[[1, \"-1/2\"]]", "[[1, \"-1/2\", 3]]");
     fails(

@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(spec) = Spec::parse(text, "fuzz.toml") else { return };
     for float in [false, true] {
         let settings = Settings { float, digits: 6 };
-        if let Ok(report) = net_report(&spec, "fuzz.toml", &settings) {
+        if let Ok(report) = net_report(&spec, "fuzz.toml", &settings, false) {
             for f in [Format::Table, Format::Markdown, Format::Latex, Format::Json] {
                 let _ = render(&report, f, &RenderOptions::default());
             }

@@ -38,7 +38,9 @@ pub fn to_mathml(latex: &str, display: bool) -> Result<String, String> {
     if out.contains("<merror") {
         return Err("the formula contains an unknown command or a syntax error".to_string());
     }
-    Ok(out)
+    // `\ ` (a space) comes out as the escaped entity, which a reader
+    // would see as the text "&nbsp;": write the no-break space itself.
+    Ok(out.replace("&amp;nbsp;", "\u{a0}"))
 }
 
 /// Make MathML safe to sit in a Markdown paragraph or table cell: the text
@@ -139,6 +141,14 @@ pub fn convert(markdown: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_latex_space_is_a_space_not_the_text_nbsp() {
+        // ReLU'(z) = I(z > 0),\ ReLU'(0) = 0 (activation/1's title)
+        let m = to_mathml("I(z > 0),\\ x = 0", false).unwrap();
+        assert!(!m.contains("nbsp"), "{m}");
+        assert!(m.contains('\u{a0}'), "{m}");
+    }
 
     #[test]
     fn inline_and_display_formulas_become_mathml() {

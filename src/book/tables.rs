@@ -14,7 +14,7 @@ use crate::render::diagram::xml_escape as html_escape;
 use crate::render::markdown::{self, Markdown};
 use crate::render::{Markup, RenderOptions};
 use crate::report::i18n::{Lang, localize};
-use crate::report::{Block, Figure, Math, Report, Table};
+use crate::report::{Block, Figure, Math, Report, Sentence, Table};
 
 /// What the book does with a table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,6 +125,9 @@ impl Markup for Book<'_> {
     }
     fn text(&self, t: &str) -> String {
         self.md.text(t)
+    }
+    fn sentence(&self, s: &Sentence) -> String {
+        self.md.sentence(s)
     }
     fn formula(&self, m: &Math) -> String {
         self.md.formula(m)

@@ -335,26 +335,43 @@ fn activation_1(v: &Values, s: &Settings) -> Result<Report> {
     let mut r = start(v, &["z1", "z2", "z3", "z4", "z5", "gamma"], s);
     let zs = vector(v, &names, s);
     let gamma = get(v, "gamma", s);
-    let funcs: Vec<(&str, Activation, &str)> = vec![
-        ("logistic σ", Activation::Sigmoid, "σ(z)(1 - σ(z))"),
-        ("tanh", Activation::Tanh, "1 - tanh(z)²"),
-        ("ReLU", Activation::Relu, "I(z > 0)"),
+    // The deck's identity for f' in terms of f(z), in both spellings.
+    let funcs: Vec<(&str, Activation, Math)> = vec![
+        (
+            "logistic σ",
+            Activation::Sigmoid,
+            Math::new("f' = σ(z)(1 - σ(z))", "f' = \\sigma(z)(1 - \\sigma(z))"),
+        ),
+        (
+            "tanh",
+            Activation::Tanh,
+            Math::new("f' = 1 - tanh(z)²", "f' = 1 - \\tanh(z)^{2}"),
+        ),
+        (
+            "ReLU",
+            Activation::Relu,
+            Math::new("f' = I(z > 0)", "f' = I(z > 0)"),
+        ),
         (
             "ELU",
             Activation::Elu(gamma.clone()),
-            "I(z > 0) + I(z ≤ 0)·γe^z",
+            Math::new(
+                "f' = I(z > 0) + I(z ≤ 0)·γe^z",
+                "f' = I(z > 0) + I(z \\le 0)\\,\\gamma e^{z}",
+            ),
         ),
-        ("softplus", Activation::Softplus, "σ(z)"),
+        (
+            "softplus",
+            Activation::Softplus,
+            Math::new("f' = σ(z)", "f' = \\sigma(z)"),
+        ),
     ];
     let mut panels = Vec::new();
-    for (label, f, identity) in &funcs {
-        let (rule, deriv) = crate::report::layer_math::rule(f);
+    for (label, f, identity) in funcs {
+        let (rule, deriv) = crate::report::layer_math::rule(&f);
+        let f = &f;
         let mut t = Table::new(
-            format!(
-                "{label}: {} · {} · identity f' = {identity}",
-                rule.words(),
-                deriv.words()
-            ),
+            format!("{label}: "),
             &[
                 "z",
                 "f(z)",
@@ -363,7 +380,12 @@ fn activation_1(v: &Values, s: &Settings) -> Result<Report> {
                 "central difference",
                 "check",
             ],
-        );
+        )
+        .then_math(rule)
+        .then_words(" · ")
+        .then_math(deriv)
+        .then_words(" · identity ")
+        .then_math(identity);
         for (n, z) in names.iter().zip(&zs) {
             let (fz, d) = (f.apply(z, 0)?, f.derivative(z, 0)?);
             let ident = identity_value(f, z, &fz, &gamma)?;
@@ -531,7 +553,16 @@ fn maxout_table(r: &mut Report, v: &Values, s: &Settings) -> Result<()> {
             "∂a/∂w_k = (∂a/∂z_k)·x",
             "∂a/∂b_k",
         ],
-    );
+    )
+    .math_header(vec![
+        Math::new("z_k = w_kᵀx + b_k", "z_k = w_k^{\\top} x + b_k"),
+        Math::new("∂a/∂z_k", "\\frac{\\partial a}{\\partial z_k}"),
+        Math::new(
+            "∂a/∂w_k = (∂a/∂z_k)·x",
+            "\\frac{\\partial a}{\\partial w_k} = \\frac{\\partial a}{\\partial z_k}\\, x",
+        ),
+        Math::new("∂a/∂b_k", "\\frac{\\partial a}{\\partial b_k}"),
+    ]);
     for k in 0..2 {
         let how = format!(
             "{}·{} + {}·{} + {}",
@@ -746,7 +777,11 @@ fn gradient_signs(
             slope.show(s.digits)
         ),
         &["i", "x_i", "∂L/∂w_i", "sign", "finite difference", "check"],
-    );
+    )
+    .math_header(vec![
+        Math::new("x_i", "x_i"),
+        Math::new("∂L/∂w_i", "\\frac{\\partial L}{\\partial w_i}"),
+    ]);
     // Independent check: L(w) = g·σ(wᵀx) has exactly this gradient, so a
     // central difference of it in f64 must agree.
     let (xf, wf): (Vec<f64>, Vec<f64>) = (

@@ -3,6 +3,7 @@
 //! the CAL 2-2-1 network (4) and the δ recursion in matrix form (5; NNDL, PKU).
 
 use crate::activation::Activation;
+use crate::catalog::cal_chains::cal_partial;
 use crate::catalog::common::{BIAS, SMALL, WEIGHT};
 use crate::catalog::common::{count, get, start, vector};
 use crate::catalog::forward::{COLUMN, cal_network};
@@ -15,7 +16,7 @@ use crate::network::Pass;
 use crate::network::{Convention, LayerSpec, Network, Objective, fd_agrees};
 use crate::report::graph::{build, gate_patterns};
 use crate::report::network::explain;
-use crate::report::{Cell, Report, Settings, Table};
+use crate::report::{Cell, Math, Report, Settings, Table};
 use crate::report::{Kind, Named};
 use crate::rounding::Plan;
 use crate::rounding::plan::{replay_named, replay_renamed};
@@ -332,13 +333,16 @@ fn backprop_4(v: &Values, s: &Settings) -> Result<Report> {
     let dg = o.f_prime.as_ref().expect("identity is element-wise")[0].clone();
     let df = h.f_prime.as_ref().expect("ReLU is element-wise")[0].clone();
     let (x0_2, w2_00, x0_1) = (h.a[0].clone(), net.layers[1].w[0][0].clone(), x[0].clone());
+    // The title: the gradient as a formula, then words.
     let chain = |r: &mut Report,
-                 title: &str,
-                 factors: Vec<(&str, String, Scalar)>,
+                 title: (Math, &str),
+                 factors: Vec<(Math, String, Scalar)>,
                  engine: &Scalar,
                  fd: Option<f64>|
      -> Result<Scalar> {
-        let mut tb = Table::new(title, &["factor", "rule", "value"]);
+        let mut tb = Table::new("", &["factor", "rule", "value"])
+            .then_math(title.0)
+            .then_words(title.1);
         let mut prod = if s.float {
             Scalar::Float(1.0)
         } else {
@@ -346,7 +350,7 @@ fn backprop_4(v: &Values, s: &Settings) -> Result<Report> {
         };
         for (f, rule, val) in &factors {
             tb.row(vec![
-                (*f).into(),
+                f.clone().into(),
                 Cell::Text(rule.clone()),
                 val.clone().into(),
             ]);
@@ -381,23 +385,23 @@ fn backprop_4(v: &Values, s: &Settings) -> Result<Report> {
     };
     let (y0, y) = (o.a[0].clone(), get(v, "y", s));
     let f1 = (
-        "∂Loss/∂g(u2)",
+        cal_partial("Loss", "g(u2)"),
         format!("2(y_0 - y) = 2·({} - {})", n(&y0), n(&y)),
         dloss.clone(),
     );
     let f2 = (
-        "∂g(u2)/∂u2",
+        cal_partial("g(u2)", "u2"),
         "g'(u2) = 1 (identity)".to_string(),
         dg.clone(),
     );
     let g2 = chain(
         &mut r,
-        "∂Loss/∂w^2_(0,0) · 输出层权重的梯度",
+        (cal_partial("Loss", "w^2_(0,0)"), " · 输出层权重的梯度"),
         vec![
             f1.clone(),
             f2.clone(),
             (
-                "∂u2/∂w^2_(0,0)",
+                cal_partial("u2", "w^2_(0,0)"),
                 format!("x^2_0 = {}", v_(&x0_2)),
                 x0_2.clone(),
             ),
@@ -412,13 +416,21 @@ fn backprop_4(v: &Values, s: &Settings) -> Result<Report> {
     );
     let g1 = chain(
         &mut r,
-        "∂Loss/∂w^1_(0,0) · 隐藏层权重的梯度",
+        (cal_partial("Loss", "w^1_(0,0)"), " · 隐藏层权重的梯度"),
         vec![
             f1,
             f2,
-            ("∂u2/∂f(u0)", format!("w^2_(0,0) = {}", v_(&w2_00)), w2_00),
-            ("∂f(u0)/∂u0", relu, df),
-            ("∂u0/∂w^1_(0,0)", format!("x^1_0 = {}", v_(&x0_1)), x0_1),
+            (
+                cal_partial("u2", "f(u0)"),
+                format!("w^2_(0,0) = {}", v_(&w2_00)),
+                w2_00,
+            ),
+            (cal_partial("f(u0)", "u0"), relu, df),
+            (
+                cal_partial("u0", "w^1_(0,0)"),
+                format!("x^1_0 = {}", v_(&x0_1)),
+                x0_1,
+            ),
         ],
         &h.grad_w[0][0],
         h.fd_w[0][0],

@@ -12,7 +12,7 @@
 
 use crate::error::Result;
 use crate::network::{Network, PassTrace, fd_agrees};
-use crate::report::{Cell, Kind, Named, Report, Settings, Table};
+use crate::report::{Cell, Kind, Math, Named, Report, Settings, Table};
 use crate::scalar::{Scalar, format_float};
 
 /// One chain: the parameter, its result key, the factors (name, value),
@@ -28,6 +28,67 @@ struct Chain {
     factors: Vec<(String, Scalar)>,
     engine: Scalar,
     fd: Option<f64>,
+}
+
+/// A CAL symbol in LaTeX: `w^2_(0,0)` → `w^{2}_{0,0}`, `x^1_i` →
+/// `x^{1}_{i}`, `u2` → `u_{2}`, `g(u2)` → `g(u_{2})`, `Loss` →
+/// `\mathrm{Loss}`, `θ` → `\theta`.
+fn cal_latex(symbol: &str) -> String {
+    let c: Vec<char> = symbol.chars().collect();
+    let mut out = String::new();
+    let mut k = 0;
+    while k < c.len() {
+        match c[k] {
+            '^' | '_' if c.get(k + 1) == Some(&'(') => {
+                let end = c[k..]
+                    .iter()
+                    .position(|&x| x == ')')
+                    .map_or(c.len(), |e| k + e);
+                let inner: String = c[k + 2..end].iter().collect();
+                out.push_str(&format!("{}{{{inner}}}", c[k]));
+                k = end + 1;
+            }
+            '^' | '_' if k + 1 < c.len() => {
+                out.push_str(&format!("{}{{{}}}", c[k], c[k + 1]));
+                k += 2;
+            }
+            'u' if c.get(k + 1).is_some_and(char::is_ascii_digit) => {
+                out.push_str(&format!("u_{{{}}}", c[k + 1]));
+                k += 2;
+            }
+            'L' if c[k..].starts_with(&['L', 'o', 's', 's']) => {
+                out.push_str("\\mathrm{Loss}");
+                k += 4;
+            }
+            'θ' => {
+                out.push_str("\\theta");
+                k += 1;
+            }
+            x => {
+                out.push(x);
+                k += 1;
+            }
+        }
+    }
+    out
+}
+
+/// CAL's `∂a/∂b` in both spellings: `∂Loss/∂w^2_(0,0)`.
+pub(super) fn cal_partial(a: &str, b: &str) -> Math {
+    Math::new(
+        format!("∂{a}/∂{b}"),
+        format!(
+            "\\frac{{\\partial {}}}{{\\partial {}}}",
+            cal_latex(a),
+            cal_latex(b)
+        ),
+    )
+}
+
+/// A product of CAL's factors, `∂Loss/∂g(u2) · ∂g(u2)/∂u2 · …`.
+fn cal_chain(pairs: &[(&str, &str)]) -> Math {
+    let parts: Vec<Math> = pairs.iter().map(|(a, b)| cal_partial(a, b)).collect();
+    Math::join(&parts, " · ", " \\cdot ")
 }
 
 /// The nine chains in the deck's order; `x` is the input (x^1_0, x^1_1).
@@ -137,12 +198,15 @@ pub(super) fn all_nine(
     let d = s.digits;
     r.heading("All nine gradients as chains · 全部九个梯度的链式求导");
     r.text("Every chain starts with ∂Loss/∂g(u2) · ∂g(u2)/∂u2. An output-layer chain then takes what multiplies the parameter in u2 (x^2_j, or 1 for the bias); a hidden-layer chain goes on through u2 → f(u_j) → u_j: the weight w^2_(j,0), the slope f'(u_j), and what multiplies the parameter in u_j (x^1_i, or 1 for the bias).");
+    let head = [("Loss", "g(u2)"), ("g(u2)", "u2")];
     let mut out_t = Table::new(
-        "Output layer · 输出层: each gradient is ∂Loss/∂g(u2) · ∂g(u2)/∂u2 · ∂u2/∂θ",
+        "Output layer · 输出层: each gradient is ",
         &["θ", "∂u2/∂θ", "factors", "gradient", "central difference"],
-    );
+    )
+    .then_math(cal_chain(&[head[0], head[1], ("u2", "θ")]))
+    .math_header(vec![cal_partial("u2", "θ")]);
     let mut hid_t = Table::new(
-        "Hidden layer · 隐藏层: each gradient is ∂Loss/∂g(u2) · ∂g(u2)/∂u2 · ∂u2/∂f(u_j) · ∂f(u_j)/∂u_j · ∂u_j/∂θ",
+        "Hidden layer · 隐藏层: each gradient is ",
         &[
             "θ",
             "j",
@@ -151,7 +215,15 @@ pub(super) fn all_nine(
             "gradient",
             "central difference",
         ],
-    );
+    )
+    .then_math(cal_chain(&[
+        head[0],
+        head[1],
+        ("u2", "f(u_j)"),
+        ("f(u_j)", "u_j"),
+        ("u_j", "θ"),
+    ]))
+    .math_header(vec![cal_partial("u_j", "θ")]);
     // At a ReLU kink the central difference averages two slopes and cannot
     // confirm a product; the δ rule of the engine still must agree.
     let kink = t.layers.iter().any(|l| l.kink);
@@ -171,7 +243,7 @@ pub(super) fn all_nine(
         if !same(&prod, &c.engine) || !(fd_ok || kink) {
             wrong.push(format!("∂Loss/∂{}", c.theta));
         }
-        let mut row = vec![Cell::Text(c.theta.clone())];
+        let mut row = vec![Cell::Math(Math::new(c.theta.clone(), cal_latex(&c.theta)))];
         if let Some(j) = c.unit {
             row.push(Cell::Text(j.to_string()));
         }
@@ -203,4 +275,24 @@ pub(super) fn all_nine(
         ));
     }
     Ok(results)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cal_symbols_become_latex_sub_and_superscripts() {
+        // CAL writes the layer as a superscript and the (from, to) units as
+        // a subscript: w^2_(0,0) is w with 2 above and 0,0 below.
+        assert_eq!(cal_latex("w^2_(0,0)"), "w^{2}_{0,0}");
+        assert_eq!(cal_latex("b^1_0"), "b^{1}_{0}");
+        assert_eq!(cal_latex("g(u2)"), "g(u_{2})");
+        assert_eq!(cal_latex("f(u_j)"), "f(u_{j})");
+        assert_eq!(
+            cal_partial("Loss", "θ").latex(6),
+            "\\frac{\\partial \\mathrm{Loss}}{\\partial \\theta}"
+        );
+        assert_eq!(cal_partial("u2", "w^1_(1,0)").plain(6), "∂u2/∂w^1_(1,0)");
+    }
 }

@@ -281,10 +281,13 @@ fn gd_1(v: &Values, s: &Settings) -> Result<Report> {
     } else {
         "Every number above is an f64 rounded for display; without --float the same steps are exact fractions."
     };
-    r.text(format!(
-        "After {steps} steps J = {}; the minimum is J = 0 at w = 2, b = 1. {how}",
-        j.show(s.digits)
-    ));
+    // J is a number the renderer writes, so a long fraction follows the
+    // tables' rule (its decimal, the whole fraction on request).
+    r.sentence(
+        format!("After {steps} steps J = {{}}; the minimum is J = 0 at w = 2, b = 1. {how}"),
+        vec![j.clone()],
+        s,
+    );
     r.add("J", j, Kind::Loss);
     r.blocks.push(Block::Figure(Figure::Plot {
         title: "J before each step".into(),
@@ -612,6 +615,7 @@ mod tests {
             .iter()
             .map(|b| match b {
                 Block::Text(t) => t.clone(),
+                Block::Sentence(s) => s.text.clone(),
                 Block::Table(t) => t.title.clone(),
                 _ => String::new(),
             })

@@ -18,7 +18,7 @@ use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::network::{Convention, Network};
 use crate::report::layer_math::sum_of_products;
-use crate::report::{Cell, Kind, Named, Report, Settings, Table};
+use crate::report::{Cell, Kind, Math, Named, Report, Settings, Table};
 use crate::rounding::Plan;
 use crate::rounding::plan::{forward, inputs, named, replay};
 use crate::scalar::Scalar;
@@ -155,7 +155,7 @@ fn backprop_6(v: &Values, s: &Settings) -> Result<Report> {
     bumped.layers[0].w[i - 1][j - 1] = bumped.layers[0].w[i - 1][j - 1].add(&one)?;
     let z_up = bumped.forward(&a)?.remove(0).z;
     let mut t = Table::new(
-        format!("∂z(l)/∂w_{i}{j} = I_{i}(a_{j}) · 只有第 {i} 个分量不为 0"),
+        "",
         &[
             "k",
             "computed as",
@@ -163,7 +163,19 @@ fn backprop_6(v: &Values, s: &Settings) -> Result<Report> {
             &format!("∂z_k/∂w_{i}{j}"),
             &format!("z_k at w_{i}{j} + 1, minus z_k"),
         ],
-    );
+    )
+    .then_math(Math::new(
+        format!("∂z(l)/∂w_{i}{j} = I_{i}(a_{j})"),
+        format!("\\frac{{\\partial z^{{(l)}}}}{{\\partial w_{{{i}{j}}}}} = \\mathbb{{I}}_{{{i}}}(a_{{{j}}})"),
+    ))
+    .then_words(&format!(" · 只有第 {i} 个分量不为 0"))
+    .math_header(vec![
+        Math::new("z_k", "z_k"),
+        Math::new(
+            format!("∂z_k/∂w_{i}{j}"),
+            format!("\\frac{{\\partial z_k}}{{\\partial w_{{{i}{j}}}}}"),
+        ),
+    ]);
     let mut results = Vec::new();
     let mut all_same = true;
     for (k, (row, b)) in net.layers[0].w.iter().zip(&net.layers[0].b).enumerate() {
@@ -222,10 +234,12 @@ fn backprop_6(v: &Values, s: &Settings) -> Result<Report> {
         ));
     }
     let direct = delta[i - 1].mul(&a[j - 1])?;
-    let mut g = Table::new(
+    let mut g = Table::new("", &["quantity", "computed as", "value"]).then_math(Math::new(
         format!("∂L/∂w_{i}{j} = I_{i}(a_{j})ᵀ δ(l) = δ_{i} a_{j}"),
-        &["quantity", "computed as", "value"],
-    );
+        format!(
+            "\\frac{{\\partial L}}{{\\partial w_{{{i}{j}}}}} = \\mathbb{{I}}_{{{i}}}(a_{{{j}}})^{{\\top}} \\delta^{{(l)}} = \\delta_{{{i}}} a_{{{j}}}"
+        ),
+    ));
     g.row(vec![
         Cell::Text(format!("I_{i}(a_{j})ᵀ δ(l)")),
         Cell::Text(terms.join(" + ")),
@@ -242,10 +256,14 @@ fn backprop_6(v: &Values, s: &Settings) -> Result<Report> {
     ]);
     r.table(g);
     // The whole gradient δ(l) a(l-1)ᵀ: its (i, j) entry is the value above.
-    let mut m = Table::new(
-        "∂L/∂W(l) = δ(l) a(l-1)ᵀ · 3×2, the shape of W(l)",
-        &["", "a_1", "a_2"],
-    );
+    let mut m = Table::new("", &["", "a_1", "a_2"])
+        .then_math(Math::new(
+            "∂L/∂W(l) = δ(l) a(l-1)ᵀ",
+            "\\frac{\\partial L}{\\partial W^{(l)}} = \\delta^{(l)} (a^{(l-1)})^{\\top}",
+        ))
+        .then_words(" · 3×2, the shape of ")
+        .then_math(Math::new("W(l)", "W^{(l)}"))
+        .math_header(vec![Math::new("a_1", "a_1"), Math::new("a_2", "a_2")]);
     for (k, d) in delta.iter().enumerate() {
         let mut row = vec![Cell::Text(format!("δ_{}", k + 1))];
         for x in &a {

@@ -19,7 +19,7 @@ use crate::catalog::statement::{Pose, Statement, Value};
 use crate::catalog::{Audit, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
-use crate::report::{Cell, Kind, Named, Report, Settings, Table};
+use crate::report::{Cell, Kind, Math, Named, Report, Settings, Table};
 use crate::rounding::Plan;
 use crate::rounding::plan::{forward, inputs, named, replay};
 use crate::scalar::Scalar;
@@ -229,20 +229,36 @@ fn layouts_1(v: &Values, s: &Settings) -> Result<Report> {
     r.text("The same partial derivatives ∂y_i/∂x_j can be arranged two ways. Numerator layout (the Jacobian) gives y's index the rows: for y ∈ R^q and x ∈ R^p it is q×p. Denominator layout gives x's index the rows: p×q, CAL's ∂f(x)/∂x ∈ R^(p×q); the gradient of a scalar is then a column like x, as CAL and PKU write it. One layout is the transpose of the other.");
     let dv = derivatives(&x, &w, &a, &d)?;
     // y(x) = (x1·x2, x1², x2²): both layouts as tables.
-    let mut num = Table::new(
-        "∂y/∂x for y = (x1·x2, x1², x2²), numerator layout (3×2): row i is y_i · 分子布局",
-        &["", "∂/∂x1", "∂/∂x2"],
-    );
+    let dy_dx = Math::new("∂y/∂x", "\\frac{\\partial y}{\\partial x}");
+    let mut num = Table::new("", &["", "∂/∂x1", "∂/∂x2"])
+        .then_math(dy_dx.clone())
+        .then_words(" for y = ")
+        .then_math(Math::new("(x1·x2, x1², x2²)", "(x_1 x_2, x_1^2, x_2^2)"))
+        .then_words(", numerator layout (3×2): row i is ")
+        .then_math(Math::new("y_i", "y_i"))
+        .then_words(" · 分子布局")
+        .math_header(vec![
+            Math::new("∂/∂x1", "\\frac{\\partial}{\\partial x_1}"),
+            Math::new("∂/∂x2", "\\frac{\\partial}{\\partial x_2}"),
+        ]);
     for (i, row) in dv.y.iter().enumerate() {
         let mut cells = vec![Cell::Text(format!("y{}", i + 1))];
         cells.extend(row.iter().cloned().map(Cell::from));
         num.row(cells);
     }
     r.table(num);
-    let mut den = Table::new(
-        "∂y/∂x, denominator layout (2×3, CAL's R^(p×q)): row j is x_j · 分母布局",
-        &["", "∂y1", "∂y2", "∂y3"],
-    );
+    let mut den = Table::new("", &["", "∂y1", "∂y2", "∂y3"])
+        .then_math(dy_dx)
+        .then_words(", denominator layout (2×3, CAL's ")
+        .then_math(Math::new("R^(p×q)", "\\mathbb{R}^{p \\times q}"))
+        .then_words("): row j is ")
+        .then_math(Math::new("x_j", "x_j"))
+        .then_words(" · 分母布局")
+        .math_header(
+            (1..=3)
+                .map(|i| Math::new(format!("∂y{i}"), format!("\\partial y_{i}")))
+                .collect(),
+        );
     for (j, row) in transpose(&dv.y).iter().enumerate() {
         let mut cells = vec![Cell::Text(format!("x{}", j + 1))];
         cells.extend(row.iter().cloned().map(Cell::from));

@@ -195,7 +195,25 @@ fn loss_1(v: &Values, s: &Settings) -> Result<Report> {
             "-t_k ln y'_k",
             "∂CE/∂y'_k = -t/y'",
         ],
-    );
+    )
+    .math_header(vec![
+        Math::new("y'_k", "y'_k"),
+        Math::new("t_k", "t_k"),
+        Math::new("(y'_k - t_k)²", "(y'_k - t_k)^2"),
+        Math::new(
+            "∂MSE/∂y'_k = 2/n (y' - t)",
+            "\\frac{\\partial \\mathrm{MSE}}{\\partial y'_k} = \\frac{2}{n} (y' - t)",
+        ),
+        Math::new(
+            "∂(½SSE)/∂y'_k = y' - t",
+            "\\frac{\\partial (\\frac{1}{2}\\mathrm{SSE})}{\\partial y'_k} = y' - t",
+        ),
+        Math::new("-t_k ln y'_k", "-t_k \\ln y'_k"),
+        Math::new(
+            "∂CE/∂y'_k = -t/y'",
+            "\\frac{\\partial \\mathrm{CE}}{\\partial y'_k} = -\\frac{t}{y'}",
+        ),
+    ]);
     let (gm, gh) = (Loss::Mse.grad(&y, &t)?, Loss::HalfSse.grad(&y, &t)?);
     let ce_ok = Loss::CrossEntropy.check_target(&t).is_ok() && y.iter().all(|x| x.signum() > 0);
     let gc = if ce_ok {

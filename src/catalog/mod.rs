@@ -400,6 +400,7 @@ pub(crate) fn paragraphs(r: &Report) -> Vec<&str> {
         .iter()
         .filter_map(|b| match b {
             crate::report::Block::Text(t) => Some(t.as_str()),
+            crate::report::Block::Sentence(s) => Some(s.text.as_str()),
             _ => None,
         })
         .collect()

@@ -184,9 +184,19 @@ fn forward_4(v: &Values, s: &Settings) -> Result<Report> {
     let net = pku_network(v, s)?;
     let x = vector(v, &["x1", "x2"], s);
     let mut shapes = Table::new(
-        "Shapes · 维度: W^(L) ∈ R^(d_(L+1) × d_L)",
+        "Shapes · 维度: ",
         &["from → to", "a^(L)", "W^(L)", "b^(L)", "z^(L+1)"],
-    );
+    )
+    .then_math(Math::new(
+        "W^(L) ∈ R^(d_(L+1) × d_L)",
+        "W^{(L)} \\in \\mathbb{R}^{d_{L+1} \\times d_{L}}",
+    ))
+    .math_header(vec![
+        Math::new("a^(L)", "a^{(L)}"),
+        Math::new("W^(L)", "W^{(L)}"),
+        Math::new("b^(L)", "b^{(L)}"),
+        Math::new("z^(L+1)", "z^{(L+1)}"),
+    ]);
     for l in 1..SIZES.len() {
         let (d, e) = (SIZES[l - 1], SIZES[l]);
         shapes.row(vec![

@@ -190,7 +190,14 @@ fn softmax_table(r: &mut Report, title: &str, a: &[Scalar], s: &Settings) -> Res
             "exp(a_k - m)",
             "y_k = exp(a_k - m)/Σ",
         ],
-    );
+    )
+    .math_header(vec![
+        Math::new("a_k", "a_k"),
+        Math::new("exp(a_k)", "\\exp(a_k)"),
+        Math::new("y_k = exp(a_k)/Σ", "y_k = \\exp(a_k)/\\Sigma"),
+        Math::new("exp(a_k - m)", "\\exp(a_k - m)"),
+        Math::new("y_k = exp(a_k - m)/Σ", "y_k = \\exp(a_k - m)/\\Sigma"),
+    ]);
     for k in 0..a.len() {
         let (e, yd) = match (&direct[k], &total_direct) {
             (Some(e), Some(tot)) if tot.is_zero() => {
@@ -258,7 +265,17 @@ fn softmax_2(v: &Values, s: &Settings) -> Result<Report> {
             "ŷ_k - y_k",
             "central difference",
         ],
-    );
+    )
+    .math_header(vec![
+        Math::new("z_k", "z_k"),
+        Math::new("ŷ_k", "\\hat{y}_k"),
+        Math::new("y_k", "y_k"),
+        Math::new(
+            "∂L/∂ŷ_k = -y_k/ŷ_k",
+            "\\frac{\\partial L}{\\partial \\hat{y}_k} = -\\frac{y_k}{\\hat{y}_k}",
+        ),
+        Math::new("ŷ_k - y_k", "\\hat{y}_k - y_k"),
+    ]);
     for k in 0..3 {
         let short = yhat[k].sub(&y[k])?;
         let h = 1e-6 * zf[k].abs().max(1.0);

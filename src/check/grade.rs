@@ -108,7 +108,7 @@ impl Target {
 
     /// A network spec (`check --net`): it asks every result `net` shows.
     pub fn net(spec: &crate::netspec::Spec, path: &str) -> Result<Target> {
-        let computed = crate::report::net::net_report(spec, path, &Settings::default())?;
+        let computed = crate::report::net::net_report(spec, path, &Settings::default(), false)?;
         let network = spec.network()?;
         let x = spec.input.clone();
         let net = match spec.objective() {

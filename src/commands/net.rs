@@ -17,7 +17,7 @@ pub fn run_in(a: NetArgs, base: &Path) -> Result<Outcome> {
     let text = crate::files::read_text(&base.join(&a.spec))?;
     let parsed = crate::netspec::Spec::parse(&text, &path)?;
     Outcome::report(
-        crate::report::net::net_report(&parsed, &path, &a.out.settings())?,
+        crate::report::net::net_report(&parsed, &path, &a.out.settings(), a.forward_only)?,
         a.out,
     )
 }

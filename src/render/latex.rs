@@ -5,7 +5,7 @@
 
 use crate::render::{RenderOptions, diagram, display_latex, heading, number, plot};
 use crate::report::i18n::{Lang, label};
-use crate::report::{Cell, Figure, Math, Report, Table, math::latex_number};
+use crate::report::{Cell, Figure, Math, Report, Sentence, Table, TitlePart, math::latex_number};
 
 /// Render as a LaTeX fragment for pdflatex: the packages it needs in a
 /// comment, the `fitwidth` environment (defined here unless the document
@@ -118,6 +118,12 @@ impl super::Markup for Latex<'_> {
     }
     fn text(&self, t: &str) -> String {
         format!("{}\n\n", prose(t))
+    }
+    fn sentence(&self, s: &Sentence) -> String {
+        let text = s.fill(prose, |v| {
+            (cell(&Cell::Num(v.clone()), self.o), self.o.shortens(v))
+        });
+        format!("{text}\n\n")
     }
     fn formula(&self, m: &Math) -> String {
         format!("\\[\n{}\n\\]\n", display_latex(m, self.o.digits))
@@ -301,19 +307,31 @@ fn table(t: &Table, o: &RenderOptions) -> String {
     let cols = "l".repeat(t.header.len());
     let mut out = String::new();
     if !t.title.is_empty() {
-        let (words, math) = t.title_parts(o.digits);
+        let title: String = t
+            .title_parts()
+            .iter()
+            .map(|p| match p {
+                TitlePart::Words(w) => escape(w),
+                TitlePart::Math(m) => format!("${}$", m.latex(o.digits)),
+            })
+            .collect();
         // A title on its own line above its table (article's `\paragraph`
         // runs into the table and pushes it past the margin).
         out.push_str(&format!(
-            "\\medskip\\noindent\\textbf{{{}{}}}\\par\\nopagebreak\n",
-            escape(words),
-            math.map_or(String::new(), |m| format!("${}$", m.latex(o.digits)))
+            "\\medskip\\noindent\\textbf{{{title}}}\\par\\nopagebreak\n"
         ));
     }
     out.push_str(&format!(
         "\\begin{{fitwidth}}\\begin{{tabular}}{{{cols}}}\n\\hline\n"
     ));
-    let header: Vec<String> = t.header.iter().map(|h| escape(h)).collect();
+    let header: Vec<String> = t
+        .header
+        .iter()
+        .map(|h| match t.header_part(h) {
+            Some(m) => format!("${}$", m.latex(o.digits)),
+            None => escape(h),
+        })
+        .collect();
     out.push_str(&format!("{} \\\\\n\\hline\n", header.join(" & ")));
     for r in &t.rows {
         let cells: Vec<String> = r.iter().map(|c| cell(c, o).replace('\n', " ")).collect();

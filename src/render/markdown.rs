@@ -5,7 +5,7 @@ use crate::render::number::{self, minus};
 use crate::render::{FigureStyle, RenderOptions, diagram, display_latex, heading, plot};
 use crate::report::document::{Blank, Document, Pairs, Prose};
 use crate::report::i18n::{Lang, label};
-use crate::report::{Cell, Figure, Math, Report, Table};
+use crate::report::{Cell, Figure, Math, Report, Sentence, Table, TitlePart};
 
 /// Render as Markdown.
 pub fn render(r: &Report, o: &RenderOptions) -> String {
@@ -36,6 +36,13 @@ impl super::Markup for Markdown<'_> {
     }
     fn text(&self, t: &str) -> String {
         format!("{}\n\n", escape(&minus(t)))
+    }
+    fn sentence(&self, s: &Sentence) -> String {
+        let text = s.fill(
+            |w| escape(&minus(w)),
+            |v| (cell(&Cell::Num(v.clone()), self.o), self.o.shortens(v)),
+        );
+        format!("{text}\n\n")
     }
     fn formula(&self, m: &Math) -> String {
         format!("$$\n{}\n$$\n\n", display_latex(m, self.o.digits))
@@ -212,11 +219,24 @@ fn cell(c: &Cell, o: &RenderOptions) -> String {
 fn table(t: &Table, o: &RenderOptions) -> String {
     let mut out = String::new();
     if !t.title.is_empty() {
-        let (words, math) = t.title_parts(o.digits);
-        let math = math.map_or(String::new(), |m| format!("${}$", m.latex(o.digits)));
-        out.push_str(&format!("**{}{math}**\n\n", escape(&minus(words))));
+        let title: String = t
+            .title_parts()
+            .iter()
+            .map(|p| match p {
+                TitlePart::Words(w) => escape(&minus(w)),
+                TitlePart::Math(m) => format!("${}$", m.latex(o.digits)),
+            })
+            .collect();
+        out.push_str(&format!("**{title}**\n\n"));
     }
-    let header: Vec<String> = t.header.iter().map(|h| escape(&minus(h))).collect();
+    let header: Vec<String> = t
+        .header
+        .iter()
+        .map(|h| match t.header_part(h) {
+            Some(m) => format!("${}$", m.latex(o.digits).replace('|', "\\vert ")),
+            None => escape(&minus(h)),
+        })
+        .collect();
     out.push_str(&format!("| {} |\n", header.join(" | ")));
     out.push_str(&format!("|{}\n", "---|".repeat(t.header.len())));
     for r in &t.rows {

@@ -22,7 +22,7 @@ pub mod wrap;
 
 use crate::report::document::{Blank, Document, Pairs, Piece, Prose};
 use crate::report::i18n::Lang;
-use crate::report::{Block, Figure, Math, Report, Table};
+use crate::report::{Block, Figure, Math, Report, Sentence, Table};
 
 /// Output formats of `--format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -61,6 +61,14 @@ pub struct RenderOptions {
     /// Show exact fractions whole past [`number::LONG_DIGITS`] digits
     /// (`--exact-long`); otherwise a long one is shown as its decimal.
     pub exact_long: bool,
+}
+
+impl RenderOptions {
+    /// True when a value is written as its decimal instead of its exact
+    /// fraction ([`number::value`]: a long fraction without `--exact-long`).
+    pub fn shortens(&self, v: &crate::scalar::Scalar) -> bool {
+        number::is_long(v) && !self.exact_long
+    }
 }
 
 impl Default for RenderOptions {
@@ -102,6 +110,8 @@ pub trait Markup {
     fn section(&self, h: &str) -> String;
     /// A paragraph.
     fn text(&self, t: &str) -> String;
+    /// A paragraph with numbers, each written as a table writes it.
+    fn sentence(&self, s: &Sentence) -> String;
     /// A displayed formula.
     fn formula(&self, m: &Math) -> String;
     /// A table, its title included.
@@ -128,6 +138,7 @@ pub fn walk(r: &Report, m: &dyn Markup) -> String {
         out.push_str(&match b {
             Block::Heading(h) => m.section(h),
             Block::Text(t) => m.text(t),
+            Block::Sentence(s) => m.sentence(s),
             Block::Formula(f) => m.formula(f),
             Block::Table(t) => m.table(t),
             Block::Figure(f) => m.figure(f, r.lang),

@@ -5,7 +5,7 @@ use prettytable::{Cell as PCell, Row, Table as PTable};
 
 use crate::render::{RenderOptions, diagram, heading, number, textplot, wrap};
 use crate::report::i18n::{Lang, label};
-use crate::report::{Cell, Figure, Math, Report, Table};
+use crate::report::{Cell, Figure, Math, Report, Sentence, Table};
 
 /// Render for a terminal.
 pub fn render(r: &Report, o: &RenderOptions) -> String {
@@ -54,6 +54,12 @@ impl super::Markup for Terminal<'_> {
     }
     fn text(&self, t: &str) -> String {
         self.fit(t)
+    }
+    fn sentence(&self, s: &Sentence) -> String {
+        let o = self.o;
+        self.fit(&s.fill(str::to_string, |v| {
+            (number::value(v, o.digits, o.exact_long).text, o.shortens(v))
+        }))
     }
     fn formula(&self, m: &Math) -> String {
         let plain = m.plain(self.o.digits);

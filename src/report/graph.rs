@@ -354,7 +354,7 @@ pub fn chain_blocks(trace: &Trace, var: &str) -> Vec<Block> {
         // The seed ∂out/∂out = 1 is left out: multiplying by it changes nothing.
         let mut t = Table::new(title, &["factor", "rule", "value"]);
         let names: Vec<Math> = route.iter().map(|n| Math::name(n)).collect();
-        t.title_math = Some(Math::join(&names, " → ", " \\to "));
+        t.title_math = vec![Math::join(&names, " → ", " \\to ")];
         let mut product = Scalar::one();
         let mut factors = Vec::new();
         for st in path {

@@ -407,6 +407,7 @@ pub fn localize(r: &Report, lang: Lang) -> Cow<'_, Report> {
         match b {
             Block::Table(t) => localize_table(t, &names),
             Block::Heading(s) | Block::Text(s) => in_place(s),
+            Block::Sentence(s) => in_place(&mut s.text),
             Block::Figure(f) => localize_figure(f),
             Block::Formula(m) => localize_formula(m),
         }

@@ -97,11 +97,22 @@ pub struct Table {
     /// wrapped or stacked).
     #[serde(skip)]
     pub narrow: Option<(Vec<usize>, String)>,
-    /// The formula the title ends with, if it ends with one: Markdown and
-    /// LaTeX set that end as math, the terminal and the JSON keep the
-    /// title's plain spelling.
+    /// The formulas in the title, in order: Markdown and LaTeX set each
+    /// one as math where the title spells it, the terminal and the JSON
+    /// keep the title's plain spelling ([`Table::title_parts`]).
     #[serde(skip)]
-    pub title_math: Option<Math>,
+    pub title_math: Vec<Math>,
+    /// Column names that are formulas (`a^(L)`): Markdown and LaTeX set a
+    /// column whose name is a formula's plain spelling as math.
+    #[serde(skip)]
+    pub header_math: Vec<Math>,
+}
+
+/// A piece of a table title for a format that sets formulas.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TitlePart<'a> {
+    Words(&'a str),
+    Math(&'a Math),
 }
 
 impl Table {
@@ -112,23 +123,67 @@ impl Table {
             header: header.iter().map(|h| h.to_string()).collect(),
             rows: Vec::new(),
             narrow: None,
-            title_math: None,
+            title_math: Vec::new(),
+            header_math: Vec::new(),
         }
     }
 
-    /// The title's split for a format that sets formulas: the words before
-    /// the formula and the formula, when the title still ends with it (a
-    /// translation may have moved it; then the whole title is words).
-    /// `digits` spell the formula's numbers as the title has them.
-    pub fn title_parts(&self, digits: usize) -> (&str, Option<&Math>) {
-        let Some(m) = &self.title_math else {
-            return (&self.title, None);
-        };
-        let plain = m.plain(digits);
-        match self.title.strip_suffix(plain.as_str()) {
-            Some(words) if !plain.is_empty() => (words, Some(m)),
-            _ => (&self.title, None),
+    /// Append a formula to the title: its plain spelling on a terminal,
+    /// math in Markdown and LaTeX.
+    pub fn then_math(mut self, m: Math) -> Table {
+        self.title.push_str(m.words());
+        self.title_math.push(m);
+        self
+    }
+
+    /// Append words to the title.
+    pub fn then_words(mut self, words: &str) -> Table {
+        self.title.push_str(words);
+        self
+    }
+
+    /// Name columns by formulas: a column whose name is one of these
+    /// formulas' plain spelling is set as math in Markdown and LaTeX.
+    pub fn math_header(mut self, names: Vec<Math>) -> Table {
+        self.header_math = names;
+        self
+    }
+
+    /// The formula a column name stands for, if it is one.
+    pub fn header_part(&self, name: &str) -> Option<&Math> {
+        self.header_math.iter().find(|m| m.words() == name)
+    }
+
+    /// The title's split for a format that sets formulas: words, and each
+    /// formula where the title spells it (a translation may have moved
+    /// one, or reworded it: then that one stays words).
+    pub fn title_parts(&self) -> Vec<TitlePart<'_>> {
+        let title = self.title.as_str();
+        // Each formula at its first place not already taken by another.
+        let mut spans: Vec<(usize, usize, &Math)> = Vec::new();
+        for m in self.title_math.iter().filter(|m| !m.words().is_empty()) {
+            let free = |at: usize| {
+                let end = at + m.words().len();
+                spans.iter().all(|&(s, e, _)| end <= s || at >= e)
+            };
+            if let Some((at, _)) = title.match_indices(m.words()).find(|&(at, _)| free(at)) {
+                spans.push((at, at + m.words().len(), m));
+            }
         }
+        spans.sort_by_key(|&(at, ..)| at);
+        let mut parts = Vec::new();
+        let mut pos = 0;
+        for (at, end, m) in spans {
+            if at > pos {
+                parts.push(TitlePart::Words(&title[pos..at]));
+            }
+            parts.push(TitlePart::Math(m));
+            pos = end;
+        }
+        if pos < title.len() {
+            parts.push(TitlePart::Words(&title[pos..]));
+        }
+        parts
     }
 
     /// Append a row (one cell per column).
@@ -240,6 +295,48 @@ impl Data {
     }
 }
 
+/// A paragraph with numbers in it: `text` has a `{}` where each of `nums`
+/// goes, and each renderer writes a number as it writes a table's value
+/// ([`crate::render::number::value`]): an exact fraction too long to read
+/// as its decimal, the whole fraction with `--exact-long` and on hover in
+/// the book. A translation keeps the `{}`s.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sentence {
+    pub text: String,
+    pub nums: Vec<Scalar>,
+    /// The digits the report was built with: JSON writes each number as
+    /// [`Scalar::show`] gives it, as the text of a paragraph always had.
+    pub digits: usize,
+}
+
+impl Sentence {
+    /// The paragraph with each piece of words passed through `words` and
+    /// each number through `num`, in order. `num` also says whether it
+    /// wrote the number as an approximation (`≈0.0013`): then a `= ` before
+    /// it gives way, `J ≈0.0013` rather than `J = ≈0.0013`.
+    pub fn fill(
+        &self,
+        words: impl Fn(&str) -> String,
+        num: impl Fn(&Scalar) -> (String, bool),
+    ) -> String {
+        let mut nums = self.nums.iter();
+        let mut out = String::new();
+        for (i, piece) in self.text.split("{}").enumerate() {
+            if i > 0
+                && let Some(v) = nums.next()
+            {
+                let (n, approx) = num(v);
+                if approx && out.ends_with("= ") {
+                    out.truncate(out.len() - "= ".len());
+                }
+                out.push_str(&n);
+            }
+            out.push_str(&words(piece));
+        }
+        out
+    }
+}
+
 /// A piece of a report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
@@ -248,6 +345,10 @@ pub enum Block {
     Heading(#[serde(serialize_with = "serial::text")] String),
     /// A paragraph of plain text.
     Text(#[serde(serialize_with = "serial::text")] String),
+    /// A paragraph with numbers in it, each written by the renderer's own
+    /// rules ([`Sentence`]); JSON shows it as a `text` block.
+    #[serde(rename = "text")]
+    Sentence(#[serde(serialize_with = "serial::sentence")] Sentence),
     /// A displayed formula.
     Formula(Math),
     Table(Table),
@@ -372,6 +473,16 @@ impl Report {
         self.blocks.push(Block::Text(s.into()));
     }
 
+    /// Append a paragraph with numbers: `{}` in `text` where each goes
+    /// ([`Sentence`]).
+    pub fn sentence(&mut self, text: impl Into<String>, nums: Vec<Scalar>, s: &Settings) {
+        self.blocks.push(Block::Sentence(Sentence {
+            text: text.into(),
+            nums,
+            digits: s.digits,
+        }));
+    }
+
     /// Append a heading.
     pub fn heading(&mut self, s: impl Into<String>) {
         self.blocks.push(Block::Heading(s.into()));
@@ -415,13 +526,16 @@ impl Report {
             .flat_map(|b| -> Box<dyn Iterator<Item = &mut Math>> {
                 match b {
                     Block::Formula(m) => Box::new(std::iter::once(m)),
-                    Block::Table(t) => Box::new(t.title_math.iter_mut().chain(
-                        t.rows.iter_mut().flatten().filter_map(|c| match c {
-                            Cell::Math(m) => Some(m),
-                            _ => None,
-                        }),
-                    )),
-                    Block::Heading(_) | Block::Text(_) | Block::Figure(_) => {
+                    Block::Table(t) => Box::new(
+                        t.title_math
+                            .iter_mut()
+                            .chain(t.header_math.iter_mut())
+                            .chain(t.rows.iter_mut().flatten().filter_map(|c| match c {
+                                Cell::Math(m) => Some(m),
+                                _ => None,
+                            })),
+                    ),
+                    Block::Heading(_) | Block::Text(_) | Block::Sentence(_) | Block::Figure(_) => {
                         Box::new(std::iter::empty())
                     }
                 }
@@ -434,5 +548,75 @@ impl Report {
         let mut r = self.clone();
         r.maths_mut().for_each(|m| *m = m.spelled(digits));
         r
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_sets_each_of_its_formulas_as_math_where_it_spells_them() {
+        let t = Table::new("ReLU: ", &["z"])
+            .then_math(Math::new("f(z) = max(0, z)", "f(z) = \\max(0, z)"))
+            .then_words(" · identity ")
+            .then_math(Math::new("f' = I(z > 0)", "f' = I(z > 0)"));
+        // The terminal and JSON read the plain title, unchanged.
+        assert_eq!(t.title, "ReLU: f(z) = max(0, z) · identity f' = I(z > 0)");
+        let parts = t.title_parts();
+        assert_eq!(parts.len(), 4);
+        assert_eq!(parts[0], TitlePart::Words("ReLU: "));
+        assert!(matches!(parts[1], TitlePart::Math(m) if m.latex(6) == "f(z) = \\max(0, z)"));
+        assert_eq!(parts[2], TitlePart::Words(" · identity "));
+        assert!(matches!(parts[3], TitlePart::Math(m) if m.plain(6) == "f' = I(z > 0)"));
+        // A translation that rewords a formula leaves that one as words.
+        let mut zh = t.clone();
+        zh.title = "ReLU: f(z) = max(0, z) · 恒等式 f'(z) = I(z > 0)".into();
+        let parts = zh.title_parts();
+        assert!(matches!(parts[1], TitlePart::Math(_)));
+        assert_eq!(parts[2], TitlePart::Words(" · 恒等式 f'(z) = I(z > 0)"));
+        assert_eq!(parts.len(), 3);
+        // A translation that reorders the formulas keeps both as math.
+        zh.title = "恒等式 f' = I(z > 0) · ReLU: f(z) = max(0, z)".into();
+        let parts = zh.title_parts();
+        assert_eq!(parts[0], TitlePart::Words("恒等式 "));
+        assert!(matches!(parts[1], TitlePart::Math(m) if m.plain(6) == "f' = I(z > 0)"));
+        assert_eq!(parts[2], TitlePart::Words(" · ReLU: "));
+        assert!(matches!(parts[3], TitlePart::Math(m) if m.plain(6) == "f(z) = max(0, z)"));
+    }
+
+    #[test]
+    fn a_sentence_puts_each_number_where_its_braces_are() {
+        let q = |t: &str| Scalar::parse(t).unwrap();
+        let s = Sentence {
+            text: "After {} steps J = {}; the minimum is J = 0.".into(),
+            nums: vec![q("3"), q("44576/34171875")],
+            digits: 6,
+        };
+        // every number exact, as JSON writes them
+        assert_eq!(
+            s.fill(str::to_string, |v| (v.show(6), false)),
+            "After 3 steps J = 44576/34171875 (≈0.00130446); the minimum is J = 0."
+        );
+        // a number written as an approximation takes the place of its `= `
+        let approx = |v: &Scalar| match v.as_exact().is_some_and(|r| r.is_integer()) {
+            true => (v.show(6), false),
+            false => ("≈0.0013".to_string(), true),
+        };
+        assert_eq!(
+            s.fill(str::to_uppercase, approx),
+            "AFTER 3 STEPS J ≈0.0013; THE MINIMUM IS J = 0."
+        );
+    }
+
+    #[test]
+    fn a_column_named_by_a_formula_is_found_by_its_plain_name() {
+        let t = Table::new("Shapes", &["from", "a^(L)"])
+            .math_header(vec![Math::new("a^(L)", "a^{(L)}")]);
+        assert_eq!(
+            t.header_part("a^(L)").map(|m| m.latex(6)),
+            Some("a^{(L)}".to_string())
+        );
+        assert_eq!(t.header_part("from"), None);
     }
 }

@@ -4,16 +4,20 @@
 use crate::network::{Convention, Forward};
 use crate::report::layer_math::formulas;
 use crate::report::network::{explain, forward_tables};
-use crate::report::{Data, Report, Settings};
+use crate::report::{Data, Math, Report, Settings};
 use crate::report::{Kind, Named};
 use crate::scalar::Scalar;
 
 /// The report of `nn-tutor net SPEC.toml`: the spec echoed (JSON `spec`),
-/// then forward, loss, backward, checks and update.
+/// then forward, loss, backward, checks and update; with `forward_only`
+/// (`--forward-only`, or a spec without a target and a loss) the forward
+/// pass alone, as a chapter on the forward pass shows it before backprop
+/// is taught.
 pub fn net_report(
     written: &crate::netspec::Spec,
     path: &str,
     s: &Settings,
+    forward_only: bool,
 ) -> crate::error::Result<Report> {
     let spec = written;
     let spec = if s.float {
@@ -30,6 +34,10 @@ pub fn net_report(
         sources: vec!["NNDL 反向传播算法 (δ recursion); PKU 通用矩阵形式; JQ h = f(hW + b) for the row convention".into()],
         ..Report::default()
     };
+    let forward_only = forward_only || spec.objective().is_none();
+    if forward_only {
+        r.sources = vec!["PKU 通用矩阵形式; JQ h = f(hW + b) for the row convention".into()];
+    }
     r.inputs = spec
         .input
         .iter()
@@ -61,24 +69,39 @@ pub fn net_report(
         shapes.join(", "),
         net.parameter_count()
     ));
-    match spec.objective() {
+    match spec.objective().filter(|_| !forward_only) {
         Some(obj) => {
             let t = net.trace(&spec.input, &obj)?;
             explain(&mut r, &net, &t, s);
         }
         None => {
             let fwd = net.forward(&spec.input)?;
-            r.formula(formulas(net.convention));
+            r.formula(forward_formula(net.convention));
             forward_tables(&mut r, &net, &spec.input, &fwd);
-            r.text("No target and loss in the spec, so this is the forward pass only; add `target` and `loss` for the backward pass.");
+            r.text(if spec.objective().is_some() {
+                "The forward pass only (--forward-only); without the flag the loss, the backward pass and the update follow."
+            } else {
+                "No target and loss in the spec, so this is the forward pass only; add `target` and `loss` for the backward pass."
+            });
             forward_results(&mut r, &fwd);
             r.data.push(("loss".into(), Data::Null));
         }
+    }
+    if forward_only && spec.objective().is_some() {
+        r.try_next.push(format!("nn-tutor net {path}"));
     }
     r.try_next
         .push(format!("nn-tutor net {path} --format json"));
     r.try_next.push("--float".into());
     Ok(r)
+}
+
+/// The first line of [`formulas`], the forward pass: z(l) and a(l), without
+/// the δ recursion a forward-only report has not met.
+fn forward_formula(c: Convention) -> Math {
+    let both = formulas(c);
+    let first = |s: &str, sep: &str| s.split(sep).next().unwrap_or_default().to_string();
+    both.rewrite(|p| first(p, "\n"), |l| first(l, " \\\\ "))
 }
 
 /// Named results `z(l)_i`, `a(l)_i` of a forward pass, and JSON `layers`.

@@ -69,7 +69,7 @@ pub fn forward_tables(report: &mut Report, net: &Network, x: &[Scalar], fwd: &[F
             ),
             &["quantity", "computed as", "value"],
         );
-        t.title_math = Some(fz.clone());
+        t.title_math = vec![fz.clone()];
         for (o, (row, b)) in layer.w.iter().zip(&layer.b).enumerate() {
             let pairs: Vec<(&Scalar, &Scalar)> = match net.convention {
                 Convention::Column => row.iter().zip(below).collect(),
@@ -111,13 +111,15 @@ pub fn backward_tables(report: &mut Report, net: &Network, t: &PassTrace) {
         };
         let (_, fprime) = rule(&layer.activation);
         let mut d = Table::new(
-            format!(
-                "{} · backward 反向传播 · δ({l}) = ∂L/∂z({l}) · {}",
-                layer_name(l, n),
-                fprime.words()
-            ),
+            format!("{} · backward 反向传播 · ", layer_name(l, n)),
             &["quantity", "computed as", "value"],
-        );
+        )
+        .then_math(Math::new(
+            format!("δ({l}) = ∂L/∂z({l})"),
+            format!("\\delta^{{({l})}} = \\frac{{\\partial L}}{{\\partial z^{{({l})}}}}"),
+        ))
+        .then_words(" · ")
+        .then_math(fprime);
         for (i, g) in lt.grad_a.iter().enumerate() {
             let how = if l == n {
                 loss_grad_rule(
@@ -195,9 +197,13 @@ pub fn backward_tables(report: &mut Report, net: &Network, t: &PassTrace) {
         ));
         if idx == 0 {
             let mut x = Table::new(
-                "Gradient with respect to the input · ∂L/∂x = W(1)ᵀ δ(1)",
+                "Gradient with respect to the input · ",
                 &["quantity", "value"],
-            );
+            )
+            .then_math(Math::new(
+                "∂L/∂x = W(1)ᵀ δ(1)",
+                "\\frac{\\partial L}{\\partial x} = (W^{(1)})^{\\top} \\delta^{(1)}",
+            ));
             for (j, g) in lt.grad_a_prev.iter().enumerate() {
                 push_capped(
                     &mut x,
@@ -224,20 +230,41 @@ fn gradient_table(
     (l2, kink): (&Scalar, bool),
     c: Convention,
 ) -> Table {
-    let rule = match (c, l2.is_zero()) {
-        (Convention::Column, true) => {
-            format!("∂L/∂W({l}) = δ({l}) a({})ᵀ, ∂L/∂b({l}) = δ({l})", l - 1)
-        }
-        (Convention::Row, true) => {
-            format!("∂L/∂W({l}) = a({})ᵀ δ({l}), ∂L/∂b({l}) = δ({l})", l - 1)
-        }
-        (_, false) => format!(
-            "∂L/∂W({l}) = δ({l}) a({})ᵀ + λW({l}), ∂L/∂b({l}) = δ({l}) (no λ on biases)",
-            l - 1
+    let k = l - 1;
+    // ∂L/∂W(l) = δ(l) a(l-1)ᵀ in both spellings, as each convention writes it.
+    let d_w = |plain: String, latex: String| {
+        Math::new(
+            format!("∂L/∂W({l}) = {plain}, ∂L/∂b({l}) = δ({l})"),
+            format!(
+                "\\frac{{\\partial L}}{{\\partial W^{{({l})}}}} = {latex},\\quad \\frac{{\\partial L}}{{\\partial b^{{({l})}}}} = \\delta^{{({l})}}"
+            ),
+        )
+    };
+    let (rule, note) = match (c, l2.is_zero()) {
+        (Convention::Column, true) => (
+            d_w(
+                format!("δ({l}) a({k})ᵀ"),
+                format!("\\delta^{{({l})}} (a^{{({k})}})^{{\\top}}"),
+            ),
+            "",
+        ),
+        (Convention::Row, true) => (
+            d_w(
+                format!("a({k})ᵀ δ({l})"),
+                format!("(a^{{({k})}})^{{\\top}} \\delta^{{({l})}}"),
+            ),
+            "",
+        ),
+        (_, false) => (
+            d_w(
+                format!("δ({l}) a({k})ᵀ + λW({l})"),
+                format!("\\delta^{{({l})}} (a^{{({k})}})^{{\\top}} + \\lambda W^{{({l})}}"),
+            ),
+            " (no λ on biases)",
         ),
     };
     let mut t = Table::new(
-        format!("Gradients of layer {l} · 梯度 · {rule} · checked by central differences"),
+        format!("Gradients of layer {l} · 梯度 · "),
         &[
             "gradient",
             "computed as",
@@ -245,7 +272,9 @@ fn gradient_table(
             "finite difference",
             "check",
         ],
-    );
+    )
+    .then_math(rule)
+    .then_words(&format!("{note} · checked by central differences"));
     let verdict = |g: &Scalar, fd: Option<f64>| match fd {
         None => "n/a".to_string(),
         Some(d) if fd_agrees(g, d) => "✓ agrees".to_string(),
@@ -298,13 +327,12 @@ fn gradient_table(
 
 /// The update table W ← W − η ∂L/∂W, b ← b − η δ of every layer.
 pub fn update_table(net: &Network, t: &PassTrace, eta: &Scalar, s: &Settings) -> Table {
-    let mut u = Table::new(
-        format!(
-            "Update · 参数更新 · W ← W - η ∂L/∂W, b ← b - η ∂L/∂b, η = {}",
-            eta.show(s.digits)
-        ),
-        &["parameter", "computed as", "new value"],
-    );
+    let mut u = Table::new("Update · 参数更新 · ", &["parameter", "computed as", "new value"])
+        .then_math(Math::new(
+            "W ← W - η ∂L/∂W, b ← b - η ∂L/∂b",
+            "W \\leftarrow W - \\eta \\frac{\\partial L}{\\partial W},\\quad b \\leftarrow b - \\eta \\frac{\\partial L}{\\partial b}",
+        ))
+        .then_words(&format!(", η = {}", eta.show(s.digits)));
     for (idx, (layer, lt)) in net.layers.iter().zip(&t.layers).enumerate() {
         let l = idx + 1;
         let (Some(nw), Some(nb)) = (&lt.new_w, &lt.new_b) else {

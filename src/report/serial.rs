@@ -93,6 +93,12 @@ pub fn text<S: Serializer>(t: &str, s: S) -> Result<S::Ok, S::Error> {
     m.end()
 }
 
+/// A [`super::Sentence`] as a `text` block: each number as
+/// [`Scalar::show`] writes it.
+pub fn sentence<S: Serializer>(t: &super::Sentence, s: S) -> Result<S::Ok, S::Error> {
+    text(&t.fill(str::to_string, |v| (v.show(t.digits), false)), s)
+}
+
 /// Labelled points of a heat map, `[{"label", "x", "y"}, …]`.
 pub fn marks<S: Serializer>(marks: &[(String, f64, f64)], s: S) -> Result<S::Ok, S::Error> {
     #[derive(Serialize)]

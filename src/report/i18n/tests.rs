@@ -128,6 +128,7 @@ fn prose(r: &Report) -> Vec<String> {
     for b in &r.blocks {
         match b {
             Block::Heading(s) | Block::Text(s) => out.push(s.clone()),
+            Block::Sentence(s) => out.push(s.text.clone()),
             Block::Table(t) => {
                 out.push(t.title.clone());
                 out.extend(t.header.iter().cloned());

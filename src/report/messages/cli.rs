@@ -110,6 +110,10 @@ pub const HELP: &[(&str, &str)] = &[
         "Every layer is printed as the slides derive it: z(l) = W(l) a(l-1) + b(l), a(l) = f(z(l)), then δ(l) = ∂L/∂z(l) from the output down, ∂L/∂W(l) = δ(l) a(l-1)ᵀ, ∂L/∂b(l) = δ(l), each gradient beside a finite-difference check, and, with a learning rate, the updated W and b. Numbers are exact (0.25 is 1/4) until a sigmoid, tanh, softmax or ln makes them rounded.",
         "每一层都按课件的推导输出: z(l) = W(l) a(l-1) + b(l)，a(l) = f(z(l))，再从输出层往下求 δ(l) = ∂L/∂z(l)、∂L/∂W(l) = δ(l) a(l-1)ᵀ、∂L/∂b(l) = δ(l)，每个梯度旁边附有限差分检验；给出学习率时还有更新后的 W 和 b。数值是精确的 (0.25 即 1/4)，直到 sigmoid、tanh、softmax 或 ln 使它们成为近似值。",
     ),
+    (
+        "Show the forward pass only (z and a, layer by layer), even when the spec has a target and a loss",
+        "只给出前向传播 (逐层的 z 和 a)，即使网络描述中有 target 和 loss",
+    ),
     ("A spec (TOML):", "网络描述 (TOML):"),
     (
         "The spec file (TOML), e.g. spec.toml; see the example below",

@@ -242,6 +242,10 @@ pub const SHARED: &[(&str, &str)] = &[
         "NNDL 反向传播算法 (δ 递推); PKU 通用矩阵形式; JQ h = f(hW + b) (行向量记号)",
     ),
     (
+        "PKU 通用矩阵形式; JQ h = f(hW + b) for the row convention",
+        "PKU 通用矩阵形式; JQ h = f(hW + b) (行向量记号)",
+    ),
+    (
         "Column convention; {}; {} parameters.",
         "列向量记号；{}；共 {} 个参数。",
     ),
@@ -253,5 +257,9 @@ pub const SHARED: &[(&str, &str)] = &[
     (
         "No target and loss in the spec, so this is the forward pass only; add `target` and `loss` for the backward pass.",
         "网络描述中没有 target 和 loss，所以这里只有前向传播；加上 `target` 和 `loss` 即可看到反向传播。",
+    ),
+    (
+        "The forward pass only (--forward-only); without the flag the loss, the backward pass and the update follow.",
+        "这里只有前向传播 (--forward-only)；去掉这个选项，后面还有损失、反向传播和参数更新。",
     ),
 ];

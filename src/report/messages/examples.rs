@@ -54,7 +54,7 @@ pub const EXAMPLES: &[(&str, &str)] = &[
     ("ELU: f and f'", "ELU: f 与 f'"),
     ("softplus: f and f'", "softplus: f 与 f'"),
     ("Leaky ReLU: f and f'", "Leaky ReLU: f 与 f'"),
-    ("identity f' = {}", "恒等函数 f' = {}"),
+    ("identity f' = {}", "恒等式 f' = {}"),
     ("The ReLU family at z", "z 处的 ReLU 函数族"),
     (
         "ReLU函数的改进 (f'(0) takes the z ≤ 0 branch)",

@@ -266,12 +266,24 @@ fn help_word(en: &str) -> String {
 }
 
 /// `error: …` as the binary prints it, in `lang`: the Chinese comes from
-/// [`crate::report::messages::cli::ERRORS`]; a message without an entry
-/// stays English.
+/// [`crate::report::messages::ERROR_TABLES`] (a TOML error gets its own
+/// frame, [`crate::report::i18n::toml_error_zh`]); a message without an
+/// entry stays English.
 pub fn error_message(e: &Error, lang: Lang) -> String {
     match lang {
         Lang::En => format!("error: {e}"),
         Lang::Zh => {
+            if let Error::Toml {
+                path,
+                line,
+                column,
+                message,
+                excerpt,
+            } = e
+            {
+                let zh = crate::report::i18n::toml_error_zh(path, *line, *column, message, excerpt);
+                return format!("{}: {zh}", help_word("error"));
+            }
             let (template, parts) = error_parts(e);
             let zh =
                 crate::report::i18n::fill_error(template, &parts).unwrap_or_else(|| e.to_string());
@@ -351,6 +363,7 @@ fn error_parts(e: &Error) -> (&'static str, Vec<String>) {
             line,
             column,
             message,
+            ..
         } => (
             "{}:{}:{}: cannot read the TOML: {}",
             vec![s(path), s(line), s(column), s(message)],
@@ -457,7 +470,8 @@ mod tests {
                 path: s("a.toml"),
                 line: 1,
                 column: 2,
-                message: s("expected `=`"),
+                message: s("key with no value, expected `=`"),
+                excerpt: s("  a\n   ^"),
             },
             Error::Io {
                 path: s("a.svg"),
@@ -535,7 +549,10 @@ mod tests {
     #[test]
     fn error_table_is_consistent() {
         let mut seen = std::collections::HashSet::new();
-        for (en, zh) in crate::report::messages::cli::ERRORS {
+        for (en, zh) in crate::report::messages::ERROR_TABLES
+            .iter()
+            .flat_map(|t| t.iter())
+        {
             assert!(seen.insert(en), "{en:?} twice");
             let n = en.matches("{}").count();
             let m = zh.matches('{').count();
@@ -567,67 +584,6 @@ mod tests {
             let body = zh.trim_start_matches("错误: ");
             assert!(has_cjk(body), "{e:?} has no Chinese: {zh}");
             assert_eq!(error_message(e, Lang::En), format!("error: {e}"));
-        }
-    }
-
-    /// Two English words in a row, outside `…` and "…" (names, values and
-    /// examples of input stay as typed): a phrase the table lacks.
-    fn english_phrase(s: &str) -> Option<String> {
-        let mut plain = String::new();
-        let (mut tick, mut quote) = (false, false);
-        for c in s.chars() {
-            match c {
-                '`' => tick = !tick,
-                '"' => quote = !quote,
-                _ if tick || quote => {}
-                _ => plain.push(c),
-            }
-        }
-        // Runs of ASCII letters, each with the text since the previous run.
-        let mut runs: Vec<(String, String)> = Vec::new();
-        let (mut gap, mut word) = (String::new(), String::new());
-        for c in plain.chars().chain([' ']) {
-            if c.is_ascii_alphabetic() {
-                word.push(c);
-            } else {
-                if !word.is_empty() {
-                    runs.push((std::mem::take(&mut gap), std::mem::take(&mut word)));
-                }
-                gap.push(c);
-            }
-        }
-        // A word: two letters or more, not an acronym (MNIST, IDX) nor a
-        // flag (`--set`) nor a symbol of a formula (`W a`).
-        let word = |(gap, w): &(String, String)| {
-            w.len() >= 2 && !w.chars().all(|c| c.is_ascii_uppercase()) && !gap.ends_with('-')
-        };
-        // Two words with only spaces between them (a list `xor, circles`
-        // or a name `e.g.` is not a phrase).
-        runs.windows(2)
-            .find(|w| {
-                word(&w[0]) && word(&w[1]) && !w[1].0.is_empty() && w[1].0.chars().all(|c| c == ' ')
-            })
-            .map(|w| format!("{} {}", w[0].1, w[1].1))
-    }
-
-    #[test]
-    fn an_english_phrase_is_found_and_names_are_not() {
-        assert_eq!(
-            english_phrase("`q` 不是an input of backprop/1").as_deref(),
-            Some("an input")
-        );
-        assert_eq!(
-            english_phrase("无法读取: No such file").as_deref(),
-            Some("No such")
-        );
-        for zh in [
-            "请给出例如 --set steps=1",
-            "已知的数据集有: xor, circles, moons",
-            "(z = W a + b)",
-            "含四个 MNIST IDX 文件",
-            "`hinge loss` 不是",
-        ] {
-            assert_eq!(english_phrase(zh), None, "{zh}");
         }
     }
 
@@ -703,14 +659,14 @@ mod tests {
                 panic!("{args:?} does not fail")
             };
             let zh = error_message(&e, Lang::Zh);
-            if let Some(w) = english_phrase(&zh) {
+            if let Some(w) = crate::report::i18n::english_phrase(&zh) {
                 english.push(format!("{args:?}: \"{w}\" in {zh}"));
             }
         }
         assert!(
             english.is_empty(),
-            "English inside Chinese errors; add entries to ERRORS in \
-             src/report/messages/cli.rs:\n{}",
+            "English inside Chinese errors; add entries to DETAILS in \
+             src/report/messages/errors.rs:\n{}",
             english.join("\n")
         );
     }

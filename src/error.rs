@@ -99,12 +99,16 @@ pub enum Error {
 
     /// A TOML file that does not parse or does not fit the expected shape
     /// (a syntax error, an unknown key, a missing one), with line and column.
+    /// `message` is the `toml` crate's own (English) text; `excerpt` is the
+    /// offending line with a `^` under the column, which the Chinese message
+    /// shows (see [`Error::toml`]).
     #[error("{path}:{line}:{column}: cannot read the TOML: {message}")]
     Toml {
         path: String,
         line: usize,
         column: usize,
         message: String,
+        excerpt: String,
     },
 
     /// Reading or writing a file failed.
@@ -177,6 +181,42 @@ impl Error {
             | Error::Book { .. }
             | Error::BadData { .. }
             | Error::Diverged { .. } => 1,
+        }
+    }
+
+    /// A TOML error of file `path` (text `text`) at byte `at`: its line and
+    /// column (0 and 0 when the parser gives no position) and the line
+    /// itself with a caret under the column.
+    pub fn toml(path: &str, text: &str, at: Option<usize>, message: String) -> Error {
+        let Some(at) = at else {
+            return Error::Toml {
+                path: path.to_string(),
+                line: 0,
+                column: 0,
+                message,
+                excerpt: String::new(),
+            };
+        };
+        let before = &text[..at.min(text.len())];
+        let line = before.matches('\n').count() + 1;
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[start..].chars().count() + 1;
+        let shown = text[start..].lines().next().unwrap_or_default();
+        // A line too long to show whole (a 4 MB spec on one line) is cut
+        // around the column, as the expression language cuts its excerpts.
+        let (shown, caret) = if shown.chars().count() > 120 {
+            let from = column.saturating_sub(60);
+            let cut: String = shown.chars().skip(from).take(120).collect();
+            (format!("…{cut}…"), column - from)
+        } else {
+            (shown.to_string(), column - 1)
+        };
+        Error::Toml {
+            path: path.to_string(),
+            line,
+            column,
+            message,
+            excerpt: format!("  {shown}\n  {}^", " ".repeat(caret)),
         }
     }
 

@@ -70,13 +70,8 @@ impl Spec {
             });
         }
         let raw: RawSpec = toml::from_str(text).map_err(|e| {
-            let (line, column) = line_col(text, e.span().map_or(0, |s| s.start));
-            Error::Toml {
-                path: path.to_string(),
-                line,
-                column,
-                message: e.message().trim().to_string(),
-            }
+            let at = e.span().map_or(0, |s| s.start);
+            Error::toml(path, text, Some(at), e.message().trim().to_string())
         })?;
         let convention = match raw
             .convention
@@ -200,13 +195,6 @@ fn in_layer(e: Error, at: &str) -> Error {
 }
 
 /// 1-based line and column of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
 fn numbers(vals: &[toml::Value], at: &str) -> Result<Vec<Scalar>> {
     vals.iter()
         .enumerate()

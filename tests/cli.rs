@@ -88,7 +88,7 @@ fn a_long_fraction_in_prose_is_its_decimal_unless_asked_for_whole() {
     let whole = "44576/34171875";
     let text = |args: &[&str]| String::from_utf8(run(args).stdout).expect("UTF-8");
     let short = text(&["explain", "gradient-descent/1"]);
-    assert!(short.contains("After 3 steps J ≈0.00130446;"), "{short}");
+    assert!(short.contains("After 3 steps J ≈ 0.00130446;"), "{short}");
     assert!(!short.contains(whole), "{short}");
     let long = text(&["explain", "gradient-descent/1", "--exact-long"]);
     assert!(
@@ -98,12 +98,12 @@ fn a_long_fraction_in_prose_is_its_decimal_unless_asked_for_whole() {
     let md = text(&["explain", "gradient-descent/1", "--format", "markdown"]);
     assert!(
         md.contains(&format!(
-            "J <span title=\"exact: {whole}\">≈0.00130446</span>;"
+            "J <span title=\"exact: {whole}\">≈ 0.00130446</span>;"
         )),
         "{md}"
     );
     let zh = text(&["explain", "gradient-descent/1", "--lang", "zh"]);
-    assert!(zh.contains("3 步之后 J ≈0.00130446；"), "{zh}");
+    assert!(zh.contains("3 步之后 J ≈ 0.00130446；"), "{zh}");
     let v = json(&run(&["explain", "gradient-descent/1", "--format", "json"]));
     assert!(
         v.to_string()

@@ -75,21 +75,13 @@ fn normalized(text: &str) -> String {
 pub fn parse_toml(text: &str, path: &str) -> Result<toml::Table> {
     let text = normalized(text);
     text.parse().map_err(|e: toml::de::Error| {
-        let (line, column) = e.span().map_or((0, 0), |s| line_col(&text, s.start));
+        let at = e.span().map(|s| s.start);
         let mut message = e.message().trim_end().to_string();
-        if let Some(hint) = line
-            .checked_sub(1)
-            .and_then(|i| text.lines().nth(i))
-            .and_then(quote_hint)
-        {
+        let line = at.map(|at| text[..at.min(text.len())].matches('\n').count());
+        if let Some(hint) = line.and_then(|i| text.lines().nth(i)).and_then(quote_hint) {
             message.push_str(&hint);
         }
-        Error::Toml {
-            path: path.to_string(),
-            line,
-            column,
-            message,
-        }
+        Error::toml(path, &text, at, message)
     })
 }
 
@@ -105,13 +97,6 @@ fn quote_hint(line: &str) -> Option<String> {
         "; put the name in quotes: \"{key}\" = {}",
         value.trim()
     ))
-}
-
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 /// A bare decimal's places are in its text, not in the f64 TOML reads

@@ -140,7 +140,7 @@ fn exam(sh: &Sheet, parts: Parts) -> Vec<Piece> {
         let mut q = statement(p, l);
         let blanks = p.asked().into_iter().map(|n| Blank {
             name: n.name.clone(),
-            value: n.value.clone(),
+            value: parts.key.then(|| n.value.clone()),
             points: 1,
         });
         q.push(Piece::Blanks {

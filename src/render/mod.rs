@@ -491,7 +491,7 @@ mod tests {
                             label: "Find".into(),
                             blanks: vec![Blank {
                                 name: "f".into(),
-                                value: Scalar::int(-3),
+                                value: Some(Scalar::int(-3)),
                                 points: 2,
                             }],
                         },

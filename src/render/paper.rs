@@ -275,7 +275,9 @@ impl DocumentMarkup for Exam<'_> {
                     "\\part[{}] \\texttt{{{}}} $=$ \\fillin[{}][4cm]\n",
                     b.points,
                     escape(&b.name),
-                    escape(&b.value.show(self.0.o.digits))
+                    b.value
+                        .as_ref()
+                        .map_or(String::new(), |v| escape(&v.show(self.0.o.digits)))
                 )
             })
             .collect();

@@ -126,6 +126,8 @@ pub struct Pairs {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Blank {
     pub name: String,
-    pub value: Scalar,
+    /// The answer, in a key only: a student's exam carries no answer in
+    /// its source either (a `.tex` handed out is not a key).
+    pub value: Option<Scalar>,
     pub points: u32,
 }

@@ -65,7 +65,7 @@ fn index() -> &'static Index {
 /// its general templates (`{}: {}`) never touch a report.
 fn cli_index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| Index::of(&[crate::report::messages::cli::ERRORS]))
+    INDEX.get_or_init(|| Index::of(crate::report::messages::ERROR_TABLES))
 }
 
 impl Index {
@@ -168,22 +168,23 @@ pub fn translate(s: &str) -> Option<String> {
 }
 
 /// The Chinese for an error message of the command line, from
-/// [`crate::report::messages::cli::ERRORS`]; its parts are looked up
+/// [`crate::report::messages::ERROR_TABLES`]; its parts are looked up
 /// there too.
 pub fn translate_error(s: &str) -> Option<String> {
     translate_in(cli_index(), s)
 }
 
 /// An error message in Chinese from its template (`en`, one `{}` per
-/// field, an entry of [`crate::report::messages::cli::ERRORS`]) and its
+/// field, an entry of [`crate::report::messages::ERROR_TABLES`]) and its
 /// fields, each looked up there too (a path or a number stays as is).
 pub fn fill_error(en: &str, parts: &[String]) -> Option<String> {
     if en == "{}" {
         // A message that is all text (`Error::Usage`): its own entry.
         return parts.first().and_then(|p| translate_error(p));
     }
-    let zh = crate::report::messages::cli::ERRORS
+    let zh = crate::report::messages::ERROR_TABLES
         .iter()
+        .flat_map(|t| t.iter())
         .find(|(e, _)| *e == en)
         .map(|(_, z)| *z)?;
     let parts: Vec<String> = parts
@@ -191,6 +192,172 @@ pub fn fill_error(en: &str, parts: &[String]) -> Option<String> {
         .map(|p| translate_error(p).unwrap_or_else(|| p.clone()))
         .collect();
     Some(fill(zh, &parts))
+}
+
+/// A TOML error in Chinese. The `toml` crate's text cannot be translated
+/// at its source, but its common kinds (`key with no value, expected
+/// `=``, `duplicate key`, `missing field `x``, …) have entries; the frame
+/// says where (line and column, the line itself with a caret) and whether
+/// the file does not parse (语法错误) or does not fit what nn-tutor reads
+/// (内容错误). A detail the table lacks is shown as the crate wrote it, in
+/// quotes, never as bare English inside a Chinese sentence.
+pub fn toml_error_zh(
+    path: &str,
+    line: usize,
+    column: usize,
+    message: &str,
+    excerpt: &str,
+) -> String {
+    const QUOTE_HINT: &str = "; put the name in quotes: ";
+    let (message, hint) = match message.split_once(QUOTE_HINT) {
+        Some((m, h)) => (m, Some(h)),
+        None => (message, None),
+    };
+    // serde's words for a file that parses but has the wrong shape.
+    let shape = [
+        "unknown field",
+        "missing field",
+        "duplicate field",
+        "invalid type",
+        "invalid value",
+        "invalid length",
+        "unknown variant",
+    ];
+    let kind = if shape.iter().any(|k| message.starts_with(k)) {
+        "TOML 内容错误"
+    } else {
+        "TOML 语法错误"
+    };
+    let at = match line {
+        0 => String::new(),
+        _ => format!(" (第 {line} 行第 {column} 列)"),
+    };
+    let detail = toml_detail_zh(message).unwrap_or_else(|| format!("(toml 的原文: “{message}”)"));
+    let mut out = format!("{path}: {kind}{at}: {detail}");
+    if let Some(h) = hint {
+        out.push_str(&format!("；请给名称加上引号: {h}"));
+    }
+    if !excerpt.is_empty() {
+        out.push('\n');
+        out.push_str(excerpt);
+    }
+    out
+}
+
+/// The `toml` crate's message in Chinese, if every word of it has an
+/// entry: the whole message (`missing field `x``), or a parser message
+/// `DESCRIPTION, expected A, B` piece by piece (code spans stay).
+fn toml_detail_zh(message: &str) -> Option<String> {
+    let chinese = |s: &str| translate_error(s).filter(|z| !has_prose(z));
+    if let Some(z) = chinese(message) {
+        return Some(z);
+    }
+    let (what, expected) = message.split_once(", expected ")?;
+    if expected == "nothing" {
+        return Some(format!("{} (此处不应再有内容)", chinese(what)?));
+    }
+    let items = expected
+        .split(", ")
+        .map(|i| match i.starts_with('`') && i.ends_with('`') {
+            true => Some(i.to_string()),
+            false => chinese(i),
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(format!("{}，应为 {}", chinese(what)?, items.join("、")))
+}
+
+/// English left in a translation: three ASCII letters in a row outside
+/// code spans and quotes (a name such as `weights` or "x" is the user's).
+fn has_prose(s: &str) -> bool {
+    has_word(&outside_quotes(s))
+}
+
+/// `s` without what stands in code spans or quotes (`…`, "…", “…”): the
+/// user's input, a name or a value, as opposed to a message's own words.
+pub fn outside_quotes(s: &str) -> String {
+    let mut kept = String::with_capacity(s.len());
+    let mut close: Option<char> = None;
+    for c in s.chars() {
+        match close {
+            Some(end) if c == end => close = None,
+            Some(_) => {}
+            None => match c {
+                '`' | '"' => close = Some(c),
+                '“' => close = Some('”'),
+                _ => kept.push(c),
+            },
+        }
+    }
+    kept
+}
+
+/// The first English phrase in `s` outside code spans, quotes and caret
+/// excerpts, if any: a run of words between spaces with at least two words
+/// of two letters or more (stricter than the three words the issue asks
+/// for: `unexpected character` is caught too). A word is ASCII letters, not
+/// an acronym (MNIST, IDX, TOML) nor a flag (`--set`); a comma or a
+/// parenthesis ends a run, so a formula's `W a + b`, a list `xor, circles,
+/// moons` or a gloss `sigmoid (logistic)` is not prose.
+pub fn english_phrase(s: &str) -> Option<String> {
+    let lines: Vec<&str> = s.lines().collect();
+    // The excerpt shown over a caret (`  x y z` / `    ^`) is the user's.
+    let caret = |l: &str| !l.trim().is_empty() && l.trim() == "^";
+    let mut plain = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        if lines.get(i + 1).is_some_and(|n| caret(n)) {
+            continue;
+        }
+        plain.push_str(l);
+        plain.push('\n');
+    }
+    let kept = outside_quotes(&plain);
+    // Chinese separates words as a space does (`不是an input`), and its
+    // punctuation ends a phrase as a comma does (`number、example`).
+    let kept: String = kept
+        .chars()
+        .flat_map(|c| match c {
+            '\u{4E00}'..='\u{9FFF}' => vec![' '],
+            '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' => vec![' ', ',', ' '],
+            c => vec![c],
+        })
+        .collect();
+    for line in kept.lines() {
+        let mut run: Vec<&str> = Vec::new();
+        let flush = |run: &mut Vec<&str>| {
+            let long = run.iter().filter(|w| w.len() >= 2).count();
+            let found = (long >= 2).then(|| run.join(" "));
+            run.clear();
+            found
+        };
+        for token in line.split(' ') {
+            // A word may end a clause (`number,`): it counts, then the run ends.
+            let bare = token
+                .trim_start_matches(['(', '['])
+                .trim_end_matches([',', ';', ':', '.', '?', '!', ')', ']']);
+            let word = !bare.is_empty()
+                && bare.chars().all(|c| c.is_ascii_alphabetic())
+                && !(bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase()));
+            // An aside in parentheses starts a phrase of its own, so a
+            // name's gloss (`sigmoid (logistic)`) is not read as prose.
+            if token.starts_with('(')
+                && let Some(f) = flush(&mut run)
+            {
+                return Some(f);
+            }
+            if word {
+                run.push(bare);
+            }
+            if (!word || bare.len() < token.len())
+                && let Some(f) = flush(&mut run)
+            {
+                return Some(f);
+            }
+        }
+        if let Some(f) = flush(&mut run) {
+            return Some(f);
+        }
+    }
+    None
 }
 
 /// Fill a template's `{}` with `parts` in order (the English side).

@@ -313,7 +313,7 @@ impl Sentence {
     /// The paragraph with each piece of words passed through `words` and
     /// each number through `num`, in order. `num` also says whether it
     /// wrote the number as an approximation (`≈0.0013`): then a `= ` before
-    /// it gives way, `J ≈0.0013` rather than `J = ≈0.0013`.
+    /// it gives way, `J ≈ 0.0013` rather than `J = ≈0.0013`.
     pub fn fill(
         &self,
         words: impl Fn(&str) -> String,
@@ -327,9 +327,13 @@ impl Sentence {
             {
                 let (n, approx) = num(v);
                 if approx && out.ends_with("= ") {
+                    // `J = ≈0.0013` reads as `J ≈ 0.0013`: the sign takes
+                    // the place of `=`, spaced as `=` was.
                     out.truncate(out.len() - "= ".len());
+                    out.push_str(&n.replacen('≈', "≈ ", 1));
+                } else {
+                    out.push_str(&n);
                 }
-                out.push_str(&n);
             }
             out.push_str(&words(piece));
         }
@@ -605,7 +609,7 @@ mod tests {
         };
         assert_eq!(
             s.fill(str::to_uppercase, approx),
-            "AFTER 3 STEPS J ≈0.0013; THE MINIMUM IS J = 0."
+            "AFTER 3 STEPS J ≈ 0.0013; THE MINIMUM IS J = 0."
         );
     }
 

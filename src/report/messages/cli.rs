@@ -1,7 +1,8 @@
 //! The command line's own words in Chinese: its help (`HELP`, whole texts
 //! and paragraphs, looked up literally) and its error messages (`ERRORS`,
 //! templates as in the report tables: one per error variant, and the
-//! messages the commands build). Kept apart from [`super::MESSAGES`], so
+//! messages the commands build; the details inside them are in
+//! [`super::errors::DETAILS`]). Kept apart from [`super::MESSAGES`], so
 //! that a general error template such as `{}: {}` never touches a report.
 //! `nn-tutor --lang zh` and `NN_TUTOR_LANG=zh` use them.
 
@@ -608,7 +609,7 @@ pub const ERRORS: &[(&str, &str)] = &[
     ),
     ("the expression on standard input", "标准输入中的表达式"),
     // The details inside the errors: the catalog's `--set` and names.
-    ("an input of {}", "{} 的输入"),
+    ("an input of {}", "例题 {} 的输入"),
     ("its inputs are: {}", "它的输入有: {}"),
     (
         "expected an integer, a decimal such as 0.15, or a fraction such as 1/4",

@@ -174,10 +174,6 @@ pub const DECK: &[(&str, &str)] = &[
         "Check: some entries differ from the central differences of their functions ✗.",
         "检验: 有些元素与其函数的中心差分不一致 ✗。",
     ),
-    (
-        "The entries of ∂(aᵀx)/∂x are the inputs a1, a2 themselves; rounding leaves them as given.",
-        "∂(aᵀx)/∂x 的元素就是输入 a1、a2 本身；舍入不改变它们。",
-    ),
     // autodiff/4: forward mode beside reverse mode
     (
         "Forward mode beside reverse mode: one pass per input or one per output",

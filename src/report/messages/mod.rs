@@ -13,6 +13,7 @@ mod class;
 pub mod cli;
 mod common;
 mod deck;
+mod errors;
 mod examples;
 mod learning;
 mod rounding;
@@ -32,3 +33,10 @@ pub const MESSAGES: &[&[(&str, &str)]] = &[
     rounding::ROUNDING,
     deck::DECK,
 ];
+
+/// The command line's error tables: a template per error variant and the
+/// messages the commands build ([`cli::ERRORS`]), and the details inside
+/// them from the expression language, numbers, TOML and JSON files, answers
+/// and policies, net specs, classes, exercises and training
+/// ([`errors::DETAILS`]).
+pub const ERROR_TABLES: &[&[(&str, &str)]] = &[cli::ERRORS, errors::DETAILS];

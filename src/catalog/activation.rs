@@ -484,17 +484,13 @@ fn activation_2(v: &Values, s: &Settings) -> Result<Report> {
         // slope each row really uses: PReLU's γ_i, and ELU's α (PKU, input alpha).
         match f {
             Activation::Prelu(_) => {
-                rule = Math::new(
-                    rule.plain.replace("γz", &format!("γ_{}·z", unit + 1)),
-                    rule.latex
-                        .replace("\\gamma", &format!("\\gamma_{{{}}}", unit + 1)),
+                rule = rule.rewrite(
+                    |p| p.replace("γz", &format!("γ_{}·z", unit + 1)),
+                    |l| l.replace("\\gamma", &format!("\\gamma_{{{}}}", unit + 1)),
                 )
             }
             Activation::Elu(_) => {
-                rule = Math::new(
-                    rule.plain.replace('γ', "α"),
-                    rule.latex.replace("\\gamma", "\\alpha"),
-                )
+                rule = rule.rewrite(|p| p.replace('γ', "α"), |l| l.replace("\\gamma", "\\alpha"))
             }
             _ => {}
         }
@@ -590,20 +586,14 @@ fn maxout_table(r: &mut Report, v: &Values, s: &Settings) -> Result<()> {
         ]);
     }
     r.table(t);
-    r.formula(Math::new(
-        format!(
-            "a = max({}, {}) = {}",
-            Math::num(&zs[0], s.digits).plain,
-            Math::num(&zs[1], s.digits).plain,
-            Math::num(&a[0], s.digits).plain
-        ),
-        format!(
-            "a = \\max({}, {}) = {}",
-            Math::num(&zs[0], s.digits).latex,
-            Math::num(&zs[1], s.digits).latex,
-            Math::num(&a[0], s.digits).latex
-        ),
-    ));
+    r.formula(Math::cat(&[
+        Math::new("a = max(", "a = \\max("),
+        Math::num(&zs[0]),
+        Math::new(", ", ", "),
+        Math::num(&zs[1]),
+        Math::new(") = ", ") = "),
+        Math::num(&a[0]),
+    ]));
     let tie = zs[0].cmp_value(&zs[1]).is_eq();
     if tie {
         r.text("Kink: the two pieces tie, where maxout's derivative jumps; the gradient goes to the first piece by convention.");
@@ -655,21 +645,41 @@ fn activation_3(v: &Values, s: &Settings) -> Result<Report> {
     let dr = Activation::Relu.derivative(&x0, 0)?;
     // independent check: σ'(x) = e^(-x) / (1 + e^(-x))²
     let e = (-x0.to_f64()).exp();
-    r.formula(Math::new(
-        format!(
-            "σ'({0}) = σ({0})(1 - σ({0})) = {1}   (e^(-x)/(1 + e^(-x))² = {2});  ReLU'({0}) = {3}",
-            x0.show(s.digits),
-            ds.show(s.digits),
-            crate::scalar::format_float(e / (1.0 + e).powi(2), s.digits),
-            dr.show(s.digits)
-        ),
-        format!(
-            "\\sigma'({0}) = {1},\\quad \\operatorname{{ReLU}}'({0}) = {2}",
-            Math::num(&x0, s.digits).latex,
-            Math::num(&ds, s.digits).latex,
-            Math::num(&dr, s.digits).latex
-        ),
-    ));
+    // plain: as the tables show the numbers (`1/4 (0.25)`), with the check;
+    // LaTeX: the values alone
+    let (p, t) = (
+        |v: &Scalar| Math::shown(v).plain_only(),
+        |s: &str| Math::new(s, ""),
+    );
+    let (l, u) = (
+        |v: &Scalar| Math::num(v).latex_only(),
+        |s: &str| Math::new("", s),
+    );
+    let check = Scalar::Float(e / (1.0 + e).powi(2));
+    r.formula(Math::cat(&[
+        t("σ'("),
+        p(&x0),
+        t(") = σ("),
+        p(&x0),
+        t(")(1 - σ("),
+        p(&x0),
+        t(")) = "),
+        p(&ds),
+        t("   (e^(-x)/(1 + e^(-x))² = "),
+        p(&check),
+        t(");  ReLU'("),
+        p(&x0),
+        t(") = "),
+        p(&dr),
+        u("\\sigma'("),
+        l(&x0),
+        u(") = "),
+        l(&ds),
+        u(",\\quad \\operatorname{ReLU}'("),
+        l(&x0),
+        u(") = "),
+        l(&dr),
+    ]));
     let cap = 10_000_000;
     let (x, g, l) = (x0.to_f64(), goal.to_f64(), lr.to_f64());
     let mut t = Table::new(

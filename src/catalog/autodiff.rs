@@ -155,7 +155,7 @@ pub const AUTODIFF_3_OTHER: &str = "f = -x";
 /// The NNDL table, h1 … h6, with f = h6 so the chain reads as on the slide.
 fn autodiff_1(v: &Values, s: &Settings) -> Result<Report> {
     let (mut r, trace) = build(AUTODIFF_1, v, s)?;
-    r.blocks.extend(chain_blocks(&trace, "w", s));
+    r.blocks.extend(chain_blocks(&trace, "w"));
     // Independent check: σ'(z)·x with z = wx + b, from the closed form.
     let (x, w, b) = (&v["x"], &v["w"], &v["b"]);
     let cast = |a: &Scalar| if s.float { a.to_float() } else { a.clone() };
@@ -187,8 +187,8 @@ fn autodiff_1(v: &Values, s: &Settings) -> Result<Report> {
 /// f = u·v with u = xy and v = x + y: x and y each reach f along two paths.
 fn autodiff_2(v: &Values, s: &Settings) -> Result<Report> {
     let (mut r, trace) = build(AUTODIFF_2, v, s)?;
-    r.blocks.extend(chain_blocks(&trace, "x", s));
-    r.blocks.extend(chain_blocks(&trace, "y", s));
+    r.blocks.extend(chain_blocks(&trace, "x"));
+    r.blocks.extend(chain_blocks(&trace, "y"));
     r.table(gate_patterns(&trace, s));
     closed_form_check(
         &mut r,

@@ -330,7 +330,7 @@ fn backprop_4(v: &Values, s: &Settings) -> Result<Report> {
     let (h, o) = (&t.layers[0], &t.layers[1]);
     let d = s.digits;
     let n = |x: &Scalar| x.show_operand(d);
-    let v_ = |x: &Scalar| crate::report::Math::num(x, d).plain;
+    let v_ = |x: &Scalar| crate::report::math::number(x, d);
     let dloss = o.grad_a[0].clone();
     let dg = o.f_prime.as_ref().expect("identity is element-wise")[0].clone();
     let df = h.f_prime.as_ref().expect("ReLU is element-wise")[0].clone();

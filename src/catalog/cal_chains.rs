@@ -290,9 +290,9 @@ mod tests {
         assert_eq!(cal_latex("g(u2)"), "g(u_{2})");
         assert_eq!(cal_latex("f(u_j)"), "f(u_{j})");
         assert_eq!(
-            cal_partial("Loss", "θ").latex,
+            cal_partial("Loss", "θ").latex(6),
             "\\frac{\\partial \\mathrm{Loss}}{\\partial \\theta}"
         );
-        assert_eq!(cal_partial("u2", "w^1_(1,0)").plain, "∂u2/∂w^1_(1,0)");
+        assert_eq!(cal_partial("u2", "w^1_(1,0)").plain(6), "∂u2/∂w^1_(1,0)");
     }
 }

@@ -79,8 +79,8 @@ pub const CHAIN_RULE_2: &str =
 /// z = u² + v², u = xy, v = x/y, as on the PKU slide.
 fn chain_rule_1(v: &Values, s: &Settings) -> Result<Report> {
     let (mut r, trace) = build(CHAIN_RULE_1, v, s)?;
-    r.blocks.extend(chain_blocks(&trace, "x", s));
-    r.blocks.extend(chain_blocks(&trace, "y", s));
+    r.blocks.extend(chain_blocks(&trace, "x"));
+    r.blocks.extend(chain_blocks(&trace, "y"));
     closed_form_check(
         &mut r,
         &trace,
@@ -94,7 +94,7 @@ fn chain_rule_1(v: &Values, s: &Settings) -> Result<Report> {
 /// y = f5(f4(f3(f2(f1(x))))) with sigmoids: a product of five factors ≤ 1/4.
 fn chain_rule_2(v: &Values, s: &Settings) -> Result<Report> {
     let (mut r, trace) = build(CHAIN_RULE_2, v, s)?;
-    r.blocks.extend(chain_blocks(&trace, "x", s));
+    r.blocks.extend(chain_blocks(&trace, "x"));
     let mut t = Table::new(
         "Each factor against the bound σ' ≤ 1/4",
         &["factor", "value", "≤ 1/4"],

@@ -186,7 +186,7 @@ fn forward_1(v: &Values, s: &Settings) -> Result<Report> {
     let net = cal_network(v, s)?;
     let x = vector(v, &["x1", "x2"], s);
     let fwd = net.forward(&x)?;
-    forward_tables(&mut r, &net, &x, &fwd, s);
+    forward_tables(&mut r, &net, &x, &fwd);
     r.text("Note: CAL's output sum runs j = 0..2, but the network has two hidden units, j = 0..1 (see the errata page).");
     forward_results(&mut r, &fwd);
     Ok(r)
@@ -255,7 +255,7 @@ fn forward_2(v: &Values, s: &Settings) -> Result<Report> {
     r.table(shapes);
     let x = vector(v, &["x1", "x2"], s);
     let fwd = net.forward(&x)?;
-    forward_tables(&mut r, &net, &x, &fwd, s);
+    forward_tables(&mut r, &net, &x, &fwd);
     let same = column.forward(&x)? == fwd;
     r.text(format!(
         "Computed in the column notation of forward/1 (z = W a + b with each W(l) transposed), the network gives {}: the two notations differ only in how W is written. JQ calls the outputs h(l); they are the a(l) of the tables.",
@@ -365,13 +365,13 @@ fn forward_3(v: &Values, s: &Settings) -> Result<Report> {
         r.heading(title);
         let net = forward_3_unit(v, f, s)?;
         let fwd = net.forward(&a)?;
-        forward_tables(&mut r, &net, &a, &fwd, s);
+        forward_tables(&mut r, &net, &a, &fwd);
         r.add(key, fwd[0].a[0].clone(), Kind::Value);
     }
     r.heading("K classes · K 分类: p(y = k | x) = softmax(z)_k");
     let net = forward_3_softmax(v, s)?;
     let fwd = net.forward(&a)?;
-    forward_tables(&mut r, &net, &a, &fwd, s);
+    forward_tables(&mut r, &net, &a, &fwd);
     let total = crate::activation::sum(&fwd[0].a)?;
     r.text(format!(
         "The K probabilities sum to {} (softmax normalises).",

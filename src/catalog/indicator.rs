@@ -191,7 +191,7 @@ fn backprop_6(v: &Values, s: &Settings) -> Result<Report> {
         all_same &= diff == dz || (dz.to_f64() - diff.to_f64()).abs() <= 1e-12;
         t.row(vec![
             Cell::Text((k + 1).to_string()),
-            sum_of_products(&pairs, Some(b), s).into(),
+            sum_of_products(&pairs, Some(b)).into(),
             z[k].clone().into(),
             dz.clone().into(),
             diff.into(),

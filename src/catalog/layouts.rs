@@ -138,7 +138,7 @@ fn show(m: &Matrix, d: usize) -> String {
         .iter()
         .map(|r| {
             r.iter()
-                .map(|v| crate::report::Math::num(v, d).plain)
+                .map(|v| crate::report::math::number(v, d))
                 .collect::<Vec<_>>()
                 .join(", ")
         })

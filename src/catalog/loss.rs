@@ -324,10 +324,10 @@ fn loss_2(v: &Values, s: &Settings) -> Result<Report> {
     let mean = losses[0].add(&losses[1])?.div(&Scalar::int(2))?;
     let penalty = crate::loss::l2_penalty(&lambda, net.layers[0].w.iter().flatten())?;
     let risk = mean.add(&penalty)?;
-    let n = |x: &Scalar| Math::num(x, s.digits).plain;
+    let n = |x: &Scalar| crate::report::math::number(x, s.digits);
     // ‖W‖²_F = 2·penalty/λ, computed directly so λ = 0 works too.
     let norm2 = crate::loss::l2_penalty(&Scalar::int(2), net.layers[0].w.iter().flatten())?;
-    let o = |x: &Scalar| Math::operand(x, s.digits).plain;
+    let o = |x: &Scalar| Math::operand(x).plain(s.digits);
     r.text(format!(
         "R = 1/2 ({} + {}) + λ/2 · ‖W‖²_F = {} + ({})/2 · {} = {} + {} = {}",
         o(&losses[0]),

@@ -180,7 +180,7 @@ fn neuron_1(v: &Values, s: &Settings) -> Result<Report> {
     ));
     let net = neuron(&w, &b)?;
     let fwd = net.forward(std::slice::from_ref(&x))?;
-    forward_tables(&mut r, &net, &[x], &fwd, s);
+    forward_tables(&mut r, &net, &[x], &fwd);
     r.text("One neuron is a network with one layer of one unit: W(1) = [w], b(1) = [b]; z(1)_1 is the weighted sum (求和) and a(1)_1 the activation (激活).");
     forward_results(&mut r, &fwd);
     r.data.clear();

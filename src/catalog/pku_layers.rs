@@ -229,14 +229,14 @@ fn forward_4(v: &Values, s: &Settings) -> Result<Report> {
             let shown: Vec<(&Scalar, &Scalar)> = pairs.iter().zip(a.iter()).collect();
             t.row(vec![
                 sub("z", l + 1, i + 1).into(),
-                sum_of_products(&shown, Some(&b), s).into(),
+                sum_of_products(&shown, Some(&b)).into(),
                 z.clone().into(),
             ]);
             z_next.push(z);
         }
         let a_next = lay.activation.forward(&z_next)?;
         for (i, (z, y)) in z_next.iter().zip(&a_next).enumerate() {
-            let z = Math::num(z, s.digits).plain;
+            let z = crate::report::math::number(z, s.digits);
             let rule = match lay.activation {
                 Activation::Sigmoid => format!("σ({z})"),
                 _ => format!("ReLU({z})"),

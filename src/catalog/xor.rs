@@ -11,8 +11,8 @@ use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
 use crate::network::{Convention, Network};
-use crate::report::Block;
 use crate::report::train::{DataInfo, report};
+use crate::report::{Block, math};
 use crate::report::{Cell, Math, Report, Settings, Table};
 use crate::report::{Kind, Named};
 use crate::rounding::plan::{links, replay};
@@ -196,8 +196,8 @@ fn best_line() -> Result<(i64, (String, String))> {
                     best = (
                         ok,
                         (
-                            format!("{}, {}", Math::num(a, 6).plain, Math::num(b, 6).plain),
-                            Math::num(c, 6).plain,
+                            format!("{}, {}", math::number(a, 6), math::number(b, 6)),
+                            math::number(c, 6),
                         ),
                     );
                 }

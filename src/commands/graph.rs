@@ -30,8 +30,7 @@ pub fn run(a: GraphArgs) -> Result<Outcome> {
     rep.title_zh = "计算图".to_string();
     if a.chains {
         for v in trace.graph.variable_names() {
-            rep.blocks
-                .extend(graph_report::chain_blocks(&trace, &v, &s));
+            rep.blocks.extend(graph_report::chain_blocks(&trace, &v));
         }
     } else {
         rep.try_next

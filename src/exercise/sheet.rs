@@ -45,22 +45,22 @@ pub struct Parts {
 /// Render the chosen parts of a sheet as one document.
 pub fn render(sh: &Sheet, f: SheetFormat, parts: Parts, o: &RenderOptions) -> String {
     match f {
-        SheetFormat::Markdown => markdown::document(&document(sh, parts, o), o),
-        SheetFormat::Latex => paper::document(&document(sh, parts, o), o),
-        SheetFormat::Json => json(sh, parts),
+        SheetFormat::Markdown => markdown::document(&document(sh, parts), o),
+        SheetFormat::Latex => paper::document(&document(sh, parts), o),
+        SheetFormat::Json => json(sh, parts, o.digits),
     }
 }
 
 /// The chosen parts of a sheet as a [`Document`]: what each part shows and
 /// in which order, the same for every format.
-pub fn document(sh: &Sheet, parts: Parts, o: &RenderOptions) -> Document {
+pub fn document(sh: &Sheet, parts: Parts) -> Document {
     let l = sh.lang;
     let mut pieces = Vec::new();
     if parts.exam {
-        pieces = exam(sh, parts, o);
+        pieces = exam(sh, parts);
     } else {
         if parts.questions {
-            pieces.extend(questions(sh, parts, o));
+            pieces.extend(questions(sh, parts));
         }
         if parts.key {
             if parts.questions {
@@ -82,12 +82,12 @@ pub fn document(sh: &Sheet, parts: Parts, o: &RenderOptions) -> Document {
 }
 
 /// The sheet: each problem's statement and what to find.
-fn questions(sh: &Sheet, parts: Parts, o: &RenderOptions) -> Vec<Piece> {
+fn questions(sh: &Sheet, parts: Parts) -> Vec<Piece> {
     let l = sh.lang;
     let mut out = head(sh, Msg::SheetTitle, parts);
     out.push(Piece::Text(text(Msg::Instructions, l).into()));
     out.push(each(sh, |p| {
-        let mut q = statement(p, l, o);
+        let mut q = statement(p, l);
         q.push(Piece::Find {
             label: text(Msg::Find, l).into(),
             names: names(p).into_iter().map(String::from).collect(),
@@ -121,7 +121,7 @@ fn key(sh: &Sheet, parts: Parts) -> Vec<Piece> {
 
 /// An exam: a name line, the points, each problem's statement with an
 /// answer space per asked quantity and, in the full key, its solution.
-fn exam(sh: &Sheet, parts: Parts, o: &RenderOptions) -> Vec<Piece> {
+fn exam(sh: &Sheet, parts: Parts) -> Vec<Piece> {
     let l = sh.lang;
     let mut out = head(sh, exam_title(parts), parts);
     out.extend([
@@ -137,7 +137,7 @@ fn exam(sh: &Sheet, parts: Parts, o: &RenderOptions) -> Vec<Piece> {
         },
     ]);
     out.push(each(sh, |p| {
-        let mut q = statement(p, l, o);
+        let mut q = statement(p, l);
         let blanks = p.asked().into_iter().map(|n| Blank {
             name: n.name.clone(),
             value: parts.key.then(|| n.value.clone()),
@@ -201,7 +201,7 @@ fn each(sh: &Sheet, pieces: impl Fn(&Problem) -> Vec<Piece>) -> Piece {
 
 /// What a problem states: its setup, its inputs and the other given
 /// values (the setup and given only when there are some).
-fn statement(p: &Problem, l: Lang, o: &RenderOptions) -> Vec<Piece> {
+fn statement(p: &Problem, l: Lang) -> Vec<Piece> {
     let mut out = Vec::new();
     let lines = setup(p, l);
     if !lines.is_empty() {
@@ -222,7 +222,7 @@ fn statement(p: &Problem, l: Lang, o: &RenderOptions) -> Vec<Piece> {
             header: (text(Msg::Name, l).into(), text(Msg::Value, l).into()),
             items: shown
                 .iter()
-                .map(|(n, v)| (n.clone(), given_math(v, o.digits)))
+                .map(|(n, v)| (n.clone(), given_math(v)))
                 .collect(),
         });
     }
@@ -303,8 +303,8 @@ fn shown_given(p: &Problem) -> Vec<&(String, Value)> {
 }
 
 /// A given value as a formula: a number, a column of numbers, a matrix.
-fn given_math(v: &Value, digits: usize) -> Math {
-    let n = |x: &crate::Scalar| Math::num(x, digits);
+fn given_math(v: &Value) -> Math {
+    let n = |x: &crate::Scalar| Math::num(x);
     let row = |xs: &[crate::Scalar]| Math::join(&xs.iter().map(n).collect::<Vec<_>>(), ", ", " & ");
     let matrix = |rows: Vec<Math>| {
         let (open, close) = (
@@ -409,11 +409,12 @@ struct ProblemJson<'a> {
     find: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     results: Option<Typed<'a>>,
+    /// Its formulas' numbers written with the sheet's digits.
     #[serde(skip_serializing_if = "Option::is_none")]
-    report: Option<&'a Report>,
+    report: Option<Report>,
 }
 
-fn json(sh: &Sheet, parts: Parts) -> String {
+fn json(sh: &Sheet, parts: Parts, digits: usize) -> String {
     let problems = sh
         .problems
         .iter()
@@ -429,7 +430,7 @@ fn json(sh: &Sheet, parts: Parts) -> String {
             inputs: Named(&p.report.inputs),
             find: names(p),
             results: parts.key.then_some(Typed(&p.report.results)),
-            report: (parts.key && !parts.answers_only).then_some(&p.report),
+            report: (parts.key && !parts.answers_only).then(|| p.report.spelled(digits)),
         })
         .collect();
     json_render::pretty(&SheetJson {

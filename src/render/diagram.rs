@@ -11,7 +11,8 @@ use placement::{Placed, place};
 
 fn value_and_grad(n: &FigureNode, out: &str, digits: usize) -> String {
     let grad = n.grad.as_ref().map_or(String::new(), |g| {
-        let d = crate::report::Math::partial(out, &n.label).plain;
+        let d = crate::report::Math::partial(out, &n.label);
+        let d = d.words();
         format!("  [{d} = {}]", g.show(digits))
     });
     format!("= {}{grad}", n.value.show(digits))
@@ -197,7 +198,7 @@ pub fn svg(f: &Figure, digits: usize, lang: crate::report::i18n::Lang) -> String
     draw(
         &placed,
         &lines,
-        &crate::report::Math::partial(out, &crate::report::i18n::label(lang, "node")).plain,
+        crate::report::Math::partial(out, &crate::report::i18n::label(lang, "node")).words(),
         lang,
     )
 }

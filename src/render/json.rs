@@ -8,9 +8,10 @@ use serde_json::Value;
 use crate::render::RenderOptions;
 use crate::report::Report;
 
-/// The whole report as pretty-printed JSON.
-pub fn render(r: &Report, _o: &RenderOptions) -> String {
-    pretty(r)
+/// The whole report as pretty-printed JSON, the numbers of its formulas
+/// written with the renderer's digits (as every other format writes them).
+pub fn render(r: &Report, o: &RenderOptions) -> String {
+    pretty(&r.spelled(o.digits))
 }
 
 /// Any serializable value as pretty-printed JSON with a final newline.
@@ -21,6 +22,6 @@ pub fn pretty(v: &impl serde::Serialize) -> String {
 }
 
 /// The whole report as a JSON value (what [`render`] prints).
-pub fn value(r: &Report) -> Value {
-    serde_json::to_value(r).unwrap_or_default()
+pub fn value(r: &Report, o: &RenderOptions) -> Value {
+    serde_json::to_value(r.spelled(o.digits)).unwrap_or_default()
 }

@@ -126,7 +126,7 @@ impl super::Markup for Latex<'_> {
         format!("{text}\n\n")
     }
     fn formula(&self, m: &Math) -> String {
-        format!("\\[\n{}\n\\]\n", display_latex(m))
+        format!("\\[\n{}\n\\]\n", display_latex(m, self.o.digits))
     }
     fn table(&self, t: &Table) -> String {
         table(t, self.o)
@@ -275,8 +275,10 @@ pub fn unicode_text(c: char) -> Option<&'static str> {
 fn cell(c: &Cell, o: &RenderOptions) -> String {
     match c {
         Cell::Text(s) => escape(s),
-        Cell::Math(m) if m.latex.is_empty() => String::new(),
-        Cell::Math(m) => format!("${}$", m.latex),
+        Cell::Math(m) => match m.latex(o.digits) {
+            l if l.is_empty() => String::new(),
+            l => format!("${l}$"),
+        },
         Cell::Num(v) if number::is_long(v) && !o.exact_long => {
             let dec = number::value(v, o.digits, false).text;
             match dec.strip_prefix('≈') {
@@ -310,7 +312,7 @@ fn table(t: &Table, o: &RenderOptions) -> String {
             .iter()
             .map(|p| match p {
                 TitlePart::Words(w) => escape(w),
-                TitlePart::Math(m) => format!("${}$", m.latex),
+                TitlePart::Math(m) => format!("${}$", m.latex(o.digits)),
             })
             .collect();
         // A title on its own line above its table (article's `\paragraph`
@@ -326,7 +328,7 @@ fn table(t: &Table, o: &RenderOptions) -> String {
         .header
         .iter()
         .map(|h| match t.header_part(h) {
-            Some(m) => format!("${}$", m.latex),
+            Some(m) => format!("${}$", m.latex(o.digits)),
             None => escape(h),
         })
         .collect();

@@ -45,7 +45,7 @@ impl super::Markup for Markdown<'_> {
         format!("{text}\n\n")
     }
     fn formula(&self, m: &Math) -> String {
-        format!("$$\n{}\n$$\n\n", display_latex(m))
+        format!("$$\n{}\n$$\n\n", display_latex(m, self.o.digits))
     }
     fn table(&self, t: &Table) -> String {
         table(t, self.o)
@@ -120,7 +120,7 @@ impl super::DocumentMarkup for Markdown<'_> {
     ) -> String {
         let rows: String = items
             .iter()
-            .map(|(n, m)| format!("| `{n}` | ${}$ |\n", m.latex))
+            .map(|(n, m)| format!("| `{n}` | ${}$ |\n", m.latex(self.o.digits)))
             .collect();
         format!("**{label}**\n\n| {name} | {value} |\n|---|---|\n{rows}\n")
     }
@@ -199,8 +199,10 @@ pub fn escape(s: &str) -> String {
 fn cell(c: &Cell, o: &RenderOptions) -> String {
     match c {
         Cell::Text(s) => escape(&minus(s)),
-        Cell::Math(m) if m.latex.is_empty() => String::new(),
-        Cell::Math(m) => format!("${}$", m.latex.replace('|', "\\vert ")),
+        Cell::Math(m) => match m.latex(o.digits) {
+            l if l.is_empty() => String::new(),
+            l => format!("${}$", l.replace('|', "\\vert ")),
+        },
         Cell::Num(v) => {
             let shown = number::value(v, o.digits, o.exact_long);
             let text = escape(&minus(&shown.text));
@@ -222,7 +224,7 @@ fn table(t: &Table, o: &RenderOptions) -> String {
             .iter()
             .map(|p| match p {
                 TitlePart::Words(w) => escape(&minus(w)),
-                TitlePart::Math(m) => format!("${}$", m.latex),
+                TitlePart::Math(m) => format!("${}$", m.latex(o.digits)),
             })
             .collect();
         out.push_str(&format!("**{title}**\n\n"));
@@ -231,7 +233,7 @@ fn table(t: &Table, o: &RenderOptions) -> String {
         .header
         .iter()
         .map(|h| match t.header_part(h) {
-            Some(m) => format!("${}$", m.latex.replace('|', "\\vert ")),
+            Some(m) => format!("${}$", m.latex(o.digits).replace('|', "\\vert ")),
             None => escape(&minus(h)),
         })
         .collect();

@@ -300,13 +300,14 @@ fn without_commands(t: &str, l: Lang) -> String {
         .to_string()
 }
 
-/// A formula's LaTeX for display math: several lines or aligned `&=`
-/// go in an `aligned` environment.
-pub fn display_latex(m: &Math) -> String {
-    if m.latex.contains("\\\\") || m.latex.contains("&=") {
-        format!("\\begin{{aligned}} {} \\end{{aligned}}", m.latex)
+/// A formula's LaTeX for display math, its numbers to `digits`: several
+/// lines or aligned `&=` go in an `aligned` environment.
+pub fn display_latex(m: &Math, digits: usize) -> String {
+    let latex = m.latex(digits);
+    if latex.contains("\\\\") || latex.contains("&=") {
+        format!("\\begin{{aligned}} {latex} \\end{{aligned}}")
     } else {
-        m.latex.clone()
+        latex
     }
 }
 
@@ -343,7 +344,99 @@ pub fn heading(report: &Report) -> String {
 mod tests {
     use super::*;
     use crate::report::document::{Exam, ExamWords, Problem};
+    use crate::report::{Cell, Settings};
     use crate::scalar::Scalar;
+
+    /// Every format's output of `r` at `digits`.
+    fn all_formats(r: &Report, digits: usize) -> [String; 4] {
+        let o = RenderOptions {
+            digits,
+            ..RenderOptions::default()
+        };
+        [Format::Table, Format::Markdown, Format::Latex, Format::Json].map(|f| render(r, f, &o))
+    }
+
+    #[test]
+    fn a_formula_is_rounded_by_the_renderer_not_when_the_report_is_built() {
+        // Before formulas held their numbers, `Math::num(v, s.digits)` wrote
+        // a float into the formula's text when the report was built (with
+        // `Settings::default()`, 6 digits, as below), so every format
+        // rendered with 3 digits still printed `a = 0.333333` while the
+        // table cells beside it said 0.333: the 3-digit half of this test
+        // failed. Now the renderer's digits spell it: 1/3 as a float is
+        // 0.333 to 3 significant digits and 0.333333 to 6; -2/3 is
+        // -0.667 and -0.666667, in parentheses as an operand.
+        let mut r = Report {
+            id: "t".into(),
+            ..Report::default()
+        };
+        r.formula(Math::name("a").eq(&Math::num(&Scalar::Float(1.0 / 3.0))));
+        let mut t = Table::new("T", &["computed as"]);
+        t.row(vec![Cell::Math(Math::cat(&[
+            Math::new("2·", "2 \\cdot "),
+            Math::operand(&Scalar::Float(-2.0 / 3.0)),
+        ]))]);
+        r.table(t);
+        for (digits, a, b) in [(3, "0.333", "(-0.667)"), (6, "0.333333", "(-0.666667)")] {
+            let [term, md, tex, json] = all_formats(&r, digits);
+            assert!(term.contains(&format!("  a = {a}\n")), "{term}");
+            assert!(term.contains(&format!("2·{b}")), "{term}");
+            assert!(md.contains(&format!("$$\na = {a}\n$$")), "{md}");
+            assert!(md.contains(&format!("$2 \\cdot {b}$")), "{md}");
+            assert!(tex.contains(&format!("\\[\na = {a}\n\\]")), "{tex}");
+            assert!(tex.contains(&format!("$2 \\cdot {b}$")), "{tex}");
+            assert!(json.contains(&format!("\"plain\": \"a = {a}\"")), "{json}");
+            assert!(
+                json.contains(&format!("\"latex\": \"2 \\\\cdot {b}\"")),
+                "{json}"
+            );
+        }
+        // 3 digits leave no 6-digit spelling anywhere
+        assert!(all_formats(&r, 3).iter().all(|s| !s.contains("0.333333")));
+    }
+
+    #[test]
+    fn a_built_report_follows_the_render_digits_in_its_formulas() {
+        // graph `f = sigmoid(x)` at x = 1, in floats: the backward table's
+        // local gradient σ(1)(1 - σ(1)) = 0.19661193… is a formula cell;
+        // the report is built once (6 digits) and rendered at 3 and 6:
+        // 0.197 and 0.196612.
+        let g = crate::graph::Graph::parse("f = sigmoid(x)").unwrap();
+        let at: std::collections::HashMap<String, Scalar> =
+            [("x".to_string(), Scalar::int(1))].into_iter().collect();
+        let t = crate::graph::Trace::run(&g, &at, true).unwrap();
+        let mut r = Report::default();
+        crate::report::graph::explain(&mut r, &t, &at, &Settings::default());
+        let cells = |digits: usize| -> Vec<String> {
+            let o = RenderOptions {
+                digits,
+                ..RenderOptions::default()
+            };
+            r.blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Table(t) => Some(t),
+                    _ => None,
+                })
+                .flat_map(|t| t.rows.iter().flatten())
+                .filter(|c| matches!(c, Cell::Math(_)))
+                .map(|c| terminal::cell_text(c, &o))
+                .collect()
+        };
+        let s = 1.0 / (1.0 + (-1.0f64).exp());
+        assert!((s * (1.0 - s) - 0.196_611_933).abs() < 1e-9);
+        assert!(
+            cells(3).iter().any(|c| c.ends_with("= 0.197")),
+            "{:?}",
+            cells(3)
+        );
+        assert!(
+            cells(6).iter().any(|c| c.ends_with("= 0.196612")),
+            "{:?}",
+            cells(6)
+        );
+        assert!(!cells(3).iter().any(|c| c.contains("0.196612")));
+    }
 
     /// One problem with every piece a key or exam uses, its steps a
     /// report with a Try line, a plot and a command in its prose.

@@ -88,7 +88,7 @@ impl DocumentMarkup for Latex<'_> {
     fn given(&self, label: &str, _: &(String, String), items: &[(String, Math)]) -> String {
         let items: Vec<String> = items
             .iter()
-            .map(|(n, m)| format!("\\texttt{{{}}} $= {}$", escape(n), m.latex))
+            .map(|(n, m)| format!("\\texttt{{{}}} $= {}$", escape(n), m.latex(self.o.digits)))
             .collect();
         format!("\\textbf{{{label}}}\n\n{}\n\n", items.join(", \\quad\n"))
     }

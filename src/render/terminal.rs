@@ -62,13 +62,13 @@ impl super::Markup for Terminal<'_> {
         }))
     }
     fn formula(&self, m: &Math) -> String {
+        let plain = m.plain(self.o.digits);
         match self.o.width {
-            Some(w) => m
-                .plain
+            Some(w) => plain
                 .lines()
                 .map(|l| lines(wrap::wrap(l, w, "  ", "      ")))
                 .collect(),
-            None => m.plain.lines().map(|l| format!("  {l}\n")).collect(),
+            None => plain.lines().map(|l| format!("  {l}\n")).collect(),
         }
     }
     fn table(&self, t: &Table) -> String {
@@ -122,7 +122,7 @@ fn figure(f: &Figure, o: &RenderOptions, lang: Lang) -> String {
 pub fn cell_text(c: &Cell, o: &RenderOptions) -> String {
     match c {
         Cell::Text(s) => s.clone(),
-        Cell::Math(m) => m.plain.clone(),
+        Cell::Math(m) => m.plain(o.digits),
         Cell::Num(v) => number::value(v, o.digits, o.exact_long).text,
         Cell::Empty => "-".to_string(),
     }

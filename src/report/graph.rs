@@ -34,15 +34,12 @@ pub fn explain(report: &mut Report, trace: &Trace, inputs: &HashMap<String, Scal
             // the step as written, with no short names: z = w0·x0 + w1·x1 + w2
             let (l, r) = (Math::name(&labels.label[i]), Math::name(&labels.formula[i]));
             // `&=` aligns the steps at their equals signs in LaTeX.
-            Math::new(
-                format!("{} = {}", l.plain, r.plain),
-                format!("{} &= {}", l.latex, r.latex),
-            )
+            Math::join(&[l, r], " = ", " &= ")
         })
         .collect();
     report.formula(Math::join(&steps, "\n", " \\\\ "));
-    report.table(forward_table(trace, &labels, s));
-    report.table(backward_table(trace, &labels, s));
+    report.table(forward_table(trace, &labels));
+    report.table(backward_table(trace, &labels));
     report.table(check_table(trace, &labels, inputs, s));
     let exactness = if trace.values[g.output].is_exact()
         && g.variables
@@ -181,7 +178,7 @@ fn no_gradient_notes(trace: &Trace, labels: &Labels, s: &Settings) -> Vec<String
     notes
 }
 
-fn forward_table(trace: &Trace, labels: &Labels, s: &Settings) -> Table {
+fn forward_table(trace: &Trace, labels: &Labels) -> Table {
     let g = &trace.graph;
     let mut t = Table::new(
         "Forward pass · 前向传播",
@@ -205,14 +202,14 @@ fn forward_table(trace: &Trace, labels: &Labels, s: &Settings) -> Table {
         t.row(vec![
             Cell::Text(k.to_string()),
             node.into(),
-            computed_as(&n.op, &args, s.digits).into(),
+            computed_as(&n.op, &args).into(),
             trace.values[i].clone().into(),
         ]);
     }
     t
 }
 
-fn backward_table(trace: &Trace, labels: &Labels, s: &Settings) -> Table {
+fn backward_table(trace: &Trace, labels: &Labels) -> Table {
     let g = &trace.graph;
     let out = g.output_name();
     let grad_col = format!("∂{out}/∂· (sum so far)");
@@ -232,17 +229,16 @@ fn backward_table(trace: &Trace, labels: &Labels, s: &Settings) -> Table {
     for (k, st) in trace.steps.iter().enumerate() {
         let consumer = &labels.label[st.consumer];
         let input = &labels.label[st.input];
-        let (r, v) = (rule(trace, labels, st), Math::num(&st.local, s.digits));
-        let local = if r.plain == v.plain {
+        let (r, v) = (rule(trace, labels, st), Math::num(&st.local));
+        // A rule that is the number itself (`1`, a constant factor `3`)
+        // is not written twice: ∂q/∂x = 1, not ∂q/∂x = 1 = 1.
+        let local = if is_the_number(r.words(), &st.local) {
             Math::partial(consumer, input).eq(&v)
         } else {
             Math::partial(consumer, input).eq(&r).eq(&v)
         };
         let contribution = Math::join(
-            &[
-                Math::operand(&st.upstream, s.digits),
-                Math::operand(&st.local, s.digits),
-            ],
+            &[Math::operand(&st.upstream), Math::operand(&st.local)],
             " × ",
             " \\times ",
         );
@@ -253,14 +249,11 @@ fn backward_table(trace: &Trace, labels: &Labels, s: &Settings) -> Table {
                     .add(&st.contribution)
                     .unwrap_or_else(|_| st.contribution.clone());
                 let m = Math::join(
-                    &[
-                        Math::num(&prev, s.digits),
-                        Math::operand(&st.contribution, s.digits),
-                    ],
+                    &[Math::num(&prev), Math::operand(&st.contribution)],
                     " + ",
                     " + ",
                 )
-                .eq(&Math::num(&sum, s.digits));
+                .eq(&Math::num(&sum));
                 running[st.input] = Some(sum);
                 t.row(row(k, input, st, local, contribution, m.into()));
                 continue;
@@ -347,7 +340,7 @@ fn depends_on_kink(trace: &Trace, node: usize) -> bool {
 
 /// The chain of local gradients from the output down to `var`, one table
 /// per path, and the sum over paths (NNDL: several paths add up).
-pub fn chain_blocks(trace: &Trace, var: &str, s: &Settings) -> Vec<Block> {
+pub fn chain_blocks(trace: &Trace, var: &str) -> Vec<Block> {
     let g = &trace.graph;
     let labels = Labels::of(g);
     let out = g.output_name();
@@ -384,11 +377,11 @@ pub fn chain_blocks(trace: &Trace, var: &str, s: &Settings) -> Vec<Block> {
             let (c, input) = (&labels.label[st.consumer], &labels.label[st.input]);
             t.row(vec![
                 Math::partial(c, input).into(),
-                with_values(rule(trace, &labels, st), trace, &labels, st, s).into(),
+                with_values(rule(trace, &labels, st), trace, &labels, st).into(),
                 st.local.clone().into(),
             ]);
             product = product.mul(&st.local).unwrap_or(product);
-            factors.push(Math::operand(&st.local, s.digits));
+            factors.push(Math::operand(&st.local));
         }
         blocks.push(Block::Table(t));
         let lhs = if paths.len() == 1 {
@@ -401,21 +394,21 @@ pub fn chain_blocks(trace: &Trace, var: &str, s: &Settings) -> Vec<Block> {
         };
         // One factor is its own product: ∂f/∂z = 3, not ∂f/∂z = 3 = 3.
         let prod = if factors.len() == 1 {
-            lhs.eq(&Math::num(&product, s.digits))
+            lhs.eq(&Math::num(&product))
         } else {
             lhs.eq(&Math::join(&factors, " × ", " \\times "))
-                .eq(&Math::num(&product, s.digits))
+                .eq(&Math::num(&product))
         };
         blocks.push(Block::Formula(prod));
         totals.push(product);
     }
     if totals.len() > 1 {
-        let parts: Vec<Math> = totals.iter().map(|v| Math::operand(v, s.digits)).collect();
+        let parts: Vec<Math> = totals.iter().map(Math::operand).collect();
         let total = trace.grads[node].clone().unwrap_or_else(Scalar::zero);
         blocks.push(Block::Formula(
             Math::partial(out, var)
                 .eq(&Math::join(&parts, " + ", " + "))
-                .eq(&Math::num(&total, s.digits)),
+                .eq(&Math::num(&total)),
         ));
         blocks.push(Block::Text(format!(
             "The {} paths from {var} to {out} each carry a product of local gradients; \
@@ -427,15 +420,16 @@ pub fn chain_blocks(trace: &Trace, var: &str, s: &Settings) -> Vec<Block> {
 }
 
 /// A rule followed by the values of the names it uses: `-1/h5²  (h5 = 2)`.
-fn with_values(rule: Math, trace: &Trace, labels: &Labels, st: &EdgeStep, s: &Settings) -> Math {
+fn with_values(rule: Math, trace: &Trace, labels: &Labels, st: &EdgeStep) -> Math {
     let c = &trace.graph.nodes[st.consumer];
     let mut used: Vec<Math> = Vec::new();
     for &i in &c.inputs {
         let label = &labels.label[i];
-        if matches!(trace.graph.nodes[i].op, Op::Const(_)) || !rule.plain.contains(label.as_str()) {
+        if matches!(trace.graph.nodes[i].op, Op::Const(_)) || !rule.words().contains(label.as_str())
+        {
             continue;
         }
-        let m = Math::name(label).eq(&Math::num(&trace.values[i], s.digits));
+        let m = Math::name(label).eq(&Math::num(&trace.values[i]));
         if !used.contains(&m) {
             used.push(m);
         }
@@ -444,10 +438,21 @@ fn with_values(rule: Math, trace: &Trace, labels: &Labels, st: &EdgeStep, s: &Se
         return rule;
     }
     let ctx = Math::join(&used, ", ", ",\\ ");
-    Math::new(
-        format!("{}  ({})", rule.plain, ctx.plain),
-        format!("{} \\quad ({})", rule.latex, ctx.latex),
-    )
+    Math::cat(&[
+        rule,
+        Math::new("  (", " \\quad ("),
+        ctx,
+        Math::new(")", ")"),
+    ])
+}
+
+/// True when a rule's text is the number `v` itself (`1`, a constant
+/// factor `3`): an exact value spelled the same, a float equal to it.
+fn is_the_number(rule: &str, v: &Scalar) -> bool {
+    match v {
+        Scalar::Exact(_) => v.exact_string().is_some_and(|e| e == rule),
+        Scalar::Float(x) => Scalar::parse(rule).is_ok_and(|r| r.to_f64() == *x),
+    }
 }
 
 /// The symbolic local derivative ∂consumer/∂input, in the inputs' names.
@@ -499,13 +504,13 @@ pub fn rule(trace: &Trace, labels: &Labels, st: &EdgeStep) -> Math {
 }
 
 /// `-2 + 5`, `3 · (-4)`, `σ(0)`: the operation with its input values.
-fn computed_as(op: &Op, a: &[&Scalar], digits: usize) -> Math {
+fn computed_as(op: &Op, a: &[&Scalar]) -> Math {
     // The first operand needs no parentheses: `-2 + 5`, `3 · (-4)`.
     let o = |k: usize| {
         if k == 0 {
-            Math::num(a[k], digits)
+            Math::num(a[k])
         } else {
-            Math::operand(a[k], digits)
+            Math::operand(a[k])
         }
     };
     let Some(row) = op.row() else {
@@ -520,18 +525,18 @@ fn computed_as(op: &Op, a: &[&Scalar], digits: usize) -> Math {
         ),
         // A negative base keeps its parentheses: (-1/4)^2, not -1/4^2.
         Op::Pow => {
-            let base = Math::operand(a[0], digits);
-            Math::new(
-                format!("{}^{}", base.plain, o(1).plain),
-                format!("{{{}}}^{{{}}}", base.latex, o(1).latex),
-            )
+            let base = Math::operand(a[0]);
+            Math::cat(&[
+                Math::new("", "{"),
+                base,
+                Math::new("^", "}^{"),
+                o(1),
+                Math::new("", "}"),
+            ])
         }
         // -(-0.693147), not --0.693147
-        Op::Neg => {
-            let a = Math::operand(a[0], digits);
-            Math::new(format!("-{}", a.plain), format!("-{}", a.latex))
-        }
-        Op::Copy => Math::num(a[0], digits),
+        Op::Neg => Math::cat(&[Math::new("-", "-"), Math::operand(a[0])]),
+        Op::Copy => Math::num(a[0]),
         Op::Input | Op::Const(_) => Math::new("", ""),
         Op::Exp
         | Op::Ln
@@ -543,18 +548,26 @@ fn computed_as(op: &Op, a: &[&Scalar], digits: usize) -> Math {
         | Op::Max
         | Op::Min => {
             let args = Math::join(
-                &a.iter().map(|v| Math::num(v, digits)).collect::<Vec<_>>(),
+                &a.iter().map(|v| Math::num(v)).collect::<Vec<_>>(),
                 ", ",
                 ", ",
             );
-            let name = Math::name(row.symbol);
-            // stretchy parentheses only round a fraction (see Math::operand)
-            let latex = if args.latex.contains("\\frac") {
-                format!("{}\\left({}\\right)", name.latex, args.latex)
+            // stretchy parentheses only round a fraction (see Math::operand);
+            // an exact non-integer is the one number written as `\frac`
+            let fraction = a
+                .iter()
+                .any(|v| v.as_exact().is_some_and(|r| !r.is_integer()));
+            let (open, close) = if fraction {
+                ("\\left(", "\\right)")
             } else {
-                format!("{}({})", name.latex, args.latex)
+                ("(", ")")
             };
-            Math::new(format!("{}({})", name.plain, args.plain), latex)
+            Math::cat(&[
+                Math::name(row.symbol),
+                Math::new("(", open),
+                args,
+                Math::new(")", close),
+            ])
         }
     }
 }
@@ -676,10 +689,10 @@ mod tests {
     fn a_negated_negative_value_keeps_its_parentheses() {
         // L = -ln(p1) at ln(p1) = ln(1/2) ≈ -0.693147: -(-0.693147), not --0.693147
         let v = Scalar::Float(-std::f64::consts::LN_2);
-        let m = computed_as(&Op::Neg, &[&v], 6);
-        assert_eq!(m.plain, "-(-0.693147)");
-        assert_eq!(m.latex, "-(-0.693147)");
-        assert_eq!(computed_as(&Op::Neg, &[&Scalar::int(2)], 6).plain, "-2");
+        let m = computed_as(&Op::Neg, &[&v]);
+        assert_eq!(m.plain(6), "-(-0.693147)");
+        assert_eq!(m.latex(6), "-(-0.693147)");
+        assert_eq!(computed_as(&Op::Neg, &[&Scalar::int(2)]).plain(6), "-2");
     }
 
     #[test]
@@ -688,20 +701,20 @@ mod tests {
         let g = crate::graph::Graph::parse("q = x + y; f = q * z").unwrap();
         let at = crate::graph::at(&[("x", "-2"), ("y", "5"), ("z", "-4")]);
         let t = Trace::run(&g, &at, false).unwrap();
-        let blocks = chain_blocks(&t, "z", &Settings::default());
-        let formulas: Vec<&str> = blocks
+        let blocks = chain_blocks(&t, "z");
+        let formulas: Vec<String> = blocks
             .iter()
             .filter_map(|b| match b {
-                Block::Formula(m) => Some(m.plain.as_str()),
+                Block::Formula(m) => Some(m.plain(6)),
                 _ => None,
             })
             .collect();
         assert_eq!(formulas, ["∂f/∂z = 3"]);
-        let blocks = chain_blocks(&t, "x", &Settings::default());
+        let blocks = chain_blocks(&t, "x");
         assert!(
             blocks
                 .iter()
-                .any(|b| matches!(b, Block::Formula(m) if m.plain == "∂f/∂x = (-4) × 1 = -4"))
+                .any(|b| matches!(b, Block::Formula(m) if m.plain(6) == "∂f/∂x = (-4) × 1 = -4"))
         );
     }
 
@@ -709,8 +722,8 @@ mod tests {
     fn a_negative_base_keeps_its_parentheses() {
         // (-1/4)^2 = 1/16; written -1/4^2 it would read as -(1/4)^2.
         let base = Scalar::parse("-1/4").unwrap();
-        let m = computed_as(&Op::Pow, &[&base, &Scalar::int(2)], 6);
-        assert_eq!(m.plain, "(-1/4)^2");
-        assert_eq!(m.latex, "{\\left(-\\frac{1}{4}\\right)}^{2}");
+        let m = computed_as(&Op::Pow, &[&base, &Scalar::int(2)]);
+        assert_eq!(m.plain(6), "(-1/4)^2");
+        assert_eq!(m.latex(6), "{\\left(-\\frac{1}{4}\\right)}^{2}");
     }
 }

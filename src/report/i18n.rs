@@ -532,17 +532,20 @@ pub(crate) fn localize_figure(f: &mut Figure) {
 
 /// A displayed formula in Chinese: the few with words in them (`path 1 =
 /// …`, `(W(l) is out×in)`) have entries for their plain lines and their
-/// LaTeX; the symbols stay as they are.
+/// LaTeX; the symbols stay as they are. The formula's numbers are not
+/// written in yet (the renderer spells them): the entries see each as a
+/// placeholder and keep it where it is.
 fn localize_formula(m: &mut crate::report::Math) {
-    let lines: Vec<String> = m
-        .plain
-        .lines()
-        .map(|l| translate(l).unwrap_or_else(|| l.to_string()))
-        .collect();
-    m.plain = lines.join("\n");
-    if let Some(z) = translate(&m.latex) {
-        m.latex = z;
-    }
+    *m = m.rewrite(
+        |plain| {
+            let lines: Vec<String> = plain
+                .lines()
+                .map(|l| translate(l).unwrap_or_else(|| l.to_string()))
+                .collect();
+            lines.join("\n")
+        },
+        |latex| translate(latex).unwrap_or_else(|| latex.to_string()),
+    );
 }
 
 /// The report with its words in `lang`: borrowed as is for English, a

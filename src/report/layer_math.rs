@@ -5,7 +5,7 @@
 use crate::activation::Activation;
 use crate::loss::Loss;
 use crate::network::Convention;
-use crate::report::{Math, Settings};
+use crate::report::Math;
 use crate::scalar::Scalar;
 
 /// Most terms a "computed as" sum spells out.
@@ -27,10 +27,11 @@ pub(crate) fn sub2(name: &str, l: usize, i: usize, j: usize) -> Math {
 
 /// ∂L/∂(quantity).
 pub(crate) fn dl(m: &Math) -> Math {
-    Math::new(
-        format!("∂L/∂{}", m.plain),
-        format!("\\frac{{\\partial L}}{{\\partial {}}}", m.latex),
-    )
+    Math::cat(&[
+        text("∂L/∂", "\\frac{\\partial L}{\\partial "),
+        m.clone(),
+        text("", "}"),
+    ])
 }
 
 pub(crate) fn latex_sym(name: &str) -> &str {
@@ -42,12 +43,14 @@ pub(crate) fn latex_sym(name: &str) -> &str {
 
 /// A number inside a formula: negatives and fractions in parentheses in
 /// plain text, `(-1/4)·2`, `3·(1/2)`; LaTeX needs them only for negatives.
-pub(crate) fn op(v: &Scalar, s: &Settings) -> Math {
-    let m = Math::operand(v, s.digits);
-    if v.is_exact() && m.plain.contains('/') && !m.plain.starts_with('(') {
-        Math::new(format!("({})", m.plain), m.latex)
+pub(crate) fn op(v: &Scalar) -> Math {
+    // An exact value's spelling does not depend on the digits: a positive
+    // fraction is bracketed here, a negative value by `Math::operand`.
+    let fraction = v.as_exact().is_some_and(|r| !r.is_integer());
+    if fraction && v.signum() > 0 {
+        Math::cat(&[text("(", ""), Math::num(v), text(")", "")])
     } else {
-        m
+        Math::operand(v)
     }
 }
 
@@ -56,15 +59,11 @@ pub(crate) fn text(plain: impl Into<String>, latex: impl Into<String>) -> Math {
 }
 
 /// `u1·v1 + u2·v2 + … (+ b)`, spelled out up to [`MAX_TERMS`] terms.
-pub(crate) fn sum_of_products(
-    pairs: &[(&Scalar, &Scalar)],
-    plus: Option<&Scalar>,
-    s: &Settings,
-) -> Math {
+pub(crate) fn sum_of_products(pairs: &[(&Scalar, &Scalar)], plus: Option<&Scalar>) -> Math {
     let mut parts: Vec<Math> = pairs
         .iter()
         .take(MAX_TERMS)
-        .map(|(u, v)| Math::join(&[op(u, s), op(v, s)], "·", " \\cdot "))
+        .map(|(u, v)| Math::join(&[op(u), op(v)], "·", " \\cdot "))
         .collect();
     if pairs.len() > MAX_TERMS {
         parts.push(text(
@@ -73,7 +72,7 @@ pub(crate) fn sum_of_products(
         ));
     }
     if let Some(b) = plus {
-        parts.push(op(b, s));
+        parts.push(op(b));
     }
     Math::join(&parts, " + ", " + ")
 }
@@ -175,7 +174,7 @@ pub fn formulas(c: Convention) -> Math {
 }
 
 /// `f(z)` with its number, e.g. `σ(1/4)`, `max(-1, 3/2)`.
-pub(crate) fn apply_computed(act: &Activation, z: &[Scalar], i: usize, s: &Settings) -> Math {
+pub(crate) fn apply_computed(act: &Activation, z: &[Scalar], i: usize) -> Math {
     let name = match act {
         Activation::Sigmoid => "σ",
         Activation::Identity => "",
@@ -185,43 +184,39 @@ pub(crate) fn apply_computed(act: &Activation, z: &[Scalar], i: usize, s: &Setti
         Activation::LeakyRelu(_) | Activation::Prelu(_) => "LeakyReLU",
         Activation::Elu(_) => "ELU",
         Activation::Maxout(k) => {
-            let parts: Vec<Math> = z[i * k..(i + 1) * k]
-                .iter()
-                .map(|v| Math::num(v, s.digits))
-                .collect();
+            let parts: Vec<Math> = z[i * k..(i + 1) * k].iter().map(Math::num).collect();
             let inner = Math::join(&parts, ", ", ", ");
-            return text(
-                format!("max({})", inner.plain),
-                format!("\\max({})", inner.latex),
-            );
+            return Math::cat(&[text("max(", "\\max("), inner, text(")", ")")]);
         }
         Activation::Softmax => {
-            return text(
-                format!(
-                    "e^(z_{0}) / Σ_k e^(z_k), z_{0} = {1}",
-                    i + 1,
-                    z[i].show(s.digits)
+            return Math::cat(&[
+                text(
+                    format!("e^(z_{0}) / Σ_k e^(z_k), z_{0} = ", i + 1),
+                    format!(
+                        "\\frac{{e^{{z_{{{0}}}}}}}{{\\sum_k e^{{z_k}}}},\\ z_{{{0}}} = ",
+                        i + 1
+                    ),
                 ),
-                format!(
-                    "\\frac{{e^{{z_{{{0}}}}}}}{{\\sum_k e^{{z_k}}}},\\ z_{{{0}}} = {1}",
-                    i + 1,
-                    Math::num(&z[i], s.digits).latex
-                ),
-            );
+                // the plain side as a table shows it, `1/4 (0.25)`
+                Math::shown(&z[i]).plain_only(),
+                Math::num(&z[i]).latex_only(),
+            ]);
         }
     };
-    let arg = Math::num(&z[i], s.digits);
+    let arg = Math::num(&z[i]);
     if name.is_empty() {
         return arg;
     }
-    text(
-        format!("{name}({})", arg.plain),
-        format!("\\operatorname{{{name}}}({})", arg.latex).replace("\\operatorname{σ}", "\\sigma"),
-    )
+    let latex_name = format!("\\operatorname{{{name}}}").replace("\\operatorname{σ}", "\\sigma");
+    Math::cat(&[
+        text(format!("{name}("), format!("{latex_name}(")),
+        arg,
+        text(")", ")"),
+    ])
 }
 
 /// ∂L/∂a(L) as the loss's rule, e.g. `a - t`.
-pub(crate) fn loss_grad_rule(loss: Loss, a: &Scalar, t: &Scalar, n: usize, s: &Settings) -> Math {
+pub(crate) fn loss_grad_rule(loss: Loss, a: &Scalar, t: &Scalar, n: usize) -> Math {
     // Cross-entropy −Σ t_k ln a_k has no term for a class with t_k = 0, so
     // its ∂L/∂a_k is 0 outright, not a division with 0 on top.
     if loss == Loss::CrossEntropy && t.is_zero() {
@@ -230,89 +225,90 @@ pub(crate) fn loss_grad_rule(loss: Loss, a: &Scalar, t: &Scalar, n: usize, s: &S
     // Binary cross-entropy with t = 1 or t = 0 keeps one of its two terms:
     // the numbers show that term, not a zero one (`-0/a + …`).
     if loss == Loss::Bce && (t.is_zero() || t.cmp_value(&Scalar::one()).is_eq()) {
-        let a = op(a, s);
+        let a = op(a);
         return if t.is_zero() {
-            text(
-                format!("-t/a + (1 - t)/(1 - a) = 1/(1 - {}) (t = 0)", a.plain),
-                format!(
-                    "-\\frac{{t}}{{a}} + \\frac{{1 - t}}{{1 - a}} = \\frac{{1}}{{1 - {}}} \\quad (t = 0)",
-                    a.latex
+            Math::cat(&[
+                text(
+                    "-t/a + (1 - t)/(1 - a) = 1/(1 - ",
+                    "-\\frac{t}{a} + \\frac{1 - t}{1 - a} = \\frac{1}{1 - ",
                 ),
-            )
+                a,
+                text(") (t = 0)", "} \\quad (t = 0)"),
+            ])
         } else {
-            text(
-                format!("-t/a + (1 - t)/(1 - a) = -1/{} (t = 1)", a.plain),
-                format!(
-                    "-\\frac{{t}}{{a}} + \\frac{{1 - t}}{{1 - a}} = -\\frac{{1}}{{{}}} \\quad (t = 1)",
-                    a.latex
+            Math::cat(&[
+                text(
+                    "-t/a + (1 - t)/(1 - a) = -1/",
+                    "-\\frac{t}{a} + \\frac{1 - t}{1 - a} = -\\frac{1}{",
                 ),
-            )
+                a,
+                text(" (t = 1)", "} \\quad (t = 1)"),
+            ])
         };
     }
-    let (a, t) = (op(a, s), op(t, s));
+    let (a, t) = (op(a), op(t));
+    let cat = |parts: &[Math]| Math::cat(parts);
     match loss {
-        Loss::HalfSse => text(
-            format!("a - t = {} - {}", a.plain, t.plain),
-            format!("a - t = {} - {}", a.latex, t.latex),
-        ),
-        Loss::Mse => text(
-            format!("2/n (a - t) = 2/{n}·({} - {})", a.plain, t.plain),
-            format!(
-                "\\frac{{2}}{{n}}(a - t) = \\frac{{2}}{{{n}}}({} - {})",
-                a.latex, t.latex
+        Loss::HalfSse => cat(&[text("a - t = ", "a - t = "), a, text(" - ", " - "), t]),
+        Loss::Mse => cat(&[
+            text(
+                format!("2/n (a - t) = 2/{n}·("),
+                format!("\\frac{{2}}{{n}}(a - t) = \\frac{{2}}{{{n}}}("),
             ),
-        ),
-        Loss::Bce => text(
-            format!(
-                "-t/a + (1 - t)/(1 - a) = -{0}/{1} + (1 - {0})/(1 - {1})",
-                t.plain, a.plain
+            a,
+            text(" - ", " - "),
+            t,
+            text(")", ")"),
+        ]),
+        Loss::Bce => cat(&[
+            text(
+                "-t/a + (1 - t)/(1 - a) = -",
+                "-\\frac{t}{a} + \\frac{1 - t}{1 - a} = -\\frac{",
             ),
-            format!(
-                "-\\frac{{t}}{{a}} + \\frac{{1 - t}}{{1 - a}} = -\\frac{{{0}}}{{{1}}} + \\frac{{1 - {0}}}{{1 - {1}}}",
-                t.latex, a.latex
-            ),
-        ),
-        Loss::CrossEntropy => text(
-            format!("-t/a = -{}/{}", t.plain, a.plain),
-            format!("-\\frac{{t}}{{a}} = -\\frac{{{}}}{{{}}}", t.latex, a.latex),
-        ),
+            t.clone(),
+            text("/", "}{"),
+            a.clone(),
+            text(" + (1 - ", "} + \\frac{1 - "),
+            t,
+            text(")/(1 - ", "}{1 - "),
+            a,
+            text(")", "}"),
+        ]),
+        Loss::CrossEntropy => cat(&[
+            text("-t/a = -", "-\\frac{t}{a} = -\\frac{"),
+            t,
+            text("/", "}{"),
+            a,
+            text("", "}"),
+        ]),
     }
 }
 
 /// f'(z) with its numbers, e.g. `a(1 - a) = 1/2·(1 - 1/2)`.
-pub(crate) fn derivative_computed(act: &Activation, z: &Scalar, a: &Scalar, s: &Settings) -> Math {
-    let (zp, ap) = (Math::num(z, s.digits), op(a, s));
-    let pick = |cond: bool, yes: &str, no: &str| {
-        if cond {
-            yes.to_string()
-        } else {
-            no.to_string()
-        }
-    };
+pub(crate) fn derivative_computed(act: &Activation, z: &Scalar, a: &Scalar) -> Math {
+    let (zp, ap) = (Math::num(z), op(a));
+    // plain text around the numbers; the LaTeX is made from it below
+    let w = |s: &str| text(s, "");
+    let positive = z.signum() > 0;
     let p = match act {
-        Activation::Identity => "1".to_string(),
-        Activation::Sigmoid => format!("a(1 - a) = {0}·(1 - {0})", ap.plain),
-        Activation::Tanh => format!("1 - a² = 1 - {}²", ap.plain),
-        Activation::Relu => pick(
-            z.signum() > 0,
-            &format!("z = {} > 0", zp.plain),
-            &format!("z = {} ≤ 0", zp.plain),
-        ),
-        Activation::LeakyRelu(_) | Activation::Prelu(_) => pick(
-            z.signum() > 0,
-            &format!("z = {} > 0 → 1", zp.plain),
-            &format!("z = {} ≤ 0 → γ", zp.plain),
-        ),
-        Activation::Elu(_) => pick(
-            z.signum() > 0,
-            &format!("z = {} > 0 → 1", zp.plain),
-            &format!("γe^z, z = {}", zp.plain),
-        ),
-        Activation::Softplus => format!("σ({})", zp.plain),
-        Activation::Maxout(_) | Activation::Softmax => String::new(),
+        Activation::Identity => w("1"),
+        Activation::Sigmoid => Math::cat(&[w("a(1 - a) = "), ap.clone(), w("·(1 - "), ap, w(")")]),
+        Activation::Tanh => Math::cat(&[w("1 - a² = 1 - "), ap, w("²")]),
+        Activation::Relu if positive => Math::cat(&[w("z = "), zp, w(" > 0")]),
+        Activation::Relu => Math::cat(&[w("z = "), zp, w(" ≤ 0")]),
+        Activation::LeakyRelu(_) | Activation::Prelu(_) if positive => {
+            Math::cat(&[w("z = "), zp, w(" > 0 → 1")])
+        }
+        Activation::LeakyRelu(_) | Activation::Prelu(_) => {
+            Math::cat(&[w("z = "), zp, w(" ≤ 0 → γ")])
+        }
+        Activation::Elu(_) if positive => Math::cat(&[w("z = "), zp, w(" > 0 → 1")]),
+        Activation::Elu(_) => Math::cat(&[w("γe^z, z = "), zp]),
+        Activation::Softplus => Math::cat(&[w("σ("), zp, w(")")]),
+        Activation::Maxout(_) | Activation::Softmax => w(""),
     };
-    let l = crate::report::math::latex_label(&p).replace("→", "\\to");
-    text(p, l)
+    p.latex_from_plain()
+        .rewrite(str::to_string, |l| l.replace("→", "\\to"))
 }
 
 #[cfg(test)]
@@ -323,31 +319,36 @@ mod tests {
     fn a_zero_target_in_cross_entropy_is_a_zero_term_not_a_division() {
         // backprop/5: a = (0.736125, 0.164252, 0.0996236), t = (0, 1, 0).
         // L = −ln a_2, so ∂L/∂a_1 = ∂L/∂a_3 = 0 and ∂L/∂a_2 = −1/a_2.
-        let s = Settings::default();
         let a = Scalar::Float(0.736125);
-        let zero = loss_grad_rule(Loss::CrossEntropy, &a, &Scalar::zero(), 3, &s);
-        assert_eq!(zero.plain, "-t/a = 0 (t = 0)");
-        assert!(!zero.latex.contains("\\frac{0}"), "{}", zero.latex);
-        let one = loss_grad_rule(Loss::CrossEntropy, &a, &Scalar::int(1), 3, &s);
-        assert_eq!(one.plain, "-t/a = -1/0.736125");
+        let zero = loss_grad_rule(Loss::CrossEntropy, &a, &Scalar::zero(), 3);
+        assert_eq!(zero.plain(6), "-t/a = 0 (t = 0)");
+        assert!(!zero.latex(6).contains("\\frac{0}"), "{}", zero.latex(6));
+        let one = loss_grad_rule(Loss::CrossEntropy, &a, &Scalar::int(1), 3);
+        assert_eq!(one.plain(6), "-t/a = -1/0.736125");
     }
 
     #[test]
     fn binary_cross_entropy_with_a_0_or_1_target_shows_the_term_left() {
         // L = -[t ln a + (1 - t) ln(1 - a)]: t = 0 leaves 1/(1 - a), and
         // 1/(1 - 1/4) = 4/3; t = 1 leaves -1/a = -4. No `-0/…` or `(1 - 1)/…`.
-        let s = Settings::default();
         let a = Scalar::ratio(1, 4);
-        let zero = loss_grad_rule(Loss::Bce, &a, &Scalar::zero(), 1, &s);
-        assert_eq!(zero.plain, "-t/a + (1 - t)/(1 - a) = 1/(1 - (1/4)) (t = 0)");
-        assert!(zero.latex.contains("\\frac{1}{1 - "), "{}", zero.latex);
-        let one = loss_grad_rule(Loss::Bce, &a, &Scalar::one(), 1, &s);
-        assert_eq!(one.plain, "-t/a + (1 - t)/(1 - a) = -1/(1/4) (t = 1)");
+        let zero = loss_grad_rule(Loss::Bce, &a, &Scalar::zero(), 1);
+        assert_eq!(
+            zero.plain(6),
+            "-t/a + (1 - t)/(1 - a) = 1/(1 - (1/4)) (t = 0)"
+        );
+        assert!(
+            zero.latex(6).contains("\\frac{1}{1 - "),
+            "{}",
+            zero.latex(6)
+        );
+        let one = loss_grad_rule(Loss::Bce, &a, &Scalar::one(), 1);
+        assert_eq!(one.plain(6), "-t/a + (1 - t)/(1 - a) = -1/(1/4) (t = 1)");
         for m in [&zero, &one] {
-            assert!(!m.plain.contains("-0/") && !m.plain.contains("(1 - 1)"));
+            assert!(!m.plain(6).contains("-0/") && !m.plain(6).contains("(1 - 1)"));
         }
         // A soft target keeps both terms.
-        let half = loss_grad_rule(Loss::Bce, &a, &Scalar::ratio(1, 2), 1, &s);
-        assert!(half.plain.contains(" + (1 - "), "{}", half.plain);
+        let half = loss_grad_rule(Loss::Bce, &a, &Scalar::ratio(1, 2), 1);
+        assert!(half.plain(6).contains(" + (1 - "), "{}", half.plain(6));
     }
 }

@@ -36,7 +36,9 @@ pub use math::Math;
 pub struct Settings {
     /// Compute in f64 throughout (`--float`).
     pub float: bool,
-    /// Significant digits of rounded values (`--digits`).
+    /// Significant digits of rounded values (`--digits`) in the prose and
+    /// text cells a builder writes; formulas ([`Math`]) keep their numbers
+    /// and are rounded by the renderer, with [`crate::render::RenderOptions::digits`].
     pub digits: usize,
 }
 
@@ -132,7 +134,7 @@ impl Table {
     /// Append a formula to the title: its plain spelling on a terminal,
     /// math in Markdown and LaTeX.
     pub fn then_math(mut self, m: Math) -> Table {
-        self.title.push_str(&m.plain);
+        self.title.push_str(m.words());
         self.title_math.push(m);
         self
     }
@@ -152,7 +154,7 @@ impl Table {
 
     /// The formula a column name stands for, if it is one.
     pub fn header_part(&self, name: &str) -> Option<&Math> {
-        self.header_math.iter().find(|m| m.plain == name)
+        self.header_math.iter().find(|m| m.words() == name)
     }
 
     /// The title's split for a format that sets formulas: words, and each
@@ -162,16 +164,13 @@ impl Table {
         let title = self.title.as_str();
         // Each formula at its first place not already taken by another.
         let mut spans: Vec<(usize, usize, &Math)> = Vec::new();
-        for m in self.title_math.iter().filter(|m| !m.plain.is_empty()) {
+        for m in self.title_math.iter().filter(|m| !m.words().is_empty()) {
             let free = |at: usize| {
-                let end = at + m.plain.len();
+                let end = at + m.words().len();
                 spans.iter().all(|&(s, e, _)| end <= s || at >= e)
             };
-            if let Some((at, _)) = title
-                .match_indices(m.plain.as_str())
-                .find(|&(at, _)| free(at))
-            {
-                spans.push((at, at + m.plain.len(), m));
+            if let Some((at, _)) = title.match_indices(m.words()).find(|&(at, _)| free(at)) {
+                spans.push((at, at + m.words().len(), m));
             }
         }
         spans.sort_by_key(|&(at, ..)| at);
@@ -525,6 +524,38 @@ impl Report {
     pub fn formula(&mut self, m: Math) {
         self.blocks.push(Block::Formula(m));
     }
+
+    /// Every formula of the report: displayed ones, table cells, and the
+    /// formula a table title ends with.
+    pub fn maths_mut(&mut self) -> impl Iterator<Item = &mut Math> {
+        self.blocks
+            .iter_mut()
+            .flat_map(|b| -> Box<dyn Iterator<Item = &mut Math>> {
+                match b {
+                    Block::Formula(m) => Box::new(std::iter::once(m)),
+                    Block::Table(t) => Box::new(
+                        t.title_math
+                            .iter_mut()
+                            .chain(t.header_math.iter_mut())
+                            .chain(t.rows.iter_mut().flatten().filter_map(|c| match c {
+                                Cell::Math(m) => Some(m),
+                                _ => None,
+                            })),
+                    ),
+                    Block::Heading(_) | Block::Text(_) | Block::Sentence(_) | Block::Figure(_) => {
+                        Box::new(std::iter::empty())
+                    }
+                }
+            })
+    }
+
+    /// The report with the numbers of its formulas written in at
+    /// `digits` ([`Math::spelled`]): what JSON serializes.
+    pub fn spelled(&self, digits: usize) -> Report {
+        let mut r = self.clone();
+        r.maths_mut().for_each(|m| *m = m.spelled(digits));
+        r
+    }
 }
 
 #[cfg(test)]
@@ -542,9 +573,9 @@ mod tests {
         let parts = t.title_parts();
         assert_eq!(parts.len(), 4);
         assert_eq!(parts[0], TitlePart::Words("ReLU: "));
-        assert!(matches!(parts[1], TitlePart::Math(m) if m.latex == "f(z) = \\max(0, z)"));
+        assert!(matches!(parts[1], TitlePart::Math(m) if m.latex(6) == "f(z) = \\max(0, z)"));
         assert_eq!(parts[2], TitlePart::Words(" · identity "));
-        assert!(matches!(parts[3], TitlePart::Math(m) if m.plain == "f' = I(z > 0)"));
+        assert!(matches!(parts[3], TitlePart::Math(m) if m.plain(6) == "f' = I(z > 0)"));
         // A translation that rewords a formula leaves that one as words.
         let mut zh = t.clone();
         zh.title = "ReLU: f(z) = max(0, z) · 恒等式 f'(z) = I(z > 0)".into();
@@ -556,9 +587,9 @@ mod tests {
         zh.title = "恒等式 f' = I(z > 0) · ReLU: f(z) = max(0, z)".into();
         let parts = zh.title_parts();
         assert_eq!(parts[0], TitlePart::Words("恒等式 "));
-        assert!(matches!(parts[1], TitlePart::Math(m) if m.plain == "f' = I(z > 0)"));
+        assert!(matches!(parts[1], TitlePart::Math(m) if m.plain(6) == "f' = I(z > 0)"));
         assert_eq!(parts[2], TitlePart::Words(" · ReLU: "));
-        assert!(matches!(parts[3], TitlePart::Math(m) if m.plain == "f(z) = max(0, z)"));
+        assert!(matches!(parts[3], TitlePart::Math(m) if m.plain(6) == "f(z) = max(0, z)"));
     }
 
     #[test]
@@ -590,8 +621,8 @@ mod tests {
         let t = Table::new("Shapes", &["from", "a^(L)"])
             .math_header(vec![Math::new("a^(L)", "a^{(L)}")]);
         assert_eq!(
-            t.header_part("a^(L)").map(|m| m.latex.as_str()),
-            Some("a^{(L)}")
+            t.header_part("a^(L)").map(|m| m.latex(6)),
+            Some("a^{(L)}".to_string())
         );
         assert_eq!(t.header_part("from"), None);
     }

@@ -77,7 +77,7 @@ pub fn net_report(
         None => {
             let fwd = net.forward(&spec.input)?;
             r.formula(forward_formula(net.convention));
-            forward_tables(&mut r, &net, &spec.input, &fwd, s);
+            forward_tables(&mut r, &net, &spec.input, &fwd);
             r.text(if spec.objective().is_some() {
                 "The forward pass only (--forward-only); without the flag the loss, the backward pass and the update follow."
             } else {
@@ -101,7 +101,7 @@ pub fn net_report(
 fn forward_formula(c: Convention) -> Math {
     let both = formulas(c);
     let first = |s: &str, sep: &str| s.split(sep).next().unwrap_or_default().to_string();
-    Math::new(first(&both.plain, "\n"), first(&both.latex, " \\\\ "))
+    both.rewrite(|p| first(p, "\n"), |l| first(l, " \\\\ "))
 }
 
 /// Named results `z(l)_i`, `a(l)_i` of a forward pass, and JSON `layers`.

@@ -54,13 +54,7 @@ fn layer_name(l: usize, n: usize) -> String {
 }
 
 /// The forward table of every layer.
-pub fn forward_tables(
-    report: &mut Report,
-    net: &Network,
-    x: &[Scalar],
-    fwd: &[Forward],
-    s: &Settings,
-) {
+pub fn forward_tables(report: &mut Report, net: &Network, x: &[Scalar], fwd: &[Forward]) {
     let n = net.layers.len();
     for (idx, (layer, f)) in net.layers.iter().zip(fwd).enumerate() {
         let l = idx + 1;
@@ -71,7 +65,7 @@ pub fn forward_tables(
                 "{} · {} · forward 前向传播 · {}",
                 layer_name(l, n),
                 layer.activation,
-                fz.plain
+                fz.words()
             ),
             &["quantity", "computed as", "value"],
         );
@@ -85,7 +79,7 @@ pub fn forward_tables(
                 &mut t,
                 vec![
                     sub("z", l, o + 1).into(),
-                    sum_of_products(&pairs, Some(b), s).into(),
+                    sum_of_products(&pairs, Some(b)).into(),
                     f.z[o].clone().into(),
                 ],
             );
@@ -95,7 +89,7 @@ pub fn forward_tables(
                 &mut t,
                 vec![
                     sub("a", l, i + 1).into(),
-                    apply_computed(&layer.activation, &f.z, i, s).into(),
+                    apply_computed(&layer.activation, &f.z, i).into(),
                     a.clone().into(),
                 ],
             );
@@ -105,7 +99,7 @@ pub fn forward_tables(
 }
 
 /// The backward tables (δ, gradients with checks, update) from layer L down to 1.
-pub fn backward_tables(report: &mut Report, net: &Network, t: &PassTrace, s: &Settings) {
+pub fn backward_tables(report: &mut Report, net: &Network, t: &PassTrace) {
     let n = net.layers.len();
     let c = net.convention;
     for idx in (0..n).rev() {
@@ -133,12 +127,11 @@ pub fn backward_tables(report: &mut Report, net: &Network, t: &PassTrace, s: &Se
                     &lt.a[i],
                     &t.objective.target[i],
                     lt.a.len(),
-                    s,
                 )
             } else {
                 let up = &t.layers[idx + 1];
                 let col: Vec<&Scalar> = net.layers[idx + 1].w.iter().map(|r| &r[i]).collect();
-                sum_of_products(&col.into_iter().zip(&up.delta).collect::<Vec<_>>(), None, s)
+                sum_of_products(&col.into_iter().zip(&up.delta).collect::<Vec<_>>(), None)
             };
             push_capped(
                 &mut d,
@@ -156,7 +149,7 @@ pub fn backward_tables(report: &mut Report, net: &Network, t: &PassTrace, s: &Se
                                 format!("f'(z^{{({l})}}_{{{}}})", i + 1),
                             )
                             .into(),
-                            derivative_computed(&layer.activation, &lt.z[i], &lt.a[i], s).into(),
+                            derivative_computed(&layer.activation, &lt.z[i], &lt.a[i]).into(),
                             v.clone().into(),
                         ],
                     );
@@ -166,8 +159,7 @@ pub fn backward_tables(report: &mut Report, net: &Network, t: &PassTrace, s: &Se
                         &mut d,
                         vec![
                             sub("δ", l, i + 1).into(),
-                            Math::join(&[op(&lt.grad_a[i], s), op(&fp[i], s)], " × ", " \\times ")
-                                .into(),
+                            Math::join(&[op(&lt.grad_a[i]), op(&fp[i])], " × ", " \\times ").into(),
                             v.clone().into(),
                         ],
                     );
@@ -202,7 +194,6 @@ pub fn backward_tables(report: &mut Report, net: &Network, t: &PassTrace, s: &Se
             &layer.w,
             (&t.objective.l2, kink),
             c,
-            s,
         ));
         if idx == 0 {
             let mut x = Table::new(
@@ -238,7 +229,6 @@ fn gradient_table(
     w: &Matrix,
     (l2, kink): (&Scalar, bool),
     c: Convention,
-    s: &Settings,
 ) -> Table {
     let k = l - 1;
     // ∂L/∂W(l) = δ(l) a(l-1)ᵀ in both spellings, as each convention writes it.
@@ -295,7 +285,7 @@ fn gradient_table(
         let g = &lt.grad_w[o][k];
         let (i, j) = shown_index(c, o, k);
         // column: δ_i a_j (δ aᵀ); row: a_i δ_j (aᵀ δ)
-        let (d, a) = (op(&lt.delta[o], s), op(&below[k], s));
+        let (d, a) = (op(&lt.delta[o]), op(&below[k]));
         let pair = match c {
             Convention::Column => [d, a],
             Convention::Row => [a, d],
@@ -303,10 +293,7 @@ fn gradient_table(
         let mut how = Math::join(&pair, "·", " \\cdot ");
         if !l2.is_zero() {
             how = Math::join(
-                &[
-                    how,
-                    Math::join(&[op(l2, s), op(&w[o][k], s)], "·", " \\cdot "),
-                ],
+                &[how, Math::join(&[op(l2), op(&w[o][k])], "·", " \\cdot ")],
                 " + ",
                 " + ",
             );
@@ -354,40 +341,26 @@ pub fn update_table(net: &Network, t: &PassTrace, eta: &Scalar, s: &Settings) ->
         for (o, k) in display_order(net.convention, nw.len(), layer.inputs()) {
             let v = &nw[o][k];
             let (i, j) = shown_index(net.convention, o, k);
-            let how = text(
-                format!(
-                    "{} - {}·{}",
-                    Math::num(&layer.w[o][k], s.digits).plain,
-                    op(eta, s).plain,
-                    op(&lt.grad_w[o][k], s).plain
-                ),
-                format!(
-                    "{} - {} \\cdot {}",
-                    Math::num(&layer.w[o][k], s.digits).latex,
-                    op(eta, s).latex,
-                    op(&lt.grad_w[o][k], s).latex
-                ),
-            );
+            let how = Math::cat(&[
+                Math::num(&layer.w[o][k]),
+                text(" - ", " - "),
+                op(eta),
+                text("·", " \\cdot "),
+                op(&lt.grad_w[o][k]),
+            ]);
             push_capped(
                 &mut u,
                 vec![sub2("W", l, i, j).into(), how.into(), v.clone().into()],
             );
         }
         for (o, v) in nb.iter().enumerate() {
-            let how = text(
-                format!(
-                    "{} - {}·{}",
-                    Math::num(&layer.b[o], s.digits).plain,
-                    op(eta, s).plain,
-                    op(&lt.grad_b[o], s).plain
-                ),
-                format!(
-                    "{} - {} \\cdot {}",
-                    Math::num(&layer.b[o], s.digits).latex,
-                    op(eta, s).latex,
-                    op(&lt.grad_b[o], s).latex
-                ),
-            );
+            let how = Math::cat(&[
+                Math::num(&layer.b[o]),
+                text(" - ", " - "),
+                op(eta),
+                text("·", " \\cdot "),
+                op(&lt.grad_b[o]),
+            ]);
             push_capped(
                 &mut u,
                 vec![sub("b", l, o + 1).into(), how.into(), v.clone().into()],
@@ -410,9 +383,9 @@ pub fn explain(report: &mut Report, net: &Network, t: &PassTrace, s: &Settings) 
             a: l.a.clone(),
         })
         .collect();
-    forward_tables(report, net, &t.input, &fwd, s);
+    forward_tables(report, net, &t.input, &fwd);
     report.table(loss_table(t, s));
-    backward_tables(report, net, t, s);
+    backward_tables(report, net, t);
     let checks: Vec<bool> = t
         .layers
         .iter()

@@ -169,7 +169,7 @@ fn prose(r: &Report) -> Vec<String> {
                 y_label.clone(),
                 value_label.clone(),
             ]),
-            Block::Formula(m) => out.extend(m.plain.lines().map(str::to_string)),
+            Block::Formula(m) => out.extend(m.plain(6).lines().map(str::to_string)),
             Block::Figure(Figure::Graph { .. }) => {}
         }
         if let Block::Figure(f) = b {
@@ -300,7 +300,7 @@ fn numbers(r: &Report) -> (Vec<String>, Vec<(String, Data)>) {
     v.extend(r.results.iter().map(|x| format!("{x:?}")));
     for b in &r.blocks {
         match b {
-            Block::Formula(m) => v.push(format!("{:?}", numerals(&m.plain))),
+            Block::Formula(m) => v.push(format!("{:?}", numerals(&m.plain(6)))),
             Block::Table(t) => {
                 v.push(format!("{}x{}", t.rows.len(), t.header.len()));
                 for c in t.rows.iter().flatten() {

@@ -120,8 +120,8 @@ impl Markup for Book<'_> {
     fn source(&self, lang: Lang, s: &str) -> String {
         self.md.source(lang, s)
     }
-    fn section(&self, h: &str) -> String {
-        self.md.section(h)
+    fn section(&self, h: &str, maths: &[Math]) -> String {
+        self.md.section(h, maths)
     }
     fn text(&self, t: &str) -> String {
         self.md.text(t)

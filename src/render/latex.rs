@@ -5,7 +5,9 @@
 
 use crate::render::{RenderOptions, diagram, display_latex, heading, number, plot};
 use crate::report::i18n::{Lang, label};
-use crate::report::{Cell, Figure, Math, Report, Sentence, Table, TitlePart, math::latex_number};
+use crate::report::{
+    Cell, Figure, Math, Report, Sentence, Table, TitlePart, math::latex_number, math_parts,
+};
 
 /// Render as a LaTeX fragment for pdflatex: the packages it needs in a
 /// comment, the `fitwidth` environment (defined here unless the document
@@ -102,9 +104,21 @@ pub struct Latex<'a> {
     pub o: &'a RenderOptions,
 }
 
+/// Words escaped, formulas as inline math: a title's or heading's parts.
+fn spell_parts(parts: &[TitlePart], o: &RenderOptions) -> String {
+    parts
+        .iter()
+        .map(|p| match p {
+            TitlePart::Words(w) => escape(w),
+            TitlePart::Math(m) => format!("${}$", m.latex(o.digits)),
+        })
+        .collect()
+}
+
 impl super::Markup for Latex<'_> {
     fn title(&self, r: &Report) -> String {
-        format!("\\subsection*{{{}}}\n", escape(&heading(r)))
+        let h = spell_parts(&math_parts(&heading(r), &r.heading_math), self.o);
+        format!("\\subsection*{{{h}}}\n")
     }
     fn source(&self, lang: Lang, s: &str) -> String {
         format!(
@@ -113,8 +127,9 @@ impl super::Markup for Latex<'_> {
             escape(s)
         )
     }
-    fn section(&self, h: &str) -> String {
-        format!("\\subsubsection*{{{}}}\n", escape(h))
+    fn section(&self, h: &str, maths: &[Math]) -> String {
+        let h = spell_parts(&math_parts(h, maths), self.o);
+        format!("\\subsubsection*{{{h}}}\n")
     }
     fn text(&self, t: &str) -> String {
         format!("{}\n\n", prose(t))
@@ -307,14 +322,7 @@ fn table(t: &Table, o: &RenderOptions) -> String {
     let cols = "l".repeat(t.header.len());
     let mut out = String::new();
     if !t.title.is_empty() {
-        let title: String = t
-            .title_parts()
-            .iter()
-            .map(|p| match p {
-                TitlePart::Words(w) => escape(w),
-                TitlePart::Math(m) => format!("${}$", m.latex(o.digits)),
-            })
-            .collect();
+        let title = spell_parts(&t.title_parts(), o);
         // A title on its own line above its table (article's `\paragraph`
         // runs into the table and pushes it past the margin).
         out.push_str(&format!(

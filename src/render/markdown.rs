@@ -5,7 +5,7 @@ use crate::render::number::{self, minus};
 use crate::render::{FigureStyle, RenderOptions, diagram, display_latex, heading, plot};
 use crate::report::document::{Blank, Document, Pairs, Prose};
 use crate::report::i18n::{Lang, label};
-use crate::report::{Cell, Figure, Math, Report, Sentence, Table, TitlePart};
+use crate::report::{Cell, Figure, Math, Report, Sentence, Table, TitlePart, math_parts};
 
 /// Render as Markdown.
 pub fn render(r: &Report, o: &RenderOptions) -> String {
@@ -24,15 +24,33 @@ pub struct Markdown<'a> {
     pub o: &'a RenderOptions,
 }
 
+impl Markdown<'_> {
+    /// A heading's text with each formula it spells set as math.
+    fn spell(&self, h: &str, maths: &[Math]) -> String {
+        spell_parts(&math_parts(h, maths), self.o)
+    }
+}
+
+/// Words escaped, formulas as inline math: a title's or heading's parts.
+fn spell_parts(parts: &[TitlePart], o: &RenderOptions) -> String {
+    parts
+        .iter()
+        .map(|p| match p {
+            TitlePart::Words(w) => escape(&minus(w)),
+            TitlePart::Math(m) => format!("${}$", m.latex(o.digits)),
+        })
+        .collect()
+}
+
 impl super::Markup for Markdown<'_> {
     fn title(&self, r: &Report) -> String {
-        format!("### {}\n\n", escape(&minus(&heading(r))))
+        format!("### {}\n\n", self.spell(&heading(r), &r.heading_math))
     }
     fn source(&self, lang: Lang, s: &str) -> String {
         format!("*{}:* {}\n\n", label(lang, "Source"), escape(&minus(s)))
     }
-    fn section(&self, h: &str) -> String {
-        format!("#### {}\n\n", escape(&minus(h)))
+    fn section(&self, h: &str, maths: &[Math]) -> String {
+        format!("#### {}\n\n", self.spell(h, maths))
     }
     fn text(&self, t: &str) -> String {
         format!("{}\n\n", escape(&minus(t)))
@@ -219,14 +237,7 @@ fn cell(c: &Cell, o: &RenderOptions) -> String {
 fn table(t: &Table, o: &RenderOptions) -> String {
     let mut out = String::new();
     if !t.title.is_empty() {
-        let title: String = t
-            .title_parts()
-            .iter()
-            .map(|p| match p {
-                TitlePart::Words(w) => escape(&minus(w)),
-                TitlePart::Math(m) => format!("${}$", m.latex(o.digits)),
-            })
-            .collect();
+        let title = spell_parts(&t.title_parts(), o);
         out.push_str(&format!("**{title}**\n\n"));
     }
     let header: Vec<String> = t

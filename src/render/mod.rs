@@ -106,8 +106,9 @@ pub trait Markup {
     fn separator(&self) -> &'static str {
         ""
     }
-    /// A section heading inside the report.
-    fn section(&self, h: &str) -> String;
+    /// A section heading inside the report; `maths` are the formulas it
+    /// may spell ([`Report::heading_math`]).
+    fn section(&self, h: &str, maths: &[Math]) -> String;
     /// A paragraph.
     fn text(&self, t: &str) -> String;
     /// A paragraph with numbers, each written as a table writes it.
@@ -136,7 +137,7 @@ pub fn walk(r: &Report, m: &dyn Markup) -> String {
     for b in &r.blocks {
         out.push_str(m.separator());
         out.push_str(&match b {
-            Block::Heading(h) => m.section(h),
+            Block::Heading(h) => m.section(h, &r.heading_math),
             Block::Text(t) => m.text(t),
             Block::Sentence(s) => m.sentence(s),
             Block::Formula(f) => m.formula(f),

@@ -49,7 +49,7 @@ impl super::Markup for Terminal<'_> {
     fn separator(&self) -> &'static str {
         "\n"
     }
-    fn section(&self, h: &str) -> String {
+    fn section(&self, h: &str, _: &[Math]) -> String {
         format!("{}\n", self.bold(self.fit(h).trim_end()))
     }
     fn text(&self, t: &str) -> String {

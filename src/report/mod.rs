@@ -118,6 +118,37 @@ pub enum TitlePart<'a> {
     Math(&'a Math),
 }
 
+/// `text` split for a format that sets formulas: words, and each of
+/// `maths` where `text` spells it, at its first place not already taken by
+/// another (a translation may have moved one, or reworded it: then that
+/// one stays words).
+pub fn math_parts<'a>(text: &'a str, maths: &'a [Math]) -> Vec<TitlePart<'a>> {
+    let mut spans: Vec<(usize, usize, &Math)> = Vec::new();
+    for m in maths.iter().filter(|m| !m.words().is_empty()) {
+        let free = |at: usize| {
+            let end = at + m.words().len();
+            spans.iter().all(|&(s, e, _)| end <= s || at >= e)
+        };
+        if let Some((at, _)) = text.match_indices(m.words()).find(|&(at, _)| free(at)) {
+            spans.push((at, at + m.words().len(), m));
+        }
+    }
+    spans.sort_by_key(|&(at, ..)| at);
+    let mut parts = Vec::new();
+    let mut pos = 0;
+    for (at, end, m) in spans {
+        if at > pos {
+            parts.push(TitlePart::Words(&text[pos..at]));
+        }
+        parts.push(TitlePart::Math(m));
+        pos = end;
+    }
+    if pos < text.len() {
+        parts.push(TitlePart::Words(&text[pos..]));
+    }
+    parts
+}
+
 impl Table {
     /// An empty table with a title and column names.
     pub fn new(title: impl Into<String>, header: &[&str]) -> Table {
@@ -161,32 +192,7 @@ impl Table {
     /// formula where the title spells it (a translation may have moved
     /// one, or reworded it: then that one stays words).
     pub fn title_parts(&self) -> Vec<TitlePart<'_>> {
-        let title = self.title.as_str();
-        // Each formula at its first place not already taken by another.
-        let mut spans: Vec<(usize, usize, &Math)> = Vec::new();
-        for m in self.title_math.iter().filter(|m| !m.words().is_empty()) {
-            let free = |at: usize| {
-                let end = at + m.words().len();
-                spans.iter().all(|&(s, e, _)| end <= s || at >= e)
-            };
-            if let Some((at, _)) = title.match_indices(m.words()).find(|&(at, _)| free(at)) {
-                spans.push((at, at + m.words().len(), m));
-            }
-        }
-        spans.sort_by_key(|&(at, ..)| at);
-        let mut parts = Vec::new();
-        let mut pos = 0;
-        for (at, end, m) in spans {
-            if at > pos {
-                parts.push(TitlePart::Words(&title[pos..at]));
-            }
-            parts.push(TitlePart::Math(m));
-            pos = end;
-        }
-        if pos < title.len() {
-            parts.push(TitlePart::Words(&title[pos..]));
-        }
-        parts
+        math_parts(&self.title, &self.title_math)
     }
 
     /// Append a row (one cell per column).
@@ -459,6 +465,11 @@ pub struct Report {
     /// The language the words are in ([`i18n::localize`] sets it); the
     /// renderers write their own few labels (`Source`, `Try`) in it.
     pub lang: i18n::Lang,
+    /// The formulas in the title and the section headings: Markdown,
+    /// LaTeX and the book set each as math wherever a heading spells it
+    /// ([`Report::heading_parts`]); the terminal and JSON keep the plain
+    /// spelling (JSON does not serialize this field).
+    pub heading_math: Vec<Math>,
 }
 
 impl Report {
@@ -495,6 +506,18 @@ impl Report {
         self.blocks.push(Block::Heading(s.into()));
     }
 
+    /// Name a formula that the title or a heading spells: Markdown, LaTeX
+    /// and the book set it as math there.
+    pub fn heading_formula(&mut self, m: Math) {
+        self.heading_math.push(m);
+    }
+
+    /// A heading (or the title line) split for a format that sets
+    /// formulas ([`math_parts`] with [`Report::heading_math`]).
+    pub fn heading_parts<'a>(&'a self, h: &'a str) -> Vec<TitlePart<'a>> {
+        math_parts(h, &self.heading_math)
+    }
+
     /// Append a table.
     pub fn table(&mut self, t: Table) {
         self.blocks.push(Block::Table(t));
@@ -528,6 +551,7 @@ impl Report {
     /// Every formula of the report: displayed ones, table cells, and the
     /// formula a table title ends with.
     pub fn maths_mut(&mut self) -> impl Iterator<Item = &mut Math> {
+        let headings = self.heading_math.iter_mut();
         self.blocks
             .iter_mut()
             .flat_map(|b| -> Box<dyn Iterator<Item = &mut Math>> {
@@ -547,6 +571,7 @@ impl Report {
                     }
                 }
             })
+            .chain(headings)
     }
 
     /// The report with the numbers of its formulas written in at

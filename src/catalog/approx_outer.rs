@@ -15,7 +15,7 @@ use crate::catalog::common::{count, start};
 use crate::catalog::{Audit, Engine, Exercise};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
-use crate::report::{Block, Cell, Figure, Kind, Panel, Report, Series, Settings, Table};
+use crate::report::{Block, Cell, Figure, Kind, Math, Panel, Report, Series, Settings, Table};
 use crate::scalar::Scalar;
 
 pub static EXAMPLES: &[Example] = &[Example {
@@ -87,6 +87,10 @@ fn max_error(f: &dyn Fn(f64) -> f64, net: &dyn Fn(f64) -> f64) -> f64 {
 
 fn approximation_2(v: &Values, s: &Settings) -> Result<Report> {
     let mut r = start(v, &["shown"], s);
+    // φ in the English title and again in the Chinese one.
+    for _ in 0..2 {
+        r.heading_formula(Math::new("φ", "\\varphi"));
+    }
     let shown = count(v, "shown", 1, 64)? as usize;
     let (relu, sigma) = (Activation::Relu, Activation::Sigmoid);
     r.text("PKU writes the network with an activation φ outside as well: f_θ(x) = φ(Σ_i c_i φ(w_i x + b_i) + c_0). Inside, n hidden ReLUs with knots k_i = i/n build a broken line g(x) (as in approximation/1, whose output is the identity); outside, φ is applied to g, so the network can only output values in φ's range. Errors are measured on 1,001 points of [0, 1].");

@@ -276,6 +276,10 @@ fn example_2(v: &Values, s: &Settings) -> Result<Report> {
     );
     let (coarse_report, coarse) = build("z = w0*x0 + w1*x1 + w2; f = sigmoid(z)", v, s)?;
     r.heading("The same neuron with one sigmoid gate · σ'(z) = σ(z)(1 - σ(z))");
+    r.heading_formula(Math::new(
+        "σ'(z) = σ(z)(1 - σ(z))",
+        "\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))",
+    ));
     r.blocks
         .extend(coarse_report.blocks.into_iter().filter(|b| {
             matches!(
@@ -494,6 +498,10 @@ pub(crate) fn backprop_5_problem(
 
 fn backprop_5(v: &Values, s: &Settings) -> Result<Report> {
     let mut r = start(v, &["x1", "x2", "class", "lr"], s);
+    // δ in the English title and again in the Chinese one.
+    for _ in 0..2 {
+        r.heading_formula(Math::new("δ", "\\delta"));
+    }
     let c = count(v, "class", 1, 3)? as usize;
     let (net, x, obj) = backprop_5_problem(v, s)?;
     r.text(format!("A 2-2-3 network: ReLU hidden layer, softmax output, cross-entropy against the one-hot class {c}. W(1) = [[1, -1], [1, 1]], b(1) = (0, 1/2), W(2) = [[1, 0], [0, 1], [-1/2, 1]], b(2) = (0, 0, 1/2). At the output δ(2) = ŷ - y (NNDL); below it δ(1) = ReLU'(z(1)) ⊙ W(2)ᵀ δ(2)."));

@@ -79,6 +79,7 @@ pub const CHAIN_RULE_2: &str =
 /// z = u² + v², u = xy, v = x/y, as on the PKU slide.
 fn chain_rule_1(v: &Values, s: &Settings) -> Result<Report> {
     let (mut r, trace) = build(CHAIN_RULE_1, v, s)?;
+    r.heading_formula(Math::new("z = u² + v²", "z = u^2 + v^2"));
     r.blocks.extend(chain_blocks(&trace, "x"));
     r.blocks.extend(chain_blocks(&trace, "y"));
     closed_form_check(

@@ -483,6 +483,7 @@ fn gd_4(v: &Values, s: &Settings) -> Result<Report> {
         let it = n.div_ceil(bb);
         let log = crate::train::run::Log::arithmetic(n, bb, 1);
         r.heading(format!("B = {bb}"));
+        r.heading_formula(Math::new(format!("B = {bb}"), format!("B = {bb}")));
         r.table(iteration_table(&log, 1));
         r.text(last_batch_text(&log));
         let key = if label == "batch" {

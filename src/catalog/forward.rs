@@ -14,7 +14,7 @@ use crate::report::Kind;
 use crate::report::layer_math::formulas;
 use crate::report::net::forward_results;
 use crate::report::network::forward_tables;
-use crate::report::{Block, Cell, Figure, Report, Settings, Table};
+use crate::report::{Block, Cell, Figure, Math, Report, Settings, Table};
 use crate::rounding::plan::{links, replay, replay_pass};
 use crate::rounding::{Item, Plan, Source};
 
@@ -353,6 +353,16 @@ fn forward_3(v: &Values, s: &Settings) -> Result<Report> {
     let mut r = start(v, &all, s);
     let a = vector(v, &["a1", "a2"], s);
     r.text("PKU writes the output layer with w_jk^(3): input j, output k, i.e. the row notation z_k = Σ_j a_j w_jk + b_k.");
+    for (plain, latex) in [
+        ("p(y = 1 | x) = σ(z)", "p(y = 1 \\mid x) = \\sigma(z)"),
+        ("f(x) = z", "f(x) = z"),
+        (
+            "p(y = k | x) = softmax(z)_k",
+            "p(y = k \\mid x) = \\operatorname{softmax}(z)_k",
+        ),
+    ] {
+        r.heading_formula(Math::new(plain, latex));
+    }
     let heads = [
         (
             "Binary classification · 二分类: p(y = 1 | x) = σ(z)",

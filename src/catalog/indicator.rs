@@ -138,6 +138,14 @@ fn layer_of(v: &Values, s: &Settings) -> Result<Network> {
 fn backprop_6(v: &Values, s: &Settings) -> Result<Report> {
     let names: Vec<&str> = PARAMS.iter().map(|p| p.name).collect();
     let mut r = start(v, &names, s);
+    // The title's formula, in its English (ASCII I) and Chinese (𝕀)
+    // spellings.
+    for plain in ["∂z/∂w_ij = I_i(a_j)", "∂z/∂w_ij = 𝕀_i(a_j)"] {
+        r.heading_formula(Math::new(
+            plain,
+            "\\partial z / \\partial w_{ij} = \\mathbb{I}_i(a_j)",
+        ));
+    }
     let (i, j) = (count(v, "i", 1, 3)? as usize, count(v, "j", 1, 2)? as usize);
     let a = vector(v, &["a1", "a2"], s);
     let delta = vector(v, &["d1", "d2", "d3"], s);

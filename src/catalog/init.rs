@@ -6,7 +6,7 @@ use crate::catalog::statement::{Pose, Statement};
 use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
-use crate::report::{Cell, Report, Settings, Table};
+use crate::report::{Cell, Math, Report, Settings, Table};
 use crate::report::{Kind, Named};
 use crate::rounding::Plan;
 use crate::rounding::plan::{forward, inputs, links, named, replay};
@@ -75,6 +75,7 @@ fn pose_1(v: &Values) -> Result<Statement> {
 
 fn init_1(v: &Values, s: &Settings) -> Result<Report> {
     let mut r = start(v, &["m"], s);
+    r.heading_formula(Math::new("U(-1/√m, 1/√m)", "U(-1/\\sqrt{m}, 1/\\sqrt{m})"));
     let mi = count(v, "m", 1, 1_000_000_000)? as usize;
     let m = Scalar::int(mi as i64);
     let m = if s.float { m.to_float() } else { m };

@@ -232,6 +232,7 @@ fn softmax_table(r: &mut Report, title: &str, a: &[Scalar], s: &Settings) -> Res
 
 fn softmax_2(v: &Values, s: &Settings) -> Result<Report> {
     let mut r = start(v, &["z1", "z2", "z3", "class"], s);
+    r.heading_formula(Math::new("ŷ - y", "\\hat{y} - y"));
     let z = vector(v, &["z1", "z2", "z3"], s);
     let c = count(v, "class", 1, 3)? as usize;
     let (one, zero) = if s.float {

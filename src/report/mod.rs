@@ -121,10 +121,13 @@ pub enum TitlePart<'a> {
 /// `text` split for a format that sets formulas: words, and each of
 /// `maths` where `text` spells it, at its first place not already taken by
 /// another (a translation may have moved one, or reworded it: then that
-/// one stays words).
+/// one stays words). Longer formulas take their places first, so that
+/// `B = 10` never claims the start of `B = 100`.
 pub fn math_parts<'a>(text: &'a str, maths: &'a [Math]) -> Vec<TitlePart<'a>> {
+    let mut longest_first: Vec<&Math> = maths.iter().filter(|m| !m.words().is_empty()).collect();
+    longest_first.sort_by_key(|m| std::cmp::Reverse(m.words().len()));
     let mut spans: Vec<(usize, usize, &Math)> = Vec::new();
-    for m in maths.iter().filter(|m| !m.words().is_empty()) {
+    for m in longest_first {
         let free = |at: usize| {
             let end = at + m.words().len();
             spans.iter().all(|&(s, e, _)| end <= s || at >= e)
@@ -615,6 +618,33 @@ mod tests {
         assert!(matches!(parts[1], TitlePart::Math(m) if m.plain(6) == "f' = I(z > 0)"));
         assert_eq!(parts[2], TitlePart::Words(" · ReLU: "));
         assert!(matches!(parts[3], TitlePart::Math(m) if m.plain(6) == "f(z) = max(0, z)"));
+    }
+
+    #[test]
+    fn a_heading_sets_each_formula_it_spells_longest_first() {
+        let mut r = Report::default();
+        r.heading_formula(Math::new("B = 10", "B = 10"));
+        r.heading_formula(Math::new("B = 100", "B = 100"));
+        // `B = 10` must not claim the start of `B = 100` and leave a `0`.
+        let parts = r.heading_parts("B = 100");
+        assert_eq!(parts.len(), 1);
+        assert!(matches!(parts[0], TitlePart::Math(m) if m.plain(6) == "B = 100"));
+        let parts = r.heading_parts("B = 10 · 批量");
+        assert!(matches!(parts[0], TitlePart::Math(m) if m.plain(6) == "B = 10"));
+        assert_eq!(parts[1], TitlePart::Words(" · 批量"));
+        // A formula named twice is set at two places; one not spelled
+        // leaves the heading as words.
+        let mut r = Report::default();
+        r.heading_formula(Math::new("δ", "\\delta"));
+        r.heading_formula(Math::new("δ", "\\delta"));
+        let parts = r.heading_parts("The δ recursion · 误差项 δ");
+        assert_eq!(parts.len(), 4);
+        assert_eq!(parts[2], TitlePart::Words(" recursion · 误差项 "));
+        assert!(matches!(parts[3], TitlePart::Math(m) if m.latex(6) == "\\delta"));
+        assert_eq!(
+            r.heading_parts("no formula"),
+            vec![TitlePart::Words("no formula")]
+        );
     }
 
     #[test]

@@ -773,7 +773,7 @@ fn every_erratum_carries_its_evidence() {
     }
     assert_eq!(
         recomputed,
-        ["NNDL · 反向传播算法: a factor missing from the derivation of δ"]
+        ["NNDL · 反向传播算法: a factor missing from the derivation of $\\delta$"]
     );
     let body = entries.join("\n");
     assert!(

@@ -210,8 +210,15 @@ impl DocumentMarkup for Exam<'_> {
         let qlabel = format!("{before}{number}");
         preamble(d, &class)
             + &format!(
-                "\\pointpoints{{{}}}{{{}}}\n\\hpword{{{}}}\\hsword{{{}}}\\htword{{{}}}\\hqword{{{}}}\n\\runningheader{{}}{{{}}}{{}}\n\\runningfooter{{}}{{\\thepage}}{{}}\n\\renewcommand{{\\thepartno}}{{\\arabic{{partno}}}}\n\\qformat{{\\parbox[t]{{0.82\\textwidth}}{{\\raggedright\\textbf{{{qlabel}\\ $\\cdot$ \\thequestiontitle}}}}\\hfill(\\totalpoints\\ \\points)}}\n\\pointformat{{}}\n\\unframedsolutions\n\\setlength{{\\answerlinelength}}{{4cm}}\n",
-                w.point, w.points, w.points_heading, w.score, w.total, w.question, exam.header
+                "\\pointpoints{{{}}}{{{}}}\n\\hpword{{{}}}\\hsword{{{}}}\\htword{{{}}}\\hqword{{{}}}\n\\runningheader{{}}{{{}}}{{}}\n\\runningfooter{{}}{{\\thepage}}{{}}\n\\renewcommand{{\\thepartno}}{{\\arabic{{partno}}}}\n\\qformat{{\\parbox[t]{{0.82\\textwidth}}{{\\raggedright\\textbf{{{qlabel}\\ $\\cdot$ \\thequestiontitle}}}}\\hfill(\\totalpoints\\ \\points)}}\n\\pointformat{{}}\n\\unframedsolutions\n\\renewcommand{{\\solutiontitle}}{{\\noindent\\textbf{{{}:}}\\enspace}}\n\\setlength{{\\answerlinelength}}{{4cm}}\n",
+                w.point,
+                w.points,
+                w.points_heading,
+                w.score,
+                w.total,
+                w.question,
+                exam.header,
+                w.solution
             )
     }
     fn end(&self, d: &Document) -> String {

@@ -147,7 +147,11 @@ fn preamble(d: &Document, class: &str) -> String {
         "% Compile with pdflatex; needs CJKutf8 and the gbsn font (Debian's latex-cjk-chinese and\n% latex-cjk-chinese-arphic-gbsn00lp)",
     );
     if d.exam.is_some() {
-        out.push_str(" and exam.cls (texlive-latex-extra).\n");
+        // exam.cls writes the points to the .aux on the first run and
+        // prints them on the second ("??" until then).
+        out.push_str(
+            " and exam.cls (texlive-latex-extra).\n% Run pdflatex twice: the points show from the second run on.\n",
+        );
     } else {
         out.push_str(".\n");
     }

@@ -424,6 +424,13 @@ fn bad_exercise_input() {
     assert!(err.contains("--count 100000 is more than 50"), "{err}");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["problems"].as_array().unwrap().len(), 50);
+    // The note speaks the sheet's language.
+    let out = run(&[
+        "exercise", "backprop", "-e", "1", "--count", "100000", "--format", "json", "--lang", "zh",
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--count 100000 超过上限 50"), "{err}");
+    assert!(!err.contains("note"), "{err}");
 }
 
 fn answers(name: &str, text: &str) -> std::path::PathBuf {

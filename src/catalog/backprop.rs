@@ -19,7 +19,7 @@ use crate::report::network::explain;
 use crate::report::{Cell, Math, Report, Settings, Table};
 use crate::report::{Kind, Named};
 use crate::rounding::Plan;
-use crate::rounding::plan::{forward, inputs, links, named, replay_named, replay_renamed};
+use crate::rounding::plan::{forward, inputs, links, named, replay_named, replay_renamed, using};
 use crate::scalar::Scalar;
 
 const CAL: &[Param] = &[
@@ -581,6 +581,9 @@ fn audit_5(v: &Values) -> Result<Plan> {
         t(3)
     );
     let it = forward(src, inputs(v, &["x1", "x2", "lr"]), &["W11"]);
+    // Under --follow-through the update goes on from the student's own
+    // ∂L/∂W(1)_1,1 (g), which the pass above already shows.
+    let it = using(it, links(&[("g", "dL/dW(1)_1,1")]));
     items.push(named(it, links(&[("W11", "W(1)_1,1 new")])));
     Ok(Plan::Replay { items, note })
 }

@@ -421,6 +421,7 @@ fn audit_3(v: &Values) -> Result<Plan> {
         items.push(Item {
             kind: Source::Layers((net, a.clone(), None)),
             names: links(&[("a(1)_1", key)]),
+            uses: Vec::new(),
         });
     }
     let net = super::forward::forward_3_softmax(v, &s)?;
@@ -429,6 +430,7 @@ fn audit_3(v: &Values) -> Result<Plan> {
         names: (1..=3)
             .map(|k| (format!("a(1)_{k}"), format!("softmax p(y={k}|x)")))
             .collect(),
+        uses: Vec::new(),
     });
     replay(items)
 }

@@ -520,6 +520,7 @@ fn audit_2(v: &Values) -> Result<Plan> {
         .map(|(x1, x2)| Item {
             kind: Source::Layers((net.clone(), vec![Scalar::int(x1), Scalar::int(x2)], None)),
             names: links(&[("a(2)_1", &format!("y({x1},{x2})"))]),
+            uses: Vec::new(),
         })
         .chain(std::iter::once(Item {
             kind: Source::Layers((
@@ -534,6 +535,7 @@ fn audit_2(v: &Values) -> Result<Plan> {
                 ("a(1)_2", "h_2"),
                 ("a(2)_1", "y"),
             ]),
+            uses: Vec::new(),
         }))
         .collect();
     replay(items)

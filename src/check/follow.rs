@@ -117,11 +117,14 @@ pub fn recompute_plan(plan: &Plan, given: &HashMap<String, Scalar>) -> HashMap<S
                 .find(|(s, _)| s == step)
                 .map(|(_, n)| n.clone())
         };
+        // The student's values go in under the step names they link to:
+        // the steps this piece shows and those it goes on from (`uses`).
         let steps: HashMap<String, Scalar> = if it.names.is_empty() {
             given.clone()
         } else {
             it.names
                 .iter()
+                .chain(&it.uses)
                 .filter_map(|(step, name)| given.get(name).map(|v| (step.clone(), v.clone())))
                 .collect()
         };
@@ -158,7 +161,9 @@ pub fn recompute_plan(plan: &Plan, given: &HashMap<String, Scalar>) -> HashMap<S
 /// δ(l+1) gives; ∂L/∂b(l) = δ(l) and ∂L/∂W(l) = δ(l) a(l-1)ᵀ (+ λW(l)) from
 /// their δ(l) and a(l-1). Since ∂L/∂b(l) = δ(l), a student's ∂L/∂b(l)
 /// stands for their δ(l) where they give no δ(l) (backprop/4 names no δ).
-/// No example asks an updated W or b, so none is recomputed. A step that
+/// An update a layer example asks (backprop/5's W(1)_1,1 new) is a
+/// program piece after the pass, going on from the student's gradient
+/// ([`crate::rounding::Item::uses`]). A step that
 /// fails at the student's values (ln 0) ends the recomputation there.
 pub fn recompute_pass(
     (net, x, obj): &Pass,

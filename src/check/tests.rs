@@ -396,7 +396,8 @@ fn follow_through_the_backward_pass_of_backprop_5() {
     // recomputed here by hand in f64: z(2) = W(2)a(1) + b(2) =
     // (3, 1/2, −3/2 + 1/2 + 1/2), a(2) = softmax(z(2)), loss = −ln a(2)_2,
     // δ(2) = a(2) − (0, 1, 0), δ(1) = ReLU'(z(1)) ⊙ W(2)ᵀδ(2) with z(1) > 0,
-    // ∂L/∂W(1)_1,1 = δ(1)_1·x1.
+    // ∂L/∂W(1)_1,1 = δ(1)_1·x1, and the update W(1)_1,1 new =
+    // W(1)_1,1 − η·∂L/∂W(1)_1,1 = 1 − (1/2)·δ(1)_1 from their own gradient.
     let r4 = |v: f64| (v * 1e4).round() / 1e4;
     let z2 = [3.0, 0.5, -0.5_f64];
     let sum: f64 = z2.iter().map(|z| z.exp()).sum();
@@ -408,14 +409,22 @@ fn follow_through_the_backward_pass_of_backprop_5() {
         "loss = {loss:.4}\n\"a(1)_1\" = 3\n\"a(1)_2\" = 0.5\n\"a(2)_1\" = {:.4}\n\
          \"a(2)_2\" = {:.4}\n\"a(2)_3\" = {:.4}\n\"delta(2)_1\" = {:.4}\n\
          \"delta(2)_2\" = {:.4}\n\"delta(2)_3\" = {:.4}\n\"delta(1)_1\" = {:.4}\n\
-         \"delta(1)_2\" = {:.4}\n\"dL/dW(1)_1,1\" = {:.4}\n",
-        a2[0], a2[1], a2[2], d2[0], d2[1], d2[2], d1[0], d1[1], d1[0]
+         \"delta(1)_2\" = {:.4}\n\"dL/dW(1)_1,1\" = {:.4}\n\"W(1)_1,1 new\" = {:.4}\n",
+        a2[0],
+        a2[1],
+        a2[2],
+        d2[0],
+        d2[1],
+        d2[2],
+        d1[0],
+        d1[1],
+        d1[0],
+        r4(1.0 - 0.5 * d1[0])
     );
     let v = followed("backprop", 5, &toml, true);
-    // Downstream of a(1)_1: everything the sheet asks but a(1) (the loss,
-    // a(2), δ(2), δ(1) and ∂L/∂W(1)_1,1), and but the update W(1)_1,1 new,
-    // which this student leaves out (its replay starts from x and η, not
-    // from a written ∂L/∂W(1)_1,1, so follow-through does not reach it).
+    // Downstream of a(1)_1: everything the sheet asks but a(1): the loss,
+    // a(2), δ(2), δ(1), ∂L/∂W(1)_1,1 and the update W(1)_1,1 new, which
+    // follow-through recomputes from the student's own ∂L/∂W(1)_1,1.
     let ex = catalog::find("backprop", 5).unwrap();
     let asked = Target::example(ex, &[]).unwrap().asked;
     // It also writes a(2)_3, a quantity of the example the sheet no longer
@@ -423,10 +432,10 @@ fn follow_through_the_backward_pass_of_backprop_5() {
     let mut downstream: Vec<&str> = asked
         .iter()
         .map(String::as_str)
-        .filter(|n| !n.starts_with("a(1)_") && *n != "W(1)_1,1 new")
+        .filter(|n| !n.starts_with("a(1)_"))
         .collect();
     downstream.push("a(2)_3");
-    assert_eq!(downstream.len(), 10, "{asked:?}");
+    assert_eq!(downstream.len(), 11, "{asked:?}");
     let mut got = credited(&v);
     got.sort();
     let mut want = downstream.clone();

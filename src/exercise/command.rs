@@ -94,9 +94,16 @@ impl Ask {
 /// standard error when the count is capped.
 pub fn run(ask: &Ask, files: &Files, format: SheetFormat, digits: usize) -> Result<String> {
     if ask.count > MAX_COUNT {
+        let n = ask.count;
         eprintln!(
-            "note: --count {} is more than {MAX_COUNT}; the sheet has {MAX_COUNT} problems per example",
-            ask.count
+            "{}",
+            match ask.lang {
+                Lang::En => format!(
+                    "note: --count {n} is more than {MAX_COUNT}; the sheet has {MAX_COUNT} problems per example"
+                ),
+                Lang::Zh =>
+                    format!("注意: --count {n} 超过上限 {MAX_COUNT}; 每个例题出 {MAX_COUNT} 道题"),
+            }
         );
     }
     // Every target is checked before anything is computed or written, so a

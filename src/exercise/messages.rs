@@ -27,6 +27,8 @@ pub enum Msg {
     StudentId,
     Score,
     Total,
+    /// The heading of a problem's worked solution in an exam key.
+    Solution,
     Points,
     Point,
     PointPlural,
@@ -79,6 +81,8 @@ pub fn text(m: Msg, lang: Lang) -> &'static str {
         (Score, Lang::Zh) => "得分",
         (Total, Lang::En) => "Total",
         (Total, Lang::Zh) => "总分",
+        (Solution, Lang::En) => "Solution",
+        (Solution, Lang::Zh) => "解答",
         (Points, Lang::En) => "Points",
         (Points, Lang::Zh) => "分值",
         (Point, Lang::En) => "point",

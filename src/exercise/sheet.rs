@@ -334,6 +334,7 @@ fn exam_words(l: Lang) -> ExamWords {
         score: text(Msg::Score, l).into(),
         total: text(Msg::Total, l).into(),
         question: text(Msg::Problem, l).into(),
+        solution: text(Msg::Solution, l).into(),
         numbered: (before, after),
     }
 }

@@ -467,6 +467,7 @@ mod tests {
             score: "Score".into(),
             total: "Total".into(),
             question: "Problem".into(),
+            solution: "Solution".into(),
             numbered: ("Problem ".into(), String::new()),
         };
         Document {

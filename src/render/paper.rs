@@ -147,7 +147,11 @@ fn preamble(d: &Document, class: &str) -> String {
         "% Compile with pdflatex; needs CJKutf8 and the gbsn font (Debian's latex-cjk-chinese and\n% latex-cjk-chinese-arphic-gbsn00lp)",
     );
     if d.exam.is_some() {
-        out.push_str(" and exam.cls (texlive-latex-extra).\n");
+        // exam.cls writes the points to the .aux on the first run and
+        // prints them on the second ("??" until then).
+        out.push_str(
+            " and exam.cls (texlive-latex-extra).\n% Run pdflatex twice: the points show from the second run on.\n",
+        );
     } else {
         out.push_str(".\n");
     }
@@ -210,8 +214,15 @@ impl DocumentMarkup for Exam<'_> {
         let qlabel = format!("{before}{number}");
         preamble(d, &class)
             + &format!(
-                "\\pointpoints{{{}}}{{{}}}\n\\hpword{{{}}}\\hsword{{{}}}\\htword{{{}}}\\hqword{{{}}}\n\\runningheader{{}}{{{}}}{{}}\n\\runningfooter{{}}{{\\thepage}}{{}}\n\\renewcommand{{\\thepartno}}{{\\arabic{{partno}}}}\n\\qformat{{\\parbox[t]{{0.82\\textwidth}}{{\\raggedright\\textbf{{{qlabel}\\ $\\cdot$ \\thequestiontitle}}}}\\hfill(\\totalpoints\\ \\points)}}\n\\pointformat{{}}\n\\unframedsolutions\n\\setlength{{\\answerlinelength}}{{4cm}}\n",
-                w.point, w.points, w.points_heading, w.score, w.total, w.question, exam.header
+                "\\pointpoints{{{}}}{{{}}}\n\\hpword{{{}}}\\hsword{{{}}}\\htword{{{}}}\\hqword{{{}}}\n\\runningheader{{}}{{{}}}{{}}\n\\runningfooter{{}}{{\\thepage}}{{}}\n\\renewcommand{{\\thepartno}}{{\\arabic{{partno}}}}\n\\qformat{{\\parbox[t]{{0.82\\textwidth}}{{\\raggedright\\textbf{{{qlabel}\\ $\\cdot$ \\thequestiontitle}}}}\\hfill(\\totalpoints\\ \\points)}}\n\\pointformat{{}}\n\\unframedsolutions\n\\renewcommand{{\\solutiontitle}}{{\\noindent\\textbf{{{}:}}\\enspace}}\n\\setlength{{\\answerlinelength}}{{4cm}}\n",
+                w.point,
+                w.points,
+                w.points_heading,
+                w.score,
+                w.total,
+                w.question,
+                exam.header,
+                w.solution
             )
     }
     fn end(&self, d: &Document) -> String {

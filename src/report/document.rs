@@ -44,6 +44,9 @@ pub struct ExamWords {
     pub score: String,
     pub total: String,
     pub question: String,
+    /// The heading of a solution ("Solution", "解答"): exam.cls would
+    /// print its own English one.
+    pub solution: String,
     /// "Problem N" around the number: ("Problem ", "") or ("第 ", " 题").
     pub numbered: (String, String),
 }

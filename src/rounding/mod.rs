@@ -197,6 +197,13 @@ pub struct Item {
     /// every step is shown under its own name (a program whose step names
     /// are the example's result names).
     pub names: Vec<(String, String)>,
+    /// Steps that an earlier piece already shows under the example's name
+    /// (step name, result name), which this piece computes again to go on
+    /// from them (backprop/5's update recomputes ∂L/∂W(1)_1,1 before
+    /// W(1)_1,1 new). Not shown a second time; under `check
+    /// --follow-through` the student's own value of that result is put in
+    /// for the step, so what follows is recomputed from it.
+    pub uses: Vec<(String, String)>,
 }
 
 /// What an [`Item`] replays.

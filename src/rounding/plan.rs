@@ -26,6 +26,7 @@ pub fn replay_named(p: Pass, names: &[(&str, &str)]) -> Plan {
         items: vec![Item {
             kind: Source::Layers(p),
             names: links(names),
+            uses: Vec::new(),
         }],
         note: None,
     }
@@ -37,6 +38,7 @@ pub fn replay_pass(p: Pass) -> Plan {
         items: vec![Item {
             kind: Source::Layers(p),
             names: Vec::new(),
+            uses: Vec::new(),
         }],
         note: None,
     }
@@ -74,6 +76,7 @@ pub fn backward(src: String, inputs: HashMap<String, Scalar>) -> Item {
             finals: Vec::new(),
         },
         names: Vec::new(),
+        uses: Vec::new(),
     }
 }
 
@@ -87,12 +90,20 @@ pub fn forward(src: String, inputs: HashMap<String, Scalar>, finals: &[&str]) ->
             finals: finals.iter().map(|s| s.to_string()).collect(),
         },
         names: Vec::new(),
+        uses: Vec::new(),
     }
 }
 
 /// This item with these (step, result name) pairs as its shown rows.
 pub fn named(mut it: Item, names: Vec<(String, String)>) -> Item {
     it.names = names;
+    it
+}
+
+/// This item going on from steps an earlier piece shows
+/// ([`crate::rounding::Item::uses`]).
+pub fn using(mut it: Item, uses: Vec<(String, String)>) -> Item {
+    it.uses = uses;
     it
 }
 
@@ -119,6 +130,7 @@ pub fn replay_renamed(p: Pass, renames: &[(&str, &str)]) -> Result<Plan> {
         items: vec![Item {
             kind: Source::Layers(p),
             names,
+            uses: Vec::new(),
         }],
         note: None,
     })

@@ -520,7 +520,7 @@ pub struct ExerciseArgs {
     #[arg(long, short = 'f', value_enum, default_value_t)]
     pub format: crate::class::ExerciseFormat,
     /// A class roster (CSV with an `id` column): with --out DIR, write a
-    /// sheet, key and answers template for every student into DIR/<id>/ and
+    /// sheet, key and answers template for every student into `DIR/<id>/` and
     /// DIR/manifest.json. A student's seed is the 64-bit FNV-1a hash of
     /// "S:id" (S the --seed) shifted right by 11 bits, so
     /// `exercise … --seed N` reprints a student's sheet.
@@ -598,7 +598,7 @@ pub struct PolicyArgs {
     /// Points of particular quantities: NAME=P, comma-separated.
     #[arg(long, value_name = "NAME=P", value_delimiter = ',')]
     pub points_for: Vec<String>,
-    /// A TOML file with a [policy] table (the flags override its keys).
+    /// A TOML file with a `[policy]` table (the flags override its keys).
     #[arg(long, value_name = "FILE")]
     pub policy: Option<std::path::PathBuf>,
 }

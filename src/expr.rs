@@ -71,7 +71,7 @@ enum Tok {
 /// frames are several kilobytes each), whatever thread the caller is on.
 const STACK_BYTES: usize = 64 << 20;
 
-/// Run `f` on a thread with a [`STACK_BYTES`] stack (or here, if no thread
+/// Run `f` on a thread with a `STACK_BYTES` stack (or here, if no thread
 /// can be started). A panic in `f` is passed on unchanged.
 pub fn with_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
     with_stack_for("", f)

@@ -81,7 +81,7 @@ pub struct OpRow {
     pub gate: &'static str,
     /// The value from the argument values.
     pub forward: fn(&[Scalar]) -> Result<Scalar>,
-    /// ∂out/∂a[i] from the arguments `a`, the output and `i`.
+    /// ∂out/∂a\[i\] from the arguments `a`, the output and `i`.
     pub local: fn(&[Scalar], &Scalar, usize) -> Result<Scalar>,
     /// The local derivative along each argument as text, in the arguments'
     /// names `{a}` and `{b}`.
@@ -89,7 +89,7 @@ pub struct OpRow {
     /// True when the arguments sit exactly on a kink, where a finite
     /// difference cannot confirm the one-sided derivative the convention picks.
     pub kink: fn(&[Scalar]) -> bool,
-    /// Why ∂out/∂a[i] does not exist at these arguments, if it does not.
+    /// Why ∂out/∂a\[i\] does not exist at these arguments, if it does not.
     pub no_slope: fn(&[Scalar], usize) -> Option<NoSlope>,
 }
 
@@ -464,7 +464,7 @@ impl Op {
         (self.computed().forward)(a)
     }
 
-    /// The local derivative ∂out/∂a[i], given the inputs `a` and the output.
+    /// The local derivative ∂out/∂a\[i\], given the inputs `a` and the output.
     /// At a kink the convention is the one the decks use: ReLU'(0) = 0,
     /// |·|'(0) = 0, and max/min send the gradient to the first argument on
     /// a tie.
@@ -472,7 +472,7 @@ impl Op {
         (self.computed().local)(a, out, i)
     }
 
-    /// Why ∂out/∂a[i] does not exist at these inputs, if it does not (the
+    /// Why ∂out/∂a\[i\] does not exist at these inputs, if it does not (the
     /// forward value exists; [`Op::local`] would fail or be infinite).
     pub fn no_slope(&self, a: &[Scalar], i: usize) -> Option<NoSlope> {
         self.row().and_then(|r| (r.no_slope)(a, i))

@@ -1,5 +1,5 @@
 //! `nn-tutor exercise`: exercise sheets and answer keys (the work is in
-//! [`crate::exercise::command`]), a class from a roster and the LMS exports
+//! `crate::exercise::command`), a class from a roster and the LMS exports
 //! ([`crate::class`]).
 
 use super::{Outcome, topic_and_example};

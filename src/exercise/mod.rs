@@ -75,7 +75,7 @@ pub struct Sheet {
 /// Why a drawn report makes a poor exercise, if it does: a kink (where the
 /// derivative is a convention), or every gradient zero.
 ///
-/// A kink is what the engines mark on a result ([`Flags::kink`]: a
+/// A kink is what the engines mark on a result ([`crate::report::Flags::kink`]: a
 /// gradient taken where the derivative jumps, ReLU or Leaky ReLU at exactly
 /// 0, a max tie); a gradient is a result of [`Kind::Gradient`].
 pub fn degenerate(r: &Report) -> Option<&'static str> {

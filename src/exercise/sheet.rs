@@ -1,7 +1,7 @@
 //! A sheet as a document: the questions (setup, inputs, given values, what
 //! to find), the answer key (the asked values, then the example's own
 //! report as the steps), an answers-only key, or an exam (name line,
-//! points, answer spaces, solutions). [`document`] decides what each part
+//! points, answer spaces, solutions). [`document()`] decides what each part
 //! shows and in which order, as a [`Document`] of pieces;
 //! [`crate::render::document`] walks it and Markdown or LaTeX
 //! ([`crate::render::paper`]) supply only the spelling. The JSON is the

@@ -258,7 +258,7 @@ pub enum Figure {
     },
     /// Line plots, one panel above the other (e.g. f and f' of activations).
     Plot { title: String, panels: Vec<Panel> },
-    /// A heat map of values[i][j] at (xs[j], ys[i]) with labelled points
+    /// A heat map of `values[i][j]` at `(xs[j], ys[i])` with labelled points
     /// marked on it (e.g. a loss surface and a non-convexity witness).
     Heatmap {
         title: String,

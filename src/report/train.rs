@@ -218,7 +218,7 @@ pub fn epoch_table(log: &Log, l2: f64) -> Table {
     t
 }
 
-/// counts[true][predicted] as a table.
+/// `counts[true][predicted]` as a table.
 pub fn confusion_table(c: &[Vec<usize>], on: &str) -> Table {
     let mut header = vec!["true \\ predicted".to_string()];
     header.extend((0..c.len()).map(|j| j.to_string()));

@@ -2,7 +2,7 @@
 //! and paragraphs, looked up literally) and its error messages (`ERRORS`,
 //! templates as in the report tables: one per error variant, and the
 //! messages the commands build; the details inside them are in
-//! [`super::errors::DETAILS`]). Kept apart from [`super::MESSAGES`], so
+//! `errors::DETAILS`). Kept apart from [`super::MESSAGES`], so
 //! that a general error template such as `{}: {}` never touches a report.
 //! `nn-tutor --lang zh` and `NN_TUTOR_LANG=zh` use them.
 
@@ -202,7 +202,7 @@ pub const HELP: &[(&str, &str)] = &[
         "Canvas QTI 1.2 测验包 (zip 文件；需要 --out)",
     ),
     (
-        "A class roster (CSV with an `id` column): with --out DIR, write a sheet, key and answers template for every student into DIR/<id>/ and DIR/manifest.json. A student's seed is the 64-bit FNV-1a hash of \"S:id\" (S the --seed) shifted right by 11 bits, so `exercise … --seed N` reprints a student's sheet",
+        "A class roster (CSV with an `id` column): with --out DIR, write a sheet, key and answers template for every student into `DIR/<id>/` and DIR/manifest.json. A student's seed is the 64-bit FNV-1a hash of \"S:id\" (S the --seed) shifted right by 11 bits, so `exercise … --seed N` reprints a student's sheet",
         "全班名单 (带 `id` 列的 CSV): 配合 --out DIR，为每个学生在 DIR/<id>/ 中写出习题、答案和答题模板，并写出 DIR/manifest.json。学生的种子是 \"S:id\" (S 为 --seed) 的 64 位 FNV-1a 哈希右移 11 位，所以 `exercise … --seed N` 能重新生成该学生的习题",
     ),
     (

@@ -38,5 +38,5 @@ pub const MESSAGES: &[&[(&str, &str)]] = &[
 /// messages the commands build ([`cli::ERRORS`]), and the details inside
 /// them from the expression language, numbers, TOML and JSON files, answers
 /// and policies, net specs, classes, exercises and training
-/// ([`errors::DETAILS`]).
+/// (`errors::DETAILS`).
 pub const ERROR_TABLES: &[&[(&str, &str)]] = &[cli::ERRORS, errors::DETAILS];

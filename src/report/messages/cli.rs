@@ -288,7 +288,7 @@ pub const HELP: &[(&str, &str)] = &[
         "指定某些量的分值: 名称=分值，用逗号分隔",
     ),
     (
-        "A TOML file with a [policy] table (the flags override its keys)",
+        "A TOML file with a `[policy]` table (the flags override its keys)",
         "含 [policy] 表的 TOML 文件 (命令行选项覆盖其中的同名键)",
     ),
     (

@@ -129,16 +129,7 @@ pub fn report(dir: &str, graded: &[Graded], policy: &Policy) -> Report {
         unusable
     ));
     let tallies = tallies(graded);
-    let mut t = Table::new(
-        "Quantities · 各个量",
-        &[
-            "problem",
-            "quantity",
-            "right",
-            "unanswered",
-            "most frequent slips",
-        ],
-    );
+    let mut t = quantities_table();
     for q in &tallies {
         let slips: Vec<String> = q
             .top_slips()
@@ -260,6 +251,20 @@ fn tally_data(t: &Tally) -> Data {
 /// Class reports that show every sentence `grade` can print (each slip
 /// phrase, each file problem, the notes), for the test that no `--lang zh`
 /// report keeps English prose.
+/// The class report's per-quantity table, empty: its title and columns.
+fn quantities_table() -> Table {
+    Table::new(
+        "Quantities · 各个量",
+        &[
+            "problem",
+            "quantity",
+            "right",
+            "unanswered",
+            "most frequent slips",
+        ],
+    )
+}
+
 #[cfg(test)]
 pub fn sample_reports() -> Vec<(String, Report)> {
     use super::grade::grade_entry;
@@ -323,16 +328,7 @@ pub fn sample_reports() -> Vec<(String, Report)> {
     let mut out = vec![("grade".to_string(), report("c1", &graded, &policy))];
     // Every slip phrase, through a tally of its own.
     let mut r = report("c1", &graded[..1], &policy);
-    let mut t = Table::new(
-        "Quantities · 各个量",
-        &[
-            "problem",
-            "quantity",
-            "right",
-            "unanswered",
-            "most frequent slips",
-        ],
-    );
+    let mut t = quantities_table();
     for c in ALL_SLIPS {
         t.row(vec![
             Cell::Text("1 backprop/1".to_string()),

@@ -72,6 +72,9 @@ pub fn reveal_labels(lang: Lang) -> [&'static str; 4] {
 /// Markdown as `--format markdown`, with check tables folded and forward
 /// and backward tables marked for predict-then-reveal.
 pub fn render(report: &Report, lang: Lang, o: &RenderOptions) -> String {
+    // Numbers among words first, so that the report walked is the one
+    // whose tables the roles point at.
+    let report = &report.with_words(o.digits);
     let roles: Vec<Role> = report
         .blocks
         .iter()
@@ -114,6 +117,9 @@ impl Book<'_> {
 }
 
 impl Markup for Book<'_> {
+    fn digits(&self) -> usize {
+        self.md.digits()
+    }
     fn title(&self, r: &Report) -> String {
         self.md.title(r)
     }

@@ -158,6 +158,7 @@ fn approximation_2(v: &Values, s: &Settings) -> Result<Report> {
                     Series {
                         label: "f(x)".into(),
                         points: fine.iter().map(|&x| (x, inside(x))).collect(),
+                        nums: Vec::new(),
                     },
                     Series {
                         label: format!("σ(g), n = {shown}"),
@@ -165,6 +166,7 @@ fn approximation_2(v: &Values, s: &Settings) -> Result<Report> {
                             .iter()
                             .map(|&x| (x, sigma.apply_f64(g(x), 0)))
                             .collect(),
+                        nums: Vec::new(),
                     },
                 ],
             },

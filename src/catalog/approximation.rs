@@ -72,6 +72,7 @@ pub(super) fn error_panel(errs: Vec<(f64, f64)>) -> Panel {
         series: vec![Series {
             label: "error".into(),
             points: errs,
+            nums: Vec::new(),
         }],
     }
 }
@@ -134,6 +135,7 @@ fn approximation_1(v: &Values, s: &Settings) -> Result<Report> {
                     Series {
                         label: "f(x) = sin(πx)".into(),
                         points: fine.iter().map(|&x| (x, target(x))).collect(),
+                        nums: Vec::new(),
                     },
                     Series {
                         label: format!("ŷ, n = {shown}"),
@@ -141,6 +143,7 @@ fn approximation_1(v: &Values, s: &Settings) -> Result<Report> {
                             .iter()
                             .map(|&x| (x, eval_line(&c, &b1, b2, x)))
                             .collect(),
+                        nums: Vec::new(),
                     },
                 ],
             },

@@ -72,10 +72,12 @@ pub fn curves(title: &str, f: &Activation, lo: f64, hi: f64) -> Panel {
             Series {
                 label: "f(z)".into(),
                 points: xs.iter().map(|&x| (x, f.apply_f64(x, 0))).collect(),
+                nums: Vec::new(),
             },
             Series {
                 label: "f'(z)".into(),
                 points: xs.iter().map(|&x| (x, f.derivative_f64(x, 0))).collect(),
+                nums: Vec::new(),
             },
         ],
     }

@@ -9,7 +9,7 @@ use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::report::Kind;
 use crate::report::train::{iteration_table, last_batch_text};
-use crate::report::{Block, Cell, Figure, Math, Panel, Report, Series, Settings, Table};
+use crate::report::{Block, Cell, Figure, Math, Num, Panel, Report, Series, Settings, Table};
 use crate::rounding::plan::{forward, inputs, named, replay};
 use crate::rounding::{Plan, Source};
 use crate::scalar::Scalar;
@@ -285,8 +285,7 @@ fn gd_1(v: &Values, s: &Settings) -> Result<Report> {
     // tables' rule (its decimal, the whole fraction on request).
     r.sentence(
         format!("After {steps} steps J = {{}}; the minimum is J = 0 at w = 2, b = 1. {how}"),
-        vec![j.clone()],
-        s,
+        vec![Num::table(&j)],
     );
     r.add("J", j, Kind::Loss);
     r.blocks.push(Block::Figure(Figure::Plot {
@@ -298,6 +297,7 @@ fn gd_1(v: &Values, s: &Settings) -> Result<Report> {
             series: vec![Series {
                 label: "J".into(),
                 points: js,
+                nums: Vec::new(),
             }],
         }],
     }));
@@ -338,6 +338,7 @@ fn gd_2(v: &Values, s: &Settings) -> Result<Report> {
         .map(|a| Series {
             label: format!("α = {}", a.show(s.digits)),
             points: vec![],
+            nums: Vec::new(),
         })
         .collect();
     for k in 0..=8 {
@@ -448,6 +449,7 @@ fn gd_3(v: &Values, s: &Settings) -> Result<Report> {
                 .enumerate()
                 .map(|(i, l)| ((i + 1) as f64 / per, *l))
                 .collect(),
+            nums: Vec::new(),
         });
     }
     r.table(t);
@@ -535,6 +537,7 @@ fn batch_figure(n: usize, chosen: &[usize]) -> Figure {
             .iter()
             .map(|&b| (b as f64, n.div_ceil(b) as f64))
             .collect(),
+        nums: Vec::new(),
     }];
     let mut marked = chosen.to_vec();
     marked.dedup();
@@ -544,6 +547,7 @@ fn batch_figure(n: usize, chosen: &[usize]) -> Figure {
         series.push(Series {
             label: format!("B = {b}: {it} {word}"),
             points: vec![(b as f64, 0.0), (b as f64, it as f64)],
+            nums: Vec::new(),
         });
     }
     Figure::Plot {

@@ -194,10 +194,12 @@ fn dying_1(v: &Values, s: &Settings) -> Result<Report> {
                 Series {
                     label: "ReLU".into(),
                     points: a_series,
+                    nums: Vec::new(),
                 },
                 Series {
                     label: "Leaky ReLU".into(),
                     points: b_series,
+                    nums: Vec::new(),
                 },
             ],
         }],

@@ -412,14 +412,15 @@ pub(crate) fn report_with(id: &str, sets: &[(&str, &str)]) -> Report {
         .expect("the example runs")
 }
 
-/// For unit tests: the text paragraphs of a report, in order.
+/// For unit tests: the text paragraphs of a report, in order, their
+/// numbers written at the default 6 digits.
 #[cfg(test)]
-pub(crate) fn paragraphs(r: &Report) -> Vec<&str> {
+pub(crate) fn paragraphs(r: &Report) -> Vec<String> {
     r.blocks
         .iter()
         .filter_map(|b| match b {
-            crate::report::Block::Text(t) => Some(t.as_str()),
-            crate::report::Block::Sentence(s) => Some(s.text.as_str()),
+            crate::report::Block::Text(t) => Some(t.clone()),
+            crate::report::Block::Sentence(s) => Some(s.plain(6)),
             _ => None,
         })
         .collect()

@@ -392,6 +392,7 @@ fn loop_figure(losses: &[f64], params: &[(f64, f64)]) -> Figure {
     let series = |label: &str, points| Series {
         label: label.into(),
         points,
+        nums: Vec::new(),
     };
     Figure::Plot {
         title: "The gradient-descent loop, step by step".into(),

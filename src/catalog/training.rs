@@ -272,10 +272,12 @@ fn training_2(v: &Values, s: &Settings) -> Result<Report> {
                 Series {
                     label: "L on the segment".into(),
                     points: seg,
+                    nums: Vec::new(),
                 },
                 Series {
                     label: "chord".into(),
                     points: vec![(0.0, p.2), (1.0, q.2)],
+                    nums: Vec::new(),
                 },
             ],
         }],

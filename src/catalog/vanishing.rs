@@ -129,6 +129,7 @@ fn plot(title: &str, cols: &[(&str, &[f64])]) -> Block {
                         .enumerate()
                         .map(|(l, g)| ((l + 1) as f64, g.log10()))
                         .collect(),
+                    nums: Vec::new(),
                 })
                 .collect(),
         }],

@@ -23,7 +23,7 @@ pub fn run(a: ExplainArgs) -> Result<Outcome> {
         crate::rounding::audit_plan(&mut r, &id, &plan, d, digits)?;
     }
     if let Some(path) = a.plot {
-        write_plot(&r, &path, a.force, a.out.lang)?;
+        write_plot(&r, &path, a.force, &a.out)?;
         r.text(format!("Plot written to {}.", path.display()));
     }
     Outcome::report(r, a.out)

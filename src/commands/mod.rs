@@ -18,7 +18,6 @@ use crate::catalog;
 use crate::error::{Error, Result};
 use crate::render;
 use crate::report::Report;
-use crate::report::i18n::Lang;
 
 /// What a command produced: a report to render, or finished text (a
 /// diagram, a completion script).
@@ -62,7 +61,9 @@ pub use crate::assign::parse_assignments;
 /// Write the report's plot as SVG: never over an existing file without
 /// `--force`, and through a temporary file in the same directory renamed
 /// into place, so a failed write leaves no half-written file.
-fn write_plot(r: &Report, path: &std::path::Path, force: bool, lang: Lang) -> Result<()> {
+fn write_plot(r: &Report, path: &std::path::Path, force: bool, out: &OutputArgs) -> Result<()> {
+    // A legend may quote a number (`α = 1/10 (0.1)`): written at `--digits`.
+    let r = r.with_words(out.digits as usize);
     let Some(fig) = r.plot() else {
         let with = catalog::with_plot();
         return Err(Error::Usage(format!(
@@ -73,7 +74,7 @@ fn write_plot(r: &Report, path: &std::path::Path, force: bool, lang: Lang) -> Re
     };
     crate::files::write_atomic(
         path,
-        (render::plot::svg(fig, lang) + "\n").as_bytes(),
+        (render::plot::svg(fig, out.lang) + "\n").as_bytes(),
         force,
     )
 }

@@ -27,7 +27,7 @@ pub fn run(a: TrainArgs) -> Result<Outcome> {
     }
     let (mut r, time) = train(&a.flags)?;
     if let Some(path) = &a.flags.plot {
-        write_plot(&r, path, a.flags.force, a.out.lang)?;
+        write_plot(&r, path, a.flags.force, &a.out)?;
         r.text(format!("Plot written to {}.", path.display()));
     }
     if let Some(t) = time {

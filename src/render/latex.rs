@@ -116,6 +116,9 @@ fn spell_parts(parts: &[TitlePart], o: &RenderOptions) -> String {
 }
 
 impl super::Markup for Latex<'_> {
+    fn digits(&self) -> usize {
+        self.o.digits
+    }
     fn title(&self, r: &Report) -> String {
         let h = spell_parts(&math_parts(&heading(r), &r.heading_math), self.o);
         format!("\\subsection*{{{h}}}\n")
@@ -135,7 +138,7 @@ impl super::Markup for Latex<'_> {
         format!("{}\n\n", prose(t))
     }
     fn sentence(&self, s: &Sentence) -> String {
-        let text = s.fill(prose, |v| {
+        let text = s.fill(self.o.digits, prose, |v| {
             (cell(&Cell::Num(v.clone()), self.o), self.o.shortens(v))
         });
         format!("{text}\n\n")
@@ -290,6 +293,7 @@ pub fn unicode_text(c: char) -> Option<&'static str> {
 fn cell(c: &Cell, o: &RenderOptions) -> String {
     match c {
         Cell::Text(s) => escape(s),
+        Cell::Sentence(s) => escape(&s.plain(o.digits)),
         Cell::Math(m) => match m.latex(o.digits) {
             l if l.is_empty() => String::new(),
             l => format!("${l}$"),

@@ -43,6 +43,9 @@ fn spell_parts(parts: &[TitlePart], o: &RenderOptions) -> String {
 }
 
 impl super::Markup for Markdown<'_> {
+    fn digits(&self) -> usize {
+        self.o.digits
+    }
     fn title(&self, r: &Report) -> String {
         format!("### {}\n\n", self.spell(&heading(r), &r.heading_math))
     }
@@ -57,6 +60,7 @@ impl super::Markup for Markdown<'_> {
     }
     fn sentence(&self, s: &Sentence) -> String {
         let text = s.fill(
+            self.o.digits,
             |w| escape(&minus(w)),
             |v| (cell(&Cell::Num(v.clone()), self.o), self.o.shortens(v)),
         );
@@ -217,6 +221,7 @@ pub fn escape(s: &str) -> String {
 fn cell(c: &Cell, o: &RenderOptions) -> String {
     match c {
         Cell::Text(s) => escape(&minus(s)),
+        Cell::Sentence(s) => escape(&minus(&s.plain(o.digits))),
         Cell::Math(m) => match m.latex(o.digits) {
             l if l.is_empty() => String::new(),
             l => format!("${}$", l.replace('|', "\\vert ")),

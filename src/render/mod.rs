@@ -98,6 +98,8 @@ pub fn render(report: &Report, format: Format, opts: &RenderOptions) -> String {
 /// `export/markup.rs` walks a table and `markdown.rs` supplies the cells).
 /// Every rule about *what* is shown and in which order lives in [`walk`].
 pub trait Markup {
+    /// Significant digits of rounded values (`--digits`).
+    fn digits(&self) -> usize;
     /// The report's heading line(s), from [`heading`].
     fn title(&self, r: &Report) -> String;
     /// One source line.
@@ -126,6 +128,14 @@ pub trait Markup {
 /// Render `r` in the syntax `m`: heading, sources, the inputs table, the
 /// blocks in order, then the commands to try.
 pub fn walk(r: &Report, m: &dyn Markup) -> String {
+    // Numbers quoted by titles, cells and legends, at the format's digits.
+    let worded;
+    let r = if r.has_unwritten_words() {
+        worded = r.with_words(m.digits());
+        &worded
+    } else {
+        r
+    };
     let mut out = m.title(r);
     for s in &r.sources {
         out.push_str(&m.source(r.lang, s));

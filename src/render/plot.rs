@@ -443,6 +443,7 @@ mod tests {
             series: vec![Series {
                 label: "s".into(),
                 points,
+                nums: Vec::new(),
             }],
         }
     }

@@ -46,6 +46,9 @@ impl super::Markup for Terminal<'_> {
             None => format!("{line}\n"),
         }
     }
+    fn digits(&self) -> usize {
+        self.o.digits
+    }
     fn separator(&self) -> &'static str {
         "\n"
     }
@@ -57,7 +60,7 @@ impl super::Markup for Terminal<'_> {
     }
     fn sentence(&self, s: &Sentence) -> String {
         let o = self.o;
-        self.fit(&s.fill(str::to_string, |v| {
+        self.fit(&s.fill(o.digits, str::to_string, |v| {
             (number::value(v, o.digits, o.exact_long).text, o.shortens(v))
         }))
     }
@@ -122,6 +125,7 @@ fn figure(f: &Figure, o: &RenderOptions, lang: Lang) -> String {
 pub fn cell_text(c: &Cell, o: &RenderOptions) -> String {
     match c {
         Cell::Text(s) => s.clone(),
+        Cell::Sentence(s) => s.plain(o.digits),
         Cell::Math(m) => m.plain(o.digits),
         Cell::Num(v) => number::value(v, o.digits, o.exact_long).text,
         Cell::Empty => "-".to_string(),

@@ -310,10 +310,12 @@ mod tests {
                 Series {
                     label: "up".into(),
                     points: (1..=10).map(|e| (e as f64, e as f64 / 10.0)).collect(),
+                    nums: Vec::new(),
                 },
                 Series {
                     label: "kept".into(),
                     points: vec![(4.0, 0.4)],
+                    nums: Vec::new(),
                 },
             ],
         }

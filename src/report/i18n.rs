@@ -482,10 +482,10 @@ pub fn localize_table(t: &mut Table, names: &[&str]) {
         in_place(note);
     }
     for c in t.rows.iter_mut().flatten() {
-        if let Cell::Text(s) = c
-            && !names.contains(&s.as_str())
-        {
-            in_place(s);
+        match c {
+            Cell::Text(s) if !names.contains(&s.as_str()) => in_place(s),
+            Cell::Sentence(s) => in_place(&mut s.text),
+            _ => {}
         }
     }
 }

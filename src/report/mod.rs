@@ -24,12 +24,14 @@ pub mod net;
 pub mod network;
 pub mod serial;
 pub mod train;
+pub mod words;
 
 use serde::Serialize;
 
 use crate::scalar::Scalar;
 
 pub use math::Math;
+pub use words::{Num, Sentence, Spell};
 
 /// Settings a report is built with.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,6 +63,10 @@ pub enum Cell {
     Math(Math),
     /// A number: exact with its decimal, or rounded.
     Num(#[serde(serialize_with = "serial::number")] Scalar),
+    /// Words with numbers in them (`√4`, `3·(-2)`), each number written
+    /// by the renderer at its digits ([`Sentence::plain`]); shown as
+    /// [`Cell::Text`] is.
+    Sentence(#[serde(serialize_with = "serial::unspelled")] Sentence),
     /// Nothing to show (`-`).
     Empty,
 }
@@ -109,6 +115,11 @@ pub struct Table {
     /// column whose name is a formula's plain spelling as math.
     #[serde(skip)]
     pub header_math: Vec<Math>,
+    /// The numbers the title and the column names quote, one for each of
+    /// their `{}`s, the title's first ([`Table::quoting`]); the renderer
+    /// writes them in ([`Report::with_words`]).
+    #[serde(skip)]
+    pub nums: Vec<Num>,
 }
 
 /// A piece of a table title for a format that sets formulas.
@@ -162,6 +173,40 @@ impl Table {
             narrow: None,
             title_math: Vec::new(),
             header_math: Vec::new(),
+            nums: Vec::new(),
+        }
+    }
+
+    /// The numbers the title and the column names hold a `{}` for, in
+    /// order, the title's first: `Table::new("L = {}", …).quoting(vec![Num::shown(&l)])`.
+    pub fn quoting(mut self, nums: Vec<Num>) -> Table {
+        debug_assert_eq!(
+            std::iter::once(&self.title)
+                .chain(&self.header)
+                .map(|t| t.matches("{}").count())
+                .sum::<usize>(),
+            nums.len(),
+            "one number for each {{}} of {:?}",
+            self.title
+        );
+        self.nums = nums;
+        self
+    }
+
+    /// The title and column names with their numbers written in at
+    /// `digits`.
+    fn with_words(&mut self, digits: usize) {
+        if !self.nums.is_empty() {
+            words::fill_texts(
+                std::iter::once(&mut self.title).chain(self.header.iter_mut()),
+                &std::mem::take(&mut self.nums),
+                digits,
+            );
+        }
+        for c in self.rows.iter_mut().flatten() {
+            if let Cell::Sentence(s) = c {
+                *c = Cell::Text(s.plain(digits));
+            }
         }
     }
 
@@ -234,6 +279,10 @@ pub struct FigureNode {
 pub struct Series {
     pub label: String,
     pub points: Vec<(f64, f64)>,
+    /// The numbers the label quotes, one for each of its `{}`s
+    /// (`α = {}`); the renderer writes them in ([`Report::with_words`]).
+    #[serde(skip)]
+    pub nums: Vec<Num>,
 }
 
 /// One set of axes of a line plot.
@@ -307,52 +356,6 @@ impl Data {
     }
 }
 
-/// A paragraph with numbers in it: `text` has a `{}` where each of `nums`
-/// goes, and each renderer writes a number as it writes a table's value
-/// ([`crate::render::number::value`]): an exact fraction too long to read
-/// as its decimal, the whole fraction with `--exact-long` and on hover in
-/// the book. A translation keeps the `{}`s.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Sentence {
-    pub text: String,
-    pub nums: Vec<Scalar>,
-    /// The digits the report was built with: JSON writes each number as
-    /// [`Scalar::show`] gives it, as the text of a paragraph always had.
-    pub digits: usize,
-}
-
-impl Sentence {
-    /// The paragraph with each piece of words passed through `words` and
-    /// each number through `num`, in order. `num` also says whether it
-    /// wrote the number as an approximation (`≈0.0013`): then a `= ` before
-    /// it gives way, `J ≈ 0.0013` rather than `J = ≈0.0013`.
-    pub fn fill(
-        &self,
-        words: impl Fn(&str) -> String,
-        num: impl Fn(&Scalar) -> (String, bool),
-    ) -> String {
-        let mut nums = self.nums.iter();
-        let mut out = String::new();
-        for (i, piece) in self.text.split("{}").enumerate() {
-            if i > 0
-                && let Some(v) = nums.next()
-            {
-                let (n, approx) = num(v);
-                if approx && out.ends_with("= ") {
-                    // `J = ≈0.0013` reads as `J ≈ 0.0013`: the sign takes
-                    // the place of `=`, spaced as `=` was.
-                    out.truncate(out.len() - "= ".len());
-                    out.push_str(&n.replacen('≈', "≈ ", 1));
-                } else {
-                    out.push_str(&n);
-                }
-            }
-            out.push_str(&words(piece));
-        }
-        out
-    }
-}
-
 /// A piece of a report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
@@ -364,7 +367,7 @@ pub enum Block {
     /// A paragraph with numbers in it, each written by the renderer's own
     /// rules ([`Sentence`]); JSON shows it as a `text` block.
     #[serde(rename = "text")]
-    Sentence(#[serde(serialize_with = "serial::sentence")] Sentence),
+    Sentence(#[serde(serialize_with = "serial::unspelled")] Sentence),
     /// A displayed formula.
     Formula(Math),
     Table(Table),
@@ -496,12 +499,8 @@ impl Report {
 
     /// Append a paragraph with numbers: `{}` in `text` where each goes
     /// ([`Sentence`]).
-    pub fn sentence(&mut self, text: impl Into<String>, nums: Vec<Scalar>, s: &Settings) {
-        self.blocks.push(Block::Sentence(Sentence {
-            text: text.into(),
-            nums,
-            digits: s.digits,
-        }));
+    pub fn sentence(&mut self, text: impl Into<String>, nums: Vec<Num>) {
+        self.blocks.push(Block::Sentence(Sentence::new(text, nums)));
     }
 
     /// Append a heading.
@@ -577,11 +576,61 @@ impl Report {
             .chain(headings)
     }
 
-    /// The report with the numbers of its formulas written in at
-    /// `digits` ([`Math::spelled`]): what JSON serializes.
-    pub fn spelled(&self, digits: usize) -> Report {
+    /// True when a table or a figure quotes a number not yet written in
+    /// ([`Report::with_words`]).
+    pub fn has_unwritten_words(&self) -> bool {
+        self.blocks.iter().any(|b| match b {
+            Block::Table(t) => {
+                !t.nums.is_empty()
+                    || t.rows
+                        .iter()
+                        .flatten()
+                        .any(|c| matches!(c, Cell::Sentence(_)))
+            }
+            Block::Figure(Figure::Plot { panels, .. }) => panels
+                .iter()
+                .flat_map(|p| &p.series)
+                .any(|s| !s.nums.is_empty()),
+            _ => false,
+        })
+    }
+
+    /// The report with the numbers its tables and figures quote among
+    /// words written in at `digits`: titles, column names, word cells
+    /// ([`Cell::Sentence`]) and legends. Every renderer draws this
+    /// (paragraphs it writes itself, [`Sentence::fill`]): the one place
+    /// where a number among words is rounded for display.
+    pub fn with_words(&self, digits: usize) -> Report {
         let mut r = self.clone();
+        for b in &mut r.blocks {
+            match b {
+                Block::Table(t) => t.with_words(digits),
+                Block::Figure(Figure::Plot { panels, .. }) => {
+                    for s in panels.iter_mut().flat_map(|p| &mut p.series) {
+                        if !s.nums.is_empty() {
+                            let nums = std::mem::take(&mut s.nums);
+                            words::fill_texts([&mut s.label], &nums, digits);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        r
+    }
+
+    /// The report with every number outside a table's value cells
+    /// written in at `digits`: formulas ([`Math::spelled`]), paragraphs
+    /// (as text, [`Sentence::plain`]) and [`Report::with_words`]. What
+    /// JSON serializes.
+    pub fn spelled(&self, digits: usize) -> Report {
+        let mut r = self.with_words(digits);
         r.maths_mut().for_each(|m| *m = m.spelled(digits));
+        for b in &mut r.blocks {
+            if let Block::Sentence(s) = b {
+                *b = Block::Text(s.plain(digits));
+            }
+        }
         r
     }
 }
@@ -644,30 +693,6 @@ mod tests {
         assert_eq!(
             r.heading_parts("no formula"),
             vec![TitlePart::Words("no formula")]
-        );
-    }
-
-    #[test]
-    fn a_sentence_puts_each_number_where_its_braces_are() {
-        let q = |t: &str| Scalar::parse(t).unwrap();
-        let s = Sentence {
-            text: "After {} steps J = {}; the minimum is J = 0.".into(),
-            nums: vec![q("3"), q("44576/34171875")],
-            digits: 6,
-        };
-        // every number exact, as JSON writes them
-        assert_eq!(
-            s.fill(str::to_string, |v| (v.show(6), false)),
-            "After 3 steps J = 44576/34171875 (≈0.00130446); the minimum is J = 0."
-        );
-        // a number written as an approximation takes the place of its `= `
-        let approx = |v: &Scalar| match v.as_exact().is_some_and(|r| r.is_integer()) {
-            true => (v.show(6), false),
-            false => ("≈0.0013".to_string(), true),
-        };
-        assert_eq!(
-            s.fill(str::to_uppercase, approx),
-            "AFTER 3 STEPS J ≈ 0.0013; THE MINIMUM IS J = 0."
         );
     }
 

@@ -93,10 +93,13 @@ pub fn text<S: Serializer>(t: &str, s: S) -> Result<S::Ok, S::Error> {
     m.end()
 }
 
-/// A [`super::Sentence`] as a `text` block: each number as
-/// [`Scalar::show`] writes it.
-pub fn sentence<S: Serializer>(t: &super::Sentence, s: S) -> Result<S::Ok, S::Error> {
-    text(&t.fill(str::to_string, |v| (v.show(t.digits), false)), s)
+/// Words whose numbers are not written in yet: JSON serializes a report
+/// after [`super::Report::spelled`] has written them at the renderer's
+/// digits, so this refuses, as an unspelled formula does.
+pub fn unspelled<S: Serializer>(_: &super::Sentence, _: S) -> Result<S::Ok, S::Error> {
+    Err(serde::ser::Error::custom(
+        "numbers among words are written in (Report::spelled) before they are serialized",
+    ))
 }
 
 /// Labelled points of a heat map, `[{"label", "x", "y"}, …]`.

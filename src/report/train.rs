@@ -346,6 +346,7 @@ pub fn loss_figure(log: &Log) -> Figure {
             .iter()
             .map(|e| (e.epoch as f64, e.loss))
             .collect(),
+        nums: Vec::new(),
     }];
     if log.n_val > 0 {
         series.push(Series {
@@ -355,6 +356,7 @@ pub fn loss_figure(log: &Log) -> Figure {
                 .iter()
                 .filter_map(|e| e.val_loss.map(|v| (e.epoch as f64, v)))
                 .collect(),
+            nums: Vec::new(),
         });
         // The epoch whose parameters were kept (the lowest validation loss
         // under early stopping), marked as one point on its curve.
@@ -363,6 +365,7 @@ pub fn loss_figure(log: &Log) -> Figure {
             series.push(Series {
                 label: format!("parameters kept (epoch {e})"),
                 points: vec![(e as f64, v)],
+                nums: Vec::new(),
             });
         }
     }

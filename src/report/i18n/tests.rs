@@ -133,8 +133,10 @@ fn prose(r: &Report) -> Vec<String> {
                 out.push(t.title.clone());
                 out.extend(t.header.iter().cloned());
                 for c in t.rows.iter().flatten() {
-                    if let Cell::Text(s) = c {
-                        out.push(s.clone());
+                    match c {
+                        Cell::Text(s) => out.push(s.clone()),
+                        Cell::Sentence(s) => out.push(s.text.clone()),
+                        _ => {}
                     }
                 }
             }
@@ -304,8 +306,11 @@ fn numbers(r: &Report) -> (Vec<String>, Vec<(String, Data)>) {
             Block::Table(t) => {
                 v.push(format!("{}x{}", t.rows.len(), t.header.len()));
                 for c in t.rows.iter().flatten() {
-                    if !matches!(c, Cell::Text(_)) {
-                        v.push(format!("{c:?}"));
+                    match c {
+                        Cell::Text(_) => {}
+                        // the words are translated, the numbers are not
+                        Cell::Sentence(s) => v.push(format!("{:?}", s.nums)),
+                        _ => v.push(format!("{c:?}")),
                     }
                 }
             }

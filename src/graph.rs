@@ -404,7 +404,11 @@ fn forward(
     float: bool,
     over: Option<(usize, f64)>,
 ) -> std::result::Result<Vec<Scalar>, RunError> {
-    for name in values.keys() {
+    // In name order, so that the same command always names the same
+    // unknown name (a map's own order changes from run to run).
+    let mut names: Vec<&String> = values.keys().collect();
+    names.sort();
+    for name in names {
         if !graph
             .variables
             .iter()

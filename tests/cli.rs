@@ -1247,3 +1247,18 @@ fn svgs_under_zh_have_chinese_titles_and_legends() {
             .contains("<title>Computation graph: ")
     );
 }
+
+/// Several unknown names in `--at`: the error names the same one every
+/// run (the first in name order), not whichever a hash map yields first.
+/// Ten runs with four names would differ with probability near 1 if the
+/// order were a map's.
+#[test]
+fn an_unknown_name_in_at_is_named_the_same_every_run() {
+    for _ in 0..10 {
+        fails(
+            &["graph", "x*y", "--at", "z=3,x=1,w=4,q=5,y=2"],
+            2,
+            "`q` is not a variable of this expression",
+        );
+    }
+}

@@ -189,7 +189,7 @@ fn autodiff_2(v: &Values, s: &Settings) -> Result<Report> {
     let (mut r, trace) = build(AUTODIFF_2, v, s)?;
     r.blocks.extend(chain_blocks(&trace, "x"));
     r.blocks.extend(chain_blocks(&trace, "y"));
-    r.table(gate_patterns(&trace, s));
+    r.table(gate_patterns(&trace));
     closed_form_check(
         &mut r,
         &trace,

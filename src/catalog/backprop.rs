@@ -16,7 +16,7 @@ use crate::network::Pass;
 use crate::network::{Convention, LayerSpec, Network, Objective, fd_agrees};
 use crate::report::graph::{build, gate_patterns};
 use crate::report::network::explain;
-use crate::report::{Cell, Math, Report, Settings, Table};
+use crate::report::{Cell, Math, Num, Report, Sentence, Settings, Table};
 use crate::report::{Kind, Named};
 use crate::rounding::Plan;
 use crate::rounding::plan::{forward, inputs, links, named, replay_named, replay_renamed, using};
@@ -257,7 +257,7 @@ pub const PROGRAM_3: &str = "p = x*y; m = max(z, w); s = p + m; f = 2*s";
 /// f = (x + y)z staged as q = x + y, f = q·z.
 fn example_1(v: &Values, s: &Settings) -> Result<Report> {
     let (mut r, trace) = build(PROGRAM_1, v, s)?;
-    r.table(gate_patterns(&trace, s));
+    r.table(gate_patterns(&trace));
     r.text(
         "Pattern: the add gate hands its upstream gradient to both inputs unchanged; \
          the multiply gate gives each input the upstream gradient times the other input.",
@@ -310,7 +310,7 @@ fn example_2(v: &Values, s: &Settings) -> Result<Report> {
 /// f = 2(xy + max(z, w)) staged as p = xy, m = max(z, w), s = p + m, f = 2s.
 fn example_3(v: &Values, s: &Settings) -> Result<Report> {
     let (mut r, trace) = build(PROGRAM_3, v, s)?;
-    r.table(gate_patterns(&trace, s));
+    r.table(gate_patterns(&trace));
     r.text(
         "A variable used in several places (a copy gate) receives the sum of the gradients \
          of its uses; see `nn-tutor explain autodiff --example 2`.",
@@ -332,9 +332,9 @@ fn backprop_4(v: &Values, s: &Settings) -> Result<Report> {
     let t = net.trace(&x, &obj)?;
     r.text("CAL's network with f = ReLU (hidden) and g = identity (output), Loss = MSE with n = 1: (y_0 - y)². CAL indexes from 0: u_0, u_1 are the hidden net inputs z(1), u_2 the output's z(2), x^2_j = f(u_j) the hidden outputs a(1), and w^2_(0,0) = W(2)_11, w^1_(0,0) = W(1)_11.");
     let (h, o) = (&t.layers[0], &t.layers[1]);
-    let d = s.digits;
-    let n = |x: &Scalar| x.show_operand(d);
-    let v_ = |x: &Scalar| crate::report::math::number(x, d);
+    let n = Num::operand;
+    let v_ = Num::bare;
+    let say = |text: &str, nums: Vec<Num>| Sentence::new(text, nums);
     let dloss = o.grad_a[0].clone();
     let dg = o.f_prime.as_ref().expect("identity is element-wise")[0].clone();
     let df = h.f_prime.as_ref().expect("ReLU is element-wise")[0].clone();
@@ -342,7 +342,7 @@ fn backprop_4(v: &Values, s: &Settings) -> Result<Report> {
     // The title: the gradient as a formula, then words.
     let chain = |r: &mut Report,
                  title: (Math, &str),
-                 factors: Vec<(Math, String, Scalar)>,
+                 factors: Vec<(Math, Sentence, Scalar)>,
                  engine: &Scalar,
                  fd: Option<f64>|
      -> Result<Scalar> {
@@ -357,23 +357,23 @@ fn backprop_4(v: &Values, s: &Settings) -> Result<Report> {
         for (f, rule, val) in &factors {
             tb.row(vec![
                 f.clone().into(),
-                Cell::Text(rule.clone()),
+                Cell::Sentence(rule.clone()),
                 val.clone().into(),
             ]);
             prod = prod.mul(val)?;
         }
-        let shown: Vec<String> = factors.iter().map(|f| n(&f.2)).collect();
+        let shown = Sentence::join(factors.iter().map(|f| n(&f.2).into()), " × ");
         tb.row(vec![
             "product".into(),
-            Cell::Text(shown.join(" × ")),
+            Cell::Sentence(shown),
             prod.clone().into(),
         ]);
         tb.row(vec![
             "δ-rule engine".into(),
-            Cell::Text(format!(
-                "central difference {}",
-                fd.map_or("-".into(), |f| crate::scalar::format_float(f, d))
-            )),
+            Cell::Sentence(match fd {
+                Some(f) => say("central difference {}", vec![v_(&Scalar::Float(f))]),
+                None => "central difference -".into(),
+            }),
             engine.clone().into(),
         ]);
         r.table(tb);
@@ -392,12 +392,12 @@ fn backprop_4(v: &Values, s: &Settings) -> Result<Report> {
     let (y0, y) = (o.a[0].clone(), get(v, "y", s));
     let f1 = (
         cal_partial("Loss", "g(u2)"),
-        format!("2(y_0 - y) = 2·({} - {})", n(&y0), n(&y)),
+        say("2(y_0 - y) = 2·({} - {})", vec![n(&y0), n(&y)]),
         dloss.clone(),
     );
     let f2 = (
         cal_partial("g(u2)", "u2"),
-        "g'(u2) = 1 (identity)".to_string(),
+        Sentence::from("g'(u2) = 1 (identity)"),
         dg.clone(),
     );
     let g2 = chain(
@@ -408,17 +408,20 @@ fn backprop_4(v: &Values, s: &Settings) -> Result<Report> {
             f2.clone(),
             (
                 cal_partial("u2", "w^2_(0,0)"),
-                format!("x^2_0 = {}", v_(&x0_2)),
+                say("x^2_0 = {}", vec![v_(&x0_2)]),
                 x0_2.clone(),
             ),
         ],
         &o.grad_w[0][0],
         o.fd_w[0][0],
     )?;
-    let relu = format!(
-        "f'(u0) = ReLU'({}) = {}",
-        v_(&h.z[0]),
-        if h.z[0].signum() > 0 { "1" } else { "0" }
+    let relu = say(
+        if h.z[0].signum() > 0 {
+            "f'(u0) = ReLU'({}) = 1"
+        } else {
+            "f'(u0) = ReLU'({}) = 0"
+        },
+        vec![v_(&h.z[0])],
     );
     let g1 = chain(
         &mut r,
@@ -428,13 +431,13 @@ fn backprop_4(v: &Values, s: &Settings) -> Result<Report> {
             f2,
             (
                 cal_partial("u2", "f(u0)"),
-                format!("w^2_(0,0) = {}", v_(&w2_00)),
+                say("w^2_(0,0) = {}", vec![v_(&w2_00)]),
                 w2_00,
             ),
             (cal_partial("f(u0)", "u0"), relu, df),
             (
                 cal_partial("u0", "w^1_(0,0)"),
-                format!("x^1_0 = {}", v_(&x0_1)),
+                say("x^1_0 = {}", vec![v_(&x0_1)]),
                 x0_1,
             ),
         ],
@@ -506,7 +509,7 @@ fn backprop_5(v: &Values, s: &Settings) -> Result<Report> {
     let (net, x, obj) = backprop_5_problem(v, s)?;
     r.text(format!("A 2-2-3 network: ReLU hidden layer, softmax output, cross-entropy against the one-hot class {c}. W(1) = [[1, -1], [1, 1]], b(1) = (0, 1/2), W(2) = [[1, 0], [0, 1], [-1/2, 1]], b(2) = (0, 0, 1/2). At the output δ(2) = ŷ - y (NNDL); below it δ(1) = ReLU'(z(1)) ⊙ W(2)ᵀ δ(2)."));
     let t = net.trace(&x, &obj)?;
-    explain(&mut r, &net, &t, s);
+    explain(&mut r, &net, &t);
     r.data.clear();
     // The one step the sheet asks about: W(1)_11 − η ∂L/∂W(1)_11.
     let new = t.layers[0].new_w.as_ref().expect("η given")[0][0].clone();

@@ -7,7 +7,7 @@ use crate::error::Result;
 use crate::graph::{Graph, Trace};
 use crate::report::graph::{build, chain_blocks};
 use crate::report::labels::{self, Labels};
-use crate::report::{Block, Math, Report, Settings, Table};
+use crate::report::{Block, Math, Num, Report, Sentence, Settings, Table};
 use crate::scalar::Scalar;
 
 pub static EXAMPLES: &[Example] = &[
@@ -113,12 +113,18 @@ fn chain_rule_2(v: &Values, s: &Settings) -> Result<Report> {
     r.table(t);
     let dy = trace.grads[trace.graph.find("x").expect("x is a variable")].clone();
     let bound = quarter.pow(&Scalar::int(5))?;
-    r.text(format!(
-        "∂y/∂x = {} ≤ (1/4)^5 = {}: every sigmoid layer multiplies the gradient by at most \
-         1/4, so it shrinks geometrically with depth (the vanishing gradient).",
-        dy.map_or("-".to_string(), |d| d.show(s.digits)),
-        bound.show(s.digits)
-    ));
+    let mut line = Sentence::from("∂y/∂x = ");
+    match dy {
+        Some(d) => line.push_num(Num::shown(&d)),
+        None => line.push_words("-"),
+    }
+    line.push_words(" ≤ (1/4)^5 = ");
+    line.push_num(Num::shown(&bound));
+    line.push_words(
+        ": every sigmoid layer multiplies the gradient by at most 1/4, so it shrinks \
+         geometrically with depth (the vanishing gradient).",
+    );
+    r.blocks.push(Block::Sentence(line));
     Ok(r)
 }
 

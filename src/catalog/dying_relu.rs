@@ -8,7 +8,7 @@ use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
 use crate::report::Kind;
-use crate::report::{Block, Cell, Figure, Panel, Report, Series, Settings, Table};
+use crate::report::{Block, Cell, Figure, Num, Panel, Report, Sentence, Series, Settings, Table};
 use crate::scalar::Scalar;
 use crate::train::engine::{Mlp, Targets, Update, Workspace};
 use crate::train::init::Init;
@@ -104,21 +104,22 @@ fn dying_1(v: &Values, s: &Settings) -> Result<Report> {
         .fold(f64::NEG_INFINITY, f64::max);
     // A small outlier (e.g. --set outlier=0) does not kill the unit: say so
     // instead of claiming z < 0 everywhere.
-    r.text(if z_after < 0.0 {
-        format!(
+    if z_after < 0.0 {
+        r.text(format!(
             "After the outlier step: w1 = {}, b1 = {}, so z = w1·x + b1 < 0 on every training \
              sample.",
             l1.w[0], l1.b[0]
-        )
+        ));
     } else {
-        format!(
-            "After the outlier step: w1 = {}, b1 = {}, so z = w1·x + b1 is still > 0 on some \
-             training sample (max z = {}): this outlier is too small to kill the unit.",
-            l1.w[0],
-            l1.b[0],
-            Scalar::Float(z_after).show(s.digits)
-        )
-    });
+        r.sentence(
+            format!(
+                "After the outlier step: w1 = {}, b1 = {}, so z = w1·x + b1 is still > 0 on some \
+                 training sample (max z = {{}}): this outlier is too small to kill the unit.",
+                l1.w[0], l1.b[0],
+            ),
+            vec![Num::shown(&Scalar::Float(z_after))],
+        );
+    }
     let mut t = Table::new(
         "Epoch by epoch · 逐轮",
         &[
@@ -160,8 +161,8 @@ fn dying_1(v: &Values, s: &Settings) -> Result<Report> {
     }
     r.table(t);
     let verdict = Verdict::of(&relu_runs, &leaky_runs);
-    for sentence in verdict.sentences(lr, s) {
-        r.text(sentence);
+    for sentence in verdict.sentences(lr) {
+        r.blocks.push(Block::Sentence(sentence));
     }
     r.add(
         "relu dead in all epochs",
@@ -260,81 +261,90 @@ impl Verdict {
         }
     }
 
-    fn sentences(&self, lr: f64, s: &Settings) -> Vec<String> {
-        let n = |x: f64| Scalar::Float(x).show(s.digits);
+    fn sentences(&self, lr: f64) -> Vec<Sentence> {
+        let n = |x: f64| Num::shown(&Scalar::Float(x));
         let mut out = vec![if self.dead {
             // ŷ = w2·0 + b2 = b2 for every x, so only b2 learns and the best
             // it can do is the mean 1.25 of y = 0.5, 1, 1.5, 2: the mean half
             // squared error (1/4)·Σ ½(y − 1.25)² = (0.5625 + 0.0625)·2/8 = 0.15625.
-            format!(
-                "ReLU: the unit's gradient is exactly 0 in all {EPOCHS} epochs, because f'(z) = 0 \
-                 for z < 0 on every sample: nothing can move w1 or b1 again. The unit outputs 0, \
-                 so ŷ = b2 for every x and only b2 learns; the best it can do is predict the mean \
-                 of y, a loss of 0.15625. In epoch {EPOCHS} the loss is {}.",
-                n(self.relu_loss)
+            Sentence::new(
+                format!(
+                    "ReLU: the unit's gradient is exactly 0 in all {EPOCHS} epochs, because f'(z) = 0 \
+                     for z < 0 on every sample: nothing can move w1 or b1 again. The unit outputs 0, \
+                     so ŷ = b2 for every x and only b2 learns; the best it can do is predict the mean \
+                     of y, a loss of 0.15625. In epoch {EPOCHS} the loss is {{}}."
+                ),
+                vec![n(self.relu_loss)],
             )
         } else {
             "ReLU: the unit is not dead: z > 0 on some sample in some epoch, so its gradient is \
              not always 0 (a larger outlier or learning rate, such as the defaults 5 and 0.15, \
              kills it)."
-                .to_string()
+                .into()
         }];
         out.push(if let Some(e) = self.overflow {
-            format!(
-                "Leaky ReLU: f'(z) = 0.1 for z < 0 keeps a gradient, but at α = {lr} the steps \
-                 after this outlier are too large: the loss overflows in epoch {e}. Try a smaller \
-                 learning rate."
+            Sentence::new(
+                format!(
+                    "Leaky ReLU: f'(z) = 0.1 for z < 0 keeps a gradient, but at α = {lr} the steps \
+                     after this outlier are too large: the loss overflows in epoch {e}. Try a smaller \
+                     learning rate."
+                ),
+                vec![],
             )
         } else if !self.dead {
-            format!(
-                "Leaky ReLU: loss {} in epoch {EPOCHS}, against ReLU's {}.",
-                n(self.leaky_loss),
-                n(self.relu_loss)
+            Sentence::new(
+                format!("Leaky ReLU: loss {{}} in epoch {EPOCHS}, against ReLU's {{}}."),
+                vec![n(self.leaky_loss), n(self.relu_loss)],
             )
         } else if self.leaky_loss < self.relu_loss {
-            format!(
-                "Leaky ReLU: f'(z) = 0.1 for z < 0 keeps a gradient (‖∂R/∂(w1, b1)‖ = {} in epoch \
-                 1), so w1 and b1 go on learning: in epoch {EPOCHS} its loss is {}, below the \
-                 ReLU network's {}.",
-                n(self.leaky_grad_1),
-                n(self.leaky_loss),
-                n(self.relu_loss)
+            Sentence::new(
+                format!(
+                    "Leaky ReLU: f'(z) = 0.1 for z < 0 keeps a gradient (‖∂R/∂(w1, b1)‖ = {{}} in epoch \
+                     1), so w1 and b1 go on learning: in epoch {EPOCHS} its loss is {{}}, below the \
+                     ReLU network's {{}}."
+                ),
+                vec![n(self.leaky_grad_1), n(self.leaky_loss), n(self.relu_loss)],
             )
         } else {
-            format!(
-                "Leaky ReLU: f'(z) = 0.1 for z < 0 keeps a gradient (‖∂R/∂(w1, b1)‖ = {} in epoch \
-                 1), yet in epoch {EPOCHS} its loss {} is still above the ReLU network's {}: a \
-                 gradient that does not vanish does not promise a quick recovery from an update \
-                 this large.",
-                n(self.leaky_grad_1),
-                n(self.leaky_loss),
-                n(self.relu_loss)
+            Sentence::new(
+                format!(
+                    "Leaky ReLU: f'(z) = 0.1 for z < 0 keeps a gradient (‖∂R/∂(w1, b1)‖ = {{}} in epoch \
+                     1), yet in epoch {EPOCHS} its loss {{}} is still above the ReLU network's {{}}: a \
+                     gradient that does not vanish does not promise a quick recovery from an update \
+                     this large."
+                ),
+                vec![n(self.leaky_grad_1), n(self.leaky_loss), n(self.relu_loss)],
             )
         });
         if self.overflow.is_none() {
-            out.push(self.firing(s));
+            out.push(self.firing());
         }
         out
     }
 
     /// Whether the Leaky unit's z crosses 0 again, as the max z column shows.
-    fn firing(&self, s: &Settings) -> String {
+    fn firing(&self) -> Sentence {
         match self.fired {
             None => {
                 "The Leaky unit never fires again (max z < 0 in every epoch), and it need not: \
                  for z < 0 it passes 0.1·z on, so ŷ = 0.1·w2·(w1·x + b1) + b2 is still a straight \
                  line in x that can fit y = x."
-                    .to_string()
+                    .into()
             }
-            Some(1) if self.stays => "The Leaky unit fires (max z > 0) in every epoch.".to_string(),
-            Some(e) if self.stays => format!(
-                "The Leaky unit fires again (max z > 0) in epoch {e} and stays active through \
-                 epoch {EPOCHS}."
+            Some(1) if self.stays => "The Leaky unit fires (max z > 0) in every epoch.".into(),
+            Some(e) if self.stays => Sentence::new(
+                format!(
+                    "The Leaky unit fires again (max z > 0) in epoch {e} and stays active through \
+                     epoch {EPOCHS}."
+                ),
+                vec![],
             ),
-            Some(e) => format!(
-                "The Leaky unit's max z first crosses 0 in epoch {e} but is back below 0 by epoch \
-                 {EPOCHS} (max z = {}).",
-                Scalar::Float(self.leaky_z_last).show(s.digits)
+            Some(e) => Sentence::new(
+                format!(
+                    "The Leaky unit's max z first crosses 0 in epoch {e} but is back below 0 by epoch \
+                     {EPOCHS} (max z = {{}})."
+                ),
+                vec![Num::shown(&Scalar::Float(self.leaky_z_last))],
             ),
         }
     }

@@ -14,7 +14,7 @@ use crate::report::Kind;
 use crate::report::layer_math::formulas;
 use crate::report::net::forward_results;
 use crate::report::network::forward_tables;
-use crate::report::{Block, Cell, Figure, Math, Report, Settings, Table};
+use crate::report::{Block, Cell, Figure, Math, Num, Report, Settings, Table};
 use crate::rounding::plan::{links, replay, replay_pass};
 use crate::rounding::{Item, Plan, Source};
 
@@ -383,10 +383,10 @@ fn forward_3(v: &Values, s: &Settings) -> Result<Report> {
     let fwd = net.forward(&a)?;
     forward_tables(&mut r, &net, &a, &fwd);
     let total = crate::activation::sum(&fwd[0].a)?;
-    r.text(format!(
+    r.sentence(
         "The K probabilities sum to {} (softmax normalises).",
-        total.show(s.digits)
-    ));
+        vec![Num::shown(&total)],
+    );
     for (k, y) in fwd[0].a.iter().enumerate() {
         r.add(format!("softmax p(y={}|x)", k + 1), y.clone(), Kind::Value);
     }

@@ -6,7 +6,7 @@ use crate::catalog::statement::{Pose, Statement};
 use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
-use crate::report::{Cell, Math, Report, Settings, Table};
+use crate::report::{Cell, Math, Num, Report, Sentence, Settings, Table};
 use crate::report::{Kind, Named};
 use crate::rounding::Plan;
 use crate::rounding::plan::{forward, inputs, links, named, replay};
@@ -88,21 +88,24 @@ fn init_1(v: &Values, s: &Settings) -> Result<Report> {
     let mut t = Table::new("U(-1/√m, 1/√m)", &["quantity", "computed as", "value"]);
     t.row(vec![
         "√m".into(),
-        Cell::Text(format!("√{}", m.show(s.digits))),
+        Cell::Sentence(Sentence::new("√{}", vec![Num::shown(&m)])),
         root.clone().into(),
     ]);
     t.row(vec![
         "bound 1/√m".into(),
-        Cell::Text(format!("1/{}", root.show(s.digits))),
+        Cell::Sentence(Sentence::new("1/{}", vec![Num::shown(&root)])),
         bound.clone().into(),
     ]);
     t.row(vec![
         "variance a²/3 = 1/(3m)".into(),
-        Cell::Text(format!("1/(3·{})", m.show(s.digits))),
+        Cell::Sentence(Sentence::new("1/(3·{})", vec![Num::shown(&m)])),
         var.clone().into(),
     ]);
     r.table(t);
-    r.text(format!("Every initial weight of a layer with m = {} inputs is drawn from [{}, {}]. The bound is exact only when m is a perfect square (m = 4 gives 1/2).", m.show(s.digits), bound.neg().show(s.digits), bound.show(s.digits)));
+    r.sentence(
+        "Every initial weight of a layer with m = {} inputs is drawn from [{}, {}]. The bound is exact only when m is a perfect square (m = 4 gives 1/2).",
+        vec![Num::shown(&m), Num::shown(&bound.neg()), Num::shown(&bound)],
+    );
     r.results = vec![
         Named::new("bound", bound, Kind::Value),
         Named::new("variance", var, Kind::Value),

@@ -370,7 +370,7 @@ fn loss_2(v: &Values, s: &Settings) -> Result<Report> {
     r.table(g);
     // The shared title says W ← W - η ∂L/∂W; here the step is NNDL's α and
     // the gradient includes the L2 term, as in algorithm 4.1.
-    let mut u = update_table(&net, &tr, &alpha, s);
+    let mut u = update_table(&net, &tr, &alpha);
     u.title = format!(
         "Update · 参数更新 · W ← W - α(δ aᵀ + λW), b ← b - αδ, α = {}",
         alpha.show(s.digits)

@@ -13,7 +13,9 @@ use crate::network::Pass;
 use crate::network::{Convention, LayerSpec, Network, Objective, PassTrace, fd_agrees};
 use crate::report::net::forward_results;
 use crate::report::network::forward_tables;
-use crate::report::{Block, Cell, Figure, Math, Panel, Report, Series, Settings, Table};
+use crate::report::{
+    Block, Cell, Figure, Math, Num, Panel, Report, Sentence, Series, Settings, Table,
+};
 use crate::report::{Kind, Named};
 use crate::rounding::plan::{forward, inputs, links, named, replay, replay_named};
 use crate::rounding::{Plan, Source};
@@ -215,8 +217,8 @@ fn neuron_2(v: &Values, s: &Settings) -> Result<Report> {
     let fp = l.f_prime.as_ref().expect("sigmoid is element-wise")[0].clone();
     let (z, a, dl_da, dz) = (&l.z[0], &l.a[0], &l.grad_a[0], &l.delta[0]);
     let shortcut = a.sub(&y)?;
-    let d = s.digits;
-    let o = |v: &Scalar| v.show_operand(d);
+    let o = Num::operand;
+    let say = |text: &str, nums: Vec<Num>| Sentence::new(text, nums);
     let mut tb = Table::new(
         "Backpropagation of one neuron · 单神经元的反向传播 (MS)",
         &[
@@ -227,11 +229,11 @@ fn neuron_2(v: &Values, s: &Settings) -> Result<Report> {
             "finite difference",
         ],
     );
-    let mut row = |q: &str, rule: &str, how: String, val: &Scalar, fd: Option<f64>| {
+    let mut row = |q: &str, rule: &str, how: Sentence, val: &Scalar, fd: Option<f64>| {
         tb.row(vec![
             q.into(),
             rule.into(),
-            how.into(),
+            Cell::Sentence(how),
             val.clone().into(),
             fd.map_or(Cell::Empty, |f| Cell::Num(Scalar::Float(f))),
         ]);
@@ -239,21 +241,27 @@ fn neuron_2(v: &Values, s: &Settings) -> Result<Report> {
     row(
         "z",
         "w·x + b",
-        format!("{}·{} + {}", o(&w), o(&x), o(&b)),
+        say("{}·{} + {}", vec![o(&w), o(&x), o(&b)]),
         z,
         None,
     );
-    row("a", "σ(z)", format!("σ({})", o(z)), a, None);
+    row("a", "σ(z)", say("σ({})", vec![o(z)]), a, None);
     // With y = 1 or y = 0 one term of L and of ∂L/∂a is zero: the numbers
     // show the term that is left, as by hand (not `-0/a + …`).
     let (l_at, dl_at) = if y.cmp_value(&Scalar::one()).is_eq() {
-        (format!("-ln {}", o(a)), format!("-1/{}", o(a)))
+        (say("-ln {}", vec![o(a)]), say("-1/{}", vec![o(a)]))
     } else if y.is_zero() {
-        (format!("-ln(1 - {})", o(a)), format!("1/(1 - {})", o(a)))
+        (
+            say("-ln(1 - {})", vec![o(a)]),
+            say("1/(1 - {})", vec![o(a)]),
+        )
     } else {
         (
-            format!("-[{0} ln {1} + (1 - {0}) ln(1 - {1})]", o(&y), o(a)),
-            format!("-{0}/{1} + (1 - {0})/(1 - {1})", o(&y), o(a)),
+            say(
+                "-[{} ln {} + (1 - {}) ln(1 - {})]",
+                vec![o(&y), o(a), o(&y), o(a)],
+            ),
+            say("-{}/{} + (1 - {})/(1 - {})", vec![o(&y), o(a), o(&y), o(a)]),
         )
     };
     row(
@@ -267,32 +275,32 @@ fn neuron_2(v: &Values, s: &Settings) -> Result<Report> {
     row(
         "∂a/∂z",
         "a(1 - a)",
-        format!("{0}·(1 - {0})", o(a)),
+        say("{}·(1 - {})", vec![o(a), o(a)]),
         &fp,
         None,
     );
     row(
         "dz = ∂L/∂z",
         "∂L/∂a · ∂a/∂z",
-        format!("{} × {}", o(dl_da), o(&fp)),
+        say("{} × {}", vec![o(dl_da), o(&fp)]),
         dz,
         None,
     );
     row(
         "dz (simplified)",
         "a - y",
-        format!("{} - {}", o(a), o(&y)),
+        say("{} - {}", vec![o(a), o(&y)]),
         &shortcut,
         None,
     );
     row(
         "dw = ∂L/∂w",
         "x·dz",
-        format!("{}·{}", o(&x), o(dz)),
+        say("{}·{}", vec![o(&x), o(dz)]),
         &l.grad_w[0][0],
         l.fd_w[0][0],
     );
-    row("db = ∂L/∂b", "dz", o(dz), &l.grad_b[0], l.fd_b[0]);
+    row("db = ∂L/∂b", "dz", o(dz).into(), &l.grad_b[0], l.fd_b[0]);
     r.table(tb);
     let same = (dz.to_f64() - shortcut.to_f64()).abs() <= 1e-12;
     let fd_ok = l.fd_w[0][0].is_some_and(|f| fd_agrees(&l.grad_w[0][0], f))

@@ -17,7 +17,7 @@ use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::network::{Convention, Network};
 use crate::report::layer_math::{sub, sum_of_products};
-use crate::report::{Cell, Kind, Math, Report, Settings, Table};
+use crate::report::{Cell, Kind, Math, Num, Report, Sentence, Settings, Table};
 use crate::rounding::Plan;
 use crate::rounding::plan::{forward, named, replay};
 use crate::scalar::Scalar;
@@ -236,14 +236,13 @@ fn forward_4(v: &Values, s: &Settings) -> Result<Report> {
         }
         let a_next = lay.activation.forward(&z_next)?;
         for (i, (z, y)) in z_next.iter().zip(&a_next).enumerate() {
-            let z = crate::report::math::number(z, s.digits);
             let rule = match lay.activation {
-                Activation::Sigmoid => format!("σ({z})"),
-                _ => format!("ReLU({z})"),
+                Activation::Sigmoid => "σ({})",
+                _ => "ReLU({})",
             };
             t.row(vec![
                 sub("a", l + 1, i + 1).into(),
-                Cell::Text(rule),
+                Cell::Sentence(Sentence::new(rule, vec![Num::bare(z)])),
                 y.clone().into(),
             ]);
         }

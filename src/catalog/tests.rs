@@ -412,6 +412,7 @@ fn neuron_2_shows_the_cross_entropy_term_a_0_or_1_label_leaves() {
             .filter(|row| matches!(&row[0], Cell::Text(n) if n == "L(a, y)" || n == "∂L/∂a"))
             .map(|row| match &row[2] {
                 Cell::Text(s) => s.clone(),
+                Cell::Sentence(s) => s.plain(6),
                 Cell::Math(m) => m.plain(6),
                 c => panic!("{c:?}"),
             })

@@ -13,7 +13,7 @@ use crate::loss::Loss;
 use crate::network::{Convention, Network};
 use crate::report::train::{DataInfo, report};
 use crate::report::{Block, math};
-use crate::report::{Cell, Math, Report, Settings, Table};
+use crate::report::{Cell, Math, Num, Report, Sentence, Settings, Table};
 use crate::report::{Kind, Named};
 use crate::rounding::plan::{links, replay};
 use crate::rounding::{Item, Plan, Source};
@@ -391,13 +391,10 @@ fn xor_2(v: &Values, s: &Settings) -> Result<Report> {
         ],
     );
     let pair = |v: &[Scalar]| {
-        format!(
-            "({})",
-            v.iter()
-                .map(|x| x.show(s.digits))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
+        let mut p = Sentence::from("(");
+        p.push(Sentence::join(v.iter().map(|x| Num::shown(x).into()), ", "));
+        p.push_words(")");
+        p
     };
     let mut all = true;
     for (x1, x2, want) in POINTS {
@@ -415,8 +412,8 @@ fn xor_2(v: &Values, s: &Settings) -> Result<Report> {
         t.row(vec![
             x[0].clone().into(),
             x[1].clone().into(),
-            Cell::Text(pair(&f[0].z)),
-            Cell::Text(pair(&f[0].a)),
+            Cell::Sentence(pair(&f[0].z)),
+            Cell::Sentence(pair(&f[0].a)),
             y.clone().into(),
             Cell::Text(want.to_string()),
             Cell::Text(if ok { "✓" } else { "✗" }.into()),
@@ -432,13 +429,16 @@ fn xor_2(v: &Values, s: &Settings) -> Result<Report> {
         }
     }
     r.add("y", f[1].a[0].clone(), Kind::Value);
-    r.text(format!(
-        "At the input asked about, x = {}: z = W x + c = {}, h = ReLU(z) = {}, y = wᵀh + b = {}.",
-        pair(&x),
-        pair(&f[0].z),
-        pair(&f[0].a),
-        f[1].a[0].show(s.digits)
-    ));
+    let mut at = Sentence::from("At the input asked about, x = ");
+    at.push(pair(&x));
+    at.push_words(": z = W x + c = ");
+    at.push(pair(&f[0].z));
+    at.push_words(", h = ReLU(z) = ");
+    at.push(pair(&f[0].a));
+    at.push_words(", y = wᵀh + b = ");
+    at.push_num(Num::shown(&f[1].a[0]));
+    at.push_words(".");
+    r.blocks.push(Block::Sentence(at));
     let deck = NET[..9]
         .iter()
         .all(|p| Scalar::parse(p.default).is_ok_and(|d| d.cmp_value(&v[p.name]).is_eq()));

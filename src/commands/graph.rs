@@ -19,10 +19,11 @@ pub fn run(a: GraphArgs) -> Result<Outcome> {
     let (mut rep, trace) = graph_report::build(&expr, &values, &s)?;
     if let Some(kind) = a.diagram {
         let fig = graph_report::figure(&trace);
+        let digits = a.out.render_options().digits;
         return Ok(Outcome::Text(match kind {
-            DiagramKind::Text => diagram::text_tree_in(&fig, s.digits, a.out.lang),
-            DiagramKind::Dot => diagram::dot(&fig, s.digits),
-            DiagramKind::Svg => diagram::svg(&fig, s.digits, a.out.lang) + "\n",
+            DiagramKind::Text => diagram::text_tree_in(&fig, digits, a.out.lang),
+            DiagramKind::Dot => diagram::dot(&fig, digits),
+            DiagramKind::Svg => diagram::svg(&fig, digits, a.out.lang) + "\n",
         }));
     }
     rep.id = "graph".to_string();

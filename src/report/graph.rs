@@ -6,7 +6,9 @@ use std::collections::HashMap;
 
 use crate::graph::{EdgeStep, NoGradient, NoSlope, Op, Trace};
 use crate::report::labels::{self, Labels};
-use crate::report::{Block, Cell, Figure, FigureNode, Math, Report, Settings, Table};
+use crate::report::{
+    Block, Cell, Figure, FigureNode, Math, Num, Report, Sentence, Settings, Table,
+};
 use crate::report::{Kind, Named};
 use crate::scalar::Scalar;
 
@@ -50,31 +52,32 @@ pub fn explain(report: &mut Report, trace: &Trace, inputs: &HashMap<String, Scal
     } else {
         "rounded to f64"
     };
-    let grads: Vec<String> = g
+    let grads: Vec<Sentence> = g
         .variables
         .iter()
         .filter_map(|&v| {
             let gr = trace.grads[v].as_ref()?;
-            Some(format!(
-                "∂{out}/∂{} = {}",
-                labels.label[v],
-                gr.show(s.digits)
+            Some(Sentence::new(
+                format!("∂{out}/∂{} = {{}}", labels.label[v]),
+                vec![Num::shown(gr)],
             ))
         })
         .collect();
-    let broken = no_gradient_notes(trace, &labels, s);
+    let broken = no_gradient_notes(trace, &labels);
     if grads.is_empty() && broken.is_empty() {
         // A constant such as `2^3^2`: an empty "Result:" line would look like
         // a bug, so say why there is nothing to differentiate.
-        report.text(format!(
-            "No variables: {out} = {} is a constant, so it has no gradients.",
-            trace.values[g.output].show(s.digits)
-        ));
+        report.sentence(
+            format!("No variables: {out} = {{}} is a constant, so it has no gradients."),
+            vec![Num::shown(&trace.values[g.output])],
+        );
     } else if !grads.is_empty() {
-        report.text(format!("Result ({exactness}): {}", grads.join(", ")));
+        let mut line = Sentence::from(format!("Result ({exactness}): ").as_str());
+        line.push(Sentence::join(grads, ", "));
+        report.blocks.push(Block::Sentence(line));
     }
     for note in broken {
-        report.text(note);
+        report.blocks.push(Block::Sentence(note));
     }
     if !trace.kinks.is_empty() {
         let names: Vec<&str> = trace
@@ -123,7 +126,7 @@ pub fn explain(report: &mut Report, trace: &Trace, inputs: &HashMap<String, Scal
 
 /// One sentence per edge where the chain rule breaks (a derivative that does
 /// not exist at these values), naming the gradients it takes away.
-fn no_gradient_notes(trace: &Trace, labels: &Labels, s: &Settings) -> Vec<String> {
+fn no_gradient_notes(trace: &Trace, labels: &Labels) -> Vec<Sentence> {
     let g = &trace.graph;
     let out = g.output_name();
     let mut notes = Vec::new();
@@ -152,27 +155,32 @@ fn no_gradient_notes(trace: &Trace, labels: &Labels, s: &Settings) -> Vec<String
         let c = &g.nodes[broken.consumer];
         let expr = &labels.expr[broken.consumer];
         let input = |k: usize| labels.label[c.inputs[k]].as_str();
-        let at = |k: usize| trace.values[c.inputs[k]].show(s.digits);
         notes.push(match broken.why {
-            NoSlope::NegativeBase => format!(
-                "No gradient {lost}: the base of {} is {} = {}, and a negative number has a real power \
-                 only at whole-number exponents, so there is no slope along the exponent {}.",
-                expr,
-                input(0),
-                at(0),
-                input(1)
+            NoSlope::NegativeBase => Sentence::new(
+                format!(
+                    "No gradient {lost}: the base of {} is {} = {{}}, and a negative number has a real power \
+                     only at whole-number exponents, so there is no slope along the exponent {}.",
+                    expr,
+                    input(0),
+                    input(1)
+                ),
+                vec![Num::shown(&trace.values[c.inputs[0]])],
             ),
             NoSlope::ZeroToTheZero => format!(
                 "No gradient {lost}: {} is 0^0 here, and 0^b jumps from 1 at b = 0 to 0 for b > 0, \
                  so there is no slope along the exponent {}.",
                 expr,
                 input(1)
-            ),
+            )
+            .as_str()
+            .into(),
             NoSlope::Vertical => format!(
                 "No gradient {lost}: {} has a vertical tangent at {} = 0, so its slope there is infinite.",
                 expr,
                 input(0)
-            ),
+            )
+            .as_str()
+            .into(),
         });
     }
     notes
@@ -618,7 +626,7 @@ pub fn build(
 
 /// How each gate of the graph treats its upstream gradient (PKU, 常见操作的
 /// 反向传播): add distributes, mul swaps, max routes, a copy adds.
-pub fn gate_patterns(trace: &Trace, s: &Settings) -> Table {
+pub fn gate_patterns(trace: &Trace) -> Table {
     let g = &trace.graph;
     let labels = Labels::of(g);
     let mut t = Table::new(
@@ -634,15 +642,14 @@ pub fn gate_patterns(trace: &Trace, s: &Settings) -> Table {
             _ => continue,
         };
         let Some(up) = &trace.grads[c] else { continue };
-        let sends: Vec<String> = trace
+        let sends: Vec<Sentence> = trace
             .steps
             .iter()
             .filter(|st| st.consumer == c)
             .map(|st| {
-                format!(
-                    "{} ← {}",
-                    labels.label[st.input],
-                    st.contribution.show(s.digits)
+                Sentence::new(
+                    format!("{} ← {{}}", labels.label[st.input]),
+                    vec![Num::shown(&st.contribution)],
                 )
             })
             .collect();
@@ -653,7 +660,7 @@ pub fn gate_patterns(trace: &Trace, s: &Settings) -> Table {
         t.row(vec![
             gate.into(),
             up.clone().into(),
-            Cell::Text(sends.join(", ")),
+            Cell::Sentence(Sentence::join(sends, ", ")),
             pattern.into(),
         ]);
     }
@@ -662,10 +669,10 @@ pub fn gate_patterns(trace: &Trace, s: &Settings) -> Table {
         if parts.len() < 2 {
             continue;
         }
-        let adds: Vec<String> = parts
-            .iter()
-            .map(|st| st.contribution.show(s.digits))
-            .collect();
+        let mut sum = Sentence::join(
+            parts.iter().map(|st| Num::shown(&st.contribution).into()),
+            " + ",
+        );
         let total = trace.grads[i].clone().unwrap_or_else(Scalar::zero);
         t.row(vec![
             Cell::Text(format!(
@@ -674,7 +681,11 @@ pub fn gate_patterns(trace: &Trace, s: &Settings) -> Table {
                 parts.len()
             )),
             Cell::Empty,
-            Cell::Text(format!("{} = {}", adds.join(" + "), total.show(s.digits))),
+            Cell::Sentence({
+                sum.push_words(" = ");
+                sum.push_num(Num::shown(&total));
+                sum
+            }),
             "copy gate: adds the gradients of its uses".into(),
         ]);
     }

@@ -72,7 +72,7 @@ pub fn net_report(
     match spec.objective().filter(|_| !forward_only) {
         Some(obj) => {
             let t = net.trace(&spec.input, &obj)?;
-            explain(&mut r, &net, &t, s);
+            explain(&mut r, &net, &t);
         }
         None => {
             let fwd = net.forward(&spec.input)?;

@@ -12,7 +12,7 @@ use crate::report::layer_math::{
     apply_computed, derivative_computed, dl, formulas, loss_grad_rule, op, rule, sub, sub2,
     sum_of_products, text,
 };
-use crate::report::{Cell, Data, Math, Report, Settings, Table};
+use crate::report::{Cell, Data, Math, Num, Report, Sentence, Table};
 use crate::report::{Kind, Named};
 use crate::scalar::Scalar;
 
@@ -326,13 +326,14 @@ fn gradient_table(
 }
 
 /// The update table W ← W − η ∂L/∂W, b ← b − η δ of every layer.
-pub fn update_table(net: &Network, t: &PassTrace, eta: &Scalar, s: &Settings) -> Table {
+pub fn update_table(net: &Network, t: &PassTrace, eta: &Scalar) -> Table {
     let mut u = Table::new("Update · 参数更新 · ", &["parameter", "computed as", "new value"])
         .then_math(Math::new(
             "W ← W - η ∂L/∂W, b ← b - η ∂L/∂b",
             "W \\leftarrow W - \\eta \\frac{\\partial L}{\\partial W},\\quad b \\leftarrow b - \\eta \\frac{\\partial L}{\\partial b}",
         ))
-        .then_words(&format!(", η = {}", eta.show(s.digits)));
+        .then_words(", η = {}")
+        .quoting(vec![Num::shown(eta)]);
     for (idx, (layer, lt)) in net.layers.iter().zip(&t.layers).enumerate() {
         let l = idx + 1;
         let (Some(nw), Some(nb)) = (&lt.new_w, &lt.new_b) else {
@@ -373,7 +374,7 @@ pub fn update_table(net: &Network, t: &PassTrace, eta: &Scalar, s: &Settings) ->
 /// Forward, loss, backward, checks and update of a trace, with the named
 /// results (`loss`, `z(l)_i`, `a(l)_i`, `delta(l)_i`, `dL/dW(l)_ij`,
 /// `dL/db(l)_i`) and the JSON `loss` and `layers`.
-pub fn explain(report: &mut Report, net: &Network, t: &PassTrace, s: &Settings) {
+pub fn explain(report: &mut Report, net: &Network, t: &PassTrace) {
     report.formula(formulas(net.convention));
     let fwd: Vec<Forward> = t
         .layers
@@ -384,7 +385,7 @@ pub fn explain(report: &mut Report, net: &Network, t: &PassTrace, s: &Settings) 
         })
         .collect();
     forward_tables(report, net, &t.input, &fwd);
-    report.table(loss_table(t, s));
+    report.table(loss_table(t));
     backward_tables(report, net, t);
     let checks: Vec<bool> = t
         .layers
@@ -413,12 +414,12 @@ pub fn explain(report: &mut Report, net: &Network, t: &PassTrace, s: &Settings) 
         report.text("Kink: some z sits exactly where f' jumps; the tables use ReLU'(0) = 0, Leaky ReLU'(0) = γ, ELU'(0) = γ and give a maxout tie to the first piece, so a finite difference there is one-sided and may disagree.");
     }
     if let Some(eta) = &t.objective.learning_rate {
-        report.table(update_table(net, t, eta, s));
+        report.table(update_table(net, t, eta));
     }
     results(report, net, t);
 }
 
-fn loss_table(t: &PassTrace, s: &Settings) -> Table {
+fn loss_table(t: &PassTrace) -> Table {
     let o = &t.objective;
     let (rule, latex) = match o.loss {
         Loss::Mse => (
@@ -439,13 +440,10 @@ fn loss_table(t: &PassTrace, s: &Settings) -> Table {
     tb.row(vec![
         Cell::Text("target t".into()),
         Cell::Empty,
-        Cell::Text(
-            o.target
-                .iter()
-                .map(|v| v.show(s.digits))
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
+        Cell::Sentence(Sentence::join(
+            o.target.iter().map(|v| Num::shown(v).into()),
+            ", ",
+        )),
     ]);
     tb.row(vec![
         Cell::Text("L(a, t)".into()),
@@ -455,10 +453,13 @@ fn loss_table(t: &PassTrace, s: &Settings) -> Table {
     if !o.l2.is_zero() {
         tb.row(vec![
             Cell::Text("L2 term".into()),
-            text(
-                format!("λ/2 Σ_l ‖W(l)‖²_F, λ = {}", o.l2.show(s.digits)),
-                "\\frac{\\lambda}{2}\\sum_l \\lVert W^{(l)} \\rVert_F^2",
-            )
+            Math::cat(&[
+                text(
+                    "λ/2 Σ_l ‖W(l)‖²_F, λ = ",
+                    "\\frac{\\lambda}{2}\\sum_l \\lVert W^{(l)} \\rVert_F^2",
+                ),
+                Math::shown(&o.l2).plain_only(),
+            ])
             .into(),
             t.penalty.clone().into(),
         ]);

@@ -140,9 +140,13 @@ fn the_rendered_key_is_explain_set() {
     }
 }
 
+/// The key embeds exactly what `explain --set` prints, at the default
+/// digits and at `--digits 3`: a key used to write the words of its
+/// reports (neuron/2's "computed as" column, `-ln(1 - 0.268941)`) at 6
+/// digits whatever `--digits` said, beside 3-digit values.
 #[test]
 fn key_equals_explain_set_on_the_real_binary() {
-    for seed in ["3", "11"] {
+    for (seed, digits) in [("3", "6"), ("11", "6"), ("7", "3"), ("11", "3")] {
         for id in [
             "backprop/1",
             "backprop/5",
@@ -159,6 +163,8 @@ fn key_equals_explain_set_on_the_real_binary() {
                 "--seed",
                 seed,
                 "--key",
+                "--digits",
+                digits,
                 "--format",
                 "json",
             ]);
@@ -173,11 +179,13 @@ fn key_equals_explain_set_on_the_real_binary() {
                 n,
                 "--set",
                 set,
+                "--digits",
+                digits,
                 "--format",
                 "json",
             ]);
             let e: serde_json::Value = serde_json::from_slice(&explain.stdout).unwrap();
-            assert_eq!(p["report"], e, "{id} seed {seed}");
+            assert_eq!(p["report"], e, "{id} seed {seed} digits {digits}");
             assert_eq!(p["results"], e["results"], "{id} seed {seed}");
             assert_eq!(v["seed"], seed.parse::<u64>().unwrap());
         }

@@ -271,7 +271,13 @@ fn help_word(en: &str) -> String {
 /// entry stays English.
 pub fn error_message(e: &Error, lang: Lang) -> String {
     match lang {
-        Lang::En => format!("error: {e}"),
+        // A TOML error shows its line with a caret under the column, as
+        // the Chinese frame does (the one-line message alone is what a
+        // class report quotes).
+        Lang::En => match e {
+            Error::Toml { excerpt, .. } if !excerpt.is_empty() => format!("error: {e}\n{excerpt}"),
+            _ => format!("error: {e}"),
+        },
         Lang::Zh => {
             if let Error::Toml {
                 path,

@@ -200,8 +200,15 @@ impl Error {
         let before = &text[..at.min(text.len())];
         let line = before.matches('\n').count() + 1;
         let start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[start..].chars().count() + 1;
-        let shown = text[start..].lines().next().unwrap_or_default();
+        // A byte-order mark opening the file is not a column an editor shows.
+        fn unmarked(s: &str, first_line: bool) -> &str {
+            match first_line {
+                true => s.strip_prefix('\u{feff}').unwrap_or(s),
+                false => s,
+            }
+        }
+        let column = unmarked(&before[start..], start == 0).chars().count() + 1;
+        let shown = unmarked(text[start..].lines().next().unwrap_or_default(), start == 0);
         // A line too long to show whole (a 4 MB spec on one line) is cut
         // around the column, as the expression language cuts its excerpts.
         let (shown, caret) = if shown.chars().count() > 120 {

@@ -288,6 +288,24 @@ fn toml_syntax_error_has_line_and_column() {
     assert!(loc[0] >= 14 && loc[1] >= 1, "{err}");
 }
 
+/// The column of a TOML error is the one an editor shows: a byte-order
+/// mark opening the file is not counted (`x = [1, 2` lacks its `]` after
+/// column 9, so the error is at column 10 with or without the mark), and
+/// the line is shown with a caret under that column.
+#[test]
+fn toml_error_column_skips_a_byte_order_mark() {
+    for (name, text) in [("plain", "x = [1, 2\n"), ("marked", "\u{feff}x = [1, 2\n")] {
+        let out = net(name, text, &[]);
+        fails(
+            &out,
+            2,
+            &[&format!("{name}.toml:1:10: cannot read the TOML")],
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("\n  x = [1, 2\n           ^"), "{name}: {err}");
+    }
+}
+
 #[test]
 fn too_large_for_exact_suggests_float() {
     let row = format!("[{}]", vec!["1"; 50].join(", "));

@@ -10,7 +10,7 @@ use crate::catalog::statement::{Pose, Statement, Value};
 use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::{Error, Result};
-use crate::report::{Block, Cell, Figure, Math, Report, Settings, Table};
+use crate::report::{Block, Cell, Figure, Math, Num, Report, Sentence, Settings, Table};
 use crate::report::{Kind, Named};
 use crate::rounding::Plan;
 use crate::rounding::plan::{backward, inputs, links, lit, named, replay};
@@ -564,24 +564,26 @@ fn maxout_table(r: &mut Report, v: &Values, s: &Settings) -> Result<()> {
         Math::new("∂a/∂b_k", "\\frac{\\partial a}{\\partial b_k}"),
     ]);
     for k in 0..2 {
-        let how = format!(
+        let how = Sentence::new(
             "{}·{} + {}·{} + {}",
-            w[k][0].show_operand(s.digits),
-            x[0].show_operand(s.digits),
-            w[k][1].show_operand(s.digits),
-            x[1].show_operand(s.digits),
-            b[k].show_operand(s.digits)
+            [&w[k][0], &x[0], &w[k][1], &x[1], &b[k]]
+                .into_iter()
+                .map(Num::operand)
+                .collect(),
         );
-        let gw: Vec<String> = x
+        let gw: Vec<Sentence> = x
             .iter()
-            .map(|xi| d[k].mul(xi).map(|g| g.show(s.digits)))
+            .map(|xi| d[k].mul(xi).map(|g| Num::shown(&g).into()))
             .collect::<Result<_>>()?;
+        let mut gw_cell = Sentence::from("(");
+        gw_cell.push(Sentence::join(gw, ", "));
+        gw_cell.push_words(")");
         t.row(vec![
             Cell::Text((k + 1).to_string()),
-            Cell::Text(how),
+            Cell::Sentence(how),
             zs[k].clone().into(),
             d[k].clone().into(),
-            Cell::Text(format!("({})", gw.join(", "))),
+            Cell::Sentence(gw_cell),
             d[k].clone().into(),
         ]);
     }
@@ -683,13 +685,10 @@ fn activation_3(v: &Values, s: &Settings) -> Result<Report> {
     let cap = 10_000_000;
     let (x, g, l) = (x0.to_f64(), goal.to_f64(), lr.to_f64());
     let mut t = Table::new(
-        format!(
-            "Minimising L = f(x) by x ← x - η f'(x) from x = {} until x ≤ {} (step counts 1, 2, 4, 8, … shown)",
-            x0.show(s.digits),
-            goal.show(s.digits)
-        ),
+        "Minimising L = f(x) by x ← x - η f'(x) from x = {} until x ≤ {} (step counts 1, 2, 4, 8, … shown)",
         &["activation", "step", "x", "f'(x) = step size / η"],
-    );
+    )
+    .quoting(vec![Num::shown(&x0), Num::shown(&goal)]);
     let mut steps = Vec::new();
     for (name, f) in [("sigmoid", Activation::Sigmoid), ("ReLU", Activation::Relu)] {
         let (k, marks) = descend(&f, x, g, l, cap);
@@ -707,10 +706,13 @@ fn activation_3(v: &Values, s: &Settings) -> Result<Report> {
     // ∫ dx / (η σ'(x)) = (1/η)[e^x + 2x − e^(−x)] between goal and start
     let prim = |x: f64| x.exp() + 2.0 * x - (-x).exp();
     let estimate = (prim(x) - prim(g)) / l;
-    r.text(format!(
-        "Sigmoid needs {} steps, ReLU {} (its slope stays 1). Independent estimate for sigmoid: ∫ dx / (η σ'(x)) = (1/η)[e^x + 2x - e^(-x)] from {} to {} ≈ {:.0} steps. The sigmoid's steps are tiny near x = {} because σ' ≈ e^(-x) there (梯度消失).",
-        steps[0], steps[1], goal.show(s.digits), x0.show(s.digits), estimate, x0.show(s.digits)
-    ));
+    r.sentence(
+        format!(
+            "Sigmoid needs {} steps, ReLU {} (its slope stays 1). Independent estimate for sigmoid: ∫ dx / (η σ'(x)) = (1/η)[e^x + 2x - e^(-x)] from {{}} to {{}} ≈ {:.0} steps. The sigmoid's steps are tiny near x = {{}} because σ' ≈ e^(-x) there (梯度消失).",
+            steps[0], steps[1], estimate
+        ),
+        vec![Num::shown(&goal), Num::shown(&x0), Num::shown(&x0)],
+    );
     r.results = vec![
         Named::new("sigmoid'(start)", ds, Kind::Gradient),
         Named::new("relu'(start)", dr, Kind::Gradient),
@@ -729,25 +731,23 @@ fn activation_4(v: &Values, s: &Settings) -> Result<Report> {
     r.formula(Math::new("∂L/∂w = ∂L/∂σ · σ(1 - σ) · x   (σ = σ(wᵀx), σ(1 - σ) > 0)", "\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial \\sigma}\\,\\sigma(1 - \\sigma)\\,x"));
     let positive = gradient_signs(
         &mut r,
-        "inputs as given (all > 0 for the deck's case)",
+        "inputs as given (all > 0 for the deck's case)".into(),
         &x,
         &w,
         &g,
-        s,
     )?;
     let n = Scalar::int(x.len() as i64);
     let mean = crate::activation::sum(&x)?.div(&n)?;
     let centred: Vec<Scalar> = x.iter().map(|xi| xi.sub(&mean)).collect::<Result<_>>()?;
     gradient_signs(
         &mut r,
-        &format!(
+        Sentence::new(
             "zero-centred inputs x - mean(x), mean = {}",
-            mean.show(s.digits)
+            vec![Num::shown(&mean)],
         ),
         &centred,
         &w,
         &g,
-        s,
     )?;
     r.text(if positive {
         "With every x_i > 0, all components of ∂L/∂w share the sign of ∂L/∂σ, so one gradient step moves every weight in the same direction (a zig-zag path); zero-centred inputs give mixed signs."
@@ -757,27 +757,28 @@ fn activation_4(v: &Values, s: &Settings) -> Result<Report> {
     Ok(r)
 }
 
-/// One table of ∂L/∂w_i; returns whether all inputs are positive.
+/// One table of ∂L/∂w_i, its title beginning with `title`; returns
+/// whether all inputs are positive.
 fn gradient_signs(
     r: &mut Report,
-    title: &str,
+    title: Sentence,
     x: &[Scalar],
     w: &[Scalar],
     g: &Scalar,
-    s: &Settings,
 ) -> Result<bool> {
     let z = crate::network::dot(w, x)?;
     let sig = z.sigmoid()?;
     let slope = sig.mul(&Scalar::one().sub(&sig)?)?;
+    let mut nums = title.nums;
+    nums.extend([Num::shown(&z), Num::shown(&sig), Num::shown(&slope)]);
     let mut t = Table::new(
         format!(
-            "{title} · z = wᵀx = {}, σ(z) = {}, σ(1 - σ) = {}",
-            z.show(s.digits),
-            sig.show(s.digits),
-            slope.show(s.digits)
+            "{} · z = wᵀx = {{}}, σ(z) = {{}}, σ(1 - σ) = {{}}",
+            title.text
         ),
         &["i", "x_i", "∂L/∂w_i", "sign", "finite difference", "check"],
     )
+    .quoting(nums)
     .math_header(vec![
         Math::new("x_i", "x_i"),
         Math::new("∂L/∂w_i", "\\frac{\\partial L}{\\partial w_i}"),

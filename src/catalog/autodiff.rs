@@ -14,7 +14,7 @@ use crate::graph::Graph;
 use crate::report::Kind;
 use crate::report::graph::{build, chain_blocks, gate_patterns};
 use crate::report::labels::{self, Labels};
-use crate::report::{Cell, Report, Settings, Table};
+use crate::report::{Cell, Num, Report, Sentence, Settings, Table};
 use crate::rounding::Plan;
 use crate::rounding::plan::{backward, named, replay};
 use crate::scalar::Scalar;
@@ -166,16 +166,17 @@ fn autodiff_1(v: &Values, s: &Settings) -> Result<Report> {
     let agree = dw
         .as_ref()
         .is_some_and(|d| (d.to_f64() - closed.to_f64()).abs() < 1e-12);
-    r.text(format!(
-        "Closed form: f = σ(wx + b), so ∂f/∂w = σ(z)(1 - σ(z))·x at z = {} gives {} — {}.",
-        z.show(s.digits),
-        closed.show(s.digits),
-        if agree {
-            "the same as the chain"
-        } else {
-            "DIFFERENT from the chain"
-        }
-    ));
+    r.sentence(
+        format!(
+            "Closed form: f = σ(wx + b), so ∂f/∂w = σ(z)(1 - σ(z))·x at z = {{}} gives {{}} — {}.",
+            if agree {
+                "the same as the chain"
+            } else {
+                "DIFFERENT from the chain"
+            }
+        ),
+        vec![Num::shown(&z), Num::shown(&closed)],
+    );
     r.text(
         "Slide erratum: the deck's table labels the derivative of h5 = h4 + 1 as ∂h5/∂h, \
          and that of h6 = 1/h5 as ∂h4/∂h5; recomputed, they are ∂h5/∂h4 = 1 and \
@@ -270,7 +271,10 @@ fn autodiff_3(v: &Values, s: &Settings) -> Result<Report> {
             };
             t.row(vec![
                 built.into(),
-                format!("{name} = {}", x.show(s.digits)).into(),
+                Cell::Sentence(Sentence::new(
+                    format!("{name} = {{}}"),
+                    vec![Num::shown(&x)],
+                )),
                 format!("{} ({})", nodes.len(), nodes.join(", ")).into(),
                 tr.values[g.output].clone().into(),
                 d.clone().into(),
@@ -288,7 +292,10 @@ fn autodiff_3(v: &Values, s: &Settings) -> Result<Report> {
         }
         let agree = grads[0] == grads[1];
         same.row(vec![
-            format!("{name} = {}", x.show(s.digits)).into(),
+            Cell::Sentence(Sentence::new(
+                format!("{name} = {{}}"),
+                vec![Num::shown(&x)],
+            )),
             grads[0].clone().into(),
             grads[1].clone().into(),
             (if agree { "✓" } else { "✗ (kink)" }).into(),

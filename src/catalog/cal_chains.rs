@@ -12,8 +12,8 @@
 
 use crate::error::Result;
 use crate::network::{Network, PassTrace, fd_agrees};
-use crate::report::{Cell, Kind, Math, Named, Report, Settings, Table};
-use crate::scalar::{Scalar, format_float};
+use crate::report::{Cell, Kind, Math, Named, Num, Report, Sentence, Settings, Table};
+use crate::scalar::Scalar;
 
 /// One chain: the parameter, its result key, the factors (name, value),
 /// and what the engine and the central difference say.
@@ -23,7 +23,7 @@ struct Chain {
     /// The hidden unit j the chain passes through; `None` for the output layer.
     unit: Option<usize>,
     /// The last factor ∂u/∂θ as a rule (`x^1_0 = 1`).
-    rule: String,
+    rule: Sentence,
     key: String,
     factors: Vec<(String, Scalar)>,
     engine: Scalar,
@@ -116,7 +116,7 @@ fn chains(net: &Network, t: &PassTrace, x: &[Scalar], s: &Settings) -> Vec<Chain
         out.push(Chain {
             theta: format!("w^2_({j},0)"),
             unit: None,
-            rule: format!("x^2_{j} = {}", h.a[j].show(s.digits)),
+            rule: Sentence::new(format!("x^2_{j} = {{}}"), vec![Num::shown(&h.a[j])]),
             key: format!("dLoss/dw2_{j}0"),
             factors,
             engine: o.grad_w[0][j].clone(),
@@ -128,7 +128,7 @@ fn chains(net: &Network, t: &PassTrace, x: &[Scalar], s: &Settings) -> Vec<Chain
     out.push(Chain {
         theta: "b^2_0".to_string(),
         unit: None,
-        rule: "1".to_string(),
+        rule: "1".into(),
         key: "dLoss/db2_0".to_string(),
         factors,
         engine: o.grad_b[0].clone(),
@@ -152,7 +152,7 @@ fn chains(net: &Network, t: &PassTrace, x: &[Scalar], s: &Settings) -> Vec<Chain
             out.push(Chain {
                 theta: format!("w^1_({i},{j})"),
                 unit: Some(j),
-                rule: format!("x^1_{i} = {}", x_i.show(s.digits)),
+                rule: Sentence::new(format!("x^1_{i} = {{}}"), vec![Num::shown(x_i)]),
                 key: format!("dLoss/dw1_{i}{j}"),
                 factors,
                 // CAL's w^1_(i,j) (input i → hidden j) is W(1)_(j+1, i+1).
@@ -167,7 +167,7 @@ fn chains(net: &Network, t: &PassTrace, x: &[Scalar], s: &Settings) -> Vec<Chain
         out.push(Chain {
             theta: format!("b^1_{j}"),
             unit: Some(j),
-            rule: "1".to_string(),
+            rule: "1".into(),
             key: format!("dLoss/db1_{j}"),
             factors,
             engine: h.grad_b[j].clone(),
@@ -195,7 +195,6 @@ pub(super) fn all_nine(
     x: &[Scalar],
     s: &Settings,
 ) -> Result<Vec<Named>> {
-    let d = s.digits;
     r.heading("All nine gradients as chains · 全部九个梯度的链式求导");
     r.text("Every chain starts with ∂Loss/∂g(u2) · ∂g(u2)/∂u2. An output-layer chain then takes what multiplies the parameter in u2 (x^2_j, or 1 for the bias); a hidden-layer chain goes on through u2 → f(u_j) → u_j: the weight w^2_(j,0), the slope f'(u_j), and what multiplies the parameter in u_j (x^1_i, or 1 for the bias).");
     let head = [("Loss", "g(u2)"), ("g(u2)", "u2")];
@@ -238,7 +237,7 @@ pub(super) fn all_nine(
         for (_, v) in &c.factors {
             prod = prod.mul(v)?;
         }
-        let values: Vec<String> = c.factors.iter().map(|f| f.1.show_operand(d)).collect();
+        let values = Sentence::join(c.factors.iter().map(|f| Num::operand(&f.1).into()), " × ");
         let fd_ok = c.fd.is_some_and(|f| fd_agrees(&prod, f));
         if !same(&prod, &c.engine) || !(fd_ok || kink) {
             wrong.push(format!("∂Loss/∂{}", c.theta));
@@ -248,10 +247,12 @@ pub(super) fn all_nine(
             row.push(Cell::Text(j.to_string()));
         }
         row.extend([
-            Cell::Text(c.rule.clone()),
-            Cell::Text(values.join(" × ")),
+            Cell::Sentence(c.rule),
+            Cell::Sentence(values),
             prod.clone().into(),
-            Cell::Text(c.fd.map_or("-".into(), |f| format_float(f, d))),
+            c.fd.map_or(Cell::Text("-".into()), |f| {
+                Cell::Sentence(Num::bare(&Scalar::Float(f)).into())
+            }),
         ]);
         match c.unit {
             None => out_t.row(row),

@@ -9,7 +9,9 @@ use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::report::Kind;
 use crate::report::train::{iteration_table, last_batch_text};
-use crate::report::{Block, Cell, Figure, Math, Num, Panel, Report, Series, Settings, Table};
+use crate::report::{
+    Block, Cell, Figure, Math, Num, Panel, Report, Sentence, Series, Settings, Table,
+};
 use crate::rounding::plan::{forward, inputs, named, replay};
 use crate::rounding::{Plan, Source};
 use crate::scalar::Scalar;
@@ -253,12 +255,12 @@ fn gd_1(v: &Values, s: &Settings) -> Result<Report> {
         let (j, gw, gb, yhat) = step(&w, &b)?;
         let nw = w.sub(&lr.mul(&gw)?)?;
         let nb = b.sub(&lr.mul(&gb)?)?;
-        let shown: Vec<String> = yhat.iter().map(|p| p.show(s.digits)).collect();
+        let shown = Sentence::join(yhat.iter().map(|p| Num::shown(p).into()), ", ");
         t.row(vec![
             Cell::Num(Scalar::int(k as i64)),
             w.clone().into(),
             b.clone().into(),
-            Cell::Text(shown.join(", ")),
+            Cell::Sentence(shown),
             j.clone().into(),
             gw.clone().into(),
             gb.clone().into(),
@@ -321,10 +323,10 @@ fn gd_2(v: &Values, s: &Settings) -> Result<Report> {
         ),
     ));
     let lrs: Vec<Scalar> = names.iter().map(|n| get(v, n, s)).collect();
-    let mut header = vec!["step".to_string()];
-    header.extend(lrs.iter().map(|a| format!("J at α = {}", a.show(s.digits))));
-    let refs: Vec<&str> = header.iter().map(String::as_str).collect();
-    let mut t = Table::new("Loss per step · 每步的损失", &refs);
+    let mut header = vec!["step"];
+    header.extend(lrs.iter().map(|_| "J at α = {}"));
+    let mut t = Table::new("Loss per step · 每步的损失", &header)
+        .quoting(lrs.iter().map(Num::shown).collect());
     // w = b = 0 as f64 under --float, so that step 0 is not an exact 83/3
     // beside float steps.
     let zero = if s.float {
@@ -336,9 +338,9 @@ fn gd_2(v: &Values, s: &Settings) -> Result<Report> {
     let mut series: Vec<Series> = lrs
         .iter()
         .map(|a| Series {
-            label: format!("α = {}", a.show(s.digits)),
+            label: "α = {}".into(),
             points: vec![],
-            nums: Vec::new(),
+            nums: vec![Num::shown(a)],
         })
         .collect();
     for k in 0..=8 {
@@ -365,13 +367,15 @@ fn gd_2(v: &Values, s: &Settings) -> Result<Report> {
     // than leave the sentence above contradicting the table.
     let large = lrs[2].to_f64();
     if large < 2.0 / lam_max {
-        r.text(format!(
-            "Here the large rate α = {} is below 2/λ_max ≈ {:.4}, so it still converges; \
-             set it above {:.4} to see J grow.",
-            lrs[2].show(s.digits),
-            2.0 / lam_max,
-            2.0 / lam_max
-        ));
+        r.sentence(
+            format!(
+                "Here the large rate α = {{}} is below 2/λ_max ≈ {:.4}, so it still converges; \
+                 set it above {:.4} to see J grow.",
+                2.0 / lam_max,
+                2.0 / lam_max
+            ),
+            vec![Num::shown(&lrs[2])],
+        );
     }
     r.blocks.push(Block::Figure(Figure::Plot {
         title: "J against the step for three learning rates".into(),

@@ -18,7 +18,7 @@ use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::network::{Convention, Network};
 use crate::report::layer_math::sum_of_products;
-use crate::report::{Cell, Kind, Math, Named, Report, Settings, Table};
+use crate::report::{Cell, Kind, Math, Named, Num, Report, Sentence, Settings, Table};
 use crate::rounding::Plan;
 use crate::rounding::plan::{forward, inputs, named, replay};
 use crate::scalar::Scalar;
@@ -235,10 +235,9 @@ fn backprop_6(v: &Values, s: &Settings) -> Result<Report> {
             Scalar::zero()
         };
         dl = dl.add(&e.mul(d)?)?;
-        terms.push(format!(
+        terms.push(Sentence::new(
             "{}·{}",
-            e.show_operand(s.digits),
-            d.show_operand(s.digits)
+            vec![Num::operand(&e), Num::operand(d)],
         ));
     }
     let direct = delta[i - 1].mul(&a[j - 1])?;
@@ -250,15 +249,14 @@ fn backprop_6(v: &Values, s: &Settings) -> Result<Report> {
     ));
     g.row(vec![
         Cell::Text(format!("I_{i}(a_{j})ᵀ δ(l)")),
-        Cell::Text(terms.join(" + ")),
+        Cell::Sentence(Sentence::join(terms, " + ")),
         dl.clone().into(),
     ]);
     g.row(vec![
         Cell::Text(format!("δ_{i} a_{j}")),
-        Cell::Text(format!(
+        Cell::Sentence(Sentence::new(
             "{}·{}",
-            delta[i - 1].show_operand(s.digits),
-            a[j - 1].show_operand(s.digits)
+            vec![Num::operand(&delta[i - 1]), Num::operand(&a[j - 1])],
         )),
         direct.clone().into(),
     ]);
@@ -281,11 +279,13 @@ fn backprop_6(v: &Values, s: &Settings) -> Result<Report> {
     }
     r.table(m);
     let entry = delta[i - 1].mul(&a[j - 1])?;
-    r.text(format!(
-        "Entry ({i}, {j}) of δ(l) a(l-1)ᵀ is {}, the same as I_{i}(a_{j})ᵀ δ(l) {}. Likewise ∂z(l)/∂b(l) is the 3×3 identity: b_k appears only in z_k, with coefficient 1, so ∂L/∂b(l) = δ(l).",
-        entry.show(s.digits),
-        if entry == dl && dl == direct { "✓" } else { "✗" }
-    ));
+    r.sentence(
+        format!(
+            "Entry ({i}, {j}) of δ(l) a(l-1)ᵀ is {{}}, the same as I_{i}(a_{j})ᵀ δ(l) {}. Likewise ∂z(l)/∂b(l) is the 3×3 identity: b_k appears only in z_k, with coefficient 1, so ∂L/∂b(l) = δ(l).",
+            if entry == dl && dl == direct { "✓" } else { "✗" }
+        ),
+        vec![Num::shown(&entry)],
+    );
     results.push(Named::new(format!("dL/dw_{i}{j}"), dl, Kind::Gradient));
     r.results = results;
     Ok(r)

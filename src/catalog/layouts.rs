@@ -19,7 +19,7 @@ use crate::catalog::statement::{Pose, Statement, Value};
 use crate::catalog::{Audit, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
-use crate::report::{Cell, Kind, Math, Named, Report, Settings, Table};
+use crate::report::{Cell, Kind, Math, Named, Num, Report, Sentence, Settings, Table};
 use crate::rounding::Plan;
 use crate::rounding::plan::{forward, inputs, named, replay};
 use crate::scalar::Scalar;
@@ -132,18 +132,15 @@ fn transpose(m: &Matrix) -> Matrix {
     crate::network::transpose(m)
 }
 
-/// `[2, 1; 2, 0; 0, 4]`: rows separated by `;`.
-fn show(m: &Matrix, d: usize) -> String {
-    let rows: Vec<String> = m
+/// `[2, 1; 2, 0; 0, 4]`: rows separated by `;`, each entry bare.
+fn show(m: &Matrix) -> Sentence {
+    let rows = m
         .iter()
-        .map(|r| {
-            r.iter()
-                .map(|v| crate::report::math::number(v, d))
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
-        .collect();
-    format!("[{}]", rows.join("; "))
+        .map(|r| Sentence::join(r.iter().map(|v| Num::bare(v).into()), ", "));
+    let mut out = Sentence::from("[");
+    out.push(Sentence::join(rows, "; "));
+    out.push_words("]");
+    out
 }
 
 fn shape(m: &Matrix) -> String {
@@ -218,7 +215,6 @@ fn derivatives(x: &[Scalar], w: &Matrix, a: &[Scalar], d: &[Scalar]) -> Result<D
 fn layouts_1(v: &Values, s: &Settings) -> Result<Report> {
     let names: Vec<&str> = PARAMS.iter().map(|p| p.name).collect();
     let mut r = start(v, &names, s);
-    let dg = s.digits;
     let x = vector(v, &["x1", "x2"], s);
     let w: Matrix = [["w11", "w12"], ["w21", "w22"], ["w31", "w32"]]
         .iter()
@@ -287,9 +283,9 @@ fn layouts_1(v: &Values, s: &Settings) -> Result<Report> {
         let tm = transpose(m);
         t.row(vec![
             Cell::Text(name.to_string()),
-            Cell::Text(show(m, dg)),
+            Cell::Sentence(show(m)),
             Cell::Text(shape(m)),
-            Cell::Text(show(&tm, dg)),
+            Cell::Sentence(show(&tm)),
             Cell::Text(shape(&tm)),
         ]);
     }

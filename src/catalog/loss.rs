@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::loss::Loss;
 use crate::network::{Convention, Network, Objective};
 use crate::report::network::update_table;
-use crate::report::{Cell, Math, Report, Settings, Table};
+use crate::report::{Cell, Math, Num, Report, Sentence, Settings, Table};
 use crate::report::{Kind, Named};
 use crate::rounding::Plan;
 use crate::rounding::plan::{forward, inputs, links, named, replay};
@@ -309,10 +309,9 @@ fn loss_2(v: &Values, s: &Settings) -> Result<Report> {
         let tr = net.trace(x, &obj)?;
         t.row(vec![
             Cell::Text((n + 1).to_string()),
-            Cell::Text(format!(
+            Cell::Sentence(Sentence::new(
                 "({}, {})",
-                x[0].show(s.digits),
-                x[1].show(s.digits)
+                vec![Num::shown(&x[0]), Num::shown(&x[1])],
             )),
             tr.layers[0].a[0].clone().into(),
             y.clone().into(),
@@ -324,21 +323,30 @@ fn loss_2(v: &Values, s: &Settings) -> Result<Report> {
     let mean = losses[0].add(&losses[1])?.div(&Scalar::int(2))?;
     let penalty = crate::loss::l2_penalty(&lambda, net.layers[0].w.iter().flatten())?;
     let risk = mean.add(&penalty)?;
-    let n = |x: &Scalar| crate::report::math::number(x, s.digits);
     // ‖W‖²_F = 2·penalty/λ, computed directly so λ = 0 works too.
     let norm2 = crate::loss::l2_penalty(&Scalar::int(2), net.layers[0].w.iter().flatten())?;
-    let o = |x: &Scalar| Math::operand(x).plain(s.digits);
-    r.text(format!(
-        "R = 1/2 ({} + {}) + λ/2 · ‖W‖²_F = {} + ({})/2 · {} = {} + {} = {}",
-        o(&losses[0]),
-        o(&losses[1]),
-        n(&mean),
-        n(&lambda),
-        o(&norm2),
-        n(&mean),
-        n(&penalty),
-        risk.show(s.digits)
-    ));
+    // The hole of a number written as a formula writes an operand
+    // (Math::operand): bare, in parentheses when negative (a positive
+    // fraction without them, unlike Num::operand).
+    let o = |x: &Scalar| if x.signum() < 0 { "({})" } else { "{}" };
+    r.sentence(
+        format!(
+            "R = 1/2 ({} + {}) + λ/2 · ‖W‖²_F = {{}} + ({{}})/2 · {} = {{}} + {{}} = {{}}",
+            o(&losses[0]),
+            o(&losses[1]),
+            o(&norm2),
+        ),
+        vec![
+            Num::bare(&losses[0]),
+            Num::bare(&losses[1]),
+            Num::bare(&mean),
+            Num::bare(&lambda),
+            Num::bare(&norm2),
+            Num::bare(&mean),
+            Num::bare(&penalty),
+            Num::shown(&risk),
+        ],
+    );
     r.heading("One step of algorithm 4.1 on sample 1 · 随机梯度下降的一步");
     let obj = Objective {
         target: vec![samples[0].1.clone()],
@@ -371,10 +379,10 @@ fn loss_2(v: &Values, s: &Settings) -> Result<Report> {
     // The shared title says W ← W - η ∂L/∂W; here the step is NNDL's α and
     // the gradient includes the L2 term, as in algorithm 4.1.
     let mut u = update_table(&net, &tr, &alpha);
-    u.title = format!(
-        "Update · 参数更新 · W ← W - α(δ aᵀ + λW), b ← b - αδ, α = {}",
-        alpha.show(s.digits)
-    );
+    // The title is replaced whole, with the numbers it quotes (the column
+    // names quote none).
+    u.title = "Update · 参数更新 · W ← W - α(δ aᵀ + λW), b ← b - αδ, α = {}".into();
+    u.nums = vec![Num::shown(&alpha)];
     r.table(u);
     let (nw, nb) = (
         l.new_w.as_ref().expect("α given"),

@@ -10,7 +10,7 @@ use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
 use crate::error::Result;
 use crate::loss::Loss;
-use crate::report::{Block, Cell, Figure, Math, Report, Settings, Table};
+use crate::report::{Block, Cell, Figure, Math, Num, Report, Sentence, Settings, Table};
 use crate::report::{Kind, Named};
 use crate::rounding::Plan;
 use crate::rounding::plan::{forward, inputs, links, named, replay};
@@ -128,24 +128,19 @@ fn softmax_1(v: &Values, s: &Settings) -> Result<Report> {
     let mut r = start(v, &["a1", "a2", "a3", "shift"], s);
     let a = vector(v, &["a1", "a2", "a3"], s);
     r.formula(Math::new("y_k = exp(a_k) / Σ_i exp(a_i) = exp(a_k - m) / Σ_i exp(a_i - m),  m = max_i a_i", "y_k = \\frac{\\exp(a_k)}{\\sum_i \\exp(a_i)} = \\frac{\\exp(a_k - m)}{\\sum_i \\exp(a_i - m)},\\quad m = \\max_i a_i"));
-    let y = softmax_table(&mut r, "Softmax · the two forms agree", &a, s)?;
+    let y = softmax_table(&mut r, "Softmax · the two forms agree".into(), &a)?;
     let shift = get(v, "shift", s);
     let shifted: Vec<Scalar> = a.iter().map(|x| x.add(&shift)).collect::<Result<_>>()?;
     // A large negative shift fails the other way: every exp(a_k) underflows
     // to 0 and the direct form is 0/0.
     let underflows = shifted.iter().all(|x| x.exp().is_ok_and(|e| e.is_zero()));
     let title = if underflows {
-        format!(
-            "Every a_k + {}: exp(a_k) underflows to 0 in f64 below about -745, the subtract-the-max form does not",
-            shift.show(s.digits)
-        )
+        "Every a_k + {}: exp(a_k) underflows to 0 in f64 below about -745, the subtract-the-max form does not"
     } else {
-        format!(
-            "Every a_k + {}: exp(a_k) overflows f64 past about 709.78, the subtract-the-max form does not",
-            shift.show(s.digits)
-        )
+        "Every a_k + {}: exp(a_k) overflows f64 past about 709.78, the subtract-the-max form does not"
     };
-    let ys = softmax_table(&mut r, &title, &shifted, s)?;
+    let title = Sentence::new(title, vec![Num::shown(&shift)]);
+    let ys = softmax_table(&mut r, title, &shifted)?;
     let same = y
         .iter()
         .zip(&ys)
@@ -171,8 +166,9 @@ fn bars(title: &str, y: &[Scalar]) -> Figure {
     }
 }
 
-/// One table of both forms; returns the stable y.
-fn softmax_table(r: &mut Report, title: &str, a: &[Scalar], s: &Settings) -> Result<Vec<Scalar>> {
+/// One table of both forms, its title beginning with `title`; returns the
+/// stable y.
+fn softmax_table(r: &mut Report, title: Sentence, a: &[Scalar]) -> Result<Vec<Scalar>> {
     let m = a.iter().skip(1).fold(a[0].clone(), |m, x| m.max(x));
     let direct: Vec<Option<Scalar>> = a.iter().map(|x| x.exp().ok()).collect();
     let stable: Vec<Scalar> = a.iter().map(|x| x.sub(&m)?.exp()).collect::<Result<_>>()?;
@@ -180,8 +176,10 @@ fn softmax_table(r: &mut Report, title: &str, a: &[Scalar], s: &Settings) -> Res
         e.as_ref().and_then(|e| acc.add(e).ok())
     });
     let y = Activation::Softmax.forward(a)?;
+    let mut nums = title.nums;
+    nums.push(Num::shown(&m));
     let mut t = Table::new(
-        format!("{title} (m = max a = {})", m.show(s.digits)),
+        format!("{} (m = max a = {{}})", title.text),
         &[
             "k",
             "a_k",
@@ -191,6 +189,7 @@ fn softmax_table(r: &mut Report, title: &str, a: &[Scalar], s: &Settings) -> Res
             "y_k = exp(a_k - m)/Σ",
         ],
     )
+    .quoting(nums)
     .math_header(vec![
         Math::new("a_k", "a_k"),
         Math::new("exp(a_k)", "\\exp(a_k)"),
@@ -252,10 +251,7 @@ fn softmax_2(v: &Values, s: &Settings) -> Result<Report> {
     let yf: Vec<f64> = y.iter().map(Scalar::to_f64).collect();
     let lf = |zz: &[f64]| Loss::CrossEntropy.value_f64(&Activation::Softmax.forward_f64(zz), &yf);
     let mut t = Table::new(
-        format!(
-            "Softmax + cross-entropy, true class {c} · L = {}",
-            loss.show(s.digits)
-        ),
+        format!("Softmax + cross-entropy, true class {c} · L = {{}}"),
         &[
             "k",
             "z_k",
@@ -267,6 +263,7 @@ fn softmax_2(v: &Values, s: &Settings) -> Result<Report> {
             "central difference",
         ],
     )
+    .quoting(vec![Num::shown(&loss)])
     .math_header(vec![
         Math::new("z_k", "z_k"),
         Math::new("ŷ_k", "\\hat{y}_k"),

@@ -818,12 +818,10 @@ impl Default for OutputArgs {
 }
 
 impl OutputArgs {
-    /// The computation settings these flags ask for (`--float`, `--digits`).
+    /// The computation settings these flags ask for (`--float`); the
+    /// digits are the renderer's ([`OutputArgs::render_options`]).
     pub fn settings(&self) -> Settings {
-        Settings {
-            float: self.float,
-            digits: self.digits as usize,
-        }
+        Settings { float: self.float }
     }
 
     /// How to render: `--digits`, and colour on a terminal unless NO_COLOR is set.

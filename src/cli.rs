@@ -589,7 +589,15 @@ mod tests {
             assert!(zh.starts_with("错误: "), "{zh}");
             let body = zh.trim_start_matches("错误: ");
             assert!(has_cjk(body), "{e:?} has no Chinese: {zh}");
-            assert_eq!(error_message(e, Lang::En), format!("error: {e}"));
+            // English is the message itself; a TOML error adds its line
+            // and caret below it, as the Chinese frame shows them.
+            let en = error_message(e, Lang::En);
+            match e {
+                Error::Toml { excerpt, .. } if !excerpt.is_empty() => {
+                    assert_eq!(en, format!("error: {e}\n{excerpt}"));
+                }
+                _ => assert_eq!(en, format!("error: {e}")),
+            }
         }
     }
 

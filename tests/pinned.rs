@@ -184,13 +184,7 @@ fn float_mode_agrees_with_exact() {
     for ex in catalog::all() {
         let e = ex.run(&[], &Settings::default()).unwrap();
         let f = ex
-            .run(
-                &[],
-                &Settings {
-                    float: true,
-                    ..Settings::default()
-                },
-            )
+            .run(&[], &Settings { float: true })
             .unwrap_or_else(|err| panic!("{} --float: {err}", ex.id()));
         assert_eq!(e.results.len(), f.results.len(), "{}", ex.id());
         for (r1, r2) in e.results.iter().zip(&f.results) {

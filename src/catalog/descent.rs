@@ -612,10 +612,7 @@ mod tests {
 
     fn run(id: &str, float: bool) -> Report {
         let (ex, sets) = catalog::example_with(id, &[]);
-        let s = Settings {
-            float,
-            ..Settings::default()
-        };
+        let s = Settings { float };
         ex.run(&sets, &s).expect("the example runs")
     }
 

@@ -4,8 +4,9 @@
 //! A [`Math`] keeps its numbers as [`Scalar`]s, not as text: a report is
 //! built with exact values, and each renderer spells the formula with its
 //! own `--digits` ([`Math::plain`], [`Math::latex`]), through the one
-//! function [`number`] that also spells the numbers of prose. So a
-//! formula and the table beside it cannot disagree on rounding.
+//! function [`number`] (numbers among words have theirs,
+//! [`super::words::Num::words`]). So a formula and the table beside it
+//! cannot disagree on rounding.
 
 use crate::scalar::Scalar;
 
@@ -74,10 +75,11 @@ fn shift(s: &str, by: usize) -> String {
         .collect()
 }
 
-/// A number as every formula (and every prose sentence built with
-/// numbers) writes it: an exact value whole (`-1/4`, `3`), a rounded one
-/// to `digits` significant digits (`0.731059`, `4.5e-5`). The one place
-/// that decides how a number of a formula is rounded for display.
+/// A number as every formula (and a bare number among words,
+/// [`super::words::Spell::Bare`]) writes it: an exact value whole (`-1/4`,
+/// `3`), a rounded one to `digits` significant digits (`0.731059`,
+/// `4.5e-5`). The one place that decides how a number of a formula is
+/// rounded for display.
 pub fn number(v: &Scalar, digits: usize) -> String {
     match v {
         Scalar::Exact(_) => v.exact_string().unwrap_or_default(),

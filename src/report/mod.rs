@@ -33,24 +33,14 @@ use crate::scalar::Scalar;
 pub use math::Math;
 pub use words::{Num, Sentence, Spell};
 
-/// Settings a report is built with.
-#[derive(Clone, Debug, PartialEq)]
+/// Settings a report is built with. No digits: a report keeps its numbers
+/// as [`Scalar`]s, in tables, formulas ([`Math`]) and words ([`Sentence`]),
+/// and each renderer rounds them with its own
+/// [`crate::render::RenderOptions::digits`].
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Settings {
     /// Compute in f64 throughout (`--float`).
     pub float: bool,
-    /// Significant digits of rounded values (`--digits`) in the prose and
-    /// text cells a builder writes; formulas ([`Math`]) keep their numbers
-    /// and are rounded by the renderer, with [`crate::render::RenderOptions::digits`].
-    pub digits: usize,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            float: false,
-            digits: 6,
-        }
-    }
 }
 
 /// A table cell.

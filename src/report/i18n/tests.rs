@@ -189,10 +189,7 @@ fn all_reports() -> Vec<(String, Report)> {
     let mut out = Vec::new();
     for e in crate::catalog::all() {
         for float in [false, true] {
-            let s = Settings {
-                float,
-                ..Settings::default()
-            };
+            let s = Settings { float };
             let r = e
                 .run(&[], &s)
                 .expect("every example runs with its defaults");

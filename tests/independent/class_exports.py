@@ -39,15 +39,11 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 BIN = os.path.join(ROOT, "target", "debug", "nn-tutor")
 CI = os.environ.get("CI") == "true"
 TOL = 0.00005
-fails = 0
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # common.py, even under python3 -P
+from common import Tally  # noqa: E402
 
-
-def verdict(ok, *words):
-    global fails
-    print("PASS" if ok else "FAIL", *words)
-    if not ok:
-        fails += 1
-    return ok
+tally = Tally()
+verdict = tally.verdict
 
 
 def missing(what):
@@ -285,5 +281,4 @@ def main():
 
 
 main()
-print("class_exports: ALL PASS" if fails == 0 else f"class_exports: {fails} FAIL")
-sys.exit(1 if fails else 0)
+tally.finish("class_exports")

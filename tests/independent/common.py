@@ -43,15 +43,11 @@ TEXT = "text"
 """str(value) against the whole shown text: counts and shape strings (network.py, xor.py)."""
 
 
-class Evidence:
-    """One topic's checks: counts the FAIL lines and knows the topic's table snapshots."""
+class Tally:
+    """Counts the FAIL lines of a script: verdict() prints each check, finish() the summary and the exit status."""
 
-    def __init__(self, topic, compare=NUMBER):
-        self.topic = topic
-        self.compare = compare
+    def __init__(self):
         self.fails = 0
-        # every table snapshot of the topic, so that each shown value must still occur in one of them
-        self.tables = "".join(open(p).read() for p in glob.glob(os.path.join(SNAPSHOTS, topic + "-*__table.snap")))
 
     def verdict(self, ok, *words):
         """Print PASS or FAIL and the words after it; count a FAIL. Returns ok."""
@@ -59,6 +55,22 @@ class Evidence:
         if not ok:
             self.fails += 1
         return ok
+
+    def finish(self, name):
+        """Print `name: ALL PASS` or the number of FAILs, and exit 1 after any FAIL."""
+        print(f"{name}: ALL PASS" if self.fails == 0 else f"{name}: {self.fails} FAIL")
+        sys.exit(1 if self.fails else 0)
+
+
+class Evidence(Tally):
+    """One topic's checks: counts the FAIL lines and knows the topic's table snapshots."""
+
+    def __init__(self, topic, compare=NUMBER):
+        super().__init__()
+        self.topic = topic
+        self.compare = compare
+        # every table snapshot of the topic, so that each shown value must still occur in one of them
+        self.tables = "".join(open(p).read() for p in glob.glob(os.path.join(SNAPSHOTS, topic + "-*__table.snap")))
 
     def in_table(self, shown):
         s = re.sub(r"e-0(\d)", r"e-\1", shown.split(" ")[0])

@@ -22,14 +22,11 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 BIN = os.path.join(ROOT, "target", "debug", "nn-tutor")
 SEED = 2026
 COUNT = 50
-fails = 0
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # common.py, even under python3 -P
+from common import Tally  # noqa: E402
 
-
-def verdict(ok, *words):
-    global fails
-    print("PASS" if ok else "FAIL", *words)
-    if not ok:
-        fails += 1
+tally = Tally()
+verdict = tally.verdict
 
 
 def sheet(topic, n, key):
@@ -354,5 +351,4 @@ for topic, n, solve in EXAMPLES:
         verdict(not bad and st["set"] == key["set"], ident, st["set"], "asked", len(st["find"]),
                 *(f"{q}: mine {mine.get(q)} key {key['results'][q]}" for q in bad))
 
-print(f"sheet_solvable_b: {'ALL PASS' if fails == 0 else f'{fails} FAIL'}")
-sys.exit(1 if fails else 0)
+tally.finish("sheet_solvable_b")

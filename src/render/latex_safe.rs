@@ -77,22 +77,33 @@ fn plain(c: char) -> &'static str {
 /// Tidy what dropping Chinese leaves behind: ` · ` separators with nothing
 /// after them, empty parentheses, doubled spaces.
 fn tidy(line: &str) -> String {
-    let collapse = |mut s: String| {
-        while s.contains("  ") {
-            s = s.replace("  ", " ");
+    // Each rewrite runs only where its pattern occurs: a sheet's LaTeX
+    // passes here line by line, and most lines need none of them.
+    fn rewrite(s: &mut String, from: &str, to: &str) {
+        if s.contains(from) {
+            *s = s.replace(from, to);
         }
-        s
-    };
-    let mut s = collapse(line.to_string());
-    // The report renderer writes `$\cdot$`, this module `\ensuremath{\cdot}`.
-    for dot in ["\\ensuremath{\\cdot}", "$\\cdot$"] {
-        s = s.replace(&format!(" {dot} }}"), "}");
-        s = s.replace(&format!(" {dot} \n"), "\n");
-        s = s.replace(&format!(" {dot} {dot} "), &format!(" {dot} "));
     }
-    collapse(s.replace("()", ""))
-        .replace(" ,", ",")
-        .replace(", :", ":")
+    fn collapse(s: &mut String) {
+        while s.contains("  ") {
+            *s = s.replace("  ", " ");
+        }
+    }
+    let mut s = line.to_string();
+    collapse(&mut s);
+    // The report renderer writes `$\cdot$`, this module `\ensuremath{\cdot}`.
+    if s.contains("\\cdot") {
+        for dot in ["\\ensuremath{\\cdot}", "$\\cdot$"] {
+            rewrite(&mut s, &format!(" {dot} }}"), "}");
+            rewrite(&mut s, &format!(" {dot} \n"), "\n");
+            rewrite(&mut s, &format!(" {dot} {dot} "), &format!(" {dot} "));
+        }
+    }
+    rewrite(&mut s, "()", "");
+    collapse(&mut s);
+    rewrite(&mut s, " ,", ",");
+    rewrite(&mut s, ", :", ":");
+    s
 }
 
 /// After dropping Chinese from a line: runs of punctuation it separated

@@ -499,7 +499,37 @@ fn parse_decimal(t: &str) -> Option<BigRational> {
     {
         return None;
     }
-    let digits: BigInt = format!("{int}{frac}0").parse::<BigInt>().ok()? / BigInt::from(10);
+    // Most numbers typed or stored (`2`, `-0.5`, `1e-3`) have few digits:
+    // read them as an i64 over a power of ten, without big-number steps.
+    Some(
+        small_decimal(neg, int, frac, exponent)
+            .unwrap_or_else(|| big_decimal(neg, int, frac, exponent)),
+    )
+}
+
+/// `±int.frac × 10^exponent` (ASCII digits) when it has at most 18 digits
+/// and a scale within 10^±18: machine integers, one reduction.
+fn small_decimal(neg: bool, int: &str, frac: &str, exponent: i32) -> Option<BigRational> {
+    let scale = exponent - frac.len() as i32;
+    if int.len() + frac.len() > 18 || !(-18..=18).contains(&scale) {
+        return None;
+    }
+    let n = int
+        .bytes()
+        .chain(frac.bytes())
+        .fold(0i64, |n, d| n * 10 + i64::from(d - b'0'));
+    let n = BigInt::from(if neg { -n } else { n });
+    let p = BigInt::from(10i64.pow(scale.unsigned_abs()));
+    Some(if scale >= 0 {
+        BigRational::from_integer(n * p)
+    } else {
+        BigRational::new(n, p)
+    })
+}
+
+/// `±int.frac × 10^exponent` (ASCII digits) of any size.
+fn big_decimal(neg: bool, int: &str, frac: &str, exponent: i32) -> BigRational {
+    let digits: BigInt = format!("{int}{frac}").parse::<BigInt>().unwrap_or_default();
     let scale = exponent - frac.len() as i32;
     let ten = BigInt::from(10);
     let mut r = BigRational::from_integer(digits);
@@ -508,7 +538,7 @@ fn parse_decimal(t: &str) -> Option<BigRational> {
     } else {
         r /= BigRational::from_integer(ten.pow((-scale) as u32));
     }
-    Some(if neg { -r } else { r })
+    if neg { -r } else { r }
 }
 
 fn ratio_to_f64(r: &BigRational) -> f64 {
@@ -625,6 +655,33 @@ mod tests {
         Scalar::parse(t).unwrap()
     }
 
+    /// The short path for decimals of up to 18 digits agrees with the
+    /// big-number path on every sign, digit count, point position and
+    /// exponent it takes (and on its edges: 18 digits, scale ±18).
+    #[test]
+    fn small_decimals_read_as_big_ones_do() {
+        let mut n = 0;
+        for neg in [false, true] {
+            for digits in ["0", "7", "25", "1000", "123456789", "999999999999999999"] {
+                for point in 0..=digits.len() {
+                    let (int, frac) = digits.split_at(point);
+                    for exponent in [-19, -18, -7, -1, 0, 1, 3, 17, 18, 19] {
+                        let small = super::small_decimal(neg, int, frac, exponent);
+                        let big = super::big_decimal(neg, int, frac, exponent);
+                        if let Some(small) = small {
+                            assert_eq!(small, big, "{neg} {int}.{frac}e{exponent}");
+                            n += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(n > 300, "only {n} cases took the short path");
+        // and through the parser: 1e-3 = 1/1000, -.5 = -1/2, 2.50 = 5/2
+        assert_eq!(s("1e-3"), s("1/1000"));
+        assert_eq!(s("-.5"), s("-1/2"));
+        assert_eq!(s("2.50"), s("5/2"));
+    }
     #[test]
     fn decimals_are_exact() {
         // 0.15 = 15/100 = 3/20

@@ -128,14 +128,6 @@ pub trait Markup {
 /// Render `r` in the syntax `m`: heading, sources, the inputs table, the
 /// blocks in order, then the commands to try.
 pub fn walk(r: &Report, m: &dyn Markup) -> String {
-    // Numbers quoted by titles, cells and legends, at the format's digits.
-    let worded;
-    let r = if r.has_unwritten_words() {
-        worded = r.with_words(m.digits());
-        &worded
-    } else {
-        r
-    };
     let mut out = m.title(r);
     for s in &r.sources {
         out.push_str(&m.source(r.lang, s));
@@ -151,8 +143,10 @@ pub fn walk(r: &Report, m: &dyn Markup) -> String {
             Block::Text(t) => m.text(t),
             Block::Sentence(s) => m.sentence(s),
             Block::Formula(f) => m.formula(f),
-            Block::Table(t) => m.table(t),
-            Block::Figure(f) => m.figure(f, r.lang),
+            // Numbers quoted by titles, cells and legends, at the format's
+            // digits ([`Table::written`]; a table that quotes none is itself).
+            Block::Table(t) => m.table(&t.written(m.digits())),
+            Block::Figure(f) => m.figure(&f.written(m.digits()), r.lang),
         });
     }
     if !r.try_next.is_empty() {

@@ -183,21 +183,35 @@ impl Table {
         self
     }
 
-    /// The title and column names with their numbers written in at
-    /// `digits`.
-    fn with_words(&mut self, digits: usize) {
-        if !self.nums.is_empty() {
-            words::fill_texts(
-                std::iter::once(&mut self.title).chain(self.header.iter_mut()),
-                &std::mem::take(&mut self.nums),
-                digits,
-            );
+    /// True when the title, a column name or a cell quotes a number not
+    /// yet written in.
+    fn has_unwritten_words(&self) -> bool {
+        !self.nums.is_empty()
+            || self
+                .rows
+                .iter()
+                .flatten()
+                .any(|c| matches!(c, Cell::Sentence(_)))
+    }
+
+    /// The table with the numbers of its title, column names and word
+    /// cells written in at `digits` (itself when it quotes none).
+    pub fn written(&self, digits: usize) -> std::borrow::Cow<'_, Table> {
+        if !self.has_unwritten_words() {
+            return std::borrow::Cow::Borrowed(self);
         }
-        for c in self.rows.iter_mut().flatten() {
+        let mut t = self.clone();
+        words::fill_texts(
+            std::iter::once(&mut t.title).chain(t.header.iter_mut()),
+            &std::mem::take(&mut t.nums),
+            digits,
+        );
+        for c in t.rows.iter_mut().flatten() {
             if let Cell::Sentence(s) = c {
                 *c = Cell::Text(s.plain(digits));
             }
         }
+        std::borrow::Cow::Owned(t)
     }
 
     /// Append a formula to the title: its plain spelling on a terminal,
@@ -319,6 +333,31 @@ pub enum Figure {
         /// What the bar heights measure.
         y_label: String,
     },
+}
+
+impl Figure {
+    /// The figure with the numbers its legends quote written in at
+    /// `digits` (itself when they quote none).
+    pub fn written(&self, digits: usize) -> std::borrow::Cow<'_, Figure> {
+        let quotes = |f: &Figure| match f {
+            Figure::Plot { panels, .. } => panels
+                .iter()
+                .flat_map(|p| &p.series)
+                .any(|s| !s.nums.is_empty()),
+            _ => false,
+        };
+        if !quotes(self) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut f = self.clone();
+        if let Figure::Plot { panels, .. } = &mut f {
+            for s in panels.iter_mut().flat_map(|p| &mut p.series) {
+                let nums = std::mem::take(&mut s.nums);
+                words::fill_texts([&mut s.label], &nums, digits);
+            }
+        }
+        std::borrow::Cow::Owned(f)
+    }
 }
 
 /// Structured values for machine-readable output: the JSON renderer puts
@@ -566,43 +605,17 @@ impl Report {
             .chain(headings)
     }
 
-    /// True when a table or a figure quotes a number not yet written in
-    /// ([`Report::with_words`]).
-    pub fn has_unwritten_words(&self) -> bool {
-        self.blocks.iter().any(|b| match b {
-            Block::Table(t) => {
-                !t.nums.is_empty()
-                    || t.rows
-                        .iter()
-                        .flatten()
-                        .any(|c| matches!(c, Cell::Sentence(_)))
-            }
-            Block::Figure(Figure::Plot { panels, .. }) => panels
-                .iter()
-                .flat_map(|p| &p.series)
-                .any(|s| !s.nums.is_empty()),
-            _ => false,
-        })
-    }
-
     /// The report with the numbers its tables and figures quote among
     /// words written in at `digits`: titles, column names, word cells
-    /// ([`Cell::Sentence`]) and legends. Every renderer draws this
-    /// (paragraphs it writes itself, [`Sentence::fill`]): the one place
-    /// where a number among words is rounded for display.
+    /// ([`Cell::Sentence`]) and legends ([`Table::written`],
+    /// [`Figure::written`], which [`crate::render::walk`] applies block by
+    /// block; paragraphs each renderer writes itself, [`Sentence::fill`]).
     pub fn with_words(&self, digits: usize) -> Report {
         let mut r = self.clone();
         for b in &mut r.blocks {
             match b {
-                Block::Table(t) => t.with_words(digits),
-                Block::Figure(Figure::Plot { panels, .. }) => {
-                    for s in panels.iter_mut().flat_map(|p| &mut p.series) {
-                        if !s.nums.is_empty() {
-                            let nums = std::mem::take(&mut s.nums);
-                            words::fill_texts([&mut s.label], &nums, digits);
-                        }
-                    }
-                }
+                Block::Table(t) => *t = t.written(digits).into_owned(),
+                Block::Figure(f) => *f = f.written(digits).into_owned(),
                 _ => {}
             }
         }

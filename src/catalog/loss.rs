@@ -325,25 +325,17 @@ fn loss_2(v: &Values, s: &Settings) -> Result<Report> {
     let risk = mean.add(&penalty)?;
     // ‖W‖²_F = 2·penalty/λ, computed directly so λ = 0 works too.
     let norm2 = crate::loss::l2_penalty(&Scalar::int(2), net.layers[0].w.iter().flatten())?;
-    // The hole of a number written as a formula writes an operand
-    // (Math::operand): bare, in parentheses when negative (a positive
-    // fraction without them, unlike Num::operand).
-    let o = |x: &Scalar| if x.signum() < 0 { "({})" } else { "{}" };
     r.sentence(
-        format!(
-            "R = 1/2 ({} + {}) + λ/2 · ‖W‖²_F = {{}} + ({{}})/2 · {} = {{}} + {{}} = {{}}",
-            o(&losses[0]),
-            o(&losses[1]),
-            o(&norm2),
-        ),
+        "R = 1/2 ({} + {}) + λ/2 · ‖W‖²_F = {} + ({})/2 · {} = {} + {} = {}",
         vec![
-            Num::bare(&losses[0]),
-            Num::bare(&losses[1]),
+            Num::signed(&losses[0]),
+            Num::signed(&losses[1]),
             Num::bare(&mean),
             Num::bare(&lambda),
-            Num::bare(&norm2),
+            Num::signed(&norm2),
             Num::bare(&mean),
-            Num::bare(&penalty),
+            // a negative λ makes the penalty negative: `9/8 + (-1/12)`
+            Num::signed(&penalty),
             Num::shown(&risk),
         ],
     );

@@ -25,6 +25,9 @@ pub enum Spell {
     Operand,
     /// Bare: `-1/4`, `0.731059` ([`super::math::number`]).
     Bare,
+    /// Bare, in parentheses when negative, as a formula writes an operand
+    /// ([`super::Math::operand`]): `(-4)`, `1/4`.
+    Signed,
 }
 
 /// A number among words, and how it is written there.
@@ -55,6 +58,12 @@ impl Num {
         Num::of(v, Spell::Bare)
     }
 
+    /// Written bare, in parentheses when negative: `(-4)`, `1/4`
+    /// ([`Spell::Signed`]).
+    pub fn signed(v: &Scalar) -> Num {
+        Num::of(v, Spell::Signed)
+    }
+
     fn of(v: &Scalar, spell: Spell) -> Num {
         Num {
             value: v.clone(),
@@ -70,6 +79,10 @@ impl Num {
             Spell::Table | Spell::Shown => self.value.show(digits),
             Spell::Operand => self.value.show_operand(digits),
             Spell::Bare => super::math::number(&self.value, digits),
+            Spell::Signed => match super::math::number(&self.value, digits) {
+                n if n.starts_with('-') => format!("({n})"),
+                n => n,
+            },
         }
     }
 }
@@ -255,6 +268,20 @@ mod tests {
         );
         assert_eq!(s.plain(3), "σ(1) = 0.731, (1/4)·(-4) = -1");
         assert_eq!(s.plain(6), "σ(1) = 0.731059, (1/4)·(-4) = -1");
+        // a signed number is bare unless negative, as Math::operand writes it
+        let signed = Sentence::new(
+            "{} + {}",
+            vec![Num::signed(&q("1/4")), Num::signed(&q("-4"))],
+        );
+        assert_eq!(signed.plain(6), "1/4 + (-4)");
+        assert_eq!(
+            signed.plain(6),
+            format!(
+                "{} + {}",
+                super::super::Math::operand(&q("1/4")).plain(6),
+                super::super::Math::operand(&q("-4")).plain(6)
+            )
+        );
         // words around a number written as words pass through `words` as
         // one piece, as a paragraph without numbers would
         assert_eq!(

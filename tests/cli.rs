@@ -449,6 +449,12 @@ fn bad_inputs_fail_clearly() {
             "training/3 has no exercise: it trains on the handwritten digits",
         ),
         (
+            // an L2 coefficient below 0 would reward large weights
+            vec!["explain", "loss", "-e", "2", "--set", "lambda=-1/3"],
+            2,
+            "`lambda`: -1/3 (≈-0.333333) is negative",
+        ),
+        (
             vec!["graph", "x + 1", "--at", "x=1,q=2"],
             2,
             "its variables are: x",

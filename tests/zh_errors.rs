@@ -76,6 +76,7 @@ fn cases(dir: &Path) -> Vec<Vec<String>> {
         &["explain", "neuron", "-e", "3", "--set", "steps=100"],
         &["explain", "softmax", "-e", "2", "--set", "class=5"],
         &["explain", "training", "-e", "1", "--set", "lambda=-1"],
+        &["explain", "loss", "-e", "2", "--set", "lambda=-1/3"],
         &["explain", "training", "-e", "3", "--round-each", "2"],
         &["explain", "dying-relu", "-e", "1", "--round-each", "2"],
         &["explain", "vanishing", "-e", "1", "--round-each", "2"],

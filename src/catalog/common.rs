@@ -40,6 +40,21 @@ pub fn count(v: &Values, name: &str, lo: u64, hi: u64) -> Result<u64> {
     }
 }
 
+/// The L2 coefficient `lambda`: 0 or positive (a negative one would
+/// reward large weights). Checked by the example so that the error names
+/// its `lambda`.
+pub fn l2_coefficient(v: &Values, s: &Settings) -> Result<Scalar> {
+    let lambda = get(v, "lambda", s);
+    if lambda.signum() < 0 {
+        return Err(Error::Invalid {
+            what: "`lambda`".into(),
+            problem: format!("{} is negative", lambda.show(6)),
+            accepted: "give λ = 0 or a positive number, e.g. --set lambda=0.001".into(),
+        });
+    }
+    Ok(lambda)
+}
+
 /// A report whose inputs are the named parameters, in order.
 pub fn start(v: &Values, names: &[&str], s: &Settings) -> Report {
     Report {

@@ -3,7 +3,7 @@
 
 use crate::activation::Activation;
 use crate::catalog::common::{HALF, SMALL};
-use crate::catalog::common::{get, layer, start, vector};
+use crate::catalog::common::{get, l2_coefficient, layer, start, vector};
 use crate::catalog::statement::{Pose, Statement, Value};
 use crate::catalog::{Audit, Draw, Engine, Exercise, Ranges};
 use crate::catalog::{Example, Param, Values};
@@ -278,7 +278,7 @@ fn loss_1(v: &Values, s: &Settings) -> Result<Report> {
 fn loss_2(v: &Values, s: &Settings) -> Result<Report> {
     let all: Vec<&str> = EXAMPLES[1].params.iter().map(|p| p.name).collect();
     let mut r = start(v, &all, s);
-    let (lambda, alpha) = (get(v, "lambda", s), get(v, "alpha", s));
+    let (lambda, alpha) = (l2_coefficient(v, s)?, get(v, "alpha", s));
     let net = Network::new(
         Convention::Column,
         vec![layer(v, &[&["w1", "w2"]], &["b"], Activation::Identity, s)],
@@ -334,8 +334,7 @@ fn loss_2(v: &Values, s: &Settings) -> Result<Report> {
             Num::bare(&lambda),
             Num::signed(&norm2),
             Num::bare(&mean),
-            // a negative λ makes the penalty negative: `9/8 + (-1/12)`
-            Num::signed(&penalty),
+            Num::bare(&penalty),
             Num::shown(&risk),
         ],
     );

@@ -2,10 +2,10 @@
 //! 4.1 and 图 4.9; CAL 训练流程; JQ 验证集与提前停止).
 
 use crate::activation::Activation;
-use crate::catalog::common::{count, get, start};
+use crate::catalog::common::{count, get, l2_coefficient, start};
 use crate::catalog::{Audit, Engine, Exercise, NO_HAND_ROUNDING};
 use crate::catalog::{Example, Param, Values};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::loss::Loss;
 use crate::report::Kind;
 use crate::report::train::{DataInfo, report};
@@ -117,16 +117,9 @@ pub(super) fn run_report(
 fn training_1(v: &Values, s: &Settings) -> Result<Report> {
     let seed = count(v, "seed", 0, u32::MAX as u64)?;
     let mut cfg = config(vec![2, 16, 2], Activation::Relu, Loss::CrossEntropy, seed);
-    let lambda = get(v, "lambda", s);
     // Checked here so the error names this example's `lambda`, not the
     // train command's --l2 that it feeds.
-    if lambda.signum() < 0 {
-        return Err(Error::Invalid {
-            what: "`lambda`".into(),
-            problem: format!("{} is negative", lambda.show(6)),
-            accepted: "give λ = 0 or a positive number, e.g. --set lambda=0.001".into(),
-        });
-    }
+    let lambda = l2_coefficient(v, s)?;
     cfg.l2 = lambda.to_f64();
     cfg.patience = Some(count(v, "patience", 1, 50)? as usize);
     cfg.batch = Some(1);

@@ -107,7 +107,7 @@ pub struct Table {
     pub header_math: Vec<Math>,
     /// The numbers the title and the column names quote, one for each of
     /// their `{}`s, the title's first ([`Table::quoting`]); the renderer
-    /// writes them in ([`Report::with_words`]).
+    /// writes them in ([`Table::written`]).
     #[serde(skip)]
     pub nums: Vec<Num>,
 }
@@ -284,7 +284,7 @@ pub struct Series {
     pub label: String,
     pub points: Vec<(f64, f64)>,
     /// The numbers the label quotes, one for each of its `{}`s
-    /// (`α = {}`); the renderer writes them in ([`Report::with_words`]).
+    /// (`α = {}`); the renderer writes them in ([`Figure::written`]).
     #[serde(skip)]
     pub nums: Vec<Num>,
 }

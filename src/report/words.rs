@@ -2,7 +2,7 @@
 //! quotes a value keeps the value as a [`Scalar`] ([`Num`]) and a `{}`
 //! where it goes ([`Sentence`]). The report is built with exact values and
 //! no digits; each renderer writes the numbers with its own `--digits`
-//! ([`Num::words`], [`Sentence::fill`], [`super::Report::with_words`]), as
+//! ([`Num::words`], [`Sentence::fill`], [`super::Table::written`]), as
 //! it writes the numbers of formulas ([`super::math::number`]) and tables
 //! ([`crate::render::number::value`]). So a sentence and the table beside
 //! it cannot disagree on rounding.

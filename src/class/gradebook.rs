@@ -97,31 +97,43 @@ pub fn policy_json(p: &Policy) -> Value {
 
 /// `gradebook.json`: every student, problem and quantity.
 pub fn json(graded: &[Graded], policy: &Policy, course_seed: u64) -> String {
-    let students: Vec<Value> = graded
+    // Serialized straight from the graded data: a `Value` tree of every
+    // student's every quantity first was most of `grade`'s time.
+    #[derive(serde::Serialize)]
+    struct Student<'a> {
+        id: &'a str,
+        seed: u64,
+        status: &'a str,
+        message: Option<&'a str>,
+        notes: &'a [String],
+        total: Value,
+        max: Value,
+        problems: Vec<crate::report::Data>,
+    }
+    #[derive(serde::Serialize)]
+    struct Book<'a> {
+        course_seed: u64,
+        policy: Value,
+        students: Vec<Student<'a>>,
+    }
+    let students = graded
         .iter()
-        .map(|g| {
-            let problems: Vec<Value> = g
-                .problems
-                .iter()
-                .map(|p| serde_json::to_value(p.to_data()).unwrap_or_default())
-                .collect();
-            json!({
-                "id": g.student.id,
-                "seed": g.student.seed,
-                "status": status(g),
-                "message": g.problem.as_ref().map(|(_, m)| m.clone()),
-                "notes": g.notes,
-                "total": number(&g.total()),
-                "max": number(&g.max_total()),
-                "problems": problems,
-            })
+        .map(|g| Student {
+            id: &g.student.id,
+            seed: g.student.seed,
+            status: status(g),
+            message: g.problem.as_ref().map(|(_, m)| m.as_str()),
+            notes: &g.notes,
+            total: number(&g.total()),
+            max: number(&g.max_total()),
+            problems: g.problems.iter().map(|p| p.to_data()).collect(),
         })
         .collect();
-    crate::render::json::pretty(&json!({
-        "course_seed": course_seed,
-        "policy": policy_json(policy),
-        "students": students,
-    }))
+    crate::render::json::pretty(&Book {
+        course_seed,
+        policy: policy_json(policy),
+        students,
+    })
 }
 
 /// A student's Gradescope autograder `results.json`, in the format of

@@ -29,7 +29,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::report::messages::MESSAGES;
-use crate::report::{Block, Cell, Figure, Report, Table};
+use crate::report::{Block, Cell, Figure, Num, Report, Table};
 
 /// The language of report labels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -476,17 +476,67 @@ fn in_place(s: &mut String) {
 /// a cell that is one of `names` (an input's name stays what `--set`
 /// takes, even when it is a word such as `seed`).
 pub fn localize_table(t: &mut Table, names: &[&str]) {
-    in_place(&mut t.title);
-    t.header.iter_mut().for_each(in_place);
+    let texts = std::iter::once(&mut t.title).chain(t.header.iter_mut());
+    localize_quoting(texts.collect(), &mut t.nums, &localize_str);
     if let Some((_, note)) = &mut t.narrow {
         in_place(note);
     }
     for c in t.rows.iter_mut().flatten() {
         match c {
             Cell::Text(s) if !names.contains(&s.as_str()) => in_place(s),
-            Cell::Sentence(s) => in_place(&mut s.text),
+            Cell::Sentence(s) => localize_quoting(vec![&mut s.text], &mut s.nums, &localize_str),
             _ => {}
         }
+    }
+}
+
+/// Texts that quote `nums` at their `{}`s (in order, across the texts),
+/// translated by `translate`: each `{}` goes through as a marker of its
+/// own number (a private-use character, U+F0000 + its index), so a
+/// template that puts its parts in another order (`{1} … {0}`) takes the
+/// numbers with it. A translation that dropped or doubled a marker leaves
+/// the texts in English: words never go out with a number in the wrong
+/// place.
+fn localize_quoting(
+    texts: Vec<&mut String>,
+    nums: &mut Vec<Num>,
+    translate: &dyn Fn(&str) -> String,
+) {
+    const MARK0: u32 = 0xF0000;
+    let mark = |k: usize| char::from_u32(MARK0 + k as u32).unwrap_or('\u{FFFD}');
+    let index = |c: char| (c as u32).checked_sub(MARK0).map(|k| k as usize);
+    let mut k = 0;
+    let mut marked = Vec::new();
+    for t in &texts {
+        let mut m = String::with_capacity(t.len());
+        for (i, piece) in t.split("{}").enumerate() {
+            if i > 0 {
+                m.push(mark(k));
+                k += 1;
+            }
+            m.push_str(piece);
+        }
+        marked.push(translate(&m));
+    }
+    let order: Vec<usize> = marked
+        .iter()
+        .flat_map(|t| t.chars().filter_map(index).filter(|&i| i < k))
+        .collect();
+    let mut sorted = order.clone();
+    sorted.sort_unstable();
+    if sorted != (0..k).collect::<Vec<_>>() || k > nums.len() {
+        return;
+    }
+    let moved: Vec<Num> = order.iter().map(|&i| nums[i].clone()).collect();
+    nums.splice(..k, moved);
+    for (t, m) in texts.into_iter().zip(marked) {
+        *t = m
+            .chars()
+            .map(|c| match index(c) {
+                Some(i) if i < k => "{}".to_string(),
+                _ => c.to_string(),
+            })
+            .collect();
     }
 }
 
@@ -501,7 +551,9 @@ pub(crate) fn localize_figure(f: &mut Figure) {
                 in_place(&mut p.title);
                 in_place(&mut p.x_label);
                 in_place(&mut p.y_label);
-                p.series.iter_mut().for_each(|s| in_place(&mut s.label));
+                for s in &mut p.series {
+                    localize_quoting(vec![&mut s.label], &mut s.nums, &localize_str);
+                }
             }
         }
         Figure::Bars {
@@ -574,7 +626,7 @@ pub fn localize(r: &Report, lang: Lang) -> Cow<'_, Report> {
         match b {
             Block::Table(t) => localize_table(t, &names),
             Block::Heading(s) | Block::Text(s) => in_place(s),
-            Block::Sentence(s) => in_place(&mut s.text),
+            Block::Sentence(s) => localize_quoting(vec![&mut s.text], &mut s.nums, &localize_str),
             Block::Figure(f) => localize_figure(f),
             Block::Formula(m) => localize_formula(m),
         }

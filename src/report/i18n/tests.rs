@@ -302,20 +302,33 @@ fn numbers(r: &Report) -> (Vec<String>, Vec<(String, Data)>) {
             Block::Formula(m) => v.push(format!("{:?}", numerals(&m.plain(6)))),
             Block::Table(t) => {
                 v.push(format!("{}x{}", t.rows.len(), t.header.len()));
+                let title = std::iter::once(&t.title).chain(&t.header);
+                v.push(quoted(title.map(String::as_str), &t.nums));
                 for c in t.rows.iter().flatten() {
                     match c {
                         Cell::Text(_) => {}
                         // the words are translated, the numbers are not
-                        Cell::Sentence(s) => v.push(format!("{:?}", s.nums)),
+                        Cell::Sentence(s) => v.push(quoted([s.text.as_str()], &s.nums)),
                         _ => v.push(format!("{c:?}")),
                     }
                 }
             }
+            Block::Sentence(s) => v.push(quoted([s.text.as_str()], &s.nums)),
             Block::Figure(f) => v.push(format!("{:?}", figure_numbers(f))),
             _ => v.push("words".into()),
         }
     }
     (v, r.data.clone())
+}
+
+/// Numbers quoted among words: how many places the texts hold for them
+/// and the numbers themselves, in any order (a translation may move them,
+/// each with its words).
+fn quoted<'a>(texts: impl IntoIterator<Item = &'a str>, nums: &[crate::report::Num]) -> String {
+    let holes: usize = texts.into_iter().map(|t| t.matches("{}").count()).sum();
+    let mut nums: Vec<String> = nums.iter().map(|n| format!("{n:?}")).collect();
+    nums.sort();
+    format!("{holes} places: {nums:?}")
 }
 
 /// The numbers written in a formula, in order (its words may change).
@@ -413,4 +426,45 @@ fn renderer_labels_have_entries() {
         let zh = translate(en).unwrap_or_else(|| panic!("no entry for {en:?}"));
         assert!(!untranslated(&zh), "{en:?} → {zh:?}");
     }
+}
+
+/// A translation that puts a sentence's parts in another order takes the
+/// numbers with it; one that loses a number leaves the English.
+#[test]
+fn translated_words_keep_each_number_with_its_words() {
+    use crate::report::Num;
+    use crate::scalar::Scalar;
+    let (a, b) = (Num::shown(&Scalar::int(3)), Num::shown(&Scalar::int(-4)));
+    // A template that names b before a (as `{1} … {0}` would).
+    let swap = |t: &str| -> String {
+        let m: Vec<char> = t.chars().filter(|&c| c as u32 >= 0xF0000).collect();
+        format!("先 b = {}，再 a = {}", m[1], m[0])
+    };
+    let mut text = "a = {}, b = {}".to_string();
+    let mut nums = vec![a.clone(), b.clone()];
+    super::localize_quoting(vec![&mut text], &mut nums, &swap);
+    assert_eq!(text, "先 b = {}，再 a = {}");
+    assert_eq!(nums, [b.clone(), a.clone()]);
+    let filled = crate::report::Sentence::new(text, nums).plain(6);
+    assert_eq!(filled, "先 b = -4，再 a = 3");
+    // Across a title and its column names, in order.
+    let (mut title, mut col) = ("L = {}".to_string(), "J at α = {}".to_string());
+    let mut nums = vec![a.clone(), b.clone()];
+    super::localize_quoting(vec![&mut title, &mut col], &mut nums, &|t: &str| {
+        t.replace("at", "在")
+    });
+    assert_eq!((title.as_str(), col.as_str()), ("L = {}", "J 在 α = {}"));
+    assert_eq!(nums, [a.clone(), b.clone()]);
+    // A translation that drops a number keeps the English, numbers in place.
+    let mut text = "a = {}, b = {}".to_string();
+    let mut nums = vec![a.clone(), b.clone()];
+    let drop = |t: &str| {
+        t.chars()
+            .filter(|&c| (c as u32) != 0xF0001)
+            .collect::<String>()
+            + "。"
+    };
+    super::localize_quoting(vec![&mut text], &mut nums, &drop);
+    assert_eq!(text, "a = {}, b = {}");
+    assert_eq!(nums, [a, b]);
 }

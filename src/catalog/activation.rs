@@ -575,9 +575,7 @@ fn maxout_table(r: &mut Report, v: &Values, s: &Settings) -> Result<()> {
             .iter()
             .map(|xi| d[k].mul(xi).map(|g| Num::shown(&g).into()))
             .collect::<Result<_>>()?;
-        let mut gw_cell = Sentence::from("(");
-        gw_cell.push(Sentence::join(gw, ", "));
-        gw_cell.push_words(")");
+        let gw_cell = Sentence::enclosed("(", Sentence::join(gw, ", "), ")");
         t.row(vec![
             Cell::Text((k + 1).to_string()),
             Cell::Sentence(how),
@@ -769,16 +767,14 @@ fn gradient_signs(
     let z = crate::network::dot(w, x)?;
     let sig = z.sigmoid()?;
     let slope = sig.mul(&Scalar::one().sub(&sig)?)?;
-    let mut nums = title.nums;
-    nums.extend([Num::shown(&z), Num::shown(&sig), Num::shown(&slope)]);
-    let mut t = Table::new(
-        format!(
-            "{} · z = wᵀx = {{}}, σ(z) = {{}}, σ(1 - σ) = {{}}",
-            title.text
-        ),
+    let title = title.then(
+        " · z = wᵀx = {}, σ(z) = {}, σ(1 - σ) = {}",
+        vec![Num::shown(&z), Num::shown(&sig), Num::shown(&slope)],
+    );
+    let mut t = Table::quoted(
+        title,
         &["i", "x_i", "∂L/∂w_i", "sign", "finite difference", "check"],
     )
-    .quoting(nums)
     .math_header(vec![
         Math::new("x_i", "x_i"),
         Math::new("∂L/∂w_i", "\\frac{\\partial L}{\\partial w_i}"),

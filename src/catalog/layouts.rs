@@ -137,10 +137,7 @@ fn show(m: &Matrix) -> Sentence {
     let rows = m
         .iter()
         .map(|r| Sentence::join(r.iter().map(|v| Num::bare(v).into()), ", "));
-    let mut out = Sentence::from("[");
-    out.push(Sentence::join(rows, "; "));
-    out.push_words("]");
-    out
+    Sentence::enclosed("[", Sentence::join(rows, "; "), "]")
 }
 
 fn shape(m: &Matrix) -> String {

@@ -176,10 +176,8 @@ fn softmax_table(r: &mut Report, title: Sentence, a: &[Scalar]) -> Result<Vec<Sc
         e.as_ref().and_then(|e| acc.add(e).ok())
     });
     let y = Activation::Softmax.forward(a)?;
-    let mut nums = title.nums;
-    nums.push(Num::shown(&m));
-    let mut t = Table::new(
-        format!("{} (m = max a = {{}})", title.text),
+    let mut t = Table::quoted(
+        title.then(" (m = max a = {})", vec![Num::shown(&m)]),
         &[
             "k",
             "a_k",
@@ -189,7 +187,6 @@ fn softmax_table(r: &mut Report, title: Sentence, a: &[Scalar]) -> Result<Vec<Sc
             "y_k = exp(a_k - m)/Σ",
         ],
     )
-    .quoting(nums)
     .math_header(vec![
         Math::new("a_k", "a_k"),
         Math::new("exp(a_k)", "\\exp(a_k)"),

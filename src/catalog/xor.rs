@@ -391,10 +391,11 @@ fn xor_2(v: &Values, s: &Settings) -> Result<Report> {
         ],
     );
     let pair = |v: &[Scalar]| {
-        let mut p = Sentence::from("(");
-        p.push(Sentence::join(v.iter().map(|x| Num::shown(x).into()), ", "));
-        p.push_words(")");
-        p
+        Sentence::enclosed(
+            "(",
+            Sentence::join(v.iter().map(|x| Num::shown(x).into()), ", "),
+            ")",
+        )
     };
     let mut all = true;
     for (x1, x2, want) in POINTS {

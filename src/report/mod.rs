@@ -167,6 +167,12 @@ impl Table {
         }
     }
 
+    /// A table whose title quotes numbers ([`Sentence`]); its column names
+    /// quote none.
+    pub fn quoted(title: Sentence, header: &[&str]) -> Table {
+        Table::new(title.text, header).quoting(title.nums)
+    }
+
     /// The numbers the title and the column names hold a `{}` for, in
     /// order, the title's first: `Table::new("L = {}", …).quoting(vec![Num::shown(&l)])`.
     pub fn quoting(mut self, nums: Vec<Num>) -> Table {

@@ -137,6 +137,20 @@ impl Sentence {
         self.nums.extend(other.nums);
     }
 
+    /// The sentence followed by `text`, whose `{}`s take `nums`.
+    pub fn then(mut self, text: &str, nums: Vec<Num>) -> Sentence {
+        self.push(Sentence::new(text, nums));
+        self
+    }
+
+    /// `inner` between `open` and `close`: `(1/2, 3)`, `[2, 1; 0, 4]`.
+    pub fn enclosed(open: &str, inner: Sentence, close: &str) -> Sentence {
+        let mut s = Sentence::from(open);
+        s.push(inner);
+        s.push_words(close);
+        s
+    }
+
     /// The pieces joined by `sep`: `1/2, 3, (-4)`.
     pub fn join(pieces: impl IntoIterator<Item = Sentence>, sep: &str) -> Sentence {
         let mut out = Sentence::default();
